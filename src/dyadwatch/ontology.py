@@ -1,0 +1,57 @@
+"""CAMEO codes with Goldstein values, quad classes and their PLOVER type and mode."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+
+# ConfliBERT / Phoenix 5-way class of a CAMEO root (documented in docs/coding.md).
+PHOENIX_CLASS = {
+    **dict.fromkeys(["01", "02"], 0),
+    **dict.fromkeys(["03", "04", "05"], 1),
+    **dict.fromkeys(["06", "07", "08"], 2),
+    **dict.fromkeys(["09", "10", "11", "12", "13", "16"], 3),
+    **dict.fromkeys(["14", "15", "17", "18", "19", "20"], 4),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float | None
+    quad_class: int
+    plover_type: str | None
+    plover_mode: str | None
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[str, CameoCode]:
+    """All CAMEO codes keyed by code string ("01" … "2042")."""
+    raw = resources.files("dyadwatch").joinpath("data/cameo.json").read_text(encoding="utf-8")
+    return {code: CameoCode(code=code, **fields) for code, fields in json.loads(raw)["codes"].items()}
+
+
+def lookup_cameo(code: str) -> CameoCode:
+    """The entry for ``code``; raises KeyError naming the code when it is not CAMEO."""
+    table = cameo_table()
+    if code not in table:
+        raise KeyError(f"{code!r} is not a CAMEO event code")
+    return table[code]
+
+
+def is_cameo(code: str) -> bool:
+    return code in cameo_table()
