@@ -1,0 +1,10 @@
+"""Command-line interface. Each area's commands live in their own module and register on ``cli``."""
+
+from __future__ import annotations
+
+from dyadwatch.cli.main import cli
+
+# Command modules register themselves on import (one line per area).
+from dyadwatch.cli import coding as _coding  # noqa: E402,F401
+
+__all__ = ["cli"]

@@ -1,0 +1,258 @@
+"""DuckDB storage: open and migrate, write batches transactionally, read events.
+
+All SQL of dyadwatch lives in this package and is parameterised.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from dyadwatch.errors import DatabaseError, SchemaVersionError
+from dyadwatch.model import Article, Event, Failure, Location, RunSummary
+from dyadwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id", "article_id", "date", "source", "target", "source_country",
+    "target_country", "source_text", "target_text", "cameo", "cameo_root", "plover_type",
+    "plover_mode", "goldstein", "quad_class", "sentence", "sentence_index", "trigger",
+    "trigger_start", "negated", "modality", "location_name", "location_country",
+    "location_lat", "location_lon", "rule", "dictionary_version",
+)
+
+
+def open_db(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (creating and migrating when writable) the event database at ``path``."""
+    target = str(path)
+    try:
+        conn = duckdb.connect(target, read_only=read_only)
+    except duckdb.Error as e:
+        raise DatabaseError(path=target, detail=f"cannot open the database ({e})") from e
+    if not read_only:
+        migrate(conn, target)
+    else:
+        _check_version(conn, target)
+    return conn
+
+
+def schema_version(conn: duckdb.DuckDBPyConnection) -> int:
+    found = conn.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_info'"
+    ).fetchone()
+    if not found or not found[0]:
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_info").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def _check_version(conn: duckdb.DuckDBPyConnection, path: str) -> int:
+    version = schema_version(conn)
+    if version > SCHEMA_VERSION:
+        raise SchemaVersionError(path=path, found=version, supported=SCHEMA_VERSION)
+    return version
+
+
+def migrate(conn: duckdb.DuckDBPyConnection, path: str = "") -> int:
+    """Apply every migration after the database's version, each in one transaction."""
+    version = _check_version(conn, path)
+    while version < SCHEMA_VERSION:
+        conn.execute("BEGIN TRANSACTION")
+        for statement in MIGRATIONS[version]:
+            conn.execute(statement)
+        conn.execute("DELETE FROM schema_info")
+        conn.execute("INSERT INTO schema_info VALUES (?)", [version + 1])
+        conn.execute("COMMIT")
+        version += 1
+    return version
+
+
+def start_run(conn: duckdb.DuckDBPyConnection, command: str, config: dict[str, Any],
+              versions: dict[str, str], inputs: Sequence[str]) -> int:
+    """Record the start of a run and return its id."""
+    row = conn.execute(
+        "INSERT INTO runs (run_id, command, started_at, status, config, versions, inputs) "
+        "VALUES (nextval('run_ids'), ?, ?, 'running', ?, ?, ?) RETURNING run_id",
+        [command, _now(), json.dumps(config), json.dumps(versions), json.dumps(list(inputs))],
+    ).fetchone()
+    if row is None:
+        raise DatabaseError(path="runs", detail="could not record the run")
+    return int(row[0])
+
+
+def finish_run(conn: duckdb.DuckDBPyConnection, run_id: int, summary: RunSummary,
+               status: str = "finished") -> None:
+    conn.execute(
+        "UPDATE runs SET finished_at = ?, status = ?, articles_read = ?, articles_coded = ?, "
+        "articles_skipped = ?, events_new = ?, failures = ? WHERE run_id = ?",
+        [_now(), status, summary.articles_read, summary.articles_coded,
+         summary.articles_skipped, summary.events_new, len(summary.failures), run_id],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CodedArticle:
+    """What one article contributes to a batch write."""
+
+    article: Article
+    text_sha1: str
+    n_sentences: int
+    events: tuple[Event, ...]
+    status: str = "coded"  # coded | skipped | duplicate
+    duplicate_of: str | None = None
+
+
+def known_articles(conn: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> dict[str, str]:
+    """article_id → text_sha1 for the ids already stored."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        "SELECT article_id, text_sha1 FROM articles WHERE article_id IN "
+        "(SELECT unnest(?::VARCHAR[]))", [wanted],
+    ).fetchall()
+    return {str(a): str(s) for a, s in rows}
+
+
+def write_batch(conn: duckdb.DuckDBPyConnection, run_id: int,
+                coded: Sequence[CodedArticle], failures: Sequence[Failure]) -> int:
+    """Write a batch of articles, their events and failures in one transaction.
+
+    Returns the number of events that were new. Articles already stored are
+    replaced together with their events, so a re-run adds nothing twice.
+    """
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        before = _count_events(conn)
+        for item in coded:
+            _replace_article(conn, run_id, item)
+        _insert_failures(conn, run_id, failures)
+        after = _count_events(conn)
+        conn.execute("COMMIT")
+    except duckdb.Error:
+        conn.execute("ROLLBACK")
+        raise
+    return after - before
+
+
+def _replace_article(conn: duckdb.DuckDBPyConnection, run_id: int, item: CodedArticle) -> None:
+    art = item.article
+    conn.execute("DELETE FROM events WHERE article_id = ?", [art.id])
+    conn.execute("DELETE FROM articles WHERE article_id = ?", [art.id])
+    conn.execute(
+        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [art.id, item.text_sha1, art.published, art.url, art.title, art.publisher, art.origin,
+         len(art.text), item.n_sentences, len(item.events), item.status, item.duplicate_of,
+         run_id, art.text],
+    )
+    rows = [_event_row(event) + (run_id,) for event in item.events]
+    if rows:
+        placeholders = ", ".join(["?"] * (len(EVENT_COLUMNS) + 1))
+        columns = ", ".join(EVENT_COLUMNS + ("run_id",))
+        conn.executemany(
+            f"INSERT OR REPLACE INTO events ({columns}) VALUES ({placeholders})", rows
+        )
+
+
+def _insert_failures(conn: duckdb.DuckDBPyConnection, run_id: int,
+                     failures: Sequence[Failure]) -> None:
+    rows = [(run_id, f.code, f.input, f.message, f.article_id, _now()) for f in failures]
+    if rows:
+        conn.executemany("INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+
+def _count_events(conn: duckdb.DuckDBPyConnection) -> int:
+    row = conn.execute("SELECT count(*) FROM events").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _event_row(event: Event) -> tuple[Any, ...]:
+    loc = event.location
+    values = {name: getattr(event, name) for name in EVENT_COLUMNS if hasattr(event, name)}
+    values.update(
+        location_name=loc.name if loc else None,
+        location_country=loc.country if loc else None,
+        location_lat=loc.lat if loc else None,
+        location_lon=loc.lon if loc else None,
+    )
+    return tuple(values[name] for name in EVENT_COLUMNS)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    source: str | None = None  # exact code or prefix ending in "*" ("IRN*")
+    target: str | None = None
+    since: str | None = None
+    until: str | None = None
+    article_id: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+def _actor_clause(column: str, value: str, params: list[Any]) -> str:
+    if value.endswith("*"):
+        params.append(value[:-1] + "%")
+        return f"{column} LIKE ?"
+    params.append(value)
+    return f"{column} = ?"
+
+
+def _where(flt: EventFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.source:
+        clauses.append(_actor_clause("source", flt.source, params))
+    if flt.target:
+        clauses.append(_actor_clause("target", flt.target, params))
+    if flt.since:
+        clauses.append("date >= CAST(? AS DATE)")
+        params.append(flt.since)
+    if flt.until:
+        clauses.append("date <= CAST(? AS DATE)")
+        params.append(flt.until)
+    if flt.article_id:
+        clauses.append("article_id = ?")
+        params.append(flt.article_id)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def query_events(conn: duckdb.DuckDBPyConnection, flt: EventFilter) -> Iterator[Event]:
+    """Events matching ``flt`` in (date, article, sentence, trigger) order."""
+    where, params = _where(flt)
+    sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where} "
+           "ORDER BY date NULLS LAST, article_id, sentence_index, trigger_start, event_id")
+    if flt.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [flt.limit, flt.offset]
+    cursor = conn.execute(sql, params)
+    while rows := cursor.fetchmany(1000):
+        for row in rows:
+            yield event_from_row(row)
+
+
+def event_from_row(row: Sequence[Any]) -> Event:
+    values = dict(zip(EVENT_COLUMNS, row, strict=True))
+    name = values.pop("location_name")
+    country, lat, lon = (values.pop(k) for k in ("location_country", "location_lat",
+                                                 "location_lon"))
+    date = values.pop("date")
+    return Event(
+        **values,
+        date=date.isoformat() if date is not None else None,
+        location=Location(name, country, lat, lon) if name else None,
+    )
+
+
+def count_events(conn: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> int:
+    where, params = _where(flt or EventFilter())
+    row = conn.execute(f"SELECT count(*) FROM events{where}", params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
