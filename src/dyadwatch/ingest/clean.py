@@ -19,7 +19,7 @@ _READ_MORE = re.compile(
 _VIDEO = re.compile(r"^\s*(watch|play)\s+(video|audio)\b|\b\d{1,2}:\d{2}\s+share\b", re.I)
 _SOCIAL = re.compile(
     r"\b(facebook|twitter|whatsapp|linkedin|reddit|tumblr|digg|pinterest|google\+|"
-    r"telegram|e-?mail|permalink|stumble(upon)?|newsvine|messenger|share|tweet)\b",
+    r"telegram|e-?mail|permalink|stumble(?:upon)?|newsvine|messenger|share|tweet)\b",
     re.IGNORECASE,
 )
 _PITCH = re.compile(
@@ -33,7 +33,7 @@ _AGENCY = r"(Reuters|AP|AFP|dpa|DPA|KNA|epd|EFE|ANSA|Xinhua|TASS|IANS|PTI|UPI|Bl
 _BYLINE = re.compile(
     r"^\s*(?:[a-z]{2,4}(?:/[a-z]{2,4})+\s*(?:\([^)]*\))?"  # ls/se (Reuters, AP)
     rf"|\(?{_AGENCY}(?:\s*[,/&]\s*{_AGENCY})*\)?"  # (Reuters, AP)
-    r"|by\s+[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w'.-]+"
+    r"|[Bb]y\s+[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w'.-]+"
     r"(?:\s+[A-Z][\w'.-]+){0,3})*)\s*$",
 )
 _CREDIT = re.compile(

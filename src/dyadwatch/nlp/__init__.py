@@ -36,4 +36,6 @@ def load_pipeline(name: str = "auto") -> Language:
     """Load the spaCy pipeline once per process (cached by resolved name)."""
     import spacy
 
-    return spacy.load(resolve_model_name(name))
+    from dyadwatch.nlp.components import prepare_pipeline
+
+    return prepare_pipeline(spacy.load(resolve_model_name(name)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -82,6 +82,63 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             message VARCHAR NOT NULL,
             article_id VARCHAR,
             recorded_at TIMESTAMP NOT NULL
+        )""",
+    ),
+    # 1 → 2: GDELT columns that the events table does not hold, kept so that an imported
+    # GDELT 2.0 export writes back unchanged (see docs/formats.md).
+    1: (
+        """CREATE TABLE IF NOT EXISTS gdelt_extra (
+            event_id VARCHAR PRIMARY KEY,
+            GLOBALEVENTID BIGINT NOT NULL,
+            MonthYear INTEGER,
+            "Year" INTEGER,
+            FractionDate DOUBLE,
+            Actor1KnownGroupCode VARCHAR,
+            Actor1EthnicCode VARCHAR,
+            Actor1Religion1Code VARCHAR,
+            Actor1Religion2Code VARCHAR,
+            Actor1Type1Code VARCHAR,
+            Actor1Type2Code VARCHAR,
+            Actor1Type3Code VARCHAR,
+            Actor2KnownGroupCode VARCHAR,
+            Actor2EthnicCode VARCHAR,
+            Actor2Religion1Code VARCHAR,
+            Actor2Religion2Code VARCHAR,
+            Actor2Type1Code VARCHAR,
+            Actor2Type2Code VARCHAR,
+            Actor2Type3Code VARCHAR,
+            IsRootEvent INTEGER,
+            EventBaseCode VARCHAR,
+            NumMentions INTEGER,
+            NumSources INTEGER,
+            NumArticles INTEGER,
+            AvgTone DOUBLE,
+            Actor1Geo_Type INTEGER,
+            Actor1Geo_FullName VARCHAR,
+            Actor1Geo_CountryCode VARCHAR,
+            Actor1Geo_ADM1Code VARCHAR,
+            Actor1Geo_ADM2Code VARCHAR,
+            Actor1Geo_Lat DOUBLE,
+            Actor1Geo_Long DOUBLE,
+            Actor1Geo_FeatureID VARCHAR,
+            Actor2Geo_Type INTEGER,
+            Actor2Geo_FullName VARCHAR,
+            Actor2Geo_CountryCode VARCHAR,
+            Actor2Geo_ADM1Code VARCHAR,
+            Actor2Geo_ADM2Code VARCHAR,
+            Actor2Geo_Lat DOUBLE,
+            Actor2Geo_Long DOUBLE,
+            Actor2Geo_FeatureID VARCHAR,
+            ActionGeo_Type INTEGER,
+            ActionGeo_FullName VARCHAR,
+            ActionGeo_CountryCode VARCHAR,
+            ActionGeo_ADM1Code VARCHAR,
+            ActionGeo_ADM2Code VARCHAR,
+            ActionGeo_Lat DOUBLE,
+            ActionGeo_Long DOUBLE,
+            ActionGeo_FeatureID VARCHAR,
+            DATEADDED BIGINT,
+            SOURCEURL VARCHAR
         )""",
     ),
 }

@@ -1,0 +1,36 @@
+# dyadwatch: every task is one command. The first run creates .venv and installs the project.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= out/example.duckdb
+
+.PHONY: run test lint eval bench clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	mkdir -p out
+	rm -f $(DB)
+	$(BIN)/dyadwatch code examples/ --db $(DB)
+	$(BIN)/dyadwatch events --db $(DB) --source 'IRN*' --format jsonl | head -n 3
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+
+eval: $(STAMP)
+	$(BIN)/python -m dyadwatch.eval_all
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache

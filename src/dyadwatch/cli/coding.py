@@ -1,0 +1,156 @@
+"""`dyadwatch code` and `dyadwatch events`: thin wrappers over the pipeline and the store."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from dyadwatch.cli.main import cli
+from dyadwatch.config import Config, load_config
+from dyadwatch.errors import DyadwatchError
+from dyadwatch.model import RECORD_FIELDS, RunSummary
+from dyadwatch.ontology import QUAD_NAMES
+
+DB_HELP = "DuckDB database file (created when missing)."
+
+
+def resolve_config(config_path: Path | None, overrides: tuple[str, ...]) -> Config:
+    try:
+        return load_config(config_path, overrides)
+    except DyadwatchError as e:
+        raise click.BadParameter(str(e), param_hint="--config/--set") from e
+
+
+@cli.command("code")
+@click.argument("inputs", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help=DB_HELP + " Default: setting store.db (dyadwatch.duckdb).")
+@click.option("--model", default=None, help="spaCy pipeline package (default: setting nlp.model).")
+@click.option("--dictionaries", multiple=True, metavar="KIND:PATH",
+              help="Code with imported dictionaries, e.g. petrarch:PETR_config.ini.")
+@click.option("--strict", is_flag=True, help="Exit 1 when any input failed.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), default=None, help="TOML file overriding the defaults.")
+@click.option("--set", "overrides", multiple=True, metavar="SECTION.KEY=VALUE",
+              help="Override one setting (repeatable).")
+@click.pass_context
+def code_command(ctx: click.Context, inputs: tuple[Path, ...], db_path: Path | None,
+                 model: str | None, dictionaries: tuple[str, ...], strict: bool,
+                 config_path: Path | None, overrides: tuple[str, ...]) -> None:
+    """Code news articles (files or directories) into the event database."""
+    from dyadwatch import pipeline
+    from dyadwatch.nlp import load_pipeline
+    from dyadwatch.store.db import open_db
+
+    cfg = resolve_config(config_path, overrides + ((f"nlp.model={model}",) if model else ()))
+    quiet = bool(ctx.obj and ctx.obj.get("quiet"))
+    try:
+        nlp = load_pipeline(cfg.nlp.model)
+        coder = pipeline.build_coder(cfg, dictionaries)
+        conn = open_db(db_path or Path(cfg.store.db))
+    except DyadwatchError as e:
+        raise click.ClickException(str(e)) from e
+    with progress_bar(quiet) as advance:
+        summary = pipeline.code_paths(list(inputs), conn, cfg, nlp, coder, advance)
+    conn.close()
+    print_summary(summary, db_path or Path(cfg.store.db))
+    if strict and summary.failures:
+        raise click.ClickException(f"{len(summary.failures)} input(s) failed (--strict)")
+
+
+@contextmanager
+def progress_bar(quiet: bool) -> Iterator[Any]:
+    """A rich progress counter on stderr when it is a terminal; a no-op otherwise."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("coding", total=None)
+        yield lambda n: bar.advance(task, n)
+
+
+def print_summary(summary: RunSummary, db_path: Path) -> None:
+    """The end-of-run summary, on stderr (stdout carries data only)."""
+    echo = lambda text="": click.echo(text, err=True)  # noqa: E731
+    echo(f"Coded {summary.articles_coded} of {summary.articles_read} articles "
+         f"({summary.sentences} sentences) into {db_path}")
+    echo(f"Events: {summary.events} ({summary.events_new} new)")
+    for quad in sorted(QUAD_NAMES):
+        echo(f"  {quad} {QUAD_NAMES[quad]:<22}{summary.by_quad.get(quad, 0):>6}")
+    if summary.top_dyads:
+        echo("Top dyads:")
+        for source, target, count in summary.top_dyads[:5]:
+            echo(f"  {source:<10} -> {target:<10}{count:>5}")
+    if summary.failures:
+        echo(f"Failures: {len(summary.failures)}")
+        for failure in summary.failures[:20]:
+            echo(f"  {failure.code} {failure.input}: {failure.message}")
+        if len(summary.failures) > 20:
+            echo(f"  … and {len(summary.failures) - 20} more (dyadwatch errors lists them all)")
+
+
+@cli.command("events")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("dyadwatch.duckdb"), show_default=True, help="DuckDB database file.")
+@click.option("--source", default=None, help="Source actor code; a trailing * matches a prefix.")
+@click.option("--target", default=None, help="Target actor code; a trailing * matches a prefix.")
+@click.option("--since", default=None, metavar="YYYY-MM-DD", help="First event date.")
+@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Last event date.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              show_default=True, help="Output file (- for stdout).")
+def events_command(db_path: Path, source: str | None, target: str | None, since: str | None,
+                   until: str | None, fmt: str, output: IO[str]) -> None:
+    """Print coded events as JSON Lines (the event record contract) or CSV."""
+    from dyadwatch.store.db import EventFilter, open_db, query_events
+
+    for name, value in (("--since", since), ("--until", until)):
+        check_date(name, value)
+    if not db_path.exists():
+        raise click.ClickException(f"E403: no database at {db_path}; run `dyadwatch code` first "
+                                   "or pass --db")
+    try:
+        conn = open_db(db_path, read_only=True)
+    except DyadwatchError as e:
+        raise click.ClickException(str(e)) from e
+    events = query_events(conn, EventFilter(source, target, since, until))
+    records = (event.to_record() for event in events)
+    write_records(records, fmt, output)
+    conn.close()
+
+
+def check_date(name: str, value: str | None) -> None:
+    from datetime import date
+
+    if value is None:
+        return
+    try:
+        date.fromisoformat(value)
+    except ValueError as e:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name) from e
+
+
+def write_records(records: Iterator[dict[str, Any]], fmt: str, output: IO[str]) -> None:
+    if fmt == "jsonl":
+        for record in records:
+            output.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    writer = csv.DictWriter(output, fieldnames=list(RECORD_FIELDS))
+    writer.writeheader()
+    for record in records:
+        if record.get("location") is not None:
+            record["location"] = json.dumps(record["location"], ensure_ascii=False)
+        writer.writerow(record)

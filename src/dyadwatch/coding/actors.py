@@ -1,0 +1,312 @@
+"""Document-level actor resolution: mentions → CAMEO-style actor codes.
+
+A first pass over the whole document finds dictionary mentions (countries,
+capital metonyms, organisations, armed groups, people), gives unknown people
+an actor from their title and nationality ("US Ambassador to the UN Kelly
+Craft" → USAGOV), and remembers every resolved mention in reading order. Later
+mentions ("Craft said"), pronouns ("she noted", "it killed") and definite
+descriptions ("the country", "the government") are resolved against that memory.
+Anything that cannot be resolved stays unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
+
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
+
+from dyadwatch.model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+    from spacy.vocab import Vocab
+
+    from dyadwatch.kb.actors import ActorEntry
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
+# Definite descriptions that point back to the last country mentioned, with their role.
+ANAPHORIC_NOUNS = {"country": "", "nation": "", "state": "", "government": "GOV",
+                   "regime": "GOV", "administration": "GOV", "leadership": "GOV"}
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+# Words allowed between a person's name and the title/nationality to its left.
+_CONTEXT_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP", "NUM"})
+_CONTEXT_ADP = frozenset({"to", "of", "for", "at", "in"})
+
+
+class ActorLookup(Protocol):
+    """What the resolver needs from an actor dictionary (see dyadwatch.kb.actors)."""
+
+    entries: dict[str, ActorEntry]
+
+    def surface_forms(self) -> Iterator[tuple[str, bool, str]]: ...
+    def entry_for(self, text: str) -> ActorEntry | None: ...
+    def role_of(self, lemma: str) -> str | None: ...
+    def country_of_demonym(self, word: str) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """An actor resolved for a token, with the mention text that proves it."""
+
+    actor: Actor
+    text: str
+    token_i: int
+
+
+@dataclass(slots=True)
+class DocActors:
+    """The actor memory of one document, filled by :func:`resolve_document`."""
+
+    by_token: dict[int, Actor] = field(default_factory=dict)
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # token → mention span
+    people: dict[str, Actor] = field(default_factory=dict)  # lower-case name or surname
+    history: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (i, actor, person)
+
+
+class MatcherCache:
+    """PhraseMatchers for a dictionary, built once per vocabulary."""
+
+    def __init__(self, lookup: ActorLookup) -> None:
+        self.lookup = lookup
+        self._built: dict[int, tuple[PhraseMatcher, PhraseMatcher]] = {}
+
+    def matchers(self, vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+        key = id(vocab)
+        if key not in self._built:
+            self._built[key] = _build_matchers(self.lookup, vocab)
+        return self._built[key]
+
+
+def _build_matchers(lookup: ActorLookup, vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+    from spacy.lang.en import English
+
+    tokenizer = English(vocab=vocab).tokenizer
+    exact = PhraseMatcher(vocab, attr="ORTH")
+    folded = PhraseMatcher(vocab, attr="LOWER")
+    for form, sensitive, entry_id in lookup.surface_forms():
+        pattern = tokenizer(form if sensitive else form.lower())
+        (exact if sensitive else folded).add(entry_id, [pattern])
+    return exact, folded
+
+
+def find_mentions(doc: Doc, cache: MatcherCache) -> list[Span]:
+    """Non-overlapping dictionary mentions, longest first, labelled with the entry id."""
+    from spacy.tokens import Span
+
+    exact, folded = cache.matchers(doc.vocab)
+    spans = [Span(doc, start, end, label=match_id)
+             for matcher in (exact, folded) for match_id, start, end in matcher(doc)]
+    return filter_spans(spans)
+
+
+def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActors:
+    """Resolve every actor mention of ``doc`` in reading order."""
+    lookup = cache.lookup
+    memory = DocActors()
+    mentions = {span.start: span for span in find_mentions(doc, cache)}
+    person_spans = {ent.start: ent for ent in doc.ents if ent.label_ == "PERSON"}
+    i = 0
+    while i < len(doc):
+        span = mentions.get(i) or person_spans.get(i)
+        if span is None:
+            actor = _word_actor(doc[i], lookup)
+            if actor is not None:
+                _remember(memory, doc[i : i + 1], actor, person=False)
+            i += 1
+            continue
+        actor, person = _span_actor(span, lookup, memory, day)
+        if actor is not None:
+            _remember(memory, span, actor, person)
+        i = span.end
+    return memory
+
+
+def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors,
+                day: date | None) -> tuple[Actor | None, bool]:
+    entry = lookup.entries.get(span.label_) if span.label_ in lookup.entries else None
+    if entry is None:
+        entry = lookup.entry_for(span.text)
+    if entry is not None and entry.kind != "person":
+        return entry.actor_on(day), False
+    actor = entry.actor_on(day) if entry is not None else None
+    if actor is None:
+        actor = _titled_person(span, lookup, memory) or _known_person(span, memory)
+    return actor, True
+
+
+def _word_actor(token: Token, lookup: ActorLookup) -> Actor | None:
+    """A demonym used as a noun ("Iranians") stands for its country."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in MODIFIER_DEPS:
+        return None
+    country = lookup.country_of_demonym(token.text)
+    if country is None:
+        return None
+    return Actor(code=country, country=country, name=token.text, rule="demonym")
+
+
+def _remember(memory: DocActors, span: Span, actor: Actor, person: bool) -> None:
+    for token in span:
+        memory.by_token[token.i] = actor
+        memory.spans[token.i] = (span.start, span.end)
+    memory.history.append((span.start, actor, person))
+    if person:
+        words = [t.text for t in span if t.pos_ == "PROPN"] or [span[-1].text]
+        memory.people[" ".join(words).lower()] = actor
+        memory.people[words[-1].lower()] = actor
+
+
+def _known_person(span: Span, memory: DocActors) -> Actor | None:
+    return memory.people.get(span.text.lower()) or memory.people.get(span[-1].text.lower())
+
+
+def _titled_person(span: Span, lookup: ActorLookup, memory: DocActors) -> Actor | None:
+    """An unknown person's actor from the title and nationality before or beside the name."""
+    context = list(_left_context(span)) + list(_appositive_context(span))
+    return actor_from_words(context, lookup, memory.by_token, rule="title")
+
+
+def _left_context(span: Span) -> Iterator[Token]:
+    doc = span.doc
+    i = span.start - 1
+    while i >= span.sent.start:
+        token = doc[i]
+        if token.pos_ not in _CONTEXT_POS or (token.pos_ == "ADP"
+                                               and token.lower_ not in _CONTEXT_ADP):
+            if token.tag_ != "POS":
+                break
+        yield token
+        i -= 1
+
+
+def _appositive_context(span: Span) -> Iterator[Token]:
+    for token in span:
+        for child in token.children:
+            if child.dep_ == "appos" and not (span.start <= child.i < span.end):
+                yield from child.subtree
+
+
+def actor_from_words(words: list[Token], lookup: ActorLookup, known: dict[int, Actor],
+                     rule: str) -> Actor | None:
+    """Combine the first country and role found among ``words`` into one actor.
+
+    An organisation or group code found among them is used as the actor when
+    there is no country ("Quds Force leader" → the Quds Force's code).
+    """
+    country, role, organisation = _scan_words(words, lookup, known)
+    if country is not None and role is not None:
+        return Actor(code=_join(country, role), country=country, rule=f"{rule}:country+role")
+    if organisation is not None:
+        return Actor(code=organisation.code, country=organisation.country, rule=f"{rule}:org")
+    if country is not None and role is None and rule == "modifier":
+        return Actor(code=country, country=country, rule=f"{rule}:country")
+    return None
+
+
+def _scan_words(words: list[Token], lookup: ActorLookup,
+                known: dict[int, Actor]) -> tuple[str | None, str | None, Actor | None]:
+    country = role = None
+    organisation: Actor | None = None
+    for token in words:
+        actor = known.get(token.i)
+        if actor is not None and _is_state(actor) and country is None:
+            country = actor.country
+        elif actor is not None and not _is_state(actor) and organisation is None:
+            organisation = actor
+        demonym = lookup.country_of_demonym(token.text)
+        if demonym is not None and country is None:
+            country = demonym
+        word_role = lookup.role_of(token.lemma_) or lookup.role_of(token.text)
+        if word_role is not None and role is None:
+            role = word_role
+    return country, role, organisation
+
+
+def _join(country: str, role: str) -> str:
+    return country if role in {"", country} else f"{country}{role}"
+
+
+def _is_state(actor: Actor) -> bool:
+    """A country or one of its sectors (USA, USAGOV), as opposed to an IGO or a group."""
+    return actor.country is not None and actor.code.startswith(actor.country)
+
+
+def actors_for(token: Token, memory: DocActors, lookup: ActorLookup) -> list[Resolved]:
+    """Actors an argument head stands for, following coordination ("Iran and its militias")."""
+    heads = [token, *_conjuncts(token)]
+    found = [_resolve_head(head, memory, lookup) for head in heads]
+    return [r for r in found if r is not None]
+
+
+def _conjuncts(token: Token) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}:
+            yield child
+            yield from _conjuncts(child)
+
+
+def _resolve_head(head: Token, memory: DocActors, lookup: ActorLookup) -> Resolved | None:
+    """One argument head: a known mention, a pronoun, a role noun with its modifiers."""
+    lower = head.lower_
+    if head.i in memory.by_token and not _has_role_head(head, lookup):
+        start, end = memory.spans[head.i]
+        return Resolved(memory.by_token[head.i], head.doc[start:end].text, head.i)
+    if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
+        return _antecedent(head, memory, person=lower in PERSON_PRONOUNS)
+    if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        return _resolve_head(head.head.head, memory, lookup)
+    if head.lemma_.lower() in ANAPHORIC_NOUNS and _is_definite(head):
+        return _described_country(head, memory)
+    return _role_actor(head, memory, lookup)
+
+
+def _has_role_head(head: Token, lookup: ActorLookup) -> bool:
+    """'US forces': the head is a role word and its country comes from a modifier."""
+    return head.pos_ == "NOUN" and lookup.role_of(head.lemma_) is not None
+
+
+def _role_actor(head: Token, memory: DocActors, lookup: ActorLookup) -> Resolved | None:
+    words = [head, *_modifiers(head)]
+    actor = actor_from_words(words, lookup, memory.by_token, rule="modifier")
+    if actor is None:
+        return None
+    text_tokens = sorted(words, key=lambda t: t.i)
+    text = head.doc[text_tokens[0].i : text_tokens[-1].i + 1].text
+    return Resolved(actor, text, head.i)
+
+
+def _modifiers(head: Token) -> Iterator[Token]:
+    """Left modifiers of a noun and the object of its 'of' phrase ("government of Iran")."""
+    for child in head.children:
+        if child.dep_ in MODIFIER_DEPS:
+            yield child
+            yield from (c for c in child.children if c.dep_ in MODIFIER_DEPS)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _is_definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children) and not any(
+        c.dep_ in MODIFIER_DEPS for c in head.children)
+
+
+def _antecedent(head: Token, memory: DocActors, person: bool) -> Resolved | None:
+    """The nearest earlier mention of the right kind (people for he/she, others for it/they)."""
+    for start, actor, is_person in reversed(memory.history):
+        if start < head.i and is_person == person:
+            return Resolved(actor, head.text, head.i)
+    return None
+
+
+def _described_country(head: Token, memory: DocActors) -> Resolved | None:
+    role = ANAPHORIC_NOUNS[head.lemma_.lower()]
+    for start, actor, is_person in reversed(memory.history):
+        if start < head.i and not is_person and _is_state(actor) and actor.country:
+            code = _join(actor.country, role) if role else actor.country
+            return Resolved(Actor(code, actor.country, rule="anaphor"), head.text, head.i)
+    return None

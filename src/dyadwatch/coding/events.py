@@ -1,0 +1,408 @@
+"""The event coder: predicates in the dependency parse → CAMEO events with evidence.
+
+For each sentence, every verb or event noun found in the verb dictionary is a
+candidate predicate. Its source and target come from the parse (subject or
+passive agent; object, passive subject or a named preposition), resolved to
+actors by :mod:`dyadwatch.coding.actors`. Frames (threaten, promise, refuse,
+urge, demand, …) take their code from the event they embed. Negated and
+hypothetical predicates code nothing; future deeds code as threats or intents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from dyadwatch.coding.actors import ActorLookup, DocActors, MatcherCache, Resolved, actors_for
+from dyadwatch.coding.actors import resolve_document
+from dyadwatch.coding.dates import resolve_date
+from dyadwatch.kb.verbs import Frame, VerbDictionary, VerbPattern
+from dyadwatch.model import Article, Event
+from dyadwatch.ontology import lookup_cameo
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+EMBED_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "relcl"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+COOPERATION_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+REPORTING_CODES = frozenset({"010"})
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """A coded predicate before its actors are attached."""
+
+    token: Token
+    code: str
+    rule: str
+    source_slots: tuple[str, ...]
+    target_slots: tuple[str, ...]
+    modality: str
+    negated: bool
+    words: tuple[Token, ...]  # the trigger words
+    slot_tokens: tuple[Token, ...]  # where target prepositions may attach
+
+
+@dataclass(frozen=True, slots=True)
+class CoderOptions:
+    keep_negated: bool = False
+    keep_untargeted: bool = True
+
+
+class EventCoder:
+    """dyadwatch's own coder over its verb and actor dictionaries (a DocCoder)."""
+
+    def __init__(self, actors: ActorLookup, verbs: VerbDictionary,
+                 options: CoderOptions | None = None) -> None:
+        self.verbs = verbs
+        self.matchers = MatcherCache(actors)
+        self.options = options or CoderOptions()
+
+    @property
+    def dictionary_version(self) -> str:
+        return self.verbs.version
+
+    def code_doc(self, doc: Doc, article: Article) -> list[Event]:
+        """Every event in ``doc`` (the parsed text of ``article``), in reading order."""
+        day = date.fromisoformat(article.published) if article.published else None
+        memory = resolve_document(doc, self.matchers, day)
+        events: list[Event] = []
+        for index, sent in enumerate(doc.sents):
+            events.extend(self.code_sentence(sent, index, memory, article, day))
+        return events
+
+    def code_sentence(self, sent: Span, index: int, memory: DocActors, article: Article,
+                      day: date | None) -> list[Event]:
+        consumed: set[int] = set()
+        seen: set[tuple[str | None, str | None, str, int]] = set()
+        events: list[Event] = []
+        for predicate in self._predicates(sent, consumed):
+            if predicate.negated and not self.options.keep_negated:
+                continue
+            for event in self._events_for(predicate, sent, index, memory, article, day):
+                key = (event.source, event.target, event.cameo, event.trigger_start)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(event)
+        return events
+
+    # -- predicates -------------------------------------------------------------
+
+    def _predicates(self, sent: Span, consumed: set[int]) -> Iterator[Predicate]:
+        for token in sent:
+            if token.i in consumed:
+                continue
+            predicate = self._framed(token) or self._plain(token)
+            if predicate is None or _hypothetical(token):
+                continue
+            consumed.update(t.i for t in predicate.words)
+            yield predicate
+
+    def _match(self, token: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
+        """The most specific dictionary pattern that holds at ``token``."""
+        pos = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ == "NOUN" else None
+        if pos is None:
+            return None
+        for pattern in self.verbs.patterns_for(token.lemma_.lower(), pos):
+            words = _pattern_words(token, pattern)
+            if words is not None:
+                return pattern, words
+        return None
+
+    def _plain(self, token: Token) -> Predicate | None:
+        matched = self._match(token)
+        if matched is None:
+            return None
+        pattern, words = matched
+        code, rule, modality = pattern.code, f"{pattern.pos}:{pattern.id}", "asserted"
+        if pattern.pos == "verb" and _future(token):
+            kind = "threaten" if code[:2] in CONFLICT_ROOTS else (
+                "intend" if code[:2] in COOPERATION_ROOTS else None)
+            derived = self.verbs.derived_code(kind, code) if kind else None
+            if derived is not None:
+                code, rule = derived, f"future:{pattern.id}"
+                modality = "threatened" if kind == "threaten" else "intended"
+        elif _reported(token) and code not in REPORTING_CODES:
+            modality = "reported"
+        return _predicate(token, pattern, words, code, rule, modality)
+
+    def _framed(self, token: Token) -> Predicate | None:
+        frame = self.verbs.frame_for(token.lemma_.lower())
+        if frame is None or token.pos_ not in {"VERB", "ADJ", "NOUN"}:
+            return None
+        embedded = _embedded_predicate(token)
+        matched = self._match(embedded) if embedded is not None else None
+        if embedded is None or matched is None:
+            return None
+        pattern, words = matched
+        code = self.verbs.derived_code(frame.kind, pattern.code)
+        if code is None:
+            return None
+        inner = _predicate(embedded, pattern, words, pattern.code, f"{pattern.pos}:{pattern.id}",
+                           "asserted")
+        return _framed_predicate(token, frame, inner, code)
+
+    # -- events -----------------------------------------------------------------
+
+    def _events_for(self, predicate: Predicate, sent: Span, index: int, memory: DocActors,
+                    article: Article, day: date | None) -> Iterator[Event]:
+        lookup = self.matchers.lookup
+        sources = _fill(predicate, predicate.source_slots, memory, lookup, subject=True)
+        if not sources:
+            return
+        targets = _fill(predicate, predicate.target_slots, memory, lookup, subject=False)
+        event_day = _event_date(predicate.token, day) or day
+        for source in sources:
+            usable = [t for t in targets if t.actor.code != source.actor.code]
+            if not usable and not self.options.keep_untargeted:
+                continue
+            for target in usable or [None]:
+                yield self._event(predicate, source, target, sent, index, article, event_day)
+
+    def _event(self, predicate: Predicate, source: Resolved, target: Resolved | None,
+               sent: Span, index: int, article: Article, day: date | None) -> Event:
+        entry = lookup_cameo(predicate.code)
+        words = sorted(predicate.words, key=lambda t: t.i)
+        trigger_start = predicate.token.idx
+        target_code = target.actor.code if target else None
+        key = "|".join([article.id, str(index), str(trigger_start), source.actor.code,
+                        target_code or "", predicate.code, self.dictionary_version])
+        return Event(
+            event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:20],
+            article_id=article.id,
+            date=day.isoformat() if day else None,
+            source=source.actor.code, target=target_code,
+            source_country=source.actor.country,
+            target_country=target.actor.country if target else None,
+            source_text=source.text, target_text=target.text if target else None,
+            cameo=predicate.code, cameo_root=predicate.code[:2],
+            plover_type=entry.plover_type, plover_mode=entry.plover_mode,
+            goldstein=entry.goldstein, quad_class=entry.quad_class,
+            sentence=sent.text.strip(), sentence_index=index,
+            trigger=" ".join(t.text for t in words), trigger_start=trigger_start,
+            negated=predicate.negated, modality=predicate.modality, location=None,
+            rule=predicate.rule, dictionary_version=self.dictionary_version,
+        )
+
+
+# -- pattern conditions ------------------------------------------------------------
+
+
+def _predicate(token: Token, pattern: VerbPattern, words: tuple[Token, ...], code: str,
+               rule: str, modality: str) -> Predicate:
+    return Predicate(
+        token=token, code=code, rule=rule, source_slots=tuple(pattern.source),
+        target_slots=tuple(pattern.target), modality=modality, negated=_negated(token),
+        words=words, slot_tokens=(token, *words[1:]),
+    )
+
+
+def _pattern_words(token: Token, pattern: VerbPattern) -> tuple[Token, ...] | None:
+    """The trigger words if ``pattern`` holds at ``token``, else None."""
+    words: list[Token] = [token]
+    if pattern.particle is not None:
+        particle = _child(token, {"prt"}, pattern.particle)
+        if particle is None:
+            return None
+        words.append(particle)
+    if pattern.object:
+        obj = _direct_object(token)
+        if obj is None or obj.lemma_.lower() not in pattern.object:
+            return None
+        words.append(obj)
+    if pattern.prep is not None and _child(token, {"prep", "agent", "dative"},
+                                           pattern.prep) is None:
+        return None
+    return tuple(words)
+
+
+def _child(token: Token, deps: set[str], word: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps and child.lower_ == word:
+            return child
+    return None
+
+
+def _direct_object(token: Token) -> Token | None:
+    deps = PASSIVE_SUBJECT_DEPS if _passive(token) else {"dobj", "obj"}
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in token.children)
+
+
+# -- mood ----------------------------------------------------------------------------
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS)
+           for c in token.children):
+        return True
+    # "no attack was carried out", "refrained from attacking" are not handled here.
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def _future(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children) or (
+        any(c.lower_ == "going" for c in token.head.children if token.dep_ == "xcomp"))
+
+
+def _hypothetical(token: Token) -> bool:
+    """Conditional, modal-possible or questioned clauses describe no event."""
+    current = token
+    for _ in range(6):
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in current.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children):
+            return True
+        if current.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def _reported(token: Token) -> bool:
+    current = token
+    while current.dep_ in {"ccomp", "conj", "advcl", "xcomp"} and current.head is not current:
+        current = current.head
+        if current.lemma_ in {"say", "tell", "add", "claim", "report", "state", "note"}:
+            return True
+    return False
+
+
+# -- frames --------------------------------------------------------------------------
+
+
+def _embedded_predicate(token: Token) -> Token | None:
+    """The verb a frame embeds: 'threatened to strike', 'warned that it would take action',
+    'is ready to engage', 'signaled his intention to de-escalate'."""
+    for child in token.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
+            return child
+    for child in token.children:
+        if child.dep_ in {"dobj", "attr", "acomp"}:
+            for grandchild in child.children:
+                if grandchild.dep_ in EMBED_DEPS and grandchild.pos_ == "VERB":
+                    return grandchild
+    if token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
+                return child
+    return None
+
+
+def _framed_predicate(token: Token, frame: Frame, inner: Predicate, code: str) -> Predicate:
+    modality = {"threaten": "threatened", "intend": "intended", "agree": "intended",
+                "refuse": "asserted", "appeal": "asserted", "demand": "asserted",
+                "deny": "asserted", "accuse": "asserted"}[frame.kind]
+    return replace(
+        inner, token=token, code=code, rule=f"frame:{frame.id}+{inner.rule}",
+        source_slots=("nsubj", "agent", "poss"),
+        target_slots=tuple(frame.target) + tuple(inner.target_slots),
+        modality=modality, negated=_negated(token),
+        words=(token, *inner.words), slot_tokens=(token, *inner.slot_tokens),
+    )
+
+
+# -- slots ---------------------------------------------------------------------------
+
+
+def _fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
+          lookup: ActorLookup, subject: bool) -> list[Resolved]:
+    """The actors in the first slot that yields any."""
+    for slot in slots:
+        for head in _slot_heads(predicate, slot, subject):
+            found = actors_for(head, memory, lookup)
+            if found:
+                return found
+    return []
+
+
+def _slot_heads(predicate: Predicate, slot: str, subject: bool) -> Iterator[Token]:
+    token = predicate.token
+    if slot in {"nsubj", "agent", "dobj", "iobj", "dative", "poss"}:
+        yield from _dependency_slot(token, slot)
+        if slot == "nsubj" and subject:
+            yield from _inherited_subject(token)
+        return
+    for anchor in predicate.slot_tokens:
+        yield from _prep_objects(anchor, slot)
+        for child in anchor.children:
+            if child.dep_ in {"dobj", "pobj"}:
+                yield from _prep_objects(child, slot)
+        for child in anchor.children:
+            if child.dep_ == "prep":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        yield from _prep_objects(pobj, slot)
+
+
+def _dependency_slot(token: Token, slot: str) -> Iterator[Token]:
+    passive = _passive(token)
+    for child in token.children:
+        dep = child.dep_
+        if slot == "nsubj" and dep in SUBJECT_DEPS and not passive:
+            yield child
+        elif slot == "dobj" and (dep in {"dobj", "obj"} or (passive and dep in PASSIVE_SUBJECT_DEPS)):
+            yield child
+        elif slot in {"iobj", "dative"} and dep in {"dative", "iobj"}:
+            yield from (c for c in child.children if c.dep_ == "pobj") if child.pos_ == "ADP" else (
+                iter([child]))
+        elif slot == "agent" and dep == "agent":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+        elif slot == "poss" and dep == "poss":
+            yield child
+        elif slot == "amod" and dep in {"amod", "compound"}:
+            yield child
+    if slot == "amod" or slot == "compound":
+        yield from (c for c in token.children if c.dep_ in {"amod", "compound"})
+
+
+def _prep_objects(anchor: Token, word: str) -> Iterator[Token]:
+    for child in anchor.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == word:
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _inherited_subject(token: Token) -> Iterator[Token]:
+    """Subjects shared with a governing clause: conjoined verbs, control verbs, relatives."""
+    current = token
+    for _ in range(4):
+        if current.dep_ in {"conj", "xcomp", "advcl"} and current.head is not current:
+            current = current.head
+            yield from (c for c in current.children if c.dep_ in SUBJECT_DEPS)
+        elif current.dep_ in {"relcl", "acl"} and current.head is not current:
+            yield current.head
+            return
+        else:
+            return
+
+
+def _event_date(token: Token, anchor: date | None) -> date | None:
+    """A date expression attached to the predicate (or its reporting verb)."""
+    current = token
+    for _ in range(3):
+        for child in current.children:
+            ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
+            if ents and child.dep_ in {"prep", "npadvmod", "tmod", "advmod"}:
+                found = resolve_date(" ".join(t.text for t in ents), anchor)
+                if found is not None:
+                    return found
+        if current.dep_ not in {"ccomp", "xcomp", "conj"} or current.head is current:
+            return None
+        current = current.head
+    return None
