@@ -1,0 +1,1 @@
+"""PETRARCH2 / TABARI / Phoenix dictionary compatibility."""
