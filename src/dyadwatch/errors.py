@@ -106,3 +106,41 @@ class SchemaVersionError(DyadwatchError):
 class DictionaryError(DyadwatchError):
     code = "E501"
     template = "{path}: {detail}"
+
+
+class NotEnglishError(DyadwatchError):
+    code = "E209"
+    template = (
+        "{path}: not English ({language}); recorded and skipped. Only English text is coded."
+    )
+
+
+class FetchFailedError(DyadwatchError):
+    code = "E601"
+    template = (
+        "{url}: fetch failed ({detail}). Check the address and the network; "
+        "a watch retries on its next poll."
+    )
+
+
+class HttpStatusError(DyadwatchError):
+    code = "E602"
+    template = "{url}: the server answered HTTP {status} ({reason}). Check the address."
+
+
+class ResponseTooLargeError(DyadwatchError):
+    code = "E603"
+    template = (
+        "{url}: response larger than {limit} bytes; not read. Raise the limit "
+        "(--max-bytes) if the page is genuine."
+    )
+
+
+class FetchTimeoutError(DyadwatchError):
+    code = "E604"
+    template = "{url}: no answer within {timeout} s. Try later or raise --timeout."
+
+
+class FetchRefusedError(DyadwatchError):
+    code = "E605"
+    template = "{url}: not fetched ({detail}). {hint}"

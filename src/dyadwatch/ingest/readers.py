@@ -76,7 +76,8 @@ def read_file(path: Path, limits: ReadLimits) -> Iterator[ReadItem]:
     origin = str(path)
     path_reader = PATH_READERS.get(_extension(path))
     if path_reader is not None:
-        yield from (_limited(item, limits) for item in path_reader(path))
+        for item in path_reader(path):
+            yield from _limited(item, limits)
         return
     try:
         raw = _read_bytes(path)
