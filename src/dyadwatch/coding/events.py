@@ -51,6 +51,7 @@ class Predicate:
     negated: bool
     words: tuple[Token, ...]  # the trigger words
     slot_tokens: tuple[Token, ...]  # where target prepositions may attach
+    embedded: Token | None = None  # a frame's inner predicate, second home of its slots
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +316,7 @@ def _framed_predicate(token: Token, frame: Frame, inner: Predicate, code: str) -
         target_slots=tuple(frame.target) + tuple(inner.target_slots),
         modality=modality, negated=_negated(token),
         words=(token, *inner.words), slot_tokens=(token, *inner.slot_tokens),
+        embedded=inner.token,
     )
 
 
@@ -338,6 +340,8 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool) -> Iterator[Toke
         yield from _dependency_slot(token, slot)
         if slot == "nsubj" and subject:
             yield from _inherited_subject(token)
+        if predicate.embedded is not None and not subject:
+            yield from _dependency_slot(predicate.embedded, slot)
         return
     for anchor in predicate.slot_tokens:
         yield from _prep_objects(anchor, slot)
@@ -382,7 +386,7 @@ def _inherited_subject(token: Token) -> Iterator[Token]:
     """Subjects shared with a governing clause: conjoined verbs, control verbs, relatives."""
     current = token
     for _ in range(4):
-        if current.dep_ in {"conj", "xcomp", "advcl"} and current.head is not current:
+        if current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head is not current:
             current = current.head
             yield from (c for c in current.children if c.dep_ in SUBJECT_DEPS)
         elif current.dep_ in {"relcl", "acl"} and current.head is not current:

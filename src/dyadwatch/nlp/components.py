@@ -23,7 +23,7 @@ HYPHENATED_WORDS = (
 
 
 @Language.component(
-    "dyadwatch.paragraph_sentences.v1",
+    "dyadwatch_paragraph_sentences_v1",
     assigns=["token.is_sent_start"],
 )
 def paragraph_sentences(doc: Doc) -> Doc:
@@ -44,8 +44,8 @@ def add_hyphenated_words(nlp: Language) -> None:
 
 def prepare_pipeline(nlp: Language) -> Language:
     """Add dyadwatch's components to a loaded English pipeline (idempotent)."""
-    if "dyadwatch.paragraph_sentences.v1" not in nlp.pipe_names:
+    if "dyadwatch_paragraph_sentences_v1" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
-        nlp.add_pipe("dyadwatch.paragraph_sentences.v1", before=before)
+        nlp.add_pipe("dyadwatch_paragraph_sentences_v1", before=before)
     add_hyphenated_words(nlp)
     return nlp
