@@ -1,0 +1,164 @@
+"""Actor groups in a parsed sentence: dictionary phrases joined into coded noun phrases.
+
+Actor and agent phrases are found by longest match; the dependency parse then joins
+the phrases of one noun phrase ("Gondor's main opposition group", "ambassadors of Arnor
+and Gondor") into a group whose codes combine actor and agent codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dyadwatch.petrarch.entries import ActorEntry, AgentEntry
+from dyadwatch.petrarch.phrases import PhraseIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+NULL_ACTOR = "---"
+_NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+_ATTACH = {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat"}
+_OF_PREPS = {"of", "in", "from"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A matched dictionary phrase at word positions [start, end) of a sentence."""
+
+    start: int
+    end: int
+    kind: str  # "actor" | "agent"
+    code: str
+    prefix: bool = False
+
+
+@dataclass(slots=True)
+class Group:
+    """A coded noun phrase: word span, the codes it stands for and its text."""
+
+    start: int
+    end: int
+    anchor: int
+    codes: list[str]
+    text: str
+    positions: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorLexicon:
+    """Actor and agent phrase indexes built from dictionary entries."""
+
+    actors: PhraseIndex[ActorEntry]
+    agents: PhraseIndex[AgentEntry]
+
+
+def build_lexicon(actors: list[ActorEntry], agents: list[AgentEntry]) -> ActorLexicon:
+    actor_index: PhraseIndex[ActorEntry] = PhraseIndex()
+    for entry in actors:
+        for phrase in entry.phrases:
+            actor_index.add(phrase, entry, entry.stem)
+    agent_index: PhraseIndex[AgentEntry] = PhraseIndex()
+    for agent in agents:
+        for phrase in agent.phrases:
+            agent_index.add(phrase, agent, agent.stem)
+    return ActorLexicon(actor_index, agent_index)
+
+
+def find_mentions(words: list[str], lexicon: ActorLexicon, date: int | None) -> list[Mention]:
+    """Non-overlapping actor/agent phrases, longest first, left to right."""
+    mentions: list[Mention] = []
+    pos = 0
+    while pos < len(words):
+        mention = _mention_at(words, pos, lexicon, date)
+        if mention is None:
+            pos += 1
+            continue
+        mentions.append(mention)
+        pos = mention.end
+    return mentions
+
+
+def _mention_at(words: list[str], pos: int, lexicon: ActorLexicon, date: int | None
+                ) -> Mention | None:
+    actor = lexicon.actors.longest(words, pos)
+    agent = lexicon.agents.longest(words, pos)
+    if actor is not None and (agent is None or actor[0] >= agent[0]):
+        code = actor[1][0].code_on(date)
+        if code is not None:
+            return Mention(pos, actor[0], "actor", code)
+    if agent is not None:
+        entry = agent[1][0]
+        return Mention(pos, agent[0], "agent", entry.code, entry.prefix)
+    return None
+
+
+def build_groups(sent: Span, mentions: list[Mention]) -> list[Group]:
+    """Join mentions of the same noun phrase; one group per phrase head, in text order."""
+    by_anchor: dict[int, dict[int, list[Mention]]] = {}
+    for mention in mentions:
+        anchor, unit = _anchor_and_unit(sent, mention)
+        by_anchor.setdefault(anchor, {}).setdefault(unit, []).append(mention)
+    groups = [_group(sent, anchor, units) for anchor, units in by_anchor.items()]
+    groups = [g for g in groups if g.codes]
+    return sorted(groups, key=lambda g: g.start)
+
+
+def _anchor_and_unit(sent: Span, mention: Mention) -> tuple[int, int]:
+    """The phrase head a mention attaches to, and the conjunct (unit) it belongs to."""
+    token = sent[mention.start:mention.end].root
+    previous, last_conj = token, False
+    while (step := _climb(token)) is not None:
+        previous, (token, last_conj) = token, step
+    unit = previous if last_conj else token
+    return token.i - sent.start, unit.i - sent.start
+
+
+def _climb(token: Token) -> tuple[Token, bool] | None:
+    """One step up the noun phrase: (head, whether the step was a conjunction)."""
+    head = token.head
+    if head is token:
+        return None
+    if token.dep_ in _ATTACH and head.pos_ in _NOMINAL:
+        return head, False
+    if token.dep_ == "conj" and head.pos_ in _NOMINAL and token.pos_ in _NOMINAL:
+        return head, True
+    if (token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _OF_PREPS
+            and head.head.pos_ in _NOMINAL and head.head is not head):
+        return head.head, False
+    return None
+
+
+def _group(sent: Span, anchor: int, units: dict[int, list[Mention]]) -> Group:
+    members = [m for unit in units.values() for m in unit]
+    actors_by_unit = {u: _actor_codes(ms) for u, ms in units.items()}
+    all_actors = list(dict.fromkeys(c for codes in actors_by_unit.values() for c in codes))
+    codes: list[str] = []
+    for unit in sorted(units):
+        agents = [m for m in units[unit] if m.kind == "agent"]
+        actors = actors_by_unit[unit] or (list(all_actors) if agents else [])
+        if not actors and agents:
+            actors = [NULL_ACTOR]
+        codes.extend(combine(actor, agents) for actor in actors)
+    start = min([m.start for m in members] + [anchor])
+    end = max([m.end for m in members] + [anchor + 1])
+    positions = {p for m in members for p in range(m.start, m.end)} | {anchor}
+    return Group(start, end, anchor, list(dict.fromkeys(codes)), sent[start:end].text, positions)
+
+
+def _actor_codes(mentions: list[Mention]) -> list[str]:
+    codes: list[str] = []
+    for mention in mentions:
+        if mention.kind == "actor":
+            codes.extend(c for c in mention.code.split("/") if c)
+    return list(dict.fromkeys(codes))
+
+
+def combine(actor: str, agents: list[Mention]) -> str:
+    """Actor code with agent codes: ``CODE~`` agents before it, ``~CODE`` agents after it."""
+    prefix = "".join(a.code for a in agents if a.prefix)
+    code = actor
+    for agent in agents:
+        if not agent.prefix and not code.endswith(agent.code):
+            code += agent.code
+    return prefix + code

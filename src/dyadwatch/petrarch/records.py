@@ -1,0 +1,155 @@
+"""Validation suites: PETRARCH ``<Sentence>`` XML records and TABARI ``Validate.text``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from dyadwatch.errors import DictionaryError
+from dyadwatch.petrarch.dictionaries import DictionaryFiles, find_files
+from dyadwatch.petrarch.lines import read_text
+from dyadwatch.petrarch.words import parse_date
+
+Outcome = Literal["events", "noevents", "discard", "error", "option"]
+Triple = tuple[str, str, str]
+
+_SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.S)
+_ATTR = re.compile(r"(\w+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_CODING = re.compile(r"<EventCoding\b([^>]*)>")
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+_ENV = re.compile(r"<(Verbfile|Actorfile|Agentfile|Discardfile)>\s*(.*?)\s*</\1>")
+_INCLUDE = re.compile(r"<Include>(.*?)</Include>", re.S)
+_TABARI_HEAD = re.compile(r"^(\d{6})\s+([A-Za-z][\w.-]*)(?:\s+\S+)?\s*$")
+_EXPECT = re.compile(r"(-?)\{([^}]*)\}")
+_DISCARD_ERRORS = {"storydiscard", "sentencediscard"}
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationRecord:
+    """One test sentence with what it should (and may) produce."""
+
+    id: str
+    category: str
+    date: str | None  # ISO
+    text: str
+    outcome: Outcome
+    expected: tuple[Triple, ...] = ()
+    optional: tuple[Triple, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationSuite:
+    kind: Literal["petrarch", "tabari"]
+    path: Path
+    files: DictionaryFiles
+    records: tuple[ValidationRecord, ...]
+    include: frozenset[str] | None = None  # categories the suite itself runs
+
+
+def read_suite(path: Path) -> ValidationSuite:
+    """Read a PETRARCH XML or TABARI text validation suite, told apart by content."""
+    text = read_text(path)
+    if "<Sentence" in text:
+        return _petrarch_suite(path, text)
+    if any(_TABARI_HEAD.match(line.strip()) for line in text.splitlines()):
+        return _tabari_suite(path, text)
+    raise DictionaryError(path=str(path), detail=(
+        "is neither a PETRARCH <Sentence> XML suite nor a TABARI Validate.text suite"))
+
+
+def _petrarch_suite(path: Path, text: str) -> ValidationSuite:
+    env = {key.lower(): path.parent / value for key, value in _ENV.findall(text)}
+    if "verbfile" not in env:
+        raise DictionaryError(path=str(path), detail="<Environment> names no <Verbfile>")
+    files = DictionaryFiles("petrarch", verbs=env["verbfile"],
+                            actors=[env["actorfile"]] if "actorfile" in env else [],
+                            agents=env.get("agentfile"), discards=env.get("discardfile"))
+    include = _INCLUDE.search(text)
+    categories = frozenset(include.group(1).split()) if include else None
+    records = tuple(_petrarch_record(attrs, body) for attrs, body in _SENTENCE.findall(text))
+    return ValidationSuite("petrarch", path, files, records, categories)
+
+
+def _attrs(text: str) -> dict[str, str]:
+    return {k.lower(): (a if a or not b else b) for k, a, b in _ATTR.findall(text)}
+
+
+def _petrarch_record(attr_text: str, body: str) -> ValidationRecord:
+    attrs = _attrs(attr_text)
+    codings = [_attrs(c) for c in _CODING.findall(body)]
+    text_match = _TEXT.search(body)
+    text = " ".join(text_match.group(1).split()) if text_match else ""
+    date = attrs.get("date", "")
+    iso = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if len(date) == 8 else None
+    expected = tuple((c["sourcecode"].strip('"'), c["targetcode"].strip('"'), c["eventcode"])
+                     for c in codings if "eventcode" in c)
+    return ValidationRecord(attrs.get("id", "?"), attrs.get("category", "?"), iso, text,
+                            _petrarch_outcome(codings), expected)
+
+
+def _petrarch_outcome(codings: list[dict[str, str]]) -> Outcome:
+    for coding in codings:
+        if coding.get("noevents", "").lower() == "true":
+            return "noevents"
+        if "error" in coding:
+            return "discard" if coding["error"].lower() in _DISCARD_ERRORS else "error"
+    return "events" if codings else "noevents"
+
+
+def _tabari_suite(path: Path, text: str) -> ValidationSuite:
+    projects = sorted(path.parent.glob("*.project"))
+    if not projects:
+        raise DictionaryError(path=str(path), detail=(
+            "is a TABARI suite but its folder has no .project file naming the dictionaries"))
+    records = tuple(_tabari_record(head, body) for head, body in _tabari_chunks(text))
+    return ValidationSuite("tabari", path, find_files(projects[0]), records)
+
+
+def _tabari_chunks(text: str) -> list[tuple[re.Match[str], list[str]]]:
+    chunks: list[tuple[re.Match[str], list[str]]] = []
+    for line in text.replace("\r", "").splitlines():
+        head = _TABARI_HEAD.match(line.strip())
+        if head is not None:
+            chunks.append((head, []))
+        elif chunks:
+            chunks[-1][1].append(line)
+    return chunks
+
+
+def _tabari_record(head: re.Match[str], lines: list[str]) -> ValidationRecord:
+    body = "\n".join(lines)
+    sentence, _, comment = body.partition("/*")
+    comment = comment.split("*/")[0]
+    record_id = head.group(2)
+    category = record_id.split("-")[0].upper()
+    expected, optional, outcome = _tabari_expectations(comment)
+    return ValidationRecord(record_id, category, _tabari_date(head.group(1)),
+                            " ".join(sentence.split()), outcome, expected, optional)
+
+
+def _tabari_date(yymmdd: str) -> str | None:
+    try:
+        date = str(parse_date(yymmdd))
+    except ValueError:
+        return None
+    return f"{date[:4]}-{date[4:6]}-{date[6:]}"
+
+
+def _tabari_expectations(comment: str) -> tuple[tuple[Triple, ...], tuple[Triple, ...], Outcome]:
+    expected: list[Triple] = []
+    optional: list[Triple] = []
+    outcome: Outcome = "noevents"
+    for dash, content in _EXPECT.findall(comment):
+        inner = content.strip()
+        if inner.upper().startswith("OPTION"):
+            return (), (), "option"
+        if inner == "###":
+            outcome = "discard"
+        parts = [p.strip() for p in inner.split("/")]
+        if len(parts) == 3:
+            (optional if dash else expected).append((parts[0], parts[1], parts[2]))
+    if expected:
+        outcome = "events"
+    return tuple(expected), tuple(optional), outcome

@@ -1,0 +1,68 @@
+"""Default source and target of a verb from the dependency parse."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dyadwatch.petrarch.groups import Group
+from dyadwatch.petrarch.verbs_index import VerbHit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+_CLIMB = {"xcomp", "conj", "pcomp", "advcl", "prep", "acomp", "dep"}
+_MODIFIES_NOUN = {"relcl", "acl"}
+_MAX_CLIMB = 8
+
+
+def subject_token(verb: Token) -> Token | None:
+    """The verb's subject; for controlled and conjoined verbs, the governing verb's."""
+    token = verb
+    for _ in range(_MAX_CLIMB):
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return subjects[0]
+        if token.dep_ in _MODIFIES_NOUN:
+            return token.head
+        if token.dep_ not in _CLIMB or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def subject_group(sent: Span, hit: VerbHit, groups: list[Group]) -> Group | None:
+    """The group of the verb's subject; with no subject, the nearest group before the verb."""
+    subject = subject_token(sent[hit.head])
+    if subject is None:
+        before = [g for g in groups if g.end <= hit.start]
+        return before[-1] if before else None
+    return group_of(sent, subject, groups)
+
+
+def group_of(sent: Span, token: Token, groups: list[Group]) -> Group | None:
+    """The group headed by ``token``, else the first group inside its subtree."""
+    pos = token.i - sent.start
+    for group in groups:
+        if group.anchor == pos or pos in group.positions:
+            return group
+    subtree = {t.i - sent.start for t in token.subtree}
+    inside = [g for g in groups if g.anchor in subtree]
+    return inside[0] if inside else None
+
+
+def object_group(sent: Span, hit: VerbHit, groups: list[Group], source: Group | None
+                 ) -> Group | None:
+    """The first group after the verb that the verb governs (not its subject or other verbs)."""
+    verb = sent[hit.head]
+    excluded: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
+            excluded |= {t.i - sent.start for t in child.subtree}
+    governed = {t.i - sent.start for t in verb.subtree} - excluded
+    for group in groups:
+        if group is source or group.start < hit.end:
+            continue
+        if group.anchor in governed or group.positions & governed:
+            return group
+    return None

@@ -1,0 +1,124 @@
+"""Run a PETRARCH or TABARI validation suite with dyadwatch's own spaCy parse.
+
+The suites' bundled parse trees are never used: every record's text is parsed again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dyadwatch.petrarch.coder import PetrarchCoder
+from dyadwatch.petrarch.dictionaries import load_files
+from dyadwatch.petrarch.records import Triple, ValidationRecord, ValidationSuite, read_suite
+from dyadwatch.petrarch.words import iso_to_int
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@dataclass(frozen=True, slots=True)
+class RecordResult:
+    """What one record produced and whether that is what the suite expects."""
+
+    id: str
+    category: str
+    expected: tuple[Triple, ...]
+    produced: tuple[Triple, ...]
+    passed: bool
+    counted: bool  # False for TABARI option records, which configure rather than test
+    discarded: bool
+
+    def to_record(self) -> dict[str, Any]:
+        return {"id": self.id, "category": self.category,
+                "expected": [list(t) for t in self.expected],
+                "produced": [list(t) for t in self.produced], "passed": self.passed}
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryRow:
+    category: str
+    records: int
+    passed: int
+
+    @property
+    def rate(self) -> float:
+        return self.passed / self.records if self.records else 0.0
+
+
+def run_suite(path: Path, nlp: Language | None = None, cache_dir: Path | None = None,
+              on_result: Callable[[RecordResult], None] | None = None) -> list[RecordResult]:
+    """Code every record of the suite at ``path`` and compare with its expectations."""
+    suite = read_suite(path)
+    dictionaries, _ = load_files(suite.files, cache_dir)
+    coder = PetrarchCoder(dictionaries)
+    if nlp is None:
+        from dyadwatch.nlp import load_pipeline
+
+        nlp = load_pipeline()
+    results = []
+    for result in _results(suite, coder, nlp):
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+    return results
+
+
+def _results(suite: ValidationSuite, coder: PetrarchCoder, nlp: Language
+             ) -> Iterator[RecordResult]:
+    for record in suite.records:
+        if record.outcome == "option":
+            yield RecordResult(record.id, record.category, (), (), True, False, False)
+            continue
+        produced, discarded = code_record(coder, nlp, record)
+        yield RecordResult(record.id, record.category, record.expected, produced,
+                           judge(record, produced, discarded), True, discarded)
+
+
+def code_record(coder: PetrarchCoder, nlp: Language, record: ValidationRecord
+                ) -> tuple[tuple[Triple, ...], bool]:
+    """(source, target, code) triples of a record's text, and whether it was discarded."""
+    if not record.text or coder.sentences.story_discarded(record.text):
+        return (), bool(record.text)
+    doc = nlp(record.text)
+    date = iso_to_int(record.date)
+    produced: list[Triple] = []
+    discarded = False
+    for sent in doc.sents:
+        result = coder.sentences.code_sentence(sent, date)
+        discarded |= result.discarded is not None
+        produced.extend((e.source, e.target, e.code) for e in result.events)
+    return tuple(dict.fromkeys(produced)), discarded
+
+
+def judge(record: ValidationRecord, produced: tuple[Triple, ...], discarded: bool) -> bool:
+    """Events: exactly the expected set (plus any optional ones); otherwise nothing coded."""
+    if record.outcome == "discard":
+        return discarded
+    if record.outcome in ("noevents", "error"):
+        return not produced
+    got = set(produced)
+    required = set(record.expected)
+    return required <= got <= required | set(record.optional)
+
+
+def summarize(results: list[RecordResult]) -> list[CategoryRow]:
+    """Records and passes by category (counted records only), plus a TOTAL row."""
+    rows: dict[str, list[int]] = {}
+    for result in results:
+        if result.counted:
+            row = rows.setdefault(result.category, [0, 0])
+            row[0] += 1
+            row[1] += int(result.passed)
+    table = [CategoryRow(c, n, p) for c, (n, p) in sorted(rows.items())]
+    total = CategoryRow("TOTAL", sum(r.records for r in table), sum(r.passed for r in table))
+    return [*table, total]
+
+
+def format_table(rows: list[CategoryRow]) -> str:
+    """A plain-text table of the category rows."""
+    lines = [f"{'category':<12} {'records':>7} {'passed':>6} {'rate':>6}"]
+    lines += [f"{r.category:<12} {r.records:>7} {r.passed:>6} {r.rate:>6.1%}" for r in rows]
+    return "\n".join(lines)
