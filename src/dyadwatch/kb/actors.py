@@ -1,0 +1,475 @@
+"""The actor knowledge base: countries, capital metonyms, IGOs, armed groups, people, roles.
+
+The shipped dictionary is the five YAML files in ``data/actors/`` (format in
+docs/dictionaries.md). Every entry has an ``id`` and, where useful, a ``note``.
+
+Surface forms and case: an all-caps form of up to six letters ("US", "U.S.", "UN",
+"EU", "IS", "NATO", "DPRK") is case-sensitive, and so are people's names ("Trump",
+"Craft", "Gallant") and names that are also lower-case English words ("Turkey",
+"Chad", "China", "Pentagon"); every other form matches whatever its case. "IS" (Islamic State) is kept, case-sensitive, because
+news bodies use it constantly; only all-caps headlines collide with it.
+
+Shared forms: when two entries claim the same surface form, the more specific kind
+wins (person, group, igo, metonym, country), then the smaller entry id. The
+shipped data avoids shared forms; tests pin the few that remain.
+
+A person's role on a day is the spell that covers it (the latest-starting one when
+several do); with no day, the latest spell. A day no spell covers gives no actor:
+unknown stays unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from dyadwatch.errors import DictionaryError
+from dyadwatch.model import Actor
+
+FILES: tuple[str, ...] = (
+    "countries.yaml", "igos.yaml", "groups.yaml", "roles.yaml", "people.yaml",
+)
+KIND_ORDER: tuple[str, ...] = ("person", "group", "igo", "metonym", "country")
+NON_STATE_PREFIXES: frozenset[str] = frozenset({"IGO", "NGO", "IMG", "MNC"})
+CODE_PATTERN = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
+ROLE_PATTERN = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
+COMMON_WORDS: frozenset[str] = frozenset({
+    "turkey", "chad", "china", "jordan", "guinea", "pentagon", "niger", "georgia", "amnesty",
+    "polisario", "majlis", "wagner", "seleka", "the observatory", "interpol", "the emirates",
+})
+_SHORT_CAPS = re.compile(r"^(?:[A-Z]\.?){1,6}$")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpell:
+    """One office held over a date range; ``None`` bounds are open."""
+
+    code: str
+    title: str
+    start: date | None
+    end: date | None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One dictionary entry; ``id`` is ``<kind>:<slug>`` ("country:USA", "person:donald-trump")."""
+
+    id: str
+    kind: str  # country | metonym | igo | group | person
+    names: tuple[str, ...]
+    code: str | None
+    country: str | None
+    roles: tuple[RoleSpell, ...] = ()
+    note: str = ""
+
+    def actor_on(self, day: date | None) -> Actor | None:
+        """The actor this entry stands for on ``day`` (persons: the role held that day)."""
+        if not self.roles:
+            return None if self.code is None else self._actor(self.code)
+        spell = _spell_on(self.roles, day)
+        return None if spell is None else self._actor(spell.code)
+
+    def _actor(self, code: str) -> Actor:
+        """A person's country goes with codes of that country only (not IGO or group posts)."""
+        country = self.country
+        if self.kind == "person" and not (country and code.startswith(country)):
+            country = None
+        return Actor(code=code, country=country, name=self.names[0], rule=f"actor:{self.id}")
+
+
+def _spell_on(roles: tuple[RoleSpell, ...], day: date | None) -> RoleSpell | None:
+    candidates = roles if day is None else tuple(r for r in roles if r.covers(day))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda r: r.start or date.min)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDictionary:
+    """Every entry plus the demonym and role-word tables, indexed by surface form."""
+
+    version: str
+    entries: dict[str, ActorEntry]
+    demonyms: dict[str, str]  # lower-case adjective / plural noun → country code
+    roles: dict[str, str]  # lower-case lemma or phrase → role code
+    _exact: dict[str, str] = field(init=False, repr=False, compare=False)
+    _folded: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        exact, folded = _index_forms(self.entries)
+        object.__setattr__(self, "_exact", exact)
+        object.__setattr__(self, "_folded", folded)
+
+    def surface_forms(self) -> Iterator[tuple[str, bool, str]]:
+        """(form, case_sensitive, entry_id) for every form, each form once (its winner)."""
+        for entry in self.entries.values():
+            for name in entry.names:
+                sensitive, key = _form_key(name, entry.kind)
+                owner = (self._exact if sensitive else self._folded).get(key)
+                if owner == entry.id:
+                    yield normalise(name), sensitive, entry.id
+
+    def entry_for(self, text: str) -> ActorEntry | None:
+        """The entry whose surface form is exactly ``text`` (case rules in the module doc)."""
+        form = normalise(text)
+        entry_id = self._exact.get(form) or self._folded.get(form.lower())
+        return None if entry_id is None else self.entries[entry_id]
+
+    def role_of(self, lemma: str) -> str | None:
+        return self.roles.get(normalise(lemma).lower())
+
+    def country_of_demonym(self, word: str) -> str | None:
+        return self.demonyms.get(normalise(word).lower())
+
+    def shared_forms(self) -> dict[str, tuple[str, ...]]:
+        """Forms claimed by more than one entry → the claimants, winner first."""
+        return _shared_forms(self.entries)
+
+
+def normalise(text: str) -> str:
+    """Collapse white space and straighten quotes; case is kept."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-")
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_case_sensitive(form: str, kind: str = "") -> bool:
+    """People's names, short all-caps acronyms, and names that are also English words."""
+    compact = form.replace(" ", "")
+    return kind == "person" or bool(_SHORT_CAPS.match(compact)) or form.lower() in COMMON_WORDS
+
+
+def _claim_order(entries: dict[str, ActorEntry]) -> list[ActorEntry]:
+    return sorted(entries.values(), key=lambda e: (KIND_ORDER.index(e.kind), e.id))
+
+
+def _form_key(name: str, kind: str) -> tuple[bool, str]:
+    form = normalise(name)
+    sensitive = is_case_sensitive(form, kind)
+    return sensitive, form if sensitive else form.lower()
+
+
+def _index_forms(entries: dict[str, ActorEntry]) -> tuple[dict[str, str], dict[str, str]]:
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    for entry in _claim_order(entries):
+        for name in entry.names:
+            sensitive, key = _form_key(name, entry.kind)
+            (exact if sensitive else folded).setdefault(key, entry.id)
+    return exact, folded
+
+
+def _shared_forms(entries: dict[str, ActorEntry]) -> dict[str, tuple[str, ...]]:
+    claims: dict[tuple[bool, str], list[str]] = {}
+    for entry in _claim_order(entries):
+        for name in entry.names:
+            owners = claims.setdefault(_form_key(name, entry.kind), [])
+            if entry.id not in owners:
+                owners.append(entry.id)
+    return {key: tuple(ids) for (_, key), ids in claims.items() if len(ids) > 1}
+
+
+# ---------------------------------------------------------------- file schemas
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RoleModel(_Model):
+    code: str = Field(pattern=CODE_PATTERN.pattern)
+    title: str
+    start: date | None = None
+    end: date | None = None
+
+
+class CountryModel(_Model):
+    id: str = Field(pattern=r"^[A-Z]{3}$")
+    names: list[str] = Field(min_length=1)
+    country: str | None = Field(pattern=r"^[A-Z]{3}$")
+    demonyms: list[str] = Field(default_factory=list)
+    note: str = ""
+
+
+class NamedModel(_Model):
+    """A metonym, IGO or armed group: names and one code."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    names: list[str] = Field(min_length=1)
+    code: str = Field(pattern=CODE_PATTERN.pattern)
+    country: str | None = None
+    roles: list[RoleModel] = Field(default_factory=list)  # for groups whose status changed
+    note: str = ""
+
+
+class PersonModel(_Model):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    names: list[str] = Field(min_length=1)
+    country: str | None = None
+    roles: list[RoleModel] = Field(min_length=1)
+    note: str = ""
+
+
+class RoleWordsModel(_Model):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    code: str = Field(pattern=ROLE_PATTERN.pattern)
+    words: list[str] = Field(min_length=1)
+    note: str = ""
+
+
+# (file, list key) → entry model
+_SECTIONS: dict[tuple[str, str], type[_Model]] = {
+    ("countries.yaml", "countries"): CountryModel,
+    ("countries.yaml", "metonyms"): NamedModel,
+    ("igos.yaml", "igos"): NamedModel,
+    ("groups.yaml", "groups"): NamedModel,
+    ("roles.yaml", "roles"): RoleWordsModel,
+    ("people.yaml", "people"): PersonModel,
+}
+_KIND_OF_SECTION: dict[str, str] = {
+    "countries": "country", "metonyms": "metonym", "igos": "igo", "groups": "group",
+    "people": "person",
+}
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_actor_dictionary(directory: Path | None = None) -> ActorDictionary:
+    """The shipped dictionary (cached), or the same five YAML files from ``directory``."""
+    if directory is None:
+        return _shipped()
+    texts: dict[str, str] = {}
+    for name in FILES:
+        path = directory / name
+        try:
+            texts[name] = path.read_text(encoding="utf-8")
+        except OSError as e:
+            raise DictionaryError(path=str(path), detail=f"cannot read: {e}") from e
+    return parse_actor_files(texts, origin=str(directory))
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> ActorDictionary:
+    folder = resources.files("dyadwatch").joinpath("data/actors")
+    texts = {name: folder.joinpath(name).read_text(encoding="utf-8") for name in FILES}
+    return parse_actor_files(texts, origin="dyadwatch/data/actors")
+
+
+def parse_actor_files(texts: dict[str, str], origin: str) -> ActorDictionary:
+    """Validate and index the five YAML texts (file name → text); errors name file and entry."""
+    documents = {name: _parse_yaml(texts[name], f"{origin}/{name}") for name in FILES}
+    version = _common_version(documents, origin)
+    sections = {key: _validate_section(documents, key, origin) for key in _SECTIONS}
+    countries = sections[("countries.yaml", "countries")]
+    known = {m.id for m in countries if isinstance(m, CountryModel)}
+    entries: dict[str, ActorEntry] = {}
+    for (name, key), models in sections.items():
+        if key != "roles":
+            _add_entries(entries, models, _KIND_OF_SECTION[key], known, f"{origin}/{name}")
+    demonyms = _demonym_table(countries, f"{origin}/countries.yaml")
+    roles = _role_table(sections[("roles.yaml", "roles")], f"{origin}/roles.yaml")
+    return ActorDictionary(version, entries, demonyms, roles)
+
+
+def _parse_yaml(text: str, path: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise DictionaryError(path=path, detail=f"not valid YAML: {e}") from e
+    if not isinstance(data, dict):
+        raise DictionaryError(path=path, detail="expected a mapping with 'version' and a list")
+    return data
+
+
+def _common_version(documents: dict[str, dict[str, Any]], origin: str) -> str:
+    versions = {name: str(doc.get("version", "")) for name, doc in documents.items()}
+    first = versions["countries.yaml"]
+    for name, version in versions.items():
+        if not version or version != first:
+            raise DictionaryError(
+                path=f"{origin}/{name}",
+                detail=f"version {version!r} differs from countries.yaml's {first!r}",
+            )
+    return first
+
+
+def _validate_section(
+    documents: dict[str, dict[str, Any]], key: tuple[str, str], origin: str
+) -> list[_Model]:
+    name, section = key
+    path = f"{origin}/{name}"
+    document = documents[name]
+    allowed = {"version"} | {s for (n, s) in _SECTIONS if n == name}
+    unknown = sorted(set(document) - allowed)
+    if unknown:
+        raise DictionaryError(path=path, detail=f"unknown keys {unknown}; allowed: {sorted(allowed)}")
+    raw = document.get(section) or []
+    if not isinstance(raw, list):
+        raise DictionaryError(path=path, detail=f"{section!r} must be a list of entries")
+    return [_validate_entry(_SECTIONS[key], item, index, path) for index, item in enumerate(raw)]
+
+
+def _validate_entry(model: type[_Model], item: object, index: int, path: str) -> _Model:
+    label = item.get("id", f"#{index}") if isinstance(item, dict) else f"#{index}"
+    try:
+        return model.model_validate(item)
+    except ValidationError as e:
+        raise DictionaryError(path=path, detail=f"entry {label!r} (#{index}): {e}") from e
+
+
+def _add_entries(
+    entries: dict[str, ActorEntry], models: list[_Model], kind: str, known: set[str], path: str
+) -> None:
+    for model in models:
+        entry = _to_entry(model, kind, known)
+        if entry.id in entries:
+            raise DictionaryError(path=path, detail=f"entry {entry.id!r}: duplicate id")
+        _check_codes(entry, known, path)
+        entries[entry.id] = entry
+
+
+def _to_entry(model: _Model, kind: str, known: set[str]) -> ActorEntry:
+    if isinstance(model, CountryModel):
+        return ActorEntry(f"country:{model.id}", kind, tuple(model.names), model.id,
+                          model.country, note=model.note)
+    if isinstance(model, PersonModel):
+        spells = _spells(model.roles)
+        country = _implied_country(model, spells[0].code, known)
+        return ActorEntry(f"person:{model.id}", kind, tuple(model.names), None, country,
+                          spells, model.note)
+    named = cast(NamedModel, model)
+    country = _implied_country(named, named.code, known)
+    return ActorEntry(f"{kind}:{named.id}", kind, tuple(named.names), named.code, country,
+                      _spells(named.roles), named.note)
+
+
+def _spells(roles: list[RoleModel]) -> tuple[RoleSpell, ...]:
+    return tuple(RoleSpell(r.code, r.title, r.start, r.end) for r in roles)
+
+
+def _implied_country(model: NamedModel | PersonModel, code: str, known: set[str]) -> str | None:
+    """An explicit ``country`` (even null) wins; otherwise the code's country prefix."""
+    if "country" in model.model_fields_set:
+        return model.country
+    return code[:3] if code[:3] in known else None
+
+
+def _check_codes(entry: ActorEntry, known: set[str], path: str) -> None:
+    codes = [spell.code for spell in entry.roles] + ([entry.code] if entry.code else [])
+    for code in codes:
+        if code[:3] not in known and code[:3] not in NON_STATE_PREFIXES:
+            raise DictionaryError(
+                path=path,
+                detail=f"entry {entry.id!r}: code {code!r} starts with neither a country in "
+                f"countries.yaml nor one of {sorted(NON_STATE_PREFIXES)}",
+            )
+    if entry.country is not None and entry.country not in known:
+        raise DictionaryError(path=path, detail=f"entry {entry.id!r}: unknown country "
+                              f"{entry.country!r}")
+    for spell in entry.roles:
+        if spell.start and spell.end and spell.end < spell.start:
+            raise DictionaryError(path=path, detail=f"entry {entry.id!r}: role {spell.title!r} "
+                                  f"ends ({spell.end}) before it starts ({spell.start})")
+
+
+def _demonym_table(countries: list[_Model], path: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for model in cast(list[CountryModel], countries):
+        for word in model.demonyms:
+            key = normalise(word).lower()
+            if table.get(key, model.id) != model.id:
+                raise DictionaryError(path=path, detail=f"entry {model.id!r}: demonym {word!r} "
+                                      f"already belongs to {table[key]!r}")
+            table[key] = model.id
+    return table
+
+
+def _role_table(groups: list[_Model], path: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for model in cast(list[RoleWordsModel], groups):
+        for word in model.words:
+            key = normalise(word).lower()
+            if table.get(key, model.code) != model.code:
+                raise DictionaryError(path=path, detail=f"entry {model.id!r}: role word {word!r} "
+                                      f"already means {table[key]!r}")
+            table[key] = model.code
+    return table
+
+
+# ---------------------------------------------------------------- dumping
+
+
+def dump_actor_files(dictionary: ActorDictionary) -> dict[str, str]:
+    """The five YAML texts (file name → text) that load back into an equal dictionary."""
+    by_kind: dict[str, list[ActorEntry]] = {kind: [] for kind in KIND_ORDER}
+    for entry in dictionary.entries.values():
+        by_kind[entry.kind].append(entry)
+    documents: dict[str, dict[str, Any]] = {
+        "countries.yaml": {
+            "countries": [_dump_country(e, dictionary.demonyms) for e in by_kind["country"]],
+            "metonyms": [_dump_named(e) for e in by_kind["metonym"]],
+        },
+        "igos.yaml": {"igos": [_dump_named(e) for e in by_kind["igo"]]},
+        "groups.yaml": {"groups": [_dump_named(e) for e in by_kind["group"]]},
+        "roles.yaml": {"roles": _dump_roles(dictionary.roles)},
+        "people.yaml": {"people": [_dump_person(e) for e in by_kind["person"]]},
+    }
+    return {name: _to_yaml({"version": dictionary.version, **doc})
+            for name, doc in documents.items()}
+
+
+def _slug(entry: ActorEntry) -> str:
+    return entry.id.split(":", 1)[1]
+
+
+def _with_note(record: dict[str, Any], note: str) -> dict[str, Any]:
+    return {**record, "note": note} if note else record
+
+
+def _dump_country(entry: ActorEntry, demonyms: dict[str, str]) -> dict[str, Any]:
+    words = [word for word, code in demonyms.items() if code == entry.code]
+    record = {"id": _slug(entry), "names": list(entry.names), "country": entry.country,
+              "demonyms": words}
+    return _with_note(record, entry.note)
+
+
+def _dump_named(entry: ActorEntry) -> dict[str, Any]:
+    record: dict[str, Any] = {"id": _slug(entry), "names": list(entry.names),
+                              "code": entry.code, "country": entry.country}
+    if entry.roles:
+        record["roles"] = _dump_spells(entry.roles)
+    return _with_note(record, entry.note)
+
+
+def _dump_person(entry: ActorEntry) -> dict[str, Any]:
+    record = {"id": _slug(entry), "names": list(entry.names), "country": entry.country,
+              "roles": _dump_spells(entry.roles)}
+    return _with_note(record, entry.note)
+
+
+def _dump_spells(roles: tuple[RoleSpell, ...]) -> list[dict[str, Any]]:
+    return [{"code": r.code, "title": r.title, "start": r.start, "end": r.end} for r in roles]
+
+
+def _dump_roles(roles: dict[str, str]) -> list[dict[str, Any]]:
+    grouped: dict[str, list[str]] = {}
+    for word, code in roles.items():
+        grouped.setdefault(code, []).append(word)
+    return [{"id": code.lower(), "code": code, "words": words} for code, words in grouped.items()]
+
+
+def _to_yaml(document: dict[str, Any]) -> str:
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
