@@ -15,7 +15,7 @@ from dyadwatch.petrarch.discards import find_discard
 from dyadwatch.petrarch.entries import Dictionaries, Pattern, VerbBlock
 from dyadwatch.petrarch.groups import NULL_ACTOR, Group, build_groups, build_lexicon, find_mentions
 from dyadwatch.petrarch.matcher import Capture, View, match_pattern
-from dyadwatch.petrarch.roles import object_group, subject_group
+from dyadwatch.petrarch.roles import object_group, passive_agent, subject_group
 from dyadwatch.petrarch.verbs_index import VerbHit, VerbLexicon, find_verbs
 from dyadwatch.petrarch.words import normalize_word
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 DISCARD_CODE = "###"
+PASS_CODE = "+++"  # a pattern with this code leaves the verb's own code in force
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,25 +84,42 @@ class SentenceCoder:
         backward = forward.mirrored()
         # 3.-5. verbs, patterns, roles
         events: list[CodedEvent] = []
-        for hit in find_verbs(sent, words, self.verbs):
-            events.extend(self._code_verb(sent, hit, groups, forward, backward))
+        for hits in find_verbs(sent, words, self.verbs):
+            events.extend(self._code_verb(sent, hits, groups, forward, backward))
         return SentenceResult(tuple(dict.fromkeys(events)))
 
-    def _code_verb(self, sent: Span, hit: VerbHit, groups: list[Group], forward: View,
+    def _code_verb(self, sent: Span, hits: list[VerbHit], groups: list[Group], forward: View,
                    backward: View) -> list[CodedEvent]:
-        pattern, captures = self._best_pattern(hit, forward, backward)
-        code = pattern.code if pattern else (hit.form.code or hit.block.code)
-        rule = f"petrarch:{pattern.pid}" if pattern else f"petrarch:{hit.block.name}"
+        hit, pattern, captures = self._best_pattern(hits, forward, backward)
+        if pattern is not None and not null_code(pattern.code, PASS_CODE):
+            code, rule = pattern.code, f"petrarch:{pattern.pid}"
+        else:
+            code = _default_code(hits)
+            rule = f"petrarch:{hit.block.name}"
         roles = _roles(sent, hit, groups, captures)
         return _events(roles, code, sent[hit.head].text, hit.head, rule)
 
-    def _best_pattern(self, hit: VerbHit, forward: View, backward: View
-                      ) -> tuple[Pattern | None, list[Capture]]:
-        for pattern in self.patterns[id(hit.block)]:
-            captures = match_pattern(pattern, forward, backward, hit.start, hit.end)
-            if captures is not None:
-                return pattern, captures
-        return None, []
+    def _best_pattern(self, hits: list[VerbHit], forward: View, backward: View
+                      ) -> tuple[VerbHit, Pattern | None, list[Capture]]:
+        best: tuple[VerbHit, Pattern | None, list[Capture]] = (hits[0], None, [])
+        for hit in hits:
+            for pattern in self.patterns[id(hit.block)]:
+                if best[1] is not None and pattern.weight <= best[1].weight:
+                    break
+                captures = match_pattern(pattern, forward, backward, hit.start, hit.end)
+                if captures is not None:
+                    best = (hit, pattern, captures)
+                    break
+        return best
+
+
+def _default_code(hits: list[VerbHit]) -> str:
+    """The verb's own code, else its block's; the first that is not null."""
+    for hit in hits:
+        code = hit.form.code or hit.block.code
+        if not null_code(code):
+            return code
+    return "---"
 
 
 def _has_discard_code(groups: list[Group]) -> bool:
@@ -117,6 +135,10 @@ def _roles(sent: Span, hit: VerbHit, groups: list[Group], captures: list[Capture
             source = capture.group
         else:
             target = capture.group
+    if source is None and target is None and not captures:
+        agent = passive_agent(sent, hit, groups)
+        if agent is not None:
+            return _Roles(agent, subject_group(sent, hit, groups))
     if source is None:
         source = _source_default(sent, hit, groups, target)
     if target is None:
@@ -151,8 +173,9 @@ def _events(roles: _Roles, code: str, trigger: str, index: int, rule: str) -> li
     return events
 
 
-def null_code(code: str) -> bool:
-    return code.strip() in ("", "---")
+def null_code(code: str, *also: str) -> bool:
+    """An empty or ``---`` code (and any of ``also``) codes nothing."""
+    return code.strip() in ("", "---", *also)
 
 
 __all__ = ["CodedEvent", "SentenceCoder", "SentenceResult", "VerbBlock"]

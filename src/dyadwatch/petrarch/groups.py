@@ -20,6 +20,7 @@ NULL_ACTOR = "---"
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 _ATTACH = {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat"}
 _OF_PREPS = {"of", "in", "from"}
+_CONJUNCTS = {"conj", "appos"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,35 +97,51 @@ def _mention_at(words: list[str], pos: int, lexicon: ActorLexicon, date: int | N
 def build_groups(sent: Span, mentions: list[Mention]) -> list[Group]:
     """Join mentions of the same noun phrase; one group per phrase head, in text order."""
     by_anchor: dict[int, dict[int, list[Mention]]] = {}
+    held = {_local_head(sent[m.start:m.end].root).i for m in mentions if m.kind == "actor"}
     for mention in mentions:
-        anchor, unit = _anchor_and_unit(sent, mention)
+        anchor, unit = _anchor_and_unit(sent, mention, held)
         by_anchor.setdefault(anchor, {}).setdefault(unit, []).append(mention)
     groups = [_group(sent, anchor, units) for anchor, units in by_anchor.items()]
     groups = [g for g in groups if g.codes]
     return sorted(groups, key=lambda g: g.start)
 
 
-def _anchor_and_unit(sent: Span, mention: Mention) -> tuple[int, int]:
-    """The phrase head a mention attaches to, and the conjunct (unit) it belongs to."""
+def _local_head(token: Token) -> Token:
+    """The head of the noun phrase without following prepositional phrases."""
+    while (step := _climb(token, None)) is not None:
+        token = step[0]
+    return token
+
+
+def _anchor_and_unit(sent: Span, mention: Mention, held: set[int]) -> tuple[int, int]:
+    """The phrase head a mention attaches to, and the conjunct (unit) it belongs to.
+
+    A prepositional step ("officials in Gondor") is taken only when the noun phrase it
+    joins holds no actor of its own ("Osgiliath soldiers in Ithilen" stays two groups).
+    """
     token = sent[mention.start:mention.end].root
     previous, last_conj = token, False
-    while (step := _climb(token)) is not None:
+    while (step := _climb(token, held)) is not None:
         previous, (token, last_conj) = token, step
     unit = previous if last_conj else token
     return token.i - sent.start, unit.i - sent.start
 
 
-def _climb(token: Token) -> tuple[Token, bool] | None:
-    """One step up the noun phrase: (head, whether the step was a conjunction)."""
+def _climb(token: Token, held: set[int] | None) -> tuple[Token, bool] | None:
+    """One step up the noun phrase: (head, whether the step joined conjuncts).
+
+    ``held``: heads of phrases with an actor; None allows no prepositional step.
+    """
     head = token.head
     if head is token:
         return None
     if token.dep_ in _ATTACH and head.pos_ in _NOMINAL:
         return head, False
-    if token.dep_ == "conj" and head.pos_ in _NOMINAL and token.pos_ in _NOMINAL:
+    if token.dep_ in _CONJUNCTS and head.pos_ in _NOMINAL and token.pos_ in _NOMINAL:
         return head, True
-    if (token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _OF_PREPS
-            and head.head.pos_ in _NOMINAL and head.head is not head):
+    if (held is not None and token.dep_ == "pobj" and head.dep_ == "prep"
+            and head.lower_ in _OF_PREPS and head.head.pos_ in _NOMINAL
+            and head.head is not head and _local_head(head.head).i not in held):
         return head.head, False
     return None
 
@@ -140,8 +157,8 @@ def _group(sent: Span, anchor: int, units: dict[int, list[Mention]]) -> Group:
         if not actors and agents:
             actors = [NULL_ACTOR]
         codes.extend(combine(actor, agents) for actor in actors)
-    start = min([m.start for m in members] + [anchor])
-    end = max([m.end for m in members] + [anchor + 1])
+    start = min(m.start for m in members)
+    end = max([m.end for m in members] + ([anchor + 1] if anchor >= start else []))
     positions = {p for m in members for p in range(m.start, m.end)} | {anchor}
     return Group(start, end, anchor, list(dict.fromkeys(codes)), sent[start:end].text, positions)
 

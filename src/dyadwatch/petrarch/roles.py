@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
-_CLIMB = {"xcomp", "conj", "pcomp", "advcl", "prep", "acomp", "dep"}
+_CLIMB = {"xcomp", "conj", "pcomp", "prep", "acomp", "dep"}
 _MODIFIES_NOUN = {"relcl", "acl"}
 _MAX_CLIMB = 8
 
@@ -35,9 +35,29 @@ def subject_group(sent: Span, hit: VerbHit, groups: list[Group]) -> Group | None
     """The group of the verb's subject; with no subject, the nearest group before the verb."""
     subject = subject_token(sent[hit.head])
     if subject is None:
-        before = [g for g in groups if g.end <= hit.start]
-        return before[-1] if before else None
-    return group_of(sent, subject, groups)
+        return _nearest_before(groups, hit.start)
+    group = group_of(sent, subject, groups)
+    if group is None and subject.pos_ == "PRON":
+        return _nearest_before(groups, subject.i - sent.start)  # "it", "he": the last actor
+    return group
+
+
+def _nearest_before(groups: list[Group], pos: int) -> Group | None:
+    before = [g for g in groups if g.end <= pos]
+    return before[-1] if before else None
+
+
+def passive_agent(sent: Span, hit: VerbHit, groups: list[Group]) -> Group | None:
+    """The actor of a ``by`` phrase of a passive verb ("was opposed by Osgiliath")."""
+    verb = sent[hit.head]
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [t for t in child.children if t.dep_ == "pobj"]
+            if objects:
+                return group_of(sent, objects[0], groups)
+    return None
 
 
 def group_of(sent: Span, token: Token, groups: list[Group]) -> Group | None:

@@ -55,28 +55,31 @@ def is_verbal(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
 
 
-def find_verbs(sent: Span, words: list[str], lexicon: VerbLexicon) -> list[VerbHit]:
-    """The longest dictionary verb form at each main verb of the sentence."""
-    hits: list[VerbHit] = []
+def find_verbs(sent: Span, words: list[str], lexicon: VerbLexicon) -> list[list[VerbHit]]:
+    """At each main verb, the longest matching dictionary forms (several blocks may share one)."""
+    hits: list[list[VerbHit]] = []
     for token in sent:
         if not is_verbal(token):
             continue
         pos = token.i - sent.start
-        best = _best_form(words, pos, lexicon.candidates(words[pos], token.lemma_.upper()))
-        if best is not None:
+        best = _best_forms(words, pos, lexicon.candidates(words[pos], token.lemma_.upper()))
+        if best:
             hits.append(best)
     return hits
 
 
-def _best_form(words: list[str], pos: int, candidates: list[tuple[VerbBlock, VerbForm]]
-               ) -> VerbHit | None:
-    best: VerbHit | None = None
-    for block, form in candidates:
-        start = pos - form.head
-        if start < 0 or start + len(form.words) > len(words):
-            continue
-        if all(words[start + k] in spellings for k, spellings in enumerate(form.words)
-               if k != form.head):
-            if best is None or len(form.words) > best.end - best.start:
-                best = VerbHit(block, form, start, start + len(form.words), pos)
-    return best
+def _best_forms(words: list[str], pos: int, candidates: list[tuple[VerbBlock, VerbForm]]
+                ) -> list[VerbHit]:
+    found = [hit for block, form in candidates if (hit := _hit(words, pos, block, form))]
+    longest = max((h.end - h.start for h in found), default=0)
+    unique = {(id(h.block), h.start, h.end): h for h in found if h.end - h.start == longest}
+    return list(unique.values())
+
+
+def _hit(words: list[str], pos: int, block: VerbBlock, form: VerbForm) -> VerbHit | None:
+    start = pos - form.head
+    if start < 0 or start + len(form.words) > len(words):
+        return None
+    if all(words[start + k] in spellings for k, spellings in enumerate(form.words) if k != form.head):
+        return VerbHit(block, form, start, start + len(form.words), pos)
+    return None
