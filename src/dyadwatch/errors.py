@@ -144,3 +144,53 @@ class FetchTimeoutError(DyadwatchError):
 class FetchRefusedError(DyadwatchError):
     code = "E605"
     template = "{url}: not fetched ({detail}). {hint}"
+
+
+# E7xx: analysis, exports and imports of event data.
+
+
+class BadActorPatternError(DyadwatchError):
+    code = "E701"
+    template = (
+        "Bad actor pattern {value!r}: use a code or country ('TUR'), a prefix ('TUR*') "
+        "or an exact code ('=TURGOV'), letters and digits only."
+    )
+
+
+class NoDyadEventsError(DyadwatchError):
+    code = "E702"
+    template = (
+        "No events between {a} and {b}{window} in {path}. "
+        "List the active dyads with `dyadwatch dyads --db {path}`."
+    )
+
+
+class SeriesTooShortError(DyadwatchError):
+    code = "E703"
+    template = (
+        "{what} needs at least {needed} periods; the dyad has {found} at --freq {freq}. "
+        "Use a finer --freq or a longer --since/--until window."
+    )
+
+
+class BadDateWindowError(DyadwatchError):
+    code = "E704"
+    template = "Bad date window: {detail}. Give --since and --until as YYYY-MM-DD, since <= until."
+
+
+class DatabaseNotFoundError(DyadwatchError):
+    code = "E705"
+    template = (
+        "Database {path!r} does not exist. Pass an existing file with --db, or create one "
+        "with `dyadwatch code ... --db {path}` or `dyadwatch import-gdelt FILE --db {path}`."
+    )
+
+
+class GdeltFormatError(DyadwatchError):
+    code = "E706"
+    template = "{path}:{line}: not a GDELT 2.0 event row ({detail}); the row was skipped."
+
+
+class GdeltFileError(DyadwatchError):
+    code = "E707"
+    template = "{path}: no GDELT 2.0 event rows could be read ({detail}). Pass an export.CSV file."

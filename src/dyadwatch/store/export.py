@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any

@@ -164,7 +164,8 @@ def import_gdelt(conn: duckdb.DuckDBPyConnection, path: str | Path, run_id: int,
         detail = report.failures[0].message if report.failures else "the file is empty"
         raise GdeltFileError(path=str(path), detail=detail)
     if report.failures:
-        logger.warning("%s: %d rows skipped (%s)", path, len(report.failures), GdeltFormatError.code)
+        logger.warning("%s: %d rows skipped (%s)", path, len(report.failures),
+                       GdeltFormatError.code)
     return report
 
 

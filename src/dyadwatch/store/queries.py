@@ -140,7 +140,8 @@ def dyad_events(conn: duckdb.DuckDBPyConnection, a: ActorPattern, b: ActorPatter
         "a.publisher, a.title FROM events e LEFT JOIN articles a ON a.article_id = e.article_id"
     )
     sql, params = _dyad_sql(select, a, b, window)
-    sql += " ORDER BY e.date NULLS LAST, e.article_id, e.sentence_index, e.trigger_start, e.event_id"
+    sql += (" ORDER BY e.date NULLS LAST, e.article_id, e.sentence_index, e.trigger_start, "
+            "e.event_id")
     frame = conn.execute(sql, params).df()
     return _with_dates(frame)
 

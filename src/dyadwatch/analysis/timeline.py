@@ -1,0 +1,41 @@
+"""A dyad's events in reading order, with the evidence sentence and its source."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dyadwatch.ontology import QUAD_NAMES, cameo_table
+
+TIMELINE_FIELDS: tuple[str, ...] = (
+    "date", "direction", "source", "target", "cameo", "event", "plover_type", "goldstein",
+    "quad_class", "sentence", "article_id", "url", "publisher", "event_id",
+)
+
+
+def _cameo_name(code: str) -> str:
+    entry = cameo_table().get(code)
+    return entry.name if entry else ""
+
+
+def build_timeline(events: pd.DataFrame, labels: tuple[str, str]) -> pd.DataFrame:
+    """Chronological events (undated last) with a readable direction and CAMEO name."""
+    a, b = labels
+    frame = events.sort_values(["date", "article_id", "sentence_index", "event_id"],
+                               na_position="last", kind="stable").copy()
+    frame["direction"] = frame["direction"].map({"AB": f"{a}->{b}", "BA": f"{b}->{a}"})
+    frame["event"] = frame["cameo"].map(_cameo_name)
+    return frame.reindex(columns=list(TIMELINE_FIELDS)).reset_index(drop=True)
+
+
+def sources(events: pd.DataFrame) -> pd.DataFrame:
+    """The articles behind the events: id, url, publisher, title and event count."""
+    columns = ["article_id", "url", "publisher", "title"]
+    frame = events.reindex(columns=columns)
+    counts = frame.groupby("article_id", dropna=False).size().rename("events")
+    first = frame.drop_duplicates("article_id").set_index("article_id")
+    return first.join(counts).reset_index().sort_values(
+        ["events", "article_id"], ascending=[False, True]).reset_index(drop=True)
+
+
+def quad_name(quad: int) -> str:
+    return QUAD_NAMES.get(int(quad), str(quad))

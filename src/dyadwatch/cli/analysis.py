@@ -1,0 +1,364 @@
+"""Dyad analysis, export and GDELT import commands (thin wrappers over the library)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any
+
+import click
+import pandas as pd
+
+from dyadwatch.cli.main import cli
+from dyadwatch.errors import (
+    BadActorPatternError,
+    BadDateWindowError,
+    DatabaseNotFoundError,
+    DyadwatchError,
+)
+
+logger = logging.getLogger("dyadwatch.cli")
+
+FORMATS = ("table", "csv", "json")
+EXPORT_FORMATS = ("gdelt", "plover", "phoenix", "parquet")
+
+
+# ---- shared plumbing -----------------------------------------------------------------
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Coded errors → exit 2 for bad arguments, exit 1 for everything else."""
+    try:
+        yield
+    except (BadActorPatternError, BadDateWindowError) as e:
+        raise click.UsageError(str(e)) from e
+    except DyadwatchError as e:
+        raise click.ClickException(str(e)) from e
+
+
+def _open(db: str) -> Any:
+    from dyadwatch.api_python import EventDB
+
+    if not Path(db).is_file():
+        raise DatabaseNotFoundError(path=db)
+    return EventDB(db)
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", default="dyadwatch.duckdb", show_default=True,
+                        help="Event database (DuckDB file), opened read-only.")(func)
+
+
+def window_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--until", default=None, show_default=True,
+                        help="Last event date to include (YYYY-MM-DD).")(func)
+    return click.option("--since", default=None, show_default=True,
+                        help="First event date to include (YYYY-MM-DD).")(func)
+
+
+def freq_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--freq", type=click.Choice(["day", "week", "month"]), default="week",
+                        show_default=True, help="Period of the series.")(func)
+
+
+def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
+                        show_default=True, help="Output format on stdout.")(func)
+
+
+def dyad_arguments(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.argument("b")(func)
+    return click.argument("a")(func)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, tuple):
+        return [_cell(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _cell(item) for key, item in value.items()}
+    if hasattr(value, "item"):  # numpy scalars
+        return _cell(value.item())
+    return value
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{key: _cell(value) for key, value in row.items()} for row in frame.to_dict("records")]
+
+
+def emit(frame: pd.DataFrame, fmt: str, out: IO[str] | None = None) -> None:
+    """Write a frame to stdout as an aligned table, CSV or a JSON array."""
+    out = out or sys.stdout
+    if fmt == "json":
+        out.write(json.dumps(_records(frame), ensure_ascii=False, indent=1) + "\n")
+        return
+    flat = frame.copy()
+    for column in flat.columns:
+        if pd.api.types.is_datetime64_any_dtype(flat[column]):
+            flat[column] = flat[column].dt.strftime("%Y-%m-%d")
+    if fmt == "csv":
+        flat.to_csv(out, index=False, float_format="%.6g")
+    elif flat.empty:
+        out.write("(no rows)\n")
+    else:
+        out.write(flat.to_string(index=False, float_format=lambda v: f"{v:.3f}") + "\n")
+
+
+# ---- dyads, series ----------------------------------------------------------------------
+
+
+@cli.command("dyads")
+@db_option
+@window_options
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True,
+              help="How many dyads to list.")
+@click.option("--by", type=click.Choice(["code", "country"]), default="code",
+              show_default=True, help="Pair actors by full code or by country.")
+@format_option
+def dyads_command(db: str, since: str | None, until: str | None, top: int, by: str,
+                  fmt: str) -> None:
+    """List the most active dyads (both directions) with counts by quad class."""
+    with _errors():
+        frame = _open(db).dyads(since, until, top, by)
+    emit(frame, fmt)
+
+
+@cli.command("series")
+@dyad_arguments
+@db_option
+@window_options
+@freq_option
+@format_option
+def series_command(a: str, b: str, db: str, since: str | None, until: str | None, freq: str,
+                   fmt: str) -> None:
+    """Per-period event counts by quad class and Goldstein sum/mean for A->B and B->A.
+
+    A and B are actor patterns: TUR (code starts with TUR or country TUR), TUR* (code
+    starts with TUR) or =TURGOV (exactly that code).
+    """
+    with _errors():
+        frame = _open(db).series(a, b, freq, since, until)
+    labels = {"AB": f"{a.upper()}->{b.upper()}", "BA": f"{b.upper()}->{a.upper()}"}
+    emit(frame.assign(direction=frame["direction"].map(labels)), fmt)
+
+
+# ---- escalation ------------------------------------------------------------------------
+
+
+@cli.command("escalation")
+@dyad_arguments
+@db_option
+@window_options
+@freq_option
+@click.option("--direction", type=click.Choice(["both", "AB", "BA"]), default="both",
+              show_default=True, help="Series to segment: both directions, A->B or B->A.")
+@click.option("--penalty", "beta", type=click.FloatRange(min=0, min_open=True), default=3.0,
+              show_default=True, help="PELT penalty factor beta in beta*sigma^2*log(n).")
+@click.option("--min-change", type=click.FloatRange(min=0), default=0.0, show_default=True,
+              help="Drop episodes whose change in mean Goldstein is smaller than this.")
+@click.option("--drivers", type=click.IntRange(min=0), default=3, show_default=True,
+              help="Driving events listed per episode.")
+@format_option
+def escalation_command(a: str, b: str, db: str, since: str | None, until: str | None,
+                       freq: str, direction: str, beta: float, min_change: float, drivers: int,
+                       fmt: str) -> None:
+    """Escalation and de-escalation episodes (change points in mean Goldstein)."""
+    from dyadwatch.analysis.escalation import episodes_frame
+
+    with _errors():
+        result = _open(db).escalation_result(a, b, freq, since, until, direction=direction,
+                                             beta=beta, min_change=min_change,
+                                             drivers=drivers)
+    frame = episodes_frame(result.episodes)
+    if fmt == "table":
+        _episodes_table(frame)
+    elif fmt == "csv":
+        emit(frame.assign(drivers=frame["drivers"].map(
+            lambda ds: ";".join(str(d["event_id"]) for d in ds))), fmt)
+    else:
+        emit(frame, fmt)
+
+
+def _episodes_table(frame: pd.DataFrame) -> None:
+    if frame.empty:
+        click.echo("(no episodes)")
+        return
+    for row in frame.to_dict("records"):
+        click.echo(f"{row['start'].date()} .. {row['end'].date()}  {row['direction']:<13} "
+                   f"{row['size']:+.2f} ({row['mean_before']:.2f} -> {row['mean_after']:.2f})  "
+                   f"{row['events']} events")
+        for d in row["drivers"]:
+            click.echo(f"    {d['date']} {d['source']}->{d['target']} {d['cameo']} "
+                       f"{d['goldstein']}: {d['sentence']}")
+
+
+# ---- reciprocity -----------------------------------------------------------------------
+
+
+@cli.command("reciprocity")
+@dyad_arguments
+@db_option
+@window_options
+@freq_option
+@click.option("--max-lag", type=click.IntRange(min=0, max=52), default=4, show_default=True,
+              help="Largest lag K (in periods) of the cross-correlation.")
+@click.option("--permutations", type=click.IntRange(min=0), default=999, show_default=True,
+              help="Permutations for the p-value.")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed of the permutation generator (same seed, same p-values).")
+@format_option
+def reciprocity_command(a: str, b: str, db: str, since: str | None, until: str | None,
+                        freq: str, max_lag: int, permutations: int, seed: int,
+                        fmt: str) -> None:
+    """Does B answer A in kind (and A answer B), and with what lag? Lagged
+    cross-correlation of the two directed series with a permutation-test p-value."""
+    with _errors():
+        frame = _open(db).reciprocity(a, b, freq, since, until, max_lag=max_lag,
+                                      permutations=permutations, seed=seed)
+    emit(frame.drop(columns=["ccf"]) if fmt == "table" else frame, fmt)
+
+
+# ---- timeline, report ------------------------------------------------------------------
+
+
+@cli.command("timeline")
+@dyad_arguments
+@db_option
+@window_options
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text",
+              show_default=True, help="Output format on stdout.")
+def timeline_command(a: str, b: str, db: str, since: str | None, until: str | None,
+                     fmt: str) -> None:
+    """The dyad's events in date order with the evidence sentence and the source."""
+    with _errors():
+        frame = _open(db).timeline(a, b, since, until)
+    if fmt != "text":
+        emit(frame, fmt)
+        return
+    for row in _records(frame):
+        click.echo(f"{row['date'] or 'undated'}  {row['direction']}  {row['cameo']} "
+                   f"{row['event']}  Goldstein {row['goldstein']}")
+        click.echo(f"    \u201c{row['sentence']}\u201d")
+        click.echo(f"    {row['url'] or row['article_id']}")
+
+
+@cli.command("report")
+@dyad_arguments
+@db_option
+@window_options
+@freq_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              default="report.html", show_default=True, help="HTML file to write.")
+@click.option("--max-lag", type=click.IntRange(min=0, max=52), default=4, show_default=True,
+              help="Largest reciprocity lag (periods).")
+@click.option("--permutations", type=click.IntRange(min=0), default=999, show_default=True,
+              help="Permutations for reciprocity p-values.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Permutation seed.")
+def report_command(a: str, b: str, db: str, since: str | None, until: str | None, freq: str,
+                   output: str, max_lag: int, permutations: int, seed: int) -> None:
+    """Write a self-contained HTML crisis report for the dyad A-B."""
+    with _errors():
+        path = _open(db).report(a, b, output, freq, since, until, max_lag=max_lag,
+                                permutations=permutations, seed=seed)
+    click.echo(f"wrote {path}", err=True)
+
+
+# ---- export, import ---------------------------------------------------------------------
+
+
+def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="gdelt (61-column TSV), plover (JSONL), phoenix (TSV) or parquet.")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="Output file; '-' is stdout (not for parquet).")
+@db_option
+@window_options
+@click.option("--source", default=None, show_default=True,
+              help="Source actor: exact code, or prefix ending in '*'.")
+@click.option("--target", default=None, show_default=True,
+              help="Target actor: exact code, or prefix ending in '*'.")
+@click.option("--article-id", default=None, show_default=True, help="Only this article.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, show_default=True,
+              help="At most this many events.")
+def export_command(fmt: str, output: str, db: str, since: str | None, until: str | None,
+                   source: str | None, target: str | None, article_id: str | None,
+                   limit: int | None) -> None:
+    """Export events as GDELT 2.0, PLOVER, Phoenix or Parquet."""
+    from dyadwatch.store.db import EventFilter
+
+    if fmt == "parquet" and output == "-":
+        raise click.UsageError("--format parquet needs -o PATH (Parquet is not written to stdout)")
+    flt = EventFilter(source=source, target=target, since=since, until=until,
+                      article_id=article_id, limit=limit)
+    with _errors():
+        count = _export(_open(db).conn, flt, fmt, output)
+    click.echo(f"exported {count} events ({fmt})", err=True)
+
+
+def _export(conn: Any, flt: Any, fmt: str, output: str) -> int:
+    from dyadwatch.store.db import query_events
+    from dyadwatch.store.export import write_parquet
+
+    events = query_events(conn, flt)
+    if fmt == "parquet":
+        return write_parquet(events, output)
+    if output == "-":
+        return _write_text(conn, events, fmt, sys.stdout)
+    with open(output, "w", encoding="utf-8", newline="\n") as fh:
+        return _write_text(conn, events, fmt, fh)
+
+
+def _write_text(conn: Any, events: Iterator[Any], fmt: str, fh: IO[str]) -> int:
+    from dyadwatch.store import export, queries
+
+    count = 0
+    for chunk in _chunks(events, 10_000):
+        ids = [event.article_id for event in chunk]
+        if fmt == "gdelt":
+            extras = queries.gdelt_extras(conn, [event.event_id for event in chunk])
+            urls = {k: u for k, (u, _) in queries.article_urls(conn, ids).items() if u}
+            count += export.write_gdelt(chunk, fh, extras, urls)
+        elif fmt == "phoenix":
+            count += export.write_phoenix(chunk, fh, queries.article_urls(conn, ids))
+        else:
+            count += export.write_plover(chunk, fh)
+    return count
+
+
+@cli.command("import-gdelt")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", default="dyadwatch.duckdb", show_default=True,
+              help="Event database to import into (created when missing).")
+@click.option("--strict", is_flag=True, help="Exit 1 when any row could not be read.")
+def import_gdelt_command(file: str, db: str, strict: bool) -> None:
+    """Import a GDELT 2.0 event export (61-column TSV) into the events table."""
+    from dyadwatch.model import RunSummary
+    from dyadwatch.store.db import finish_run, open_db, start_run
+    from dyadwatch.store.gdelt import import_gdelt
+
+    with _errors():
+        conn = open_db(db)
+        run_id = start_run(conn, "import-gdelt", {}, {}, [file])
+        report = import_gdelt(conn, file, run_id)
+        finish_run(conn, run_id, RunSummary(events=report.events, events_new=report.events,
+                                            failures=report.failures))
+    click.echo(f"imported {report.events} events from {file} into {db} "
+               f"({len(report.failures)} rows skipped)", err=True)
+    if strict and report.failures:
+        raise click.ClickException(f"{len(report.failures)} rows could not be read: "
+                                   f"{report.failures[0].message}")
