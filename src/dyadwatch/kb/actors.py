@@ -6,8 +6,9 @@ docs/dictionaries.md). Every entry has an ``id`` and, where useful, a ``note``.
 Surface forms and case: an all-caps form of up to six letters ("US", "U.S.", "UN",
 "EU", "IS", "NATO", "DPRK") is case-sensitive, and so are people's names ("Trump",
 "Craft", "Gallant") and names that are also lower-case English words ("Turkey",
-"Chad", "China", "Pentagon"); every other form matches whatever its case. "IS" (Islamic State) is kept, case-sensitive, because
-news bodies use it constantly; only all-caps headlines collide with it.
+"Chad", "China", "Pentagon"); every other form matches whatever its case. "IS"
+(Islamic State) is kept, case-sensitive, because news bodies use it constantly; only
+all-caps headlines collide with it.
 
 Shared forms: when two entries claim the same surface form, the more specific kind
 wins (person, group, igo, metonym, country), then the smaller entry id. The
@@ -46,6 +47,8 @@ COMMON_WORDS: frozenset[str] = frozenset({
     "turkey", "chad", "china", "jordan", "guinea", "pentagon", "niger", "georgia", "amnesty",
     "polisario", "majlis", "wagner", "seleka", "the observatory", "interpol", "the emirates",
 })
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _SHORT_CAPS = re.compile(r"^(?:[A-Z]\.?){1,6}$")
 _SPACES = re.compile(r"\s+")
 
@@ -115,11 +118,13 @@ class ActorDictionary:
 
     def surface_forms(self) -> Iterator[tuple[str, bool, str]]:
         """(form, case_sensitive, entry_id) for every form, each form once (its winner)."""
+        seen: set[tuple[bool, str]] = set()
         for entry in self.entries.values():
             for name in entry.names:
                 sensitive, key = _form_key(name, entry.kind)
                 owner = (self._exact if sensitive else self._folded).get(key)
-                if owner == entry.id:
+                if owner == entry.id and (sensitive, key) not in seen:
+                    seen.add((sensitive, key))
                     yield normalise(name), sensitive, entry.id
 
     def entry_for(self, text: str) -> ActorEntry | None:
@@ -286,7 +291,7 @@ def parse_actor_files(texts: dict[str, str], origin: str) -> ActorDictionary:
 
 def _parse_yaml(text: str, path: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as e:
         raise DictionaryError(path=path, detail=f"not valid YAML: {e}") from e
     if not isinstance(data, dict):
@@ -315,7 +320,8 @@ def _validate_section(
     allowed = {"version"} | {s for (n, s) in _SECTIONS if n == name}
     unknown = sorted(set(document) - allowed)
     if unknown:
-        raise DictionaryError(path=path, detail=f"unknown keys {unknown}; allowed: {sorted(allowed)}")
+        raise DictionaryError(path=path,
+                              detail=f"unknown keys {unknown}; allowed: {sorted(allowed)}")
     raw = document.get(section) or []
     if not isinstance(raw, list):
         raise DictionaryError(path=path, detail=f"{section!r} must be a list of entries")
@@ -472,4 +478,6 @@ def _dump_roles(roles: dict[str, str]) -> list[dict[str, Any]]:
 
 
 def _to_yaml(document: dict[str, Any]) -> str:
-    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+    text: str = yaml.dump(document, Dumper=_DUMPER, sort_keys=False, allow_unicode=True,
+                          width=100)
+    return text
