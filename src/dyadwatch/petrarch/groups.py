@@ -20,7 +20,7 @@ NULL_ACTOR = "---"
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 _ATTACH = {"compound", "amod", "poss", "nmod", "nummod", "det", "case", "flat"}
 _OF_PREPS = {"of", "in", "from"}
-_CONJUNCTS = {"conj", "appos"}
+_CONJUNCTS = {"conj"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,7 @@ class Mention:
     kind: str  # "actor" | "agent"
     code: str
     prefix: bool = False
+    conjunct: bool = False  # reached its phrase head through a conjunction
 
 
 @dataclass(slots=True)
@@ -99,8 +100,10 @@ def build_groups(sent: Span, mentions: list[Mention]) -> list[Group]:
     by_anchor: dict[int, dict[int, list[Mention]]] = {}
     held = {_local_head(sent[m.start:m.end].root).i for m in mentions if m.kind == "actor"}
     for mention in mentions:
-        anchor, unit = _anchor_and_unit(sent, mention, held)
-        by_anchor.setdefault(anchor, {}).setdefault(unit, []).append(mention)
+        anchor, unit, conjunct = _anchor_and_unit(sent, mention, held)
+        placed = Mention(mention.start, mention.end, mention.kind, mention.code, mention.prefix,
+                         conjunct)
+        by_anchor.setdefault(anchor, {}).setdefault(unit, []).append(placed)
     groups = [_group(sent, anchor, units) for anchor, units in by_anchor.items()]
     groups = [g for g in groups if g.codes]
     return sorted(groups, key=lambda g: g.start)
@@ -113,18 +116,19 @@ def _local_head(token: Token) -> Token:
     return token
 
 
-def _anchor_and_unit(sent: Span, mention: Mention, held: set[int]) -> tuple[int, int]:
+def _anchor_and_unit(sent: Span, mention: Mention, held: set[int]) -> tuple[int, int, bool]:
     """The phrase head a mention attaches to, and the conjunct (unit) it belongs to.
 
     A prepositional step ("officials in Gondor") is taken only when the noun phrase it
     joins holds no actor of its own ("Osgiliath soldiers in Ithilen" stays two groups).
     """
-    token = sent[mention.start:mention.end].root
-    previous, last_conj = token, False
-    while (step := _climb(token, held)) is not None:
-        previous, (token, last_conj) = token, step
-    unit = previous if last_conj else token
-    return token.i - sent.start, unit.i - sent.start
+    path = [sent[mention.start:mention.end].root]
+    joins: list[bool] = []  # joins[k]: the step from path[k] to path[k + 1] joined conjuncts
+    while (step := _climb(path[-1], held)) is not None:
+        path.append(step[0])
+        joins.append(step[1])
+    unit = len(path) - 2 if joins and joins[-1] else len(path) - 1
+    return path[-1].i - sent.start, path[unit].i - sent.start, any(joins[:unit])
 
 
 def _climb(token: Token, held: set[int] | None) -> tuple[Token, bool] | None:
@@ -135,10 +139,15 @@ def _climb(token: Token, held: set[int] | None) -> tuple[Token, bool] | None:
     head = token.head
     if head is token:
         return None
+    if token.dep_ in _CONJUNCTS and head.pos_ in _NOMINAL and token.pos_ in _NOMINAL:
+        return (head, True) if held is not None else None
+    if token.dep_ == "appos" and head.pos_ in _NOMINAL:
+        # a list parsed as apposition ("Mordor, the Shire, Fornost and Bree") vs. one entity
+        return head, any(c.dep_ == "conj" for c in token.children)
+    if token.dep_ == "nmod" and token.pos_ == "PROPN" and head.pos_ == "PROPN":
+        return head, True  # "Fornost and the evil Gondor" mis-parsed as a modifier
     if token.dep_ in _ATTACH and head.pos_ in _NOMINAL:
         return head, False
-    if token.dep_ in _CONJUNCTS and head.pos_ in _NOMINAL and token.pos_ in _NOMINAL:
-        return head, True
     if (held is not None and token.dep_ == "pobj" and head.dep_ == "prep"
             and head.lower_ in _OF_PREPS and head.head.pos_ in _NOMINAL
             and head.head is not head and _local_head(head.head).i not in held):
@@ -164,11 +173,10 @@ def _group(sent: Span, anchor: int, units: dict[int, list[Mention]]) -> Group:
 
 
 def _actor_codes(mentions: list[Mention]) -> list[str]:
-    codes: list[str] = []
-    for mention in mentions:
-        if mention.kind == "actor":
-            codes.extend(c for c in mention.code.split("/") if c)
-    return list(dict.fromkeys(codes))
+    """Codes of a unit: its first actor, and the actors conjoined inside it."""
+    actors = [m for m in mentions if m.kind == "actor"]
+    kept = actors[:1] + [m for m in actors[1:] if m.conjunct]
+    return list(dict.fromkeys(c for m in kept for c in m.code.split("/") if c))
 
 
 def combine(actor: str, agents: list[Mention]) -> str:
