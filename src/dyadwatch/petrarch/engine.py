@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.petrarch.discards import find_discard
 from dyadwatch.petrarch.entries import Dictionaries, Pattern, VerbBlock
 from dyadwatch.petrarch.groups import NULL_ACTOR, Group, build_groups, build_lexicon, find_mentions
-from dyadwatch.petrarch.matcher import Capture, View, match_pattern
+from dyadwatch.petrarch.matcher import Capture, Match, View, match_pattern
 from dyadwatch.petrarch.roles import object_group, passive_agent, subject_group
 from dyadwatch.petrarch.verbs_index import VerbHit, VerbLexicon, find_verbs
 from dyadwatch.petrarch.words import normalize_word
@@ -58,6 +58,7 @@ class SentenceCoder:
 
     def __init__(self, dictionaries: Dictionaries) -> None:
         self.dictionaries = dictionaries
+        self.tabari = dictionaries.flavour == "tabari"
         self.lexicon = build_lexicon(dictionaries.actors, dictionaries.agents)
         self.verbs = VerbLexicon(dictionaries.verbs)
         self.patterns: dict[int, list[Pattern]] = {
@@ -83,34 +84,75 @@ class SentenceCoder:
                        [(c.start - sent.start, c.end - sent.start) for c in sent.noun_chunks])
         backward = forward.mirrored()
         # 3.-5. verbs, patterns, roles
-        events: list[CodedEvent] = []
-        for hits in find_verbs(sent, words, self.verbs):
-            events.extend(self._code_verb(sent, hits, groups, forward, backward))
-        return SentenceResult(tuple(dict.fromkeys(events)))
+        choices = [self._choose(hits, forward, backward)
+                   for hits in find_verbs(sent, words, self.verbs, self.tabari)]
+        by_head: dict[int, list[CodedEvent]] = {}
+        for choice in _unconsumed(choices):
+            by_head[choice.hit.head] = self._code_verb(sent, choice, groups)
+        return SentenceResult(tuple(dict.fromkeys(_uncontrolled(sent, by_head))))
 
-    def _code_verb(self, sent: Span, hits: list[VerbHit], groups: list[Group], forward: View,
-                   backward: View) -> list[CodedEvent]:
-        hit, pattern, captures = self._best_pattern(hits, forward, backward)
+    def _code_verb(self, sent: Span, choice: _Choice, groups: list[Group]) -> list[CodedEvent]:
+        hit, pattern = choice.hit, choice.pattern
         if pattern is not None and not null_code(pattern.code, PASS_CODE):
             code, rule = pattern.code, f"petrarch:{pattern.pid}"
         else:
-            code = _default_code(hits)
+            code = _default_code(choice.hits)
             rule = f"petrarch:{hit.block.name}"
-        roles = _roles(sent, hit, groups, captures)
+        captures = choice.match.captures if choice.match else []
+        roles = _roles(sent, hit, groups, captures, self.tabari)
         return _events(roles, code, sent[hit.head].text, hit.head, rule)
 
-    def _best_pattern(self, hits: list[VerbHit], forward: View, backward: View
-                      ) -> tuple[VerbHit, Pattern | None, list[Capture]]:
-        best: tuple[VerbHit, Pattern | None, list[Capture]] = (hits[0], None, [])
+    def _choose(self, hits: list[VerbHit], forward: View, backward: View) -> _Choice:
+        """The most specific pattern matching any of the verb's blocks."""
+        best = _Choice(hits, hits[0], None, None)
         for hit in hits:
             for pattern in self.patterns[id(hit.block)]:
-                if best[1] is not None and pattern.weight <= best[1].weight:
+                if best.pattern is not None and pattern.weight <= best.pattern.weight:
                     break
-                captures = match_pattern(pattern, forward, backward, hit.start, hit.end)
-                if captures is not None:
-                    best = (hit, pattern, captures)
+                match = match_pattern(pattern, forward, backward, hit.start, hit.end)
+                if match is not None:
+                    best = _Choice(hits, hit, pattern, match)
                     break
         return best
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    hits: list[VerbHit]
+    hit: VerbHit
+    pattern: Pattern | None
+    match: Match | None
+
+    @property
+    def weight(self) -> int:
+        return self.pattern.weight if self.pattern else -1
+
+
+def _unconsumed(choices: list[_Choice]) -> list[_Choice]:
+    """Drop verbs whose word a more specific pattern of another verb already used."""
+    used: set[int] = set()
+    kept: list[_Choice] = []
+    for choice in sorted(choices, key=lambda c: -c.weight):
+        if choice.hit.head in used:
+            continue
+        kept.append(choice)
+        if choice.match is not None:
+            used |= choice.match.consumed
+    return sorted(kept, key=lambda c: c.hit.head)
+
+
+def _uncontrolled(sent: Span, by_head: dict[int, list[CodedEvent]]) -> list[CodedEvent]:
+    """Events, leaving out verbs controlled (xcomp) by a verb that was coded itself."""
+    events: list[CodedEvent] = []
+    for head, coded in by_head.items():
+        token = sent[head]
+        while token.dep_ == "xcomp" and token.head is not token:
+            token = token.head
+            if by_head.get(token.i - sent.start):
+                coded = []
+                break
+        events.extend(coded)
+    return events
 
 
 def _default_code(hits: list[VerbHit]) -> str:
@@ -126,10 +168,16 @@ def _has_discard_code(groups: list[Group]) -> bool:
     return any(code.startswith(DISCARD_CODE) for g in groups for code in g.codes)
 
 
-def _roles(sent: Span, hit: VerbHit, groups: list[Group], captures: list[Capture]) -> _Roles:
+def _roles(sent: Span, hit: VerbHit, groups: list[Group], captures: list[Capture],
+           tabari: bool) -> _Roles:
+    """Source and target: pattern slots first, then the parse (passive agent, subject, object).
+
+    A compound slot ``%`` before the verb (anywhere, in TABARI files) makes the members of
+    the compound act on each other.
+    """
     source = target = None
     for capture in captures:
-        if capture.kind == "compound" and capture.before_verb:
+        if capture.kind == "compound" and (capture.before_verb or tabari):
             return _Roles(capture.group, capture.group, True)
         if capture.kind == "source":
             source = capture.group

@@ -42,9 +42,20 @@ class View:
         return next((e for s, e in self.chunks if s <= pos < e), None)
 
 
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A pattern match: actor slots filled, and the word positions its words used."""
+
+    captures: list[Capture]
+    consumed: frozenset[int]
+
+
+_Slot = tuple[tuple[str, Group] | None, int, int]  # capture, start, end
+
+
 def match_pattern(pattern: Pattern, forward: View, backward: View, verb_start: int,
-                  verb_end: int) -> list[Capture] | None:
-    """Captures when ``pattern`` matches around the verb at [verb_start, verb_end), else None."""
+                  verb_end: int) -> Match | None:
+    """The match of ``pattern`` around the verb at [verb_start, verb_end), else None."""
     budget = [_MAX_STEPS]
     after = _match(forward, pattern.after, 0, verb_end, budget)
     if after is None:
@@ -53,11 +64,15 @@ def match_pattern(pattern: Pattern, forward: View, backward: View, verb_start: i
     before = _match(backward, pattern.before, 0, n - verb_start, budget)
     if before is None:
         return None
-    return [Capture(k, g, True) for k, g in before] + [Capture(k, g, False) for k, g in after]
+    captures = [Capture(c[0], c[1], True) for c, _, _ in before if c]
+    captures += [Capture(c[0], c[1], False) for c, _, _ in after if c]
+    used = {p for c, s, e in after if c is None for p in range(s, e)}
+    used |= {n - 1 - p for c, s, e in before if c is None for p in range(s, e)}
+    return Match(captures, frozenset(used))
 
 
 def _match(view: View, elements: tuple[Element, ...], index: int, pos: int,
-           budget: list[int]) -> list[tuple[str, Group]] | None:
+           budget: list[int]) -> list[_Slot] | None:
     if index == len(elements):
         return []
     element = elements[index]
@@ -69,7 +84,8 @@ def _match(view: View, elements: tuple[Element, ...], index: int, pos: int,
                 return None
             rest = _match(view, elements, index + 1, end, budget)
             if rest is not None:
-                return ([capture] if capture else []) + rest
+                slot: _Slot = (capture, start, end)
+                return [slot, *rest]
     return None
 
 

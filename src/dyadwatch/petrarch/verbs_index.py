@@ -48,18 +48,22 @@ class VerbLexicon:
         return found
 
 
-def is_verbal(token: Token) -> bool:
-    """A main verb per the parse (auxiliaries only when they head their clause)."""
+def is_verbal(token: Token, auxiliaries: bool = False) -> bool:
+    """A main verb per the parse; auxiliaries ("should") only when ``auxiliaries``."""
     if token.dep_ in _NOT_MAIN:
-        return False
+        return auxiliaries
     return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
 
 
-def find_verbs(sent: Span, words: list[str], lexicon: VerbLexicon) -> list[list[VerbHit]]:
-    """At each main verb, the longest matching dictionary forms (several blocks may share one)."""
+def find_verbs(sent: Span, words: list[str], lexicon: VerbLexicon,
+               auxiliaries: bool = False) -> list[list[VerbHit]]:
+    """At each main verb, the longest matching dictionary forms (several blocks may share one).
+
+    ``auxiliaries``: also look up auxiliary verbs (TABARI dictionaries code modals).
+    """
     hits: list[list[VerbHit]] = []
     for token in sent:
-        if not is_verbal(token):
+        if not is_verbal(token, auxiliaries):
             continue
         pos = token.i - sent.start
         best = _best_forms(words, pos, lexicon.candidates(words[pos], token.lemma_.upper()))
