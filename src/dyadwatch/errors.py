@@ -194,3 +194,8 @@ class GdeltFormatError(DyadwatchError):
 class GdeltFileError(DyadwatchError):
     code = "E707"
     template = "{path}: no GDELT 2.0 event rows could be read ({detail}). Pass an export.CSV file."
+
+
+class DuplicateArticleError(DyadwatchError):
+    code = "E210"
+    template = "{path}: {kind} duplicate of article {first!r}; linked to it and not coded again."

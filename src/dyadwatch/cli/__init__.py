@@ -8,5 +8,6 @@ from dyadwatch.cli.main import cli
 from dyadwatch.cli import coding as _coding  # noqa: E402,F401
 from dyadwatch.cli import analysis as _analysis  # noqa: E402,F401
 from dyadwatch.cli import petrarch as _petrarch  # noqa: E402,F401
+from dyadwatch.cli import ingest as _ingest  # noqa: E402,F401
 
 __all__ = ["cli"]

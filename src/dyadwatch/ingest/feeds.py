@@ -13,7 +13,7 @@ import hashlib
 import io
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,19 +44,23 @@ def read_feed(text: str, origin: str) -> Iterator[ReadItem]:
     yield from feed_articles(text, origin)
 
 
-def read_feed_url(url: str, fetcher: Fetcher) -> Iterator[ReadItem]:
-    """Articles of the feed at ``url``, each linked page fetched through ``fetcher``."""
+def read_feed_url(url: str, fetcher: Fetcher,
+                  skip: Callable[[str], bool] | None = None) -> Iterator[ReadItem]:
+    """Articles of the feed at ``url``, each linked page fetched through ``fetcher``.
+
+    Entries whose article id ``skip`` accepts are left out before anything is fetched.
+    """
     try:
         response = fetcher.fetch(url)
     except DyadwatchError as e:
         yield fetch_failure(e, url)
         return
-    yield from feed_articles(response.body, url, fetcher)
+    yield from feed_articles(response.body, url, fetcher, skip)
 
 
-def feed_articles(content: str | bytes, origin: str,
-                  fetcher: Fetcher | None = None) -> Iterator[ReadItem]:
-    """One article (or failure) per entry of a parsed feed."""
+def feed_articles(content: str | bytes, origin: str, fetcher: Fetcher | None = None,
+                  skip: Callable[[str], bool] | None = None) -> Iterator[ReadItem]:
+    """One article (or failure) per entry of a parsed feed, less the entries ``skip`` accepts."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     # A stream, never a string: feedparser would fetch a string that looks like a URL.
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
@@ -66,7 +70,9 @@ def feed_articles(content: str | bytes, origin: str,
         return
     publisher = _str(parsed.feed.get("title"))
     for number, entry in enumerate(parsed.entries, start=1):
-        yield from entry_articles(entry, f"{origin}#{number}", publisher, fetcher)
+        where = f"{origin}#{number}"
+        if skip is None or not skip(_entry_id(entry, _str(entry.get("link")), where)):
+            yield from entry_articles(entry, where, publisher, fetcher)
 
 
 def entry_articles(entry: Any, where: str, publisher: str | None,
