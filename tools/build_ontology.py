@@ -46,6 +46,13 @@ def inherited(code: str, table: dict[str, object]) -> object | None:
     return None
 
 
+def appeal_as_request(code: str) -> str:
+    """CAMEO 02 (appeal) is absent from the 2021 CAMEO→PLOVER table; PLOVER's REQUEST
+    covers "all requests, demands, and orders", so an appeal takes the type and mode
+    of the parallel CAMEO 10 (demand) code: 021 → 101, 0256 → 1056."""
+    return "10" + code[2:] if code.startswith("02") else code
+
+
 def build(ontology: Path) -> dict[str, object]:
     names = read_tsv(ontology / "cameo" / "CAMEO.eventcodes.txt")
     goldstein = read_tsv(ontology / "cameo" / "CAMEO.goldsteinscale.txt")
@@ -53,7 +60,7 @@ def build(ontology: Path) -> dict[str, object]:
     codes = {}
     for code in sorted(names):
         gold = inherited(code, goldstein)
-        mapped = inherited(code, plover)
+        mapped = inherited(appeal_as_request(code), plover)
         codes[code] = {
             "name": names[code],
             "goldstein": float(gold) if gold is not None else None,
@@ -63,7 +70,8 @@ def build(ontology: Path) -> dict[str, object]:
         }
     return {
         "about": "CAMEO event codes with GDELT Goldstein values, GDELT quad class (1-4) "
-        "and the CAMEO-to-PLOVER 2021 mapping; facts restated in dyadwatch's own form.",
+        "and the CAMEO-to-PLOVER 2021 mapping (CAMEO 02 appeals mapped as the parallel "
+        "10 demand codes: PLOVER REQUEST); facts restated in dyadwatch's own form.",
         "codes": codes,
     }
 

@@ -182,3 +182,10 @@ def _count(state: _RunState, events: list[Event]) -> None:
         summary.by_quad[event.quad_class] = summary.by_quad.get(event.quad_class, 0) + 1
         if event.source and event.target:
             state.dyads[(event.source, event.target)] += 1
+
+
+def code_articles_in_memory(articles: Sequence[Article], nlp: Language, coder: DocCoder,
+                            batch_size: int = 64) -> list[list[Event]]:
+    """Events per article, without cleaning or storage (evaluation, notebooks)."""
+    docs = nlp.pipe((article.text for article in articles), batch_size=batch_size)
+    return [coder.code_doc(doc, article) for article, doc in zip(articles, docs, strict=True)]

@@ -6,6 +6,7 @@ from dyadwatch.cli.main import cli
 
 # Command modules register themselves on import (one line per area).
 from dyadwatch.cli import coding as _coding  # noqa: E402,F401
+from dyadwatch.cli import evaluate as _evaluate  # noqa: E402,F401
 from dyadwatch.cli import analysis as _analysis  # noqa: E402,F401
 from dyadwatch.cli import petrarch as _petrarch  # noqa: E402,F401
 from dyadwatch.cli import ingest as _ingest  # noqa: E402,F401

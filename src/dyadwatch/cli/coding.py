@@ -61,7 +61,8 @@ def code_command(ctx: click.Context, inputs: tuple[Path, ...], db_path: Path | N
     with progress_bar(quiet) as advance:
         summary = pipeline.code_paths(list(inputs), conn, cfg, nlp, coder, advance)
     conn.close()
-    print_summary(summary, db_path or Path(cfg.store.db))
+    if not quiet:
+        print_summary(summary, db_path or Path(cfg.store.db))
     if strict and summary.failures:
         raise click.ClickException(f"{len(summary.failures)} input(s) failed (--strict)")
 

@@ -66,7 +66,8 @@ class DocActors:
     by_token: dict[int, Actor] = field(default_factory=dict)
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # token → mention span
     people: dict[str, Actor] = field(default_factory=dict)  # lower-case name or surname
-    history: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (i, actor, person)
+    # (first token, actor, is a person, is a clause subject) in reading order
+    history: list[tuple[int, Actor, bool, bool]] = field(default_factory=list)
 
 
 class MatcherCache:
@@ -154,7 +155,9 @@ def _remember(memory: DocActors, span: Span, actor: Actor, person: bool) -> None
     for token in span:
         memory.by_token[token.i] = actor
         memory.spans[token.i] = (span.start, span.end)
-    memory.history.append((span.start, actor, person))
+    subject = any(t.dep_ in {"nsubj", "nsubjpass"} for t in span) or span.root.head.dep_ in {
+        "nsubj", "nsubjpass"}
+    memory.history.append((span.start, actor, person, subject))
     if person:
         words = [t.text for t in span if t.pos_ == "PROPN"] or [span[-1].text]
         memory.people[" ".join(words).lower()] = actor
@@ -296,16 +299,26 @@ def _is_definite(head: Token) -> bool:
 
 
 def _antecedent(head: Token, memory: DocActors, person: bool) -> Resolved | None:
-    """The nearest earlier mention of the right kind (people for he/she, others for it/they)."""
-    for start, actor, is_person in reversed(memory.history):
-        if start < head.i and is_person == person:
-            return Resolved(actor, head.text, head.i)
-    return None
+    """The nearest earlier mention of the right kind (people for he/she, others for it/they).
+
+    A subject pronoun prefers the nearest earlier subject ("Erdogan met Trump. He said …"
+    is Erdogan), within the same or the previous two sentences.
+    """
+    earlier = [(start, actor, subject) for start, actor, is_person, subject in memory.history
+               if start < head.i and is_person == person]
+    if not earlier:
+        return None
+    if head.dep_ in {"nsubj", "nsubjpass"}:
+        window = head.sent.start - 3 * max(len(head.sent), 1)
+        for start, actor, subject in reversed(earlier):
+            if subject and start >= window:
+                return Resolved(actor, head.text, head.i)
+    return Resolved(earlier[-1][1], head.text, head.i)
 
 
 def _described_country(head: Token, memory: DocActors) -> Resolved | None:
     role = ANAPHORIC_NOUNS[head.lemma_.lower()]
-    for start, actor, is_person in reversed(memory.history):
+    for start, actor, is_person, _ in reversed(memory.history):
         if start < head.i and not is_person and _is_state(actor) and actor.country:
             code = _join(actor.country, role) if role else actor.country
             return Resolved(Actor(code, actor.country, rule="anaphor"), head.text, head.i)

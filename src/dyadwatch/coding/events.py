@@ -36,6 +36,8 @@ NEGATORS = frozenset({"not", "n't", "never", "no"})
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 COOPERATION_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 REPORTING_CODES = frozenset({"010"})
+SUPPORT_VERBS = frozenset({"engage", "enter", "participate", "join", "take", "resume",
+                           "continue", "persist", "involve", "embark"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,7 @@ class EventCoder:
         for token in sent:
             if token.i in consumed:
                 continue
-            predicate = self._framed(token) or self._plain(token)
+            predicate = self._framed(token, consumed) or self._plain(token)
             if predicate is None or _hypothetical(token):
                 continue
             consumed.update(t.i for t in predicate.words)
@@ -118,6 +120,21 @@ class EventCoder:
             words = _pattern_words(token, pattern)
             if words is not None:
                 return pattern, words
+        if pos == "verb":
+            return self._support_verb(token)
+        return None
+
+    def _support_verb(self, token: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
+        """'engage in negotiations with Iran': a support verb takes its event noun's code,
+        with the verb's subject as source and the noun's prepositions as targets."""
+        if token.lemma_.lower() not in SUPPORT_VERBS:
+            return None
+        for noun in _prepositional_objects(token, {"in", "into"}):
+            patterns = self.verbs.patterns_for(noun.lemma_.lower(), "noun")
+            if patterns:
+                verb_pattern = patterns[0].model_copy(
+                    update={"pos": "verb", "source": ["nsubj", "agent"]})
+                return verb_pattern, (token, noun)
         return None
 
     def _plain(self, token: Token) -> Predicate | None:
@@ -137,13 +154,15 @@ class EventCoder:
             modality = "reported"
         return _predicate(token, pattern, words, code, rule, modality)
 
-    def _framed(self, token: Token) -> Predicate | None:
+    def _framed(self, token: Token, consumed: set[int]) -> Predicate | None:
         frame = self.verbs.frame_for(token.lemma_.lower())
         if frame is None or token.pos_ not in {"VERB", "ADJ", "NOUN"}:
             return None
         embedded = _embedded_predicate(token)
-        matched = self._match(embedded) if embedded is not None else None
-        if embedded is None or matched is None:
+        if embedded is None or embedded.i in consumed:
+            return None
+        matched = self._match(embedded)
+        if matched is None:
             return None
         pattern, words = matched
         code = self.verbs.derived_code(frame.kind, pattern.code)
@@ -151,7 +170,10 @@ class EventCoder:
             return None
         inner = _predicate(embedded, pattern, words, pattern.code, f"{pattern.pos}:{pattern.id}",
                            "asserted")
-        return _framed_predicate(token, frame, inner, code)
+        bridge = tuple(t for t in token.children if t.dep_ in {"dobj", "attr", "acomp"}
+                       and embedded in t.children)
+        return replace(_framed_predicate(token, frame, inner, code),
+                       words=(token, *bridge, *inner.words))
 
     # -- events -----------------------------------------------------------------
 
@@ -172,6 +194,8 @@ class EventCoder:
 
     def _event(self, predicate: Predicate, source: Resolved, target: Resolved | None,
                sent: Span, index: int, article: Article, day: date | None) -> Event:
+        if predicate.code == "1823" and target is not None and _named_official(target, sent):
+            predicate = replace(predicate, code="186", rule=predicate.rule + "+official")
         entry = lookup_cameo(predicate.code)
         words = sorted(predicate.words, key=lambda t: t.i)
         trigger_start = predicate.token.idx
@@ -199,6 +223,13 @@ class EventCoder:
 # -- pattern conditions ------------------------------------------------------------
 
 
+def _named_official(target: Resolved, sent: Span) -> bool:
+    """Killing a named person who holds a government or military role is assassination."""
+    token = sent.doc[target.token_i]
+    role = target.actor.code[3:] if target.actor.country else ""
+    return token.ent_type_ == "PERSON" and role[:3] in {"GOV", "MIL"}
+
+
 def _predicate(token: Token, pattern: VerbPattern, words: tuple[Token, ...], code: str,
                rule: str, modality: str) -> Predicate:
     return Predicate(
@@ -220,11 +251,34 @@ def _pattern_words(token: Token, pattern: VerbPattern) -> tuple[Token, ...] | No
         obj = _direct_object(token)
         if obj is None or obj.lemma_.lower() not in pattern.object:
             return None
+        if pattern.object_modifier and not any(
+                c.dep_ in {"amod", "compound"} and c.lemma_.lower() in pattern.object_modifier
+                for c in obj.children):
+            return None
         words.append(obj)
     if pattern.prep is not None and _child(token, {"prep", "agent", "dative"},
                                            pattern.prep) is None:
         return None
     return tuple(words)
+
+
+def _prepositional_objects(token: Token, words: set[str]) -> Iterator[Token]:
+    """Objects of ``words`` prepositions under ``token``, also through another prepositional
+    phrase ("engage without preconditions in negotiations")."""
+    frontier = [token]
+    for _ in range(2):
+        next_frontier = []
+        for anchor in frontier:
+            for prep in anchor.children:
+                if prep.dep_ != "prep":
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if prep.lower_ in words:
+                        yield pobj
+                    next_frontier.append(pobj)
+        frontier = next_frontier
 
 
 def _child(token: Token, deps: set[str], word: str) -> Token | None:

@@ -37,6 +37,8 @@ class VerbPattern(BaseModel):
     code: str
     particle: str | None = None
     object: list[str] = Field(default_factory=list)
+    # one of these must modify the object ("take military action"): amod or compound lemma
+    object_modifier: list[str] = Field(default_factory=list)
     prep: str | None = None
     source: list[Slot] = Field(default_factory=lambda: ["nsubj", "agent"])
     target: list[Slot] = Field(default_factory=lambda: ["dobj"])
@@ -51,7 +53,8 @@ class VerbPattern(BaseModel):
 
     @property
     def specificity(self) -> int:
-        return 2 * len(self.object) + (2 if self.particle else 0) + (1 if self.prep else 0)
+        return (2 * bool(self.object) + 2 * bool(self.object_modifier)
+                + (2 if self.particle else 0) + (1 if self.prep else 0))
 
 
 class Frame(BaseModel):
