@@ -65,7 +65,8 @@ def test_verbs_every_root_has_three_patterns(root):
 
 def test_verbs_size_targets():
     raw = _raw()
-    pairs = {(e.get("pos", "verb"), lemma, e["code"]) for e in raw["patterns"] for lemma in e["lemmas"]}
+    pairs = {(e.get("pos", "verb"), lemma, e["code"])
+             for e in raw["patterns"] for lemma in e["lemmas"]}
     assert len(raw["patterns"]) >= 350
     assert len(pairs) >= 600
 
