@@ -2,5 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 __version__ = "0.1.0"
 DICTIONARY_VERSION = "2026.1"
+
+
+def __getattr__(name: str) -> Any:
+    """``dyadwatch.open(db)``: the notebook API, imported on first use (it loads pandas)."""
+    if name == "open":
+        from dyadwatch.api_python import open as open_events
+
+        return open_events
+    raise AttributeError(f"module 'dyadwatch' has no attribute {name!r}")

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import ruptures as rpt
 
-DEFAULT_BETA = 3.0
+DEFAULT_BETA = 4.0
 DEFAULT_MIN_SIZE = 2
 SIGMA_FLOOR = 0.1
 EPISODE_FIELDS: tuple[str, ...] = (
@@ -58,6 +57,8 @@ def change_points(values: np.ndarray, beta: float = DEFAULT_BETA,
     """Indices where a new segment starts (0 < i < n), by PELT on the l2 cost."""
     if len(values) < 2 * min_size:
         return []
+    import ruptures as rpt  # imported here: it loads scipy
+
     algo = rpt.Pelt(model="l2", min_size=min_size, jump=1).fit(values.reshape(-1, 1))
     return [int(i) for i in algo.predict(pen=penalty(values, beta))[:-1]]
 
@@ -72,6 +73,8 @@ def find_episodes(signal: pd.Series, beta: float = DEFAULT_BETA,
     """
     observed = signal.dropna()
     values = observed.to_numpy(dtype="float64")
+    if len(values) == 0:
+        return []
     bounds = [0, *change_points(values, beta, min_size), len(values)]
     means = [float(values[a:b].mean()) for a, b in zip(bounds, bounds[1:], strict=False)]
     episodes = []

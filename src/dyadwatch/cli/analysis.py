@@ -10,10 +10,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
-import pandas as pd
 
 from dyadwatch.cli.main import cli
 from dyadwatch.errors import (
@@ -22,6 +21,9 @@ from dyadwatch.errors import (
     DatabaseNotFoundError,
     DyadwatchError,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 logger = logging.getLogger("dyadwatch.cli")
 
@@ -79,6 +81,8 @@ def dyad_arguments(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _cell(value: Any) -> Any:
+    import pandas as pd
+
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
     if isinstance(value, float) and math.isnan(value):
@@ -98,6 +102,8 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 def emit(frame: pd.DataFrame, fmt: str, out: IO[str] | None = None) -> None:
     """Write a frame to stdout as an aligned table, CSV or a JSON array."""
+    import pandas as pd
+
     out = out or sys.stdout
     if fmt == "json":
         out.write(json.dumps(_records(frame), ensure_ascii=False, indent=1) + "\n")
@@ -162,7 +168,7 @@ def series_command(a: str, b: str, db: str, since: str | None, until: str | None
 @freq_option
 @click.option("--direction", type=click.Choice(["both", "AB", "BA"]), default="both",
               show_default=True, help="Series to segment: both directions, A->B or B->A.")
-@click.option("--penalty", "beta", type=click.FloatRange(min=0, min_open=True), default=3.0,
+@click.option("--penalty", "beta", type=click.FloatRange(min=0, min_open=True), default=4.0,
               show_default=True, help="PELT penalty factor beta in beta*sigma^2*log(n).")
 @click.option("--min-change", type=click.FloatRange(min=0), default=0.0, show_default=True,
               help="Drop episodes whose change in mean Goldstein is smaller than this.")
