@@ -63,7 +63,8 @@ def _agent_code(content: str) -> tuple[str, bool]:
     return code.lstrip("~"), False
 
 
-def _phrases(phrase: str, plurals: str | None, macros: dict[str, list[str]]) -> list[tuple[str, ...]]:
+def _phrases(phrase: str, plurals: str | None,
+             macros: dict[str, list[str]]) -> list[tuple[str, ...]]:
     expanded = _expand_macros(phrase.upper(), macros)
     if expanded != [phrase.upper()]:
         return [split_phrase(p) for p in expanded]

@@ -62,7 +62,8 @@ def _load(target: Path) -> object | None:
         return None
     try:
         with target.open("rb") as handle:
-            return pickle.load(handle)  # noqa: S301 - our own cache file
+            value: object = pickle.load(handle)  # our own cache file
+            return value
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as e:
         log.warning("ignoring unreadable dictionary cache %s (%s)", target, e)
         return None

@@ -80,7 +80,8 @@ def load_petrarch_coder(path_or_config: Path, *, cache_dir: Path | None = None,
 def event_id(article_id: str, sentence_index: int, trigger_start: int, source: str | None,
              target: str | None, code: str) -> str:
     """Stable sha1 of what identifies an event."""
-    key = "|".join(str(x) for x in (article_id, sentence_index, trigger_start, source, target, code))
+    parts = (article_id, sentence_index, trigger_start, source, target, code)
+    key = "|".join(str(x) for x in parts)
     return hashlib.sha1(key.encode("utf-8")).hexdigest()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import configparser
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -138,7 +139,7 @@ def load_files(files: DictionaryFiles, cache_dir: Path | None = None,
     report = LoadReport()
     for part, path in _parts(files):
         partial, hit = cache.cached(path, f"{files.flavour}-{part}",
-                                    lambda p=path, k=part: _read(k, p, files.flavour), cache_dir)
+                                    partial_reader(part, path, files.flavour), cache_dir)
         report.files += 1
         report.cache_hits += int(hit)
         result.extend(partial)
@@ -155,6 +156,11 @@ def _parts(files: DictionaryFiles) -> list[tuple[str, Path]]:
         if path is not None:
             parts.append((part, path))
     return parts
+
+
+def partial_reader(part: str, path: Path, flavour: Flavour) -> Callable[[], Dictionaries]:
+    """A no-argument reader of one file, for the cache to call on a miss."""
+    return lambda: _read(part, path, flavour)
 
 
 def _read(part: str, path: Path, flavour: Flavour) -> Dictionaries:

@@ -45,7 +45,8 @@ def parse_pattern(body: str, code: str, pid: str, where: str, synsets: Synsets,
         raise EntryProblem(f"pattern needs exactly one verb marker '*', found {len(verbs)}")
     v = verbs[0]
     after = tuple(_element(item, item.tight, reverse=False) for item in items[v + 1:])
-    before = tuple(_element(items[k], items[k + 1].tight, reverse=True) for k in range(v - 1, -1, -1))
+    before = tuple(_element(items[k], items[k + 1].tight, reverse=True)
+                   for k in range(v - 1, -1, -1))
     return Pattern(pid, body.strip(), code, before, after, where)
 
 
@@ -124,5 +125,7 @@ def _item(piece: _Piece, synsets: Synsets, tabari: bool) -> _Item:
 def _element(item: _Item, tight: bool, reverse: bool) -> Element:
     if item.kind is None:
         raise EntryProblem("pattern has a second verb marker")
-    alternatives = tuple(tuple(reversed(a)) for a in item.alternatives) if reverse else item.alternatives
+    alternatives = item.alternatives
+    if reverse:
+        alternatives = tuple(tuple(reversed(a)) for a in alternatives)
     return Element(item.kind, tight, alternatives, item.stem)

@@ -19,7 +19,8 @@ from dyadwatch.petrarch.synsets import Synsets
 from dyadwatch.petrarch.words import split_phrase, verb_forms
 
 _HEADER = re.compile(r"^-{3,}\s*(?P<name>[^\[]*?)\s*(?:\[(?P<code>[^\]]*)\].*)?$")
-_FORM = re.compile(r"^(?P<phrase>[^{\[]+?)\s*(?:\{(?P<irregular>[^}]*)\})?\s*(?:\[(?P<code>[^\]]*)\])?\s*$")
+_FORM = re.compile(
+    r"^(?P<phrase>[^{\[]+?)\s*(?:\{(?P<irregular>[^}]*)\})?\s*(?:\[(?P<code>[^\]]*)\])?\s*$")
 _PATTERN = re.compile(r"^-\s*(?P<body>.*?)\s*\[(?P<code>[^\]]*)\]\s*$")
 NULL_CODE = "---"
 
@@ -129,7 +130,8 @@ def _compile_block(state: _Reading, raw: _RawBlock) -> VerbBlock | None:
     return VerbBlock(raw.name, raw.code, tuple(forms), tuple(patterns), raw.where)
 
 
-def _compile_pattern(state: _Reading, raw: _RawBlock, number: int, line: SourceLine) -> Pattern:
+def _compile_pattern(state: _Reading, raw: _RawBlock, number: int,
+                     line: SourceLine) -> Pattern:
     match = _PATTERN.match(line.text.strip())
     if match is None:
         raise EntryProblem("pattern has no [CODE]")
@@ -143,7 +145,8 @@ def _compile_form(state: _Reading, raw: _RawBlock, line: SourceLine) -> VerbForm
         return _irregular_only(state, raw, text)
     match = _FORM.match(text)
     if match is None:
-        state.warnings.append(LoadWarning(line.where, "verb line is not 'VERB {FORMS} [CODE]'", text))
+        reason = "verb line is not 'VERB {FORMS} [CODE]'"
+        state.warnings.append(LoadWarning(line.where, reason, text))
         return None
     code = match.group("code").strip() if match.group("code") else None
     return make_form(match.group("phrase"), match.group("irregular") or "", code, state.tabari)
@@ -169,9 +172,9 @@ def make_form(phrase: str, irregular: str, code: str | None, tabari: bool) -> Ve
         other_words, other_head = _head_words(other)
         if other_words:
             spellings.add(other_words[min(other_head, len(other_words) - 1)])
-    positions = tuple((w,) for w in words)
-    positions = (*positions[:head], tuple(sorted(spellings)), *positions[head + 1:])
-    return VerbForm(positions, head, code, base, stem)
+    positions: list[tuple[str, ...]] = [(w,) for w in words]
+    positions[head] = tuple(sorted(spellings))
+    return VerbForm(tuple(positions), head, code, base, stem)
 
 
 def _head_words(phrase: str) -> tuple[list[str], int]:

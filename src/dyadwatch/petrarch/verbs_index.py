@@ -84,6 +84,7 @@ def _hit(words: list[str], pos: int, block: VerbBlock, form: VerbForm) -> VerbHi
     start = pos - form.head
     if start < 0 or start + len(form.words) > len(words):
         return None
-    if all(words[start + k] in spellings for k, spellings in enumerate(form.words) if k != form.head):
+    others = ((k, s) for k, s in enumerate(form.words) if k != form.head)
+    if all(words[start + k] in spellings for k, spellings in others):
         return VerbHit(block, form, start, start + len(form.words), pos)
     return None
