@@ -10,6 +10,7 @@ from dyadwatch.petrarch.entries import Discard, Issue, LoadWarning
 from dyadwatch.petrarch.lines import iter_lines
 from dyadwatch.petrarch.words import normalize_word, plural
 
+_CATEGORY = re.compile(r'CATEGORY\s*=\s*"([^"]+)"', re.IGNORECASE)
 _ISSUE = re.compile(r"^(?P<phrase>[^\[]+?)\s*\[(?P<code>[^\]]+)\]\s*$")
 
 
@@ -41,10 +42,15 @@ def read_issues(path: Path) -> tuple[list[Issue], list[LoadWarning]]:
     """Read an issue list (``phrase [CODE]``; ``~phrase`` ignores, ``n:``/``v:`` expand)."""
     entries: list[Issue] = []
     warnings: list[LoadWarning] = []
+    category = ""
     for line in iter_lines(path, semicolon=False):
         text = line.text.strip()
         if text.startswith("<"):
+            found = _CATEGORY.search(text)
+            category = found.group(1) if found and not text.startswith("</") else ""
             continue
+        if category and "[" not in text and not text.startswith("~"):
+            text = f"{text} [{category}]"  # a bare phrase takes its section's category
         try:
             entries.extend(_issue(text, line.where))
         except EntryProblem as e:

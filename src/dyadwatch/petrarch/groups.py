@@ -140,10 +140,11 @@ def _climb(token: Token, held: set[int] | None) -> tuple[Token, bool] | None:
     if head is token:
         return None
     if token.dep_ in _CONJUNCTS and head.pos_ in _NOMINAL and token.pos_ in _NOMINAL:
-        return (head, True) if held is not None else None
+        return (_conjunct_of(token), True) if held is not None else None
     if token.dep_ == "appos" and head.pos_ in _NOMINAL:
         # a list parsed as apposition ("Mordor, the Shire, Fornost and Bree") vs. one entity
-        return head, any(c.dep_ == "conj" for c in token.children)
+        listed = any(c.dep_ == "conj" for c in (*token.children, *head.children))
+        return head, listed
     if token.dep_ == "nmod" and token.pos_ == "PROPN" and head.pos_ == "PROPN":
         return head, True  # "Fornost and the evil Gondor" mis-parsed as a modifier
     if token.dep_ in _ATTACH and head.pos_ in _NOMINAL:
@@ -153,6 +154,19 @@ def _climb(token: Token, held: set[int] | None) -> tuple[Token, bool] | None:
             and head.head is not head and _local_head(head.head).i not in held):
         return head.head, False
     return None
+
+
+def _conjunct_of(token: Token) -> Token:
+    """The token a conjunct joins: "Lawmakers in Fornost and Gondor" joins Gondor to Fornost."""
+    head = token.head
+    if token.pos_ != "PROPN" or head.pos_ == "PROPN":
+        return head
+    for prep in head.children:
+        if prep.dep_ == "prep" and head.i < prep.i < token.i:
+            objects = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+            if objects:
+                return objects[0]
+    return head
 
 
 def _group(sent: Span, anchor: int, units: dict[int, list[Mention]]) -> Group:

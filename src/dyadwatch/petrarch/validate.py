@@ -17,6 +17,7 @@ from dyadwatch.petrarch.words import iso_to_int
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,17 +73,21 @@ def _results(suite: ValidationSuite, coder: PetrarchCoder, nlp: Language
         if record.outcome == "option":
             yield RecordResult(record.id, record.category, (), (), True, False, False)
             continue
-        produced, discarded = code_record(coder, nlp, record)
+        produced, discarded = code_record(coder, nlp, record, suite.kind == "petrarch")
         yield RecordResult(record.id, record.category, record.expected, produced,
                            judge(record, produced, discarded), True, discarded)
 
 
-def code_record(coder: PetrarchCoder, nlp: Language, record: ValidationRecord
-                ) -> tuple[tuple[Triple, ...], bool]:
-    """(source, target, code) triples of a record's text, and whether it was discarded."""
+def code_record(coder: PetrarchCoder, nlp: Language, record: ValidationRecord,
+                one_sentence: bool = False) -> tuple[tuple[Triple, ...], bool]:
+    """(source, target, code) triples of a record's text, and whether it was discarded.
+
+    ``one_sentence``: the record is a single sentence (PETRARCH ``<Sentence>``), so the
+    parser is not allowed to split it.
+    """
     if not record.text or coder.sentences.story_discarded(record.text):
         return (), bool(record.text)
-    doc = nlp(record.text)
+    doc = parse_one_sentence(nlp, record.text) if one_sentence else nlp(record.text)
     date = iso_to_int(record.date)
     produced: list[Triple] = []
     discarded = False
@@ -91,6 +96,16 @@ def code_record(coder: PetrarchCoder, nlp: Language, record: ValidationRecord
         discarded |= result.discarded is not None
         produced.extend((e.source, e.target, e.code) for e in result.events)
     return tuple(dict.fromkeys(produced)), discarded
+
+
+def parse_one_sentence(nlp: Language, text: str) -> Doc:
+    """Parse ``text`` as exactly one sentence."""
+    doc = nlp.make_doc(text)
+    for token in doc[1:]:
+        token.is_sent_start = False
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
 
 
 def judge(record: ValidationRecord, produced: tuple[Triple, ...], discarded: bool) -> bool:
