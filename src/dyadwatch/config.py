@@ -32,6 +32,7 @@ class CodingConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     keep_negated: bool
     keep_untargeted: bool
+    keep_unknown_actors: bool
 
 
 class StoreConfig(BaseModel):

@@ -104,10 +104,16 @@ def read_plover(path: Path) -> list[GoldSentence]:
         if record.get("event") in (None, "DOCUMENT") or not record.get("text"):
             continue
         label = PLOVER_RENAMES.get(record["event"], record["event"])
-        sources = tuple(a.get("actorText", "") for a in record.get("source") or ())
-        targets = tuple(a.get("actorText", "") for a in record.get("target") or ())
+        sources = _actor_texts(record.get("source"))
+        targets = _actor_texts(record.get("target"))
         gold.append(GoldSentence(record["id"], record["text"], label, sources, targets))
     return gold
+
+
+def _actor_texts(value: Any) -> tuple[str, ...]:
+    """PLOVER actors are objects with actorText, or plain strings in some records."""
+    items = value if isinstance(value, list) else [value] if value else []
+    return tuple(str(a.get("actorText", "")) if isinstance(a, dict) else str(a) for a in items)
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:

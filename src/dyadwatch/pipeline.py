@@ -54,7 +54,8 @@ def build_coder(cfg: Config, dictionaries: Sequence[str] = ()) -> DocCoder:
             coder: DocCoder = load_petrarch_coder(Path(path))
             return coder
     options = CoderOptions(keep_negated=cfg.coding.keep_negated,
-                           keep_untargeted=cfg.coding.keep_untargeted)
+                           keep_untargeted=cfg.coding.keep_untargeted,
+                           keep_unknown_actors=cfg.coding.keep_unknown_actors)
     return EventCoder(load_actor_dictionary(), load_verb_dictionary(), options)
 
 

@@ -52,11 +52,22 @@ class ActorLookup(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
-    """An actor resolved for a token, with the mention text that proves it."""
+    """An actor resolved for a token, with the mention text that proves it.
 
-    actor: Actor
+    ``actor`` is None for a mention that names someone the dictionaries do not know.
+    """
+
+    actor: Actor | None
     text: str
     token_i: int
+
+    @property
+    def code(self) -> str | None:
+        return None if self.actor is None else self.actor.code
+
+    @property
+    def country(self) -> str | None:
+        return None if self.actor is None else self.actor.country
 
 
 @dataclass(slots=True)
@@ -208,6 +219,10 @@ def actor_from_words(words: list[Token], lookup: ActorLookup, known: dict[int, A
         return Actor(code=organisation.code, country=organisation.country, rule=f"{rule}:org")
     if country is not None and role is None and rule == "modifier":
         return Actor(code=country, country=country, rule=f"{rule}:country")
+    if role is not None and role != "":
+        # A sector with no country ("rebels", "President X" of an unknown state) keeps
+        # its role code alone, as CAMEO does for unattributed actors.
+        return Actor(code=role, country=None, rule=f"{rule}:role")
     return None
 
 
@@ -274,7 +289,16 @@ def _has_role_head(head: Token, lookup: ActorLookup) -> bool:
 
 
 def _role_actor(head: Token, memory: DocActors, lookup: ActorLookup) -> Resolved | None:
-    words = [head, *_modifiers(head)]
+    """A noun phrase read from its words: 'Iranian forces', 'rebels in Darfur', 'US targets'.
+
+    A role comes from the head noun or a noun compound ("police officers"), never from an
+    adjective alone: "military action" is not an actor.
+    """
+    modifiers = list(_modifiers(head))
+    role_words = [head, *(m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN")]
+    if not any(lookup.role_of(w.lemma_) or lookup.role_of(w.text) for w in role_words):
+        modifiers = [m for m in modifiers if not _role_adjective(m, lookup)]
+    words = [head, *modifiers]
     actor = actor_from_words(words, lookup, memory.by_token, rule="modifier")
     if actor is None:
         return None
@@ -283,13 +307,18 @@ def _role_actor(head: Token, memory: DocActors, lookup: ActorLookup) -> Resolved
     return Resolved(actor, text, head.i)
 
 
+def _role_adjective(token: Token, lookup: ActorLookup) -> bool:
+    return lookup.role_of(token.lemma_) is not None and lookup.country_of_demonym(token.text) is None
+
+
 def _modifiers(head: Token) -> Iterator[Token]:
     """Left modifiers of a noun and the object of its 'of' phrase ("government of Iran")."""
     for child in head.children:
         if child.dep_ in MODIFIER_DEPS:
             yield child
             yield from (c for c in child.children if c.dep_ in MODIFIER_DEPS)
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
+            # "the government of Iran", "rebels in Darfur", "officials from Kabul"
             yield from (c for c in child.children if c.dep_ == "pobj")
 
 

@@ -60,6 +60,7 @@ class Predicate:
 class CoderOptions:
     keep_negated: bool = False
     keep_untargeted: bool = True
+    keep_unknown_actors: bool = True
 
 
 class EventCoder:
@@ -181,12 +182,14 @@ class EventCoder:
                     article: Article, day: date | None) -> Iterator[Event]:
         lookup = self.matchers.lookup
         sources = _fill(predicate, predicate.source_slots, memory, lookup, subject=True)
+        targets = _fill(predicate, predicate.target_slots, memory, lookup, subject=False)
+        if not sources and self.options.keep_unknown_actors:
+            sources = _unknown_actor(predicate, predicate.source_slots, targets)
         if not sources:
             return
-        targets = _fill(predicate, predicate.target_slots, memory, lookup, subject=False)
         event_day = _event_date(predicate.token, day) or day
         for source in sources:
-            usable = [t for t in targets if t.actor.code != source.actor.code]
+            usable = [t for t in targets if t.code != source.code]
             if not usable and not self.options.keep_untargeted:
                 continue
             for target in usable or [None]:
@@ -199,17 +202,17 @@ class EventCoder:
         entry = lookup_cameo(predicate.code)
         words = sorted(predicate.words, key=lambda t: t.i)
         trigger_start = predicate.token.idx
-        target_code = target.actor.code if target else None
-        key = "|".join([article.id, str(index), str(trigger_start), source.actor.code,
+        target_code = target.code if target else None
+        key = "|".join([article.id, str(index), str(trigger_start), source.code or "",
                         target_code or "", predicate.code, self.dictionary_version])
         return Event(
             event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:20],
             article_id=article.id,
             date=day.isoformat() if day else None,
-            source=source.actor.code, target=target_code,
-            source_country=source.actor.country,
-            target_country=target.actor.country if target else None,
-            source_text=source.text, target_text=target.text if target else None,
+            source=source.code, target=target_code,
+            source_country=source.country,
+            target_country=target.country if target else None,
+            source_text=source.text or None, target_text=target.text if target else None,
             cameo=predicate.code, cameo_root=predicate.code[:2],
             plover_type=entry.plover_type, plover_mode=entry.plover_mode,
             goldstein=entry.goldstein, quad_class=entry.quad_class,
@@ -225,6 +228,8 @@ class EventCoder:
 
 def _named_official(target: Resolved, sent: Span) -> bool:
     """Killing a named person who holds a government or military role is assassination."""
+    if target.actor is None:
+        return False
     token = sent.doc[target.token_i]
     role = target.actor.code[3:] if target.actor.country else ""
     return token.ent_type_ == "PERSON" and role[:3] in {"GOV", "MIL"}
@@ -375,6 +380,29 @@ def _framed_predicate(token: Token, frame: Frame, inner: Predicate, code: str) -
 
 
 # -- slots ---------------------------------------------------------------------------
+
+
+ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+
+
+def _unknown_actor(predicate: Predicate, slots: tuple[str, ...],
+                   targets: list[Resolved]) -> list[Resolved]:
+    """A subject that names someone the dictionaries do not know: an event with an unknown
+    (null) source and the mention text, so nothing is guessed and nothing is lost. A passive
+    with a known victim and no agent ("three civilians were killed") is kept the same way."""
+    for slot in slots:
+        for head in _slot_heads(predicate, slot, subject=True):
+            if _names_someone(head):
+                text = head.doc[head.left_edge.i : head.i + 1].text
+                return [Resolved(None, text, head.i)]
+    if targets and _passive(predicate.token):
+        return [Resolved(None, "", predicate.token.i)]
+    return []
+
+
+def _names_someone(head: Token) -> bool:
+    return head.ent_type_ in ACTOR_ENTITIES or (head.pos_ == "PROPN" and head.ent_type_ not in {
+        "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 
 
 def _fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
