@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from dyadwatch import __version__
 from dyadwatch.analysis import reciprocity as rec
+from dyadwatch.analysis.escalation import DEFAULT_BETA, Episode
 from dyadwatch.analysis.figures import reciprocity_svg, series_svg
 from dyadwatch.analysis.series import Freq
 from dyadwatch.errors import SeriesTooShortError
@@ -48,6 +49,7 @@ Goldstein</th><th>events</th><th>driving events</th></tr>
 <td>{{ e.events }}</td><td class="ev">{% for d in e.drivers %}
 <div>{{ d.date }} {{ d.source }} → {{ d.target }} [{{ d.cameo }}, {{ d.goldstein }}]:
 “{{ d.sentence }}”</div>{% endfor %}</td></tr>{% endfor %}</table>
+{% elif escalation_note %}<p>{{ escalation_note }}</p>
 {% else %}<p>No change in mean Goldstein was found ({{ method }}).</p>{% endif %}
 <p class="meta">Change points: {{ method }}.</p>
 
@@ -114,19 +116,18 @@ def build_report(db: EventDB, a: str, b: str, freq: Freq = "week", since: str | 
                  permutations: int = rec.DEFAULT_PERMUTATIONS, seed: int = 0,
                  beta: float | None = None) -> str:
     """Render the report HTML for the dyad ``a``–``b``."""
-    from dyadwatch.analysis.escalation import DEFAULT_BETA
-
     dyad = db.dyad(a, b, since, until)
     penalty = beta if beta is not None else DEFAULT_BETA
-    result = db.escalation_result(a, b, freq, since, until, beta=penalty)
+    series = db.series(a, b, freq, since, until)
+    episodes, escalation_note = _escalation(db, a, b, freq, since, until, penalty)
     recip, note = _reciprocity(db, a, b, freq, since, until, max_lag, permutations, seed)
     events = db._dyad_events(dyad)
     context = {
         "a": dyad.a.label, "b": dyad.b.label, "n_events": len(events), "freq": freq,
         "window": dyad.window.describe(), "db": str(db.path), "version": __version__,
         "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "series_svg": Markup(series_svg(result.series, result.episodes, dyad.labels, freq)),
-        "episodes": [_episode(e) for e in result.episodes],
+        "series_svg": Markup(series_svg(series, episodes, dyad.labels, freq)),
+        "episodes": [_episode(e) for e in episodes], "escalation_note": escalation_note,
         "method": f"PELT, l2 cost, penalty {penalty:g}·σ²·log n, min. 2 periods",
         "reciprocity": recip, "reciprocity_note": note,
         "reciprocity_svg": Markup(reciprocity_svg(recip)) if recip else "",
@@ -135,6 +136,14 @@ def build_report(db: EventDB, a: str, b: str, freq: Freq = "week", since: str | 
         "sources": _records(db.sources(a, b, since, until)),
     }
     return _environment().from_string(_TEMPLATE).render(**context)
+
+
+def _escalation(db: EventDB, a: str, b: str, freq: Freq, since: str | None,
+                until: str | None, penalty: float) -> tuple[list[Episode], str]:
+    try:
+        return db.escalation_result(a, b, freq, since, until, beta=penalty).episodes, ""
+    except SeriesTooShortError as e:
+        return [], f"Not computed: {e.message}"
 
 
 def _reciprocity(db: EventDB, a: str, b: str, freq: Freq, since: str | None,
@@ -146,7 +155,7 @@ def _reciprocity(db: EventDB, a: str, b: str, freq: Freq, since: str | None,
         return [], f"Not computed: {e.message}"
 
 
-def _episode(episode: Any) -> dict[str, Any]:
+def _episode(episode: Episode) -> dict[str, Any]:
     return {
         "start": episode.start.date().isoformat(), "end": episode.end.date().isoformat(),
         "direction": episode.direction, "size": episode.size,

@@ -64,7 +64,8 @@ def test_queries_dyad_direction(conn: duckdb.DuckDBPyConnection, event_id: str,
                                 direction: str) -> None:
     frame = dyad_events(conn, parse_actor("TUR"), parse_actor("SYR")).set_index("event_id")
     assert frame.loc[event_id, "direction"] == direction
-    assert frame.loc[event_id, "url"] == f"https://example.org/news/{frame.loc[event_id, 'article_id']}"
+    article = frame.loc[event_id, "article_id"]
+    assert frame.loc[event_id, "url"] == f"https://example.org/news/{article}"
 
 
 @pytest.mark.parametrize(("since", "until", "ids"), [
