@@ -11,8 +11,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
-_CLIMB = {"xcomp", "conj", "pcomp", "prep", "acomp", "dep"}
+_CLIMB = {"xcomp", "conj", "acomp", "dep"}
 _MODIFIES_NOUN = {"relcl", "acl"}
+_NO_SUBJECT = {"pcomp", "pobj", "prep"}
 _MAX_CLIMB = 8
 
 
@@ -33,9 +34,11 @@ def subject_token(verb: Token) -> Token | None:
 
 def subject_group(sent: Span, hit: VerbHit, groups: list[Group]) -> Group | None:
     """The group of the verb's subject; with no subject, the nearest group before the verb."""
-    subject = subject_token(sent[hit.head])
+    verb = sent[hit.head]
+    subject = subject_token(verb)
     if subject is None:
-        return _nearest_before(groups, hit.start)
+        # "after leaving X": a verb inside a prepositional phrase has no source of its own
+        return None if verb.dep_ in _NO_SUBJECT else _nearest_before(groups, hit.start)
     group = group_of(sent, subject, groups)
     if group is None and subject.pos_ == "PRON":
         return _nearest_before(groups, subject.i - sent.start)  # "it", "he": the last actor
@@ -80,9 +83,23 @@ def object_group(sent: Span, hit: VerbHit, groups: list[Group], source: Group | 
         if child.dep_ in _SUBJECTS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
             excluded |= {t.i - sent.start for t in child.subtree}
     governed = {t.i - sent.start for t in verb.subtree} - excluded
-    for group in groups:
-        if group is source or group.start < hit.end:
-            continue
+    after = [g for g in groups if g is not source and g.start >= hit.end]
+    for group in after:
         if group.anchor in governed or group.positions & governed:
             return group
+    # a mis-attached object: the first later group whose clause governs this verb
+    governors = {verb.i, *(t.i for t in verb.ancestors)}
+    for group in after:
+        anchor = sent[group.anchor]
+        if anchor.dep_ not in _SUBJECTS and _clause_verb(anchor).i in governors:
+            return group
     return None
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds ``token`` (the sentence root when none)."""
+    while token.head is not token:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            return token
+    return token
