@@ -68,17 +68,38 @@ def build_lexicon(actors: list[ActorEntry], agents: list[AgentEntry]) -> ActorLe
 
 
 def find_mentions(words: list[str], lexicon: ActorLexicon, date: int | None) -> list[Mention]:
-    """Non-overlapping actor/agent phrases, longest first, left to right."""
+    """Non-overlapping actor/agent phrases, longest first, left to right.
+
+    A token written with underscores ("Dol_Amroth") is matched as its parts.
+    """
+    parts, owner = _split_tokens(words)
     mentions: list[Mention] = []
     pos = 0
-    while pos < len(words):
-        mention = _mention_at(words, pos, lexicon, date)
-        if mention is None:
+    while pos < len(parts):
+        mention = _mention_at(parts, pos, lexicon, date)
+        if mention is None or not _on_token_edges(owner, mention):
             pos += 1
             continue
-        mentions.append(mention)
+        mentions.append(Mention(owner[mention.start], owner[mention.end - 1] + 1, mention.kind,
+                                mention.code, mention.prefix))
         pos = mention.end
     return mentions
+
+
+def _split_tokens(words: list[str]) -> tuple[list[str], list[int]]:
+    parts: list[str] = []
+    owner: list[int] = []
+    for index, word in enumerate(words):
+        pieces = [p for p in word.split("_") if p] if "_" in word else [word]
+        parts.extend(pieces or [word])
+        owner.extend([index] * len(pieces or [word]))
+    return parts, owner
+
+
+def _on_token_edges(owner: list[int], mention: Mention) -> bool:
+    starts = mention.start == 0 or owner[mention.start - 1] != owner[mention.start]
+    ends = mention.end == len(owner) or owner[mention.end] != owner[mention.end - 1]
+    return starts and ends
 
 
 def _mention_at(words: list[str], pos: int, lexicon: ActorLexicon, date: int | None
@@ -145,7 +166,7 @@ def _climb(token: Token, held: set[int] | None) -> tuple[Token, bool] | None:
         # a list parsed as apposition ("Mordor, the Shire, Fornost and Bree") vs. one entity
         listed = any(c.dep_ == "conj" for c in (*token.children, *head.children))
         return head, listed
-    if token.dep_ == "nmod" and token.pos_ == "PROPN" and head.pos_ == "PROPN":
+    if token.dep_ == "nmod" and token.pos_ in ("PROPN", "NOUN") and head.pos_ == "PROPN":
         return head, True  # "Fornost and the evil Gondor" mis-parsed as a modifier
     if token.dep_ in _ATTACH and head.pos_ in _NOMINAL:
         return head, False
