@@ -157,3 +157,15 @@ def test_cli_analysis_import_gdelt_then_export(shared_data: Path, tmp_path: Path
     assert sorted(out_path.read_text(encoding="utf-8").splitlines()) == original
     code, out, _ = run("dyads", "--db", db, "--by", "country", "--top", "3", "--format", "json")
     assert code == 0 and len(json.loads(out)) == 3
+
+
+@pytest.mark.parametrize(("strict", "code"), [(False, 0), (True, 1)])
+def test_cli_analysis_import_gdelt_strict(shared_data: Path, tmp_path: Path, strict: bool,
+                                          code: int) -> None:
+    source = tmp_path / "mixed.CSV"
+    lines = (shared_data / EXPORT).read_text(encoding="utf-8").splitlines()[:3]
+    source.write_text("\n".join([*lines, "short\trow"]) + "\n", encoding="utf-8")
+    args = ["import-gdelt", str(source), "--db", str(tmp_path / "m.duckdb")]
+    exit_code, _, err = run(*args, *(["--strict"] if strict else []))
+    assert exit_code == code
+    assert "imported 3 events" in err and "(1 rows skipped)" in err

@@ -113,3 +113,30 @@ def test_gdelt_file_without_rows_is_an_error(tmp_path: Path, content: str) -> No
     path.write_text(content, encoding="utf-8")
     with pytest.raises(GdeltFileError, match="E707"):
         import_gdelt(open_db(":memory:"), path, 1)
+
+
+@pytest.mark.parametrize("start", [1])
+def test_gdelt_migration_adds_gdelt_extra_to_an_older_database(tmp_path: Path,
+                                                               start: int) -> None:
+    from dyadwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+    path = tmp_path / "old.duckdb"
+    old = duckdb.connect(str(path))
+    for version in range(start):
+        for statement in MIGRATIONS[version]:
+            old.execute(statement)
+    old.execute("INSERT INTO schema_info VALUES (?)", [start])
+    old.close()
+    reader = open_db(path, read_only=True)
+    assert gdelt_extras(reader, ["gdelt:1"]) == {}  # the old database has no gdelt_extra
+    reader.close()
+    conn = open_db(path)
+    assert conn.execute("SELECT max(version) FROM schema_info").fetchone() == (SCHEMA_VERSION,)
+    import_gdelt(conn, _one_row(tmp_path), 1)
+    assert set(gdelt_extras(conn, ["gdelt:1"])) == {"gdelt:1"}
+
+
+def _one_row(tmp_path: Path) -> Path:
+    path = tmp_path / "one.CSV"
+    path.write_text("\t".join(ROW) + "\n", encoding="utf-8")
+    return path

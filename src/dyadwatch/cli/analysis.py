@@ -350,7 +350,8 @@ def _write_text(conn: Any, events: Iterator[Any], fmt: str, fh: IO[str]) -> int:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--db", default="dyadwatch.duckdb", show_default=True,
               help="Event database to import into (created when missing).")
-@click.option("--strict", is_flag=True, help="Exit 1 when any row could not be read.")
+@click.option("--strict", is_flag=True, show_default=True,
+              help="Exit 1 when any row could not be read.")
 def import_gdelt_command(file: str, db: str, strict: bool) -> None:
     """Import a GDELT 2.0 event export (61-column TSV) into the events table."""
     from dyadwatch.model import RunSummary
