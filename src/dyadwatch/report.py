@@ -35,7 +35,7 @@ padding:4px 6px;text-align:left;vertical-align:top} th{background:#f6f6f6}
 svg{max-width:100%;height:auto}
 </style></head><body>
 <h1>{{ a }} – {{ b }}</h1>
-<p class="meta">{{ n_events }} events{{ window }}, {{ freq }}ly series · database {{ db }} ·
+<p class="meta">{{ n_events }} events{{ window }}, {{ adverb }} series · database {{ db }} ·
 generated {{ generated }} by dyadwatch {{ version }}</p>
 
 <h2>Conflict and cooperation over time</h2>
@@ -124,6 +124,7 @@ def build_report(db: EventDB, a: str, b: str, freq: Freq = "week", since: str | 
     events = db._dyad_events(dyad)
     context = {
         "a": dyad.a.label, "b": dyad.b.label, "n_events": len(events), "freq": freq,
+        "adverb": {"day": "daily", "week": "weekly", "month": "monthly"}[freq],
         "window": dyad.window.describe(), "db": str(db.path), "version": __version__,
         "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "series_svg": Markup(series_svg(series, episodes, dyad.labels, freq)),
