@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 DISCARD_CODE = "###"
+WEAK = "?"
 PASS_CODE = "+++"  # a pattern with this code leaves the verb's own code in force
 
 
@@ -89,7 +90,7 @@ class SentenceCoder:
         by_head: dict[int, list[CodedEvent]] = {}
         for choice in _unconsumed(choices):
             by_head[choice.hit.head] = self._code_verb(sent, choice, groups)
-        return SentenceResult(tuple(dict.fromkeys(_uncontrolled(sent, by_head))))
+        return SentenceResult(tuple(dict.fromkeys(_weak_last(_uncontrolled(sent, by_head)))))
 
     def _code_verb(self, sent: Span, choice: _Choice, groups: list[Group]) -> list[CodedEvent]:
         hit, pattern = choice.hit, choice.pattern
@@ -153,6 +154,15 @@ def _uncontrolled(sent: Span, by_head: dict[int, list[CodedEvent]]) -> list[Code
                 break
         events.extend(coded)
     return events
+
+
+def _weak_last(events: list[CodedEvent]) -> list[CodedEvent]:
+    """Codes ending in ``?`` (TABARI ``SAID [023?]``) count only when nothing else is coded."""
+    strong = [e for e in events if not e.code.endswith(WEAK)]
+    if strong:
+        return strong
+    return [CodedEvent(e.source, e.target, e.code.rstrip(WEAK), e.source_text, e.target_text,
+                       e.trigger, e.trigger_index, e.rule) for e in events]
 
 
 def _default_code(hits: list[VerbHit]) -> str:

@@ -39,6 +39,8 @@ def subject_group(sent: Span, hit: VerbHit, groups: list[Group]) -> Group | None
     if subject is None:
         # "after leaving X": a verb inside a prepositional phrase has no source of its own
         return None if verb.dep_ in _NO_SUBJECT else _nearest_before(groups, hit.start)
+    if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return group_of(sent, verb.head, groups)  # "the woman who shot ..." -> the woman
     group = group_of(sent, subject, groups)
     if group is None and subject.pos_ == "PRON":
         return _nearest_before(groups, subject.i - sent.start)  # "it", "he": the last actor

@@ -48,22 +48,33 @@ class VerbLexicon:
         return found
 
 
-def is_verbal(token: Token, auxiliaries: bool = False) -> bool:
-    """A main verb per the parse; auxiliaries ("should") only when ``auxiliaries``."""
+def is_verbal(token: Token, shallow: bool = False) -> bool:
+    """A main verb per the parse; auxiliaries ("should") only when ``shallow``."""
     if token.dep_ in _NOT_MAIN:
-        return auxiliaries
+        return shallow
     return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
 
 
+def _shallow_verb(token: Token) -> bool:
+    """TABARI's reading: any word may be a verb unless a determiner or a capital makes it a noun."""
+    if token.pos_ in ("PUNCT", "DET", "ADP", "CCONJ", "PRON", "NUM"):
+        return False
+    previous = token.nbor(-1) if token.i > token.sent.start else None
+    if previous is not None and previous.lower_ in ("the", "a", "an"):
+        return False
+    return token.i == token.sent.start or not token.text[:1].isupper()
+
+
 def find_verbs(sent: Span, words: list[str], lexicon: VerbLexicon,
-               auxiliaries: bool = False) -> list[list[VerbHit]]:
+               shallow: bool = False) -> list[list[VerbHit]]:
     """At each main verb, the longest matching dictionary forms (several blocks may share one).
 
-    ``auxiliaries``: also look up auxiliary verbs (TABARI dictionaries code modals).
+    ``shallow``: read like TABARI: auxiliaries ("should") and words the parser calls nouns
+    may be verbs too, unless a determiner or a capital marks a noun.
     """
     hits: list[list[VerbHit]] = []
     for token in sent:
-        if not is_verbal(token, auxiliaries):
+        if not (is_verbal(token, shallow) or (shallow and _shallow_verb(token))):
             continue
         pos = token.i - sent.start
         best = _best_forms(words, pos, lexicon.candidates(words[pos], token.lemma_.upper()))
