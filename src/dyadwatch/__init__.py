@@ -9,9 +9,14 @@ DICTIONARY_VERSION = "2026.1"
 
 
 def __getattr__(name: str) -> Any:
-    """``dyadwatch.open(db)``: the notebook API, imported on first use (it loads pandas)."""
+    """``dyadwatch.open(db)`` and ``dyadwatch.code(...)``: the notebook API, imported on
+    first use (it loads pandas and spaCy)."""
     if name == "open":
         from dyadwatch.api_python import open as open_events
 
         return open_events
+    if name == "code":
+        from dyadwatch.pipeline import code
+
+        return code
     raise AttributeError(f"module 'dyadwatch' has no attribute {name!r}")

@@ -190,3 +190,26 @@ def code_articles_in_memory(articles: Sequence[Article], nlp: Language, coder: D
     """Events per article, without cleaning or storage (evaluation, notebooks)."""
     docs = nlp.pipe((article.text for article in articles), batch_size=batch_size)
     return [coder.code_doc(doc, article) for article, doc in zip(articles, docs, strict=True)]
+
+
+def code(inputs: str | Path | Sequence[str | Path], db: str | Path = "dyadwatch.duckdb",
+         model: str | None = None, settings: Sequence[str] = (),
+         dictionaries: Sequence[str] = ()) -> RunSummary:
+    """Code files or directories into the database at ``db`` (the notebook form of
+    ``dyadwatch code``); returns the run summary.
+
+    >>> summary = dyadwatch.code("examples/", db="out/example.duckdb")  # doctest: +SKIP
+    """
+    from dyadwatch.config import load_config
+    from dyadwatch.nlp import load_pipeline
+    from dyadwatch.store.db import open_db
+
+    paths = [Path(inputs)] if isinstance(inputs, str | Path) else [Path(p) for p in inputs]
+    overrides = list(settings) + ([f"nlp.model={model}"] if model else [])
+    cfg = load_config(None, overrides)
+    nlp = load_pipeline(cfg.nlp.model)
+    conn = open_db(db)
+    try:
+        return code_paths(paths, conn, cfg, nlp, build_coder(cfg, dictionaries))
+    finally:
+        conn.close()

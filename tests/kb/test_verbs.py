@@ -37,6 +37,8 @@ def _raw() -> dict:
 def _allowed_roots(kind: str, key: str) -> set[str]:
     if kind in ("intend", "agree") and key[:2] in HOSTILE_ROOTS:
         return {"13"}
+    if kind == "refuse" and key == "01":
+        return {"01"}  # "declined to comment" is CAMEO 011, not a rejection
     return {KIND_ROOT[kind]}
 
 
@@ -186,7 +188,7 @@ def test_verbs_light_verb_resolves(lemma, obj, particle, prefix):
             continue
         if pattern.particle and pattern.particle != particle:
             continue
-        if pattern.prep:
+        if pattern.prep or pattern.object_modifier:
             continue
         assert pattern.code.startswith(prefix), (lemma, obj, pattern.id, pattern.code)
         return

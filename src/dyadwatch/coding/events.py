@@ -36,6 +36,14 @@ NEGATORS = frozenset({"not", "n't", "never", "no"})
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 COOPERATION_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 REPORTING_CODES = frozenset({"010"})
+# Event nouns whose possessor is the one it happens to ("Soleimani's killing", "his arrest")
+# unless an of-phrase names that one ("Iran's release of the crew").
+PATIENT_NOUNS = frozenset({
+    "killing", "murder", "execution", "assassination", "beheading", "slaying", "lynching",
+    "arrest", "detention", "imprisonment", "jailing", "abduction", "kidnapping", "kidnap",
+    "torture", "beating", "release", "freeing", "deportation", "expulsion", "extradition",
+    "capture", "conviction", "sentencing", "death", "rape", "ouster", "dismissal",
+})
 SUPPORT_VERBS = frozenset({"engage", "enter", "participate", "join", "take", "resume",
                            "continue", "persist", "involve", "embark"})
 
@@ -166,14 +174,17 @@ class EventCoder:
         if matched is None:
             return None
         pattern, words = matched
-        code = self.verbs.derived_code(frame.kind, pattern.code)
+        kind = frame.kind
+        if kind == "threaten" and pattern.code[:2] in COOPERATION_ROOTS | {"03"}:
+            kind = "intend"  # "vowed to rebuild" is a promise, not a threat
+        code = self.verbs.derived_code(kind, pattern.code)
         if code is None:
             return None
         inner = _predicate(embedded, pattern, words, pattern.code, f"{pattern.pos}:{pattern.id}",
                            "asserted")
         bridge = tuple(t for t in token.children if t.dep_ in {"dobj", "attr", "acomp"}
                        and embedded in t.children)
-        return replace(_framed_predicate(token, frame, inner, code),
+        return replace(_framed_predicate(token, frame.model_copy(update={"kind": kind}), inner, code),
                        words=(token, *bridge, *inner.words))
 
     # -- events -----------------------------------------------------------------
@@ -237,10 +248,14 @@ def _named_official(target: Resolved, sent: Span) -> bool:
 
 def _predicate(token: Token, pattern: VerbPattern, words: tuple[Token, ...], code: str,
                rule: str, modality: str) -> Predicate:
+    source, target = tuple(pattern.source), tuple(pattern.target)
+    if pattern.pos == "noun" and token.lemma_.lower() in PATIENT_NOUNS and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        source = tuple(slot for slot in source if slot != "poss")
+        target = ("poss", *target)
     return Predicate(
-        token=token, code=code, rule=rule, source_slots=tuple(pattern.source),
-        target_slots=tuple(pattern.target), modality=modality, negated=_negated(token),
-        words=words, slot_tokens=(token, *words[1:]),
+        token=token, code=code, rule=rule, source_slots=source, target_slots=target,
+        modality=modality, negated=_negated(token), words=words, slot_tokens=(token, *words[1:]),
     )
 
 
