@@ -122,5 +122,5 @@ def _restriction(code: str, text: str) -> DatedCode:
 
 def _entry(record: _Record, tabari: bool) -> ActorEntry:
     phrases = tuple(split_phrase(p) for p in record.phrases if split_phrase(p))
-    stem = tabari and not record.phrases[0].rstrip().endswith("_")
+    stem = tabari and not record.phrases[0].rstrip().endswith(("_", "="))
     return ActorEntry(phrases, record.default, tuple(record.dated), record.where, stem)

@@ -202,7 +202,7 @@ def _group(sent: Span, anchor: int, units: dict[int, list[Mention]]) -> Group:
             actors = [NULL_ACTOR]
         codes.extend(combine(actor, agents) for actor in actors)
     start = min(m.start for m in members)
-    end = max([m.end for m in members] + ([anchor + 1] if anchor >= start else []))
+    end = max(m.end for m in members)
     positions = {p for m in members for p in range(m.start, m.end)} | {anchor}
     return Group(start, end, anchor, list(dict.fromkeys(codes)), sent[start:end].text, positions)
 

@@ -5,6 +5,7 @@ The suites' bundled parse trees are never used: every record's text is parsed ag
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,9 @@ from dyadwatch.petrarch.words import iso_to_int
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +77,8 @@ def _results(suite: ValidationSuite, coder: PetrarchCoder, nlp: Language
         if record.outcome == "option":
             yield RecordResult(record.id, record.category, (), (), True, False, False)
             continue
-        produced, discarded = code_record(coder, nlp, record, suite.kind == "petrarch")
+        one = suite.kind == "petrarch" or not _SENTENCE_END.search(record.text)
+        produced, discarded = code_record(coder, nlp, record, one)
         yield RecordResult(record.id, record.category, record.expected, produced,
                            judge(record, produced, discarded), True, discarded)
 

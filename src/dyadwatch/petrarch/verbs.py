@@ -166,7 +166,7 @@ def make_form(phrase: str, irregular: str, code: str | None, tabari: bool) -> Ve
     """A verb form from ``WORD``, ``WORD_PARTICLE`` or ``PRE_+WORD`` and its irregular forms."""
     words, head = _head_words(phrase)
     base = words[head]
-    stem = tabari and not phrase.rstrip().endswith("_")
+    stem = tabari  # TABARI verbs take their regular endings, with or without a final "_"
     spellings = {base} if tabari else verb_forms(base)
     for other in irregular.split():
         other_words, other_head = _head_words(other)

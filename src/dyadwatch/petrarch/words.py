@@ -31,9 +31,12 @@ def split_word(word: str) -> list[str]:
 
 
 def split_phrase(text: str) -> tuple[str, ...]:
-    """Words of a phrase written with blanks or underscores between them."""
+    """Words of a phrase written with blanks or underscores between them.
+
+    A TABARI ``=`` after a word (``MOUSE=``) marks a whole word, like ``_``.
+    """
     words: list[str] = []
-    for chunk in text.replace("_", " ").split():
+    for chunk in text.replace("_", " ").replace("=", " ").split():
         words.extend(split_word(chunk))
     return tuple(words)
 
