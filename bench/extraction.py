@@ -101,7 +101,8 @@ def score_snippets(data: Path, clean: bool) -> SetScore:
     for url, entry in entries.items():
         raw = gzip.decompress((base / f"{entry['file']}.gz").read_bytes())
         text = extract_page(raw, url, clean=clean).text
-        right += sum(s in text for s in entry["with"]) + sum(s not in text for s in entry["without"])
+        right += sum(s in text for s in entry["with"])
+        right += sum(s not in text for s in entry["without"])
         total += len(entry["with"]) + len(entry["without"])
     return SetScore("trafilatura_eval", len(entries), right / total, "snippets right",
                     time.perf_counter() - started)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -13,8 +14,11 @@ from dyadwatch.cli.main import cli
 from dyadwatch.errors import DyadwatchError
 
 if TYPE_CHECKING:
+    import duckdb
+
+    from dyadwatch.config import Config
     from dyadwatch.ingest.fetch import FetchLimits
-    from dyadwatch.ingest.watch import CodeBatch, PollResult
+    from dyadwatch.ingest.watch import CodeBatch, PollResult, Watcher
 
 _FETCH = (
     click.option("--timeout", type=float, default=20.0, show_default=True,
@@ -28,7 +32,10 @@ _FETCH = (
 )
 
 
-def _fetch_options(func):  # type: ignore[no-untyped-def]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fetch_options(func: F) -> F:
     for option in reversed(_FETCH):
         func = option(func)
     return func
@@ -132,7 +139,7 @@ def _check_sources(sources: tuple[str, ...]) -> None:
 
 def _build_watcher(sources: tuple[str, ...], db_path: Path | None, model: str | None,
                    config_path: Path | None, overrides: tuple[str, ...],
-                   limits: FetchLimits):  # type: ignore[no-untyped-def]
+                   limits: FetchLimits) -> tuple[Watcher, duckdb.DuckDBPyConnection, Path]:
     """The watcher wired to the real pipeline and database, the connection and the db path."""
     from dyadwatch.config import load_config
     from dyadwatch.ingest.fetch import Fetcher
@@ -154,7 +161,8 @@ def _build_watcher(sources: tuple[str, ...], db_path: Path | None, model: str | 
     return watcher, conn, db_file
 
 
-def _pipeline_batch(cfg, conn, sources: list[str]) -> CodeBatch:  # type: ignore[no-untyped-def]
+def _pipeline_batch(cfg: Config, conn: duckdb.DuckDBPyConnection,
+                    sources: list[str]) -> CodeBatch:
     """``code_batch`` over dyadwatch.pipeline: one recorded run per poll."""
     from dyadwatch import pipeline
     from dyadwatch.nlp import load_pipeline
@@ -171,4 +179,4 @@ def _report_poll(result: PollResult) -> None:
     click.echo(f"poll: {result.read} read, {result.known} already known, {result.new} new, "
                f"{events} new events, {len(result.failures)} skipped or failed", err=True)
     for failure in result.failures[:10]:
-        click.echo(f"  {failure.code} {failure.input}: {failure.message}", err=True)
+        click.echo(f"  {failure.code} {failure.message}", err=True)

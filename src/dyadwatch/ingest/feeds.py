@@ -71,14 +71,14 @@ def feed_articles(content: str | bytes, origin: str, fetcher: Fetcher | None = N
     publisher = _str(parsed.feed.get("title"))
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"{origin}#{number}"
-        if skip is None or not skip(_entry_id(entry, _str(entry.get("link")), where)):
+        if skip is None or not skip(_entry_id(entry, entry_link(entry), where)):
             yield from entry_articles(entry, where, publisher, fetcher)
 
 
 def entry_articles(entry: Any, where: str, publisher: str | None,
                    fetcher: Fetcher | None) -> Iterator[ReadItem]:
     """The entry as an Article: the linked page's text when fetched, else its own text."""
-    link = _str(entry.get("link"))
+    link = entry_link(entry)
     article_id = _entry_id(entry, link, where)
     text = ""
     if fetcher is not None and link:
@@ -101,6 +101,12 @@ def _linked_text(link: str, fetcher: Fetcher, article_id: str) -> tuple[str, Fai
     except DyadwatchError as e:
         return "", fetch_failure(e, link, article_id)
     return extract_page(response.body, response.url).text, None
+
+
+def entry_link(entry: Any) -> str | None:
+    """The entry's http(s) link (feedparser falls back to a guid such as ``urn:uuid:…``)."""
+    link = _str(entry.get("link"))
+    return link if link and link.lower().startswith(("http://", "https://")) else None
 
 
 def entry_text(entry: Any) -> str:

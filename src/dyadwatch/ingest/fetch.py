@@ -87,6 +87,7 @@ class Fetcher:
                 return Response(url=reply.geturl(), status=reply.status,
                                 content_type=reply.headers.get_content_type(), body=body)
         except urllib.error.HTTPError as e:
+            e.close()
             raise HttpStatusError(url=url, status=e.code, reason=e.reason) from e
         except TimeoutError as e:
             raise FetchTimeoutError(url=url, timeout=self.limits.timeout_s) from e

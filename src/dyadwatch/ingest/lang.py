@@ -1,9 +1,12 @@
 """Language detection (lingua): English is coded, other languages are recorded and skipped.
 
 The detector knows every spoken language lingua supports (Latin excluded, as it
-mislabels short English headlines) and runs in high-accuracy mode on the first
-3,000 characters. Texts with fewer than 20 letters are undetermined (``None``)
-and count as English, so nothing is dropped on too little evidence.
+mislabels short English headlines) and looks at the first 3,000 characters.
+Texts of 120 characters or more go to lingua's low-accuracy mode (trigram models:
+loads in well under a second, as accurate as high-accuracy mode at that length);
+shorter texts (headlines, feed summaries) go to high-accuracy mode, whose models
+load on first use (several seconds). Texts with fewer than 20 letters are
+undetermined (``None``) and count as English: nothing is dropped on too little evidence.
 See docs/ingest.md for the measurements behind these choices.
 """
 
@@ -20,12 +23,14 @@ from dyadwatch.model import Article, Failure
 
 MIN_LETTERS = 20
 SAMPLE_CHARS = 3000
+LONG_TEXT_CHARS = 120
 
 
-@lru_cache(maxsize=1)
-def _detector() -> LanguageDetector:
-    """The detector, built once per process (its models load lazily on first use)."""
-    return LanguageDetectorBuilder.from_all_spoken_languages().build()
+@lru_cache(maxsize=2)
+def _detector(high_accuracy: bool) -> LanguageDetector:
+    """A detector, built once per process (its models load lazily on first use)."""
+    builder = LanguageDetectorBuilder.from_all_spoken_languages()
+    return builder.build() if high_accuracy else builder.with_low_accuracy_mode().build()
 
 
 def detect_language(text: str) -> str | None:
@@ -33,7 +38,7 @@ def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None
-    language = _detector().detect_language_of(sample)
+    language = _detector(len(sample) < LONG_TEXT_CHARS).detect_language_of(sample)
     return None if language is None else language.iso_code_639_1.name.lower()
 
 

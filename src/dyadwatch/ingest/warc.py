@@ -16,6 +16,7 @@ from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from dyadwatch.errors import DyadwatchError, MalformedRecordError, UnreadableInputError
 from dyadwatch.ingest.html import page_article, url_article_id
@@ -25,6 +26,9 @@ from dyadwatch.model import Failure
 WARC_EXTENSIONS: tuple[str, ...] = (".warc",)
 MAX_RECORD_BYTES = 50_000_000
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# What warcio raises on damaged input (malformed headers surface as AttributeError/TypeError).
+_BROKEN = (ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, zlib.error, ValueError,
+           AttributeError, TypeError, IndexError, KeyError)
 
 
 def read_warc_path(path: Path) -> Iterator[ReadItem]:
@@ -41,9 +45,13 @@ def _records(records: ArchiveIterator, origin: str) -> Iterator[ReadItem]:
     """Articles from the records; a broken archive stops with one E202 Failure."""
     try:
         for number, record in enumerate(records, start=1):
+            if record.format != "warc":
+                detail = f"record {number} at byte {records.offset} has no WARC header"
+                yield _failure(UnreadableInputError(path=origin, detail=detail), origin)
+                return
             if is_html_record(record):
                 yield from record_articles(record, f"{origin}#{number}")
-    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as e:
+    except _BROKEN as e:
         detail = f"not a readable WARC after {records.offset} bytes: {e}"
         yield _failure(UnreadableInputError(path=origin, detail=detail), origin)
 
