@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dyadwatch.petrarch.discards import find_discard
-from dyadwatch.petrarch.entries import Dictionaries, Pattern, VerbBlock
+from dyadwatch.petrarch.entries import Dictionaries, Pattern
 from dyadwatch.petrarch.groups import NULL_ACTOR, Group, build_groups, build_lexicon, find_mentions
 from dyadwatch.petrarch.matcher import Capture, Match, View, match_pattern
 from dyadwatch.petrarch.roles import object_group, passive_agent, subject_group
@@ -236,4 +236,4 @@ def null_code(code: str, *also: str) -> bool:
     return code.strip() in ("", "---", *also)
 
 
-__all__ = ["CodedEvent", "SentenceCoder", "SentenceResult", "VerbBlock"]
+__all__ = ["CodedEvent", "SentenceCoder", "SentenceResult"]
