@@ -33,6 +33,14 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
 # Definite descriptions that point back to the last country mentioned, with their role.
 ANAPHORIC_NOUNS = {"country": "", "nation": "", "state": "", "government": "GOV",
                    "regime": "GOV", "administration": "GOV", "leadership": "GOV"}
+# Heads that stand for the people in their of-phrase.
+QUANTITY_HEADS = frozenset({
+    "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
+    "score", "scores", "member", "members", "group", "groups", "some", "many", "most", "all",
+    "part", "majority", "minority", "number", "contingent", "unit", "units", "team", "delegation",
+    "deployment", "batch", "patch", "wave", "third", "half", "band", "crowd", "handful", "tens",
+    "several", "one", "two", "three", "each", "both", "none", "faction", "wing",
+})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 # Words allowed between a person's name and the title/nationality to its left.
 _CONTEXT_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP", "NUM"})
@@ -280,7 +288,19 @@ def _resolve_head(head: Token, memory: DocActors, lookup: ActorLookup) -> Resolv
         return _resolve_head(head.head.head, memory, lookup)
     if head.lemma_.lower() in ANAPHORIC_NOUNS and _is_definite(head):
         return _described_country(head, memory)
+    if head.lemma_.lower() in QUANTITY_HEADS or head.pos_ == "NUM":
+        # "hundreds of UN troops", "members of the party", "a group of activists"
+        for member in _of_objects(head):
+            found = _resolve_head(member, memory, lookup)
+            if found is not None:
+                return found
     return _role_actor(head, memory, lookup)
+
+
+def _of_objects(head: Token) -> Iterator[Token]:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            yield from (c for c in child.children if c.dep_ == "pobj")
 
 
 def _has_role_head(head: Token, lookup: ActorLookup) -> bool:

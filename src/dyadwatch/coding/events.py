@@ -44,6 +44,10 @@ PATIENT_NOUNS = frozenset({
     "torture", "beating", "release", "freeing", "deportation", "expulsion", "extradition",
     "capture", "conviction", "sentencing", "death", "rape", "ouster", "dismissal",
 })
+STATEMENT_NOUNS = frozenset({
+    "statement", "declaration", "letter", "communique", "resolution", "message", "note",
+    "report", "speech", "announcement", "appeal", "petition", "ultimatum", "decree",
+})
 SUPPORT_VERBS = frozenset({"engage", "enter", "participate", "join", "take", "resume",
                            "continue", "persist", "involve", "embark"})
 
@@ -114,7 +118,8 @@ class EventCoder:
         for token in sent:
             if token.i in consumed:
                 continue
-            predicate = self._framed(token, consumed) or self._plain(token)
+            predicate = (self._obligation(token, consumed) or self._framed(token, consumed)
+                         or self._plain(token))
             if predicate is None or _hypothetical(token):
                 continue
             consumed.update(t.i for t in predicate.words)
@@ -162,6 +167,29 @@ class EventCoder:
         elif _reported(token) and code not in REPORTING_CODES:
             modality = "reported"
         return _predicate(token, pattern, words, code, rule, modality)
+
+    def _obligation(self, token: Token, consumed: set[int]) -> Predicate | None:
+        """'X said Y must withdraw' is X's demand on Y; with 'should' it is an appeal."""
+        matched = self._match(token)
+        if matched is None or not matched[0].code.startswith("01"):
+            return None
+        for clause in token.children:
+            modal = _obligation_modal(clause) if clause.dep_ == "ccomp" else None
+            if modal is None or clause.i in consumed:
+                continue
+            kind = "demand" if modal == "must" else "appeal"
+            inner = self._match(clause)
+            code = self.verbs.derived_code(kind, inner[0].code if inner else None)
+            if code is None:
+                return None
+            words = inner[1] if inner else (clause,)
+            return Predicate(
+                token=token, code=code, rule=f"obligation:{modal}+{matched[0].id}",
+                source_slots=tuple(matched[0].source), target_slots=("dobj", "embedded_subject"),
+                modality="asserted", negated=_negated(token), words=(token, *words),
+                slot_tokens=(token,), embedded=clause,
+            )
+        return None
 
     def _framed(self, token: Token, consumed: set[int]) -> Predicate | None:
         frame = self.verbs.frame_for(token.lemma_.lower())
@@ -362,6 +390,19 @@ def _reported(token: Token) -> bool:
 # -- frames --------------------------------------------------------------------------
 
 
+def _obligation_modal(clause: Token) -> str | None:
+    """'must' or 'should' when the clause states an obligation ("must withdraw", "has to")."""
+    for child in clause.children:
+        if child.dep_ == "aux" and child.lower_ in {"must", "should"}:
+            return child.lower_
+        if child.lower_ in {"has", "have", "had", "need", "needs"} and child.dep_ in {
+                "aux", "ROOT"}:
+            return "must"
+    if clause.lemma_ in {"have", "need"} and any(c.dep_ == "xcomp" for c in clause.children):
+        return "must"
+    return None
+
+
 def _embedded_predicate(token: Token) -> Token | None:
     """The verb a frame embeds: 'threatened to strike', 'warned that it would take action',
     'is ready to engage', 'signaled his intention to de-escalate'."""
@@ -433,6 +474,10 @@ def _fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
 
 def _slot_heads(predicate: Predicate, slot: str, subject: bool) -> Iterator[Token]:
     token = predicate.token
+    if slot == "embedded_subject":
+        if predicate.embedded is not None:
+            yield from _dependency_slot(predicate.embedded, "nsubj")
+        return
     if slot in {"nsubj", "agent", "dobj", "iobj", "dative", "poss"}:
         yield from _dependency_slot(token, slot)
         if slot == "nsubj" and subject:
@@ -487,6 +532,13 @@ def _inherited_subject(token: Token) -> Iterator[Token]:
             current = current.head
             yield from (c for c in current.children if c.dep_ in SUBJECT_DEPS)
         elif current.dep_ in {"relcl", "acl"} and current.head is not current:
+            if current.tag_ == "VBN":
+                return  # "civilians imprisoned by …": the noun is the patient, not the agent
+            if current.dep_ == "acl" and current.head.lemma_.lower() in STATEMENT_NOUNS:
+                # "issued a declaration demanding …": the declaration's issuer demands
+                current = current.head.head
+                yield from (c for c in current.children if c.dep_ in SUBJECT_DEPS)
+                return
             yield current.head
             return
         else:
