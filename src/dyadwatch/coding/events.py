@@ -222,6 +222,9 @@ class EventCoder:
         lookup = self.matchers.lookup
         sources = _fill(predicate, predicate.source_slots, memory, lookup, subject=True)
         targets = _fill(predicate, predicate.target_slots, memory, lookup, subject=False)
+        if not targets:
+            targets = _fill(predicate, _fallback_targets(predicate.code), memory, lookup,
+                            subject=False)
         if not sources and self.options.keep_unknown_actors:
             sources = _unknown_actor(predicate, predicate.source_slots, targets)
         if not sources:
@@ -436,6 +439,15 @@ def _framed_predicate(token: Token, frame: Frame, inner: Predicate, code: str) -
 
 
 # -- slots ---------------------------------------------------------------------------
+
+
+def _fallback_targets(code: str) -> tuple[str, ...]:
+    """Where a target usually is when the pattern's own slots name none."""
+    if code[:2] in CONFLICT_ROOTS or code[:2] in {"11", "12", "13"}:
+        return ("dobj", "against", "on", "at")
+    if code[:2] in COOPERATION_ROOTS or code[:2] in {"02", "03"}:
+        return ("dobj", "with", "to", "dative")
+    return ("dobj",)
 
 
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
