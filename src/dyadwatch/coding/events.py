@@ -398,10 +398,9 @@ def _obligation_modal(clause: Token) -> str | None:
     for child in clause.children:
         if child.dep_ == "aux" and child.lower_ in {"must", "should"}:
             return child.lower_
-        if child.lower_ in {"has", "have", "had", "need", "needs"} and child.dep_ in {
-                "aux", "ROOT"}:
-            return "must"
-    if clause.lemma_ in {"have", "need"} and any(c.dep_ == "xcomp" for c in clause.children):
+    if clause.lemma_ in {"have", "need"} and any(
+            c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children)
+            for c in clause.children):
         return "must"
     return None
 
@@ -430,7 +429,7 @@ def _framed_predicate(token: Token, frame: Frame, inner: Predicate, code: str) -
                 "deny": "asserted", "accuse": "asserted"}[frame.kind]
     return replace(
         inner, token=token, code=code, rule=f"frame:{frame.id}+{inner.rule}",
-        source_slots=("nsubj", "agent", "poss"),
+        source_slots=("nsubj", "nsubjpass", "agent", "poss"),
         target_slots=tuple(frame.target) + tuple(inner.target_slots),
         modality=modality, negated=_negated(token),
         words=(token, *inner.words), slot_tokens=(token, *inner.slot_tokens),
@@ -490,7 +489,7 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool) -> Iterator[Toke
         if predicate.embedded is not None:
             yield from _dependency_slot(predicate.embedded, "nsubj")
         return
-    if slot in {"nsubj", "agent", "dobj", "iobj", "dative", "poss"}:
+    if slot in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss"}:
         yield from _dependency_slot(token, slot)
         if slot == "nsubj" and subject:
             yield from _inherited_subject(token)
@@ -524,6 +523,8 @@ def _dependency_slot(token: Token, slot: str) -> Iterator[Token]:
             yield from (c for c in child.children if c.dep_ == "pobj")
         elif slot == "poss" and dep == "poss":
             yield child
+        elif slot == "nsubjpass" and dep in PASSIVE_SUBJECT_DEPS:
+            yield child  # "Obama is scheduled to attend": the planner is the passive subject
         elif slot == "amod" and dep in {"amod", "compound"}:
             yield child
     if slot == "amod" or slot == "compound":
