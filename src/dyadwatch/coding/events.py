@@ -168,6 +168,13 @@ class EventCoder:
             modality = "reported"
         return _predicate(token, pattern, words, code, rule, modality)
 
+    def _framed_noun(self, token: Token) -> Token | None:
+        """'agreed to a ceasefire', 'called for talks': a frame's event noun in a preposition."""
+        for noun in _prepositional_objects(token, {"to", "on", "upon", "for"}):
+            if self.verbs.patterns_for(noun.lemma_.lower(), "noun"):
+                return noun
+        return None
+
     def _obligation(self, token: Token, consumed: set[int]) -> Predicate | None:
         """'X said Y must withdraw' is X's demand on Y; with 'should' it is an appeal."""
         matched = self._match(token)
@@ -196,6 +203,8 @@ class EventCoder:
         if frame is None or token.pos_ not in {"VERB", "ADJ", "NOUN"}:
             return None
         embedded = _embedded_predicate(token)
+        if embedded is None:
+            embedded = self._framed_noun(token)
         if embedded is None or embedded.i in consumed:
             return None
         matched = self._match(embedded)
