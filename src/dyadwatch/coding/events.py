@@ -130,10 +130,11 @@ class EventCoder:
         pos = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ == "NOUN" else None
         if pos is None:
             return None
-        for pattern in self.verbs.patterns_for(token.lemma_.lower(), pos):
-            words = _pattern_words(token, pattern)
-            if words is not None:
-                return pattern, words
+        for lemma in lemma_candidates(token):
+            for pattern in self.verbs.patterns_for(lemma, pos):
+                words = _pattern_words(token, pattern)
+                if words is not None:
+                    return pattern, words
         if pos == "verb":
             return self._support_verb(token)
         return None
@@ -167,6 +168,14 @@ class EventCoder:
         elif _reported(token) and code not in REPORTING_CODES:
             modality = "reported"
         return _predicate(token, pattern, words, code, rule, modality)
+
+    def _agreed(self, frame: Frame, embedded: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
+        """'agreed to postpone the march': agreeing to any deed is an intent to cooperate."""
+        if frame.kind != "agree" or embedded.pos_ != "VERB":
+            return None
+        pattern = VerbPattern(id="agree.any", lemmas=[embedded.lemma_ or "do"], code="030",
+                              target=["dobj", "with", "to"])
+        return pattern, (embedded,)
 
     def _framed_noun(self, token: Token) -> Token | None:
         """'agreed to a ceasefire', 'called for talks': a frame's event noun in a preposition."""
@@ -207,7 +216,7 @@ class EventCoder:
             embedded = self._framed_noun(token)
         if embedded is None or embedded.i in consumed:
             return None
-        matched = self._match(embedded)
+        matched = self._match(embedded) or self._agreed(frame, embedded)
         if matched is None:
             return None
         pattern, words = matched
@@ -275,6 +284,23 @@ class EventCoder:
 
 
 # -- pattern conditions ------------------------------------------------------------
+
+
+def lemma_candidates(token: Token) -> tuple[str, ...]:
+    """The parser's lemma, then forms undone by rule for the small model's misses
+    ("staged" → stag, stage; "retook" → retook)."""
+    lemma, word = token.lemma_.lower(), token.lower_
+    found = [lemma]
+    if token.pos_ == "VERB":
+        if word.endswith("ed") and len(word) > 4:
+            found += [word[:-1], word[:-2]]
+            if word[-3] == word[-4]:
+                found.append(word[:-3])
+        elif word.endswith("ing") and len(word) > 5:
+            found += [word[:-3], word[:-3] + "e"]
+        elif word.endswith("s") and len(word) > 3:
+            found += [word[:-1], word[:-2]]
+    return tuple(dict.fromkeys(found))
 
 
 def _named_official(target: Resolved, sent: Span) -> bool:
@@ -471,7 +497,9 @@ def _unknown_actor(predicate: Predicate, slots: tuple[str, ...],
             if _names_someone(head):
                 text = head.doc[head.left_edge.i : head.i + 1].text
                 return [Resolved(None, text, head.i)]
-    if targets and _passive(predicate.token):
+    if targets and (_passive(predicate.token) or predicate.code[:2] in {"18", "19", "20"}):
+        # "three civilians were killed", "a car bomb killed ten people": the victims are
+        # known, the perpetrator is not
         return [Resolved(None, "", predicate.token.i)]
     return []
 
