@@ -138,6 +138,8 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
             actor = _word_actor(doc[i], lookup)
             if actor is not None:
                 _remember(memory, doc[i : i + 1], actor, person=False)
+            else:
+                _remember_role_phrase(doc[i], memory, lookup)
             i += 1
             continue
         actor, person = _span_actor(span, lookup, memory, day)
@@ -168,6 +170,20 @@ def _word_actor(token: Token, lookup: ActorLookup) -> Actor | None:
     if country is None:
         return None
     return Actor(code=country, country=country, name=token.text, rule="demonym")
+
+
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
+
+
+def _remember_role_phrase(token: Token, memory: DocActors, lookup: ActorLookup) -> None:
+    """Put 'Afghan rebel leaders' in the history so a later 'they' can find them."""
+    if token.pos_ != "NOUN" or token.dep_ not in ARGUMENT_DEPS or lookup.role_of(
+            token.lemma_) is None:
+        return
+    found = _role_actor(token, memory, lookup)
+    if found is not None and found.actor is not None:
+        memory.history.append((token.i, found.actor, False,
+                               token.dep_ in {"nsubj", "nsubjpass"}))
 
 
 def _remember(memory: DocActors, span: Span, actor: Actor, person: bool) -> None:
@@ -318,7 +334,8 @@ def _role_actor(head: Token, memory: DocActors, lookup: ActorLookup) -> Resolved
     role_words = [head, *(m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN")]
     if not any(lookup.role_of(w.lemma_) or lookup.role_of(w.text) for w in role_words):
         modifiers = [m for m in modifiers if not _role_adjective(m, lookup)]
-    words = [head, *modifiers]
+    compounds = [m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN"]
+    words = [*compounds, head, *(m for m in modifiers if m not in compounds)]
     actor = actor_from_words(words, lookup, memory.by_token, rule="modifier")
     if actor is None:
         return None
