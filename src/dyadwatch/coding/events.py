@@ -374,12 +374,31 @@ def _child(token: Token, deps: set[str], word: str) -> Token | None:
     return None
 
 
+MEASURE_NOUNS = frozenset({
+    "ton", "tons", "tonne", "tonnes", "series", "wave", "number", "amount", "package", "shipment",
+    "batch", "convoy", "round", "barrage", "volley", "string", "spate", "host", "set", "kind",
+    "range", "lot", "lots", "plenty", "dozen", "dozens", "hundred", "hundreds", "thousand",
+    "thousands", "million", "millions", "billion", "worth", "raft", "flurry",
+})
+
+
 def _direct_object(token: Token) -> Token | None:
+    """The object, seen through measure words ("tons of aid", "a series of strikes")."""
     deps = PASSIVE_SUBJECT_DEPS if _passive(token) else {"dobj", "obj"}
     for child in token.children:
         if child.dep_ in deps:
-            return child
+            return _measured(child)
     return None
+
+
+def _measured(noun: Token) -> Token:
+    if noun.lemma_.lower() in MEASURE_NOUNS or noun.pos_ == "NUM":
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return _measured(pobj)
+    return noun
 
 
 def _passive(token: Token) -> bool:
