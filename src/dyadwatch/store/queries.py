@@ -230,3 +230,143 @@ def article_urls(conn: duckdb.DuckDBPyConnection,
         "(SELECT unnest(?::VARCHAR[]))", [wanted],
     ).fetchall()
     return {str(a): (u, p) for a, u, p in rows}
+
+
+# ---- reads behind the web service (dyadwatch.api) ------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Filters and paging of the events endpoint."""
+
+    source: ActorPattern | None = None
+    target: ActorPattern | None = None
+    window: DateWindow = DateWindow()
+    article_id: str | None = None
+    cameo_root: str | None = None
+    quad_class: int | None = None
+    limit: int = 100
+    offset: int = 0
+
+
+def _event_query_where(query: EventQuery, params: list[Any]) -> str:
+    clauses = ["TRUE"]
+    if query.source is not None:
+        clauses.append(actor_clause(query.source, "source", params))
+    if query.target is not None:
+        clauses.append(actor_clause(query.target, "target", params))
+    for column, value in (("article_id", query.article_id), ("cameo_root", query.cameo_root),
+                          ("quad_class", query.quad_class)):
+        if value is not None:
+            clauses.append(f"e.{column} = ?")
+            params.append(value)
+    return " AND ".join(clauses) + _window_clause(query.window, params)
+
+
+def page_events(conn: duckdb.DuckDBPyConnection, query: EventQuery) -> list[tuple[Any, ...]]:
+    """One page of event rows (EVENT_COLUMNS order) in (date, article, sentence) order."""
+    params: list[Any] = []
+    where = _event_query_where(query, params)
+    sql = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)} FROM events e WHERE {where} "
+           "ORDER BY e.date NULLS LAST, e.article_id, e.sentence_index, e.trigger_start, "
+           "e.event_id LIMIT ? OFFSET ?")
+    return conn.execute(sql, [*params, query.limit, query.offset]).fetchall()
+
+
+def count_matching(conn: duckdb.DuckDBPyConnection, query: EventQuery) -> int:
+    """How many events match ``query``'s filters (paging ignored)."""
+    params: list[Any] = []
+    where = _event_query_where(query, params)
+    row = conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def actor_seen(conn: duckdb.DuckDBPyConnection, pattern: ActorPattern) -> bool:
+    """Whether any event has an actor matching ``pattern`` as its source or its target."""
+    params: list[Any] = []
+    sql = (f"SELECT EXISTS (SELECT 1 FROM events e WHERE {actor_clause(pattern, 'source', params)}"
+           f" OR {actor_clause(pattern, 'target', params)})")
+    row = conn.execute(sql, params).fetchone()
+    return bool(row and row[0])
+
+
+def actor_codes(conn: duckdb.DuckDBPyConnection, text: str,
+                limit: int = 20) -> list[tuple[str, str | None, int, str | None]]:
+    """(code, country, events, a mention) of the actors whose code starts with ``text``
+    or whose mention text contains it (case-insensitive), most events first."""
+    needle = text.strip().lower()
+    sql = (
+        "WITH sides AS ("
+        " SELECT source AS code, source_country AS country, source_text AS mention FROM events"
+        " UNION ALL"
+        " SELECT target, target_country, target_text FROM events)"
+        " SELECT code, any_value(country), count(*) AS n, mode(mention) FROM sides"
+        " WHERE code IS NOT NULL"
+        " AND (lower(code) LIKE ? ESCAPE '\\' OR lower(mention) LIKE ? ESCAPE '\\')"
+        " GROUP BY code ORDER BY n DESC, code LIMIT ?"
+    )
+    rows = conn.execute(sql, [_like_prefix(needle), _like_contains(needle), limit]).fetchall()
+    return [(str(c), country, int(n), mention) for c, country, n, mention in rows]
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _like_prefix(text: str) -> str:
+    return _like_escape(text) + "%"
+
+
+def _like_contains(text: str) -> str:
+    return "%" + _like_escape(text) + "%"
+
+
+def code_event_counts(conn: duckdb.DuckDBPyConnection, codes: list[str]) -> dict[str, int]:
+    """code → events in which it is the source or the target, for the given codes."""
+    if not codes:
+        return {}
+    sql = (
+        "WITH wanted AS (SELECT unnest(?::VARCHAR[]) AS code)"
+        " SELECT w.code, count(e.event_id) FROM wanted w LEFT JOIN events e"
+        " ON e.source = w.code OR e.target = w.code GROUP BY w.code"
+    )
+    return {str(code): int(n) for code, n in conn.execute(sql, [codes]).fetchall()}
+
+
+ARTICLE_FIELDS: tuple[str, ...] = (
+    "article_id", "published", "url", "title", "publisher", "origin", "n_chars",
+    "n_sentences", "n_events", "status", "duplicate_of", "run_id", "text",
+)
+
+
+def article_record(conn: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
+    """The stored article (with its text) as a dict, or None when there is none."""
+    row = conn.execute(f"SELECT {', '.join(ARTICLE_FIELDS)} FROM articles WHERE article_id = ?",
+                       [article_id]).fetchone()
+    return None if row is None else dict(zip(ARTICLE_FIELDS, row, strict=True))
+
+
+RUN_FIELDS: tuple[str, ...] = (
+    "run_id", "command", "started_at", "finished_at", "status", "inputs", "articles_read",
+    "articles_coded", "articles_skipped", "events_new", "failures",
+)
+
+
+def recent_runs(conn: duckdb.DuckDBPyConnection, limit: int = 50,
+                offset: int = 0) -> list[dict[str, Any]]:
+    """The runs table, newest first."""
+    rows = conn.execute(f"SELECT {', '.join(RUN_FIELDS)} FROM runs ORDER BY run_id DESC "
+                        "LIMIT ? OFFSET ?", [limit, offset]).fetchall()
+    return [dict(zip(RUN_FIELDS, row, strict=True)) for row in rows]
+
+
+def database_summary(conn: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Counts of events, articles and runs, and the first and last event date."""
+    row = conn.execute(
+        "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM articles),"
+        " (SELECT count(*) FROM runs), (SELECT min(date) FROM events),"
+        " (SELECT max(date) FROM events)"
+    ).fetchone()
+    events, articles, runs, first, last = row if row else (0, 0, 0, None, None)
+    return {"events": int(events), "articles": int(articles), "runs": int(runs),
+            "first_date": first, "last_date": last}
