@@ -25,16 +25,26 @@ class DyadwatchError(Exception):
 
 
 class ConfigError(DyadwatchError):
+    """A setting has a value of the wrong type or out of range. Fix the value in the --config file,
+    the DYADWATCH_* variable or the --set option named in the message.
+    """
+
     code = "E101"
     template = "Bad setting {key!r}: {detail}"
 
 
 class UnknownSettingError(DyadwatchError):
+    """A setting name is not known (often a typo). Use one of the names listed in the message."""
+
     code = "E102"
     template = "Unknown setting {key!r}. Known settings: {known}"
 
 
 class ModelNotFoundError(DyadwatchError):
+    """The spaCy pipeline named by nlp.model (or --model) is not installed. Install it or pick one
+    of the installed pipelines listed in the message.
+    """
+
     code = "E103"
     template = (
         "spaCy model {model!r} is not installed. Installed English pipelines: {installed}. "
@@ -43,21 +53,41 @@ class ModelNotFoundError(DyadwatchError):
 
 
 class UnknownFormatError(DyadwatchError):
+    """The format of an input could not be told from its extension or its content (or a feed could
+    not be parsed). Rename the file with a known extension or convert it. Recorded; the run
+    goes on.
+    """
+
     code = "E201"
     template = "{path}: cannot tell the format ({detail}). Use .txt, .jsonl, .csv (optionally .gz)."
 
 
 class UnreadableInputError(DyadwatchError):
+    """An input could not be read: missing, no permission, a directory where a file was expected,
+    broken gzip data, a damaged WARC, or larger than 2 GB. Check the path, permissions and
+    the file's integrity. Recorded; the run goes on.
+    """
+
     code = "E202"
     template = "{path}: cannot be read ({detail}). Check the path and its permissions."
 
 
 class BinaryInputError(DyadwatchError):
+    """An input looks binary (NUL bytes or mostly control characters in its first 8 KB): an image,
+    an archive or a UTF-16 file. Convert it to UTF-8 text, JSONL or CSV. Recorded; the file
+    is skipped.
+    """
+
     code = "E203"
     template = "{path}: looks like a binary file, not text ({detail}). Pass text, JSONL or CSV."
 
 
 class InvalidEncodingError(DyadwatchError):
+    """An input is not valid UTF-8. It is decoded with U+FFFD replacement characters and coded
+    anyway. Re-encode the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`) to keep every
+    character.
+    """
+
     code = "E204"
     template = (
         "{path}: is not valid UTF-8 ({detail}); decoded with replacement characters. "
@@ -66,36 +96,67 @@ class InvalidEncodingError(DyadwatchError):
 
 
 class EmptyArticleError(DyadwatchError):
+    """A file, record, page or feed entry has no text to code (empty, blank, only furniture, or an
+    HTML page without main text). Give it a non-empty text. Recorded; the rest of the input
+    is read.
+    """
+
     code = "E205"
     template = "{path}: {what} has no text to code. Give it a non-empty 'text'."
 
 
 class MalformedRecordError(DyadwatchError):
+    """A JSONL line is not a JSON object, or a CSV row is broken (unclosed quote, too many cells,
+    no text column, a field over the size limit). Only that record is skipped; the rest of
+    the file is read. Fix the line named in the message.
+    """
+
     code = "E206"
     template = "{path}: {detail}. The record was skipped; the rest of the file was read."
 
 
 class BadDateError(DyadwatchError):
+    """A date field is not a date. The article is coded undated (its events take no date). Give
+    dates as YYYY-MM-DD or ISO 8601 timestamps.
+    """
+
     code = "E207"
     template = "{path}: date {value!r} is not a date (expected YYYY-MM-DD); the article is undated."
 
 
 class TruncatedInputError(DyadwatchError):
+    """An article (or its single long line) is longer than ingest.max_article_chars (200,000
+    characters by default). The first part is coded and the cut is recorded. Split the input
+    or raise the setting (--set ingest.max_article_chars=N).
+    """
+
     code = "E208"
     template = "{path}: {detail}; truncated to {limit} characters."
 
 
 class CodingError(DyadwatchError):
+    """The event coder raised an unexpected error on one article. The article is skipped and the
+    run goes on. Please report it with the article text.
+    """
+
     code = "E301"
     template = "{article_id}: coding failed ({detail}). The article was skipped; please report it."
 
 
 class DatabaseError(DyadwatchError):
+    """The database file could not be opened or written (not a DuckDB file, damaged, read-only
+    directory, disk full). Check the path and disk space, or use another --db.
+    """
+
     code = "E401"
     template = "{path}: {detail}"
 
 
 class SchemaVersionError(DyadwatchError):
+    """The database was written by a newer dyadwatch (its schema version is higher than this one
+    knows). Upgrade dyadwatch, or use another --db; the file is not changed.
+    """
+
     code = "E402"
     template = (
         "{path}: database schema version {found} is newer than this dyadwatch supports "
@@ -104,11 +165,19 @@ class SchemaVersionError(DyadwatchError):
 
 
 class DictionaryError(DyadwatchError):
+    """A dictionary file could not be read or does not follow its schema. Fix the entry named in
+    the message.
+    """
+
     code = "E501"
     template = "{path}: {detail}"
 
 
 class NotEnglishError(DyadwatchError):
+    """The article's language was detected as other than English. It is recorded and skipped (not
+    retried by a watch); only English text is coded.
+    """
+
     code = "E209"
     template = (
         "{path}: not English ({language}); recorded and skipped. Only English text is coded."
@@ -116,6 +185,10 @@ class NotEnglishError(DyadwatchError):
 
 
 class FetchFailedError(DyadwatchError):
+    """A URL could not be fetched (DNS, connection refused, TLS). Check the address and the
+    network; a watch retries on its next poll.
+    """
+
     code = "E601"
     template = (
         "{url}: fetch failed ({detail}). Check the address and the network; "
@@ -124,11 +197,17 @@ class FetchFailedError(DyadwatchError):
 
 
 class HttpStatusError(DyadwatchError):
+    """The server answered with an HTTP error status. Check the address."""
+
     code = "E602"
     template = "{url}: the server answered HTTP {status} ({reason}). Check the address."
 
 
 class ResponseTooLargeError(DyadwatchError):
+    """A response was larger than the byte limit and was not read. Raise --max-bytes if the page is
+    genuine.
+    """
+
     code = "E603"
     template = (
         "{url}: response larger than {limit} bytes; not read. Raise the limit "
@@ -137,11 +216,17 @@ class ResponseTooLargeError(DyadwatchError):
 
 
 class FetchTimeoutError(DyadwatchError):
+    """A server did not answer in time. Try later or raise --timeout."""
+
     code = "E604"
     template = "{url}: no answer within {timeout} s. Try later or raise --timeout."
 
 
 class FetchRefusedError(DyadwatchError):
+    """A URL was not fetched on purpose (robots.txt, a non-http scheme, a private address). The
+    message gives the reason and what to do.
+    """
+
     code = "E605"
     template = "{url}: not fetched ({detail}). {hint}"
 
@@ -150,6 +235,10 @@ class FetchRefusedError(DyadwatchError):
 
 
 class BadActorPatternError(DyadwatchError):
+    """An actor pattern on the command line is malformed. Use a code or country ('TUR'), a prefix
+    ('TUR*') or an exact code ('=TURGOV').
+    """
+
     code = "E701"
     template = (
         "Bad actor pattern {value!r}: use a code or country ('TUR'), a prefix ('TUR*') "
@@ -158,6 +247,10 @@ class BadActorPatternError(DyadwatchError):
 
 
 class NoDyadEventsError(DyadwatchError):
+    """No events between the two actors in the window. List the active dyads with `dyadwatch
+    dyads`.
+    """
+
     code = "E702"
     template = (
         "No events between {a} and {b}{window} in {path}. "
@@ -166,6 +259,10 @@ class NoDyadEventsError(DyadwatchError):
 
 
 class SeriesTooShortError(DyadwatchError):
+    """An analysis needs more periods than the dyad's series has. Use a finer --freq or a longer
+    window.
+    """
+
     code = "E703"
     template = (
         "{what} needs at least {needed} periods; the dyad has {found} at --freq {freq}. "
@@ -174,11 +271,19 @@ class SeriesTooShortError(DyadwatchError):
 
 
 class BadDateWindowError(DyadwatchError):
+    """--since/--until are not dates or are in the wrong order. Give YYYY-MM-DD with since <=
+    until.
+    """
+
     code = "E704"
     template = "Bad date window: {detail}. Give --since and --until as YYYY-MM-DD, since <= until."
 
 
 class DatabaseNotFoundError(DyadwatchError):
+    """A query command was given a database file that does not exist. Pass an existing --db or
+    create one with `dyadwatch code`.
+    """
+
     code = "E705"
     template = (
         "Database {path!r} does not exist. Pass an existing file with --db, or create one "
@@ -187,15 +292,87 @@ class DatabaseNotFoundError(DyadwatchError):
 
 
 class GdeltFormatError(DyadwatchError):
+    """A row of a GDELT file is not a GDELT 2.0 event row. The row is skipped; the rest of the file
+    is imported.
+    """
+
     code = "E706"
     template = "{path}:{line}: not a GDELT 2.0 event row ({detail}); the row was skipped."
 
 
 class GdeltFileError(DyadwatchError):
+    """No row of the file could be read as GDELT 2.0 events. Pass an export.CSV file."""
+
     code = "E707"
     template = "{path}: no GDELT 2.0 event rows could be read ({detail}). Pass an export.CSV file."
 
 
 class DuplicateArticleError(DyadwatchError):
+    """An article is an exact or near duplicate of one already stored. It is linked to the first
+    and not coded again.
+    """
+
     code = "E210"
     template = "{path}: {kind} duplicate of article {first!r}; linked to it and not coded again."
+
+
+# Reliability: reader crashes, database state and runs.
+
+
+class ReaderFailedError(DyadwatchError):
+    """A reader (HTML, feed, WARC or a registered format) raised an unexpected error on one
+    input. The input is skipped, what was read before the error is kept, and the run goes on.
+    Please report it with the file.
+    """
+
+    code = "E211"
+    template = (
+        "{path}: the {fmt} reader failed ({detail}); the rest of this input was skipped. "
+        "Please report it with the file."
+    )
+
+
+class NoDatabaseError(DyadwatchError):
+    """`dyadwatch events` was pointed at a database file that does not exist. Run
+    `dyadwatch code ... --db FILE` first or pass the right --db.
+    """
+
+    code = "E403"
+    template = "no database at {path}; run `dyadwatch code` first or pass --db"
+
+
+class MigrationError(DyadwatchError):
+    """Upgrading an older database to the current schema failed. The failing step is rolled
+    back, so the file stays at its old version and nothing is lost. Keep a copy of the file
+    and report it; an older dyadwatch can still read it.
+    """
+
+    code = "E404"
+    template = (
+        "{path}: migrating the schema from version {found} to {target} failed ({detail}); "
+        "the step was rolled back and the file is unchanged. Keep a copy and report it."
+    )
+
+
+class DatabaseLockedError(DyadwatchError):
+    """Another process has the database open for writing (DuckDB allows one writing process
+    and no readers beside it). Wait for that process to finish, stop it (a stopped run loses
+    only its unfinished batch; rerun the same command to complete the work), or use another
+    --db.
+    """
+
+    code = "E405"
+    template = (
+        "{path}: in use by another process ({detail}). Wait for it to finish, stop it "
+        "and rerun the same command, or use another --db."
+    )
+
+
+class UnknownRunError(DyadwatchError):
+    """`--run N` names a run that the database does not hold. List the runs with
+    `dyadwatch runs`.
+    """
+
+    code = "E406"
+    template = "{path}: there is no run {run}. List the runs with `dyadwatch runs --db {path}`."
+

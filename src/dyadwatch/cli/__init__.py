@@ -11,5 +11,6 @@ from dyadwatch.cli import analysis as _analysis  # noqa: E402,F401
 from dyadwatch.cli import petrarch as _petrarch  # noqa: E402,F401
 from dyadwatch.cli import ingest as _ingest  # noqa: E402,F401
 from dyadwatch.cli import serve as _serve  # noqa: E402,F401
+from dyadwatch.cli import runs as _runs  # noqa: E402,F401
 
 __all__ = ["cli"]

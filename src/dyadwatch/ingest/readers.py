@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import json
 import re
+import unicodedata
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -26,6 +27,7 @@ from dyadwatch.errors import (
     EmptyArticleError,
     InvalidEncodingError,
     MalformedRecordError,
+    ReaderFailedError,
     TruncatedInputError,
     UnknownFormatError,
     UnreadableInputError,
@@ -46,7 +48,15 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 }
 _DATE_HEADER = re.compile(r"\A\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 _MAX_SNIFF = 8192
-MAX_FILE_BYTES = 2_000_000_000
+MAX_FILE_BYTES = 2_000_000_000  # larger files (or gzip data inflating beyond it) are refused
+# Share of control or replacement characters in the first 8 KB above which a file is binary.
+BINARY_SHARE = 0.3
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+# A CSV record may span at most this many lines (an unclosed quote would swallow the file).
+MAX_RECORD_LINES = 10_000
+# Largest CSV field read (the csv module's own default is 128 KB); longer articles are
+# then truncated to ingest.max_article_chars like any other (E208).
+MAX_CSV_FIELD = 100_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +84,11 @@ def read_inputs(paths: Iterable[Path], limits: ReadLimits | None = None) -> Iter
 def read_file(path: Path, limits: ReadLimits) -> Iterator[ReadItem]:
     """Articles from one file; unreadable, binary or unknown files become Failures."""
     origin = str(path)
-    path_reader = PATH_READERS.get(_extension(path))
+    ext = _extension(path)
+    path_reader = PATH_READERS.get(ext)
     if path_reader is not None:
-        for item in path_reader(path):
+        items = _guarded(path_reader(path), origin, ext.lstrip(".") or "file")
+        for item in items:
             yield from _limited(item, limits)
         return
     try:
@@ -84,8 +96,15 @@ def read_file(path: Path, limits: ReadLimits) -> Iterator[ReadItem]:
     except DyadwatchError as e:
         yield _failure(e, origin)
         return
-    if b"\x00" in raw[:_MAX_SNIFF]:
-        yield _failure(BinaryInputError(path=origin, detail="it contains NUL bytes"), origin)
+    yield from _read_raw(path, raw, limits)
+
+
+def _read_raw(path: Path, raw: bytes, limits: ReadLimits) -> Iterator[ReadItem]:
+    """Items from a file's bytes: binary refused, encoding problems recorded, format detected."""
+    origin = str(path)
+    binary = binary_detail(raw)
+    if binary:
+        yield _failure(BinaryInputError(path=origin, detail=binary), origin)
         return
     text, bad_encoding = _decode(raw)
     if bad_encoding:
@@ -94,8 +113,39 @@ def read_file(path: Path, limits: ReadLimits) -> Iterator[ReadItem]:
     if fmt is None:
         yield _failure(UnknownFormatError(path=origin, detail="unrecognised content"), origin)
         return
-    for item in READERS[fmt](text, origin):
+    for item in _guarded(READERS[fmt](text, origin), origin, fmt):
         yield from _limited(item, limits)
+
+
+def _guarded(items: Iterator[ReadItem], origin: str, fmt: str) -> Iterator[ReadItem]:
+    """The reader's items; an unexpected exception ends them with one E211 Failure.
+
+    Third-party parsers (HTML, feeds, WARC) can fail in ways no list of exception
+    types foresees; one damaged file must not end a run of thousands.
+    """
+    try:
+        yield from items
+    except Exception as e:  # noqa: BLE001 - recorded with its type, the run goes on
+        detail = f"{type(e).__name__}: {e}"[:300]
+        yield _failure(ReaderFailedError(path=origin, fmt=fmt, detail=detail), origin)
+
+
+def binary_detail(raw: bytes) -> str:
+    """Why the bytes look binary (NUL bytes, mostly control characters), else ""."""
+    head = raw[:_MAX_SNIFF]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "it starts with a UTF-16 byte-order mark; re-encode it as UTF-8"
+    if b"\x00" in head:
+        return "it contains NUL bytes"
+    sample = head.decode("utf-8", errors="replace")
+    odd = sum(1 for ch in sample if ch == "\ufffd" or _is_control(ch))
+    if sample and odd / len(sample) > BINARY_SHARE:
+        return f"{odd} of its first {len(sample)} characters are control or undecodable bytes"
+    return ""
+
+
+def _is_control(ch: str) -> bool:
+    return ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc"
 
 
 def _limited(item: ReadItem, limits: ReadLimits) -> Iterator[ReadItem]:
@@ -114,7 +164,10 @@ def _read_bytes(path: Path) -> bytes:
             raise UnreadableInputError(path=origin, detail="larger than 2 GB; split it")
         if path.suffix.lower() == ".gz":
             with gzip.open(path, "rb") as fh:
-                return fh.read()
+                data = fh.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:
+                raise UnreadableInputError(path=origin, detail="inflates to more than 2 GB")
+            return data
         return path.read_bytes()
     except (EOFError, gzip.BadGzipFile, zlib.error) as e:
         raise UnreadableInputError(path=origin, detail=f"broken gzip data: {e}") from e
@@ -168,17 +221,18 @@ def _split_header(line: str) -> list[str]:
 
 def read_text(text: str, origin: str) -> Iterator[ReadItem]:
     """One article per file; an optional leading ``date YYYY-MM-DD`` sets its date."""
-    published = None
+    published, problem = None, None
     match = _DATE_HEADER.match(text)
     if match:
-        published = match.group(1)
+        published, problem = _iso_date(match.group(1), origin)
         text = text[match.end():]
     article_id = _stem(origin)
     if not text.strip():
         yield _failure(EmptyArticleError(path=origin, what="the file"), origin, article_id)
         return
-    yield Article(id=article_id, text=text.strip(), published=_iso_date(published, origin)[0],
-                  origin=origin)
+    if problem is not None:
+        yield problem
+    yield Article(id=article_id, text=text.strip(), published=published, origin=origin)
 
 
 def read_jsonl(text: str, origin: str) -> Iterator[ReadItem]:
@@ -189,9 +243,9 @@ def read_jsonl(text: str, origin: str) -> Iterator[ReadItem]:
         where = f"{origin}:{number}"
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield _failure(MalformedRecordError(path=where, detail=f"invalid JSON ({e.msg})"),
-                           where)
+        except (ValueError, RecursionError) as e:  # JSONDecodeError, int digits, deep nesting
+            detail = f"invalid JSON ({getattr(e, 'msg', None) or type(e).__name__})"
+            yield _failure(MalformedRecordError(path=where, detail=detail), where)
             continue
         if not isinstance(record, dict):
             yield _failure(MalformedRecordError(path=where, detail="not a JSON object"), where)
@@ -200,28 +254,112 @@ def read_jsonl(text: str, origin: str) -> Iterator[ReadItem]:
 
 
 def read_csv(text: str, origin: str) -> Iterator[ReadItem]:
-    """CSV with a header row naming the columns (id, text, date, url, title, publisher)."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or not _pick(dict.fromkeys(reader.fieldnames, "x"), "text"):
+    """CSV with a header row naming the columns (id, text, date, url, title, publisher).
+
+    A broken row (unclosed quote, too many cells, a bad character) is recorded and
+    skipped; reading resumes on the line after the one where that row began.
+    """
+    lines = text.splitlines(keepends=True)
+    rows = _csv_rows(lines, origin)
+    header = next(rows, None)
+    if isinstance(header, Failure):
+        yield header
+        return
+    names = header[1] if header is not None else []
+    if not _pick(dict.fromkeys(names, "x"), "text"):
         where = f"{origin}:1"
-        detail = f"no text column in header {reader.fieldnames!r}; name one 'text'"
+        detail = f"no text column in header {names!r}; name one 'text'"
         yield _failure(MalformedRecordError(path=where, detail=detail), where)
         return
+    for number, item in enumerate(rows, start=1):
+        yield from _csv_record(item, names, origin, number)
+
+
+def _csv_record(item: tuple[int, list[str]] | Failure, names: list[str], origin: str,
+                number: int) -> Iterator[ReadItem]:
+    if isinstance(item, Failure):
+        yield item
+        return
+    line, cells = item
+    where = f"{origin}:{line}"
+    if len(cells) > len(names):
+        yield _failure(MalformedRecordError(path=where, detail="more cells than header columns"),
+                       where)
+        return
+    record = dict(zip(names, cells + [""] * (len(names) - len(cells)), strict=True))
+    yield from article_from_record(record, where, f"{_stem(origin)}-{number}")
+
+
+def _csv_rows(lines: list[str], origin: str) -> Iterator[tuple[int, list[str]] | Failure]:
+    """(first line number, cells) per non-blank CSV record, or a Failure for a broken one."""
+    start = 0
+    while start < len(lines):
+        source = _LineSource(lines, start)
+        reader = csv.reader(source)
+        while True:
+            source.record_start = source.position
+            first = source.position + 1
+            try:
+                with _csv_field_limit(MAX_CSV_FIELD):
+                    cells = next(reader)
+            except StopIteration:
+                return
+            except (csv.Error, _RecordTooLong) as e:
+                yield _csv_failure(origin, first, e)
+                start = first  # resume on the line after the broken record began
+                break
+            if source.exhausted:  # the record ran into the end of the file: an unclosed quote
+                yield _csv_failure(origin, first, csv.Error("unclosed quote"))
+                start = first
+                break
+            if cells:
+                yield first, cells
+
+
+def _csv_failure(origin: str, line: int, error: Exception) -> Failure:
+    where = f"{origin}:{line}"
+    return _failure(MalformedRecordError(path=where, detail=f"broken CSV ({error})"), where)
+
+
+class _RecordTooLong(Exception):
+    def __str__(self) -> str:
+        return f"a record spans more than {MAX_RECORD_LINES} lines; unclosed quote?"
+
+
+class _LineSource:
+    """Lines for csv.reader from ``start``, counted; a record of too many lines is stopped."""
+
+    def __init__(self, lines: list[str], start: int) -> None:
+        self.lines = lines
+        self.position = start  # index of the next line to hand out
+        self.record_start = start
+        self.exhausted = False
+
+    def __iter__(self) -> _LineSource:
+        return self
+
+    def __next__(self) -> str:
+        if self.position >= len(self.lines):
+            self.exhausted = True
+            raise StopIteration
+        if self.position - self.record_start >= MAX_RECORD_LINES:
+            raise _RecordTooLong
+        self.position += 1
+        return self.lines[self.position - 1]
+
+
+@contextmanager
+def _csv_field_limit(limit: int) -> Iterator[None]:
+    """The csv module's field size limit raised to ``limit`` for one record, then restored."""
+    old = csv.field_size_limit(limit)
     try:
-        for number, record in enumerate(reader, start=2):
-            where = f"{origin}:{reader.line_num}"
-            if None in record:
-                yield _failure(MalformedRecordError(
-                    path=where, detail="more cells than header columns"), where)
-                continue
-            yield from article_from_record(record, where, f"{_stem(origin)}-{number - 1}")
-    except csv.Error as e:
-        where = f"{origin}:{reader.line_num}"
-        yield _failure(MalformedRecordError(path=where, detail=f"broken CSV ({e})"), where)
+        yield
+    finally:
+        csv.field_size_limit(old)
 
 
 def article_from_record(record: dict[str, Any], where: str, fallback_id: str) -> Iterator[ReadItem]:
-    """An Article from a JSON/CSV record using FIELD_ALIASES; failures for missing text or bad dates."""
+    """An Article from a JSON/CSV record (FIELD_ALIASES); failures for no text or bad dates."""
     article_id = str(_pick(record, "id") or fallback_id)
     text = _pick(record, "text")
     if not isinstance(text, str) or not text.strip():

@@ -6,6 +6,8 @@ All SQL of dyadwatch lives in this package and is parameterised.
 from __future__ import annotations
 
 import json
+import os
+import socket
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,7 +16,12 @@ from typing import Any
 
 import duckdb
 
-from dyadwatch.errors import DatabaseError, SchemaVersionError
+from dyadwatch.errors import (
+    DatabaseError,
+    DatabaseLockedError,
+    MigrationError,
+    SchemaVersionError,
+)
 from dyadwatch.model import Article, Event, Failure, Location, RunSummary
 from dyadwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -33,12 +40,25 @@ def open_db(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     try:
         conn = duckdb.connect(target, read_only=read_only)
     except duckdb.Error as e:
-        raise DatabaseError(path=target, detail=f"cannot open the database ({e})") from e
-    if not read_only:
-        migrate(conn, target)
-    else:
-        _check_version(conn, target)
+        raise _open_error(target, e) from e
+    try:
+        if not read_only:
+            migrate(conn, target)
+        else:
+            _check_version(conn, target)
+    except BaseException:
+        conn.close()  # release the file lock before reporting
+        raise
     return conn
+
+
+def _open_error(path: str, error: duckdb.Error) -> DatabaseError | DatabaseLockedError:
+    """E405 when another process holds the file's lock, else E401 with DuckDB's reason."""
+    text = str(error)
+    if "lock" in text.lower() and ("Conflicting" in text or "Could not set" in text):
+        holder = text.split("Conflicting lock is held in", 1)[-1].split(". See", 1)[0].strip()
+        return DatabaseLockedError(path=path, detail=f"lock held by {holder}"[:200])
+    return DatabaseError(path=path, detail=f"cannot open the database ({text})")
 
 
 def schema_version(conn: duckdb.DuckDBPyConnection) -> int:
@@ -62,23 +82,33 @@ def migrate(conn: duckdb.DuckDBPyConnection, path: str = "") -> int:
     """Apply every migration after the database's version, each in one transaction."""
     version = _check_version(conn, path)
     while version < SCHEMA_VERSION:
-        conn.execute("BEGIN TRANSACTION")
+        _migrate_step(conn, path, version)
+        version += 1
+    return version
+
+
+def _migrate_step(conn: duckdb.DuckDBPyConnection, path: str, version: int) -> None:
+    """MIGRATIONS[version] and the new version number, all or nothing (E404 on failure)."""
+    conn.execute("BEGIN TRANSACTION")
+    try:
         for statement in MIGRATIONS[version]:
             conn.execute(statement)
         conn.execute("DELETE FROM schema_info")
         conn.execute("INSERT INTO schema_info VALUES (?)", [version + 1])
         conn.execute("COMMIT")
-        version += 1
-    return version
+    except duckdb.Error as e:
+        conn.execute("ROLLBACK")
+        raise MigrationError(path=path, found=version, target=version + 1, detail=str(e)) from e
 
 
 def start_run(conn: duckdb.DuckDBPyConnection, command: str, config: dict[str, Any],
               versions: dict[str, str], inputs: Sequence[str]) -> int:
     """Record the start of a run and return its id."""
     row = conn.execute(
-        "INSERT INTO runs (run_id, command, started_at, status, config, versions, inputs) "
-        "VALUES (nextval('run_ids'), ?, ?, 'running', ?, ?, ?) RETURNING run_id",
-        [command, _now(), json.dumps(config), json.dumps(versions), json.dumps(list(inputs))],
+        "INSERT INTO runs (run_id, command, started_at, status, config, versions, inputs, "
+        "pid, host) VALUES (nextval('run_ids'), ?, ?, 'running', ?, ?, ?, ?, ?) RETURNING run_id",
+        [command, _now(), json.dumps(config, default=str), json.dumps(versions),
+         json.dumps(list(inputs)), os.getpid(), socket.gethostname()],
     ).fetchone()
     if row is None:
         raise DatabaseError(path="runs", detail="could not record the run")
@@ -124,7 +154,9 @@ def write_batch(conn: duckdb.DuckDBPyConnection, run_id: int,
     """Write a batch of articles, their events and failures in one transaction.
 
     Returns the number of events that were new. Articles already stored are
-    replaced together with their events, so a re-run adds nothing twice.
+    replaced together with their events, so a re-run adds nothing twice; a failure
+    already recorded for this run is not recorded again. Any error (or an interrupt)
+    rolls the whole batch back.
     """
     conn.execute("BEGIN TRANSACTION")
     try:
@@ -134,7 +166,7 @@ def write_batch(conn: duckdb.DuckDBPyConnection, run_id: int,
         _insert_failures(conn, run_id, failures)
         after = _count_events(conn)
         conn.execute("COMMIT")
-    except duckdb.Error:
+    except BaseException:
         conn.execute("ROLLBACK")
         raise
     return after - before
@@ -161,9 +193,14 @@ def _replace_article(conn: duckdb.DuckDBPyConnection, run_id: int, item: CodedAr
 
 def _insert_failures(conn: duckdb.DuckDBPyConnection, run_id: int,
                      failures: Sequence[Failure]) -> None:
-    rows = [(run_id, f.code, f.input, f.message, f.article_id, _now()) for f in failures]
+    now = _now()
+    unique = {(f.code, f.input, f.message): f for f in failures}.values()
+    rows = [(run_id, f.code, f.input, f.message, f.article_id, now) for f in unique]
     if rows:
-        conn.executemany("INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?)", rows)
+        conn.executemany(
+            "INSERT INTO failures (run_id, code, input, message, article_id, recorded_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows,
+        )
 
 
 def _count_events(conn: duckdb.DuckDBPyConnection) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -140,5 +140,25 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             DATEADDED BIGINT,
             SOURCEURL VARCHAR
         )""",
+    ),
+    # 2 → 3: the process that runs (so a killed run shows as interrupted), and one row per
+    # distinct failure of a run (a failure recorded twice in one run is kept once).
+    2: (
+        "ALTER TABLE runs ADD COLUMN pid INTEGER",
+        "ALTER TABLE runs ADD COLUMN host VARCHAR",
+        """CREATE TABLE failures_v3 (
+            run_id INTEGER,
+            code VARCHAR NOT NULL,
+            input VARCHAR NOT NULL,
+            message VARCHAR NOT NULL,
+            article_id VARCHAR,
+            recorded_at TIMESTAMP NOT NULL,
+            UNIQUE (run_id, code, input, message)
+        )""",
+        """INSERT INTO failures_v3
+            SELECT run_id, code, input, message, any_value(article_id), min(recorded_at)
+            FROM failures GROUP BY run_id, code, input, message""",
+        "DROP TABLE failures",
+        "ALTER TABLE failures_v3 RENAME TO failures",
     ),
 }
