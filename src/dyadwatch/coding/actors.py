@@ -86,7 +86,9 @@ class DocActors:
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # token → mention span
     people: dict[str, Actor] = field(default_factory=dict)  # lower-case name or surname
     # (first token, actor, is a person, is a clause subject) in reading order
-    history: list[tuple[int, Actor, bool, bool]] = field(default_factory=list)
+    # an unknown person or organisation is kept with actor None, so that a pronoun that
+    # points at it stays unknown instead of reaching back to an older, known actor
+    history: list[tuple[int, Actor | None, bool, bool]] = field(default_factory=list)
 
 
 class MatcherCache:
@@ -129,8 +131,11 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     """Resolve every actor mention of ``doc`` in reading order."""
     lookup = cache.lookup
     memory = DocActors()
-    mentions = {span.start: span for span in find_mentions(doc, cache)}
-    person_spans = {ent.start: ent for ent in doc.ents if ent.label_ == "PERSON"}
+    found = find_mentions(doc, cache)
+    mentions = {span.start: span for span in found}
+    covered = {i for span in found for i in range(span.start, span.end)}
+    person_spans = {ent.start: ent for ent in doc.ents if ent.label_ in {"PERSON", "ORG"}
+                    and not any(i in covered for i in range(ent.start, ent.end))}
     i = 0
     while i < len(doc):
         span = mentions.get(i) or person_spans.get(i)
@@ -145,8 +150,15 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
         actor, person = _span_actor(span, lookup, memory, day)
         if actor is not None:
             _remember(memory, span, actor, person)
+        else:
+            memory.history.append((span.start, None, person, _is_subject(span)))
         i = span.end
     return memory
+
+
+def _is_subject(span: Span) -> bool:
+    return any(t.dep_ in {"nsubj", "nsubjpass"} for t in span) or span.root.head.dep_ in {
+        "nsubj", "nsubjpass"}
 
 
 def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors,
@@ -156,6 +168,10 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors,
         entry = lookup.entry_for(span.text)
     if entry is not None and entry.kind != "person":
         return entry.actor_on(day), False
+    if entry is None and span.label_ == "ORG":
+        # an organisation the dictionaries do not know: its own words may still say who
+        # it is ("the Nigerian Union of Teachers"); else it stays unknown
+        return actor_from_words(list(span), lookup, memory.by_token, rule="org-name"), False
     actor = entry.actor_on(day) if entry is not None else None
     if actor is None:
         actor = _titled_person(span, lookup, memory) or _known_person(span, memory)
@@ -190,9 +206,7 @@ def _remember(memory: DocActors, span: Span, actor: Actor, person: bool) -> None
     for token in span:
         memory.by_token[token.i] = actor
         memory.spans[token.i] = (span.start, span.end)
-    subject = any(t.dep_ in {"nsubj", "nsubjpass"} for t in span) or span.root.head.dep_ in {
-        "nsubj", "nsubjpass"}
-    memory.history.append((span.start, actor, person, subject))
+    memory.history.append((span.start, actor, person, _is_subject(span)))
     if person:
         words = [t.text for t in span if t.pos_ == "PROPN"] or [span[-1].text]
         memory.people[" ".join(words).lower()] = actor
@@ -368,24 +382,28 @@ def _antecedent(head: Token, memory: DocActors, person: bool) -> Resolved | None
     """The nearest earlier mention of the right kind (people for he/she, others for it/they).
 
     A subject pronoun prefers the nearest earlier subject ("Erdogan met Trump. He said …"
-    is Erdogan), within the same or the previous two sentences.
+    is Erdogan), within the same or the previous two sentences. When that mention is
+    someone unknown, the pronoun stays unknown.
     """
     earlier = [(start, actor, subject) for start, actor, is_person, subject in memory.history
                if start < head.i and is_person == person]
     if not earlier:
         return None
+    chosen = earlier[-1][1]
     if head.dep_ in {"nsubj", "nsubjpass"}:
         window = head.sent.start - 3 * max(len(head.sent), 1)
         for start, actor, subject in reversed(earlier):
             if subject and start >= window:
-                return Resolved(actor, head.text, head.i)
-    return Resolved(earlier[-1][1], head.text, head.i)
+                chosen = actor
+                break
+    return None if chosen is None else Resolved(chosen, head.text, head.i)
 
 
 def _described_country(head: Token, memory: DocActors) -> Resolved | None:
     role = ANAPHORIC_NOUNS[head.lemma_.lower()]
     for start, actor, is_person, _ in reversed(memory.history):
-        if start < head.i and not is_person and _is_state(actor) and actor.country:
+        if actor is not None and start < head.i and not is_person and _is_state(actor) and (
+                actor.country):
             code = _join(actor.country, role) if role else actor.country
             return Resolved(Actor(code, actor.country, rule="anaphor"), head.text, head.i)
     return None

@@ -452,10 +452,11 @@ def _obligation_modal(clause: Token) -> str | None:
     for child in clause.children:
         if child.dep_ == "aux" and child.lower_ in {"must", "should"}:
             return child.lower_
-    if clause.lemma_ in {"have", "need"} and any(
+    if clause.lemma_ in {"have", "need"} and not any(
+            c.lower_ in {"yet", "still"} for c in clause.children) and any(
             c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children)
             for c in clause.children):
-        return "must"
+        return "must"  # "has to withdraw"; not "has yet to be faced"
     return None
 
 
