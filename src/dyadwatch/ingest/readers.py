@@ -149,12 +149,40 @@ def _is_control(ch: str) -> bool:
 
 
 def _limited(item: ReadItem, limits: ReadLimits) -> Iterator[ReadItem]:
-    """The item, with over-long articles truncated and the cut recorded (E208)."""
+    """The item, with unencodable characters replaced (E204) and over-long articles
+    truncated (E208), each change recorded."""
+    if isinstance(item, Article):
+        clean = encodable_article(item)
+        if clean is not item:
+            detail = "lone surrogate code points (e.g. a JSON \\ud800 escape) replaced"
+            yield _failure(InvalidEncodingError(path=clean.origin, detail=detail), clean.origin,
+                           clean.id)
+            item = clean
     if isinstance(item, Failure) or len(item.text) <= limits.max_article_chars:
         yield item
         return
     yield truncation_failure(item, len(item.text), limits.max_article_chars)
     yield _limit(item, limits)
+
+
+def encodable(text: str) -> str:
+    """``text`` with lone surrogates (which UTF-8 cannot encode) replaced by U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
+def encodable_article(article: Article) -> Article:
+    """The article itself when every field encodes as UTF-8, else a copy that does."""
+    fields = (article.id, article.text, article.published, article.url, article.title,
+              article.publisher, article.origin)
+    fixed = tuple(None if value is None else encodable(value) for value in fields)
+    if fixed == fields:
+        return article
+    return Article(id=fixed[0] or article.id, text=fixed[1] or "", published=fixed[2],
+                   url=fixed[3], title=fixed[4], publisher=fixed[5], origin=fixed[6] or "")
 
 
 def _read_bytes(path: Path) -> bytes:

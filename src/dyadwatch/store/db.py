@@ -174,15 +174,15 @@ def write_batch(conn: duckdb.DuckDBPyConnection, run_id: int,
 
 def _replace_article(conn: duckdb.DuckDBPyConnection, run_id: int, item: CodedArticle) -> None:
     art = item.article
-    conn.execute("DELETE FROM events WHERE article_id = ?", [art.id])
-    conn.execute("DELETE FROM articles WHERE article_id = ?", [art.id])
+    conn.execute("DELETE FROM events WHERE article_id = ?", _storable([art.id]))
+    conn.execute("DELETE FROM articles WHERE article_id = ?", _storable([art.id]))
     conn.execute(
         "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [art.id, item.text_sha1, art.published, art.url, art.title, art.publisher, art.origin,
-         len(art.text), item.n_sentences, len(item.events), item.status, item.duplicate_of,
-         run_id, art.text],
+        _storable([art.id, item.text_sha1, art.published, art.url, art.title, art.publisher,
+                   art.origin, len(art.text), item.n_sentences, len(item.events), item.status,
+                   item.duplicate_of, run_id, art.text]),
     )
-    rows = [_event_row(event) + (run_id,) for event in item.events]
+    rows = [_storable(_event_row(event) + (run_id,)) for event in item.events]
     if rows:
         placeholders = ", ".join(["?"] * (len(EVENT_COLUMNS) + 1))
         columns = ", ".join(EVENT_COLUMNS + ("run_id",))
@@ -195,12 +195,30 @@ def _insert_failures(conn: duckdb.DuckDBPyConnection, run_id: int,
                      failures: Sequence[Failure]) -> None:
     now = _now()
     unique = {(f.code, f.input, f.message): f for f in failures}.values()
-    rows = [(run_id, f.code, f.input, f.message, f.article_id, now) for f in unique]
+    rows = [_storable((run_id, f.code, f.input, f.message, f.article_id, now)) for f in unique]
     if rows:
         conn.executemany(
             "INSERT INTO failures (run_id, code, input, message, article_id, recorded_at) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows,
         )
+
+
+def _storable(values: Sequence[Any]) -> list[Any]:
+    """The values with every string made UTF-8 encodable (lone surrogates → U+FFFD).
+
+    Readers already replace and record such characters; this is the last guard, since
+    DuckDB refuses the whole batch over one unencodable string (a file name with
+    undecodable bytes, an HTML entity for a surrogate).
+    """
+    return [_encodable(v) if isinstance(v, str) else v for v in values]
+
+
+def _encodable(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
 
 
 def _count_events(conn: duckdb.DuckDBPyConnection) -> int:
