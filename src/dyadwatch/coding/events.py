@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 from dyadwatch.coding.actors import ActorLookup, DocActors, MatcherCache, Resolved, actors_for
 from dyadwatch.coding.actors import resolve_document
 from dyadwatch.coding.dates import resolve_date
+from dyadwatch.coding.places import PlaceLookup, event_location
 from dyadwatch.kb.verbs import Frame, VerbDictionary, VerbPattern
-from dyadwatch.model import Article, Event
+from dyadwatch.model import Article, Event, Location
 from dyadwatch.ontology import lookup_cameo
 
 if TYPE_CHECKING:
@@ -79,10 +80,12 @@ class EventCoder:
     """dyadwatch's own coder over its verb and actor dictionaries (a DocCoder)."""
 
     def __init__(self, actors: ActorLookup, verbs: VerbDictionary,
-                 options: CoderOptions | None = None) -> None:
+                 options: CoderOptions | None = None,
+                 places: PlaceLookup | None = None) -> None:
         self.verbs = verbs
         self.matchers = MatcherCache(actors)
         self.options = options or CoderOptions()
+        self.places = places
 
     @property
     def dictionary_version(self) -> str:
@@ -248,12 +251,23 @@ class EventCoder:
         if not sources:
             return
         event_day = _event_date(predicate.token, day) or day
+        location = self._location(predicate, targets)
         for source in sources:
             usable = [t for t in targets if t.code != source.code]
             if not usable and not self.options.keep_untargeted:
                 continue
             for target in usable or [None]:
-                yield self._event(predicate, source, target, sent, index, article, event_day)
+                event = self._event(predicate, source, target, sent, index, article, event_day)
+                yield replace(event, location=location) if location else event
+
+    def _location(self, predicate: Predicate, targets: list[Resolved]) -> Location | None:
+        if self.places is None:
+            return None
+        doc = predicate.token.doc
+        anchors = (*predicate.slot_tokens, *(doc[t.token_i] for t in targets))
+        if predicate.embedded is not None:
+            anchors = (*anchors, predicate.embedded)
+        return event_location(anchors, self.places)
 
     def _event(self, predicate: Predicate, source: Resolved, target: Resolved | None,
                sent: Span, index: int, article: Article, day: date | None) -> Event:

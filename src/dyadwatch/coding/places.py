@@ -1,0 +1,62 @@
+"""Event locations: the place a sentence says the event happened in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from dyadwatch.model import Location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "inside", "across", "around",
+                                "into", "from"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_WRAPPERS = frozenset({"city", "town", "village", "province", "region", "district",
+                            "capital", "area", "outskirts", "port", "enclave", "suburb"})
+
+
+class PlaceLookup(Protocol):
+    def lookup(self, name: str) -> Location | None: ...
+
+
+def event_location(anchors: tuple[Token, ...], gazetteer: PlaceLookup) -> Location | None:
+    """The first place named in a locative phrase on the predicate or its objects
+    ("… attacked US targets in Iraq", "… in the town of Gorazde")."""
+    for anchor in anchors:
+        for place in _locative_places(anchor):
+            found = gazetteer.lookup(_entity_text(place))
+            if found is not None:
+                return found
+    return None
+
+
+def _locative_places(anchor: Token) -> list[Token]:
+    places = []
+    for prep in anchor.children:
+        if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if pobj.ent_type_ in PLACE_ENTITIES:
+                places.append(pobj)
+            elif pobj.lemma_.lower() in PLACE_WRAPPERS:
+                places.extend(_of_places(pobj))
+    return places
+
+
+def _of_places(wrapper: Token) -> list[Token]:
+    """'the town of Gorazde' → Gorazde; 'the Syrian town of Kobani' too."""
+    return [pobj for prep in wrapper.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTITIES]
+
+
+def _entity_text(token: Token) -> str:
+    """The whole named entity the token belongs to ("New York", "the Middle East")."""
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            words = [t.text for t in ent if t.lower_ != "the"]
+            return " ".join(words)
+    return token.text
