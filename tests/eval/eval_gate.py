@@ -1,0 +1,108 @@
+"""The evaluation gate: score the coder on the gold sets and compare with the floors.
+
+    python tests/eval/eval_gate.py            # print scores; exit 1 on a regression
+    python tests/eval/eval_gate.py --update   # raise floors to the current scores
+
+A floor is never lowered by --update unless --allow-regression is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+BASELINE = HERE / "baseline.json"
+GOLDEN = HERE.parent / "golden" / "constructions.yaml"
+LOWER_IS_BETTER = {"must_not_code_violations"}
+
+
+def shared_data() -> Path:
+    override = os.environ.get("DYADWATCH_SHARED_DATA")
+    return Path(override) if override else HERE.parents[2] / "shared" / "data"
+
+
+def measure() -> dict[str, dict[str, float]]:
+    """Scores of the default coder on every gold set that is present."""
+    from dyadwatch import eval as scoring
+    from dyadwatch.config import load_config
+    from dyadwatch.nlp import load_pipeline
+    from dyadwatch.pipeline import build_coder, code_articles_in_memory
+
+    nlp = load_pipeline("auto")
+    coder = build_coder(load_config(environ={}))
+
+    def code(articles: Any) -> Any:
+        return code_articles_in_memory(articles, nlp, coder)
+
+    data = shared_data()
+    scores: dict[str, dict[str, float]] = {}
+    conflibert = data / "gold" / "conflibert" / "conflibert_cameo_test.jsonl"
+    if conflibert.exists():
+        report = scoring.score("conflibert", scoring.read_conflibert(conflibert), code,
+                               scoring.phoenix_class).as_dict()
+        scores["conflibert"] = {k: report[k] for k in ("macro_f1", "coverage",
+                                                       "source_agreement", "target_agreement")}
+    plover = data / "ontology" / "plover" / "PLOVER_GSR_CAMEO.json"
+    if plover.exists():
+        report = scoring.score("plover", scoring.read_plover(plover), code,
+                               scoring.plover_type).as_dict()
+        scores["plover"] = {"accuracy": report["accuracy"], "coverage": report["coverage"]}
+    golden = scoring.score_golden(scoring.read_golden(GOLDEN), code)
+    scores["golden"] = {"must_code_rate": golden.must_found / max(golden.must_total, 1),
+                        "must_not_code_violations": golden.must_not_violated}
+    return scores
+
+
+def regressions(scores: dict[str, dict[str, float]], baseline: dict[str, Any]) -> list[str]:
+    epsilon = float(baseline["epsilon"])
+    found = []
+    for name, metrics in scores.items():
+        for metric, value in metrics.items():
+            floor = baseline.get(name, {}).get(metric)
+            if floor is None:
+                continue
+            worse = value > floor + epsilon if metric in LOWER_IS_BETTER else (
+                value < floor - epsilon)
+            if worse:
+                found.append(f"{name}.{metric}: {value:.4f} (floor {floor})")
+    return found
+
+
+def updated(scores: dict[str, dict[str, float]], baseline: dict[str, Any],
+            allow_regression: bool) -> dict[str, Any]:
+    new = json.loads(json.dumps(baseline))
+    for name, metrics in scores.items():
+        for metric, value in metrics.items():
+            old = new.setdefault(name, {}).get(metric)
+            better = old is None or allow_regression or (
+                value < old if metric in LOWER_IS_BETTER else value > old)
+            if better:
+                new[name][metric] = round(value, 4)
+    return new
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--update", action="store_true")
+    parser.add_argument("--allow-regression", action="store_true")
+    args = parser.parse_args()
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    scores = measure()
+    print(json.dumps(scores, indent=1))
+    if args.update:
+        BASELINE.write_text(json.dumps(updated(scores, baseline, args.allow_regression),
+                                       indent=2) + "\n", encoding="utf-8")
+        return 0
+    problems = regressions(scores, baseline)
+    for problem in problems:
+        print(f"regression: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
