@@ -35,7 +35,8 @@ def read_plover(path: Path) -> dict[str, tuple[str, str | None]]:
         match = _PLOVER_LINE.match(line.strip())
         if match:
             mode = (match.group(3) or "").strip() or None
-            table[match.group(1)] = (match.group(2), mode)
+            # a root listed twice (08: CONCEDE, then 08: RETREAT) keeps its first type
+            table.setdefault(match.group(1), (match.group(2), mode))
     return table
 
 
