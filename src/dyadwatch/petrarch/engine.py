@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dyadwatch.petrarch import tabari_rules as tr
 from dyadwatch.petrarch.discards import find_discard
 from dyadwatch.petrarch.entries import Dictionaries, Pattern
 from dyadwatch.petrarch.groups import NULL_ACTOR, Group, build_groups, build_lexicon, find_mentions
 from dyadwatch.petrarch.matcher import Capture, Match, View, match_pattern
 from dyadwatch.petrarch.roles import object_group, passive_agent, subject_group
+from dyadwatch.petrarch.settings import TabariSettings
 from dyadwatch.petrarch.verbs_index import VerbHit, VerbLexicon, find_verbs
 from dyadwatch.petrarch.words import normalize_word
 
@@ -71,36 +73,62 @@ class SentenceCoder:
     def story_discarded(self, text: str) -> bool:
         return find_discard(self.story_discards, text) is not None
 
-    def code_sentence(self, sent: Span, date: int | None) -> SentenceResult:
-        """Events of one sentence (see the module docstring for the steps)."""
+    def code_sentence(self, sent: Span, date: int | None,
+                      settings: TabariSettings | None = None) -> SentenceResult:
+        """Events of one sentence (see the module docstring for the steps).
+
+        ``settings``: TABARI options (TABARI dictionaries only; default: TABARI's defaults).
+        """
         # 1. discards
         if find_discard(self.sentence_discards, sent.text) is not None:
             return SentenceResult((), "sentence")
         # 2. actor groups
         words = [normalize_word(t.text) for t in sent]
         groups = build_groups(sent, find_mentions(words, self.lexicon, date))
-        if self.dictionaries.flavour == "tabari" and _has_discard_code(groups):
-            return SentenceResult((), "sentence")
+        rules = (settings or TabariSettings()) if self.tabari else None
+        if rules is not None:
+            if _has_discard_code(groups):
+                return SentenceResult((), "sentence")
+            if tr.too_short(sent, rules):
+                return SentenceResult(())
+            groups = tr.convert_agents(groups, rules)
+            skipped = tr.skipped_commas(sent, rules.comma)
+            groups = [g for g in groups if g.start not in skipped]
         forward = View(words, {g.start: g for g in groups},
                        [(c.start - sent.start, c.end - sent.start) for c in sent.noun_chunks])
         backward = forward.mirrored()
         # 3.-5. verbs, patterns, roles
         choices = [self._choose(hits, forward, backward)
                    for hits in find_verbs(sent, words, self.verbs, self.tabari)]
+        if rules is not None:
+            choices = [c for c in choices if c.hit.head not in skipped]
+        if rules is not None and tr.is_complex(sent, [c.hit.head for c in choices], groups, rules):
+            return SentenceResult(())
         by_head: dict[int, list[CodedEvent]] = {}
         for choice in _unconsumed(choices):
-            by_head[choice.hit.head] = self._code_verb(sent, choice, groups)
-        return SentenceResult(tuple(dict.fromkeys(_weak_last(_uncontrolled(sent, by_head)))))
+            by_head[choice.hit.head] = self._code_verb(sent, choice, groups, rules)
+        if rules is not None:
+            by_head = _tabari_select(sent, by_head, rules)
+        events = _uncontrolled(sent, by_head)
+        if rules is not None:
+            if tr.has_complex_code([(e.source, e.target, e.code) for e in events]):
+                return SentenceResult(())
+            events = _dominant(events)
+        return SentenceResult(tuple(dict.fromkeys(_weak_last(events))))
 
-    def _code_verb(self, sent: Span, choice: _Choice, groups: list[Group]) -> list[CodedEvent]:
+    def _code_verb(self, sent: Span, choice: _Choice, groups: list[Group],
+                   rules: TabariSettings | None) -> list[CodedEvent]:
         hit, pattern = choice.hit, choice.pattern
-        if pattern is not None and not null_code(pattern.code, PASS_CODE):
+        passing = () if rules is not None else (PASS_CODE,)
+        if pattern is not None and not null_code(pattern.code, *passing):
             code, rule = pattern.code, f"petrarch:{pattern.pid}"
         else:
             code = _default_code(choice.hits)
             rule = f"petrarch:{hit.block.name}"
         captures = choice.match.captures if choice.match else []
         roles = _roles(sent, hit, groups, captures, self.tabari)
+        if rules is not None:
+            roles = _regular_roles(sent, hit, groups, roles, rules)
         return _events(roles, code, sent[hit.head].text, hit.head, rule)
 
     def _choose(self, hits: list[VerbHit], forward: View, backward: View) -> _Choice:
@@ -154,6 +182,35 @@ def _uncontrolled(sent: Span, by_head: dict[int, list[CodedEvent]]) -> list[Code
                 break
         events.extend(coded)
     return events
+
+
+def _tabari_select(sent: Span, by_head: dict[int, list[CodedEvent]], rules: TabariSettings
+                   ) -> dict[int, list[CodedEvent]]:
+    """TABARI's ``CODE BY`` rule over the coded verbs."""
+    codes = {head: [e.code for e in events] for head, events in by_head.items() if events}
+    kept = tr.select_by_clause(sent, codes, rules.code_by)
+    return {head: events for head, events in by_head.items() if head in kept}
+
+
+def _dominant(events: list[CodedEvent]) -> list[CodedEvent]:
+    """Dominant codes (``031!``) cancel the other events; the marker is dropped."""
+    keep = tr.keep_dominant([e.code for e in events])
+    return [CodedEvent(e.source, e.target, e.code.rstrip(tr.DOMINANT), e.source_text,
+                       e.target_text, e.trigger, e.trigger_index, e.rule)
+            for e, kept in zip(events, keep, strict=True) if kept]
+
+
+def _regular_roles(sent: Span, hit: VerbHit, groups: list[Group], roles: _Roles,
+                   rules: TabariSettings) -> _Roles:
+    """TABARI's regular source and target where the parse and the pattern found none."""
+    if roles.reciprocal:
+        return roles
+    source, target = roles.source, roles.target
+    if source is None:
+        source = tr.regular_source(sent, hit.start, groups, target, rules)
+    if target is None:
+        target = tr.regular_target(hit.end, hit.start, groups, source, rules)
+    return _Roles(source, target)
 
 
 def _weak_last(events: list[CodedEvent]) -> list[CodedEvent]:

@@ -10,6 +10,7 @@ from typing import Literal
 from dyadwatch.errors import DictionaryError
 from dyadwatch.petrarch.dictionaries import DictionaryFiles, find_files
 from dyadwatch.petrarch.lines import read_text
+from dyadwatch.petrarch.tabari import read_project
 from dyadwatch.petrarch.words import parse_date
 
 Outcome = Literal["events", "noevents", "discard", "error", "option"]
@@ -23,6 +24,7 @@ _ENV = re.compile(r"<(Verbfile|Actorfile|Agentfile|Discardfile)>\s*(.*?)\s*</\1>
 _INCLUDE = re.compile(r"<Include>(.*?)</Include>", re.S)
 _TABARI_HEAD = re.compile(r"^(\d{6})\s+([A-Za-z][\w.-]*)(?:\s+\S+)?\s*$")
 _EXPECT = re.compile(r"(-?)\{([^}]*)\}")
+_OPTION = re.compile(r"\{\s*OPTION\s*:([^}\n]*)")
 _DISCARD_ERRORS = {"storydiscard", "sentencediscard"}
 
 
@@ -37,6 +39,7 @@ class ValidationRecord:
     outcome: Outcome
     expected: tuple[Triple, ...] = ()
     optional: tuple[Triple, ...] = ()
+    options: tuple[str, ...] = ()  # TABARI option commands of an "option" record
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,7 @@ class ValidationSuite:
     files: DictionaryFiles
     records: tuple[ValidationRecord, ...]
     include: frozenset[str] | None = None  # categories the suite itself runs
+    options: Path | None = None  # TABARI .options file named by the project
 
 
 def read_suite(path: Path) -> ValidationSuite:
@@ -104,7 +108,9 @@ def _tabari_suite(path: Path, text: str) -> ValidationSuite:
         raise DictionaryError(path=str(path), detail=(
             "is a TABARI suite but its folder has no .project file naming the dictionaries"))
     records = tuple(_tabari_record(head, body) for head, body in _tabari_chunks(text))
-    return ValidationSuite("tabari", path, find_files(projects[0]), records)
+    options = read_project(projects[0]).file("optionsfile")
+    return ValidationSuite("tabari", path, find_files(projects[0]), records, None,
+                           options if options is not None and options.is_file() else None)
 
 
 def _tabari_chunks(text: str) -> list[tuple[re.Match[str], list[str]]]:
@@ -125,8 +131,10 @@ def _tabari_record(head: re.Match[str], lines: list[str]) -> ValidationRecord:
     record_id = head.group(2)
     category = record_id.split("-")[0].upper()
     expected, optional, outcome = _tabari_expectations(comment)
+    options = tuple(o.strip() for o in _OPTION.findall(comment))
     return ValidationRecord(record_id, category, _tabari_date(head.group(1)),
-                            " ".join(sentence.split()), outcome, expected, optional)
+                            " ".join(sentence.split()), "option" if options else outcome,
+                            expected, optional, options)
 
 
 def _tabari_date(yymmdd: str) -> str | None:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from dyadwatch.petrarch.coder import PetrarchCoder
 from dyadwatch.petrarch.dictionaries import load_files
 from dyadwatch.petrarch.records import Triple, ValidationRecord, ValidationSuite, read_suite
+from dyadwatch.petrarch.settings import TabariSettings, apply_options
+from dyadwatch.petrarch.tabari import read_options
 from dyadwatch.petrarch.words import iso_to_int
 
 if TYPE_CHECKING:
@@ -71,20 +73,30 @@ def run_suite(path: Path, nlp: Language | None = None, cache_dir: Path | None = 
     return results
 
 
+def initial_settings(suite: ValidationSuite) -> TabariSettings:
+    """TABARI settings from the suite's ``.options`` file (defaults when there is none)."""
+    if suite.options is None:
+        return TabariSettings()
+    return apply_options(TabariSettings(), read_options(suite.options).commands)
+
+
 def _results(suite: ValidationSuite, coder: PetrarchCoder, nlp: Language
              ) -> Iterator[RecordResult]:
+    settings = initial_settings(suite)
     for record in suite.records:
         if record.outcome == "option":
+            settings = apply_options(settings, list(record.options))
             yield RecordResult(record.id, record.category, (), (), True, False, False)
             continue
         one = suite.kind == "petrarch" or not _SENTENCE_END.search(record.text)
-        produced, discarded = code_record(coder, nlp, record, one)
+        produced, discarded = code_record(coder, nlp, record, one, settings)
         yield RecordResult(record.id, record.category, record.expected, produced,
                            judge(record, produced, discarded), True, discarded)
 
 
 def code_record(coder: PetrarchCoder, nlp: Language, record: ValidationRecord,
-                one_sentence: bool = False) -> tuple[tuple[Triple, ...], bool]:
+                one_sentence: bool = False, settings: TabariSettings | None = None
+                ) -> tuple[tuple[Triple, ...], bool]:
     """(source, target, code) triples of a record's text, and whether it was discarded.
 
     ``one_sentence``: the record is a single sentence (PETRARCH ``<Sentence>``), so the
@@ -97,7 +109,7 @@ def code_record(coder: PetrarchCoder, nlp: Language, record: ValidationRecord,
     produced: list[Triple] = []
     discarded = False
     for sent in doc.sents:
-        result = coder.sentences.code_sentence(sent, date)
+        result = coder.sentences.code_sentence(sent, date, settings)
         discarded |= result.discarded is not None
         produced.extend((e.source, e.target, e.code) for e in result.events)
     return tuple(dict.fromkeys(produced)), discarded
