@@ -49,6 +49,12 @@ STATEMENT_NOUNS = frozenset({
     "statement", "declaration", "letter", "communique", "resolution", "message", "note",
     "report", "speech", "announcement", "appeal", "petition", "ultimatum", "decree",
 })
+# Verbs that carry out the event their object names ("continued their hunger strike").
+OBJECT_SUPPORT_VERBS = frozenset({
+    "continue", "resume", "begin", "start", "stage", "hold", "launch", "conduct", "mount",
+    "wage", "intensify", "escalate", "step", "carry", "organize", "organise", "lead", "stage",
+    "renew", "undertake", "perform", "commit", "unleash",
+})
 SUPPORT_VERBS = frozenset({"engage", "enter", "participate", "join", "take", "resume",
                            "continue", "persist", "involve", "embark"})
 
@@ -145,7 +151,15 @@ class EventCoder:
     def _support_verb(self, token: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
         """'engage in negotiations with Iran': a support verb takes its event noun's code,
         with the verb's subject as source and the noun's prepositions as targets."""
-        if token.lemma_.lower() not in SUPPORT_VERBS:
+        lemma = token.lemma_.lower()
+        if lemma in OBJECT_SUPPORT_VERBS:
+            obj = _direct_object(token)
+            patterns = self.verbs.patterns_for(obj.lemma_.lower(), "noun") if obj else ()
+            if obj is not None and patterns:
+                verb_pattern = patterns[0].model_copy(
+                    update={"pos": "verb", "source": ["nsubj", "agent"]})
+                return verb_pattern, (token, obj)
+        if lemma not in SUPPORT_VERBS:
             return None
         for noun in _prepositional_objects(token, {"in", "into"}):
             patterns = self.verbs.patterns_for(noun.lemma_.lower(), "noun")
@@ -174,7 +188,7 @@ class EventCoder:
 
     def _agreed(self, frame: Frame, embedded: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
         """'agreed to postpone the march': agreeing to any deed is an intent to cooperate."""
-        if frame.kind != "agree" or embedded.pos_ != "VERB":
+        if frame.kind != "agree" or embedded.pos_ not in {"VERB", "NOUN"}:
             return None
         pattern = VerbPattern(id="agree.any", lemmas=[embedded.lemma_ or "do"], code="030",
                               target=["dobj", "with", "to"])
@@ -182,9 +196,12 @@ class EventCoder:
 
     def _framed_noun(self, token: Token) -> Token | None:
         """'agreed to a ceasefire', 'called for talks': a frame's event noun in a preposition."""
+        frame = self.verbs.frame_for(token.lemma_.lower())
         for noun in _prepositional_objects(token, {"to", "on", "upon", "for"}):
             if self.verbs.patterns_for(noun.lemma_.lower(), "noun"):
                 return noun
+            if frame is not None and frame.kind == "agree" and noun.pos_ == "NOUN":
+                return noun  # "agreed to an extension of the mandate"
         return None
 
     def _obligation(self, token: Token, consumed: set[int]) -> Predicate | None:
