@@ -18,7 +18,7 @@ import yaml
 
 from dyadwatch.errors import DyadwatchError
 from dyadwatch.model import Article, Event
-from dyadwatch.ontology import PHOENIX_CLASS
+from dyadwatch.ontology import PHOENIX_CLASS, plover_root_type
 
 Code = Callable[[Sequence[Article]], list[list[Event]]]  # articles → events per article
 
@@ -132,7 +132,13 @@ def phoenix_class(event: Event | None) -> str | None:
 
 
 def plover_type(event: Event | None) -> str | None:
+    """The event's PLOVER type under the code-level 2021 CAMEO→PLOVER table."""
     return None if event is None else event.plover_type
+
+
+def plover_root(event: Event | None) -> str | None:
+    """The root-level PLOVER category, the scheme the 2016 gold records use."""
+    return None if event is None else plover_root_type(event.cameo)
 
 
 def score(name: str, gold: Sequence[GoldSentence], code: Code,

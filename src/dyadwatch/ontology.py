@@ -24,6 +24,24 @@ PHOENIX_CLASS = {
 }
 
 
+# PLOVER category of each CAMEO root, as in the root-level conventions table (the scheme
+# the 2016 PLOVER gold records were labelled with). Root 08 splits: 080-083 CONCEDE,
+# 084-087 RETREAT. Roots 01 and 02 have no PLOVER category.
+PLOVER_BY_ROOT = {
+    "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
+    "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT", "13": "THREATEN",
+    "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT",
+    "19": "ASSAULT", "20": "ASSAULT",
+}
+
+
+def plover_root_type(code: str) -> str | None:
+    """The root-level PLOVER category of a CAMEO code (see PLOVER_BY_ROOT)."""
+    if code.startswith("08"):
+        return "CONCEDE" if code[:3] in {"080", "081", "082", "083"} else "RETREAT"
+    return PLOVER_BY_ROOT.get(code[:2])
+
+
 @dataclass(frozen=True, slots=True)
 class CameoCode:
     code: str

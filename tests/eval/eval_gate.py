@@ -49,9 +49,11 @@ def measure() -> dict[str, dict[str, float]]:
                                                        "source_agreement", "target_agreement")}
     plover = data / "ontology" / "plover" / "PLOVER_GSR_CAMEO.json"
     if plover.exists():
-        report = scoring.score("plover", scoring.read_plover(plover), code,
-                               scoring.plover_type).as_dict()
-        scores["plover"] = {"accuracy": report["accuracy"], "coverage": report["coverage"]}
+        records = scoring.read_plover(plover)
+        report = scoring.score("plover", records, code, scoring.plover_root).as_dict()
+        code_level = scoring.score("plover", records, code, scoring.plover_type).as_dict()
+        scores["plover"] = {"accuracy": report["accuracy"], "coverage": report["coverage"],
+                            "code_level_accuracy": code_level["accuracy"]}
     golden = scoring.score_golden(scoring.read_golden(GOLDEN), code)
     scores["golden"] = {"must_code_rate": golden.must_found / max(golden.must_total, 1),
                         "must_not_code_violations": golden.must_not_violated}

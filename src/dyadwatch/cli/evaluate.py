@@ -48,9 +48,16 @@ def eval_command(gold: Path, fmt: str | None, model: str, dictionaries: tuple[st
                       "must_not_code_violations": result.must_not_violated,
                       "failures": result.failures}
         else:
-            reader, label = ((scoring.read_conflibert, scoring.phoenix_class) if fmt == "conflibert"
-                             else (scoring.read_plover, scoring.plover_type))
-            report = scoring.score(fmt, reader(gold), code, label).as_dict()
+            if fmt == "conflibert":
+                report = scoring.score(fmt, scoring.read_conflibert(gold), code,
+                                       scoring.phoenix_class).as_dict()
+            else:
+                records = scoring.read_plover(gold)
+                report = scoring.score("plover (root-level categories)", records, code,
+                                       scoring.plover_root).as_dict()
+                table = scoring.score("plover (2021 code-level table)", records, code,
+                                      scoring.plover_type).as_dict()
+                report["code_level_accuracy"] = table["accuracy"]
     except DyadwatchError as e:
         raise click.ClickException(str(e)) from e
     click.echo(json.dumps(report, indent=1) if as_json else format_report(report))
@@ -76,6 +83,9 @@ def format_report(report: dict[str, object]) -> str:
         return "\n".join(lines)
     lines = [f"{report['name']}: n={report['n']}  coverage={report['coverage']:.3f}  "
              f"accuracy={report['accuracy']:.3f}  macro-F1={report['macro_f1']:.3f}"]
+    if "code_level_accuracy" in report:
+        lines.append(f"  accuracy with the 2021 code-level CAMEO→PLOVER table: "
+                     f"{report['code_level_accuracy']:.3f}")
     if report["actor_spans"]:
         lines.append(f"  actor agreement on {report['actor_spans']} sentences with spans: "
                      f"source {report['source_agreement']:.3f}  target "
