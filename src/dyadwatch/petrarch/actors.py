@@ -121,6 +121,8 @@ def _restriction(code: str, text: str) -> DatedCode:
 
 
 def _entry(record: _Record, tabari: bool) -> ActorEntry:
-    phrases = tuple(split_phrase(p) for p in record.phrases if split_phrase(p))
+    kept = [p for p in record.phrases if split_phrase(p)]
     stem = tabari and not record.phrases[0].rstrip().endswith(("_", "="))
-    return ActorEntry(phrases, record.default, tuple(record.dated), record.where, stem)
+    gapped = tuple(tabari and " " in p.strip() for p in kept)
+    return ActorEntry(tuple(split_phrase(p) for p in kept), record.default,
+                      tuple(record.dated), record.where, stem, gapped)

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 3  # bump when the compiled form changes
+CACHE_FORMAT = 4  # bump when the compiled form changes
 T = TypeVar("T")
 
 

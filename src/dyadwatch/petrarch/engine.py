@@ -47,6 +47,7 @@ class CodedEvent:
 class SentenceResult:
     events: tuple[CodedEvent, ...]
     discarded: str | None = None  # "sentence" when a discard phrase or code matched
+    first_actor: str | None = None  # code of the first actor phrase (TABARI forwarding)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,17 +75,26 @@ class SentenceCoder:
         return find_discard(self.story_discards, text) is not None
 
     def code_sentence(self, sent: Span, date: int | None,
-                      settings: TabariSettings | None = None) -> SentenceResult:
+                      settings: TabariSettings | None = None,
+                      forwarded: str | None = None) -> SentenceResult:
         """Events of one sentence (see the module docstring for the steps).
 
         ``settings``: TABARI options (TABARI dictionaries only; default: TABARI's defaults).
+        ``forwarded``: the first actor of the story's previous sentence, which a leading
+        pronoun refers to under ``FORWARD:``.
         """
+        return self._code(sent, date, settings, forwarded)
+
+    def _code(self, sent: Span, date: int | None, settings: TabariSettings | None,
+              forwarded: str | None) -> SentenceResult:
         # 1. discards
         if find_discard(self.sentence_discards, sent.text) is not None:
             return SentenceResult((), "sentence")
         # 2. actor groups
         words = [normalize_word(t.text) for t in sent]
-        groups = build_groups(sent, find_mentions(words, self.lexicon, date))
+        mentions = find_mentions(words, self.lexicon, date)
+        first = next((m.code.split("/")[0] for m in mentions if m.kind == "actor"), None)
+        groups = build_groups(sent, mentions)
         rules = (settings or TabariSettings()) if self.tabari else None
         if rules is not None:
             if _has_discard_code(groups):
@@ -92,6 +102,8 @@ class SentenceCoder:
             if tr.too_short(sent, rules):
                 return SentenceResult(())
             groups = tr.convert_agents(groups, rules)
+            if rules.forward and forwarded:
+                groups = tr.forward_pronoun(sent, groups, forwarded)
             skipped = tr.skipped_commas(sent, rules.comma)
             groups = [g for g in groups if g.start not in skipped]
         forward = View(words, {g.start: g for g in groups},
@@ -109,12 +121,14 @@ class SentenceCoder:
             by_head[choice.hit.head] = self._code_verb(sent, choice, groups, rules)
         if rules is not None:
             by_head = _tabari_select(sent, by_head, rules)
-        events = _uncontrolled(sent, by_head)
+        coding_all = rules is not None and rules.code_by == "all"
+        events = [e for v in by_head.values() for e in v] if coding_all else _uncontrolled(
+            sent, by_head)
         if rules is not None:
             if tr.has_complex_code([(e.source, e.target, e.code) for e in events]):
                 return SentenceResult(())
             events = _dominant(events)
-        return SentenceResult(tuple(dict.fromkeys(_weak_last(events))))
+        return SentenceResult(tuple(dict.fromkeys(_weak_last(events))), None, first)
 
     def _code_verb(self, sent: Span, choice: _Choice, groups: list[Group],
                    rules: TabariSettings | None) -> list[CodedEvent]:
@@ -128,7 +142,7 @@ class SentenceCoder:
         captures = choice.match.captures if choice.match else []
         roles = _roles(sent, hit, groups, captures, self.tabari)
         if rules is not None:
-            roles = _regular_roles(sent, hit, groups, roles, rules)
+            roles = _regular_roles(sent, hit, groups, captures, roles, rules)
         return _events(roles, code, sent[hit.head].text, hit.head, rule)
 
     def _choose(self, hits: list[VerbHit], forward: View, backward: View) -> _Choice:
@@ -200,12 +214,17 @@ def _dominant(events: list[CodedEvent]) -> list[CodedEvent]:
             for e, kept in zip(events, keep, strict=True) if kept]
 
 
-def _regular_roles(sent: Span, hit: VerbHit, groups: list[Group], roles: _Roles,
-                   rules: TabariSettings) -> _Roles:
-    """TABARI's regular source and target where the parse and the pattern found none."""
+def _regular_roles(sent: Span, hit: VerbHit, groups: list[Group], captures: list[Capture],
+                   roles: _Roles, rules: TabariSettings) -> _Roles:
+    """TABARI's regular source (the first actor of the clause) unless a pattern slot or a
+    passive ``by`` set it, and its regular target where the parse and the pattern found none.
+    """
     if roles.reciprocal:
         return roles
     source, target = roles.source, roles.target
+    if not any(c.kind == "source" for c in captures) and passive_agent(
+            sent, hit, groups) is None:
+        source = None
     if source is None:
         source = tr.regular_source(sent, hit.start, groups, target, rules)
     if target is None:

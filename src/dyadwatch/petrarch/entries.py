@@ -39,6 +39,7 @@ class ActorEntry:
     dated: tuple[DatedCode, ...]
     where: str
     stem: bool = False  # TABARI: the last word of a phrase may be a word stem
+    gapped: tuple[bool, ...] = ()  # TABARI: per phrase, words written with blanks may be apart
 
     def code_on(self, date: int | None) -> str | None:
         """The code that applies on ``date``: the first matching restriction, else the default."""

@@ -47,24 +47,57 @@ class Group:
     positions: set[int] = field(default_factory=set)
 
 
+_MAX_GAP = 4  # words a TABARI blank-separated actor phrase may skip between two of its words
+_GAP_STOPS = {",", ";", ":", "."}
+
+
 @dataclass(frozen=True, slots=True)
 class ActorLexicon:
-    """Actor and agent phrase indexes built from dictionary entries."""
+    """Actor and agent phrase indexes built from dictionary entries.
+
+    ``gapped``: TABARI actor phrases whose words may be apart, by first word.
+    """
 
     actors: PhraseIndex[ActorEntry]
     agents: PhraseIndex[AgentEntry]
+    gapped: dict[str, list[tuple[tuple[str, ...], ActorEntry]]] = field(default_factory=dict)
 
 
 def build_lexicon(actors: list[ActorEntry], agents: list[AgentEntry]) -> ActorLexicon:
+    """Phrase indexes; a phrase written with underscores wins over the same words with blanks."""
     actor_index: PhraseIndex[ActorEntry] = PhraseIndex()
-    for entry in actors:
-        for phrase in entry.phrases:
-            actor_index.add(phrase, entry, entry.stem)
+    gapped: dict[str, list[tuple[tuple[str, ...], ActorEntry]]] = {}
+    for entry, phrase, apart in _actor_phrases(actors):
+        actor_index.add(phrase, entry, entry.stem)
+        if apart and len(phrase) > 1:
+            gapped.setdefault(phrase[0], []).append((phrase, entry))
     agent_index: PhraseIndex[AgentEntry] = PhraseIndex()
     for agent in agents:
         for phrase in agent.phrases:
             agent_index.add(phrase, agent, agent.stem)
-    return ActorLexicon(actor_index, agent_index)
+    return ActorLexicon(actor_index, agent_index, gapped)
+
+
+def _actor_phrases(actors: list[ActorEntry]) -> list[tuple[ActorEntry, tuple[str, ...], bool]]:
+    """(entry, phrase, gapped) with the phrases written without blanks first."""
+    found = [(entry, phrase, k < len(entry.gapped) and entry.gapped[k])
+             for entry in actors for k, phrase in enumerate(entry.phrases)]
+    return sorted(found, key=lambda item: item[2])
+
+
+def _gapped_end(words: list[str], pos: int, phrase: tuple[str, ...]) -> int | None:
+    """End of ``phrase`` matched from ``pos`` with up to ``_MAX_GAP`` words between its words."""
+    at = pos
+    for word in phrase[1:]:
+        for step in range(1, _MAX_GAP + 2):
+            if at + step >= len(words) or words[at + step] in _GAP_STOPS:
+                return None
+            if words[at + step] == word:
+                at += step
+                break
+        else:
+            return None
+    return at + 1
 
 
 def find_mentions(words: list[str], lexicon: ActorLexicon, date: int | None) -> list[Mention]:
@@ -106,6 +139,9 @@ def _mention_at(words: list[str], pos: int, lexicon: ActorLexicon, date: int | N
                 ) -> Mention | None:
     actor = lexicon.actors.longest(words, pos)
     agent = lexicon.agents.longest(words, pos)
+    apart = _longest_gapped(words, pos, lexicon, date)
+    if apart is not None and (actor is None or apart.end > actor[0]):
+        return apart
     if actor is not None and (agent is None or actor[0] >= agent[0]):
         code = actor[1][0].code_on(date)
         if code is not None:
@@ -114,6 +150,17 @@ def _mention_at(words: list[str], pos: int, lexicon: ActorLexicon, date: int | N
         entry = agent[1][0]
         return Mention(pos, agent[0], "agent", entry.code, entry.prefix)
     return None
+
+
+def _longest_gapped(words: list[str], pos: int, lexicon: ActorLexicon, date: int | None
+                    ) -> Mention | None:
+    best: Mention | None = None
+    for phrase, entry in lexicon.gapped.get(words[pos], []):
+        end = _gapped_end(words, pos, phrase)
+        code = entry.code_on(date)
+        if end is not None and code is not None and (best is None or end > best.end):
+            best = Mention(pos, end, "actor", code)
+    return best
 
 
 def build_groups(sent: Span, mentions: list[Mention]) -> list[Group]:

@@ -31,6 +31,7 @@ SUBORDINATE = "?"
 DOMINANT = "!"
 CONVERTED = "~"
 _VERBAL = ("VERB", "AUX")
+_FORWARDED_PRONOUNS = {"he", "she", "it", "they"}
 
 
 def clause_head(token: Token) -> Token:
@@ -137,6 +138,17 @@ def convert_agents(groups: list[Group], settings: TabariSettings) -> list[Group]
     for group in groups:
         group.codes = [CONVERTED + c[len(NULL_ACTOR):] if c.startswith(NULL_ACTOR) and
                        len(c) > len(NULL_ACTOR) else c for c in group.codes]
+    return groups
+
+
+def forward_pronoun(sent: Span, groups: list[Group], code: str) -> list[Group]:
+    """A pronoun before any actor stands for ``code``, forwarded from the previous sentence."""
+    first = min((g.start for g in groups), default=len(sent))
+    for token in sent[:first]:
+        if token.lower_ in _FORWARDED_PRONOUNS:
+            pos = token.i - sent.start
+            return sorted([*groups, Group(pos, pos + 1, pos, [code], token.text, {pos})],
+                          key=lambda g: g.start)
     return groups
 
 

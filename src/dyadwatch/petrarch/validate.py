@@ -83,36 +83,45 @@ def initial_settings(suite: ValidationSuite) -> TabariSettings:
 def _results(suite: ValidationSuite, coder: PetrarchCoder, nlp: Language
              ) -> Iterator[RecordResult]:
     settings = initial_settings(suite)
+    memory: dict[str, str] = {}  # story -> first actor of its last record (FORWARD:)
     for record in suite.records:
         if record.outcome == "option":
             settings = apply_options(settings, list(record.options))
             yield RecordResult(record.id, record.category, (), (), True, False, False)
             continue
         one = suite.kind == "petrarch" or not _SENTENCE_END.search(record.text)
-        produced, discarded = code_record(coder, nlp, record, one, settings)
+        story = record.id.rsplit("-", 1)[0]
+        produced, discarded, first = code_record(coder, nlp, record, one, settings,
+                                                 memory.get(story))
+        if first is not None:
+            memory[story] = first
         yield RecordResult(record.id, record.category, record.expected, produced,
                            judge(record, produced, discarded), True, discarded)
 
 
 def code_record(coder: PetrarchCoder, nlp: Language, record: ValidationRecord,
-                one_sentence: bool = False, settings: TabariSettings | None = None
-                ) -> tuple[tuple[Triple, ...], bool]:
-    """(source, target, code) triples of a record's text, and whether it was discarded.
+                one_sentence: bool = False, settings: TabariSettings | None = None,
+                forwarded: str | None = None) -> tuple[tuple[Triple, ...], bool, str | None]:
+    """(source, target, code) triples of a record's text, whether it was discarded, and
+    the code of its first actor (for ``FORWARD:``; ``forwarded`` is the previous one's).
 
     ``one_sentence``: the record is a single sentence (PETRARCH ``<Sentence>``), so the
     parser is not allowed to split it.
     """
     if not record.text or coder.sentences.story_discarded(record.text):
-        return (), bool(record.text)
+        return (), bool(record.text), None
     doc = parse_one_sentence(nlp, record.text) if one_sentence else nlp(record.text)
     date = iso_to_int(record.date)
     produced: list[Triple] = []
     discarded = False
+    first: str | None = None
     for sent in doc.sents:
-        result = coder.sentences.code_sentence(sent, date, settings)
+        result = coder.sentences.code_sentence(sent, date, settings, forwarded)
         discarded |= result.discarded is not None
         produced.extend((e.source, e.target, e.code) for e in result.events)
-    return tuple(dict.fromkeys(produced)), discarded
+        first = first or result.first_actor
+        forwarded = result.first_actor or forwarded
+    return tuple(dict.fromkeys(produced)), discarded, first
 
 
 def parse_one_sentence(nlp: Language, text: str) -> Doc:
