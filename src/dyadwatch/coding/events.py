@@ -49,6 +49,8 @@ STATEMENT_NOUNS = frozenset({
     "statement", "declaration", "letter", "communique", "resolution", "message", "note",
     "report", "speech", "announcement", "appeal", "petition", "ultimatum", "decree",
 })
+ANNOUNCE_VERBS = frozenset({"announce", "declare", "proclaim", "unveil", "order", "approve",
+                            "authorize", "authorise", "decree"})
 # Verbs that carry out the event their object names ("continued their hunger strike").
 OBJECT_SUPPORT_VERBS = frozenset({
     "continue", "resume", "begin", "start", "stage", "hold", "launch", "conduct", "mount",
@@ -143,10 +145,24 @@ class EventCoder:
             for pattern in self.verbs.patterns_for(lemma, pos):
                 words = _pattern_words(token, pattern)
                 if words is not None:
-                    return pattern, words
+                    return self._announced(token, pattern) or (pattern, words)
         if pos == "verb":
             return self._support_verb(token)
         return None
+
+    def _announced(self, token: Token,
+                   pattern: VerbPattern) -> tuple[VerbPattern, tuple[Token, ...]] | None:
+        """'announced a suspension of air links with Serbia', 'declared a ceasefire': a
+        statement whose object is an event is that event, by the one who announced it."""
+        if pattern.object or token.lemma_.lower() not in ANNOUNCE_VERBS:
+            return None
+        obj = _direct_object(token)
+        patterns = self.verbs.patterns_for(obj.lemma_.lower(), "noun") if obj else ()
+        if obj is None or not patterns or patterns[0].code.startswith("01"):
+            return None
+        noun_pattern = patterns[0].model_copy(update={"pos": "verb", "source": ["nsubj",
+                                                                                  "agent"]})
+        return noun_pattern, (token, obj)
 
     def _support_verb(self, token: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
         """'engage in negotiations with Iran': a support verb takes its event noun's code,
