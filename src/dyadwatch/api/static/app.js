@@ -3,7 +3,7 @@
   "use strict";
 
   var C = window.DWCharts;
-  var state = { a: null, b: null, freq: "week", since: "", until: "", version: null,
+  var state = { seq: 0, eventsSeq: 0, a: null, b: null, freq: "week", since: "", until: "", version: null,
     selected: null, series: null, episodes: [], networkPick: [] };
   var $ = function (id) { return document.getElementById(id); };
 
@@ -57,7 +57,10 @@
     return v <= -1 ? "hostile" : (v >= 1 ? "friendly" : "neutral");
   }
 
-  function say(message) { $("form-message").textContent = message || ""; }
+  function say(message) {
+    $("form-message").textContent = message || "";
+    $("form-message").hidden = !message;
+  }
 
   function windowParams() { return { since: state.since, until: state.until }; }
 
@@ -180,10 +183,12 @@
     $("chart-title").textContent = "Goldstein series: " + state.a + " and " + state.b;
     drawLegend();
     writeHash();
+    var seq = ++state.seq;
     var series = api("series", params);
     var episodes = api("escalation", params).then(function (body) { return { episodes: body.episodes }; },
       function (err) { return { episodes: [], note: err.status === 422 ? err.message : "Episodes unavailable: " + err.message }; });
     return Promise.all([series, episodes]).then(function (res) {
+      if (seq !== state.seq) { return; }  /* a newer dyad was asked for meanwhile */
       state.series = res[0].series;
       state.episodes = res[1].episodes;
       if (!keepSelection) { state.selected = null; }
@@ -192,6 +197,7 @@
       say("");
       if (!keepSelection) { pickDefaultPoint(); } else if (state.selected) { loadEvents(state.selected); }
     }).catch(function (err) {
+      if (seq !== state.seq) { return; }
       state.series = null;
       $("chart").textContent = "";
       $("chart").appendChild(el("p", { className: "empty", text: err.message }));
@@ -206,7 +212,7 @@
       labels: labels(), selected: state.selected, onPick: function (row, dir) {
         state.selected = { period: row.period, direction: dir };
         drawSeries();
-        loadEvents(state.selected);
+        loadEvents(state.selected, true);
       } });
   }
 
@@ -236,14 +242,16 @@
     box.appendChild(list);
   }
 
-  function loadEvents(sel) {
+  function loadEvents(sel, narrowNetwork) {
     var until = C.periodEnd(sel.period, state.freq);
     var title = "Events " + (sel.period === until ? sel.period : sel.period + " – " + until);
     $("events-title").textContent = title;
-    loadNetwork(sel.period, until);
+    if (narrowNetwork) { loadNetwork(sel.period, until); }
+    var seq = ++state.eventsSeq;
     return api("timeline", { a: state.a, b: state.b, since: sel.period, until: until, limit: 200 })
-      .then(function (body) { drawEvents(body, sel); })
+      .then(function (body) { if (seq === state.eventsSeq) { drawEvents(body, sel); } })
       .catch(function (err) {
+        if (seq !== state.eventsSeq) { return; }
         $("events").textContent = "";
         $("events").appendChild(el("p", { className: "empty", text: err.message }));
       });
@@ -348,8 +356,9 @@
   function loadNetwork(since, until) {
     var from = since || state.since, to = until || state.until;
     state.networkWindow = { since: from, until: to };
-    var span = from || to ? " " + (from || "…") + " – " + (to || "…") : "";
+    var span = from || to ? ", " + (from || "…") + " – " + (to || "…") : ", all dates";
     $("network-title").textContent = "Actor network" + span;
+    $("network-all").hidden = !(since || until);
     return api("network", { since: from, until: to, top: 30, by: $("network-by").value }).then(function (body) {
       if (!body.nodes.length) {
         $("network").textContent = "";
@@ -432,6 +441,7 @@
     setupSearch("actor-b", "suggest-b");
     $("dyad-form").addEventListener("submit", onSubmit);
     $("article-close").addEventListener("click", function () { $("article-panel").hidden = true; });
+    $("network-all").addEventListener("click", function () { loadNetwork(); });
     $("network-by").addEventListener("change", function () {
       state.networkPick = [];
       var w = state.networkWindow || {};

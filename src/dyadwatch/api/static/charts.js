@@ -106,7 +106,9 @@
     });
     var dt = dateTicks(t0, t1, Math.max(2, Math.floor(width / 90)));
     dt.ticks.forEach(function (t) {
-      text(svg, x(t), height - 10, label(t, dt.monthly), { "class": "tick", "text-anchor": "middle" });
+      var at = x(t);
+      var anchor = at < m.left + 30 ? "start" : (at > width - m.right - 30 ? "end" : "middle");
+      text(svg, at, height - 10, label(t, dt.monthly), { "class": "tick", "text-anchor": anchor });
     });
 
     var split = byDirection(rows);
@@ -161,7 +163,8 @@
     var defs = svgEl("defs", {}, svg);
     ["#c2452d", "#1f5fa8", "#8a8f98"].forEach(function (c, i) {
       var mk = svgEl("marker", { id: "arrow" + i, viewBox: "0 0 10 10", refX: 9, refY: 5,
-        markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" }, defs);
+        markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse",
+        orient: "auto-start-reverse" }, defs);
       svgEl("path", { d: "M0,0 L10,5 L0,10 z", fill: c }, mk);
     });
     var nodes = opts.nodes;
