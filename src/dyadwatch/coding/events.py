@@ -94,6 +94,9 @@ class EventCoder:
         self.matchers = MatcherCache(actors)
         self.options = options or CoderOptions()
         self.places = places
+        self._known = {lemma for _, lemma in verbs.by_lemma} | set(verbs.frames)
+        # per-document memo of _match by token index (cleared for every document)
+        self._matches: dict[int, tuple[VerbPattern, tuple[Token, ...]] | None] = {}
 
     @property
     def dictionary_version(self) -> str:
@@ -103,6 +106,7 @@ class EventCoder:
         """Every event in ``doc`` (the parsed text of ``article``), in reading order."""
         day = date.fromisoformat(article.published) if article.published else None
         memory = resolve_document(doc, self.matchers, day)
+        self._matches = {}
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, index, memory, article, day))
@@ -127,7 +131,7 @@ class EventCoder:
 
     def _predicates(self, sent: Span, consumed: set[int]) -> Iterator[Predicate]:
         for token in sent:
-            if token.i in consumed:
+            if token.i in consumed or not self._candidate(token):
                 continue
             predicate = (self._obligation(token, consumed) or self._framed(token, consumed)
                          or self._plain(token))
@@ -136,8 +140,19 @@ class EventCoder:
             consumed.update(t.i for t in predicate.words)
             yield predicate
 
+    def _candidate(self, token: Token) -> bool:
+        """Cheap test: could this token be a predicate at all?"""
+        if token.pos_ not in {"VERB", "NOUN", "ADJ"}:
+            return False
+        return token.pos_ == "VERB" or token.lemma_.lower() in self._known
+
     def _match(self, token: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
-        """The most specific dictionary pattern that holds at ``token``."""
+        """The most specific dictionary pattern that holds at ``token`` (memoised)."""
+        if token.i not in self._matches:
+            self._matches[token.i] = self._match_uncached(token)
+        return self._matches[token.i]
+
+    def _match_uncached(self, token: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
         pos = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ == "NOUN" else None
         if pos is None:
             return None
