@@ -39,3 +39,14 @@ def test_cache_changed_file_is_recompiled(tmp_path: Path, config: Path) -> None:
 ])
 def test_cache_default_dir_from_env(env: dict[str, str], expected: Path) -> None:
     assert default_cache_dir(env) == expected
+
+
+@pytest.mark.parametrize("config", [MINI / "PETR_config.ini"])
+def test_cache_coder_keeps_phrase_indexes(tmp_path: Path, config: Path) -> None:
+    from dyadwatch.petrarch import load_petrarch_coder
+
+    cold = load_petrarch_coder(config, cache_dir=tmp_path)
+    warm = load_petrarch_coder(config, cache_dir=tmp_path)
+    assert cold.report.cache_hits == 0 and warm.report.cache_hits == warm.report.files
+    assert warm.sentences.lexicon.actors.phrases == cold.sentences.lexicon.actors.phrases
+    assert list((tmp_path / "petrarch").glob("coder-*.pickle"))

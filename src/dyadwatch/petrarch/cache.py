@@ -16,7 +16,7 @@ from typing import TypeVar
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 4  # bump when the compiled form changes
+CACHE_FORMAT = 5  # bump when the compiled form changes
 T = TypeVar("T")
 
 
@@ -48,7 +48,12 @@ def cached(path: Path, kind: str, build: Callable[[], T], cache_dir: Path | None
     """
     if cache_dir is None:
         return build(), False
-    target = cache_path(cache_dir, kind, file_sha256(path))
+    return cached_key(cache_dir, kind, file_sha256(path), build)
+
+
+def cached_key(cache_dir: Path, kind: str, key: str, build: Callable[[], T]) -> tuple[T, bool]:
+    """``build()``'s result kept under ``key`` (e.g. a digest of several files)."""
+    target = cache_path(cache_dir, kind, key)
     value = _load(target)
     if value is not None:
         return value, True  # type: ignore[return-value]

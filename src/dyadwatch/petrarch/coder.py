@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dyadwatch.model import Article, Event
 from dyadwatch.ontology import is_cameo, lookup_cameo
-from dyadwatch.petrarch.cache import default_cache_dir
-from dyadwatch.petrarch.dictionaries import LoadReport, find_files, load_files
+from dyadwatch.petrarch.cache import cached_key, default_cache_dir
+from dyadwatch.petrarch.dictionaries import (
+    DictionaryFiles,
+    LoadReport,
+    dictionary_version,
+    find_files,
+    load_files,
+)
 from dyadwatch.petrarch.engine import CodedEvent, SentenceCoder
 from dyadwatch.petrarch.entries import Dictionaries
+from dyadwatch.petrarch.groups import ActorLexicon, build_lexicon
 from dyadwatch.petrarch.words import iso_to_int
 
 if TYPE_CHECKING:
@@ -22,10 +30,11 @@ if TYPE_CHECKING:
 class PetrarchCoder:
     """Codes a parsed article with PETRARCH2/TABARI/Phoenix dictionaries (DocCoder)."""
 
-    def __init__(self, dictionaries: Dictionaries, report: LoadReport | None = None) -> None:
+    def __init__(self, dictionaries: Dictionaries, report: LoadReport | None = None,
+                 lexicon: ActorLexicon | None = None) -> None:
         self.dictionaries = dictionaries
         self.report = report or LoadReport()
-        self.sentences = SentenceCoder(dictionaries)
+        self.sentences = SentenceCoder(dictionaries, lexicon)
 
     @property
     def dictionary_version(self) -> str:
@@ -72,9 +81,22 @@ def load_petrarch_coder(path_or_config: Path, *, cache_dir: Path | None = None,
     first malformed entry instead of skipping it with a warning.
     """
     files = find_files(Path(path_or_config))
-    where = (cache_dir or default_cache_dir()) if use_cache else None
-    dictionaries, report = load_files(files, where, strict)
-    return PetrarchCoder(dictionaries, report)
+    if not use_cache:
+        return PetrarchCoder(*load_files(files, None, strict))
+    where = cache_dir or default_cache_dir()
+    key = f"{dictionary_version(files).replace(':', '-')}-{int(strict)}"
+    (dictionaries, report, lexicon), hit = cached_key(
+        where, "coder", key, lambda: _compile(files, where, strict))
+    if hit:
+        report = replace(report, cache_hits=report.files)
+    return PetrarchCoder(dictionaries, report, lexicon)
+
+
+def _compile(files: DictionaryFiles, cache_dir: Path, strict: bool
+             ) -> tuple[Dictionaries, LoadReport, ActorLexicon]:
+    """Dictionaries (each file cached on its own) and their phrase indexes, for the cache."""
+    dictionaries, report = load_files(files, cache_dir, strict)
+    return dictionaries, report, build_lexicon(dictionaries.actors, dictionaries.agents)
 
 
 def event_id(article_id: str, sentence_index: int, trigger_start: int, source: str | None,

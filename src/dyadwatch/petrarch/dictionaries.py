@@ -143,7 +143,7 @@ def load_files(files: DictionaryFiles, cache_dir: Path | None = None,
         report.files += 1
         report.cache_hits += int(hit)
         result.extend(partial)
-    result.version = _version(files)
+    result.version = dictionary_version(files)
     _check(result, report, strict)
     return result, report
 
@@ -179,7 +179,8 @@ def _read(part: str, path: Path, flavour: Flavour) -> Dictionaries:
     return out
 
 
-def _version(files: DictionaryFiles) -> str:
+def dictionary_version(files: DictionaryFiles) -> str:
+    """``flavour:`` and a sha256 prefix over the content of every file of the set."""
     digest = hashlib.sha256()
     for _, path in _parts(files):
         digest.update(cache.file_sha256(path).encode())

@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 from dyadwatch.petrarch import tabari_rules as tr
 from dyadwatch.petrarch.discards import find_discard
 from dyadwatch.petrarch.entries import Dictionaries, Pattern
-from dyadwatch.petrarch.groups import NULL_ACTOR, Group, build_groups, build_lexicon, find_mentions
+from dyadwatch.petrarch.groups import (
+    NULL_ACTOR,
+    ActorLexicon,
+    Group,
+    build_groups,
+    build_lexicon,
+    find_mentions,
+)
 from dyadwatch.petrarch.matcher import Capture, Match, View, match_pattern
 from dyadwatch.petrarch.roles import object_group, passive_agent, subject_group
 from dyadwatch.petrarch.settings import TabariSettings
@@ -60,10 +67,10 @@ class _Roles:
 class SentenceCoder:
     """The dictionaries in matching form; codes one parsed sentence at a time."""
 
-    def __init__(self, dictionaries: Dictionaries) -> None:
+    def __init__(self, dictionaries: Dictionaries, lexicon: ActorLexicon | None = None) -> None:
         self.dictionaries = dictionaries
         self.tabari = dictionaries.flavour == "tabari"
-        self.lexicon = build_lexicon(dictionaries.actors, dictionaries.agents)
+        self.lexicon = lexicon or build_lexicon(dictionaries.actors, dictionaries.agents)
         self.verbs = VerbLexicon(dictionaries.verbs)
         self.patterns: dict[int, list[Pattern]] = {
             id(b): sorted(b.patterns, key=lambda p: -p.weight) for b in dictionaries.verbs

@@ -1,4 +1,7 @@
-"""A word trie for longest-match lookup of actor and agent phrases."""
+"""Longest-match lookup of actor and agent phrases.
+
+Plain dicts of word tuples (no node objects), so an index pickles and loads quickly.
+"""
 
 from __future__ import annotations
 
@@ -8,45 +11,39 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
-class _Node(Generic[T]):
-    __slots__ = ("children", "stems", "values")
-
-    def __init__(self) -> None:
-        self.children: dict[str, _Node[T]] = {}
-        self.stems: list[tuple[str, list[T]]] = []  # last words that may be word stems
-        self.values: list[T] = []
-
-
 class PhraseIndex(Generic[T]):
-    """Phrases (word tuples) to values; ``longest`` finds the longest phrase at a position."""
+    """Phrases (word tuples) to values; ``longest`` finds the longest phrase at a position.
+
+    ``stems`` holds phrases whose last word may be a word stem, by the words before it.
+    """
 
     def __init__(self) -> None:
-        self.root: _Node[T] = _Node()
+        self.phrases: dict[tuple[str, ...], list[T]] = {}
+        self.stems: dict[tuple[str, ...], list[tuple[str, list[T]]]] = {}
+        self.prefixes: set[tuple[str, ...]] = {()}
 
     def add(self, words: Sequence[str], value: T, stem: bool = False) -> None:
         if not words:
             return
-        node = self.root
-        for word in words[:-1]:
-            node = node.children.setdefault(word, _Node())
+        key = tuple(words)
+        self.prefixes.update(key[:k] for k in range(1, len(key)))
         if stem:
-            node.stems.append((words[-1], [value]))
+            self.stems.setdefault(key[:-1], []).append((key[-1], [value]))
         else:
-            node.children.setdefault(words[-1], _Node()).values.append(value)
+            self.phrases.setdefault(key, []).append(value)
 
     def longest(self, words: Sequence[str], start: int) -> tuple[int, list[T]] | None:
         """(end, values) of the longest phrase that starts at ``words[start]``, else None."""
         best: tuple[int, list[T]] | None = None
-        node = self.root
+        key: tuple[str, ...] = ()
         for pos in range(start, len(words)):
             word = words[pos]
-            for stem, values in node.stems:
+            for stem, values in self.stems.get(key, ()):
                 if word.startswith(stem):
                     best = (pos + 1, values)
-            child = node.children.get(word)
-            if child is None:
+            key = (*key, word)
+            if key in self.phrases:
+                best = (pos + 1, self.phrases[key])
+            if key not in self.prefixes:
                 break
-            node = child
-            if node.values:
-                best = (pos + 1, node.values)
         return best
