@@ -12,7 +12,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dyadwatch.errors import DatabaseLockedError, MigrationError
+from dyadwatch.errors import (
+    DatabaseError,
+    DatabaseLockedError,
+    MigrationError,
+    SchemaVersionError,
+)
 from dyadwatch.ingest.readers import encodable
 from dyadwatch.model import Article, Event, Failure
 from dyadwatch.store import db, schema
@@ -119,7 +124,7 @@ def test_migrations_batch_is_all_or_nothing(db_path: Path, bad_position: int) ->
              db.CodedArticle(Article(id="a2", text="t"), "s2", 1, (bad,))]
     if bad_position == 0:
         items.reverse()
-    with pytest.raises(duckdb.Error):
+    with pytest.raises(DatabaseError, match="E401"):
         db.write_batch(conn, run, items, [Failure("E204", "x", "m")])
     assert db.count_events(conn) == 0
     assert db.known_articles(conn, ["a1", "a2"]) == {}
@@ -182,3 +187,17 @@ def test_migrations_database_in_use_is_e405(held_database: Path, read_only: bool
     with pytest.raises(DatabaseLockedError, match="E405") as info:
         db.open_db(held_database, read_only=read_only)
     assert "PID" in str(info.value)
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_migrations_newer_database_refused_and_left_alone(db_path: Path, read_only: bool) -> None:
+    db.open_db(db_path).close()
+    conn = duckdb.connect(str(db_path))
+    conn.execute("UPDATE schema_info SET version = ?", [schema.SCHEMA_VERSION + 1])
+    conn.close()
+    with pytest.raises(SchemaVersionError, match="E402"):
+        db.open_db(db_path, read_only=read_only)
+    conn = duckdb.connect(str(db_path), read_only=True)
+    assert conn.execute("SELECT version FROM schema_info").fetchall() == [
+        (schema.SCHEMA_VERSION + 1,)]
+    conn.close()

@@ -265,6 +265,11 @@ def test_readers_jsonl_bad_line_skipped_rest_read(bad: str) -> None:
     ("empty.txt", b"", "E205"),
     ("dated.txt", b"date 2020-02-30\nGondor thanked Arnor.", "E207"),
     ("noise.bin", b"\x01\x02\x03\x04" * 100, "E203"),
+    ("odd.dat", b"abc\x01" * 100, "E201"),
+    ("garbage.rss", b"<rss version='2.0'><channel><item><title>x", "E205"),
+    ("garbage.xml", b"<not a feed", "E201"),
+    ("garbage.warc", b"WARC/1.0\r\nWARC-Type: response\r\n\r\nnot a record", "E202"),
+    ("scripts.html", b"<html><body><script>var x = 1;</script></body></html>", "E205"),
 ])
 def test_readers_bad_files_give_their_code(tmp_path: Path, name: str, data: bytes,
                                            code: str) -> None:
@@ -272,6 +277,15 @@ def test_readers_bad_files_give_their_code(tmp_path: Path, name: str, data: byte
     path.write_bytes(data)
     items = check_items(read_file(path, LIMITS))
     assert code in [i.code for i in items if isinstance(i, Failure)]
+
+
+@pytest.mark.parametrize("name", ["missing.txt", "missing.html", "missing.warc", "folder.txt"])
+def test_readers_unreadable_path_is_e202(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    if name.startswith("folder"):
+        path.mkdir()
+    items = check_items(read_file(path, LIMITS))
+    assert [i.code for i in items if isinstance(i, Failure)] == ["E202"]
 
 
 @pytest.mark.parametrize("name", ["a.html", "a.rss", "a.warc"])

@@ -166,6 +166,11 @@ def write_batch(conn: duckdb.DuckDBPyConnection, run_id: int,
         _insert_failures(conn, run_id, failures)
         after = _count_events(conn)
         conn.execute("COMMIT")
+    except duckdb.Error as e:
+        conn.execute("ROLLBACK")
+        raise DatabaseError(path=f"run {run_id}",
+                            detail=f"the batch was not written and nothing of it was kept ({e})"
+                            ) from e
     except BaseException:
         conn.execute("ROLLBACK")
         raise
