@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dyadwatch.errors import ConfigError, UnknownSettingError
 
@@ -20,6 +20,7 @@ class NlpConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     model: str
     batch_size: int
+    workers: int = Field(ge=0)  # 0: one per CPU
 
 
 class IngestConfig(BaseModel):

@@ -1,15 +1,22 @@
 """The main job: input paths → articles → cleaned text → spaCy → events → DuckDB.
 
-Articles stream through in batches: each batch is parsed with ``nlp.pipe``,
-coded, and written in one transaction, so memory stays flat and a killed run
-leaves whole batches only. A bad article is recorded and the run goes on.
+Articles stream through in batches: each batch is cleaned and given its final ids here,
+parsed with ``nlp.pipe`` and coded by a :data:`BatchMapper` (in this process, or in
+worker processes: :mod:`dyadwatch.engine.local`), and written in one transaction, so
+memory stays flat and a killed run leaves whole batches only. A bad article is recorded
+and the run goes on.
+
+What the run state holds does not grow with the corpus: counters, the counts per dyad
+(bounded by the number of actor pairs, not articles), the failures to report, and the
+ids of the batches not yet written (an id clash with an earlier batch of the same run is
+found in the database, see :class:`IdGuard`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -23,7 +30,7 @@ from dyadwatch.errors import CodingError, DyadwatchError, EmptyArticleError
 from dyadwatch.ingest.clean import clean_text
 from dyadwatch.ingest.readers import ReadItem, ReadLimits, read_inputs
 from dyadwatch.model import Article, Event, Failure, RunSummary
-from dyadwatch.store import db
+from dyadwatch.store import bulk, db
 
 if TYPE_CHECKING:
     import duckdb
@@ -33,11 +40,78 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int], None]  # called with the number of articles just finished
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article ready to parse: cleaned text, final id, and the sha1 of that text."""
+
+    article: Article
+    sha1: str
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """What parsing and coding one batch produced (picklable: workers send it back)."""
+
+    coded: list[db.CodedArticle] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    skipped: int = 0
+
+
+# Parses and codes batches in order, pulling them lazily from the iterable it is given.
+BatchMapper = Callable[[Iterable[list[Prepared]]], Iterator[BatchResult]]
+
+
+@dataclass(slots=True)
+class _Batch:
+    """One batch on its way through the run: what to parse and what the parent already knows."""
+
+    read: int
+    ready: list[Prepared]
+    failures: list[Failure]
+    skipped: int
+
+
 @dataclass(slots=True)
 class _RunState:
     summary: RunSummary = field(default_factory=RunSummary)
-    seen: dict[str, str] = field(default_factory=dict)  # article id → text sha1 this run
     dyads: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
+class IdGuard:
+    """Gives an article whose id this run already used for another text a ``~sha`` suffix.
+
+    Ids of written batches are looked up in the database (the run's own rows); only the
+    ids of batches still being coded are held here, so memory does not grow with the run.
+    """
+
+    conn: duckdb.DuckDBPyConnection | None
+    run_id: int
+    pending: dict[str, str] = field(default_factory=dict)  # id → sha1, not yet written
+
+    def assign(self, articles: Sequence[tuple[Article, str]]) -> list[str]:
+        """The final id of each (article, sha1), in order."""
+        stored = self._stored([article.id for article, _ in articles])
+        final: list[str] = []
+        for article, sha in articles:
+            article_id = article.id
+            known = self.pending.get(article_id) or stored.get(article_id)
+            if known is not None and known != sha:
+                article_id = f"{article.id}~{sha[:8]}"
+                log.warning("%s: id %r already used by another text in this run; stored as %r",
+                            article.origin, article.id, article_id)
+            self.pending[article_id] = sha
+            final.append(article_id)
+        return final
+
+    def written(self, ids: Iterable[str]) -> None:
+        for article_id in ids:
+            self.pending.pop(article_id, None)
+
+    def _stored(self, ids: list[str]) -> dict[str, str]:
+        if self.conn is None:
+            return {}
+        return bulk.run_article_sha1(self.conn, self.run_id, ids)
 
 
 def build_coder(cfg: Config, dictionaries: Sequence[str] = ()) -> DocCoder:
@@ -56,7 +130,10 @@ def build_coder(cfg: Config, dictionaries: Sequence[str] = ()) -> DocCoder:
     options = CoderOptions(keep_negated=cfg.coding.keep_negated,
                            keep_untargeted=cfg.coding.keep_untargeted,
                            keep_unknown_actors=cfg.coding.keep_unknown_actors)
-    return EventCoder(load_actor_dictionary(), load_verb_dictionary(), options)
+    from dyadwatch.kb.places import load_gazetteer
+
+    return EventCoder(load_actor_dictionary(), load_verb_dictionary(), options,
+                      places=load_gazetteer())
 
 
 def versions(nlp: Language, coder: DocCoder) -> dict[str, str]:
@@ -82,15 +159,31 @@ def code_paths(paths: Sequence[Path], conn: duckdb.DuckDBPyConnection, cfg: Conf
 def code_items(items: Iterable[ReadItem], conn: duckdb.DuckDBPyConnection, cfg: Config,
                nlp: Language, coder: DocCoder, inputs: Sequence[str] = (),
                progress: Progress | None = None, command: str = "code") -> RunSummary:
-    """Code a stream of articles (and reader failures) as one recorded run."""
-    run_id = db.start_run(conn, command, cfg.model_dump(), versions(nlp, coder), inputs)
+    """Code a stream of articles (and reader failures) as one recorded run, in this process."""
+    mapper = in_process_mapper(nlp, coder, cfg.nlp.batch_size)
+    return run_batches(items, conn, cfg, mapper, versions(nlp, coder), inputs, progress,
+                       command)
+
+
+def in_process_mapper(nlp: Language, coder: DocCoder, batch_size: int) -> BatchMapper:
+    """A BatchMapper that parses and codes in this process."""
+    def mapper(batches: Iterable[list[Prepared]]) -> Iterator[BatchResult]:
+        return (code_batch(ready, nlp, coder, batch_size) for ready in batches)
+    return mapper
+
+
+def run_batches(items: Iterable[ReadItem], conn: duckdb.DuckDBPyConnection, cfg: Config,
+                mapper: BatchMapper, found_versions: dict[str, str],
+                inputs: Sequence[str] = (), progress: Progress | None = None,
+                command: str = "code") -> RunSummary:
+    """Code a stream of articles with ``mapper`` as one recorded run; this process writes."""
+    run_id = db.start_run(conn, command, cfg.model_dump(), found_versions, inputs)
     state = _RunState()
+    guard = IdGuard(conn, run_id)
     status = "failed"
     try:
-        for batch, failures in _batches(items, cfg.nlp.batch_size, state):
-            _code_batch(batch, failures, conn, run_id, cfg, nlp, coder, state)
-            if progress is not None:
-                progress(len(batch) + sum(1 for f in failures if f.article_id))
+        _write_all(_batches(items, cfg, state, guard), mapper, conn, run_id, state, guard,
+                   progress)
         status = "finished"
     finally:
         state.summary.top_dyads = [(s, t, n) for (s, t), n in state.dyads.most_common(10)]
@@ -98,8 +191,28 @@ def code_items(items: Iterable[ReadItem], conn: duckdb.DuckDBPyConnection, cfg: 
     return state.summary
 
 
-def _batches(items: Iterable[ReadItem], size: int,
-             state: _RunState) -> Iterator[tuple[list[Article], list[Failure]]]:
+def _write_all(batches: Iterator[_Batch], mapper: BatchMapper,
+               conn: duckdb.DuckDBPyConnection, run_id: int, state: _RunState,
+               guard: IdGuard, progress: Progress | None) -> None:
+    """Feed the batches to ``mapper`` and write each result in order as it comes back."""
+    in_flight: deque[_Batch] = deque()
+
+    def feed() -> Iterator[list[Prepared]]:
+        for batch in batches:
+            in_flight.append(batch)
+            yield batch.ready
+
+    for result in mapper(feed()):
+        batch = in_flight.popleft()
+        _write(batch, result, conn, run_id, state)
+        guard.written(p.article.id for p in batch.ready)
+        if progress is not None:
+            progress(batch.read + sum(1 for f in batch.failures if f.article_id))
+
+
+def _batches(items: Iterable[ReadItem], cfg: Config, state: _RunState,
+             guard: IdGuard) -> Iterator[_Batch]:
+    """Read items into batches of ``nlp.batch_size`` articles, cleaned and with final ids."""
     batch: list[Article] = []
     failures: list[Failure] = []
     for item in items:
@@ -108,54 +221,64 @@ def _batches(items: Iterable[ReadItem], size: int,
             continue
         state.summary.articles_read += 1
         batch.append(item)
-        if len(batch) >= size:
-            yield batch, failures
+        if len(batch) >= cfg.nlp.batch_size:
+            yield prepare_batch(batch, failures, cfg, guard)
             batch, failures = [], []
     if batch or failures:
-        yield batch, failures
+        yield prepare_batch(batch, failures, cfg, guard)
 
 
-def _code_batch(batch: list[Article], failures: list[Failure], conn: duckdb.DuckDBPyConnection,
-                run_id: int, cfg: Config, nlp: Language, coder: DocCoder,
-                state: _RunState) -> None:
-    prepared = [_prepare(article, cfg, state, failures) for article in batch]
-    ready = [(article, sha) for article, sha in prepared if article.text]
-    docs = nlp.pipe((article.text for article, _ in ready), batch_size=cfg.nlp.batch_size)
-    coded: list[db.CodedArticle] = []
-    for (article, sha), doc in zip(ready, docs, strict=True):
-        events = _code_one(coder, doc, article, failures)
-        if events is None:
-            state.summary.articles_skipped += 1
+def prepare_batch(batch: list[Article], failures: list[Failure], cfg: Config,
+                  guard: IdGuard) -> _Batch:
+    """Clean each text, give clashing ids a suffix, and set empty articles aside."""
+    cleaned = [(article, _clean(article.text, cfg)) for article in batch]
+    hashed = [(article, hashlib.sha1(text.encode("utf-8")).hexdigest())
+              for article, text in cleaned]
+    ids = guard.assign(hashed)
+    ready: list[Prepared] = []
+    for (article, text), (_, sha), article_id in zip(cleaned, hashed, ids, strict=True):
+        if not text:
+            error = EmptyArticleError(path=article.origin,
+                                      what=f"article {article.id!r} after cleaning")
+            failures.append(Failure(error.code, article.origin, error.message, article.id))
             continue
-        sentences = _count_sentences(doc)
-        coded.append(db.CodedArticle(article, sha, sentences, tuple(events)))
-        state.summary.sentences += sentences
-        _count(state, events)
-    state.summary.articles_skipped += len(prepared) - len(ready)
-    state.summary.failures.extend(failures)
-    state.summary.events_new += db.write_batch(conn, run_id, coded, failures)
+        ready.append(Prepared(_with(article, article_id, text), sha))
+    return _Batch(len(batch), ready, failures, len(batch) - len(ready))
 
 
-def _prepare(article: Article, cfg: Config, state: _RunState,
-             failures: list[Failure]) -> tuple[Article, str]:
-    """Clean the text, give a clashing id a suffix, and note empty results."""
-    text = clean_text(article.text).text if cfg.ingest.clean_furniture else article.text
-    sha = hashlib.sha1(text.encode("utf-8")).hexdigest()
-    article_id = article.id
-    if state.seen.get(article_id, sha) != sha:
-        article_id = f"{article.id}~{sha[:8]}"
-        log.warning("%s: id %r already used by another text in this run; stored as %r",
-                    article.origin, article.id, article_id)
-    state.seen[article_id] = sha
-    if not text:
-        error = EmptyArticleError(path=article.origin, what=f"article {article.id!r} after cleaning")
-        failures.append(Failure(error.code, article.origin, error.message, article.id))
-    return _with(article, article_id, text), sha
+def _clean(text: str, cfg: Config) -> str:
+    return clean_text(text).text if cfg.ingest.clean_furniture else text
 
 
 def _with(article: Article, article_id: str, text: str) -> Article:
     return Article(id=article_id, text=text, published=article.published, url=article.url,
                    title=article.title, publisher=article.publisher, origin=article.origin)
+
+
+def code_batch(ready: Sequence[Prepared], nlp: Language, coder: DocCoder,
+               batch_size: int) -> BatchResult:
+    """Parse and code prepared articles: the work every engine shares (pure)."""
+    result = BatchResult()
+    docs = nlp.pipe((p.article.text for p in ready), batch_size=batch_size)
+    for prepared, doc in zip(ready, docs, strict=True):
+        events = _code_one(coder, doc, prepared.article, result.failures)
+        if events is None:
+            result.skipped += 1
+            continue
+        result.coded.append(db.CodedArticle(prepared.article, prepared.sha1,
+                                            _count_sentences(doc), tuple(events)))
+    return result
+
+
+def _write(batch: _Batch, result: BatchResult, conn: duckdb.DuckDBPyConnection,
+           run_id: int, state: _RunState) -> None:
+    failures = batch.failures + result.failures
+    for item in result.coded:
+        state.summary.sentences += item.n_sentences
+        _count(state, item.events)
+    state.summary.articles_skipped += batch.skipped + result.skipped
+    state.summary.failures.extend(failures)
+    state.summary.events_new += bulk.write_batch_bulk(conn, run_id, result.coded, failures)
 
 
 def _code_one(coder: DocCoder, doc: object, article: Article,
@@ -175,7 +298,7 @@ def _count_sentences(doc: object) -> int:
     return sum(1 for sent in doc.sents if sent.text.strip())  # type: ignore[attr-defined]
 
 
-def _count(state: _RunState, events: list[Event]) -> None:
+def _count(state: _RunState, events: Sequence[Event]) -> None:
     summary = state.summary
     summary.articles_coded += 1
     summary.events += len(events)

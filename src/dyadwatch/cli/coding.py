@@ -36,6 +36,17 @@ def resolve_config(config_path: Path | None, overrides: tuple[str, ...]) -> Conf
 @click.option("--model", default=None, help="spaCy pipeline package (default: setting nlp.model).")
 @click.option("--dictionaries", multiple=True, metavar="KIND:PATH",
               help="Code with imported dictionaries, e.g. petrarch:PETR_config.ini.")
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Worker processes, one spaCy pipeline each (0: one per CPU; "
+                   "default: setting nlp.workers).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True, help="local: this machine into --db; ray: a Ray cluster "
+              "into a Parquet dataset at --out.")
+@click.option("--address", default=None, metavar="ADDR",
+              help="Ray cluster address (--engine ray; default: RAY_ADDRESS or a local Ray).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Parquet dataset folder, partitioned by event date "
+              "(--engine ray; load it with `dyadwatch load`).")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input failed.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False,
               path_type=Path), default=None, help="TOML file overriding the defaults.")
@@ -43,28 +54,95 @@ def resolve_config(config_path: Path | None, overrides: tuple[str, ...]) -> Conf
               help="Override one setting (repeatable).")
 @click.pass_context
 def code_command(ctx: click.Context, inputs: tuple[Path, ...], db_path: Path | None,
-                 model: str | None, dictionaries: tuple[str, ...], strict: bool,
+                 model: str | None, dictionaries: tuple[str, ...], workers: int | None,
+                 engine: str, address: str | None, out_dir: Path | None, strict: bool,
                  config_path: Path | None, overrides: tuple[str, ...]) -> None:
     """Code news articles (files or directories) into the event database."""
-    from dyadwatch import pipeline
-    from dyadwatch.nlp import load_pipeline
-    from dyadwatch.store.db import open_db
-
-    cfg = resolve_config(config_path, overrides + ((f"nlp.model={model}",) if model else ()))
+    extra = ((f"nlp.model={model}",) if model else ()) + (
+        (f"nlp.workers={workers}",) if workers is not None else ())
+    cfg = resolve_config(config_path, overrides + extra)
     quiet = bool(ctx.obj and ctx.obj.get("quiet"))
-    try:
-        nlp = load_pipeline(cfg.nlp.model)
-        coder = pipeline.build_coder(cfg, dictionaries)
-        conn = open_db(db_path or Path(cfg.store.db))
-    except DyadwatchError as e:
-        raise click.ClickException(str(e)) from e
-    with progress_bar(quiet) as advance:
-        summary = pipeline.code_paths(list(inputs), conn, cfg, nlp, coder, advance)
-    conn.close()
+    if engine == "ray":
+        code_on_ray(list(inputs), out_dir, cfg, dictionaries, address, quiet)
+        return
+    if out_dir is not None or address is not None:
+        raise click.UsageError("--out and --address go with --engine ray")
+    summary = code_locally(list(inputs), db_path or Path(cfg.store.db), cfg, dictionaries,
+                           quiet)
     if not quiet:
         print_summary(summary, db_path or Path(cfg.store.db))
     if strict and summary.failures:
         raise click.ClickException(f"{len(summary.failures)} input(s) failed (--strict)")
+
+
+def code_locally(inputs: list[Path], db_path: Path, cfg: Config,
+                 dictionaries: tuple[str, ...], quiet: bool) -> RunSummary:
+    """`dyadwatch code --engine local`: worker processes, this process writes ``db_path``."""
+    from dyadwatch.engine import local
+    from dyadwatch.store.db import open_db
+
+    try:
+        conn = open_db(db_path)
+    except DyadwatchError as e:
+        raise click.ClickException(str(e)) from e
+    try:
+        with progress_bar(quiet) as advance:
+            return local.code_paths(inputs, conn, cfg, dictionaries, advance)
+    except DyadwatchError as e:
+        raise click.ClickException(str(e)) from e
+    finally:
+        conn.close()
+
+
+def code_on_ray(inputs: list[Path], out_dir: Path | None, cfg: Config,
+                dictionaries: tuple[str, ...], address: str | None, quiet: bool) -> None:
+    """`dyadwatch code --engine ray`: a Parquet dataset partitioned by event date."""
+    from dyadwatch.engine import ray_data
+
+    if out_dir is None:
+        raise click.UsageError("--engine ray writes a Parquet dataset: give --out DIR")
+    if out_dir.exists() and any(out_dir.rglob("*.parquet")):
+        raise click.ClickException(f"{out_dir} already holds Parquet files; give an empty or "
+                                   "new folder (re-coding adds no event twice on `load`)")
+    try:
+        written = ray_data.code_paths(inputs, out_dir, cfg, dictionaries, address)
+    except (DyadwatchError, ImportError) as e:
+        raise click.ClickException(str(e)) from e
+    if not quiet:
+        click.echo(f"Coded {written.files} input file(s) into {written.events} events in "
+                   f"{out_dir} (Parquet, partitioned by date); query it with DuckDB's "
+                   f"read_parquet('{out_dir}/**/*.parquet', hive_partitioning = 1) or "
+                   f"`dyadwatch load {out_dir}`", err=True)
+
+
+@cli.command("load")
+@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help=DB_HELP + " Default: setting store.db (dyadwatch.duckdb).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), default=None, help="TOML file overriding the defaults.")
+@click.option("--set", "overrides", multiple=True, metavar="SECTION.KEY=VALUE",
+              help="Override one setting (repeatable).")
+@click.pass_context
+def load_command(ctx: click.Context, dataset: Path, db_path: Path | None,
+                 config_path: Path | None, overrides: tuple[str, ...]) -> None:
+    """Load a Parquet event dataset (from `code --engine ray`) into the database."""
+    from dyadwatch.engine.dataset import load_dataset
+    from dyadwatch.store.db import open_db
+
+    cfg = resolve_config(config_path, overrides)
+    target = db_path or Path(cfg.store.db)
+    try:
+        conn = open_db(target)
+        try:
+            loaded = load_dataset(conn, dataset, cfg)
+        finally:
+            conn.close()
+    except DyadwatchError as e:
+        raise click.ClickException(str(e)) from e
+    if not (ctx.obj and ctx.obj.get("quiet")):
+        click.echo(f"Loaded {loaded.events} events from {dataset} into {target} "
+                   f"({loaded.new} new)", err=True)
 
 
 @contextmanager

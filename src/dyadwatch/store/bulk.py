@@ -1,0 +1,168 @@
+"""Bulk storage: a whole batch of articles and events per statement, and Parquet datasets.
+
+``write_batch_bulk`` has the contract of :func:`dyadwatch.store.db.write_batch` (one
+transaction per batch; stored articles are replaced with their events; returns the number
+of new events) but inserts each batch through one Arrow table per table instead of one
+statement per article, which is what keeps storage a small share of a coding run.
+``load_event_dataset`` brings a Parquet event dataset (as written by the Ray engine) into
+a database; event ids are stable, so loading the same dataset twice adds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from dyadwatch.model import Event, Failure
+from dyadwatch.store import db
+from dyadwatch.store.db import EVENT_COLUMNS, CodedArticle
+from dyadwatch.store.export import PARQUET_SCHEMA
+
+ARTICLE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("text_sha1", pa.string()), ("published", pa.date32()),
+    ("url", pa.string()), ("title", pa.string()), ("publisher", pa.string()),
+    ("origin", pa.string()), ("n_chars", pa.int32()), ("n_sentences", pa.int32()),
+    ("n_events", pa.int32()), ("status", pa.string()), ("duplicate_of", pa.string()),
+    ("run_id", pa.int32()), ("text", pa.string()),
+])
+_EVENT_LIST = ", ".join(EVENT_COLUMNS)
+
+
+def event_table(events: Sequence[Event]) -> pa.Table:
+    """Events as an Arrow table with the events-table columns (PARQUET_SCHEMA)."""
+    columns: dict[str, list[Any]] = {name: [] for name in EVENT_COLUMNS}
+    for event in events:
+        for name, value in zip(EVENT_COLUMNS, db._event_row(event), strict=True):
+            columns[name].append(value)
+    columns["date"] = [_to_date(value) for value in columns["date"]]
+    return pa.Table.from_pydict(columns, schema=PARQUET_SCHEMA)
+
+
+def _to_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def article_table(coded: Sequence[CodedArticle], run_id: int) -> pa.Table:
+    """The articles-table rows of a batch (ARTICLE_SCHEMA)."""
+    rows = [_article_row(item, run_id) for item in coded]
+    return pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA)
+
+
+def _article_row(item: CodedArticle, run_id: int) -> dict[str, Any]:
+    art = item.article
+    return {"article_id": art.id, "text_sha1": item.text_sha1,
+            "published": _to_date(art.published), "url": art.url, "title": art.title,
+            "publisher": art.publisher, "origin": art.origin, "n_chars": len(art.text),
+            "n_sentences": item.n_sentences, "n_events": len(item.events),
+            "status": item.status, "duplicate_of": item.duplicate_of, "run_id": run_id,
+            "text": art.text}
+
+
+def write_batch_bulk(conn: duckdb.DuckDBPyConnection, run_id: int,
+                     coded: Sequence[CodedArticle], failures: Sequence[Failure]) -> int:
+    """Write a batch in one transaction, one statement per table; returns new events.
+
+    An article id seen twice in the batch keeps its last version, as with
+    ``db.write_batch``. Any error (or an interrupt) rolls the whole batch back.
+    """
+    latest = list({item.article.id: item for item in coded}.values())
+    events = list({e.event_id: e for item in latest for e in item.events}.values())
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        before = _count_events(conn)
+        _replace_articles(conn, run_id, latest, events)
+        db._insert_failures(conn, run_id, failures)
+        after = _count_events(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return after - before
+
+
+def _replace_articles(conn: duckdb.DuckDBPyConnection, run_id: int,
+                      coded: Sequence[CodedArticle], events: Sequence[Event]) -> None:
+    if not coded:
+        return
+    ids = [item.article.id for item in coded]
+    conn.execute("DELETE FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    conn.execute("DELETE FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                 [ids])
+    _insert_table(conn, "articles", article_table(coded, run_id), ARTICLE_SCHEMA.names, ())
+    if events:
+        _insert_table(conn, "events", event_table(events), EVENT_COLUMNS, (run_id,))
+
+
+def _insert_table(conn: duckdb.DuckDBPyConnection, table: str, rows: pa.Table,
+                  columns: Sequence[str], extra: tuple[int, ...]) -> None:
+    """INSERT OR REPLACE the Arrow ``rows`` into ``table`` (``extra``: trailing run_id)."""
+    view = f"_bulk_{table}"
+    names = ", ".join(columns) + (", run_id" if extra else "")
+    values = ", ".join(columns) + (", ?::INTEGER" if extra else "")
+    conn.register(view, rows)
+    try:
+        conn.execute(f"INSERT OR REPLACE INTO {table} ({names}) SELECT {values} FROM {view}",
+                     list(extra))
+    finally:
+        conn.unregister(view)
+
+
+def _count_events(conn: duckdb.DuckDBPyConnection) -> int:
+    row = conn.execute("SELECT count(*) FROM events").fetchone()
+    return int(row[0]) if row else 0
+
+
+def run_article_sha1(conn: duckdb.DuckDBPyConnection, run_id: int,
+                     ids: Iterable[str]) -> dict[str, str]:
+    """article_id → text_sha1 of the given ids that run ``run_id`` has already stored."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        "SELECT article_id, text_sha1 FROM articles WHERE run_id = ? AND article_id IN "
+        "(SELECT unnest(?::VARCHAR[]))", [run_id, wanted],
+    ).fetchall()
+    return {str(a): str(s) for a, s in rows}
+
+
+def dataset_glob(directory: str | Path) -> str:
+    """The glob DuckDB reads a hive-partitioned event dataset with."""
+    return str(Path(directory) / "**" / "*.parquet")
+
+
+def load_event_dataset(conn: duckdb.DuckDBPyConnection, directory: str | Path,
+                       run_id: int) -> int:
+    """Insert or replace every event of the dataset under ``directory``; returns new events.
+
+    One transaction; an event id found twice in the dataset is loaded once.
+    """
+    source = (f"SELECT DISTINCT ON (event_id) {_EVENT_LIST} FROM read_parquet(?, "
+              "hive_partitioning = true, union_by_name = true) ORDER BY event_id")
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        before = _count_events(conn)
+        conn.execute(f"INSERT OR REPLACE INTO events ({_EVENT_LIST}, run_id) "
+                     f"SELECT *, ?::INTEGER FROM ({source})", [run_id, dataset_glob(directory)])
+        after = _count_events(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return after - before
+
+
+def count_dataset_events(directory: str | Path) -> int:
+    """Rows in the event dataset under ``directory`` (0 when it holds no Parquet file)."""
+    if not any(Path(directory).rglob("*.parquet")):
+        return 0
+    with duckdb.connect() as conn:
+        row = conn.execute("SELECT count(*) FROM read_parquet(?, hive_partitioning = true)",
+                           [dataset_glob(directory)]).fetchone()
+    return int(row[0]) if row else 0
