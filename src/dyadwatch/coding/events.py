@@ -558,10 +558,14 @@ def _framed_predicate(token: Token, frame: Frame, inner: Predicate, code: str) -
 
 
 def _fallback_targets(code: str) -> tuple[str, ...]:
-    """Where a target usually is when the pattern's own slots name none."""
-    if code[:2] in CONFLICT_ROOTS or code[:2] in {"11", "12", "13"}:
+    """Where a target usually is when the pattern's own slots name none. For verbal
+    events the subject of the clause they govern is the one addressed ("demanded that
+    the government end curbs", "urged that Iran return")."""
+    if code[:2] in {"02", "10", "11", "12", "13"}:
+        return ("dobj", "against", "on", "at", "clause_subject")
+    if code[:2] in CONFLICT_ROOTS:
         return ("dobj", "against", "on", "at")
-    if code[:2] in COOPERATION_ROOTS or code[:2] in {"02", "03"}:
+    if code[:2] in COOPERATION_ROOTS or code[:2] in {"03"}:
         return ("dobj", "with", "to", "dative")
     return ("dobj",)
 
@@ -607,6 +611,11 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool) -> Iterator[Toke
     if slot == "embedded_subject":
         if predicate.embedded is not None:
             yield from _dependency_slot(predicate.embedded, "nsubj")
+        return
+    if slot == "clause_subject":
+        for clause in token.children:
+            if clause.dep_ == "ccomp":
+                yield from _dependency_slot(clause, "nsubj")
         return
     if slot in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss"}:
         yield from _dependency_slot(token, slot)
