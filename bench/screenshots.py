@@ -40,7 +40,7 @@ def ensure_db(db: Path) -> None:
                     str(REPO / "examples"), "--db", str(db)], check=True)
 
 
-def shoot(base: str, out: Path) -> list[Path]:
+def shoot(base: str, out: Path, prefix: str) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     paths = []
@@ -54,13 +54,13 @@ def shoot(base: str, out: Path) -> list[Path]:
             page.wait_for_selector("#network svg .node")
             time.sleep(0.5)
             for full in (False, True):
-                path = out / f"dashboard-{name}{'-full' if full else ''}.png"
+                path = out / f"{prefix}-{name}{'-full' if full else ''}.png"
                 page.screenshot(path=str(path), full_page=full)
                 paths.append(path)
             page.click(".event-list .evidence")
-            page.wait_for_selector("#article-panel mark")
+            page.wait_for_selector("#article-panel:not([hidden]) .article-text")
             time.sleep(0.6)
-            path = out / f"dashboard-{name}-article.png"
+            path = out / f"{prefix}-{name}-article.png"
             page.screenshot(path=str(path))
             paths.append(path)
             page.close()
@@ -71,6 +71,7 @@ def shoot(base: str, out: Path) -> list[Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, default=REPO / "out" / "example.duckdb")
+    parser.add_argument("--prefix", default="dashboard", help="file name prefix in out/")
     args = parser.parse_args()
     ensure_db(args.db)
     port = free_port()
@@ -81,7 +82,7 @@ def main() -> None:
     while not server.started:
         time.sleep(0.05)
     try:
-        for path in shoot(f"http://127.0.0.1:{port}", REPO / "out"):
+        for path in shoot(f"http://127.0.0.1:{port}", REPO / "out", args.prefix):
             sys.stdout.write(f"{path}\n")
     finally:
         server.should_exit = True

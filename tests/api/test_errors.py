@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +46,17 @@ def test_errors_framework_errors_use_the_shape(client: TestClient, assert_error:
     assert_error(client.request(method, path), status)
 
 
-@pytest.mark.parametrize("size", [2048])
+def _chunks(size: int) -> Iterator[bytes]:
+    for _ in range(size // 512):
+        yield b"x" * 512
+
+
+@pytest.mark.parametrize(("size", "streamed"), [(2048, False), (2048, True)])
 def test_errors_large_body_is_413(synthetic_db: Path, tmp_path: Path, client_for: Any,
-                                  assert_error: ErrorCheck, size: int) -> None:
+                                  assert_error: ErrorCheck, size: int, streamed: bool) -> None:
+    content = _chunks(size) if streamed else b"x" * size
     with client_for(synthetic_db, tmp_path, max_body_bytes=1024, token="t") as client:
-        response = client.post("/api/jobs", content=b"x" * size,
+        response = client.post("/api/jobs", content=content,
                                headers={"content-type": "application/json"})
     assert_error(response, 413, "E616", "1024 bytes")
 

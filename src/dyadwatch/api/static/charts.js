@@ -117,6 +117,8 @@
       svgEl("polyline", { points: pts.join(" "), fill: "none", stroke: COLOURS[dir],
         "stroke-width": 2, "class": "line line-" + dir }, svg);
     });
+    var perPeriod = (width - m.left - m.right) / Math.max(split.AB.length, 1);
+    opts.dot = Math.max(1.8, Math.min(4.5, perPeriod / 2.6));
     ["AB", "BA"].forEach(function (dir) {
       split[dir].forEach(function (r) { drawPoint(svg, r, dir, x, y, opts); });
     });
@@ -133,9 +135,9 @@
     var sel = opts.selected;
     var chosen = sel && sel.period === row.period && sel.direction === dir;
     svgEl("circle", { cx: cx, cy: cy, r: 12, "class": "hit" }, group);
-    svgEl("circle", { cx: cx, cy: cy, r: chosen ? 6.5 : (row.events ? 4.5 : 2.5),
+    svgEl("circle", { cx: cx, cy: cy, r: chosen ? 6.5 : (row.events ? opts.dot : Math.min(2.5, opts.dot)),
       fill: row.events ? COLOURS[dir] : "#fff", stroke: COLOURS[dir],
-      "stroke-width": chosen ? 3 : 1.5, "class": "dot" + (chosen ? " chosen" : "") }, group);
+      "stroke-width": chosen ? 3 : Math.min(1.5, opts.dot / 2), "class": "dot" + (chosen ? " chosen" : "") }, group);
     var title = svgEl("title", {}, group);
     title.textContent = opts.labels[dir] + " · " + row.period + " · " + row.events +
       " events · Goldstein " + (row.goldstein_sum || 0);
