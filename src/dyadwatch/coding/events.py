@@ -142,7 +142,7 @@ class EventCoder:
 
     def _candidate(self, token: Token) -> bool:
         """Cheap test: could this token be a predicate at all?"""
-        if token.pos_ not in {"VERB", "NOUN", "ADJ"}:
+        if token.pos_ not in {"VERB", "NOUN", "ADJ"} or _setting(token):
             return False
         return token.pos_ == "VERB" or token.lemma_.lower() in self._known
 
@@ -470,9 +470,29 @@ def _passive(token: Token) -> bool:
 # -- mood ----------------------------------------------------------------------------
 
 
+def _setting(token: Token) -> bool:
+    """An event noun that only sets the scene of another event ("an offensive in its war
+    with Iraq", "killed during the fighting") is not coded on its own."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ in {"during", "amid", "throughout"}:
+        return True
+    governor = prep.head
+    return prep.lower_ == "in" and governor.pos_ in {"VERB", "NOUN"} and governor.dep_ != "ROOT"
+
+
+NEGATING_HEADS = frozenset({"fail", "refrain", "cease", "stop", "decline", "avoid"})
+
+
 def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS)
            for c in token.children):
+        return True
+    if token.dep_ in {"xcomp", "pcomp"} and token.head.lemma_.lower() in NEGATING_HEADS - {
+            "decline"}:
+        return True  # "failed to reach agreement", "refrained from attacking"
+    if token.dep_ == "pcomp" and token.head.head.lemma_.lower() in NEGATING_HEADS:
         return True
     # "no attack was carried out", "refrained from attacking" are not handled here.
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
