@@ -87,8 +87,13 @@ def _events(ray: ModuleType, files: list[str], cfg: Config,
     return articles.map_batches(
         BatchCoder, fn_constructor_kwargs={"cfg_json": cfg_json, "dictionaries": dictionaries},
         batch_size=cfg.nlp.batch_size, batch_format="pyarrow", num_cpus=1,
-        compute=ray.data.ActorPoolStrategy(size=_actors(ray, cfg)),
+        compute=_actor_pool(ray, _actors(ray, cfg)),
     )
+
+
+def _actor_pool(ray: ModuleType, actors: int) -> Any:
+    """All ``actors`` started at once; a minimum of one, as a tiny input may feed only one."""
+    return ray.data.ActorPoolStrategy(min_size=1, max_size=actors, initial_size=actors)
 
 
 def _actors(ray: ModuleType, cfg: Config) -> int:
