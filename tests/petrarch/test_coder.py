@@ -96,3 +96,21 @@ def test_coder_event_ids_are_stable(coder: PetrarchCoder, nlp: Any, text: str) -
     first = coder.code_doc(nlp(text), Article("t-3", text, "2012-03-01"))
     again = coder.code_doc(nlp(text), Article("t-3", text, "2012-03-01"))
     assert [e.event_id for e in first] == [e.event_id for e in again]
+
+
+@pytest.mark.parametrize(("text", "require_dyad", "expected"), [
+    ("Eldoria restored the old bridge.", True, []),
+    ("Eldoria restored the old bridge.", False, [("ELD", "---", "064")]),
+    ("Eldoria restored quickly.", False, []),
+    ("The old bridge restored Eldoria.", False, []),
+])
+def test_coder_require_dyad_off_codes_missing_target(coder: PetrarchCoder, nlp: Any, text: str,
+                                                     require_dyad: bool,
+                                                     expected: list[tuple[str, str, str]]
+                                                     ) -> None:
+    from dyadwatch.petrarch.settings import PetrarchSettings
+
+    sent = next(iter(nlp(text).sents))
+    config = PetrarchSettings(require_dyad=require_dyad)
+    result = coder.sentences.code_sentence(sent, 20120301, config=config)
+    assert [(e.source, e.target, e.code) for e in result.events] == expected

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from dyadwatch.petrarch.settings import CommaLimits, TabariSettings, apply_options
+from dyadwatch.petrarch.settings import (
+    CommaLimits,
+    PetrarchSettings,
+    TabariSettings,
+    apply_configs,
+    apply_options,
+)
 
 
 @pytest.mark.parametrize(("commands", "expected"), [
@@ -26,3 +32,13 @@ from dyadwatch.petrarch.settings import CommaLimits, TabariSettings, apply_optio
 ])
 def test_settings_apply_options(commands: list[str], expected: TabariSettings) -> None:
     assert apply_options(TabariSettings(), commands) == expected
+
+
+@pytest.mark.parametrize(("commands", "expected"), [
+    (["require_dyad=false"], PetrarchSettings(require_dyad=False)),
+    (["require_dyad=FALSE", "require_dyad=True"], PetrarchSettings()),
+    (["new_actor_length=4"], PetrarchSettings(new_actor_length=4)),
+    (["stop_on_error=True", "comma_min=4"], PetrarchSettings()),
+])
+def test_settings_apply_petrarch_configs(commands: list[str], expected: PetrarchSettings) -> None:
+    assert apply_configs(PetrarchSettings(), commands) == expected

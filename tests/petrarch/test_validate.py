@@ -16,7 +16,7 @@ from .helpers import FIXTURES, shared_data
 PETRARCH_SUITE = shared_data() / "gold" / "petrarch_unittest" / "PETR.UnitTest.records.xml"
 TABARI_SUITE = shared_data() / "gold" / "tabari_validate" / "Validate.text"
 # Floors: the pass rates reached when these were last measured (docs/petrarch.md).
-PETRARCH_FLOOR = 0.869
+PETRARCH_FLOOR = 0.897
 TABARI_FLOOR = 0.80
 
 
@@ -33,7 +33,7 @@ def test_records_read_petrarch_xml(record: str, outcome: str) -> None:
 @pytest.mark.parametrize("suite", [FIXTURES / "mini_suite.xml"])
 def test_validate_mini_suite_passes(tmp_path: Path, suite: Path) -> None:
     results = run_suite(suite, cache_dir=tmp_path)
-    assert [r.passed for r in results] == [True, True, True]
+    assert [r.passed for r in results if r.counted] == [True, True, True]
     assert summarize(results)[-1].rate == 1.0
 
 
@@ -72,3 +72,12 @@ def test_validate_shared_suites_keep_their_pass_rate(tmp_path: Path, suite: Path
         pytest.skip(f"shared validation data not found at {suite} (set DYADWATCH_SHARED_DATA)")
     rows = summarize(run_suite(suite, cache_dir=tmp_path))
     assert rows[-1].rate >= floor
+
+
+@pytest.mark.parametrize(("position", "command"), [(2, "require_dyad=false")])
+def test_records_read_config_between_petrarch_records(position: int, command: str) -> None:
+    suite = read_suite(FIXTURES / "mini_suite.xml")
+    option = suite.records[position]
+    assert option.outcome == "option" and option.options == (command,)
+    assert [r.id for r in suite.records if r.outcome != "option"] == [
+        "MINI-01", "MINI-02", "MINI-03"]

@@ -24,16 +24,17 @@ from dyadwatch.petrarch.groups import (
 )
 from dyadwatch.petrarch.matcher import Capture, Match, View, match_pattern
 from dyadwatch.petrarch.roles import object_group, passive_agent, subject_group
-from dyadwatch.petrarch.settings import TabariSettings
+from dyadwatch.petrarch.settings import PetrarchSettings, TabariSettings
 from dyadwatch.petrarch.verbs_index import VerbHit, VerbLexicon, find_verbs
 from dyadwatch.petrarch.words import normalize_word
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 DISCARD_CODE = "###"
 WEAK = "?"
 PASS_CODE = "+++"  # a pattern with this code leaves the verb's own code in force
+_OBJECTS = {"dobj", "dative", "attr", "oprd"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,17 +84,19 @@ class SentenceCoder:
 
     def code_sentence(self, sent: Span, date: int | None,
                       settings: TabariSettings | None = None,
-                      forwarded: str | None = None) -> SentenceResult:
+                      forwarded: str | None = None,
+                      config: PetrarchSettings | None = None) -> SentenceResult:
         """Events of one sentence (see the module docstring for the steps).
 
         ``settings``: TABARI options (TABARI dictionaries only; default: TABARI's defaults).
         ``forwarded``: the first actor of the story's previous sentence, which a leading
         pronoun refers to under ``FORWARD:``.
+        ``config``: PETRARCH ``<Config>`` settings (PETRARCH dictionaries only).
         """
-        return self._code(sent, date, settings, forwarded)
+        return self._code(sent, date, settings, forwarded, config or PetrarchSettings())
 
     def _code(self, sent: Span, date: int | None, settings: TabariSettings | None,
-              forwarded: str | None) -> SentenceResult:
+              forwarded: str | None, config: PetrarchSettings) -> SentenceResult:
         # 1. discards
         if find_discard(self.sentence_discards, sent.text) is not None:
             return SentenceResult((), "sentence")
@@ -125,9 +128,11 @@ class SentenceCoder:
             return SentenceResult(())
         by_head: dict[int, list[CodedEvent]] = {}
         for choice in _unconsumed(choices):
-            by_head[choice.hit.head] = self._code_verb(sent, choice, groups, rules)
+            by_head[choice.hit.head] = self._code_verb(sent, choice, groups, rules, config)
         if rules is not None:
             by_head = _tabari_select(sent, by_head, rules)
+        else:
+            by_head = _without_embedded_halves(sent, by_head)
         coding_all = rules is not None and rules.code_by == "all"
         events = [e for v in by_head.values() for e in v] if coding_all else _uncontrolled(
             sent, by_head)
@@ -138,7 +143,7 @@ class SentenceCoder:
         return SentenceResult(tuple(dict.fromkeys(_weak_last(events))), None, first)
 
     def _code_verb(self, sent: Span, choice: _Choice, groups: list[Group],
-                   rules: TabariSettings | None) -> list[CodedEvent]:
+                   rules: TabariSettings | None, config: PetrarchSettings) -> list[CodedEvent]:
         hit, pattern = choice.hit, choice.pattern
         passing = () if rules is not None else (PASS_CODE,)
         if pattern is not None and not null_code(pattern.code, *passing):
@@ -150,7 +155,8 @@ class SentenceCoder:
         roles = _roles(sent, hit, groups, captures, self.tabari)
         if rules is not None:
             roles = _regular_roles(sent, hit, groups, captures, roles, rules)
-        return _events(roles, code, sent[hit.head].text, hit.head, rule)
+        open_target = rules is None and not config.require_dyad and _has_object(sent[hit.head])
+        return _events(roles, code, sent[hit.head].text, hit.head, rule, open_target)
 
     def _choose(self, hits: list[VerbHit], forward: View, backward: View) -> _Choice:
         """The most specific pattern matching any of the verb's blocks."""
@@ -203,6 +209,35 @@ def _uncontrolled(sent: Span, by_head: dict[int, list[CodedEvent]]) -> list[Code
                 break
         events.extend(coded)
     return events
+
+
+def _without_embedded_halves(sent: Span, by_head: dict[int, list[CodedEvent]]
+                             ) -> dict[int, list[CodedEvent]]:
+    """Drop one-sided events (``---`` target) of a verb inside the clause of a verb that
+    coded a full event ("restored ties with Gondor after crowds burned ...").
+    """
+    full: set[int] = set()
+    for head, events in by_head.items():
+        if any(not _one_sided(e) for e in events):
+            full |= _control_chain(sent[head])
+    kept: dict[int, list[CodedEvent]] = {}
+    for head, events in by_head.items():
+        embedded = any(t.i in full for t in sent[head].ancestors)
+        kept[head] = [e for e in events if not (embedded and _one_sided(e))]
+    return kept
+
+
+def _control_chain(token: Token) -> set[int]:
+    """Document positions of a verb and the words that control it ("is about to restore")."""
+    chain = {token.i}
+    while token.dep_ in ("xcomp", "acomp") and token.head is not token:
+        token = token.head
+        chain.add(token.i)
+    return chain
+
+
+def _one_sided(event: CodedEvent) -> bool:
+    return NULL_ACTOR in (event.source, event.target)
 
 
 def _tabari_select(sent: Span, by_head: dict[int, list[CodedEvent]], rules: TabariSettings
@@ -295,23 +330,53 @@ def _source_default(sent: Span, hit: VerbHit, groups: list[Group], target: Group
     return subject_group(sent, hit, groups)
 
 
-def _events(roles: _Roles, code: str, trigger: str, index: int, rule: str) -> list[CodedEvent]:
-    if roles.source is None or roles.target is None:
+def _events(roles: _Roles, code: str, trigger: str, index: int, rule: str,
+            open_target: bool = False) -> list[CodedEvent]:
+    """Events between the roles' codes; with ``open_target`` a missing target is ``---``."""
+    sides = _sides(roles, open_target)
+    if sides is None:
         return []
+    (sources, source_text), (targets, target_text) = sides
     primary, _, secondary = code.partition(":")
     events: list[CodedEvent] = []
-    for source in roles.source.codes:
-        for target in roles.target.codes:
-            if source == target or NULL_ACTOR in (source, target):
+    for source in sources:
+        for target in targets:
+            if source == target or _null_pair(source, target, roles):
                 continue
             for one, other, part in ((source, target, primary), (target, source, secondary)):
-                if part.strip() and part.strip() != "---":
-                    events.append(CodedEvent(
-                        one, other, part.strip(),
-                        (roles.source if one == source else roles.target).text,
-                        (roles.target if one == source else roles.source).text,
-                        trigger, index, rule))
+                if part.strip() and part.strip() != "---" and one != NULL_ACTOR:
+                    texts = (source_text, target_text) if one == source else (
+                        target_text, source_text)
+                    events.append(CodedEvent(one, other, part.strip(), *texts, trigger, index,
+                                             rule))
     return events
+
+
+def _sides(roles: _Roles, open_target: bool
+           ) -> tuple[tuple[list[str], str], tuple[list[str], str]] | None:
+    """(codes, text) of source and target; None when the event cannot be coded."""
+    if roles.source is None or (roles.target is None and not open_target):
+        return None
+    source = (roles.source.codes, roles.source.text)
+    target = (roles.target.codes, roles.target.text) if roles.target else ([NULL_ACTOR], "")
+    return source, target
+
+
+def _has_object(verb: Token) -> bool:
+    """The verb governs a noun phrase after it (an object or a prepositional object), which
+    PETRARCH codes ``---`` when it holds no actor; "said today" has none.
+    """
+    for child in verb.rights:
+        if child.dep_ in _OBJECTS:
+            return True
+        if child.dep_ in ("prep", "agent") and any(c.dep_ == "pobj" for c in child.children):
+            return True
+    return False
+
+
+def _null_pair(source: str, target: str, roles: _Roles) -> bool:
+    """A ``---`` actor found in the text (not standing for a missing target) codes nothing."""
+    return source == NULL_ACTOR or (target == NULL_ACTOR and roles.target is not None)
 
 
 def null_code(code: str, *also: str) -> bool:

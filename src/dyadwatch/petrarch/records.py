@@ -16,7 +16,8 @@ from dyadwatch.petrarch.words import parse_date
 Outcome = Literal["events", "noevents", "discard", "error", "option"]
 Triple = tuple[str, str, str]
 
-_SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.S)
+_SENTENCE_OR_CONFIG = re.compile(
+    r"<Sentence\b([^>]*)>(.*?)</Sentence>|<Config\b([^>]*)>", re.S)
 _ATTR = re.compile(r"(\w+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _CODING = re.compile(r"<EventCoding\b([^>]*)>")
 _TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
@@ -72,8 +73,20 @@ def _petrarch_suite(path: Path, text: str) -> ValidationSuite:
                             agents=env.get("agentfile"), discards=env.get("discardfile"))
     include = _INCLUDE.search(text)
     categories = frozenset(include.group(1).split()) if include else None
-    records = tuple(_petrarch_record(attrs, body) for attrs, body in _SENTENCE.findall(text))
+    body = text.split("</Environment>", 1)[-1]
+    records = tuple(_petrarch_entry(match, n) for n, match in
+                    enumerate(_SENTENCE_OR_CONFIG.finditer(body)))
     return ValidationSuite("petrarch", path, files, records, categories)
+
+
+def _petrarch_entry(match: re.Match[str], index: int) -> ValidationRecord:
+    """A ``<Sentence>`` record, or an option record for a ``<Config>`` between records."""
+    if match.group(3) is None:
+        return _petrarch_record(match.group(1), match.group(2))
+    attrs = _attrs(match.group(3))
+    command = f"{attrs.get('option', '')}={attrs.get('value', '')}"
+    return ValidationRecord(f"CONFIG-{index}", "CONFIG", None, "", "option",
+                            options=(command,))
 
 
 def _attrs(text: str) -> dict[str, str]:

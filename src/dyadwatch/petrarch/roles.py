@@ -41,10 +41,21 @@ def subject_group(sent: Span, hit: VerbHit, groups: list[Group]) -> Group | None
         return None if verb.dep_ in _NO_SUBJECT else _nearest_before(groups, hit.start)
     if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         return group_of(sent, verb.head, groups)  # "the woman who shot ..." -> the woman
-    group = group_of(sent, subject, groups)
+    group = group_of(sent, subject, groups) or _sibling_subject(sent, subject, groups)
     if group is None and subject.pos_ == "PRON":
         return _nearest_before(groups, subject.i - sent.start)  # "it", "he": the last actor
     return group
+
+
+def _sibling_subject(sent: Span, subject: Token, groups: list[Group]) -> Group | None:
+    """A coded second subject of the same verb ("Lions, tigers, and Gondor welcomed" parsed
+    with two subjects)."""
+    for other in subject.head.children:
+        if other is not subject and other.dep_ in _SUBJECTS:
+            group = group_of(sent, other, groups)
+            if group is not None:
+                return group
+    return None
 
 
 def _nearest_before(groups: list[Group], pos: int) -> Group | None:

@@ -138,3 +138,36 @@ def _comma(settings: TabariSettings, rest: str) -> TabariSettings:
 
 _HANDLERS = {"SET": _set, "DEFAULT": _default, "COMPLEX": _complex, "FORWARD": _forward,
              "COMMA": _comma}
+
+
+@dataclass(frozen=True, slots=True)
+class PetrarchSettings:
+    """PETRARCH ``<Config option=… value=…>`` settings that change how sentences are coded.
+
+    ``require_dyad``: an event needs both a source and a target; when False an event with
+    only one of them is coded with ``---`` for the other. ``new_actor_length``: a noun
+    phrase of at most that many words with no dictionary actor may stand for a source or
+    target, coded by its own words (0: off).
+    """
+
+    require_dyad: bool = True
+    new_actor_length: int = 0
+
+
+def apply_config(settings: PetrarchSettings, option: str, value: str) -> PetrarchSettings:
+    """``settings`` changed by one PETRARCH ``<Config>`` option; unknown options are ignored."""
+    name = option.strip().lower()
+    text = value.strip().lower()
+    if name == "require_dyad":
+        return replace(settings, require_dyad=text not in ("false", "0", "no"))
+    if name == "new_actor_length" and text.isdigit():
+        return replace(settings, new_actor_length=int(text))
+    return settings
+
+
+def apply_configs(settings: PetrarchSettings, commands: list[str]) -> PetrarchSettings:
+    """``settings`` after each ``option=value`` command in turn."""
+    for command in commands:
+        option, _, value = command.partition("=")
+        settings = apply_config(settings, option, value)
+    return settings

@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING, Any
 from dyadwatch.petrarch.coder import PetrarchCoder
 from dyadwatch.petrarch.dictionaries import load_files
 from dyadwatch.petrarch.records import Triple, ValidationRecord, ValidationSuite, read_suite
-from dyadwatch.petrarch.settings import TabariSettings, apply_options
+from dyadwatch.petrarch.settings import (
+    PetrarchSettings,
+    TabariSettings,
+    apply_configs,
+    apply_options,
+)
 from dyadwatch.petrarch.tabari import read_options
 from dyadwatch.petrarch.words import iso_to_int
 
@@ -83,16 +88,20 @@ def initial_settings(suite: ValidationSuite) -> TabariSettings:
 def _results(suite: ValidationSuite, coder: PetrarchCoder, nlp: Language
              ) -> Iterator[RecordResult]:
     settings = initial_settings(suite)
+    config = PetrarchSettings()
     memory: dict[str, str] = {}  # story -> first actor of its last record (FORWARD:)
     for record in suite.records:
         if record.outcome == "option":
-            settings = apply_options(settings, list(record.options))
+            if suite.kind == "petrarch":
+                config = apply_configs(config, list(record.options))
+            else:
+                settings = apply_options(settings, list(record.options))
             yield RecordResult(record.id, record.category, (), (), True, False, False)
             continue
         one = suite.kind == "petrarch" or not _SENTENCE_END.search(record.text)
         story = record.id.rsplit("-", 1)[0]
         produced, discarded, first = code_record(coder, nlp, record, one, settings,
-                                                 memory.get(story))
+                                                 memory.get(story), config)
         if first is not None:
             memory[story] = first
         yield RecordResult(record.id, record.category, record.expected, produced,
@@ -101,9 +110,11 @@ def _results(suite: ValidationSuite, coder: PetrarchCoder, nlp: Language
 
 def code_record(coder: PetrarchCoder, nlp: Language, record: ValidationRecord,
                 one_sentence: bool = False, settings: TabariSettings | None = None,
-                forwarded: str | None = None) -> tuple[tuple[Triple, ...], bool, str | None]:
+                forwarded: str | None = None, config: PetrarchSettings | None = None
+                ) -> tuple[tuple[Triple, ...], bool, str | None]:
     """(source, target, code) triples of a record's text, whether it was discarded, and
     the code of its first actor (for ``FORWARD:``; ``forwarded`` is the previous one's).
+    ``config``: PETRARCH ``<Config>`` settings in force for the record.
 
     ``one_sentence``: the record is a single sentence (PETRARCH ``<Sentence>``), so the
     parser is not allowed to split it.
@@ -116,7 +127,7 @@ def code_record(coder: PetrarchCoder, nlp: Language, record: ValidationRecord,
     discarded = False
     first: str | None = None
     for sent in doc.sents:
-        result = coder.sentences.code_sentence(sent, date, settings, forwarded)
+        result = coder.sentences.code_sentence(sent, date, settings, forwarded, config)
         discarded |= result.discarded is not None
         produced.extend((e.source, e.target, e.code) for e in result.events)
         first = first or result.first_actor
