@@ -114,3 +114,20 @@ def test_coder_require_dyad_off_codes_missing_target(coder: PetrarchCoder, nlp: 
     config = PetrarchSettings(require_dyad=require_dyad)
     result = coder.sentences.code_sentence(sent, 20120301, config=config)
     assert [(e.source, e.target, e.code) for e in result.events] == expected
+
+
+@pytest.mark.parametrize(("length", "expected"), [
+    (0, []),
+    (3, [("THE OLD MILLER", "ELD", "070")]),
+    (2, []),
+])
+def test_coder_new_actor_length_codes_short_noun_phrases(coder: PetrarchCoder, nlp: Any,
+                                                         length: int,
+                                                         expected: list[tuple[str, str, str]]
+                                                         ) -> None:
+    from dyadwatch.petrarch.settings import PetrarchSettings
+
+    sent = next(iter(nlp("The old miller paid Eldoria.").sents))
+    config = PetrarchSettings(new_actor_length=length)
+    result = coder.sentences.code_sentence(sent, 20120301, config=config)
+    assert [(e.source, e.target, e.code) for e in result.events] == expected

@@ -16,7 +16,7 @@ from .helpers import FIXTURES, shared_data
 PETRARCH_SUITE = shared_data() / "gold" / "petrarch_unittest" / "PETR.UnitTest.records.xml"
 TABARI_SUITE = shared_data() / "gold" / "tabari_validate" / "Validate.text"
 # Floors: the pass rates reached when these were last measured (docs/petrarch.md).
-PETRARCH_FLOOR = 0.897
+PETRARCH_FLOOR = 0.904
 TABARI_FLOOR = 0.80
 
 

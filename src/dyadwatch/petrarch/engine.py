@@ -23,6 +23,7 @@ from dyadwatch.petrarch.groups import (
     find_mentions,
 )
 from dyadwatch.petrarch.matcher import Capture, Match, View, match_pattern
+from dyadwatch.petrarch.new_actors import new_actor_groups
 from dyadwatch.petrarch.roles import object_group, passive_agent, subject_group
 from dyadwatch.petrarch.settings import PetrarchSettings, TabariSettings
 from dyadwatch.petrarch.verbs_index import VerbHit, VerbLexicon, find_verbs
@@ -106,6 +107,9 @@ class SentenceCoder:
         first = next((m.code.split("/")[0] for m in mentions if m.kind == "actor"), None)
         groups = build_groups(sent, mentions)
         rules = (settings or TabariSettings()) if self.tabari else None
+        if rules is None and config.new_actor_length > 0:
+            groups = sorted([*groups, *new_actor_groups(sent, groups, config.new_actor_length)],
+                            key=lambda g: g.start)
         if rules is not None:
             if _has_discard_code(groups):
                 return SentenceResult((), "sentence")
