@@ -26,6 +26,7 @@ from dyadwatch.store.runs import list_failures, list_runs
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 BATCH = "nlp.batch_size=8"
+_BATCH_BYTES = 1000  # less than the log grows by when a batch of 8 articles commits
 _ARTICLE_COLUMNS = ("article_id, text_sha1, published, url, title, publisher, origin, n_chars, "
                     "n_sentences, n_events, status, duplicate_of, text")
 _EVENT_COLUMNS = ", ".join(db.EVENT_COLUMNS)
@@ -47,7 +48,7 @@ def reference_database(corpus: Path, path: Path, nlp: Any, coder: Any) -> float:
 def kill_after(args: list[str], wal: Path, delay: float, during_startup: bool) -> bool:
     """Start `dyadwatch code`; SIGKILL it ``delay`` s into coding (or into startup).
 
-    Coding has begun once the run's first commit touches the write-ahead log.
+    Coding has begun once the run has committed its first batch (see _wait_for_write).
     Returns True when the process was killed before it finished by itself.
     """
     started = time.time()
@@ -64,12 +65,21 @@ def kill_after(args: list[str], wal: Path, delay: float, during_startup: bool) -
         proc.wait()
 
 
-def _wait_for_write(wal: Path, since: float, proc: Any, timeout: float = 60) -> None:
+def _wait_for_write(wal: Path, since: float, proc: Any, timeout: float = 120) -> None:
+    """Return once the run has committed a batch: its write-ahead log grew by a batch's worth.
+
+    DuckDB writes the log only at commit; the run's first writes (schema, runs row) are
+    smaller than one batch of articles.
+    """
     deadline = time.time() + timeout
+    first: int | None = None
     while time.time() < deadline and proc.poll() is None:
-        if wal.exists() and wal.stat().st_mtime >= since:
+        size = wal.stat().st_size if wal.exists() and wal.stat().st_mtime >= since else None
+        if first is None:
+            first = size
+        elif size is not None and size > first + _BATCH_BYTES:
             return
-        time.sleep(0.02)
+        time.sleep(0.01)
 
 
 def assert_consistent(path: Path) -> int:
@@ -118,7 +128,7 @@ def test_kill_resume_sigkill_then_rerun_matches_uninterrupted(
     stored: list[int] = []  # articles in the database after each kill
     for attempt in range(kills):
         startup = attempt == 0  # the first kill lands while the process is still starting
-        delay = rng.uniform(0.0, 1.5) if startup else rng.uniform(0.1, 0.9) * coding_seconds
+        delay = rng.uniform(0.0, 1.5) if startup else rng.uniform(0.0, 0.5) * coding_seconds
         killed += kill_after(args, Path(f"{path}.wal"), delay, startup)
         if path.exists():
             stored.append(assert_consistent(path))
