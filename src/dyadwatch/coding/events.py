@@ -560,6 +560,15 @@ def _embedded_predicate(token: Token) -> Token | None:
     return None
 
 
+def _frame_targets(frame: Frame, inner: Predicate) -> tuple[str, ...]:
+    """Who a framed event is aimed at: the one told to act for demands and appeals
+    ("demanded that Hamas renounce …", "urged Iran to return …"), else the embedded
+    event's target ("threatened to attack Gondor")."""
+    if frame.kind in {"demand", "appeal"}:
+        return ("dobj", "embedded_subject", *frame.target, *inner.target_slots)
+    return (*frame.target, *inner.target_slots)
+
+
 def _framed_predicate(token: Token, frame: Frame, inner: Predicate, code: str) -> Predicate:
     modality = {"threaten": "threatened", "intend": "intended", "agree": "intended",
                 "refuse": "asserted", "appeal": "asserted", "demand": "asserted",
@@ -567,7 +576,7 @@ def _framed_predicate(token: Token, frame: Frame, inner: Predicate, code: str) -
     return replace(
         inner, token=token, code=code, rule=f"frame:{frame.id}+{inner.rule}",
         source_slots=("nsubj", "nsubjpass", "agent", "poss"),
-        target_slots=tuple(frame.target) + tuple(inner.target_slots),
+        target_slots=_frame_targets(frame, inner),
         modality=modality, negated=_negated(token),
         words=(token, *inner.words), slot_tokens=(token, *inner.slot_tokens),
         embedded=inner.token,
