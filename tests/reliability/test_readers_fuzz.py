@@ -306,3 +306,23 @@ def test_readers_reader_crash_becomes_e211(tmp_path: Path, monkeypatch: pytest.M
     assert [type(i).__name__ for i in items] == ["Article", "Failure"]
     assert isinstance(items[1], Failure) and items[1].code == "E211"
     assert "RuntimeError: parser bug" in items[1].message
+
+
+SURROGATE_FEED = "<rss><channel><item><title>&#xD800;</title></item></channel></rss>"
+
+
+@pytest.mark.xfail(strict=False, raises=UnicodeEncodeError, reason=(
+    "feeds.read_feed raises UnicodeEncodeError (from feedparser's handle_charref) on a "
+    f"character reference to a lone surrogate; minimal input: {SURROGATE_FEED!r}"))
+@pytest.mark.parametrize("text", [SURROGATE_FEED])
+def test_readers_feed_with_surrogate_reference_does_not_raise(text: str) -> None:
+    check_items(read_feed(text, "surrogate.rss"))
+
+
+@pytest.mark.parametrize("text", [SURROGATE_FEED])
+def test_readers_feed_file_with_surrogate_reference_is_recorded(tmp_path: Path,
+                                                                text: str) -> None:
+    path = tmp_path / "surrogate.rss"
+    path.write_text(text, encoding="utf-8")
+    items = check_items(read_file(path, LIMITS))
+    assert [i.code for i in items if isinstance(i, Failure)] == ["E211"]
