@@ -30,6 +30,7 @@ from dyadwatch.api import Settings, create_app  # noqa: E402
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 # A dyad too short for change points answers 422; the dashboard says so and carries on.
 EXPECTED_422 = "the server responded with a status of 422"
+sync_api.expect.set_options(timeout=30_000)  # the suite may share two busy cores
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -69,7 +70,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any, base_url: str) -> Iterator[Any]:
     page = browser.new_page(viewport={"width": 1280, "height": 800})
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
     problems: list[str] = []
     page.on("console", lambda msg: msg.type == "error" and EXPECTED_422 not in msg.text
             and problems.append(msg.text))

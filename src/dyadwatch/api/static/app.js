@@ -471,7 +471,7 @@
   function firstCountryDyad() {
     return api("dyads", { top: 1, by: "country" }).then(function (body) {
       var d = body.dyads[0];
-      if (d) { return showDyad(d.actor_a, d.actor_b); }
+      if (d && !state.a) { return showDyad(d.actor_a, d.actor_b); }  /* unless one was picked */
       return null;
     }).catch(function () { return null; });
   }
