@@ -201,3 +201,21 @@ def test_migrations_newer_database_refused_and_left_alone(db_path: Path, read_on
     assert conn.execute("SELECT version FROM schema_info").fetchall() == [
         (schema.SCHEMA_VERSION + 1,)]
     conn.close()
+
+
+@pytest.mark.parametrize("damage", ["not a database", "truncated", "missing folder"])
+@pytest.mark.parametrize("read_only", [False, True])
+def test_migrations_unusable_database_file_is_e401(tmp_path: Path, damage: str,
+                                                   read_only: bool) -> None:
+    path = tmp_path / "events.duckdb"
+    if damage == "not a database":
+        path.write_text("hello\n", encoding="utf-8")
+    elif damage == "truncated":
+        build_old_database(path, 1)
+        db.open_db(path).close()
+        with path.open("r+b") as fh:
+            fh.truncate(path.stat().st_size // 3)
+    else:
+        path = tmp_path / "no" / "such" / "events.duckdb"
+    with pytest.raises(DatabaseError, match="E401"):
+        db.open_db(path, read_only=read_only)

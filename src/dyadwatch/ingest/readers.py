@@ -14,7 +14,6 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -287,6 +286,7 @@ def read_csv(text: str, origin: str) -> Iterator[ReadItem]:
     A broken row (unclosed quote, too many cells, a bad character) is recorded and
     skipped; reading resumes on the line after the one where that row began.
     """
+    _raise_csv_field_limit(MAX_CSV_FIELD)
     lines = text.splitlines(keepends=True)
     rows = _csv_rows(lines, origin)
     header = next(rows, None)
@@ -328,8 +328,7 @@ def _csv_rows(lines: list[str], origin: str) -> Iterator[tuple[int, list[str]] |
             source.record_start = source.position
             first = source.position + 1
             try:
-                with _csv_field_limit(MAX_CSV_FIELD):
-                    cells = next(reader)
+                cells = next(reader)
             except StopIteration:
                 return
             except (csv.Error, _RecordTooLong) as e:
@@ -376,14 +375,13 @@ class _LineSource:
         return self.lines[self.position - 1]
 
 
-@contextmanager
-def _csv_field_limit(limit: int) -> Iterator[None]:
-    """The csv module's field size limit raised to ``limit`` for one record, then restored."""
-    old = csv.field_size_limit(limit)
-    try:
-        yield
-    finally:
-        csv.field_size_limit(old)
+def _raise_csv_field_limit(limit: int) -> None:
+    """Raise the csv module's process-wide field size limit to ``limit`` (never lower it).
+
+    Only ever raising it keeps concurrent readers in other threads safe.
+    """
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(limit)
 
 
 def article_from_record(record: dict[str, Any], where: str, fallback_id: str) -> Iterator[ReadItem]:

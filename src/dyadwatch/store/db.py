@@ -46,6 +46,10 @@ def open_db(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
             migrate(conn, target)
         else:
             _check_version(conn, target)
+    except duckdb.Error as e:
+        conn.close()
+        raise DatabaseError(path=target, detail=f"cannot read the database; is it damaged? ({e})"
+                            ) from e
     except BaseException:
         conn.close()  # release the file lock before reporting
         raise
