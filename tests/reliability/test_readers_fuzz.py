@@ -247,6 +247,23 @@ def test_readers_csv_rest_of_file_read_after_broken_row(broken_at: int, good: li
     assert [i.code for i in items if isinstance(i, Failure)] == ["E206"]
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x0c", "\x85", "\x1e"])
+def test_readers_csv_unicode_line_separators_stay_in_the_field(separator: str) -> None:
+    text = f"id,text\n1,Gondor thanked{separator}Arnor.\n2,Arnor thanked Gondor.\n"
+    items = check_items(read_csv(text, "wire.csv"))
+    assert [i.text for i in items if isinstance(i, Article)] == [
+        f"Gondor thanked{separator}Arnor.", "Arnor thanked Gondor."]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x0c", "\x85", "\r"])
+def test_readers_jsonl_unicode_line_separators_stay_in_the_record(separator: str) -> None:
+    records = [{"text": f"Gondor thanked{separator}Arnor."}, {"text": "Arnor thanked Gondor."}]
+    text = "\r\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+    items = check_items(read_jsonl(text, "feed.jsonl"))
+    assert [i.text for i in items if isinstance(i, Article)] == [r["text"].strip()
+                                                                 for r in records]
+
+
 @pytest.mark.parametrize("bad", ["{broken", "[1, 2]", "[" * 5000, "1" * 5000, '{"text": ""}'])
 def test_readers_jsonl_bad_line_skipped_rest_read(bad: str) -> None:
     text = "\n".join([json.dumps({"text": "Gondor thanked Arnor."}), bad,

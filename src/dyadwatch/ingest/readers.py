@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import json
 import re
 import unicodedata
@@ -264,7 +265,8 @@ def read_text(text: str, origin: str) -> Iterator[ReadItem]:
 
 def read_jsonl(text: str, origin: str) -> Iterator[ReadItem]:
     """One JSON object per line; blank lines are skipped, bad lines recorded."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Records end at "\n" only: U+2028, \x0c … are valid inside a JSON string.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{origin}:{number}"
@@ -287,7 +289,7 @@ def read_csv(text: str, origin: str) -> Iterator[ReadItem]:
     skipped; reading resumes on the line after the one where that row began.
     """
     _raise_csv_field_limit(MAX_CSV_FIELD)
-    lines = text.splitlines(keepends=True)
+    lines = io.StringIO(text, newline="").readlines()  # \r, \n, \r\n only, as csv expects
     rows = _csv_rows(lines, origin)
     header = next(rows, None)
     if isinstance(header, Failure):
