@@ -187,13 +187,16 @@ def print_summary(summary: RunSummary, db_path: Path) -> None:
 @click.option("--target", default=None, help="Target actor code; a trailing * matches a prefix.")
 @click.option("--since", default=None, metavar="YYYY-MM-DD", help="First event date.")
 @click.option("--until", default=None, metavar="YYYY-MM-DD", help="Last event date.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
-              show_default=True, help="Output format.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              show_default=True, help="Output file (- for stdout).")
-def events_command(db_path: Path, source: str | None, target: str | None, since: str | None,
-                   until: str | None, fmt: str, output: IO[str]) -> None:
-    """Print coded events as JSON Lines (the event record contract) or CSV."""
+@click.option("--format", "fmt", default="jsonl", show_default=True,
+              type=click.Choice(["jsonl", "csv", "gdelt", "plover", "phoenix", "parquet"]),
+              help="Output format: the event record as JSON Lines or CSV, or an export format "
+                   "(same as `dyadwatch export`).")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="Output file (- for stdout; parquet needs a path).")
+@click.pass_context
+def events_command(ctx: click.Context, db_path: Path, source: str | None, target: str | None,
+                   since: str | None, until: str | None, fmt: str, output: str) -> None:
+    """Print coded events as JSON Lines (the event record contract), CSV, or an export format."""
     from dyadwatch.store.db import EventFilter, open_db, query_events
 
     for name, value in (("--since", since), ("--until", until)):
@@ -201,13 +204,20 @@ def events_command(db_path: Path, source: str | None, target: str | None, since:
     if not db_path.exists():
         raise click.ClickException(f"E403: no database at {db_path}; run `dyadwatch code` first "
                                    "or pass --db")
+    if fmt not in {"jsonl", "csv"}:
+        from dyadwatch.cli.analysis import export_command
+
+        ctx.invoke(export_command, fmt=fmt, output=output, db=str(db_path), since=since,
+                   until=until, source=source, target=target, article_id=None, limit=None)
+        return
     try:
         conn = open_db(db_path, read_only=True)
     except DyadwatchError as e:
         raise click.ClickException(str(e)) from e
     events = query_events(conn, EventFilter(source, target, since, until))
     records = (event.to_record() for event in events)
-    write_records(records, fmt, output)
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        write_records(records, fmt, out)
     conn.close()
 
 
