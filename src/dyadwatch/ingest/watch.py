@@ -22,7 +22,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Protocol
 
-from dyadwatch.errors import ConfigError, DyadwatchError
+from dyadwatch.errors import ConfigError, DyadwatchError, ReaderFailedError
 from dyadwatch.ingest.clean import clean_text
 from dyadwatch.ingest.dedup import Deduplicator, drop_duplicates
 from dyadwatch.ingest.feeds import read_feed_url
@@ -123,7 +123,7 @@ class Watcher:
             if stop is not None and stop.is_set():
                 return
             if is_url(source):
-                yield from read_feed_url(source, self.fetcher, skip=self._known_id)
+                yield from _guarded_feed(source, self.fetcher, self._known_id)
             else:
                 yield from self._read_changed_files(Path(source))
 
@@ -223,3 +223,16 @@ def stop_on_signals(stop: threading.Event) -> Iterator[threading.Event]:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def _guarded_feed(url: str, fetcher: Fetcher,
+                  known: Callable[[str], bool]) -> Iterator[ReadItem]:
+    """A feed URL's items; a crash inside the feed parser is recorded (E211), not raised,
+    so one broken feed never stops a watch."""
+    try:
+        yield from read_feed_url(url, fetcher, skip=known)
+    except DyadwatchError:
+        raise
+    except Exception as e:  # a third-party parser bug on hostile input
+        error = ReaderFailedError(path=url, fmt="feed", detail=f"{type(e).__name__}: {e}")
+        yield Failure(error.code, url, error.message)
