@@ -27,6 +27,8 @@ class IngestConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     max_article_chars: int
     clean_furniture: bool
+    english_only: bool
+    deduplicate: bool
 
 
 class CodingConfig(BaseModel):

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING
 
 from dyadwatch import __version__
 from dyadwatch.coding import DocCoder
+from dyadwatch.coding.combined import LayeredCoder
 from dyadwatch.config import Config
-from dyadwatch.errors import CodingError, DyadwatchError, EmptyArticleError
+from dyadwatch.errors import CodingError, ConfigError, DyadwatchError, EmptyArticleError
 from dyadwatch.ingest.clean import clean_text
 from dyadwatch.ingest.readers import ReadItem, ReadLimits, read_inputs
 from dyadwatch.model import Article, Event, Failure, RunSummary
@@ -120,20 +121,30 @@ def build_coder(cfg: Config, dictionaries: Sequence[str] = ()) -> DocCoder:
     from dyadwatch.kb.actors import load_actor_dictionary
     from dyadwatch.kb.verbs import load_verb_dictionary
 
+    imported: list[DocCoder] = []
+    layered = False
     for spec in dictionaries:
         kind, _, path = spec.partition(":")
         if kind == "petrarch" and path:
             from dyadwatch.petrarch import load_petrarch_coder
 
-            coder: DocCoder = load_petrarch_coder(Path(path))
-            return coder
+            imported.append(load_petrarch_coder(Path(path)))
+        elif kind in {"builtin", "dyadwatch"}:
+            layered = True
+        else:
+            raise ConfigError(key=f"--dictionaries {spec}",
+                              detail="expected petrarch:PATH (a PETR_config.ini, TABARI "
+                                     ".project or folder) or builtin")
+    if imported and not layered:
+        return imported[0] if len(imported) == 1 else LayeredCoder(imported)
     options = CoderOptions(keep_negated=cfg.coding.keep_negated,
                            keep_untargeted=cfg.coding.keep_untargeted,
                            keep_unknown_actors=cfg.coding.keep_unknown_actors)
     from dyadwatch.kb.places import load_gazetteer
 
-    return EventCoder(load_actor_dictionary(), load_verb_dictionary(), options,
-                      places=load_gazetteer())
+    own = EventCoder(load_actor_dictionary(), load_verb_dictionary(), options,
+                     places=load_gazetteer())
+    return LayeredCoder([*imported, own]) if imported else own
 
 
 def versions(nlp: Language, coder: DocCoder) -> dict[str, str]:
@@ -152,8 +163,26 @@ def code_paths(paths: Sequence[Path], conn: duckdb.DuckDBPyConnection, cfg: Conf
                nlp: Language, coder: DocCoder, progress: Progress | None = None,
                command: str = "code") -> RunSummary:
     """Code every article under ``paths`` into the open database; returns the run summary."""
-    items = read_inputs(paths, ReadLimits(max_article_chars=cfg.ingest.max_article_chars))
+    items = screened(read_inputs(paths, ReadLimits(
+        max_article_chars=cfg.ingest.max_article_chars)), conn, cfg)
     return code_items(items, conn, cfg, nlp, coder, [str(p) for p in paths], progress, command)
+
+
+def screened(items: Iterable[ReadItem], conn: duckdb.DuckDBPyConnection,
+             cfg: Config) -> Iterator[ReadItem]:
+    """The articles to code: non-English ones become E209 failures and copies of an article
+    already read (in this run or stored before) E210 failures naming the first copy."""
+    from dyadwatch.ingest.dedup import Deduplicator, drop_duplicates
+    from dyadwatch.ingest.lang import english_only
+    from dyadwatch.store.seen import article_texts
+
+    if cfg.ingest.english_only:
+        items = english_only(items)
+    if cfg.ingest.deduplicate:
+        dedup = Deduplicator()
+        dedup.load(article_texts(conn))
+        items = drop_duplicates(items, dedup)
+    return iter(items)
 
 
 def code_items(items: Iterable[ReadItem], conn: duckdb.DuckDBPyConnection, cfg: Config,

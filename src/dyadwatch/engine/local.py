@@ -54,7 +54,8 @@ def code_paths(paths: Sequence[Path], conn: duckdb.DuckDBPyConnection, cfg: Conf
                dictionaries: Sequence[str] = (), progress: pipeline.Progress | None = None,
                command: str = "code") -> RunSummary:
     """Code every article under ``paths`` with ``nlp.workers`` processes into ``conn``."""
-    items = read_inputs(paths, ReadLimits(max_article_chars=cfg.ingest.max_article_chars))
+    items = pipeline.screened(read_inputs(paths, ReadLimits(
+        max_article_chars=cfg.ingest.max_article_chars)), conn, cfg)
     return code_items(items, conn, cfg, dictionaries, [str(p) for p in paths], progress,
                       command)
 

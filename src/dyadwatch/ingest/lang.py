@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from lingua import LanguageDetector, LanguageDetectorBuilder
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 from dyadwatch.errors import NotEnglishError
 from dyadwatch.ingest.readers import ReadItem
@@ -24,6 +24,10 @@ from dyadwatch.model import Article, Failure
 MIN_LETTERS = 20
 SAMPLE_CHARS = 3000
 LONG_TEXT_CHARS = 120
+# English with at least this confidence counts as English: the fast detector can put a
+# repetitive or list-like English text just behind French, and a skipped English article
+# is lost to the analysis, while a coded foreign one only yields no events.
+ENGLISH_DOUBT = 0.1
 
 
 @lru_cache(maxsize=2)
@@ -38,8 +42,13 @@ def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None
-    language = _detector(len(sample) < LONG_TEXT_CHARS).detect_language_of(sample)
-    return None if language is None else language.iso_code_639_1.name.lower()
+    values = _detector(len(sample) < LONG_TEXT_CHARS).compute_language_confidence_values(sample)
+    if not values:
+        return None
+    english = next((v.value for v in values if v.language == Language.ENGLISH), 0.0)
+    if english >= ENGLISH_DOUBT:
+        return "en"  # never skip a text that may well be English
+    return values[0].language.iso_code_639_1.name.lower()
 
 
 def is_english(text: str) -> bool:
