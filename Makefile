@@ -17,7 +17,7 @@ run: $(STAMP)
 	mkdir -p out
 	rm -f $(DB)
 	$(BIN)/dyadwatch code examples/ --db $(DB)
-	$(BIN)/dyadwatch events --db $(DB) --source 'IRN*' --format jsonl | head -n 3
+	$(BIN)/dyadwatch timeline USA IRN --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
