@@ -119,14 +119,21 @@ class EventDB:
                           since: str | None = None, until: str | None = None,
                           direction: Direction = "both", beta: float = esc.DEFAULT_BETA,
                           min_size: int = esc.DEFAULT_MIN_SIZE, min_change: float = 0.0,
-                          drivers: int = 3) -> EscalationResult:
-        """Episodes with their driving events, plus the series and signal they came from."""
+                          drivers: int = 3, measure: str = "sum") -> EscalationResult:
+        """Episodes with their driving events, plus the series and signal they came from.
+
+        ``measure`` is the per-period signal segmented: "sum" (net Goldstein of the period,
+        0 for a quiet one, so a burst of conflict events shows as an escalation) or "mean"
+        (mean Goldstein of the period's events; quiet periods are left out).
+        """
         dyad = self.dyad(a, b, since, until)
         series = self._series(dyad, freq)
-        signal = combined(series, direction)["goldstein_mean"]
-        if signal.notna().sum() < 2 * min_size:
-            raise SeriesTooShortError(what="Escalation", needed=2 * min_size,
-                                      found=int(signal.notna().sum()), freq=freq)
+        table = combined(series, direction)
+        signal = table["goldstein_sum"] if measure == "sum" else table["goldstein_mean"]
+        active = int((table["goldstein_n"] > 0).sum())  # periods that have events
+        if active < 2 * min_size:
+            raise SeriesTooShortError(what="Escalation", needed=2 * min_size, found=active,
+                                      freq=freq)
         ends = _period_ends(signal.index, freq)
         episodes = esc.find_episodes(signal, beta, min_size, min_change, ends)
         events = self._dyad_events(dyad)

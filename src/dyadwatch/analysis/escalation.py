@@ -43,8 +43,13 @@ def noise_sigma(values: np.ndarray) -> float:
     """Robust noise scale from first differences (MAD), floored at SIGMA_FLOOR."""
     if len(values) < 3:
         return SIGMA_FLOOR
-    diffs = np.abs(np.diff(values))
-    return max(float(np.median(diffs)) / (0.6745 * math.sqrt(2.0)), SIGMA_FLOOR)
+    diffs = np.diff(values)
+    robust = float(np.median(np.abs(diffs))) / (0.6745 * math.sqrt(2.0))
+    if robust <= SIGMA_FLOOR:
+        # a sparse series (most periods quiet, as in news-coded sums) has a zero MAD;
+        # its noise is then measured by the spread of all differences
+        robust = float(np.std(diffs)) / math.sqrt(2.0)
+    return max(robust, SIGMA_FLOOR)
 
 
 def penalty(values: np.ndarray, beta: float = DEFAULT_BETA) -> float:

@@ -170,21 +170,24 @@ def series_command(a: str, b: str, db: str, since: str | None, until: str | None
               show_default=True, help="Series to segment: both directions, A->B or B->A.")
 @click.option("--penalty", "beta", type=click.FloatRange(min=0, min_open=True), default=4.0,
               show_default=True, help="PELT penalty factor beta in beta*sigma^2*log(n).")
+@click.option("--measure", type=click.Choice(["sum", "mean"]), default="sum", show_default=True,
+              help="Signal to segment: net Goldstein per period (quiet periods 0) or the "
+                   "mean Goldstein of each period's events.")
 @click.option("--min-change", type=click.FloatRange(min=0), default=0.0, show_default=True,
               help="Drop episodes whose change in mean Goldstein is smaller than this.")
 @click.option("--drivers", type=click.IntRange(min=0), default=3, show_default=True,
               help="Driving events listed per episode.")
 @format_option
 def escalation_command(a: str, b: str, db: str, since: str | None, until: str | None,
-                       freq: str, direction: str, beta: float, min_change: float, drivers: int,
-                       fmt: str) -> None:
-    """Escalation and de-escalation episodes (change points in mean Goldstein)."""
+                       freq: str, direction: str, beta: float, measure: str,
+                       min_change: float, drivers: int, fmt: str) -> None:
+    """Escalation and de-escalation episodes (change points in the Goldstein series)."""
     from dyadwatch.analysis.escalation import episodes_frame
 
     with _errors():
         result = _open(db).escalation_result(a, b, freq, since, until, direction=direction,
                                              beta=beta, min_change=min_change,
-                                             drivers=drivers)
+                                             drivers=drivers, measure=measure)
     frame = episodes_frame(result.episodes)
     if fmt == "table":
         _episodes_table(frame)
