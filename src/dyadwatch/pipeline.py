@@ -165,19 +165,22 @@ def code_paths(paths: Sequence[Path], conn: duckdb.DuckDBPyConnection, cfg: Conf
     """Code every article under ``paths`` into the open database; returns the run summary."""
     items = screened(read_inputs(paths, ReadLimits(
         max_article_chars=cfg.ingest.max_article_chars)), conn, cfg)
-    return code_items(items, conn, cfg, nlp, coder, [str(p) for p in paths], progress, command)
+    return code_items(items, conn, cfg, nlp, coder, [str(p) for p in paths], progress, command,
+                      screen_language=cfg.ingest.english_only)
 
 
 def screened(items: Iterable[ReadItem], conn: duckdb.DuckDBPyConnection,
              cfg: Config) -> Iterator[ReadItem]:
-    """The articles to code: non-English ones become E209 failures and copies of an article
-    already read (in this run or stored before) E210 failures naming the first copy."""
+    """The articles to code: copies of an article already read (in this run or stored
+    before) become E210 failures naming the first copy.
+
+    This needs every article seen so far, so it runs in the process that writes; the
+    language check (E209) needs one article only and runs where the article is parsed
+    (``code_batch``), in the worker processes or Ray actors when there are some.
+    """
     from dyadwatch.ingest.dedup import Deduplicator, drop_duplicates
-    from dyadwatch.ingest.lang import english_only
     from dyadwatch.store.seen import article_texts
 
-    if cfg.ingest.english_only:
-        items = english_only(items)
     if cfg.ingest.deduplicate:
         dedup = Deduplicator()
         dedup.load(article_texts(conn))
@@ -187,17 +190,21 @@ def screened(items: Iterable[ReadItem], conn: duckdb.DuckDBPyConnection,
 
 def code_items(items: Iterable[ReadItem], conn: duckdb.DuckDBPyConnection, cfg: Config,
                nlp: Language, coder: DocCoder, inputs: Sequence[str] = (),
-               progress: Progress | None = None, command: str = "code") -> RunSummary:
-    """Code a stream of articles (and reader failures) as one recorded run, in this process."""
-    mapper = in_process_mapper(nlp, coder, cfg.nlp.batch_size)
+               progress: Progress | None = None, command: str = "code",
+               screen_language: bool = False) -> RunSummary:
+    """Code a stream of articles (and reader failures) as one recorded run, in this process;
+    ``screen_language`` records non-English articles as E209 instead of coding them."""
+    mapper = in_process_mapper(nlp, coder, cfg.nlp.batch_size, screen_language)
     return run_batches(items, conn, cfg, mapper, versions(nlp, coder), inputs, progress,
                        command)
 
 
-def in_process_mapper(nlp: Language, coder: DocCoder, batch_size: int) -> BatchMapper:
+def in_process_mapper(nlp: Language, coder: DocCoder, batch_size: int,
+                      screen_language: bool = False) -> BatchMapper:
     """A BatchMapper that parses and codes in this process."""
     def mapper(batches: Iterable[list[Prepared]]) -> Iterator[BatchResult]:
-        return (code_batch(ready, nlp, coder, batch_size) for ready in batches)
+        return (code_batch(ready, nlp, coder, batch_size, screen_language)
+                for ready in batches)
     return mapper
 
 
@@ -284,10 +291,15 @@ def _with(article: Article, article_id: str, text: str) -> Article:
                    title=article.title, publisher=article.publisher, origin=article.origin)
 
 
-def code_batch(ready: Sequence[Prepared], nlp: Language, coder: DocCoder,
-               batch_size: int) -> BatchResult:
-    """Parse and code prepared articles: the work every engine shares (pure)."""
+def code_batch(ready: Sequence[Prepared], nlp: Language, coder: DocCoder, batch_size: int,
+               screen_language: bool = False) -> BatchResult:
+    """Parse and code prepared articles: the work every engine shares (pure).
+
+    With ``screen_language`` a non-English article is recorded (E209) and not parsed.
+    """
     result = BatchResult()
+    if screen_language:
+        ready = _english(ready, result)
     docs = nlp.pipe((p.article.text for p in ready), batch_size=batch_size)
     for prepared, doc in zip(ready, docs, strict=True):
         events = _code_one(coder, doc, prepared.article, result.failures)
@@ -297,6 +309,21 @@ def code_batch(ready: Sequence[Prepared], nlp: Language, coder: DocCoder,
         result.coded.append(db.CodedArticle(prepared.article, prepared.sha1,
                                             _count_sentences(doc), tuple(events)))
     return result
+
+
+def _english(ready: Sequence[Prepared], result: BatchResult) -> list[Prepared]:
+    """The English articles of ``ready``; the others become E209 failures in ``result``."""
+    from dyadwatch.ingest.lang import language_failure
+
+    kept: list[Prepared] = []
+    for prepared in ready:
+        failure = language_failure(prepared.article)
+        if failure is None:
+            kept.append(prepared)
+        else:
+            result.failures.append(failure)
+            result.skipped += 1
+    return kept
 
 
 def _write(batch: _Batch, result: BatchResult, conn: duckdb.DuckDBPyConnection,
@@ -324,7 +351,8 @@ def _code_one(coder: DocCoder, doc: object, article: Article,
 
 
 def _count_sentences(doc: object) -> int:
-    return sum(1 for sent in doc.sents if sent.text.strip())  # type: ignore[attr-defined]
+    sents = doc.sents  # type: ignore[attr-defined]
+    return sum(1 for sent in sents if sent.text.strip())
 
 
 def _count(state: _RunState, events: Sequence[Event]) -> None:

@@ -73,7 +73,7 @@ def code_items(items: Iterable[ReadItem], conn: duckdb.DuckDBPyConnection, cfg: 
     if workers == 1 or len(head) <= cfg.nlp.batch_size:  # no gain from starting workers
         nlp, coder = worker_context(cfg.model_dump_json(), tuple(dictionaries))
         return pipeline.code_items(chain(head, stream), conn, cfg, nlp, coder, inputs,
-                                   progress, command)
+                                   progress, command, cfg.ingest.english_only)
     with WorkerPool(cfg, dictionaries, workers) as pool:
         return pipeline.run_batches(chain(head, stream), conn, cfg, pool.map, pool.versions(),
                                     inputs, progress, command)
@@ -103,8 +103,8 @@ def _versions(cfg_json: str, dictionaries: tuple[str, ...]) -> dict[str, str]:
 def _code(cfg_json: str, dictionaries: tuple[str, ...],
           ready: list[pipeline.Prepared]) -> pipeline.BatchResult:
     nlp, coder = worker_context(cfg_json, dictionaries)
-    return pipeline.code_batch(ready, nlp, coder, Config.model_validate_json(cfg_json)
-                               .nlp.batch_size)
+    cfg = Config.model_validate_json(cfg_json)
+    return pipeline.code_batch(ready, nlp, coder, cfg.nlp.batch_size, cfg.ingest.english_only)
 
 
 class WorkerPool:

@@ -4,14 +4,15 @@ Parquet dataset partitioned by event date (``date=YYYY-MM-DD``), which DuckDB qu
 directly and ``dyadwatch load`` brings into a database.
 
 The actors run :func:`dyadwatch.pipeline.code_batch`, as the local engine does, so the
-same input gives the same event ids. One difference: an article id used by two different
-texts is told apart within one input file here, within the whole run locally.
+same input gives the same event ids. One difference: copies of an article (E210) and an
+article id used by two different texts are found within one input file here, within the
+whole run (and, for copies, the database) locally.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -23,7 +24,7 @@ from dyadwatch import pipeline
 from dyadwatch.config import Config
 from dyadwatch.engine.dataset import PARTITION_COLUMN
 from dyadwatch.engine.local import resolve_workers, worker_context
-from dyadwatch.ingest.readers import ReadLimits, iter_input_files, read_file
+from dyadwatch.ingest.readers import ReadItem, ReadLimits, iter_input_files, read_file
 from dyadwatch.model import Article, Failure
 from dyadwatch.store import bulk
 
@@ -110,7 +111,7 @@ def read_articles(row: dict[str, Any], cfg_json: str) -> Iterator[dict[str, Any]
     limits = ReadLimits(max_article_chars=cfg.ingest.max_article_chars)
     guard = pipeline.IdGuard(None, 0)
     batch: list[Article] = []
-    for item in read_file(Path(row["path"]), limits):
+    for item in _deduplicated(read_file(Path(row["path"]), limits), cfg):
         if isinstance(item, Failure):
             log.warning("%s %s: %s", item.code, item.input, item.message)
             continue
@@ -119,6 +120,15 @@ def read_articles(row: dict[str, Any], cfg_json: str) -> Iterator[dict[str, Any]
             yield from _article_rows(batch, cfg, guard)
             batch = []
     yield from _article_rows(batch, cfg, guard)
+
+
+def _deduplicated(items: Iterable[ReadItem], cfg: Config) -> Iterator[ReadItem]:
+    """Copies of an article read earlier from the same file become E210 failures."""
+    if not cfg.ingest.deduplicate:
+        return iter(items)
+    from dyadwatch.ingest.dedup import Deduplicator, drop_duplicates
+
+    return iter(drop_duplicates(items, Deduplicator()))
 
 
 def _article_rows(batch: list[Article], cfg: Config,
@@ -137,11 +147,12 @@ class BatchCoder:
 
     def __init__(self, cfg_json: str, dictionaries: tuple[str, ...]) -> None:
         self.nlp, self.coder = worker_context(cfg_json, dictionaries)
-        self.batch_size = Config.model_validate_json(cfg_json).nlp.batch_size
+        self.cfg = Config.model_validate_json(cfg_json)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         ready = [_prepared(row) for row in batch.to_pylist()]
-        result = pipeline.code_batch(ready, self.nlp, self.coder, self.batch_size)
+        result = pipeline.code_batch(ready, self.nlp, self.coder, self.cfg.nlp.batch_size,
+                                     self.cfg.ingest.english_only)
         for failure in result.failures:
             log.warning("%s %s: %s", failure.code, failure.input, failure.message)
         return bulk.event_table([e for item in result.coded for e in item.events])
