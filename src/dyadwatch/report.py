@@ -41,8 +41,8 @@ generated {{ generated }} by dyadwatch {{ version }}</p>
 <h2>Conflict and cooperation over time</h2>
 {{ series_svg }}
 <h3>Escalation and de-escalation episodes</h3>
-{% if episodes %}<table><tr><th>start</th><th>end</th><th>direction</th><th>change in mean
-Goldstein</th><th>events</th><th>driving events</th></tr>
+{% if episodes %}<table><tr><th>start</th><th>end</th><th>direction</th><th>change in level
+(net Goldstein per period)</th><th>events</th><th>driving events</th></tr>
 {% for e in episodes %}<tr><td>{{ e.start }}</td><td>{{ e.end }}</td><td>{{ e.direction }}</td>
 <td class="{{ 'neg' if e.size < 0 else 'pos' }}">{{ '%+.2f'|format(e.size) }}
 ({{ '%.2f'|format(e.mean_before) }} → {{ '%.2f'|format(e.mean_after) }})</td>
@@ -50,7 +50,7 @@ Goldstein</th><th>events</th><th>driving events</th></tr>
 <div>{{ d.date }} {{ d.source }} → {{ d.target }} [{{ d.cameo }}, {{ d.goldstein }}]:
 “{{ d.sentence }}”</div>{% endfor %}</td></tr>{% endfor %}</table>
 {% elif escalation_note %}<p>{{ escalation_note }}</p>
-{% else %}<p>No change in mean Goldstein was found ({{ method }}).</p>{% endif %}
+{% else %}<p>No change in the Goldstein series was found ({{ method }}).</p>{% endif %}
 <p class="meta">Change points: {{ method }}.</p>
 
 <h2>Reciprocity: who answers whom, and how fast</h2>

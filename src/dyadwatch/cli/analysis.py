@@ -174,7 +174,7 @@ def series_command(a: str, b: str, db: str, since: str | None, until: str | None
               help="Signal to segment: net Goldstein per period (quiet periods 0) or the "
                    "mean Goldstein of each period's events.")
 @click.option("--min-change", type=click.FloatRange(min=0), default=0.0, show_default=True,
-              help="Drop episodes whose change in mean Goldstein is smaller than this.")
+              help="Drop episodes whose change in the signal's level is smaller than this.")
 @click.option("--drivers", type=click.IntRange(min=0), default=3, show_default=True,
               help="Driving events listed per episode.")
 @format_option
