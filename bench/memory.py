@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import CORPORA, LABELS, Measure, shared_data_dir, spawn  # noqa: E402
+from run import CORPORA, LABELS, SETTINGS, Measure, shared_data_dir, spawn  # noqa: E402
 
 
 def write_records(n: int, out: Path) -> None:
@@ -43,7 +43,10 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 20000])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--set", dest="settings", action="append", default=[],
+                        metavar="SECTION.KEY=VALUE", help="a dyadwatch setting (repeatable)")
     args = parser.parse_args()
+    SETTINGS.extend(args.settings)
     config = f"code-{args.workers}"
     if config not in LABELS:
         raise SystemExit("--workers takes 1 or 2")
@@ -53,7 +56,7 @@ def main() -> None:
             sample = Path(folder) / f"reuters-{n}.jsonl"
             write_records(n, sample)
             rows.append((n, spawn(config, sample, Path(folder))))
-    print(LABELS[config])
+    print(f"{LABELS[config]}; settings: {' '.join(SETTINGS) or 'defaults'}")
     show(rows)
 
 

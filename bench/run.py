@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 CORPORA = {"bbc": "bbc_fulltext_2004_2005.jsonl.gz", "reuters": "reuters21578.jsonl.gz",
            "guardian": "guardian_syria_sdf_2017_2019.jsonl"}
 CONFIGS = ("spacy", "code-1", "code-2", "ray-2")
+SETTINGS: list[str] = []  # --set pairs, the same for every configuration
 LABELS = {"spacy": "spaCy nlp.pipe (its own pipeline)", "code-1": "dyadwatch code --workers 1",
           "code-2": "dyadwatch code --workers 2", "ray-2": "dyadwatch code --engine ray (2 CPUs)"}
 
@@ -96,7 +97,7 @@ def measure_spacy(sample: Path, texts: list[str]) -> tuple[float, float, None, N
     from dyadwatch.config import load_config
     from dyadwatch.nlp import resolve_model_name
 
-    cfg = load_config(environ={})
+    cfg = load_config(environ={}, overrides=SETTINGS)
     nlp = spacy.load(resolve_model_name(cfg.nlp.model))
     start, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=cfg.nlp.batch_size):
@@ -112,7 +113,7 @@ def measure_coder(sample: Path) -> tuple[float, int, int]:
     from dyadwatch.ingest.readers import read_inputs
     from dyadwatch.model import Article
 
-    cfg = load_config(environ={})
+    cfg = load_config(environ={}, overrides=SETTINGS)
     nlp, coder = worker_context(cfg.model_dump_json(), ())
     guard = pipeline.IdGuard(None, 0)
     articles = [item for item in read_inputs([sample]) if isinstance(item, Article)]
@@ -131,7 +132,7 @@ def measure_code(sample: Path, workers: int,
     from dyadwatch.engine import local
     from dyadwatch.store.db import open_db
 
-    cfg = load_config(environ={}, overrides=[f"nlp.workers={workers}"])
+    cfg = load_config(environ={}, overrides=[*SETTINGS, f"nlp.workers={workers}"])
     if workers == 1:  # what `dyadwatch code` loads before it reads (the pool loads its own)
         local.worker_context(cfg.model_dump_json(), ())
     conn = open_db(tmp / f"bench-{workers}.duckdb")
@@ -162,7 +163,7 @@ def measure_ray(sample: Path, tmp: Path) -> tuple[float, float, None, int]:
     # terms, as the local engine's workers do.
     os.environ.setdefault("RAY_worker_niceness", "0")
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    cfg = load_config(environ={}, overrides=["nlp.workers=2"])
+    cfg = load_config(environ={}, overrides=[*SETTINGS, "nlp.workers=2"])
     start, cpu = time.perf_counter(), time.process_time()
     written = ray_data.code_paths([sample], tmp / "dataset", cfg)
     seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
@@ -209,7 +210,7 @@ def run_one(config: str, sample: Path, tmp: Path) -> Measure:
 
 def spawn(config: str, sample: Path, tmp: Path) -> Measure:
     command = [sys.executable, __file__, "--one", config, "--sample", str(sample),
-               "--tmp", str(tmp)]
+               "--tmp", str(tmp), *(f"--set={pair}" for pair in SETTINGS)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
@@ -223,7 +224,8 @@ def show(measures: list[Measure]) -> None:
     one = next((m for m in measures if m.config == "code-1"), None)
     sentences = next((m.sentences for m in measures if m.sentences), 0)
     print(f"{measures[0].articles} articles, {measures[0].words:,} words, {sentences:,} "
-          f"sentences; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+          f"sentences; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs; "
+          f"settings: {' '.join(SETTINGS) or 'defaults'}")
     print(f"{'configuration':<38}{'art/s':>8}{'words/s':>9}{'vs spaCy':>9}{'vs 1 wk':>8}"
           f"{'CPU s':>8}{'steady':>8}{'main MB':>8}{'worker MB':>10}{'events':>8}")
     for m in measures:
@@ -251,10 +253,14 @@ def main() -> None:
     parser.add_argument("--no-ray", action="store_true", help="leave out the Ray engine")
     parser.add_argument("--repeat", type=int, default=1,
                         help="rounds over all configurations; the fastest run of each is shown")
+    parser.add_argument("--set", dest="settings", action="append", default=[],
+                        metavar="SECTION.KEY=VALUE", help="a dyadwatch setting, e.g. "
+                        "ingest.english_only=false (repeatable)")
     parser.add_argument("--one", choices=CONFIGS, help=argparse.SUPPRESS)
     parser.add_argument("--sample", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--tmp", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    SETTINGS.extend(args.settings)
     if args.one:
         print(json.dumps(asdict(run_one(args.one, args.sample, args.tmp))))
         return
