@@ -90,3 +90,25 @@ def test_cli_events_missing_db_exit_1(tmp_path: Path, missing: str) -> None:
     code, _, err = run("events", "--db", str(tmp_path / missing))
     assert code == 1
     assert "E403" in err
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("copies", [2])
+def test_cli_events_merged_counts_mentions_articles_sources(tmp_path: Path, db_path: Path,
+                                                            copies: int) -> None:
+    """The same deed reported by two outlets (different words, same day) is one merged
+    event with two articles and two sources, and both evidence sentences."""
+    texts = ["Arnor-based reporters said Iran fired missiles at US bases in Iraq.",
+             "Iran fired missiles at US bases in Iraq on Wednesday, officials confirmed."]
+    rows = [{"id": f"w{i}", "date": "2020-01-08", "publisher": f"Outlet {i}", "text": text}
+            for i, text in enumerate(texts[:copies])]
+    (tmp_path / "wires.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n",
+                                          encoding="utf-8")
+    run("code", str(tmp_path / "wires.jsonl"), "--db", str(db_path),
+        "--set", "ingest.deduplicate=false")
+    code, out, _ = run("events", "--db", str(db_path), "--merged", "--source", "IRN*")
+    assert code == 0
+    merged = [json.loads(line) for line in out.splitlines()]
+    attack = [r for r in merged if r["cameo_root"] in {"18", "19"}]
+    assert attack and attack[0]["num_articles"] == copies == attack[0]["num_sources"]
+    assert len(attack[0]["sentences"]) == attack[0]["num_mentions"] >= copies

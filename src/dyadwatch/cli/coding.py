@@ -193,9 +193,13 @@ def print_summary(summary: RunSummary, db_path: Path) -> None:
                    "(same as `dyadwatch export`).")
 @click.option("-o", "--output", default="-", show_default=True,
               help="Output file (- for stdout; parquet needs a path).")
+@click.option("--merged", is_flag=True,
+              help="One JSON record per (source, target, code, date) with GDELT-style counts "
+                   "of mentions, articles and sources and every evidence sentence.")
 @click.pass_context
 def events_command(ctx: click.Context, db_path: Path, source: str | None, target: str | None,
-                   since: str | None, until: str | None, fmt: str, output: str) -> None:
+                   since: str | None, until: str | None, fmt: str, output: str,
+                   merged: bool) -> None:
     """Print coded events as JSON Lines (the event record contract), CSV, or an export format."""
     from dyadwatch.store.db import EventFilter, open_db, query_events
 
@@ -215,10 +219,28 @@ def events_command(ctx: click.Context, db_path: Path, source: str | None, target
     except DyadwatchError as e:
         raise click.ClickException(str(e)) from e
     events = query_events(conn, EventFilter(source, target, since, until))
-    records = (event.to_record() for event in events)
+    records = merged_records(conn, events) if merged else (e.to_record() for e in events)
+    if merged and fmt != "jsonl":
+        raise click.UsageError("--merged writes JSON Lines; use --format jsonl")
     with click.open_file(output, "w", encoding="utf-8") as out:
         write_records(records, fmt, out)
     conn.close()
+
+
+def merged_records(conn: Any, events: Iterator[Any]) -> Iterator[dict[str, Any]]:
+    """Events that several articles report, merged as GDELT counts them."""
+    from dyadwatch.coding.merge import merge_events
+    from dyadwatch.store.queries import article_urls
+
+    found = list(events)
+    publishers = {a: p for a, (_, p) in article_urls(conn, [e.article_id for e in found]).items()}
+    for item in merge_events(found, publishers):
+        record = item.event.to_record()
+        record.update(num_mentions=item.num_mentions, num_articles=item.num_articles,
+                      num_sources=item.num_sources, event_ids=list(item.event_ids),
+                      article_ids=list(item.article_ids), sources=list(item.sources),
+                      sentences=list(item.sentences))
+        yield record
 
 
 def check_date(name: str, value: str | None) -> None:
