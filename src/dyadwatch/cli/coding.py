@@ -175,7 +175,10 @@ def print_summary(summary: RunSummary, db_path: Path) -> None:
     if summary.failures:
         echo(f"Failures: {len(summary.failures)}")
         for failure in summary.failures[:20]:
-            echo(f"  {failure.code} {failure.input}: {failure.message}")
+            # coded messages already name their input
+            shown = failure.message if failure.input in failure.message else (
+                f"{failure.input}: {failure.message}")
+            echo(f"  {failure.code} {shown}")
         if len(summary.failures) > 20:
             echo(f"  … and {len(summary.failures) - 20} more (dyadwatch errors lists them all)")
 
