@@ -123,7 +123,8 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
             try:
                 rows.append(json.loads(line))
             except json.JSONDecodeError as e:
-                raise GoldFormatError(path=f"{path}:{number}", detail=f"invalid JSON ({e.msg})") from e
+                where = f"{path}:{number}"
+                raise GoldFormatError(path=where, detail=f"invalid JSON ({e.msg})") from e
     return rows
 
 
@@ -161,7 +162,10 @@ def score(name: str, gold: Sequence[GoldSentence], code: Code,
     return scores
 
 
-def _per_label(pairs: Iterable[tuple[str, str | None]]) -> dict[str, tuple[float, float, float, int]]:
+LabelScores = dict[str, tuple[float, float, float, int]]  # label → P, R, F1, support
+
+
+def _per_label(pairs: Iterable[tuple[str, str | None]]) -> LabelScores:
     pairs = list(pairs)
     gold_counts = Counter(g for g, _ in pairs)
     predicted_counts = Counter(p for _, p in pairs if p is not None)

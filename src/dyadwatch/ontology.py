@@ -60,7 +60,8 @@ class CameoCode:
 def cameo_table() -> dict[str, CameoCode]:
     """All CAMEO codes keyed by code string ("01" … "2042")."""
     raw = resources.files("dyadwatch").joinpath("data/cameo.json").read_text(encoding="utf-8")
-    return {code: CameoCode(code=code, **fields) for code, fields in json.loads(raw)["codes"].items()}
+    codes = json.loads(raw)["codes"]
+    return {code: CameoCode(code=code, **fields) for code, fields in codes.items()}
 
 
 def lookup_cameo(code: str) -> CameoCode:

@@ -10,7 +10,8 @@ from dyadwatch.ingest.clean import clean_text, furniture_rule
     [
         ("Read more: Why Arnor and Gondor are not at war", "read-more"),
         ("Related: Gondor's new cabinet", "read-more"),
-        ("Watch video 01:12 Share Send Facebook Twitter Permalink https://x.example/p/1", "share-bar"),
+        ("Watch video 01:12 Share Send Facebook Twitter Permalink https://x.example/p/1",
+         "share-bar"),
         ("Share this article Facebook Twitter WhatsApp Email", "share-bar"),
         ("Every morning our editors send the day's top stories. Sign up here to receive them.",
          "pitch"),

@@ -33,7 +33,8 @@ def test_readers_text_date_header(tmp_path: Path, text: str, date: str | None, b
 @pytest.mark.parametrize("name", ["a.jsonl", "a.jsonl.gz", "a.data"])
 def test_readers_jsonl_records_and_gzip(tmp_path: Path, name: str) -> None:
     lines = [
-        json.dumps({"id": "x1", "text": "Gondor threatened Arnor.", "date": "2021-03-04T10:00:00Z"}),
+        json.dumps({"id": "x1", "text": "Gondor threatened Arnor.",
+                    "date": "2021-03-04T10:00:00Z"}),
         "{not json",
         json.dumps({"id": "x2", "text": ""}),
         json.dumps({"id": "x3", "text": "Arnor met Gondor.", "publisher": "Wire"}),

@@ -162,7 +162,9 @@ def progress_bar(quiet: bool) -> Iterator[Any]:
 
 def print_summary(summary: RunSummary, db_path: Path) -> None:
     """The end-of-run summary, on stderr (stdout carries data only)."""
-    echo = lambda text="": click.echo(text, err=True)  # noqa: E731
+    def echo(text: str = "") -> None:
+        click.echo(text, err=True)
+
     echo(f"Coded {summary.articles_coded} of {summary.articles_read} articles "
          f"({summary.sentences} sentences) into {db_path}")
     echo(f"Events: {summary.events} ({summary.events_new} new)")

@@ -10,6 +10,7 @@ import click
 
 from dyadwatch.cli.main import cli
 from dyadwatch.errors import DyadwatchError
+from dyadwatch.model import Article, Event
 
 FORMATS = ("conflibert", "plover", "golden")
 
@@ -37,7 +38,7 @@ def eval_command(gold: Path, fmt: str | None, model: str, dictionaries: tuple[st
     except DyadwatchError as e:
         raise click.ClickException(str(e)) from e
 
-    def code(articles: Sequence[scoring.Article]) -> list[list[scoring.Event]]:
+    def code(articles: Sequence[Article]) -> list[list[Event]]:
         return code_articles_in_memory(articles, nlp, coder)
 
     try:

@@ -16,7 +16,8 @@ from dyadwatch import __version__
 @click.pass_context
 def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
     """dyadwatch: news to political event data (CAMEO, PLOVER, Goldstein) with evidence."""
-    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    levels = (logging.WARNING, logging.INFO, logging.DEBUG)
+    level = logging.ERROR if quiet else levels[min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     ctx.ensure_object(dict)
     ctx.obj["verbose"] = verbose

@@ -50,7 +50,8 @@ _CONTEXT_ADP = frozenset({"to", "of", "for", "at", "in"})
 class ActorLookup(Protocol):
     """What the resolver needs from an actor dictionary (see dyadwatch.kb.actors)."""
 
-    entries: dict[str, ActorEntry]
+    @property
+    def entries(self) -> dict[str, ActorEntry]: ...
 
     def surface_forms(self) -> Iterator[tuple[str, bool, str]]: ...
     def entry_for(self, text: str) -> ActorEntry | None: ...
@@ -228,10 +229,10 @@ def _left_context(span: Span) -> Iterator[Token]:
     i = span.start - 1
     while i >= span.sent.start:
         token = doc[i]
-        if token.pos_ not in _CONTEXT_POS or (token.pos_ == "ADP"
-                                               and token.lower_ not in _CONTEXT_ADP):
-            if token.tag_ != "POS":
-                break
+        outside = token.pos_ not in _CONTEXT_POS or (
+            token.pos_ == "ADP" and token.lower_ not in _CONTEXT_ADP)
+        if outside and token.tag_ != "POS":
+            break
         yield token
         i -= 1
 
@@ -359,7 +360,8 @@ def _role_actor(head: Token, memory: DocActors, lookup: ActorLookup) -> Resolved
 
 
 def _role_adjective(token: Token, lookup: ActorLookup) -> bool:
-    return lookup.role_of(token.lemma_) is not None and lookup.country_of_demonym(token.text) is None
+    is_role = lookup.role_of(token.lemma_) is not None
+    return is_role and lookup.country_of_demonym(token.text) is None
 
 
 def _modifiers(head: Token) -> Iterator[Token]:

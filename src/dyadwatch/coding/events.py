@@ -16,8 +16,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.actors import ActorLookup, DocActors, MatcherCache, Resolved, actors_for
-from dyadwatch.coding.actors import resolve_document
+from dyadwatch.coding.actors import (
+    ActorLookup,
+    DocActors,
+    MatcherCache,
+    Resolved,
+    actors_for,
+    resolve_document,
+)
 from dyadwatch.coding.dates import resolve_date
 from dyadwatch.coding.places import PlaceLookup, event_location
 from dyadwatch.kb.verbs import Frame, VerbDictionary, VerbPattern
@@ -54,8 +60,8 @@ ANNOUNCE_VERBS = frozenset({"announce", "declare", "proclaim", "unveil", "order"
 # Verbs that carry out the event their object names ("continued their hunger strike").
 OBJECT_SUPPORT_VERBS = frozenset({
     "continue", "resume", "begin", "start", "stage", "hold", "launch", "conduct", "mount",
-    "wage", "intensify", "escalate", "step", "carry", "organize", "organise", "lead", "stage",
-    "renew", "undertake", "perform", "commit", "unleash",
+    "wage", "intensify", "escalate", "step", "carry", "organize", "organise", "lead", "renew",
+    "undertake", "perform", "commit", "unleash",
 })
 SUPPORT_VERBS = frozenset({"engage", "enter", "participate", "join", "take", "resume",
                            "continue", "persist", "involve", "embark"})
@@ -217,7 +223,8 @@ class EventCoder:
             modality = "reported"
         return _predicate(token, pattern, words, code, rule, modality)
 
-    def _agreed(self, frame: Frame, embedded: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
+    def _agreed(self, frame: Frame,
+                embedded: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
         """'agreed to postpone the march': agreeing to any deed is an intent to cooperate."""
         if frame.kind != "agree" or embedded.pos_ not in {"VERB", "NOUN"}:
             return None
@@ -281,7 +288,8 @@ class EventCoder:
                            "asserted")
         bridge = tuple(t for t in token.children if t.dep_ in {"dobj", "attr", "acomp"}
                        and embedded in t.children)
-        return replace(_framed_predicate(token, frame.model_copy(update={"kind": kind}), inner, code),
+        framed = _framed_predicate(token, frame.model_copy(update={"kind": kind}), inner, code)
+        return replace(framed,
                        words=(token, *bridge, *inner.words))
 
     # -- events -----------------------------------------------------------------
@@ -304,7 +312,8 @@ class EventCoder:
             usable = [t for t in targets if t.code != source.code]
             if not usable and not self.options.keep_untargeted:
                 continue
-            for target in usable or [None]:
+            chosen: list[Resolved | None] = [*usable] or [None]
+            for target in chosen:
                 event = self._event(predicate, source, target, sent, index, article, event_day)
                 yield replace(event, location=location) if location else event
 
@@ -669,9 +678,7 @@ def _dependency_slot(token: Token, slot: str) -> Iterator[Token]:
     passive = _passive(token)
     for child in token.children:
         dep = child.dep_
-        if slot == "nsubj" and dep in SUBJECT_DEPS and not passive:
-            yield child
-        elif slot == "dobj" and (dep in {"dobj", "obj"} or (passive and dep in PASSIVE_SUBJECT_DEPS)):
+        if _core_argument(slot, dep, passive):
             yield child
         elif slot in {"iobj", "dative"} and dep in {"dative", "iobj"}:
             yield from (c for c in child.children if c.dep_ == "pobj") if child.pos_ == "ADP" else (
@@ -686,6 +693,15 @@ def _dependency_slot(token: Token, slot: str) -> Iterator[Token]:
             yield child
     if slot == "amod" or slot == "compound":
         yield from (c for c in token.children if c.dep_ in {"amod", "compound"})
+
+
+def _core_argument(slot: str, dep: str, passive: bool) -> bool:
+    """The active subject fills 'nsubj'; the object, or a passive's subject, fills 'dobj'."""
+    if slot == "nsubj":
+        return dep in SUBJECT_DEPS and not passive
+    if slot == "dobj":
+        return dep in {"dobj", "obj"} or (passive and dep in PASSIVE_SUBJECT_DEPS)
+    return False
 
 
 def _prep_objects(anchor: Token, word: str) -> Iterator[Token]:

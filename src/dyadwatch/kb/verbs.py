@@ -23,7 +23,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from dyadwatch.errors import DictionaryError
 from dyadwatch.ontology import is_cameo
 
-Slot = str  # "nsubj", "dobj", "iobj", "agent", "poss", "compound", or a preposition: "with", "against"
+# "nsubj", "dobj", "iobj", "agent", "poss", "compound", or a preposition: "with", "against"
+Slot = str
 FrameKind = Literal["threaten", "intend", "refuse", "appeal", "demand", "agree", "deny", "accuse"]
 
 
@@ -112,7 +113,8 @@ def parse_verb_file(data: object, origin: str) -> VerbDictionary:
     ordered = {key: tuple(sorted(group, key=lambda p: -p.specificity))
                for key, group in by_lemma.items()}
     frames = {lemma.lower(): frame for frame in parsed.frames for lemma in frame.lemmas}
-    return VerbDictionary(parsed.version, ordered, frames, dict(parsed.derive))
+    derive = {str(kind): table for kind, table in parsed.derive.items()}
+    return VerbDictionary(parsed.version, ordered, frames, derive)
 
 
 def load_verb_dictionary(path: Path | None = None) -> VerbDictionary:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,9 +38,12 @@ def paragraph_sentences(doc: Doc) -> Doc:
 
 def add_hyphenated_words(nlp: Language) -> None:
     """Keep HYPHENATED_WORDS as single tokens."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer: leave it as it is
     for word in HYPHENATED_WORDS:
         for variant in {word, word.capitalize(), word.upper()}:
-            nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
+            tokenizer.add_special_case(variant, [{ORTH: variant}])
 
 
 def prepare_pipeline(nlp: Language) -> Language:
