@@ -20,7 +20,16 @@ from dyadwatch.model import Article, Failure
     ],
 )
 def test_lang_detects_language(text: str, language: str) -> None:
-    assert detect_language(text) == language
+    paragraph = f"{text} {text} {text}"  # article-length text (120+ characters)
+    assert detect_language(paragraph) == language
+
+
+@pytest.mark.parametrize("text", ["Die Bundesregierung hat neue Gespräche angekündigt.",
+                                  "Kraft Profit Falls on Higher Costs"])
+def test_lang_short_text_counts_as_english(text: str) -> None:
+    """Under 120 characters (headlines, summaries) nothing is skipped on thin evidence."""
+    assert detect_language(text) is None
+    assert is_english(text)
 
 
 @pytest.mark.parametrize("text", ["", "12:30 — 4/5", "Go!", "http://a.b/c?d=1"])
@@ -37,14 +46,14 @@ def test_lang_too_little_text_is_undetermined(text: str) -> None:
     ],
 )
 def test_lang_is_english(text: str, english: bool) -> None:
-    assert is_english(text) is english
+    assert is_english(f"{text} {text}") is english
 
 
 @pytest.mark.parametrize(
     "text", ["Die Bundesregierung hat am Freitag neue Gespräche mit Nachbarländern angekündigt."])
 def test_lang_english_only_records_e209(text: str) -> None:
     english = Article(id="a1", text="The minister met his counterpart in Athens on Tuesday.")
-    german = Article(id="a2", text=text, origin="feed.rss#3")
+    german = Article(id="a2", text=f"{text} {text}", origin="feed.rss#3")
     note = Failure(code="E204", input="x.txt", message="bad bytes")
     out = list(english_only([english, german, note]))
     assert out[0] is english and out[2] is note
