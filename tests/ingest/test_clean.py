@@ -43,3 +43,19 @@ def test_clean_keeps_news_sentences(line: str) -> None:
 @pytest.mark.parametrize("single", ["Arnor protested. Read more: nothing here."])
 def test_clean_single_paragraph_untouched(single: str) -> None:
     assert clean_text(single).text == single
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        ("Iran said on Tuesday that the\ncompany would resume\nexports to Iraq.\nOfficials agreed.",
+         ["Iran said on Tuesday that the company would resume exports to Iraq.",
+          "Officials agreed."]),
+        ("US 'ready to engage'\nThe US said it was ready to talk.",
+         ["The US said it was ready to talk."]),
+        ("Gondor protested,\nArnor said.\n\nRohan agreed.", ["Gondor protested, Arnor said.",
+                                                          "Rohan agreed."]),
+    ],
+)
+def test_clean_hard_wrapped_lines_rejoined(text: str, paragraphs: list[str]) -> None:
+    assert clean_text(text).text.split("\n\n") == paragraphs

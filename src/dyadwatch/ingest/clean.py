@@ -93,14 +93,45 @@ def furniture_rule(line: str) -> str | None:
     return None
 
 
+_CONTINUES = re.compile(r"[,\-–—(]$|\b(?:the|a|an|of|to|and|or|in|on|for|with|by|at|from|"
+                        r"that|said|says)$", re.IGNORECASE)
+
+
+def join_wrapped_lines(raw_lines: list[str]) -> list[str]:
+    """Non-empty lines, with hard-wrapped sentences put back together.
+
+    A line continues on the next (no blank line between) when it does not end a
+    sentence and the next one starts in lower case, or when it ends in a comma, a
+    dash or a function word ("… said the\ncompany would …").
+    """
+    lines: list[str] = []
+    previous_blank = True
+    for raw in raw_lines:
+        line = raw.strip()
+        if not line:
+            previous_blank = True
+            continue
+        if lines and not previous_blank and _wraps(lines[-1], line):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+        previous_blank = False
+    return lines
+
+
+def _wraps(line: str, following: str) -> bool:
+    if _TERMINAL.search(line):
+        return False
+    return following[:1].islower() or following[:1].isdigit() or bool(_CONTINUES.search(line))
+
+
 def clean_text(text: str) -> Cleaned:
     """Text without furniture lines; kept paragraphs joined by blank lines.
 
     Single-paragraph texts (one long line, as many feeds and corpora deliver)
     pass through unchanged apart from whitespace.
     """
-    lines = [line.strip() for line in text.splitlines()]
-    lines = [line for line in lines if line]
+    lines = join_wrapped_lines(text.splitlines())
     if len(lines) <= 1:
         return Cleaned(lines[0] if lines else "", ())
     kept: list[str] = []
