@@ -76,10 +76,10 @@ def write_batch_bulk(conn: duckdb.DuckDBPyConnection, run_id: int,
     events = list({e.event_id: e for item in latest for e in item.events}.values())
     conn.execute("BEGIN TRANSACTION")
     try:
-        before = _count_events(conn)
+        before = db.count_events(conn)
         _replace_articles(conn, run_id, latest, events)
         db._insert_failures(conn, run_id, failures)
-        after = _count_events(conn)
+        after = db.count_events(conn)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -114,11 +114,6 @@ def _insert_table(conn: duckdb.DuckDBPyConnection, table: str, rows: pa.Table,
         conn.unregister(view)
 
 
-def _count_events(conn: duckdb.DuckDBPyConnection) -> int:
-    row = conn.execute("SELECT count(*) FROM events").fetchone()
-    return int(row[0]) if row else 0
-
-
 def run_article_sha1(conn: duckdb.DuckDBPyConnection, run_id: int,
                      ids: Iterable[str]) -> dict[str, str]:
     """article_id → text_sha1 of the given ids that run ``run_id`` has already stored."""
@@ -147,10 +142,10 @@ def load_event_dataset(conn: duckdb.DuckDBPyConnection, directory: str | Path,
               "hive_partitioning = true, union_by_name = true) ORDER BY event_id")
     conn.execute("BEGIN TRANSACTION")
     try:
-        before = _count_events(conn)
+        before = db.count_events(conn)
         conn.execute(f"INSERT OR REPLACE INTO events ({_EVENT_LIST}, run_id) "
                      f"SELECT *, ?::INTEGER FROM ({source})", [run_id, dataset_glob(directory)])
-        after = _count_events(conn)
+        after = db.count_events(conn)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -164,11 +164,11 @@ def write_batch(conn: duckdb.DuckDBPyConnection, run_id: int,
     """
     conn.execute("BEGIN TRANSACTION")
     try:
-        before = _count_events(conn)
+        before = count_events(conn)
         for item in coded:
             _replace_article(conn, run_id, item)
         _insert_failures(conn, run_id, failures)
-        after = _count_events(conn)
+        after = count_events(conn)
         conn.execute("COMMIT")
     except duckdb.Error as e:
         conn.execute("ROLLBACK")
@@ -228,11 +228,6 @@ def _encodable(text: str) -> str:
     except UnicodeEncodeError:
         return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return text
-
-
-def _count_events(conn: duckdb.DuckDBPyConnection) -> int:
-    row = conn.execute("SELECT count(*) FROM events").fetchone()
-    return int(row[0]) if row else 0
 
 
 def _event_row(event: Event) -> tuple[Any, ...]:
