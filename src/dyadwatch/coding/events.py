@@ -27,7 +27,7 @@ from dyadwatch.coding.actors import (
 from dyadwatch.coding.dates import resolve_date
 from dyadwatch.coding.places import PlaceLookup, event_location
 from dyadwatch.kb.verbs import Frame, VerbDictionary, VerbPattern
-from dyadwatch.model import Article, Event, Location
+from dyadwatch.model import Actor, Article, Event, Location
 from dyadwatch.ontology import lookup_cameo
 
 if TYPE_CHECKING:
@@ -212,6 +212,9 @@ class EventCoder:
             return None
         pattern, words = matched
         code, rule, modality = pattern.code, f"{pattern.pos}:{pattern.id}", "asserted"
+        refusal = self._refusal(token, code, pattern.id)
+        if refusal is not None:
+            return replace(_predicate(token, pattern, words, *refusal), negated=False)
         if pattern.pos == "verb" and _future(token):
             kind = "threaten" if code[:2] in CONFLICT_ROOTS else (
                 "intend" if code[:2] in COOPERATION_ROOTS else None)
@@ -221,7 +224,22 @@ class EventCoder:
                 modality = "threatened" if kind == "threaten" else "intended"
         elif _reported(token) and code not in REPORTING_CODES:
             modality = "reported"
-        return _predicate(token, pattern, words, code, rule, modality)
+        predicate = _predicate(token, pattern, words, code, rule, modality)
+        embedded = _embedded_predicate(token) if self.verbs.frame_for(token.lemma_.lower()) else None
+        if embedded is None:
+            return predicate
+        # "threatened to deliver blows to the United States": a frame whose deed is not in
+        # the dictionary still finds its target inside the clause it governs
+        return replace(predicate, embedded=embedded,
+                       slot_tokens=(*predicate.slot_tokens, embedded))
+
+    def _refusal(self, token: Token, code: str, pattern_id: str) -> tuple[str, str, str] | None:
+        """'will not accept more refugees', 'would not meet their demands': a negated
+        promise of cooperation is a refusal (CAMEO 12 mirrors 03), not a missing event."""
+        if not (_negated(token) and _future(token)) or code[:2] not in COOPERATION_ROOTS | {"03"}:
+            return None
+        derived = self.verbs.derived_code("refuse", code)
+        return None if derived is None else (derived, f"refuse:will-not+{pattern_id}", "asserted")
 
     def _agreed(self, frame: Frame,
                 embedded: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
@@ -279,8 +297,12 @@ class EventCoder:
             return None
         pattern, words = matched
         kind = frame.kind
-        if kind == "threaten" and pattern.code[:2] in COOPERATION_ROOTS | {"03"}:
+        cooperative = pattern.code[:2] in COOPERATION_ROOTS | {"03"}
+        if kind == "threaten" and cooperative:
             kind = "intend"  # "vowed to rebuild" is a promise, not a threat
+        refused = kind in {"intend", "agree"} and cooperative and _negated(token)
+        if refused:
+            kind = "refuse"  # "is not willing to negotiate", "did not agree to withdraw"
         code = self.verbs.derived_code(kind, pattern.code)
         if code is None:
             return None
@@ -289,8 +311,8 @@ class EventCoder:
         bridge = tuple(t for t in token.children if t.dep_ in {"dobj", "attr", "acomp"}
                        and embedded in t.children)
         framed = _framed_predicate(token, frame.model_copy(update={"kind": kind}), inner, code)
-        return replace(framed,
-                       words=(token, *bridge, *inner.words))
+        return replace(framed, words=(token, *bridge, *inner.words),
+                       negated=framed.negated and not refused)
 
     # -- events -----------------------------------------------------------------
 
@@ -302,6 +324,8 @@ class EventCoder:
         if not targets:
             targets = _fill(predicate, _fallback_targets(predicate.code), memory, lookup,
                             subject=False)
+        if not targets and predicate.code[:2] in PLACE_TARGET_ROOTS:
+            targets = _place_targets(predicate, memory, lookup)
         if not sources and self.options.keep_unknown_actors:
             sources = _unknown_actor(predicate, predicate.source_slots, targets)
         if not sources:
@@ -309,7 +333,8 @@ class EventCoder:
         event_day = _event_date(predicate.token, day) or day
         location = self._location(predicate, targets)
         for source in sources:
-            usable = [t for t in targets if t.code != source.code]
+            usable = [t for t in targets if t.code != source.code and not (
+                _is_place(t) and t.country == source.country)]
             if not usable and not self.options.keep_untargeted:
                 continue
             chosen: list[Resolved | None] = [*usable] or [None]
@@ -445,6 +470,15 @@ def _child(token: Token, deps: set[str], word: str) -> Token | None:
     return None
 
 
+# Things that stand for whoever holds them when they are attacked, seized or defended.
+HELD_NOUNS = frozenset({
+    "position", "base", "headquarters", "office", "embassy", "consulate", "camp", "post",
+    "checkpoint", "convoy", "vessel", "ship", "tanker", "aircraft", "plane", "jet", "drone",
+    "facility", "installation", "territory", "stronghold", "right", "rights", "interest",
+    "interests", "sovereignty", "asset", "assets", "property", "leader", "leadership", "chief",
+    "commander", "head", "member", "official", "representative", "envoy", "delegation",
+    "demand", "demands", "proposal", "request", "offer", "plan", "policy", "decision",
+})
 MEASURE_NOUNS = frozenset({
     "ton", "tons", "tonne", "tonnes", "series", "wave", "number", "amount", "package", "shipment",
     "batch", "convoy", "round", "barrage", "volley", "string", "spate", "host", "set", "kind",
@@ -495,9 +529,8 @@ NEGATING_HEADS = frozenset({"fail", "refrain", "cease", "stop", "decline", "avoi
 
 
 def _negated(token: Token) -> bool:
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS)
-           for c in token.children):
-        return True
+    if _has_negator(token) or (token.dep_ in {"acomp", "attr"} and _has_negator(token.head)):
+        return True  # "did not attack", "is not ready to negotiate"
     if token.dep_ in {"xcomp", "pcomp"} and token.head.lemma_.lower() in NEGATING_HEADS - {
             "decline"}:
         return True  # "failed to reach agreement", "refrained from attacking"
@@ -505,6 +538,11 @@ def _negated(token: Token) -> bool:
         return True
     # "no attack was carried out", "refrained from attacking" are not handled here.
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def _has_negator(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS)
+               for c in token.children)
 
 
 def _future(token: Token) -> bool:
@@ -609,6 +647,25 @@ def _fallback_targets(code: str) -> tuple[str, ...]:
 
 
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+# Threats, protests, force and violence with no one named are aimed at the state where
+# they happen ("threatened to resume attacks in Israel", "demonstrated in Serbia").
+PLACE_TARGET_ROOTS = frozenset({"13", "14", "15", "17", "18", "19", "20"})
+PLACE_RULE = "place"
+
+
+def _place_targets(predicate: Predicate, memory: DocActors,
+                   lookup: ActorLookup) -> list[Resolved]:
+    """The country of an 'in' phrase on the predicate, as a state actor."""
+    for head in _slot_heads(predicate, "in", subject=False):
+        for found in actors_for(head, memory, lookup):
+            if found.country is not None:
+                actor = Actor(found.country, found.country, rule=PLACE_RULE)
+                return [Resolved(actor, found.text, found.token_i)]
+    return []
+
+
+def _is_place(target: Resolved) -> bool:
+    return target.actor is not None and target.actor.rule == PLACE_RULE
 
 
 def _unknown_actor(predicate: Predicate, slots: tuple[str, ...],
@@ -639,8 +696,29 @@ def _fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
     for slot in slots:
         for head in _slot_heads(predicate, slot, subject):
             found = actors_for(head, memory, lookup)
+            if not found and not subject:
+                found = _authors(head, memory, lookup)
             if found:
                 return found
+    return []
+
+
+AUTHOR_PREPS = frozenset({"by", "from"})
+
+
+def _authors(head: Token, memory: DocActors, lookup: ActorLookup) -> list[Resolved]:
+    """Whose thing an object is, when the thing is no actor: "rejected North Korea's
+    demand", "accepted demands from the rebels", "shelled the positions of the army"."""
+    if head.pos_ != "NOUN":
+        return []
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ not in {"his", "her"}:
+            return actors_for(child, memory, lookup)
+        if child.dep_ == "prep" and (child.lower_ in AUTHOR_PREPS or (
+                child.lower_ == "of" and head.lemma_.lower() in HELD_NOUNS)):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return actors_for(pobj, memory, lookup)
     return []
 
 
