@@ -122,7 +122,7 @@ class EventCoder:
                       day: date | None) -> list[Event]:
         consumed: set[int] = set()
         seen: set[tuple[str | None, str | None, str, int]] = set()
-        events: list[Event] = []
+        coded: list[tuple[Predicate, Event]] = []
         for predicate in self._predicates(sent, consumed):
             if predicate.negated and not self.options.keep_negated:
                 continue
@@ -130,8 +130,9 @@ class EventCoder:
                 key = (event.source, event.target, event.cameo, event.trigger_start)
                 if key not in seen:
                     seen.add(key)
-                    events.append(event)
-        return events
+                    coded.append((predicate, event))
+        return [event for predicate, event in coded if not _said_by_content(predicate, event,
+                                                                            coded)]
 
     # -- predicates -------------------------------------------------------------
 
@@ -380,6 +381,19 @@ class EventCoder:
 
 
 # -- pattern conditions ------------------------------------------------------------
+
+
+def _said_by_content(statement: Predicate, event: Event,
+                     coded: list[tuple[Predicate, Event]]) -> bool:
+    """'Iraq said it would allow the inspectors back': a statement addressed to no one
+    whose own clause is coded as an event of the same speaker is that event (the CAMEO
+    practice), so the bare statement is not coded twice."""
+    if statement.code not in REPORTING_CODES or event.target is not None or not event.source:
+        return False
+    clauses = [c for c in statement.token.children if c.dep_ == "ccomp"]
+    return any(other.token is not statement.token and other_event.source == event.source
+               and any(c is other.token or c.is_ancestor(other.token) for c in clauses)
+               for other, other_event in coded)
 
 
 def lemma_candidates(token: Token) -> tuple[str, ...]:
