@@ -700,8 +700,13 @@ def _unknown_actor(predicate: Predicate, slots: tuple[str, ...],
 
 
 def _names_someone(head: Token) -> bool:
-    return head.ent_type_ in ACTOR_ENTITIES or (head.pos_ == "PROPN" and head.ent_type_ not in {
-        "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+    """A named person or body, or people named by a group ("Ibo elders", "Muslim hackers")."""
+    if head.ent_type_ in ACTOR_ENTITIES or (head.pos_ == "PROPN" and head.ent_type_ not in {
+            "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}):
+        return True
+    return head.pos_ == "NOUN" and head.tag_ == "NNS" and any(
+        c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "ORG", "GPE"}
+        for c in head.children)
 
 
 def _fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
@@ -747,7 +752,8 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool) -> Iterator[Toke
             if clause.dep_ == "ccomp":
                 yield from _dependency_slot(clause, "nsubj")
         return
-    if slot in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss"}:
+    if slot in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss", "amod",
+                "compound"}:
         yield from _dependency_slot(token, slot)
         if slot == "nsubj" and subject:
             yield from _inherited_subject(token)
@@ -781,8 +787,6 @@ def _dependency_slot(token: Token, slot: str) -> Iterator[Token]:
             yield child
         elif slot == "nsubjpass" and dep in PASSIVE_SUBJECT_DEPS:
             yield child  # "Obama is scheduled to attend": the planner is the passive subject
-        elif slot == "amod" and dep in {"amod", "compound"}:
-            yield child
     if slot == "amod" or slot == "compound":
         yield from (c for c in token.children if c.dep_ in {"amod", "compound"})
 
