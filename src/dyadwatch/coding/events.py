@@ -356,6 +356,11 @@ class EventCoder:
                sent: Span, index: int, article: Article, day: date | None) -> Event:
         if predicate.code == "1823" and target is not None and _named_official(target, sent):
             predicate = replace(predicate, code="186", rule=predicate.rule + "+official")
+        if predicate.code == "174" and target is not None and (target.code or "")[:3] in {
+                "IGO", "NGO"}:
+            # expelling an international body or aid agency is a sanction (166), not
+            # the deportation of people (174)
+            predicate = replace(predicate, code="166", rule=predicate.rule + "+organisation")
         entry = lookup_cameo(predicate.code)
         words = sorted(predicate.words, key=lambda t: t.i)
         trigger_start = predicate.token.idx
@@ -497,7 +502,10 @@ MEASURE_NOUNS = frozenset({
     "ton", "tons", "tonne", "tonnes", "series", "wave", "number", "amount", "package", "shipment",
     "batch", "convoy", "round", "barrage", "volley", "string", "spate", "host", "set", "kind",
     "range", "lot", "lots", "plenty", "dozen", "dozens", "hundred", "hundreds", "thousand",
-    "thousands", "million", "millions", "billion", "worth", "raft", "flurry",
+    "thousands", "million", "millions", "billion", "worth", "raft", "flurry", "part", "kg",
+    "kilogram", "kilograms", "kilo", "kilos", "pound", "pounds", "litre", "litres", "liter",
+    "liters", "gallon", "gallons", "barrel", "barrels", "crate", "crates", "truckload",
+    "truckloads", "consignment", "cargo", "load", "loads", "quantity", "quantities", "supply",
 })
 
 
@@ -669,7 +677,11 @@ PLACE_RULE = "place"
 
 def _place_targets(predicate: Predicate, memory: DocActors,
                    lookup: ActorLookup) -> list[Resolved]:
-    """The country of an 'in' phrase on the predicate, as a state actor."""
+    """The country of an 'in' phrase on the predicate, as a state actor, when the event
+    has no object at all ("a missionary was arrested in Lebanon" is aimed at the missionary)."""
+    token = predicate.token
+    if _passive(token) or any(c.dep_ in {"dobj", "obj", "dative", "iobj"} for c in token.children):
+        return []
     for head in _slot_heads(predicate, "in", subject=False):
         for found in actors_for(head, memory, lookup):
             if found.country is not None:
