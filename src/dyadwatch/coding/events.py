@@ -226,12 +226,17 @@ class EventCoder:
         elif _reported(token) and code not in REPORTING_CODES:
             modality = "reported"
         predicate = _predicate(token, pattern, words, code, rule, modality)
-        embedded = _embedded_predicate(token) if self.verbs.frame_for(token.lemma_.lower()) else None
-        if embedded is None:
+        frame = self.verbs.frame_for(token.lemma_.lower())
+        embedded = _embedded_predicate(token) if frame else None
+        if frame is None or embedded is None:
             return predicate
         # "threatened to deliver blows to the United States": a frame whose deed is not in
-        # the dictionary still finds its target inside the clause it governs
-        return replace(predicate, embedded=embedded,
+        # the dictionary still finds its target inside the clause it governs; a demand or
+        # appeal is aimed at the one told to act ("demanded that Pyongyang give up …")
+        targets = predicate.target_slots
+        if frame.kind in {"demand", "appeal"}:
+            targets = ("embedded_subject", *targets)
+        return replace(predicate, embedded=embedded, target_slots=targets,
                        slot_tokens=(*predicate.slot_tokens, embedded))
 
     def _refusal(self, token: Token, code: str, pattern_id: str) -> tuple[str, str, str] | None:
@@ -663,6 +668,8 @@ def _fallback_targets(code: str) -> tuple[str, ...]:
         return ("dobj", "against", "on", "at", "clause_subject")
     if code[:2] in CONFLICT_ROOTS:
         return ("dobj", "against", "on", "at")
+    if code[:2] == "08":
+        return ("dobj", "with", "to", "dative", "clause_subject")  # "allowed Ouattara to run"
     if code[:2] in COOPERATION_ROOTS or code[:2] in {"03"}:
         return ("dobj", "with", "to", "dative")
     return ("dobj",)
