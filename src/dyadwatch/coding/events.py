@@ -523,7 +523,17 @@ def _direct_object(token: Token) -> Token | None:
     return None
 
 
+STATES_OF = frozenset({"emergency", "siege", "war", "alert"})
+
+
 def _measured(noun: Token) -> Token:
+    if noun.lemma_.lower() == "state":
+        # "declared a state of emergency": the state is its of-object
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in STATES_OF:
+                        return pobj
     if noun.lemma_.lower() in MEASURE_NOUNS or noun.pos_ == "NUM":
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
