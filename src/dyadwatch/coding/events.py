@@ -401,8 +401,8 @@ def _said_by_content(statement: Predicate, event: Event,
     if statement.code not in REPORTING_CODES or event.target is not None or not event.source:
         return False
     clauses = [c for c in statement.token.children if c.dep_ == "ccomp"]
-    return any(other.token is not statement.token and other_event.source == event.source
-               and any(c is other.token or c.is_ancestor(other.token) for c in clauses)
+    return any(other.token.i != statement.token.i and other_event.source == event.source
+               and any(c.i == other.token.i or c.is_ancestor(other.token) for c in clauses)
                for other, other_event in coded)
 
 
