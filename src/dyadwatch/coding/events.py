@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dyadwatch.coding.actors import (
+    QUANTITY_HEADS,
     ActorLookup,
     DocActors,
     MatcherCache,
@@ -61,7 +62,8 @@ ANNOUNCE_VERBS = frozenset({"announce", "declare", "proclaim", "unveil", "order"
 OBJECT_SUPPORT_VERBS = frozenset({
     "continue", "resume", "begin", "start", "stage", "hold", "launch", "conduct", "mount",
     "wage", "intensify", "escalate", "step", "carry", "organize", "organise", "lead", "renew",
-    "undertake", "perform", "commit", "unleash",
+    "undertake", "perform", "commit", "unleash", "speed", "accelerate", "expedite", "hasten",
+    "complete", "implement", "finish",
 })
 SUPPORT_VERBS = frozenset({"engage", "enter", "participate", "join", "take", "resume",
                            "continue", "persist", "involve", "embark"})
@@ -511,6 +513,7 @@ MEASURE_NOUNS = frozenset({
     "kilogram", "kilograms", "kilo", "kilos", "pound", "pounds", "litre", "litres", "liter",
     "liters", "gallon", "gallons", "barrel", "barrels", "crate", "crates", "truckload",
     "truckloads", "consignment", "cargo", "load", "loads", "quantity", "quantities", "supply",
+    "mission", "team",
 })
 
 
@@ -541,6 +544,18 @@ def _measured(noun: Token) -> Token:
                     if pobj.dep_ == "pobj":
                         return _measured(pobj)
     return noun
+
+
+STATIVE_PASSIVES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate",
+                              "poise", "set", "intend", "oblige", "obligate", "bind"})
+
+
+def _stative(token: Token) -> bool:
+    """'Vietnam is committed to opening up', 'Iraq is prepared to impose martial law': a
+    passive form that states the subject's own disposition, with no agent."""
+    return token.tag_ == "VBN" and token.lemma_.lower() in STATIVE_PASSIVES and not any(
+        c.dep_ == "agent" for c in token.children) and not any(
+        c.dep_ == "aux" and c.lower_ in {"was", "were", "been"} for c in token.children)
 
 
 def _passive(token: Token) -> bool:
@@ -719,7 +734,8 @@ def _unknown_actor(predicate: Predicate, slots: tuple[str, ...],
     for slot in slots:
         for head in _slot_heads(predicate, slot, subject=True):
             if _names_someone(head):
-                text = head.doc[head.left_edge.i : head.i + 1].text
+                end = head.right_edge.i if head.lemma_.lower() in QUANTITY_HEADS else head.i
+                text = head.doc[head.left_edge.i : end + 1].text
                 return [Resolved(None, text, head.i)]
     if targets and (_passive(predicate.token) or predicate.code[:2] in {"18", "19", "20"}):
         # "three civilians were killed", "a car bomb killed ten people": the victims are
@@ -733,6 +749,11 @@ def _names_someone(head: Token) -> bool:
     if head.ent_type_ in ACTOR_ENTITIES or (head.pos_ == "PROPN" and head.ent_type_ not in {
             "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}):
         return True
+    if head.lemma_.lower() in QUANTITY_HEADS:
+        # "members of the Association of African Jurists"
+        return any(_names_someone(pobj) for prep in head.children
+                   if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for pobj in prep.children if pobj.dep_ == "pobj")
     return head.pos_ == "NOUN" and head.tag_ == "NNS" and any(
         c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "ORG", "GPE"}
         for c in head.children)
@@ -802,10 +823,12 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool) -> Iterator[Toke
 
 
 def _dependency_slot(token: Token, slot: str) -> Iterator[Token]:
-    passive = _passive(token)
+    stative = _stative(token)
+    passive = _passive(token) and not stative
     for child in token.children:
         dep = child.dep_
-        if _core_argument(slot, dep, passive):
+        if _core_argument(slot, dep, passive) or (
+                stative and slot == "nsubj" and dep in PASSIVE_SUBJECT_DEPS):
             yield child
         elif slot in {"iobj", "dative"} and dep in {"dative", "iobj"}:
             yield from (c for c in child.children if c.dep_ == "pobj") if child.pos_ == "ADP" else (
