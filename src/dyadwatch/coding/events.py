@@ -219,7 +219,8 @@ class EventCoder:
         if refusal is not None:
             return replace(_predicate(token, pattern, words, *refusal), negated=False)
         if pattern.pos == "verb" and _future(token):
-            kind = "threaten" if code[:2] in CONFLICT_ROOTS else (
+            # "will withdraw its force unless the rebels agree" is a threat (an ultimatum)
+            kind = "threaten" if code[:2] in CONFLICT_ROOTS or _ultimatum(token) else (
                 "intend" if code[:2] in COOPERATION_ROOTS else None)
             derived = self.verbs.derived_code(kind, code) if kind else None
             if derived is not None:
@@ -467,7 +468,18 @@ def _pattern_words(token: Token, pattern: VerbPattern) -> tuple[Token, ...] | No
     if pattern.prep is not None and _child(token, {"prep", "agent", "dative"},
                                            pattern.prep) is None:
         return None
+    if pattern.not_with and _near_lemmas(token) & set(pattern.not_with):
+        return None
     return tuple(words)
+
+
+def _near_lemmas(token: Token) -> set[str]:
+    """Lemmas of the predicate's modifiers and of its prepositions' objects."""
+    near = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
+    for prep in token.children:
+        if prep.dep_ == "prep":
+            near.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
+    return near
 
 
 def _prepositional_objects(token: Token, words: set[str]) -> Iterator[Token]:
@@ -600,6 +612,11 @@ def _has_negator(token: Token) -> bool:
 def _future(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children) or (
         any(c.lower_ == "going" for c in token.head.children if token.dep_ == "xcomp"))
+
+
+def _ultimatum(token: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                         for m in c.children) for c in token.children)
 
 
 def _hypothetical(token: Token) -> bool:

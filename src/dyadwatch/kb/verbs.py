@@ -41,6 +41,9 @@ class VerbPattern(BaseModel):
     # one of these must modify the object ("take military action"): amod or compound lemma
     object_modifier: list[str] = Field(default_factory=list)
     prep: str | None = None
+    # the pattern does not hold when one of these lemmas modifies the predicate or is the
+    # object of its preposition ("oil demand", "demand for oil" are not political demands)
+    not_with: list[str] = Field(default_factory=list)
     source: list[Slot] = Field(default_factory=lambda: ["nsubj", "agent"])
     target: list[Slot] = Field(default_factory=lambda: ["dobj"])
     note: str = ""
