@@ -508,6 +508,13 @@ def _child(token: Token, deps: set[str], word: str) -> Token | None:
     return None
 
 
+# People who are not their possessor ("killed their mother", "Assad's wife").
+PERSONAL_NOUNS = frozenset({
+    "mother", "father", "parent", "wife", "husband", "son", "daughter", "child", "children",
+    "brother", "sister", "family", "relative", "cousin", "uncle", "aunt", "baby", "friend",
+    "citizen", "national", "supporter", "follower", "victim", "lawyer", "people", "life",
+    "safety", "health", "home", "house", "body", "fate", "future", "vulnerability",
+})
 # Things that stand for whoever holds them when they are attacked, seized or defended.
 HELD_NOUNS = frozenset({
     "position", "base", "headquarters", "office", "embassy", "consulate", "camp", "post",
@@ -749,6 +756,8 @@ def _unknown_actor(predicate: Predicate, slots: tuple[str, ...],
     (null) source and the mention text, so nothing is guessed and nothing is lost. A passive
     with a known victim and no agent ("three civilians were killed") is kept the same way."""
     for slot in slots:
+        if slot in {"amod", "compound"}:
+            continue  # "the Raqqa offensive": an unknown modifier is more often a place
         for head in _slot_heads(predicate, slot, subject=True):
             if _names_someone(head):
                 end = head.right_edge.i if head.lemma_.lower() in QUANTITY_HEADS else head.i
@@ -795,10 +804,11 @@ AUTHOR_PREPS = frozenset({"by", "from"})
 def _authors(head: Token, memory: DocActors, lookup: ActorLookup) -> list[Resolved]:
     """Whose thing an object is, when the thing is no actor: "rejected North Korea's
     demand", "accepted demands from the rebels", "shelled the positions of the army"."""
-    if head.pos_ != "NOUN":
+    if head.pos_ != "NOUN" or head.lemma_.lower() in PERSONAL_NOUNS:
         return []
     for child in head.children:
-        if child.dep_ == "poss" and child.lower_ not in {"his", "her"}:
+        if child.dep_ == "poss" and (child.pos_ != "PRON" or head.lemma_.lower() in HELD_NOUNS):
+            # "North Korea's demand", "their hideouts"; not "their safety"
             return actors_for(child, memory, lookup)
         if child.dep_ == "prep" and (child.lower_ in AUTHOR_PREPS or (
                 child.lower_ == "of" and head.lemma_.lower() in HELD_NOUNS)):
@@ -819,8 +829,10 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool) -> Iterator[Toke
             if clause.dep_ == "ccomp":
                 yield from _dependency_slot(clause, "nsubj")
         return
-    if slot in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss", "amod",
-                "compound"}:
+    if slot in {"amod", "compound"}:
+        yield from _national_modifiers(token)
+        return
+    if slot in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss"}:
         yield from _dependency_slot(token, slot)
         if slot == "nsubj" and subject:
             yield from _inherited_subject(token)
@@ -837,6 +849,28 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool) -> Iterator[Toke
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         yield from _prep_objects(pobj, slot)
+
+
+# Nouns that name a standing situation rather than a deed ("the Syrian civil war").
+SITUATION_NOUNS = frozenset({"war", "conflict", "crisis", "fighting", "violence", "unrest",
+                             "insurgency", "uprising", "revolution", "campaign", "occupation"})
+PROXY_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "trained",
+                         "allied", "based", "aligned", "affiliated", "linked", "inspired"})
+
+
+def _national_modifiers(noun: Token) -> Iterator[Token]:
+    """'The Turkish offensive began', 'Palestinian riots continued': a national or named
+    modifier is the actor of an event noun that is itself a clause's subject or object.
+    Not "the Syrian civil war" (a situation), "the Warsaw summit" (a place) or "the
+    US-backed offensive" (someone else's deed)."""
+    if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or noun.lemma_.lower() in SITUATION_NOUNS:
+        return
+    for child in noun.children:
+        if child.dep_ not in {"amod", "compound"} or any(
+                g.lower_ in PROXY_WORDS for g in child.subtree):
+            continue
+        if child.ent_type_ in {"NORP", "ORG"} or (child.pos_ == "ADJ" and child.ent_type_):
+            yield child
 
 
 def _dependency_slot(token: Token, slot: str) -> Iterator[Token]:
@@ -856,8 +890,6 @@ def _dependency_slot(token: Token, slot: str) -> Iterator[Token]:
             yield child
         elif slot == "nsubjpass" and dep in PASSIVE_SUBJECT_DEPS:
             yield child  # "Obama is scheduled to attend": the planner is the passive subject
-    if slot == "amod" or slot == "compound":
-        yield from (c for c in token.children if c.dep_ in {"amod", "compound"})
 
 
 def _core_argument(slot: str, dep: str, passive: bool) -> bool:
