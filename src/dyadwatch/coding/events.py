@@ -725,9 +725,11 @@ def _fallback_targets(code: str) -> tuple[str, ...]:
 
 
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
-# Threats, protests, force and violence with no one named are aimed at the state where
-# they happen ("threatened to resume attacks in Israel", "demonstrated in Serbia").
-PLACE_TARGET_ROOTS = frozenset({"13", "14", "15", "17", "18", "19", "20"})
+# Threats, protests, shows of force and assaults with no one named are aimed at the state
+# where they happen ("threatened to resume attacks in Israel", "demonstrated in Serbia",
+# "a bombing in Kabul"). Not fighting (19-20): troops fighting in Syria are rarely
+# fighting Syria.
+PLACE_TARGET_ROOTS = frozenset({"13", "14", "15", "17", "18"})
 PLACE_RULE = "place"
 
 
