@@ -21,8 +21,13 @@ VERBS: dict[str, Any] = {
         {"id": "impose.sanctions", "lemmas": ["impose"], "object": ["sanction"],
          "code": "163", "target": ["on", "against"]},
         {"id": "attack.n", "lemmas": ["attack"], "pos": "noun", "code": "190",
-         "source": ["poss", "by"], "target": ["on", "against"]},
+         "source": ["poss", "by", "amod"], "target": ["on", "against"]},
         {"id": "negotiate.v", "lemmas": ["negotiate"], "code": "046", "target": ["with"]},
+        {"id": "protest.v", "lemmas": ["protest", "demonstrate"], "code": "141",
+         "target": ["against"]},
+        {"id": "fight.v", "lemmas": ["fight"], "code": "190", "target": ["dobj", "against"]},
+        {"id": "demand.n", "lemmas": ["demand"], "pos": "noun", "prep": "for",
+         "not_with": ["oil"], "code": "100", "source": ["poss", "amod"]},
     ],
     "frames": [
         {"id": "threaten.f", "lemmas": ["threaten", "warn"], "kind": "threaten"},
@@ -31,6 +36,7 @@ VERBS: dict[str, Any] = {
     "derive": {
         "threaten": {"default": "130", "19": "138", "18": "138"},
         "intend": {"default": "030", "04": "036"},
+        "refuse": {"default": "120", "04": "125"},
     },
 }
 
@@ -84,6 +90,25 @@ CASES = [
     ("King Aragorn Elessar met the Arnorian minister.", [("GONGOV", "040", "ARNGOV")],
      "person with role"),
     ("Arnor is ready to negotiate with Gondor.", [("ARN", "036", "GON")], "intent frame"),
+    ("Arnor will not negotiate with Gondor.", [("ARN", "125", "GON")],
+     "a negated promise of cooperation is a refusal"),
+    ("Arnor is not ready to attack Gondor.", [], "negated copular frame codes nothing"),
+    ("Arnor will negotiate with Gondor unless Rohan attacks.", [("ARN", "130", "GON")],
+     "a future deed with 'unless' is an ultimatum"),
+    ("Arnor said it would attack Gondor.", [("ARN", "138", "GON")],
+     "a statement gives way to its own coded clause"),
+    ("The Arnorian army demonstrated in Gondor.", [("ARNMIL", "141", "GON")],
+     "a protest with no one named is aimed at the country where it happens"),
+    ("The Arnorian army fought in Gondor.", [("ARNMIL", "190", None)],
+     "fighting in a country is not fighting that country"),
+    ("Arnor attacked the positions of the Gondorian army.", [("ARN", "190", "GONMIL")],
+     "held things stand for their holder"),
+    ("The Arnorian attack on Gondor began.", [("ARN", "190", "GON")],
+     "national adjective of an event noun in subject position"),
+    ("Arnor's demand for oil rose sharply last year.", [],
+     "economic demand is no political demand"),
+    ("Arnor's demand for an apology angered Gondor.", [("ARN", "100", None)],
+     "a political demand"),
 ]
 
 

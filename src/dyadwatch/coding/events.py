@@ -478,7 +478,9 @@ def _near_lemmas(token: Token) -> set[str]:
     near = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
     for prep in token.children:
         if prep.dep_ == "prep":
-            near.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                near.add(pobj.lemma_.lower())
+                near.update(c.lemma_.lower() for c in pobj.children if c.dep_ == "compound")
     return near
 
 
