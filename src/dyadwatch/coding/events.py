@@ -217,7 +217,14 @@ class EventCoder:
         code, rule, modality = pattern.code, f"{pattern.pos}:{pattern.id}", "asserted"
         refusal = self._refusal(token, code, pattern.id)
         if refusal is not None:
-            return replace(_predicate(token, pattern, words, *refusal), negated=False)
+            refused = _predicate(token, pattern, words, *refusal)
+            if "nsubj" not in refused.source_slots:
+                # "will not accept aid from Colombia": the refuser is the subject even where
+                # the deed's own source is the giver
+                others = tuple(s for s in refused.target_slots if s != "nsubj")
+                refused = replace(refused, source_slots=("nsubj", "agent"),
+                                  target_slots=(*refused.source_slots, *others))
+            return replace(refused, negated=False)
         if pattern.pos == "verb" and _future(token):
             # "will withdraw its force unless the rebels agree" is a threat (an ultimatum)
             kind = "threaten" if code[:2] in CONFLICT_ROOTS or _ultimatum(token) else (
