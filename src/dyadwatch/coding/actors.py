@@ -252,6 +252,12 @@ def actor_from_words(words: list[Token], lookup: ActorLookup, known: dict[int, A
     there is no country ("Quds Force leader" → the Quds Force's code).
     """
     country, role, organisation = _scan_words(words, lookup, known)
+    if country is not None and role is None:
+        # "Kosovo Liberation Army fighters": a known mention with its own sector keeps it
+        sectored = next((known[t.i] for t in words if t.i in known
+                         and known[t.i].code != known[t.i].country), None)
+        if sectored is not None and sectored.country == country:
+            return Actor(code=sectored.code, country=country, rule=f"{rule}:mention")
     if country is not None and role is not None:
         return Actor(code=_join(country, role), country=country, rule=f"{rule}:country+role")
     if organisation is not None:
@@ -309,6 +315,8 @@ def _conjuncts(token: Token) -> Iterator[Token]:
 
 def _resolve_head(head: Token, memory: DocActors, lookup: ActorLookup) -> Resolved | None:
     """One argument head: a known mention, a pronoun, a role noun with its modifiers."""
+    if head.i >= 2 and head.doc[head.i - 1].text == "-" and head.doc[head.i - 2].lower_ == "non":
+        return None  # "non-combatants" are not combatants
     lower = head.lower_
     if head.i in memory.by_token and not _has_role_head(head, lookup):
         start, end = memory.spans[head.i]
