@@ -349,8 +349,8 @@ class EventCoder:
         event_day = _event_date(predicate.token, day) or day
         location = self._location(predicate, targets)
         for source in sources:
-            usable = [t for t in targets if t.code != source.code and not (
-                _is_place(t) and t.country == source.country)]
+            usable = [t for t in targets if t.code != source.code
+                      and not _self_reference(source, t)]
             if not usable and not self.options.keep_untargeted:
                 continue
             chosen: list[Resolved | None] = [*usable] or [None]
@@ -481,8 +481,12 @@ def _pattern_words(token: Token, pattern: VerbPattern) -> tuple[Token, ...] | No
 
 
 def _near_lemmas(token: Token) -> set[str]:
-    """Lemmas of the predicate's modifiers and of its prepositions' objects."""
+    """Lemmas of the predicate's modifiers, of its object's modifiers ("oil supplies") and
+    of its prepositions' objects ("demand for oil")."""
     near = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
+    obj = _direct_object(token)
+    if obj is not None:
+        near.update(c.lemma_.lower() for c in obj.children if c.dep_ in {"compound", "amod"})
     for prep in token.children:
         if prep.dep_ == "prep":
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):
@@ -757,6 +761,15 @@ def _place_targets(predicate: Predicate, memory: DocActors,
     return []
 
 
+def _self_reference(source: Resolved, target: Resolved) -> bool:
+    """A place in the source's own country, or a state and its own government ("Russia
+    objected to a case against Moscow")."""
+    if target.country is None or target.country != source.country:
+        return False
+    return _is_place(target) or (source.code == source.country
+                                 and target.code == f"{source.country}GOV")
+
+
 def _is_place(target: Resolved) -> bool:
     return target.actor is not None and target.actor.rule == PLACE_RULE
 
@@ -918,10 +931,24 @@ def _prep_objects(anchor: Token, word: str) -> Iterator[Token]:
             yield from (c for c in child.children if c.dep_ == "pobj")
 
 
+# Verbs whose object is the one who acts in their to-clause ("urged Iran to return").
+OBJECT_CONTROL = frozenset({
+    "pressure", "pressurize", "pressurise", "urge", "ask", "force", "order", "allow", "permit",
+    "persuade", "convince", "encourage", "invite", "tell", "require", "compel", "help",
+    "enable", "push", "press", "lead", "prompt", "expect", "want", "instruct", "authorize",
+    "authorise", "oblige", "warn", "advise", "beg", "get", "call", "coerce", "drive",
+})
+
+
 def _inherited_subject(token: Token) -> Iterator[Token]:
     """Subjects shared with a governing clause: conjoined verbs, control verbs, relatives."""
     current = token
     for _ in range(4):
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in OBJECT_CONTROL and any(
+                c.dep_ in {"dobj", "obj"} for c in current.head.children):
+            # "pressured Maduro to step down": the object of the governing verb acts
+            yield from (c for c in current.head.children if c.dep_ in {"dobj", "obj"})
+            return
         if current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head is not current:
             current = current.head
             yield from (c for c in current.children if c.dep_ in SUBJECT_DEPS)
