@@ -639,8 +639,16 @@ def _ultimatum(token: Token) -> bool:
                                          for m in c.children) for c in token.children)
 
 
+UNREAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "future", "eventual",
+                              "any", "imaginary", "would-be"})
+
+
 def _hypothetical(token: Token) -> bool:
-    """Conditional, modal-possible or questioned clauses describe no event."""
+    """Conditional, modal-possible or questioned clauses describe no event, nor do event
+    nouns that are only possible ("any nuclear attack", "a potential strike")."""
+    if token.pos_ == "NOUN" and any(c.dep_ in {"det", "amod"} and c.lower_ in UNREAL_MODIFIERS
+                                    for c in token.children):
+        return True
     current = token
     for _ in range(6):
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in current.children):
