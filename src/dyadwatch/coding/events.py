@@ -771,7 +771,8 @@ def _place_targets(predicate: Predicate, memory: DocActors,
 
 def _self_reference(source: Resolved, target: Resolved) -> bool:
     """A place in the source's own country, or a state and its own government ("Russia
-    objected to a case against Moscow")."""
+    objected to a case against Moscow"). A government acting on its own state is kept:
+    "promised to democratize Serbia", "imposed a curfew in southeastern Turkey"."""
     if target.country is None or target.country != source.country:
         return False
     return _is_place(target) or (source.code == source.country
