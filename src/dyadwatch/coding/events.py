@@ -655,7 +655,13 @@ def _hypothetical(token: Token) -> bool:
             return True
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children):
             return True
-        if current.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or current.head is current:
+        if current.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "how"
+                                            for c in current.children):
+            return True  # "to discuss how to protect the Kurds" asks a question
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head  # "could change to fighting the regime"
+        elif current.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or (
+                current.head.i == current.i):
             return False
         current = current.head
     return False
