@@ -133,3 +133,12 @@ def test_events_relative_date(nlp: Any, engine: EventCoder, text: str, day: str)
     assert event.date == day
     assert event.sentence == text
     assert text[event.trigger_start:].startswith(event.trigger.split()[0])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["In 2003, Arnor attacked Gondor.",
+                                  "Arnor's 2003 decision to attack Gondor was a mistake."])
+def test_events_in_another_year_have_no_day(nlp: Any, engine: EventCoder, text: str) -> None:
+    article = Article(id="t", text=text, published="2020-01-08")
+    [event] = engine.code_doc(nlp(text), article)
+    assert (event.cameo, event.date) == ("190", None)

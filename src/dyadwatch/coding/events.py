@@ -11,6 +11,7 @@ hypothetical predicates code nothing; future deeds code as threats or intents.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -346,7 +347,10 @@ class EventCoder:
             sources = _unknown_actor(predicate, predicate.source_slots, targets)
         if not sources:
             return
-        event_day = _event_date(predicate.token, day) or day
+        dated = _event_date(predicate.token, day)
+        # an event placed in another year with no day named ("Bush's 2003 decision to
+        # invade Iraq") has no day we can give; it is not dated to the article
+        event_day = None if dated is ANOTHER_YEAR else dated or day
         location = self._location(predicate, targets)
         for source in sources:
             usable = [t for t in targets if t.code != source.code
@@ -981,17 +985,32 @@ def _inherited_subject(token: Token) -> Iterator[Token]:
             return
 
 
+ANOTHER_YEAR = date.min  # marker: the predicate names a year other than the article's
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
 def _event_date(token: Token, anchor: date | None) -> date | None:
-    """A date expression attached to the predicate (or its reporting verb)."""
+    """A date expression attached to the predicate (or its reporting verb, or the noun a
+    to-clause describes: "the 2003 decision to invade"), resolved against the article
+    date; ANOTHER_YEAR when it names only a year other than the article's."""
     current = token
     for _ in range(3):
-        for child in current.children:
-            ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
-            if ents and child.dep_ in {"prep", "npadvmod", "tmod", "advmod"}:
-                found = resolve_date(" ".join(t.text for t in ents), anchor)
-                if found is not None:
-                    return found
-        if current.dep_ not in {"ccomp", "xcomp", "conj"} or current.head is current:
+        for expression in _date_expressions(current):
+            found = resolve_date(expression, anchor)
+            if found is not None:
+                return found
+            years = {int(y) for y in _YEAR.findall(expression)}
+            if anchor is not None and years and anchor.year not in years:
+                return ANOTHER_YEAR
+        if current.dep_ not in {"ccomp", "xcomp", "conj", "acl"} or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _date_expressions(token: Token) -> Iterator[str]:
+    for child in token.children:
+        if child.dep_ in {"prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod"}:
+            ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
+            if ents:
+                yield " ".join(t.text for t in ents)
