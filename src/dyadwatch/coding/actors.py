@@ -42,6 +42,10 @@ QUANTITY_HEADS = frozenset({
     "several", "one", "two", "three", "each", "both", "none", "faction", "wing",
 })
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+# People who speak for the body named after 'at' or 'for'.
+SPEAKER_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "minister",
+                           "envoy", "ambassador", "representative", "adviser", "advisor",
+                           "aide", "source", "diplomat", "negotiator"})
 # Words allowed between a person's name and the title/nationality to its left.
 _CONTEXT_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP", "NUM"})
 _CONTEXT_ADP = frozenset({"to", "of", "for", "at", "in"})
@@ -356,6 +360,9 @@ def _role_actor(head: Token, memory: DocActors, lookup: ActorLookup) -> Resolved
     modifiers = list(_modifiers(head))
     role_words = [head, *(m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN")]
     if not any(lookup.role_of(w.lemma_) or lookup.role_of(w.text) for w in role_words):
+        # "positions of the Gondorian army": the role of a thing is its holder's
+        role_words += [m for m in modifiers if m.dep_ == "pobj" and m.pos_ == "NOUN"]
+    if not any(lookup.role_of(w.lemma_) or lookup.role_of(w.text) for w in role_words):
         modifiers = [m for m in modifiers if not _role_adjective(m, lookup)]
     compounds = [m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN"]
     words = [*compounds, head, *(m for m in modifiers if m not in compounds)]
@@ -378,9 +385,13 @@ def _modifiers(head: Token) -> Iterator[Token]:
         if child.dep_ in MODIFIER_DEPS:
             yield child
             yield from (c for c in child.children if c.dep_ in MODIFIER_DEPS)
-        elif child.dep_ == "prep" and child.lower_ in {"of", "in", "from"}:
-            # "the government of Iran", "rebels in Darfur", "officials from Kabul"
-            yield from (c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and (child.lower_ in {"of", "in", "from"} or (
+                child.lower_ in {"at", "for"} and head.lemma_.lower() in SPEAKER_HEADS)):
+            # "the government of Iran", "rebels in Darfur", "officials from Kabul",
+            # "a spokesman at Turkey's foreign ministry", "spokesperson for the prime minister"
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                yield pobj
+                yield from (g for g in pobj.children if g.dep_ in {"poss", "amod", "compound"})
 
 
 def _is_definite(head: Token) -> bool:
