@@ -469,8 +469,9 @@ def _pattern_words(token: Token, pattern: VerbPattern) -> tuple[Token, ...] | No
         words.append(particle)
     if pattern.object:
         obj = _direct_object(token)
-        if obj is None or obj.lemma_.lower() not in pattern.object:
-            return None
+        if obj is None or (obj.lemma_.lower() not in pattern.object
+                           and obj.lower_ not in pattern.object):
+            return None  # lemma or word form: dictionaries list "weapons" as well as "weapon"
         if pattern.object_modifier and not any(
                 c.dep_ in {"amod", "compound"} and c.lemma_.lower() in pattern.object_modifier
                 for c in obj.children):
