@@ -354,7 +354,7 @@ class EventCoder:
         location = self._location(predicate, targets)
         for source in sources:
             usable = [t for t in targets if t.code != source.code
-                      and not _self_reference(source, t)]
+                      and not _self_reference(source, t) and not _own_means(predicate, t)]
             if not usable and not self.options.keep_untargeted:
                 continue
             chosen: list[Resolved | None] = [*usable] or [None]
@@ -788,6 +788,19 @@ def _self_reference(source: Resolved, target: Resolved) -> bool:
         return False
     return _is_place(target) or (source.code == source.country
                                  and target.code == f"{source.country}GOV")
+
+
+def _own_means(predicate: Predicate, target: Resolved) -> bool:
+    """'Russia deployed troops to the border', 'withdrew its forces': in deployments and
+    withdrawals the pattern's own object, read only as a bare role ("troops" as MIL), is the
+    source's means, not its target (unlike the patients of 'released the soldiers')."""
+    if predicate.code[:2] != "15" and predicate.code not in DEPLOYMENT_CODES:
+        return False
+    return target.actor is not None and target.actor.rule.endswith(":role") and any(
+        t.i == target.token_i for t in predicate.words)
+
+
+DEPLOYMENT_CODES = frozenset({"0874", "074", "0334", "0356"})
 
 
 def _is_place(target: Resolved) -> bool:
