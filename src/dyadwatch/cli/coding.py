@@ -33,7 +33,8 @@ def resolve_config(config_path: Path | None, overrides: tuple[str, ...]) -> Conf
                 type=click.Path(exists=True, path_type=Path))
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help=DB_HELP + " Default: setting store.db (dyadwatch.duckdb).")
-@click.option("--model", default=None, help="spaCy pipeline package or model directory (default: setting nlp.model).")
+@click.option("--model", default=None,
+              help="spaCy pipeline package or model directory (default: setting nlp.model).")
 @click.option("--dictionaries", multiple=True, metavar="KIND:PATH",
               help="Code with imported dictionaries, e.g. petrarch:PETR_config.ini.")
 @click.option("--workers", type=click.IntRange(min=0), default=None,

@@ -19,7 +19,8 @@ FORMATS = ("conflibert", "plover", "golden")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Gold format; guessed from the file name when omitted.")
-@click.option("--model", default="auto", show_default=True, help="spaCy pipeline package or model directory.")
+@click.option("--model", default="auto", show_default=True,
+              help="spaCy pipeline package or model directory.")
 @click.option("--dictionaries", multiple=True, metavar="KIND:PATH",
               help="Evaluate imported dictionaries, e.g. petrarch:PETR_config.ini.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON on stdout.")

@@ -99,7 +99,8 @@ def _page_bytes(source: str, url: str | None, limits: FetchLimits) -> tuple[byte
               default=None, help="DuckDB database file. Default: setting store.db.")
 @click.option("--once", is_flag=True, default=False, show_default=True,
               help="Poll once and exit.")
-@click.option("--model", default=None, help="spaCy pipeline package or model directory (default: setting nlp.model).")
+@click.option("--model", default=None,
+              help="spaCy pipeline package or model directory (default: setting nlp.model).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False,
               path_type=Path), default=None, help="TOML file overriding the defaults.")
 @click.option("--set", "overrides", multiple=True, metavar="SECTION.KEY=VALUE",
