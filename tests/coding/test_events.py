@@ -142,3 +142,11 @@ def test_events_in_another_year_have_no_day(nlp: Any, engine: EventCoder, text: 
     article = Article(id="t", text=text, published="2020-01-08")
     [event] = engine.code_doc(nlp(text), article)
     assert (event.cameo, event.date) == ("190", None)
+
+
+@pytest.mark.model
+def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -> None:
+    text = "Arnor has attacked Gondor every week since 3 January."
+    article = Article(id="t", text=text, published="2020-03-08")
+    [event] = engine.code_doc(nlp(text), article)
+    assert event.date == "2020-03-08"

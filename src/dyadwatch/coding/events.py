@@ -608,7 +608,7 @@ def _setting(token: Token) -> bool:
     if token.pos_ != "NOUN" or token.dep_ != "pobj":
         return False
     prep = token.head
-    if prep.lower_ in {"during", "amid", "throughout"}:
+    if prep.lower_ in {"during", "amid", "throughout", "since"}:
         return True
     governor = prep.head
     return prep.lower_ == "in" and governor.pos_ in {"VERB", "NOUN"} and governor.dep_ != "ROOT"
@@ -1022,8 +1022,15 @@ def _event_date(token: Token, anchor: date | None) -> date | None:
     return None
 
 
+# Prepositions whose date bounds a period rather than naming the event's day
+# ("the heaviest strikes since the invasion of 24 February").
+PERIOD_PREPS = frozenset({"since", "until", "till", "before", "after", "by", "from", "through"})
+
+
 def _date_expressions(token: Token) -> Iterator[str]:
     for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in PERIOD_PREPS:
+            continue
         if child.dep_ in {"prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod"}:
             ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
             if ents:
