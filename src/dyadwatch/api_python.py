@@ -77,7 +77,8 @@ class EventDB:
         return Dyad(queries.parse_actor(a), queries.parse_actor(b),
                     queries.check_window(since, until))
 
-    def _dyad_events(self, dyad: Dyad) -> pd.DataFrame:
+    def dyad_events(self, dyad: Dyad) -> pd.DataFrame:
+        """The dyad's events in both directions; E702 (NoDyadEventsError) when there are none."""
         frame = queries.dyad_events(self.conn, dyad.a, dyad.b, dyad.window)
         if frame.empty:
             raise NoDyadEventsError(a=dyad.a.label, b=dyad.b.label,
@@ -136,7 +137,7 @@ class EventDB:
                                       freq=freq)
         ends = _period_ends(signal.index, freq)
         episodes = esc.find_episodes(signal, beta, min_size, min_change, ends)
-        events = self._dyad_events(dyad)
+        events = self.dyad_events(dyad)
         if direction != "both":
             events = events[events["direction"] == direction]
         return EscalationResult(esc.attach_drivers(episodes, events, drivers), series, signal)
@@ -172,12 +173,12 @@ class EventDB:
                  until: str | None = None) -> pd.DataFrame:
         """The dyad's events in date order with evidence sentence and source."""
         dyad = self.dyad(a, b, since, until)
-        return build_timeline(self._dyad_events(dyad), dyad.labels)
+        return build_timeline(self.dyad_events(dyad), dyad.labels)
 
     def sources(self, a: str, b: str, since: str | None = None,
                 until: str | None = None) -> pd.DataFrame:
         """The articles behind the dyad's events."""
-        return sources(self._dyad_events(self.dyad(a, b, since, until)))
+        return sources(self.dyad_events(self.dyad(a, b, since, until)))
 
     def report(self, a: str, b: str, path: str | Path, freq: Freq = "week",
                since: str | None = None, until: str | None = None, **options: Any) -> Path:

@@ -121,7 +121,7 @@ def build_report(db: EventDB, a: str, b: str, freq: Freq = "week", since: str | 
     series = db.series(a, b, freq, since, until)
     episodes, escalation_note = _escalation(db, a, b, freq, since, until, penalty)
     recip, note = _reciprocity(db, a, b, freq, since, until, max_lag, permutations, seed)
-    events = db._dyad_events(dyad)
+    events = db.dyad_events(dyad)
     context = {
         "a": dyad.a.label, "b": dyad.b.label, "n_events": len(events), "freq": freq,
         "adverb": {"day": "daily", "week": "weekly", "month": "monthly"}[freq],

@@ -61,17 +61,20 @@ def measure() -> dict[str, dict[str, float]]:
 
 
 def regressions(scores: dict[str, dict[str, float]], baseline: dict[str, Any]) -> list[str]:
+    """Scores more than epsilon below their floor, or below a required minimum at all
+    (the figures the coder must reach, e.g. PLOVER accuracy 0.75)."""
     epsilon = float(baseline["epsilon"])
+    required = baseline.get("required", {})
     found = []
     for name, metrics in scores.items():
         for metric, value in metrics.items():
             floor = baseline.get(name, {}).get(metric)
-            if floor is None:
-                continue
-            worse = value > floor + epsilon if metric in LOWER_IS_BETTER else (
-                value < floor - epsilon)
-            if worse:
+            if floor is not None and (value > floor + epsilon if metric in LOWER_IS_BETTER
+                                      else value < floor - epsilon):
                 found.append(f"{name}.{metric}: {value:.4f} (floor {floor})")
+            minimum = required.get(name, {}).get(metric)
+            if minimum is not None and value < minimum:
+                found.append(f"{name}.{metric}: {value:.4f} (required {minimum})")
     return found
 
 

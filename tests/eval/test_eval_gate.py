@@ -41,6 +41,14 @@ def test_eval_gate_epsilon(score: float, floor: float, regressed: bool) -> None:
     assert bool(gate.regressions({"conflibert": {"macro_f1": score}}, baseline)) is regressed
 
 
+@pytest.mark.parametrize(("score", "regressed"), [(0.7495, True), (0.7500, False)])
+def test_eval_gate_required_minimum_has_no_epsilon(score: float, regressed: bool) -> None:
+    gate = _gate()
+    baseline = {"epsilon": 0.01, "plover": {"accuracy": 0.7578},
+                "required": {"plover": {"accuracy": 0.75}}}
+    assert bool(gate.regressions({"plover": {"accuracy": score}}, baseline)) is regressed
+
+
 @pytest.mark.parametrize(("old", "new", "allow", "kept"), [(0.7, 0.6, False, 0.7),
                                                           (0.7, 0.6, True, 0.6),
                                                           (0.7, 0.8, False, 0.8)])

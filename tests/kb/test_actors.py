@@ -235,6 +235,9 @@ def _shipped_texts(kb: ActorDictionary) -> dict[str, str]:
                                                        "end": "2020-01-01"}]}, "backwards"),
     ("igos.yaml", "igos", {"id": "nowhere", "names": ["Nowhere Org"], "code": "XYZGOV"}, "nowhere"),
     ("igos.yaml", "igos", {"id": "un", "names": ["Second UN"], "code": "IGOUNO"}, "igo:un"),
+    ("roles.yaml", "roles", {"id": "clash", "code": "MIL", "words": ["president"]}, "clash"),
+    ("countries.yaml", "countries",
+     {"id": "ZZZ", "names": ["Zedland"], "country": "ZZZ", "demonyms": ["Afghan"]}, "ZZZ"),
 ])
 def test_actors_malformed_entry_names_file_and_entry(
     kb: ActorDictionary, tmp_path: Path, file: str, section: str, bad: dict[str, object],

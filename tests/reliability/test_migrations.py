@@ -18,8 +18,7 @@ from dyadwatch.errors import (
     MigrationError,
     SchemaVersionError,
 )
-from dyadwatch.ingest.readers import encodable
-from dyadwatch.model import Article, Event, Failure
+from dyadwatch.model import Article, Event, Failure, encodable
 from dyadwatch.store import db, schema
 from dyadwatch.store.runs import list_failures, list_runs
 
@@ -55,7 +54,7 @@ def _old_rows(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute("INSERT INTO articles VALUES ('a1', 'sha', DATE '2020-01-08', NULL, NULL, NULL, "
                  "'in/a1.txt', 29, 1, 1, 'coded', NULL, 1, 'Arnor attacked Gondor''s army.')")
     columns = ", ".join(db.EVENT_COLUMNS + ("run_id",))
-    values = db._event_row(_EVENT) + (1,)
+    values = db.event_row(_EVENT) + (1,)
     conn.execute(f"INSERT INTO events ({columns}) VALUES "
                  f"({', '.join(['?'] * len(values))})", list(values))
     for _ in range(2):  # version 1 kept a failure as often as it was recorded

@@ -1,4 +1,5 @@
-"""Event dates: relative and partial date expressions resolved against the article date.
+"""Event dates: the date expression attached to a predicate, resolved against the
+article date (relative and partial expressions included).
 
 News reports past events, so a bare weekday is the latest such day on or before
 the article date, and a month-day without a year that would fall after the
@@ -9,7 +10,12 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
+from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {name: i for i, name in enumerate(
@@ -92,3 +98,43 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+# -- the date of a predicate in the parse ---------------------------------------------
+
+ANOTHER_YEAR = date.min  # marker: the predicate names a year other than the article's
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def event_date(token: Token, anchor: date | None) -> date | None:
+    """A date expression attached to the predicate (or its reporting verb, or the noun a
+    to-clause describes: "the 2003 decision to invade"), resolved against the article
+    date; ANOTHER_YEAR when it names only a year other than the article's."""
+    current = token
+    for _ in range(3):
+        for expression in _date_expressions(current):
+            found = resolve_date(expression, anchor)
+            if found is not None:
+                return found
+            years = {int(y) for y in _YEAR.findall(expression)}
+            if anchor is not None and years and anchor.year not in years:
+                return ANOTHER_YEAR
+        if current.dep_ not in {"ccomp", "xcomp", "conj", "acl"} or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+# Prepositions whose date bounds a period rather than naming the event's day
+# ("the heaviest strikes since the invasion of 24 February").
+PERIOD_PREPS = frozenset({"since", "until", "till", "before", "after", "by", "from", "through"})
+
+
+def _date_expressions(token: Token) -> Iterator[str]:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in PERIOD_PREPS:
+            continue
+        if child.dep_ in {"prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod"}:
+            ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
+            if ents:
+                yield " ".join(t.text for t in ents)

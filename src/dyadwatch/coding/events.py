@@ -11,7 +11,6 @@ hypothetical predicates code nothing; future deeds code as threats or intents.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -26,7 +25,15 @@ from dyadwatch.coding.actors import (
     actors_for,
     resolve_document,
 )
-from dyadwatch.coding.dates import resolve_date
+from dyadwatch.coding.dates import ANOTHER_YEAR, event_date
+from dyadwatch.coding.mood import (
+    future,
+    hypothetical,
+    negated,
+    reported,
+    scene_setting,
+    ultimatum,
+)
 from dyadwatch.coding.places import PlaceLookup, event_location
 from dyadwatch.kb.verbs import Frame, VerbDictionary, VerbPattern
 from dyadwatch.model import Actor, Article, Event, Location
@@ -38,10 +45,6 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 EMBED_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "relcl"})
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-NEGATORS = frozenset({"not", "n't", "never", "no"})
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 COOPERATION_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 REPORTING_CODES = frozenset({"010"})
@@ -145,14 +148,14 @@ class EventCoder:
                 continue
             predicate = (self._obligation(token, consumed) or self._framed(token, consumed)
                          or self._plain(token))
-            if predicate is None or _hypothetical(token):
+            if predicate is None or hypothetical(token):
                 continue
             consumed.update(t.i for t in predicate.words)
             yield predicate
 
     def _candidate(self, token: Token) -> bool:
         """Cheap test: could this token be a predicate at all?"""
-        if token.pos_ not in {"VERB", "NOUN", "ADJ"} or _setting(token):
+        if token.pos_ not in {"VERB", "NOUN", "ADJ"} or scene_setting(token):
             return False
         return token.pos_ == "VERB" or token.lemma_.lower() in self._known
 
@@ -226,15 +229,15 @@ class EventCoder:
                 refused = replace(refused, source_slots=("nsubj", "agent"),
                                   target_slots=(*refused.source_slots, *others))
             return replace(refused, negated=False)
-        if pattern.pos == "verb" and _future(token):
+        if pattern.pos == "verb" and future(token):
             # "will withdraw its force unless the rebels agree" is a threat (an ultimatum)
-            kind = "threaten" if code[:2] in CONFLICT_ROOTS or _ultimatum(token) else (
+            kind = "threaten" if code[:2] in CONFLICT_ROOTS or ultimatum(token) else (
                 "intend" if code[:2] in COOPERATION_ROOTS else None)
             derived = self.verbs.derived_code(kind, code) if kind else None
             if derived is not None:
                 code, rule = derived, f"future:{pattern.id}"
                 modality = "threatened" if kind == "threaten" else "intended"
-        elif _reported(token) and code not in REPORTING_CODES:
+        elif reported(token) and code not in REPORTING_CODES:
             modality = "reported"
         predicate = _predicate(token, pattern, words, code, rule, modality)
         frame = self.verbs.frame_for(token.lemma_.lower())
@@ -253,7 +256,7 @@ class EventCoder:
     def _refusal(self, token: Token, code: str, pattern_id: str) -> tuple[str, str, str] | None:
         """'will not accept more refugees', 'would not meet their demands': a negated
         promise of cooperation is a refusal (CAMEO 12 mirrors 03), not a missing event."""
-        if not (_negated(token) and _future(token)) or code[:2] not in COOPERATION_ROOTS | {"03"}:
+        if not (negated(token) and future(token)) or code[:2] not in COOPERATION_ROOTS | {"03"}:
             return None
         derived = self.verbs.derived_code("refuse", code)
         return None if derived is None else (derived, f"refuse:will-not+{pattern_id}", "asserted")
@@ -295,7 +298,7 @@ class EventCoder:
             return Predicate(
                 token=token, code=code, rule=f"obligation:{modal}+{matched[0].id}",
                 source_slots=tuple(matched[0].source), target_slots=("dobj", "embedded_subject"),
-                modality="asserted", negated=_negated(token), words=(token, *words),
+                modality="asserted", negated=negated(token), words=(token, *words),
                 slot_tokens=(token,), embedded=clause,
             )
         return None
@@ -317,7 +320,7 @@ class EventCoder:
         cooperative = pattern.code[:2] in COOPERATION_ROOTS | {"03"}
         if kind == "threaten" and cooperative:
             kind = "intend"  # "vowed to rebuild" is a promise, not a threat
-        refused = kind in {"intend", "agree"} and cooperative and _negated(token)
+        refused = kind in {"intend", "agree"} and cooperative and negated(token)
         if refused:
             kind = "refuse"  # "is not willing to negotiate", "did not agree to withdraw"
         code = self.verbs.derived_code(kind, pattern.code)
@@ -347,7 +350,7 @@ class EventCoder:
             sources = _unknown_actor(predicate, predicate.source_slots, targets)
         if not sources:
             return
-        dated = _event_date(predicate.token, day)
+        dated = event_date(predicate.token, day)
         # an event placed in another year with no day named ("Bush's 2003 decision to
         # invade Iraq") has no day we can give; it is not dated to the article
         event_day = None if dated is ANOTHER_YEAR else dated or day
@@ -455,7 +458,7 @@ def _predicate(token: Token, pattern: VerbPattern, words: tuple[Token, ...], cod
         target = ("poss", *target)
     return Predicate(
         token=token, code=code, rule=rule, source_slots=source, target_slots=target,
-        modality=modality, negated=_negated(token), words=words, slot_tokens=(token, *words[1:]),
+        modality=modality, negated=negated(token), words=words, slot_tokens=(token, *words[1:]),
     )
 
 
@@ -599,88 +602,6 @@ def _passive(token: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in token.children)
 
 
-# -- mood ----------------------------------------------------------------------------
-
-
-def _setting(token: Token) -> bool:
-    """An event noun that only sets the scene of another event ("an offensive in its war
-    with Iraq", "killed during the fighting") is not coded on its own."""
-    if token.pos_ != "NOUN" or token.dep_ != "pobj":
-        return False
-    prep = token.head
-    if prep.lower_ in {"during", "amid", "throughout", "since"}:
-        return True
-    governor = prep.head
-    return prep.lower_ == "in" and governor.pos_ in {"VERB", "NOUN"} and governor.dep_ != "ROOT"
-
-
-NEGATING_HEADS = frozenset({"fail", "refrain", "cease", "stop", "decline", "avoid"})
-
-
-def _negated(token: Token) -> bool:
-    if _has_negator(token) or (token.dep_ in {"acomp", "attr"} and _has_negator(token.head)):
-        return True  # "did not attack", "is not ready to negotiate"
-    if token.dep_ in {"xcomp", "pcomp"} and token.head.lemma_.lower() in NEGATING_HEADS - {
-            "decline"}:
-        return True  # "failed to reach agreement", "refrained from attacking"
-    if token.dep_ == "pcomp" and token.head.head.lemma_.lower() in NEGATING_HEADS:
-        return True
-    # "no attack was carried out", "refrained from attacking" are not handled here.
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
-
-
-def _has_negator(token: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS)
-               for c in token.children)
-
-
-def _future(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children) or (
-        any(c.lower_ == "going" for c in token.head.children if token.dep_ == "xcomp"))
-
-
-def _ultimatum(token: Token) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
-                                         for m in c.children) for c in token.children)
-
-
-UNREAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "future", "eventual",
-                              "any", "imaginary", "would-be"})
-
-
-def _hypothetical(token: Token) -> bool:
-    """Conditional, modal-possible or questioned clauses describe no event, nor do event
-    nouns that are only possible ("any nuclear attack", "a potential strike")."""
-    if token.pos_ == "NOUN" and any(c.dep_ in {"det", "amod"} and c.lower_ in UNREAL_MODIFIERS
-                                    for c in token.children):
-        return True
-    current = token
-    for _ in range(6):
-        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in current.children):
-            return True
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children):
-            return True
-        if current.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "how"
-                                            for c in current.children):
-            return True  # "to discuss how to protect the Kurds" asks a question
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            current = current.head  # "could change to fighting the regime"
-        elif current.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or (
-                current.head.i == current.i):
-            return False
-        current = current.head
-    return False
-
-
-def _reported(token: Token) -> bool:
-    current = token
-    while current.dep_ in {"ccomp", "conj", "advcl", "xcomp"} and current.head is not current:
-        current = current.head
-        if current.lemma_ in {"say", "tell", "add", "claim", "report", "state", "note"}:
-            return True
-    return False
-
-
 # -- frames --------------------------------------------------------------------------
 
 
@@ -732,7 +653,7 @@ def _framed_predicate(token: Token, frame: Frame, inner: Predicate, code: str) -
         inner, token=token, code=code, rule=f"frame:{frame.id}+{inner.rule}",
         source_slots=("nsubj", "nsubjpass", "agent", "poss"),
         target_slots=_frame_targets(frame, inner),
-        modality=modality, negated=_negated(token),
+        modality=modality, negated=negated(token),
         words=(token, *inner.words), slot_tokens=(token, *inner.slot_tokens),
         embedded=inner.token,
     )
@@ -982,10 +903,10 @@ def _inherited_subject(token: Token) -> Iterator[Token]:
             # "pressured Maduro to step down": the object of the governing verb acts
             yield from (c for c in current.head.children if c.dep_ in {"dobj", "obj"})
             return
-        if current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head is not current:
+        if current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head != current:
             current = current.head
             yield from (c for c in current.children if c.dep_ in SUBJECT_DEPS)
-        elif current.dep_ in {"relcl", "acl"} and current.head is not current:
+        elif current.dep_ in {"relcl", "acl"} and current.head != current:
             if current.tag_ == "VBN":
                 return  # "civilians imprisoned by …": the noun is the patient, not the agent
             if current.dep_ == "acl" and current.head.lemma_.lower() in STATEMENT_NOUNS:
@@ -997,41 +918,3 @@ def _inherited_subject(token: Token) -> Iterator[Token]:
             return
         else:
             return
-
-
-ANOTHER_YEAR = date.min  # marker: the predicate names a year other than the article's
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def _event_date(token: Token, anchor: date | None) -> date | None:
-    """A date expression attached to the predicate (or its reporting verb, or the noun a
-    to-clause describes: "the 2003 decision to invade"), resolved against the article
-    date; ANOTHER_YEAR when it names only a year other than the article's."""
-    current = token
-    for _ in range(3):
-        for expression in _date_expressions(current):
-            found = resolve_date(expression, anchor)
-            if found is not None:
-                return found
-            years = {int(y) for y in _YEAR.findall(expression)}
-            if anchor is not None and years and anchor.year not in years:
-                return ANOTHER_YEAR
-        if current.dep_ not in {"ccomp", "xcomp", "conj", "acl"} or current.head.i == current.i:
-            return None
-        current = current.head
-    return None
-
-
-# Prepositions whose date bounds a period rather than naming the event's day
-# ("the heaviest strikes since the invasion of 24 February").
-PERIOD_PREPS = frozenset({"since", "until", "till", "before", "after", "by", "from", "through"})
-
-
-def _date_expressions(token: Token) -> Iterator[str]:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in PERIOD_PREPS:
-            continue
-        if child.dep_ in {"prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod"}:
-            ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
-            if ents:
-                yield " ".join(t.text for t in ents)

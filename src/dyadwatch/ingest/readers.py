@@ -32,7 +32,7 @@ from dyadwatch.errors import (
     UnknownFormatError,
     UnreadableInputError,
 )
-from dyadwatch.model import Article, Failure
+from dyadwatch.model import Article, Failure, encodable
 
 ReadItem = Article | Failure
 Reader = Callable[[str, str], Iterator[ReadItem]]  # (text, origin) → items
@@ -163,15 +163,6 @@ def _limited(item: ReadItem, limits: ReadLimits) -> Iterator[ReadItem]:
         return
     yield truncation_failure(item, len(item.text), limits.max_article_chars)
     yield _limit(item, limits)
-
-
-def encodable(text: str) -> str:
-    """``text`` with lone surrogates (which UTF-8 cannot encode) replaced by U+FFFD."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return text
 
 
 def encodable_article(article: Article) -> Article:

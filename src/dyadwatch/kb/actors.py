@@ -22,7 +22,7 @@ unknown stays unknown.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -392,26 +392,27 @@ def _check_codes(entry: ActorEntry, known: set[str], path: str) -> None:
 
 
 def _demonym_table(countries: list[_Model], path: str) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for model in cast(list[CountryModel], countries):
-        for word in model.demonyms:
-            key = normalise(word).lower()
-            if table.get(key, model.id) != model.id:
-                raise DictionaryError(path=path, detail=f"entry {model.id!r}: demonym {word!r} "
-                                      f"already belongs to {table[key]!r}")
-            table[key] = model.id
-    return table
+    pairs = ((model.id, word, model.id) for model in cast(list[CountryModel], countries)
+             for word in model.demonyms)
+    return _word_table(pairs, path, "demonym {word!r} already belongs to {other!r}")
 
 
 def _role_table(groups: list[_Model], path: str) -> dict[str, str]:
+    pairs = ((model.id, word, model.code) for model in cast(list[RoleWordsModel], groups)
+             for word in model.words)
+    return _word_table(pairs, path, "role word {word!r} already means {other!r}")
+
+
+def _word_table(pairs: Iterable[tuple[str, str, str]], path: str, clash: str) -> dict[str, str]:
+    """Normalised lower-case word → value; a word given two values is a DictionaryError
+    naming the entry (``clash`` is formatted with ``word`` and ``other``)."""
     table: dict[str, str] = {}
-    for model in cast(list[RoleWordsModel], groups):
-        for word in model.words:
-            key = normalise(word).lower()
-            if table.get(key, model.code) != model.code:
-                raise DictionaryError(path=path, detail=f"entry {model.id!r}: role word {word!r} "
-                                      f"already means {table[key]!r}")
-            table[key] = model.code
+    for entry_id, word, value in pairs:
+        key = normalise(word).lower()
+        if table.get(key, value) != value:
+            detail = clash.format(word=word, other=table[key])
+            raise DictionaryError(path=path, detail=f"entry {entry_id!r}: {detail}")
+        table[key] = value
     return table
 
 

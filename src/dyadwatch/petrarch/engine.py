@@ -206,7 +206,7 @@ def _uncontrolled(sent: Span, by_head: dict[int, list[CodedEvent]]) -> list[Code
     events: list[CodedEvent] = []
     for head, coded in by_head.items():
         token = sent[head]
-        while token.dep_ == "xcomp" and token.head is not token:
+        while token.dep_ == "xcomp" and token.head != token:
             token = token.head
             if by_head.get(token.i - sent.start):
                 coded = []
@@ -234,7 +234,7 @@ def _without_embedded_halves(sent: Span, by_head: dict[int, list[CodedEvent]]
 def _control_chain(token: Token) -> set[int]:
     """Document positions of a verb and the words that control it ("is about to restore")."""
     chain = {token.i}
-    while token.dep_ in ("xcomp", "acomp") and token.head is not token:
+    while token.dep_ in ("xcomp", "acomp") and token.head != token:
         token = token.head
         chain.add(token.i)
     return chain

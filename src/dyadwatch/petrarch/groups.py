@@ -205,7 +205,7 @@ def _climb(token: Token, held: set[int] | None) -> tuple[Token, bool] | None:
     ``held``: heads of phrases with an actor; None allows no prepositional step.
     """
     head = token.head
-    if head is token:
+    if head == token:
         return None
     if token.dep_ in _CONJUNCTS and head.pos_ in _NOMINAL and token.pos_ in _NOMINAL:
         return (_conjunct_of(token), True) if held is not None else None
@@ -219,7 +219,7 @@ def _climb(token: Token, held: set[int] | None) -> tuple[Token, bool] | None:
         return head, False
     if (held is not None and token.dep_ == "pobj" and head.dep_ == "prep"
             and head.lower_ in _OF_PREPS and head.head.pos_ in _NOMINAL
-            and head.head is not head and _local_head(head.head).i not in held):
+            and head.head != head and _local_head(head.head).i not in held):
         return head.head, False
     return None
 

@@ -48,7 +48,7 @@ def _phrase_head(token: Token) -> bool:
 
 def _of_object(token: Token) -> bool:
     head = token.head
-    return (token.dep_ == "pobj" and head.lower_ == "of" and head.head is not head
+    return (token.dep_ == "pobj" and head.lower_ == "of" and head.head != head
             and head.head.pos_ in _NOUNS)
 
 

@@ -26,7 +26,7 @@ def subject_token(verb: Token) -> Token | None:
             return subjects[0]
         if token.dep_ in _MODIFIES_NOUN:
             return token.head
-        if token.dep_ not in _CLIMB or token.head is token:
+        if token.dep_ not in _CLIMB or token.head == token:
             return None
         token = token.head
     return None
@@ -111,7 +111,7 @@ def object_group(sent: Span, hit: VerbHit, groups: list[Group], source: Group | 
 
 def _clause_verb(token: Token) -> Token:
     """The verb whose clause holds ``token`` (the sentence root when none)."""
-    while token.head is not token:
+    while token.head != token:
         token = token.head
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
             return token

@@ -37,7 +37,7 @@ def event_table(events: Sequence[Event]) -> pa.Table:
     """Events as an Arrow table with the events-table columns (PARQUET_SCHEMA)."""
     columns: dict[str, list[Any]] = {name: [] for name in EVENT_COLUMNS}
     for event in events:
-        for name, value in zip(EVENT_COLUMNS, db._event_row(event), strict=True):
+        for name, value in zip(EVENT_COLUMNS, db.event_row(event), strict=True):
             columns[name].append(value)
     columns["date"] = [_to_date(value) for value in columns["date"]]
     return pa.Table.from_pydict(columns, schema=PARQUET_SCHEMA)
@@ -74,16 +74,11 @@ def write_batch_bulk(conn: duckdb.DuckDBPyConnection, run_id: int,
     """
     latest = list({item.article.id: item for item in coded}.values())
     events = list({e.event_id: e for item in latest for e in item.events}.values())
-    conn.execute("BEGIN TRANSACTION")
-    try:
+    with db.transaction(conn):
         before = db.count_events(conn)
         _replace_articles(conn, run_id, latest, events)
-        db._insert_failures(conn, run_id, failures)
+        db.insert_failures(conn, run_id, failures)
         after = db.count_events(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return after - before
 
 
@@ -140,16 +135,11 @@ def load_event_dataset(conn: duckdb.DuckDBPyConnection, directory: str | Path,
     """
     source = (f"SELECT DISTINCT ON (event_id) {_EVENT_LIST} FROM read_parquet(?, "
               "hive_partitioning = true, union_by_name = true) ORDER BY event_id")
-    conn.execute("BEGIN TRANSACTION")
-    try:
+    with db.transaction(conn):
         before = db.count_events(conn)
         conn.execute(f"INSERT OR REPLACE INTO events ({_EVENT_LIST}, run_id) "
                      f"SELECT *, ?::INTEGER FROM ({source})", [run_id, dataset_glob(directory)])
         after = db.count_events(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return after - before
 
 

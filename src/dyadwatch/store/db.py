@@ -9,6 +9,7 @@ import json
 import os
 import socket
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +23,7 @@ from dyadwatch.errors import (
     MigrationError,
     SchemaVersionError,
 )
-from dyadwatch.model import Article, Event, Failure, Location, RunSummary
+from dyadwatch.model import Article, Event, Failure, Location, RunSummary, encodable
 from dyadwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 EVENT_COLUMNS: tuple[str, ...] = (
@@ -91,17 +92,27 @@ def migrate(conn: duckdb.DuckDBPyConnection, path: str = "") -> int:
     return version
 
 
-def _migrate_step(conn: duckdb.DuckDBPyConnection, path: str, version: int) -> None:
-    """MIGRATIONS[version] and the new version number, all or nothing (E404 on failure)."""
+@contextmanager
+def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """All statements in the block or none: any error, or an interrupt, rolls back."""
     conn.execute("BEGIN TRANSACTION")
     try:
-        for statement in MIGRATIONS[version]:
-            conn.execute(statement)
-        conn.execute("DELETE FROM schema_info")
-        conn.execute("INSERT INTO schema_info VALUES (?)", [version + 1])
-        conn.execute("COMMIT")
-    except duckdb.Error as e:
+        yield
+    except BaseException:
         conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _migrate_step(conn: duckdb.DuckDBPyConnection, path: str, version: int) -> None:
+    """MIGRATIONS[version] and the new version number, all or nothing (E404 on failure)."""
+    try:
+        with transaction(conn):
+            for statement in MIGRATIONS[version]:
+                conn.execute(statement)
+            conn.execute("DELETE FROM schema_info")
+            conn.execute("INSERT INTO schema_info VALUES (?)", [version + 1])
+    except duckdb.Error as e:
         raise MigrationError(path=path, found=version, target=version + 1, detail=str(e)) from e
 
 
@@ -162,22 +173,17 @@ def write_batch(conn: duckdb.DuckDBPyConnection, run_id: int,
     already recorded for this run is not recorded again. Any error (or an interrupt)
     rolls the whole batch back.
     """
-    conn.execute("BEGIN TRANSACTION")
     try:
-        before = count_events(conn)
-        for item in coded:
-            _replace_article(conn, run_id, item)
-        _insert_failures(conn, run_id, failures)
-        after = count_events(conn)
-        conn.execute("COMMIT")
+        with transaction(conn):
+            before = count_events(conn)
+            for item in coded:
+                _replace_article(conn, run_id, item)
+            insert_failures(conn, run_id, failures)
+            after = count_events(conn)
     except duckdb.Error as e:
-        conn.execute("ROLLBACK")
         raise DatabaseError(path=f"run {run_id}",
                             detail=f"the batch was not written and nothing of it was kept ({e})"
                             ) from e
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return after - before
 
 
@@ -191,7 +197,7 @@ def _replace_article(conn: duckdb.DuckDBPyConnection, run_id: int, item: CodedAr
                    art.origin, len(art.text), item.n_sentences, len(item.events), item.status,
                    item.duplicate_of, run_id, art.text]),
     )
-    rows = [_storable(_event_row(event) + (run_id,)) for event in item.events]
+    rows = [_storable(event_row(event) + (run_id,)) for event in item.events]
     if rows:
         placeholders = ", ".join(["?"] * (len(EVENT_COLUMNS) + 1))
         columns = ", ".join(EVENT_COLUMNS + ("run_id",))
@@ -200,8 +206,9 @@ def _replace_article(conn: duckdb.DuckDBPyConnection, run_id: int, item: CodedAr
         )
 
 
-def _insert_failures(conn: duckdb.DuckDBPyConnection, run_id: int,
-                     failures: Sequence[Failure]) -> None:
+def insert_failures(conn: duckdb.DuckDBPyConnection, run_id: int,
+                    failures: Sequence[Failure]) -> None:
+    """Record ``failures`` for the run, once each (code, input, message)."""
     now = _now()
     unique = {(f.code, f.input, f.message): f for f in failures}.values()
     rows = [_storable((run_id, f.code, f.input, f.message, f.article_id, now)) for f in unique]
@@ -219,18 +226,11 @@ def _storable(values: Sequence[Any]) -> list[Any]:
     DuckDB refuses the whole batch over one unencodable string (a file name with
     undecodable bytes, an HTML entity for a surrogate).
     """
-    return [_encodable(v) if isinstance(v, str) else v for v in values]
+    return [encodable(v) if isinstance(v, str) else v for v in values]
 
 
-def _encodable(text: str) -> str:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return text
-
-
-def _event_row(event: Event) -> tuple[Any, ...]:
+def event_row(event: Event) -> tuple[Any, ...]:
+    """An event's values in EVENT_COLUMNS order (location flattened)."""
     loc = event.location
     values = {name: getattr(event, name) for name in EVENT_COLUMNS if hasattr(event, name)}
     values.update(

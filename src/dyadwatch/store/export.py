@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 from dyadwatch import __version__
 from dyadwatch.model import Event
 from dyadwatch.ontology import PHOENIX_CLASS
-from dyadwatch.store.db import EVENT_COLUMNS, _event_row
+from dyadwatch.store.db import EVENT_COLUMNS, event_row
 from dyadwatch.store.gdelt import GDELT_COLUMNS, INT_COLUMNS, KEPT
 
 Extras = Mapping[str, Mapping[str, Any]]
@@ -279,7 +279,7 @@ def _chunks(events: Iterable[Event], size: int) -> Iterator[list[Event]]:
 
 
 def _parquet_batch(chunk: list[Event]) -> pa.RecordBatch:
-    rows = [_event_row(event) for event in chunk]
+    rows = [event_row(event) for event in chunk]
     columns = {name: [row[i] for row in rows] for i, name in enumerate(EVENT_COLUMNS)}
     columns["date"] = [None if d is None else _to_date(d) for d in columns["date"]]
     return pa.RecordBatch.from_pydict(columns, schema=PARQUET_SCHEMA)

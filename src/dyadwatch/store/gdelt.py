@@ -19,7 +19,7 @@ import pandas as pd
 from dyadwatch.errors import GdeltFileError, GdeltFormatError, UnreadableInputError
 from dyadwatch.model import Event, Failure, Location
 from dyadwatch.ontology import cameo_table
-from dyadwatch.store.db import EVENT_COLUMNS, _event_row
+from dyadwatch.store.db import EVENT_COLUMNS, event_row, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -173,24 +173,20 @@ def _write(conn: duckdb.DuckDBPyConnection, batch: list[tuple[Event, dict[str, A
            run_id: int) -> int:
     if not batch:
         return 0
-    events = pd.DataFrame([_event_row(event) for event, _ in batch], columns=list(EVENT_COLUMNS))
+    events = pd.DataFrame([event_row(event) for event, _ in batch], columns=list(EVENT_COLUMNS))
     events["origin"] = "gdelt"
     events["run_id"] = run_id
     extras = pd.DataFrame([extra for _, extra in batch], columns=["event_id", *EXTRA_COLUMNS])
     event_cols = ", ".join((*EVENT_COLUMNS, "origin", "run_id"))
     extra_cols = ", ".join(f'"{name}"' for name in ("event_id", *EXTRA_COLUMNS))
-    conn.execute("BEGIN TRANSACTION")
     try:
-        conn.register("_gdelt_events", events)
-        conn.register("_gdelt_extra", extras)
-        conn.execute(f"INSERT OR REPLACE INTO events ({event_cols}) "
-                     f"SELECT {event_cols} FROM _gdelt_events")
-        conn.execute(f"INSERT OR REPLACE INTO gdelt_extra ({extra_cols}) "
-                     f"SELECT {extra_cols} FROM _gdelt_extra")
-        conn.execute("COMMIT")
-    except duckdb.Error:
-        conn.execute("ROLLBACK")
-        raise
+        with transaction(conn):
+            conn.register("_gdelt_events", events)
+            conn.register("_gdelt_extra", extras)
+            conn.execute(f"INSERT OR REPLACE INTO events ({event_cols}) "
+                         f"SELECT {event_cols} FROM _gdelt_events")
+            conn.execute(f"INSERT OR REPLACE INTO gdelt_extra ({extra_cols}) "
+                         f"SELECT {extra_cols} FROM _gdelt_extra")
     finally:
         conn.unregister("_gdelt_events")
         conn.unregister("_gdelt_extra")

@@ -1,0 +1,98 @@
+"""Mood of a predicate in the parse: negated, future, conditional or merely possible,
+reported, or only setting the scene. Pure functions over spaCy tokens."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+
+def scene_setting(token: Token) -> bool:
+    """An event noun that only sets the scene of another event ("an offensive in its war
+    with Iraq", "killed during the fighting") is not coded on its own."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ in {"during", "amid", "throughout", "since"}:
+        return True
+    governor = prep.head
+    return prep.lower_ == "in" and governor.pos_ in {"VERB", "NOUN"} and governor.dep_ != "ROOT"
+
+
+NEGATING_HEADS = frozenset({"fail", "refrain", "cease", "stop", "decline", "avoid"})
+
+
+def negated(token: Token) -> bool:
+    """The predicate is denied: a negator on it (or on its copula), a negating governor
+    ("failed to reach"), or "no" as its determiner."""
+    if _has_negator(token) or (token.dep_ in {"acomp", "attr"} and _has_negator(token.head)):
+        return True  # "did not attack", "is not ready to negotiate"
+    if token.dep_ in {"xcomp", "pcomp"} and token.head.lemma_.lower() in NEGATING_HEADS - {
+            "decline"}:
+        return True  # "failed to reach agreement", "refrained from attacking"
+    if token.dep_ == "pcomp" and token.head.head.lemma_.lower() in NEGATING_HEADS:
+        return True
+    # "no attack was carried out", "refrained from attacking" are not handled here.
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def _has_negator(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS)
+               for c in token.children)
+
+
+def future(token: Token) -> bool:
+    """Will, would, shall, or "going to"."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children) or (
+        any(c.lower_ == "going" for c in token.head.children if token.dep_ == "xcomp"))
+
+
+def ultimatum(token: Token) -> bool:
+    """The predicate carries an 'unless' condition ("will withdraw unless …")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                         for m in c.children) for c in token.children)
+
+
+UNREAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "future", "eventual",
+                              "any", "imaginary", "would-be"})
+
+
+def hypothetical(token: Token) -> bool:
+    """Conditional, modal-possible or questioned clauses describe no event, nor do event
+    nouns that are only possible ("any nuclear attack", "a potential strike")."""
+    if token.pos_ == "NOUN" and any(c.dep_ in {"det", "amod"} and c.lower_ in UNREAL_MODIFIERS
+                                    for c in token.children):
+        return True
+    current = token
+    for _ in range(6):
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in current.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children):
+            return True
+        if current.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "how"
+                                            for c in current.children):
+            return True  # "to discuss how to protect the Kurds" asks a question
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head  # "could change to fighting the regime"
+        elif current.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or (
+                current.head.i == current.i):
+            return False
+        current = current.head
+    return False
+
+
+def reported(token: Token) -> bool:
+    """The predicate sits in what someone says ("said Iran had attacked")."""
+    current = token
+    while current.dep_ in {"ccomp", "conj", "advcl", "xcomp"} and current.head.i != current.i:
+        current = current.head
+        if current.lemma_ in {"say", "tell", "add", "claim", "report", "state", "note"}:
+            return True
+    return False
