@@ -81,3 +81,61 @@ def test_records_read_config_between_petrarch_records(position: int, command: st
     assert option.outcome == "option" and option.options == (command,)
     assert [r.id for r in suite.records if r.outcome != "option"] == [
         "MINI-01", "MINI-02", "MINI-03"]
+
+
+def _suite_naming(folder: Path, environment: str) -> Path:
+    """A copy of the mini suite whose <Environment> is ``environment``, with the mini
+    dictionaries beside it and a second actor file of our own."""
+    for name in ("verbs.txt", "actors.txt", "agents.txt", "discards.txt"):
+        (folder / name).write_text((FIXTURES / "mini" / name).read_text(encoding="utf-8"),
+                                   encoding="utf-8")
+    (folder / "more_actors.txt").write_text("ZELMORA [ZLM]\n", encoding="utf-8")
+    text = (FIXTURES / "mini_suite.xml").read_text(encoding="utf-8")
+    head, rest = text.split("</Environment>", 1)
+    suite = folder / "records.xml"
+    suite.write_text("<Validation>\n<Environment>\n" + environment + "\n</Environment>" + rest,
+                     encoding="utf-8")
+    return suite
+
+
+COMMA_ENV = ("<Verbfile>verbs.txt</Verbfile>\n"
+             "<Actorfile>actors.txt, more_actors.txt</Actorfile>\n"
+             "<Agentfile>agents.txt</Agentfile>\n<Discardfile>discards.txt</Discardfile>\n"
+             "<Errorfile>errors.out.txt</Errorfile>")
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("environment", [COMMA_ENV])
+def test_records_read_comma_separated_actor_files(tmp_path: Path, environment: str) -> None:
+    suite = read_suite(_suite_naming(tmp_path, environment))
+    assert suite.files.actors == [tmp_path / "actors.txt", tmp_path / "more_actors.txt"]
+    assert suite.files.agents == tmp_path / "agents.txt"
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("environment", [
+    COMMA_ENV.replace("more_actors.txt", "absent.actors.txt"),
+    COMMA_ENV.replace("verbs.txt", "absent.verbs.txt"),
+])
+def test_validate_cli_absent_needed_file_is_a_coded_error(tmp_path: Path,
+                                                          environment: str) -> None:
+    from dyadwatch.cli import cli
+
+    result = CliRunner().invoke(cli, ["petrarch-validate",
+                                      str(_suite_naming(tmp_path, environment))])
+    assert result.exit_code == 1, result.output
+    assert "E501" in result.stderr and "absent." in result.stderr
+    assert "not found" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("environment", [
+    COMMA_ENV.replace("<Agentfile>agents.txt", "<Agentfile>absent.agents.txt")
+    + "\n<Picofile>PETR.pico.txt</Picofile>",
+])
+def test_records_skip_absent_files_coding_does_not_need(
+        tmp_path: Path, environment: str, caplog: pytest.LogCaptureFixture) -> None:
+    suite = read_suite(_suite_naming(tmp_path, environment))
+    assert suite.files.agents is None and len(suite.files.actors) == 2
+    warned = " ".join(r.getMessage() for r in caplog.records)
+    assert "absent.agents.txt" in warned and "PETR.pico.txt" in warned

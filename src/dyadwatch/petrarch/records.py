@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +22,21 @@ _SENTENCE_OR_CONFIG = re.compile(
 _ATTR = re.compile(r"(\w+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _CODING = re.compile(r"<EventCoding\b([^>]*)>")
 _TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
-_ENV = re.compile(r"<(Verbfile|Actorfile|Agentfile|Discardfile)>\s*(.*?)\s*</\1>")
+_ENV = re.compile(r"<(\w+file)>\s*(.*?)\s*</\1>", re.S | re.I)
+# <Environment> tags naming dictionaries, and whether coding needs them; other *file tags
+# (an <Errorfile> PETRARCH writes, a PICO or issue file) are not read by the validation.
+_ENV_PARTS: dict[str, tuple[str, bool]] = {
+    "verbfile": ("verbs", True), "actorfile": ("actors", True),
+    "agentfile": ("agents", False), "discardfile": ("discards", False),
+}
+_ENV_OUTPUTS = frozenset({"errorfile", "outputfile", "eventfile"})
 _INCLUDE = re.compile(r"<Include>(.*?)</Include>", re.S)
 _TABARI_HEAD = re.compile(r"^(\d{6})\s+([A-Za-z][\w.-]*)(?:\s+\S+)?\s*$")
 _EXPECT = re.compile(r"(-?)\{([^}]*)\}")
 _OPTION = re.compile(r"\{\s*OPTION\s*:([^}\n]*)")
 _DISCARD_ERRORS = {"storydiscard", "sentencediscard"}
+
+logger = logging.getLogger("dyadwatch.petrarch")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,18 +75,57 @@ def read_suite(path: Path) -> ValidationSuite:
 
 
 def _petrarch_suite(path: Path, text: str) -> ValidationSuite:
-    env = {key.lower(): path.parent / value for key, value in _ENV.findall(text)}
-    if "verbfile" not in env:
+    head = text.split("</Environment>", 1)[0]
+    env = environment_files(path, head)
+    if not env.get("verbs"):
         raise DictionaryError(path=str(path), detail="<Environment> names no <Verbfile>")
-    files = DictionaryFiles("petrarch", verbs=env["verbfile"],
-                            actors=[env["actorfile"]] if "actorfile" in env else [],
-                            agents=env.get("agentfile"), discards=env.get("discardfile"))
+    files = DictionaryFiles("petrarch", verbs=env["verbs"][0], actors=env.get("actors", []),
+                            agents=_first(env.get("agents")),
+                            discards=_first(env.get("discards")))
     include = _INCLUDE.search(text)
     categories = frozenset(include.group(1).split()) if include else None
     body = text.split("</Environment>", 1)[-1]
     records = tuple(_petrarch_entry(match, n) for n, match in
                     enumerate(_SENTENCE_OR_CONFIG.finditer(body)))
     return ValidationSuite("petrarch", path, files, records, categories)
+
+
+def environment_files(path: Path, head: str) -> dict[str, list[Path]]:
+    """The dictionary files an ``<Environment>`` names, by part, relative to ``path``.
+
+    A tag may name several files separated by commas, as PETRARCH's ``actorfile_list``
+    does. A verb or actor file that is not there is an error (DictionaryError); an
+    absent agent or discard file, or any other file the validation does not read, is
+    skipped with a warning.
+    """
+    found: dict[str, list[Path]] = {}
+    for tag, value in _ENV.findall(head):
+        tag = tag.lower()
+        if tag in _ENV_OUTPUTS:
+            continue
+        part, needed = _ENV_PARTS.get(tag, ("", False))
+        for name in split_file_list(value):
+            candidate = path.parent / name
+            if candidate.is_file() and part:
+                found.setdefault(part, []).append(candidate)
+            elif not candidate.is_file() and needed:
+                raise DictionaryError(path=str(candidate), detail=(
+                    f"named by <{tag.capitalize()}> in {path.name} but not found; "
+                    "put it beside the records file or correct the name"))
+            elif not candidate.is_file():
+                logger.warning("%s: <%s> names %s, which is not there; skipped (the "
+                               "validation does not need it)", path, tag.capitalize(),
+                               candidate)
+    return found
+
+
+def split_file_list(value: str) -> list[str]:
+    """File names of a comma-separated list (PETRARCH's ``actorfile_list`` form)."""
+    return [name.strip() for name in value.split(",") if name.strip()]
+
+
+def _first(paths: list[Path] | None) -> Path | None:
+    return paths[0] if paths else None
 
 
 def _petrarch_entry(match: re.Match[str], index: int) -> ValidationRecord:
