@@ -1,7 +1,8 @@
 """Coded errors. Every message says what failed, the bad value, and what to do.
 
-Codes by area: E1xx configuration and usage, E2xx input reading, E3xx language
-processing and coding, E4xx storage, E5xx dictionaries, E6xx network and service.
+Codes by area: E0xx internal errors (bugs), E1xx configuration and usage, E2xx input
+reading, E3xx language processing and coding, E4xx storage, E5xx dictionaries, E6xx network
+and service.
 """
 
 from __future__ import annotations
@@ -22,6 +23,18 @@ class DyadwatchError(Exception):
     @property
     def message(self) -> str:
         return self.template.format(**self.fields)
+
+
+class InternalError(DyadwatchError):
+    """An exception that is a bug in dyadwatch escaped a command. The message names the log
+    file with the full traceback; please report the bug with that file and the command line.
+    """
+
+    code = "E001"
+    template = (
+        "Unexpected internal error in `dyadwatch {command}` ({kind}: {detail}). This is a bug "
+        "in dyadwatch: please report it with the command you ran and the log {log}"
+    )
 
 
 class ConfigError(DyadwatchError):

@@ -18,6 +18,7 @@ SRC = REPO / "src" / "dyadwatch"
 DOC = REPO / "docs" / "errors.md"
 BASE = "DyadwatchError"
 AREAS: tuple[tuple[str, str], ...] = (
+    ("E0", "Internal errors"),
     ("E1", "Configuration and usage"),
     ("E2", "Reading input"),
     ("E3", "Language processing and coding"),

@@ -21,7 +21,7 @@ def test_errors_codes_are_unique(classes: list[ErrorClass]) -> None:
 
 @pytest.mark.parametrize("error", CLASSES, ids=lambda c: c.code)
 def test_errors_code_is_well_formed(error: ErrorClass) -> None:
-    assert re.fullmatch(r"E[1-9]\d\d", error.code)
+    assert re.fullmatch(r"E[1-9]\d\d|E00[1-9]", error.code)
 
 
 @pytest.mark.parametrize("error", [c for c in CLASSES if c.module == "dyadwatch.errors"],
