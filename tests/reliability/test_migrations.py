@@ -41,11 +41,11 @@ def build_old_database(path: Path, version: int) -> None:
             conn.execute(statement)
     if version:
         conn.execute("INSERT INTO schema_info VALUES (?)", [version])
-        _old_rows(conn)
+        _old_rows(conn, version)
     conn.close()
 
 
-def _old_rows(conn: duckdb.DuckDBPyConnection) -> None:
+def _old_rows(conn: duckdb.DuckDBPyConnection, version: int) -> None:
     """Rows as a version-1 dyadwatch wrote them (positional, version-1 columns only)."""
     conn.execute("INSERT INTO runs (run_id, command, started_at, finished_at, status, config, "
                  "versions, inputs, articles_read, articles_coded, events_new, failures) "
@@ -57,7 +57,8 @@ def _old_rows(conn: duckdb.DuckDBPyConnection) -> None:
     values = db.event_row(_EVENT) + (1,)
     conn.execute(f"INSERT INTO events ({columns}) VALUES "
                  f"({', '.join(['?'] * len(values))})", list(values))
-    for _ in range(2):  # version 1 kept a failure as often as it was recorded
+    # versions 1 and 2 kept a failure as often as it was recorded; 3 keeps it once
+    for _ in range(2 if version < 3 else 1):
         conn.execute("INSERT INTO failures VALUES (1, 'E204', 'in/b.txt', 'bad bytes', 'b', ?)",
                      [_WHEN])
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -160,5 +160,30 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             FROM failures GROUP BY run_id, code, input, message""",
         "DROP TABLE failures",
         "ALTER TABLE failures_v3 RENAME TO failures",
+    ),
+    # 3 → 4: dyad-period panels imported from elsewhere (ICEWS or GDELT aggregates), kept
+    # apart from coded events: they are read only when a command names them (--panel).
+    3: (
+        """CREATE TABLE IF NOT EXISTS panels (
+            panel VARCHAR PRIMARY KEY,
+            freq VARCHAR NOT NULL,
+            source_file VARCHAR NOT NULL,
+            imported_at TIMESTAMP NOT NULL,
+            n_rows INTEGER NOT NULL,
+            has_goldstein BOOLEAN NOT NULL,
+            run_id INTEGER
+        )""",
+        """CREATE TABLE IF NOT EXISTS panel_counts (
+            panel VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,
+            target VARCHAR NOT NULL,
+            period DATE NOT NULL,
+            verbal_coop DOUBLE NOT NULL,
+            material_coop DOUBLE NOT NULL,
+            verbal_conflict DOUBLE NOT NULL,
+            material_conflict DOUBLE NOT NULL,
+            goldstein_sum DOUBLE,
+            PRIMARY KEY (panel, source, target, period)
+        )""",
     ),
 }
