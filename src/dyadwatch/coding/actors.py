@@ -11,6 +11,7 @@ Anything that cannot be resolved stays unknown.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -102,12 +103,14 @@ class MatcherCache:
     def __init__(self, lookup: ActorLookup) -> None:
         self.lookup = lookup
         self._built: dict[int, tuple[PhraseMatcher, PhraseMatcher]] = {}
+        self._lock = threading.Lock()  # coders are shared between threads
 
     def matchers(self, vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
         key = id(vocab)
-        if key not in self._built:
-            self._built[key] = _build_matchers(self.lookup, vocab)
-        return self._built[key]
+        with self._lock:
+            if key not in self._built:
+                self._built[key] = _build_matchers(self.lookup, vocab)
+            return self._built[key]
 
 
 def _build_matchers(lookup: ActorLookup, vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:

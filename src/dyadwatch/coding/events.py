@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -89,6 +89,19 @@ class Predicate:
     embedded: Token | None = None  # a frame's inner predicate, second home of its slots
 
 
+Memo = dict[int, "tuple[VerbPattern, tuple[Token, ...]] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    """What coding one document needs beyond the shared resources, made per call."""
+
+    article: Article
+    day: date | None
+    memory: DocActors
+    matches: Memo = field(default_factory=dict)  # pattern match by token index
+
+
 @dataclass(frozen=True, slots=True)
 class CoderOptions:
     keep_negated: bool = False
@@ -107,29 +120,32 @@ class EventCoder:
         self.options = options or CoderOptions()
         self.places = places
         self._known = {lemma for _, lemma in verbs.by_lemma} | set(verbs.frames)
-        # per-document memo of _match by token index (cleared for every document)
-        self._matches: dict[int, tuple[VerbPattern, tuple[Token, ...]] | None] = {}
 
     @property
     def dictionary_version(self) -> str:
         return self.verbs.version
 
+    def context(self, doc: Doc, article: Article) -> DocContext:
+        """The document context of ``doc`` (the parsed text of ``article``): its actors and
+        date, and a fresh memo of pattern matches. One per call; never shared."""
+        day = date.fromisoformat(article.published) if article.published else None
+        return DocContext(article, day, resolve_document(doc, self.matchers, day))
+
     def code_doc(self, doc: Doc, article: Article) -> list[Event]:
         """Every event in ``doc`` (the parsed text of ``article``), in reading order."""
-        day = date.fromisoformat(article.published) if article.published else None
-        memory = resolve_document(doc, self.matchers, day)
-        self._matches = {}
+        ctx = self.context(doc, article)
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
-            events.extend(self.code_sentence(sent, index, memory, article, day))
+            events.extend(self.code_sentence(sent, index, ctx))
         return events
 
-    def code_sentence(self, sent: Span, index: int, memory: DocActors, article: Article,
-                      day: date | None) -> list[Event]:
+    def code_sentence(self, sent: Span, index: int, ctx: DocContext) -> list[Event]:
+        """The events of one sentence of the document ``ctx`` was made for."""
+        memory, article, day = ctx.memory, ctx.article, ctx.day
         consumed: set[int] = set()
         seen: set[tuple[str | None, str | None, str, int]] = set()
         coded: list[tuple[Predicate, Event]] = []
-        for predicate in self._predicates(sent, consumed):
+        for predicate in self._predicates(sent, consumed, ctx.matches):
             if predicate.negated and not self.options.keep_negated:
                 continue
             for event in self._events_for(predicate, sent, index, memory, article, day):
@@ -142,12 +158,12 @@ class EventCoder:
 
     # -- predicates -------------------------------------------------------------
 
-    def _predicates(self, sent: Span, consumed: set[int]) -> Iterator[Predicate]:
+    def _predicates(self, sent: Span, consumed: set[int], memo: Memo) -> Iterator[Predicate]:
         for token in sent:
             if token.i in consumed or not self._candidate(token):
                 continue
-            predicate = (self._obligation(token, consumed) or self._framed(token, consumed)
-                         or self._plain(token))
+            predicate = (self._obligation(token, consumed, memo)
+                         or self._framed(token, consumed, memo) or self._plain(token, memo))
             if predicate is None or hypothetical(token):
                 continue
             consumed.update(t.i for t in predicate.words)
@@ -159,11 +175,11 @@ class EventCoder:
             return False
         return token.pos_ == "VERB" or token.lemma_.lower() in self._known
 
-    def _match(self, token: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
-        """The most specific dictionary pattern that holds at ``token`` (memoised)."""
-        if token.i not in self._matches:
-            self._matches[token.i] = self._match_uncached(token)
-        return self._matches[token.i]
+    def _match(self, token: Token, memo: Memo) -> tuple[VerbPattern, tuple[Token, ...]] | None:
+        """The most specific dictionary pattern that holds at ``token`` (memoised per call)."""
+        if token.i not in memo:
+            memo[token.i] = self._match_uncached(token)
+        return memo[token.i]
 
     def _match_uncached(self, token: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
         pos = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ == "NOUN" else None
@@ -213,8 +229,8 @@ class EventCoder:
                 return verb_pattern, (token, noun)
         return None
 
-    def _plain(self, token: Token) -> Predicate | None:
-        matched = self._match(token)
+    def _plain(self, token: Token, memo: Memo) -> Predicate | None:
+        matched = self._match(token, memo)
         if matched is None:
             return None
         pattern, words = matched
@@ -280,9 +296,9 @@ class EventCoder:
                 return noun  # "agreed to an extension of the mandate"
         return None
 
-    def _obligation(self, token: Token, consumed: set[int]) -> Predicate | None:
+    def _obligation(self, token: Token, consumed: set[int], memo: Memo) -> Predicate | None:
         """'X said Y must withdraw' is X's demand on Y; with 'should' it is an appeal."""
-        matched = self._match(token)
+        matched = self._match(token, memo)
         if matched is None or not matched[0].code.startswith("01"):
             return None
         for clause in token.children:
@@ -290,7 +306,7 @@ class EventCoder:
             if modal is None or clause.i in consumed:
                 continue
             kind = "demand" if modal == "must" else "appeal"
-            inner = self._match(clause)
+            inner = self._match(clause, memo)
             code = self.verbs.derived_code(kind, inner[0].code if inner else None)
             if code is None:
                 return None
@@ -303,7 +319,7 @@ class EventCoder:
             )
         return None
 
-    def _framed(self, token: Token, consumed: set[int]) -> Predicate | None:
+    def _framed(self, token: Token, consumed: set[int], memo: Memo) -> Predicate | None:
         frame = self.verbs.frame_for(token.lemma_.lower())
         if frame is None or token.pos_ not in {"VERB", "ADJ", "NOUN"}:
             return None
@@ -312,7 +328,7 @@ class EventCoder:
             embedded = self._framed_noun(token)
         if embedded is None or embedded.i in consumed:
             return None
-        matched = self._match(embedded) or self._agreed(frame, embedded)
+        matched = self._match(embedded, memo) or self._agreed(frame, embedded)
         if matched is None:
             return None
         pattern, words = matched
