@@ -1,0 +1,216 @@
+"""Draw the articles of the real-news gold set and write its manifest.
+
+    python tools/gold_draw.py            # writes tests/eval/realnews/articles.json
+    python tools/gold_draw.py --check    # exit 1 when a fresh draw differs from the manifest
+
+A seeded, stratified draw (docs/annotation.md, "The draw"): 25 Guardian articles in
+proportion to their year, 25 giveme5w1h world-news articles taken one news cluster at
+a time, 10 BBC politics articles. Halves (dev/test) are assigned by group: a giveme5w1h
+news cluster is one group, and any two drawn articles that are near-copies (word
+5-gram Jaccard >= 0.3) are joined into one group, so near-copies never cross halves.
+The manifest holds ids, halves and text hashes, never article text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from dyadwatch.goldset import Manifest, ManifestArticle, read_records, text_sha1
+
+ROOT = Path(__file__).resolve().parents[1]
+MANIFEST = ROOT / "tests" / "eval" / "realnews" / "articles.json"
+SEED = 20261204
+FILES = {
+    "guardian": "news/guardian_syria_sdf_2017_2019.jsonl",
+    "giveme5w1h": "news/giveme5w1h_news_2016_2018.jsonl",
+    "bbc": "news/bbc_fulltext_2004_2005.jsonl.gz",
+}
+COUNTS = {"guardian": 25, "giveme5w1h": 25, "bbc": 10}
+# giveme5w1h's google_news subset names each topic as its category; these two are
+# international politics (the others are cars, phones, games and a shooting, which the
+# news_cluster subset already holds under "world").
+GOOGLE_NEWS_POLITICS = ("North Korea Missile", "Zimbabwe")
+NEAR_COPY = 0.3
+ABOUT = ("Real-news gold set (issue 14): drawn by tools/gold_draw.py with the seed below; "
+         "text_sha1 is the sha1 of the record's 'text' field. Annotation rules and file "
+         "format: docs/annotation.md.")
+
+Candidate = tuple[str, str, str]  # (article id, stratum, text)
+
+
+def shared_data() -> Path:
+    override = os.environ.get("DYADWATCH_SHARED_DATA")
+    return Path(override) if override else ROOT.parent / "shared" / "data"
+
+
+def guardian_candidates(records: Sequence[dict[str, Any]]) -> list[Candidate]:
+    return [(str(r["id"]), str(r["date"])[:4], r["text"]) for r in records if r.get("text")]
+
+
+def giveme_cluster(record: dict[str, Any]) -> str | None:
+    """The record's news cluster when it is world news, else None (not drawn)."""
+    cluster = record.get("news_cluster")
+    if record.get("subset") == "news_cluster" and record.get("category") == "world" and cluster:
+        return f"event-{cluster['EventId']}-{cluster['Event']}"
+    if record.get("subset") == "google_news" and record.get("category") in GOOGLE_NEWS_POLITICS:
+        return f"topic-{record['category']}"
+    return None
+
+
+def giveme_candidates(records: Sequence[dict[str, Any]]) -> list[Candidate]:
+    found = []
+    for r in records:
+        cluster = giveme_cluster(r)
+        if cluster and r.get("text") and r.get("language", "en") == "en":
+            found.append((str(r["id"]), cluster, r["text"]))
+    return found
+
+
+def bbc_candidates(records: Sequence[dict[str, Any]]) -> list[Candidate]:
+    return [(str(r["id"]), "politics", r["text"]) for r in records
+            if r.get("category") == "politics" and r.get("text")]
+
+
+def by_stratum(candidates: Sequence[Candidate], rng: random.Random) -> dict[str, list[Candidate]]:
+    """Candidates per stratum, each list in a seeded random order."""
+    groups: dict[str, list[Candidate]] = defaultdict(list)
+    for candidate in sorted(candidates):
+        groups[candidate[1]].append(candidate)
+    for members in groups.values():
+        rng.shuffle(members)
+    return dict(sorted(groups.items()))
+
+
+def proportional(candidates: Sequence[Candidate], n: int, rng: random.Random) -> list[Candidate]:
+    """``n`` candidates, allotted to strata in proportion to their size (largest remainder)."""
+    groups = by_stratum(candidates, rng)
+    total = sum(len(g) for g in groups.values())
+    quotas = {k: n * len(g) / total for k, g in groups.items()}
+    allotted = {k: int(q) for k, q in quotas.items()}
+    for k in sorted(quotas, key=lambda k: allotted[k] - quotas[k])[:n - sum(allotted.values())]:
+        allotted[k] += 1
+    return [c for k, g in groups.items() for c in g[:allotted[k]]]
+
+
+def round_robin(candidates: Sequence[Candidate], n: int, rng: random.Random) -> list[Candidate]:
+    """``n`` candidates taken one stratum at a time (strata in a seeded order)."""
+    groups = list(by_stratum(candidates, rng).values())
+    rng.shuffle(groups)
+    chosen: list[Candidate] = []
+    while len(chosen) < n and any(groups):
+        for members in groups:
+            if members and len(chosen) < n:
+                chosen.append(members.pop(0))
+    return chosen
+
+
+def shingles(text: str) -> set[tuple[str, ...]]:
+    words = text.lower().split()
+    return {tuple(words[i:i + 5]) for i in range(max(len(words) - 4, 1))}
+
+
+def jaccard(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def split_groups(chosen: Sequence[tuple[str, Candidate]]) -> list[list[int]]:
+    """Indices of ``chosen`` grouped: same giveme5w1h cluster, or near-copies."""
+    parent = list(range(len(chosen)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    sets = [shingles(c[2]) for _, c in chosen]
+    for i in range(len(chosen)):
+        for j in range(i + 1, len(chosen)):
+            same_cluster = chosen[i][0] == chosen[j][0] == "giveme5w1h" and \
+                chosen[i][1][1] == chosen[j][1][1]
+            if same_cluster or jaccard(sets[i], sets[j]) >= NEAR_COPY:
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(chosen)):
+        groups[find(i)].append(i)
+    return list(groups.values())
+
+
+def assign_halves(chosen: Sequence[tuple[str, Candidate]], rng: random.Random) -> list[str]:
+    """dev/test per chosen article: groups, largest first, go to the smaller half of their
+    corpus (ties broken by a seeded coin)."""
+    groups = split_groups(chosen)
+    rng.shuffle(groups)
+    groups.sort(key=len, reverse=True)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    halves = [""] * len(chosen)
+    for group in groups:
+        corpus = chosen[group[0]][0]
+        dev, test = counts[(corpus, "dev")], counts[(corpus, "test")]
+        half = "dev" if dev < test else "test" if test < dev else rng.choice(("dev", "test"))
+        for i in group:
+            halves[i] = half
+        counts[(corpus, half)] += len(group)
+    return halves
+
+
+def draw(data: Path, seed: int = SEED) -> Manifest:
+    """The gold-set manifest drawn from the corpora under ``data``."""
+    rng = random.Random(seed)
+    guardian = list(read_records(data / FILES["guardian"]))
+    giveme = list(read_records(data / FILES["giveme5w1h"]))
+    bbc = list(read_records(data / FILES["bbc"]))
+    chosen = [("guardian", c) for c in proportional(guardian_candidates(guardian),
+                                                    COUNTS["guardian"], rng)]
+    chosen += [("giveme5w1h", c) for c in round_robin(giveme_candidates(giveme),
+                                                      COUNTS["giveme5w1h"], rng)]
+    chosen += [("bbc", c) for c in rng.sample(bbc_candidates(bbc), COUNTS["bbc"])]
+    halves = assign_halves(chosen, rng)
+    articles = [ManifestArticle(article_id=c[0], corpus=corpus,  # type: ignore[arg-type]
+                                file=FILES[corpus], split=half,  # type: ignore[arg-type]
+                                text_sha1=text_sha1(c[2]), stratum=c[1])
+                for (corpus, c), half in zip(chosen, halves, strict=True)]
+    return Manifest(about=ABOUT, seed=seed, articles=articles)
+
+
+def render(manifest: Manifest) -> str:
+    return json.dumps(manifest.model_dump(), indent=1) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--check", action="store_true",
+                        help="compare a fresh draw with the manifest instead of writing it")
+    parser.add_argument("-o", "--output", type=Path, default=MANIFEST)
+    args = parser.parse_args()
+    data = shared_data()
+    missing = [f for f in FILES.values() if not (data / f).exists()]
+    if missing:
+        print(f"gold_draw: corpus files missing under {data}: {', '.join(missing)}; "
+              "set DYADWATCH_SHARED_DATA to the shared data folder", file=sys.stderr)
+        return 2
+    text = render(draw(data, args.seed))
+    if args.check:
+        same = args.output.exists() and args.output.read_text(encoding="utf-8") == text
+        print("manifest matches a fresh draw" if same else "manifest differs from a fresh draw")
+        return 0 if same else 1
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text, encoding="utf-8")
+    counts: dict[str, int] = defaultdict(int)
+    for article in draw(data, args.seed).articles:
+        counts[f"{article.corpus} {article.split}"] += 1
+    print(f"wrote {args.output}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
