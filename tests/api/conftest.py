@@ -55,7 +55,7 @@ def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def make_client(db: Path, tmp_path: Path, **settings: Any) -> TestClient:
     app = create_app(db, Settings(snapshot_dir=tmp_path / "snapshots", **settings))
-    return TestClient(app, raise_server_exceptions=False)
+    return TestClient(app, base_url="http://127.0.0.1:8000", raise_server_exceptions=False)
 
 
 @pytest.fixture

@@ -37,7 +37,9 @@ CHECKS = [status_code_conformance, content_type_conformance, response_schema_con
 @pytest.fixture(scope="module")
 def api_schema(synthetic_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     folder = tmp_path_factory.mktemp("schemathesis-snapshots")
-    app = create_app(synthetic_db, Settings(snapshot_dir=folder))
+    # schemathesis calls the app as http://testserver/; the Host allow-list must let it in
+    app = create_app(synthetic_db, Settings(snapshot_dir=folder,
+                                            allowed_hosts=("testserver", "localhost")))
     yield schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

@@ -22,7 +22,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dyadwatch import __version__
 from dyadwatch.api import jobs, routes
-from dyadwatch.api.errors import BodyTooLargeError, error_body, install_error_handlers
+from dyadwatch.api.errors import (
+    BodyTooLargeError,
+    HostNotAllowedError,
+    error_body,
+    install_error_handlers,
+)
 from dyadwatch.api.settings import Settings
 from dyadwatch.store.snapshot import SnapshotSource
 
@@ -61,6 +66,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
     _mount_dashboard(app)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(HostAllowList, allowed=settings.allowed_hosts)
     return app
 
 
@@ -79,7 +85,7 @@ def _lifespan(source: SnapshotSource, folder: Path, owned: bool):  # type: ignor
 def _mount_dashboard(app: FastAPI) -> None:
     folder = static_dir()
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(folder / "index.html", media_type="text/html")
 
@@ -103,6 +109,45 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header without its port, lower case: '[::1]:8000' -> '[::1]'."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        return value.split("]", 1)[0] + "]"
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def normal_hosts(hosts: tuple[str, ...]) -> frozenset[str]:
+    """Allowed names as a Host header carries them (an IPv6 address in brackets)."""
+    return frozenset(f"[{h}]" if ":" in h and not h.startswith("[") else h.lower()
+                     for h in hosts)
+
+
+class HostAllowList:
+    """Answers 400 (E617) to requests whose Host header is not allowed (DNS rebinding).
+
+    A page on another site that rebinds its name to 127.0.0.1 still sends its own name in
+    the Host header; only the names the service was started for are answered.
+    """
+
+    def __init__(self, app: ASGIApp, allowed: tuple[str, ...]) -> None:
+        self.app = app
+        self.allowed = normal_hosts(allowed)
+        self.shown = ", ".join(sorted(self.allowed))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or "*" in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        header = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1")
+        name = host_name(header)
+        if name in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        error = HostNotAllowedError(host=header, allowed=self.shown, hint=name or "NAME")
+        await _send_json(send, 400, error_body(400, [str(error)]))
 
 
 class BodyLimit:
@@ -164,8 +209,13 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 async def _too_large(send: Send, limit: int) -> None:
-    body = json.dumps(error_body(413, [str(BodyTooLargeError(limit=limit))])).encode()
-    await send({"type": "http.response.start", "status": 413,
+    await _send_json(send, 413, error_body(413, [str(BodyTooLargeError(limit=limit))]))
+
+
+async def _send_json(send: Send, status: int, payload: dict[str, object]) -> None:
+    body = json.dumps(payload).encode()
+    await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode())]})
+                            (b"content-length", str(len(body)).encode()),
+                            *SECURITY_HEADERS]})
     await send({"type": "http.response.body", "body": body})

@@ -67,6 +67,31 @@ class BodyTooLargeError(DyadwatchError):
     template = "Request body larger than {limit} bytes; send less (see docs/api.md, Limits)."
 
 
+class HostNotAllowedError(DyadwatchError):
+    """A request's Host header names a host the service was not started for (a guard against
+    DNS rebinding). Use an allowed name, or add the name with `dyadwatch serve --allowed-host`.
+    """
+
+    code = "E617"
+    template = (
+        "Host {host!r} is not one this service answers to (allowed: {allowed}). Open the "
+        "dashboard through one of those names, or start `dyadwatch serve` with "
+        "--allowed-host {hint}."
+    )
+
+
+class AnalysisTooCostlyError(DyadwatchError):
+    """An analysis (reciprocity's permutation test) would run past the query time limit, so it
+    is refused before it starts. Ask for fewer permutations, a coarser period or a shorter window.
+    """
+
+    code = "E618"
+    template = (
+        "{what} would take about {seconds:.0f} s, over the {limit:g} s query time limit. "
+        "Ask for at most {permutations} permutations, a coarser period or a shorter window."
+    )
+
+
 class ErrorBody(BaseModel):
     """The body of every JSON error."""
 
@@ -82,6 +107,7 @@ STATUS: tuple[tuple[type[DyadwatchError], int], ...] = (
     (BadActorPatternError, 400),
     (BadDateWindowError, 400),
     (BadJobError, 400),
+    (HostNotAllowedError, 400),
     (BadTokenError, 401),
     (BodyTooLargeError, 413),
     (WritesDisabledError, 403),
@@ -90,6 +116,7 @@ STATUS: tuple[tuple[type[DyadwatchError], int], ...] = (
     (ArticleNotFoundError, 404),
     (JobNotFoundError, 404),
     (SeriesTooShortError, 422),
+    (AnalysisTooCostlyError, 422),
     (DatabaseNotFoundError, 503),
     (DatabaseBusyError, 503),
     (QueryTimeoutError, 503),

@@ -28,7 +28,8 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": text} for status, text in (
         (400, "Bad parameters (bad actor pattern, bad dates, out-of-range values)."),
         (404, "Unknown actor, dyad without events, or no such article."),
-        (422, "The dyad's series is too short for the analysis."),
+        (422, "The dyad's series is too short for the analysis, or the analysis would "
+              "run past the query time limit."),
         (503, "Database missing, busy without an earlier copy, or a query over its time."),
     )
 }
@@ -179,8 +180,9 @@ def reciprocity(
     permutations: Annotated[int, Query(ge=0, le=MAX_PERMUTATIONS)] = 999,
     seed: Annotated[int, Query(ge=0, le=2**32 - 1)] = 0,
 ) -> Json:
+    limit = _state(request).settings.query_timeout
     return _read(request, lambda db: service.reciprocity(db, a, b, freq, since, until,
-                                                         max_lag, permutations, seed))
+                                                         max_lag, permutations, seed, limit))
 
 
 @router.get("/timeline", summary="A dyad's events in date order with evidence")

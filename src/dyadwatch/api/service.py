@@ -6,15 +6,19 @@ Routes parse the request and call one function here; these call ``store.queries`
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import numpy as np
+
 from dyadwatch.analysis import escalation as esc
 from dyadwatch.analysis.network import build_network
+from dyadwatch.analysis.reciprocity import CHANNELS, cross_correlation
 from dyadwatch.analysis.series import Freq
-from dyadwatch.api.errors import ArticleNotFoundError, UnknownActorError
+from dyadwatch.api.errors import AnalysisTooCostlyError, ArticleNotFoundError, UnknownActorError
 from dyadwatch.api.serialize import clean, records
 from dyadwatch.api_python import Direction, EventDB
 from dyadwatch.kb.actors import ActorEntry, load_actor_dictionary
@@ -23,6 +27,8 @@ from dyadwatch.store.db import event_from_row
 from dyadwatch.store.snapshot import Snapshot, SnapshotSource, time_limit
 
 ARTICLE_EVENTS_LIMIT = 5000
+RECIPROCITY_RUNS = 2 * len(CHANNELS)  # both directions, every channel
+TIMING_SAMPLES = 20  # permutations timed to foresee a reciprocity query's duration
 
 
 @contextmanager
@@ -156,12 +162,39 @@ def escalation(db: EventDB, a: str, b: str, params: EscalationParams) -> dict[st
 
 def reciprocity(db: EventDB, a: str, b: str, freq: Freq, since: str | None,
                 until: str | None, max_lag: int, permutations: int,
-                seed: int) -> dict[str, Any]:
+                seed: int, limit: float = float("inf")) -> dict[str, Any]:
+    """Reciprocity both ways; refused (E618) before it starts when it would take over
+    ``limit`` seconds."""
     _known_dyad(db, a, b)
+    periods = int(db.series(a, b, freq, since, until)["period"].nunique())
+    check_reciprocity_cost(periods, max_lag, permutations, limit)
     frame = db.reciprocity(a, b, freq, since, until, max_lag=max_lag,
                            permutations=permutations, seed=seed)
     return {"ok": True, "a": a.upper(), "b": b.upper(), "freq": freq,
             "results": records(frame)}
+
+
+def permutation_seconds(periods: int, max_lag: int, samples: int = TIMING_SAMPLES) -> float:
+    """Measured seconds of one permutation of one reciprocity run over ``periods``."""
+    rng = np.random.default_rng(0)
+    x, y = rng.random(max(periods, 2)), rng.random(max(periods, 2))
+    lag = min(max_lag, max(periods - 2, 0))
+    start = time.perf_counter()
+    for _ in range(samples):
+        cross_correlation(x, rng.permutation(y), lag)
+    return (time.perf_counter() - start) / samples
+
+
+def check_reciprocity_cost(periods: int, max_lag: int, permutations: int,
+                           limit: float) -> None:
+    """E618 when the permutation tests would run past ``limit`` seconds (timed, not guessed)."""
+    if permutations == 0 or limit == float("inf"):
+        return
+    each = RECIPROCITY_RUNS * permutation_seconds(periods, max_lag)
+    if each * permutations > limit:
+        raise AnalysisTooCostlyError(
+            what=f"Reciprocity over {periods} periods with {permutations} permutations",
+            seconds=each * permutations, limit=limit, permutations=int(limit / each))
 
 
 def timeline(db: EventDB, a: str, b: str, since: str | None, until: str | None,

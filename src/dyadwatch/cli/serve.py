@@ -9,6 +9,7 @@ import click
 from dyadwatch.cli.main import cli
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+WILDCARD = ("0.0.0.0", "::")
 
 
 @cli.command("serve")
@@ -26,13 +27,19 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
               show_default=True, help="Seconds before a database query is stopped.")
 @click.option("--max-body-bytes", type=click.IntRange(min=1024), default=1_048_576,
               show_default=True, help="Largest request body accepted.")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, show_default=True,
+              help="Another name the Host header may carry (repeatable); besides it only the "
+              "bound address, localhost, 127.0.0.1 and [::1] are answered, against DNS "
+              "rebinding. '*' answers any.")
 def serve_command(db_path: Path, host: str, port: int, token: str | None,
-                  query_timeout: float, max_body_bytes: int) -> None:
+                  query_timeout: float, max_body_bytes: int,
+                  allowed_hosts: tuple[str, ...]) -> None:
     """Serve the JSON API and the dashboard over an event database."""
     try:
         import uvicorn
 
         from dyadwatch.api import Settings, create_app
+        from dyadwatch.api.settings import LOOPBACK_HOSTS
     except ImportError as e:
         raise click.ClickException(f"the web service needs FastAPI and uvicorn ({e}); "
                                    "install them with `pip install 'dyadwatch[api]'`") from e
@@ -42,8 +49,13 @@ def serve_command(db_path: Path, host: str, port: int, token: str | None,
     if not db_path.exists():
         click.echo(f"Note: {db_path} does not exist yet; the dashboard will show it once "
                    "`dyadwatch code ... --db` has written it.", err=True)
+    if host in WILDCARD and not allowed_hosts:
+        click.echo(f"Note: only requests to localhost are answered; add --allowed-host NAME "
+                   f"for each name this machine is reached by on {host}.", err=True)
+    bound = () if host in WILDCARD else (host,)
     settings = Settings(token=token or None, query_timeout=query_timeout,
-                        max_body_bytes=max_body_bytes)
+                        max_body_bytes=max_body_bytes,
+                        allowed_hosts=(*LOOPBACK_HOSTS, *bound, *allowed_hosts))
     app = create_app(db_path, settings)
     click.echo(f"dyadwatch: serving {db_path} on http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
