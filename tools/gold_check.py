@@ -48,7 +48,8 @@ def check(paths: list[Path]) -> list[str]:
     for path in paths:
         numbered, invalid = parse_annotations(path.read_text(encoding="utf-8").splitlines(),
                                               str(path))
-        problems += invalid + annotation_problems(numbered, str(path), manifest, index, texts)
+        problems += [f"{where}: {detail}" for where, detail in invalid]
+        problems += annotation_problems(numbered, str(path), manifest, index, texts)
     return problems
 
 

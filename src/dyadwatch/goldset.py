@@ -24,6 +24,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from dyadwatch.errors import DyadwatchError
 from dyadwatch.ingest.clean import clean_text
 from dyadwatch.ingest.readers import article_from_record
 from dyadwatch.model import Article
@@ -36,6 +37,47 @@ SPLITS = ("dev", "test")
 TRANSNATIONAL_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SHA1 = re.compile(r"^[0-9a-f]{40}$")
+
+
+class GoldSetError(DyadwatchError):
+    """A file of the real-news gold set is missing or unusable (the manifest, the sentence
+    index, an annotation file with a name that does not say its half). Restore it from git,
+    or name annotation files <dev|test>.<annotator|gold>.jsonl (docs/annotation.md).
+    """
+
+    code = "E130"
+    template = "{path}: {what} cannot be used: {detail}"
+
+
+class CorpusMissingError(DyadwatchError):
+    """A corpus file the gold set's articles are read from is absent. The articles live in the
+    shared data folder beside the repository (../shared/data), never in it: put the folder
+    there, or pass its location with --data (or DYADWATCH_SHARED_DATA).
+    """
+
+    code = "E131"
+    template = ("{path}: the corpus file of the gold set's articles is absent; pass the shared "
+                "data folder with --data or DYADWATCH_SHARED_DATA")
+
+
+class GoldTextChangedError(DyadwatchError):
+    """A gold-set article is missing from its corpus file, or its text is no longer the text
+    that was drawn (its sha1 differs from the manifest's). The article and its annotations
+    are left out of the scores and the run goes on; restore the corpus file as it was drawn.
+    """
+
+    code = "E132"
+    template = "{detail}; the article is left out of the scores"
+
+
+class AnnotationRecordError(DyadwatchError):
+    """A line of an annotation file is not a valid record (bad JSON, a missing or unknown
+    field, a wrong type). The line is skipped and the rest is scored; fix it with the
+    messages of `python tools/gold_check.py`.
+    """
+
+    code = "E133"
+    template = "{where}: {detail}; the record was skipped (check the file with tools/gold_check.py)"
 
 
 class ManifestArticle(BaseModel):
@@ -139,11 +181,12 @@ def records_by_id(path: Path, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     return {str(r["id"]): r for r in read_records(path) if str(r.get("id")) in wanted}
 
 
-def parse_annotations(lines: Iterable[str],
-                      where: str) -> tuple[list[tuple[int, GoldEvent]], list[str]]:
-    """(line number, record) for each valid annotation line, and a problem for each other."""
+def parse_annotations(lines: Iterable[str], where: str
+                      ) -> tuple[list[tuple[int, GoldEvent]], list[tuple[str, str]]]:
+    """(line number, record) for each valid annotation line, and (``where:line``, problem)
+    for each other."""
     events: list[tuple[int, GoldEvent]] = []
-    problems: list[str] = []
+    invalid: list[tuple[str, str]] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -152,15 +195,16 @@ def parse_annotations(lines: Iterable[str],
         except ValidationError as e:
             detail = "; ".join(f"{'.'.join(map(str, err['loc'])) or 'line'}: {err['msg']}"
                                for err in e.errors())
-            problems.append(f"{where}:{number}: {detail}")
-    return events, problems
+            invalid.append((f"{where}:{number}", detail))
+    return events, invalid
 
 
 def read_annotations(path: Path) -> tuple[list[GoldEvent], list[str]]:
-    """The records of an annotation file and the problems of its invalid lines."""
-    numbered, problems = parse_annotations(path.read_text(encoding="utf-8").splitlines(),
-                                           str(path))
-    return [event for _, event in numbered], problems
+    """The records of an annotation file, and a coded warning (E133) for each invalid line."""
+    numbered, invalid = parse_annotations(path.read_text(encoding="utf-8").splitlines(),
+                                          str(path))
+    return ([event for _, event in numbered],
+            [str(AnnotationRecordError(where=w, detail=d)) for w, d in invalid])
 
 
 def gold_article(entry: ManifestArticle, record: dict[str, Any],
