@@ -156,6 +156,45 @@ class CodingError(DyadwatchError):
     code = "E301"
     template = "{article_id}: coding failed ({detail}). The article was skipped; please report it."
 
+class ParseFailedError(DyadwatchError):
+    """spaCy raised an error while parsing one article. The article is recorded and skipped, the
+    other articles of its batch are parsed one by one and coded, and the run goes on. Please
+    report it with the article text.
+    """
+
+    code = "E310"
+    template = (
+        "{path}: article {article_id!r} could not be parsed ({detail}); recorded and "
+        "skipped. Please report it with the article text."
+    )
+
+
+class RayTaskFailedError(DyadwatchError):
+    """A Ray actor failed on a batch in a way no per-article guard caught (a bug in dyadwatch
+    or in a spaCy component). Each article of the batch is recorded with this code and the run
+    goes on; rerun those articles with `--engine local` to see the cause, and report it.
+    """
+
+    code = "E311"
+    template = (
+        "{path}: article {article_id!r} was not coded: its Ray task failed ({detail}). "
+        "Rerun it with --engine local to see the cause."
+    )
+
+
+class RayRunFailedError(DyadwatchError):
+    """The Ray run itself failed (the cluster was lost, an actor died on every retry, the
+    output folder could not be written). The dataset in the output folder is incomplete and
+    its run record says so: delete the folder and run again, with fewer `--workers` if the
+    nodes ran out of memory.
+    """
+
+    code = "E312"
+    template = (
+        "the Ray run failed ({detail}); the dataset in {out} is incomplete. Delete the folder "
+        "and run again (with fewer --workers if the nodes ran out of memory)."
+    )
+
 
 class DatabaseError(DyadwatchError):
     """The database file could not be opened or written (not a DuckDB file, damaged, read-only

@@ -27,7 +27,13 @@ from dyadwatch import __version__
 from dyadwatch.coding import DocCoder
 from dyadwatch.coding.combined import LayeredCoder
 from dyadwatch.config import Config
-from dyadwatch.errors import CodingError, ConfigError, DyadwatchError, EmptyArticleError
+from dyadwatch.errors import (
+    CodingError,
+    ConfigError,
+    DyadwatchError,
+    EmptyArticleError,
+    ParseFailedError,
+)
 from dyadwatch.ingest.clean import clean_text
 from dyadwatch.ingest.readers import ReadItem, ReadLimits, read_inputs
 from dyadwatch.model import Article, Event, Failure, RunSummary
@@ -36,6 +42,7 @@ from dyadwatch.store import bulk, db
 if TYPE_CHECKING:
     import duckdb
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int], None]  # called with the number of articles just finished
@@ -267,7 +274,7 @@ def _batches(items: Iterable[ReadItem], cfg: Config, state: _RunState,
 def prepare_batch(batch: list[Article], failures: list[Failure], cfg: Config,
                   guard: IdGuard) -> _Batch:
     """Clean each text, give clashing ids a suffix, and set empty articles aside."""
-    cleaned = [(article, _clean(article.text, cfg)) for article in batch]
+    cleaned = [(article, clean_article(article.text, cfg)) for article in batch]
     hashed = [(article, hashlib.sha1(text.encode("utf-8")).hexdigest())
               for article, text in cleaned]
     ids = guard.assign(hashed)
@@ -282,7 +289,9 @@ def prepare_batch(batch: list[Article], failures: list[Failure], cfg: Config,
     return _Batch(len(batch), ready, failures, len(batch) - len(ready))
 
 
-def _clean(text: str, cfg: Config) -> str:
+def clean_article(text: str, cfg: Config) -> str:
+    """The text as it is parsed: page furniture removed unless ``ingest.clean_furniture`` is
+    off."""
     return clean_text(text).text if cfg.ingest.clean_furniture else text
 
 
@@ -300,8 +309,9 @@ def code_batch(ready: Sequence[Prepared], nlp: Language, coder: DocCoder, batch_
     result = BatchResult()
     if screen_language:
         ready = _english(ready, result)
-    docs = nlp.pipe((p.article.text for p in ready), batch_size=batch_size)
-    for prepared, doc in zip(ready, docs, strict=True):
+    for prepared, doc in zip(ready, _parse(nlp, ready, batch_size, result), strict=True):
+        if doc is None:
+            continue
         events = _code_one(coder, doc, prepared.article, result.failures)
         if events is None:
             result.skipped += 1
@@ -309,6 +319,30 @@ def code_batch(ready: Sequence[Prepared], nlp: Language, coder: DocCoder, batch_
         result.coded.append(db.CodedArticle(prepared.article, prepared.sha1,
                                             _count_sentences(doc), tuple(events)))
     return result
+
+
+def _parse(nlp: Language, ready: Sequence[Prepared], batch_size: int,
+           result: BatchResult) -> list[Doc | None]:
+    """The parsed documents of ``ready``; if spaCy fails on the batch, each article is
+    parsed alone and the one that fails becomes an E310 failure (None in its place)."""
+    try:
+        return list(nlp.pipe((p.article.text for p in ready), batch_size=batch_size))
+    except Exception:  # noqa: BLE001 - one bad text must not lose its batch
+        log.warning("parsing a batch of %d articles failed; parsing them one by one", len(ready))
+    return [_parse_one(nlp, prepared, result) for prepared in ready]
+
+
+def _parse_one(nlp: Language, prepared: Prepared, result: BatchResult) -> Doc | None:
+    article = prepared.article
+    try:
+        return nlp(article.text)
+    except Exception as e:  # noqa: BLE001 - recorded with its type, the run goes on
+        error = ParseFailedError(path=article.origin or article.id, article_id=article.id,
+                                 detail=f"{type(e).__name__}: {e}"[:300])
+        result.failures.append(Failure(error.code, article.origin or article.id,
+                                       error.message, article.id))
+        result.skipped += 1
+        return None
 
 
 def _english(ready: Sequence[Prepared], result: BatchResult) -> list[Prepared]:

@@ -25,6 +25,7 @@ ray = pytest.importorskip("ray", reason="Ray is not installed: pip install 'dyad
 pytestmark = [pytest.mark.model, pytest.mark.slow,
               pytest.mark.filterwarnings("ignore::DeprecationWarning:ray")]
 EVENTS = "SELECT * EXCLUDE (run_id, origin) FROM events ORDER BY event_id"
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +96,42 @@ def test_ray_engine_cli_partitions_and_idempotent_load(local_ray: Any, tmp_path:
     again = runner.invoke(cli, ["code", str(source), "--engine", "ray", "--out", str(out)])
     assert again.exit_code == 1
     assert "already holds Parquet files" in again.stderr
+
+
+def poisoned_inputs(folder: Path) -> Path:
+    """Our example wires, a binary file, and a file with a broken row and a copy of a wire
+    (a copy across input files)."""
+    folder.mkdir()
+    wires = (REPO / "examples" / "wires.jsonl").read_text(encoding="utf-8")
+    (folder / "a_wires.jsonl").write_text(wires, encoding="utf-8")
+    (folder / "b_poison.bin").write_bytes(bytes(range(256)) * 8)
+    first = json.loads(wires.splitlines()[0])
+    rows = ['{"id": "broken", "text": ', json.dumps(first | {"id": "copy-of-first"}),
+            json.dumps({"id": "fresh", "text": "Iran accused the United States of lying."})]
+    (folder / "c_mixed.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("workers", [2])
+def test_ray_engine_poisoned_input_records_failures_and_codes_the_rest(
+        local_ray: Any, tmp_path: Path, workers: int) -> None:
+    inputs = poisoned_inputs(tmp_path / "in")
+    cfg = load_config(environ={}, overrides=[f"nlp.workers={workers}"])
+    written = ray_data.code_paths([inputs], tmp_path / "dataset", cfg)
+    conn = open_db(tmp_path / "local.duckdb")
+    local_summary = local.code_paths([inputs], conn, cfg)
+    local_ids = {str(row[0]) for row in conn.execute("SELECT event_id FROM events").fetchall()}
+    assert written.events == len(local_ids) > 5
+    assert dataset_ids(tmp_path / "dataset") == local_ids
+
+    def failed(summary: Any) -> list[tuple[str, str | None]]:
+        return sorted((f.code, f.article_id) for f in summary.failures)
+
+    assert failed(written.summary) == failed(local_summary)
+    assert {code for code, _ in failed(written.summary)} == {"E203", "E206", "E210"}
+    assert written.summary.articles_coded == local_summary.articles_coded
+    loaded = open_db(tmp_path / "loaded.duckdb")
+    load_dataset(loaded, tmp_path / "dataset", cfg)
+    stored = loaded.execute("SELECT code, article_id FROM failures ORDER BY ALL").fetchall()
+    assert sorted(stored, key=repr) == sorted(failed(written.summary), key=repr)

@@ -64,7 +64,9 @@ def code_command(ctx: click.Context, inputs: tuple[Path, ...], db_path: Path | N
     cfg = resolve_config(config_path, overrides + extra)
     quiet = bool(ctx.obj and ctx.obj.get("quiet"))
     if engine == "ray":
-        code_on_ray(list(inputs), out_dir, cfg, dictionaries, address, quiet)
+        ray_summary = code_on_ray(list(inputs), out_dir, cfg, dictionaries, address, quiet)
+        if strict and ray_summary.failures:
+            raise click.ClickException(f"{len(ray_summary.failures)} input(s) failed (--strict)")
         return
     if out_dir is not None or address is not None:
         raise click.UsageError("--out and --address go with --engine ray")
@@ -96,8 +98,10 @@ def code_locally(inputs: list[Path], db_path: Path, cfg: Config,
 
 
 def code_on_ray(inputs: list[Path], out_dir: Path | None, cfg: Config,
-                dictionaries: tuple[str, ...], address: str | None, quiet: bool) -> None:
-    """`dyadwatch code --engine ray`: a Parquet dataset partitioned by event date."""
+                dictionaries: tuple[str, ...], address: str | None,
+                quiet: bool) -> RunSummary:
+    """`dyadwatch code --engine ray`: a Parquet dataset partitioned by event date, and its
+    run record (counts and failures) in the dataset's ``_run`` folder."""
     from dyadwatch.engine import ray_data
 
     if out_dir is None:
@@ -110,10 +114,12 @@ def code_on_ray(inputs: list[Path], out_dir: Path | None, cfg: Config,
     except (DyadwatchError, ImportError) as e:
         raise click.ClickException(str(e)) from e
     if not quiet:
-        click.echo(f"Coded {written.files} input file(s) into {written.events} events in "
-                   f"{out_dir} (Parquet, partitioned by date); query it with DuckDB's "
-                   f"read_parquet('{out_dir}/**/*.parquet', hive_partitioning = 1) or "
-                   f"`dyadwatch load {out_dir}`", err=True)
+        print_summary(written.summary, out_dir)
+        click.echo(f"Read {written.files} input file(s); events in {out_dir} (Parquet, "
+                   f"partitioned by date), failures in {out_dir}/_run/failures.jsonl; query "
+                   f"it with DuckDB's read_parquet('{out_dir}/**/*.parquet', "
+                   f"hive_partitioning = 1) or `dyadwatch load {out_dir}`", err=True)
+    return written.summary
 
 
 @cli.command("load")
@@ -144,6 +150,12 @@ def load_command(ctx: click.Context, dataset: Path, db_path: Path | None,
     if not (ctx.obj and ctx.obj.get("quiet")):
         click.echo(f"Loaded {loaded.events} events from {dataset} into {target} "
                    f"({loaded.new} new)", err=True)
+        if loaded.failures:
+            click.echo(f"Recorded the coding run's {loaded.failures} failure(s); list them "
+                       f"with `dyadwatch errors --db {target}`", err=True)
+        if loaded.status not in (None, "finished"):
+            click.echo(f"The coding run's status is {loaded.status!r}: the dataset may be "
+                       "incomplete", err=True)
 
 
 @contextmanager

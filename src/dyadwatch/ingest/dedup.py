@@ -92,7 +92,15 @@ class Deduplicator:
         first = self._by_sha1.get(digest)
         if first is not None:
             return None if first == article_id else Match(first, "exact")
-        signature = minhash(text, self.num_perm, self.shingle_words)
+        return self.match_signed(article_id, digest,
+                                 minhash(text, self.num_perm, self.shingle_words))
+
+    def match_signed(self, article_id: str, digest: str, signature: MinHash) -> Match | None:
+        """As ``match``, for a text's ``text_sha1`` and MinHash computed elsewhere (the Ray
+        engine signs articles in parallel tasks and decides copies in input order)."""
+        first = self._by_sha1.get(digest)
+        if first is not None:
+            return None if first == article_id else Match(first, "exact")
         near = self._near_copy(article_id, signature)
         if near is None:
             self._remember(article_id, digest, signature)
