@@ -288,14 +288,14 @@ class FetchRefusedError(DyadwatchError):
 
 
 class BadActorPatternError(DyadwatchError):
-    """An actor pattern on the command line is malformed. Use a code or country ('TUR'), a prefix
-    ('TUR*') or an exact code ('=TURGOV').
+    """An actor pattern is malformed. Use a country ('TUR', three letters), an exact code
+    ('TURGOV', or '=TUR' for the three-letter code alone) or a prefix ('TUR*').
     """
 
     code = "E701"
     template = (
-        "Bad actor pattern {value!r}: use a code or country ('TUR'), a prefix ('TUR*') "
-        "or an exact code ('=TURGOV'), letters and digits only."
+        "Bad actor pattern {value!r}: use a country ('TUR', three letters), an exact code "
+        "('TURGOV', or '=TUR' for that code alone) or a prefix ('TUR*'), letters and digits only."
     )
 
 
@@ -312,15 +312,13 @@ class NoDyadEventsError(DyadwatchError):
 
 
 class SeriesTooShortError(DyadwatchError):
-    """An analysis needs more periods than the dyad's series has. Use a finer --freq or a longer
-    window.
+    """An analysis needs more periods with events than the dyad's series has. The message says
+    what would help: a finer --freq when there is one, a smaller --max-lag, or more data
+    (a longer window, more articles).
     """
 
     code = "E703"
-    template = (
-        "{what} needs at least {needed} periods; the dyad has {found} at --freq {freq}. "
-        "Use a finer --freq or a longer --since/--until window."
-    )
+    template = "{what} needs {needed}; the dyad has {found} at --freq {freq}. {hint}"
 
 
 class BadDateWindowError(DyadwatchError):
@@ -358,6 +356,19 @@ class GdeltFileError(DyadwatchError):
 
     code = "E707"
     template = "{path}: no GDELT 2.0 event rows could be read ({detail}). Pass an export.CSV file."
+
+
+class UnknownActorError(DyadwatchError):
+    """No stored event has an actor matching the pattern (as source or target). Check the code;
+    the message lists stored codes that look like it, and `dyadwatch dyads` lists the active
+    pairs.
+    """
+
+    code = "E708"
+    template = (
+        "No event in {path} has an actor matching {value!r} ({meaning}). Stored codes like it: "
+        "{similar}. List the active pairs with `dyadwatch dyads --db {path}`."
+    )
 
 
 class DuplicateArticleError(DyadwatchError):

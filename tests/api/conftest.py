@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,37 @@ def synthetic_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """USAGOV↔IRNGOV crisis over 60 weeks (escalation at week 30) plus background dyads."""
     path = tmp_path_factory.mktemp("synthetic") / "events.duckdb"
     write_synthetic(path)
+    return path
+
+
+def moods_events() -> list[Any]:
+    """Events of our own beside the planted crisis: a threat, an intent, a reported deed, a
+    denied one, and two events without a date (the dashboard says "date unknown")."""
+    from dataclasses import replace
+
+    from dyadwatch.synthetic import make_event
+
+    day = date(2019, 3, 4)
+    plain = [
+        ("mood-threat", day, "USAGOV", "IRNGOV", "138", {"modality": "threatened"}),
+        ("mood-intent", day, "IRNGOV", "USAGOV", "036", {"modality": "intended"}),
+        ("mood-reported", day, "USAGOV", "IRNGOV", "190", {"modality": "reported"}),
+        ("mood-denied", day, "IRNGOV", "USAGOV", "190", {"negated": True}),
+        ("mood-undated-1", None, "USAGOV", "IRNGOV", "042", {}),
+        ("mood-undated-2", None, "IRNGOV", "USAGOV", "111", {}),
+    ]
+    return [replace(make_event(name, f"art-{name}", when, src, tgt, code,
+                               src[:3], tgt[:3], f"Our own sentence for {name}."), **extra)
+            for name, when, src, tgt, code, extra in plain]
+
+
+@pytest.fixture(scope="session")
+def moods_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic crisis and background plus moods_events()."""
+    path = tmp_path_factory.mktemp("moods") / "events.duckdb"
+    conn = open_db(path)
+    write_events(conn, crisis_events(Crisis()) + background_events(300) + moods_events())
+    conn.close()
     return path
 
 

@@ -28,7 +28,8 @@ OPERATIONS = (
     ("GET", "/api/health"), ("GET", "/api/runs"), ("GET", "/api/events"),
     ("GET", "/api/articles/{article_id}"), ("GET", "/api/actors"), ("GET", "/api/dyads"),
     ("GET", "/api/network"), ("GET", "/api/series"), ("GET", "/api/escalation"),
-    ("GET", "/api/reciprocity"), ("GET", "/api/timeline"), ("POST", "/api/jobs"),
+    ("GET", "/api/reciprocity"), ("GET", "/api/timeline"), ("GET", "/api/timeline/download"),
+    ("POST", "/api/jobs"),
     ("GET", "/api/jobs"), ("GET", "/api/jobs/{job_id}"),
 )
 CHECKS = [status_code_conformance, content_type_conformance, response_schema_conformance]

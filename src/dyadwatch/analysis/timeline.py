@@ -8,8 +8,18 @@ from dyadwatch.ontology import QUAD_NAMES, cameo_table
 
 TIMELINE_FIELDS: tuple[str, ...] = (
     "date", "direction", "source", "target", "cameo", "event", "plover_type", "goldstein",
-    "quad_class", "sentence", "article_id", "url", "publisher", "event_id",
+    "quad_class", "modality", "negated", "sentence", "article_id", "url", "publisher",
+    "event_id",
 )
+# How a timeline says what kind of claim an event is; asserted deeds carry no label.
+MOOD_LABELS: dict[str, str] = {"threatened": "threat", "intended": "intent",
+                               "reported": "reported", "hypothetical": "hypothetical"}
+
+
+def mood_label(modality: str | None, negated: bool | None) -> str:
+    """'threat', 'intent', 'reported', 'denied' (negated) or '' for an asserted deed."""
+    labels = [MOOD_LABELS.get(modality or "", "")] + (["denied"] if negated else [])
+    return ", ".join(label for label in labels if label)
 
 
 def _cameo_name(code: str) -> str:

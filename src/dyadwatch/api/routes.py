@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from dyadwatch import __version__
 from dyadwatch.analysis import escalation as esc
@@ -185,7 +185,36 @@ def reciprocity(
                                                          max_lag, permutations, seed, limit))
 
 
+CameoRoot = Annotated[str | None, Query(pattern=r"^[0-9]{2}$",
+                                        description="CAMEO root code, 01-20.")]
+Quad = Annotated[int | None, Query(ge=1, le=4, description="Quad class 1-4.")]
+
+
 @router.get("/timeline", summary="A dyad's events in date order with evidence")
 def timeline(request: Request, a: Actor, b: Actor, since: Since = None, until: Until = None,
+             cameo_root: CameoRoot = None, quad: Quad = None,
              limit: Limit = 200, offset: Offset = 0) -> Json:
-    return _read(request, lambda db: service.timeline(db, a, b, since, until, limit, offset))
+    """Events of both directions, undated last, with modality, negation and evidence."""
+    params = service.TimelineParams(since, until, cameo_root, quad, limit, offset)
+    return _read(request, lambda db: service.timeline(db, a, b, params))
+
+
+@router.get("/timeline/download", summary="A dyad's events as a CSV or JSON file",
+            response_class=Response,
+            responses={200: {"content": {"text/csv": {"schema": {"type": "string"}},
+                                         "application/json": {"schema": {"type": "array"}}},
+                             "description": "Every event of the view, as an attachment."}})
+def timeline_download(request: Request, a: Actor, b: Actor, since: Since = None,
+                      until: Until = None, cameo_root: CameoRoot = None, quad: Quad = None,
+                      format: Annotated[Literal["csv", "json"],  # noqa: A002
+                                        Query(description="File format.")] = "csv"
+                      ) -> Response:
+    """What the dashboard's download links fetch: the same events as /api/timeline, all
+    pages (at most 100,000), as CSV or a JSON array."""
+    params = service.TimelineParams(since, until, cameo_root, quad)
+    state = _state(request)
+    with service.reading(state.source, state.settings.query_timeout) as db:
+        body, name = service.timeline_download(db, a, b, params, format)
+    media = "text/csv; charset=utf-8" if format == "csv" else "application/json"
+    return Response(body, media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -15,8 +15,10 @@ def clean(value: Any) -> Any:
         return {str(key): clean(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [clean(item) for item in value]
+    if value is pd.NaT or value is pd.NA:  # NaT is a datetime: test it before those
+        return None
     if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else _timestamp(value)
+        return _timestamp(value)
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, date):
@@ -24,8 +26,6 @@ def clean(value: Any) -> Any:
     if hasattr(value, "item") and not isinstance(value, str | bytes):
         return clean(value.item())  # numpy scalar
     if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if value is pd.NaT or value is pd.NA:
         return None
     return value
 

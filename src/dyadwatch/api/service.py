@@ -6,6 +6,8 @@ Routes parse the request and call one function here; these call ``store.queries`
 
 from __future__ import annotations
 
+import json
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
+import pandas as pd
 
 from dyadwatch.analysis import escalation as esc
 from dyadwatch.analysis.network import build_network
@@ -27,6 +30,7 @@ from dyadwatch.store.db import event_from_row
 from dyadwatch.store.snapshot import Snapshot, SnapshotSource, time_limit
 
 ARTICLE_EVENTS_LIMIT = 5000
+EXPORT_LIMIT = 100_000  # events in one download of a dashboard view
 RECIPROCITY_RUNS = 2 * len(CHANNELS)  # both directions, every channel
 TIMING_SAMPLES = 20  # permutations timed to foresee a reciprocity query's duration
 
@@ -197,14 +201,56 @@ def check_reciprocity_cost(periods: int, max_lag: int, permutations: int,
             seconds=each * permutations, limit=limit, permutations=int(limit / each))
 
 
-def timeline(db: EventDB, a: str, b: str, since: str | None, until: str | None,
-             limit: int, offset: int) -> dict[str, Any]:
-    """A page of the dyad's events in date order, with evidence sentence and source."""
+@dataclass(frozen=True, slots=True)
+class TimelineParams:
+    since: str | None = None
+    until: str | None = None
+    cameo_root: str | None = None
+    quad_class: int | None = None
+    limit: int = 200
+    offset: int = 0
+
+
+def timeline_frame(db: EventDB, a: str, b: str, params: TimelineParams) -> pd.DataFrame:
+    """The dyad's events in date order (undated last), narrowed to a CAMEO root or quad class."""
     _known_dyad(db, a, b)
-    frame = db.timeline(a, b, since, until)
-    page = frame.iloc[offset:offset + limit]
-    return {"ok": True, "a": a.upper(), "b": b.upper(), "total": len(frame), "limit": limit,
-            "offset": offset, "events": records(page)}
+    frame = db.timeline(a, b, params.since, params.until)
+    return filter_timeline(frame, params.cameo_root, params.quad_class)
+
+
+def filter_timeline(frame: pd.DataFrame, cameo_root: str | None,
+                    quad_class: int | None) -> pd.DataFrame:
+    keep = pd.Series(True, index=frame.index)
+    if cameo_root:
+        keep &= frame["cameo"].astype(str).str[:2] == cameo_root
+    if quad_class:
+        keep &= frame["quad_class"] == quad_class
+    return frame[keep].reset_index(drop=True)
+
+
+def timeline(db: EventDB, a: str, b: str, params: TimelineParams) -> dict[str, Any]:
+    """A page of the dyad's events in date order, with evidence sentence and source."""
+    frame = timeline_frame(db, a, b, params)
+    page = frame.iloc[params.offset:params.offset + params.limit]
+    return {"ok": True, "a": a.upper(), "b": b.upper(), "total": len(frame),
+            "limit": params.limit, "offset": params.offset, "events": records(page)}
+
+
+def timeline_download(db: EventDB, a: str, b: str, params: TimelineParams,
+                      fmt: Literal["csv", "json"]) -> tuple[str, str]:
+    """(body, file name) of every event of the view as CSV or a JSON array."""
+    frame = timeline_frame(db, a, b, params).head(EXPORT_LIMIT)
+    parts = [a, b, params.since or "", params.until or "",
+             f"cameo{params.cameo_root}" if params.cameo_root else "",
+             f"quad{params.quad_class}" if params.quad_class else ""]
+    name = "-".join(_file_part(part) for part in ["dyadwatch", *parts] if part) + "." + fmt
+    if fmt == "csv":
+        return frame.to_csv(index=False), name
+    return json.dumps(records(frame), ensure_ascii=False, indent=1) + "\n", name
+
+
+def _file_part(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "", text.replace("*", "x")) or "x"
 
 
 # ---- actor search ------------------------------------------------------------------
