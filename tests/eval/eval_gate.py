@@ -18,6 +18,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 BASELINE = HERE / "baseline.json"
 GOLDEN = HERE.parent / "golden" / "constructions.yaml"
+REALNEWS = HERE / "realnews"
 LOWER_IS_BETTER = {"must_not_code_violations"}
 
 
@@ -57,6 +58,27 @@ def measure() -> dict[str, dict[str, float]]:
     golden = scoring.score_golden(scoring.read_golden(GOLDEN), code)
     scores["golden"] = {"must_code_rate": golden.must_found / max(golden.must_total, 1),
                         "must_not_code_violations": golden.must_not_violated}
+    if (data / "news").is_dir():
+        scores.update(measure_realnews(data, nlp, coder))
+    return scores
+
+
+def measure_realnews(data: Path, nlp: Any, coder: Any) -> dict[str, dict[str, float]]:
+    """Event-record scores on each half of the real-news gold set that has annotations
+    (docs/annotation.md): P/R/F1 at (source country, target country, root), F1 with
+    sectors, exact-day date accuracy over matched events."""
+    from dyadwatch import eval_events
+
+    folder, files = eval_events.gold_files(REALNEWS)
+    scores: dict[str, dict[str, float]] = {}
+    for half, path in files.items():
+        code_docs = eval_events.doc_coder(nlp, coder, [])
+        report, _ = eval_events.score_half(folder, half, path, data, code_docs)
+        country = report["country"]
+        scores[f"realnews_{half}"] = {
+            "precision": country["precision"], "recall": country["recall"],
+            "f1": country["f1"], "sectors_f1": report["sectors"]["f1"],
+            "date_accuracy": report["dates"]["date_accuracy"]}
     return scores
 
 
@@ -80,7 +102,7 @@ def regressions(scores: dict[str, dict[str, float]], baseline: dict[str, Any]) -
 
 def updated(scores: dict[str, dict[str, float]], baseline: dict[str, Any],
             allow_regression: bool) -> dict[str, Any]:
-    new = json.loads(json.dumps(baseline))
+    new: dict[str, Any] = json.loads(json.dumps(baseline))
     for name, metrics in scores.items():
         for metric, value in metrics.items():
             old = new.setdefault(name, {}).get(metric)
