@@ -32,6 +32,7 @@ eval: $(STAMP)
 	$(BIN)/dyadwatch eval $(SHARED)/gold/conflibert/conflibert_cameo_test.jsonl --format conflibert
 	$(BIN)/dyadwatch eval $(SHARED)/ontology/plover/PLOVER_GSR_CAMEO.json --format plover
 	$(BIN)/dyadwatch eval tests/golden/constructions.yaml --format golden
+	$(BIN)/dyadwatch eval tests/eval/realnews --format events --data $(SHARED)
 	$(BIN)/dyadwatch petrarch-validate $(SHARED)/gold/petrarch_unittest/PETR.UnitTest.records.xml --jsonl /dev/null
 	$(BIN)/dyadwatch petrarch-validate $(SHARED)/gold/tabari_validate/Validate.text --jsonl /dev/null
 	$(BIN)/python tests/eval/eval_gate.py
