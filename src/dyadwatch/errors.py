@@ -440,3 +440,44 @@ class UnknownRunError(DyadwatchError):
     code = "E406"
     template = "{path}: there is no run {run}. List the runs with `dyadwatch runs --db {path}`."
 
+
+# The coder as a kit: registered components and layered dictionaries.
+
+
+class UnknownComponentError(DyadwatchError):
+    """A configuration names a coder component that is not registered (`coding.coders`).
+    Use one of the registered names listed in the message (versioned, e.g.
+    dyadwatch.event_coder.v1).
+    """
+
+    code = "E302"
+    template = "{setting}: unknown component {name!r}. Registered: {available}."
+
+
+class DictionaryEntryError(DyadwatchError):
+    """An entry of a dyadwatch dictionary file (shipped or a user layer) does not follow its
+    schema: a missing or misspelt field, a wrong type, a code that is not CAMEO. Fix the field
+    of the entry named in the message; `dyadwatch dictionaries check DIR` checks a folder.
+    """
+
+    code = "E506"
+    template = "{path}: entry {entry!r}, field {field!r}: {detail}"
+
+
+class UnknownDictionaryError(DyadwatchError):
+    """`--dictionaries` names a kind that does not exist or a dyadwatch dictionary folder that
+    does not exist. Use petrarch:PATH, dyadwatch:DIR (an existing folder) or builtin.
+    """
+
+    code = "E507"
+    template = "--dictionaries {spec}: {detail}"
+
+
+class DictionaryLayerError(DyadwatchError):
+    """A user dictionary folder holds a file dyadwatch does not read, or its `remove:` list
+    names an entry the shipped file does not have. Rename the file to one of the listed paths,
+    or fix the id.
+    """
+
+    code = "E508"
+    template = "{path}: {detail}"

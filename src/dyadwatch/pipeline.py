@@ -125,8 +125,7 @@ class IdGuard:
 def build_coder(cfg: Config, dictionaries: Sequence[str] = ()) -> DocCoder:
     """The coder for ``cfg``: the built-in dictionaries, or imported ones (``petrarch:PATH``)."""
     from dyadwatch.coding.events import CoderOptions, EventCoder
-    from dyadwatch.kb.actors import load_actor_dictionary
-    from dyadwatch.kb.verbs import load_verb_dictionary
+    from dyadwatch.kb.resources import load_resources
 
     imported: list[DocCoder] = []
     layered = False
@@ -147,10 +146,7 @@ def build_coder(cfg: Config, dictionaries: Sequence[str] = ()) -> DocCoder:
     options = CoderOptions(keep_negated=cfg.coding.keep_negated,
                            keep_untargeted=cfg.coding.keep_untargeted,
                            keep_unknown_actors=cfg.coding.keep_unknown_actors)
-    from dyadwatch.kb.places import load_gazetteer
-
-    own = EventCoder(load_actor_dictionary(), load_verb_dictionary(), options,
-                     places=load_gazetteer())
+    own = EventCoder(load_resources(), options)
     return LayeredCoder([*imported, own]) if imported else own
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import duckdb
 import numpy as np
 
+from dyadwatch.coding.assembly import Party, assemble_event
 from dyadwatch.model import Article, Event, RunSummary
 from dyadwatch.ontology import lookup_cameo
 from dyadwatch.store.db import CodedArticle, finish_run, start_run, write_batch
@@ -41,23 +42,22 @@ class Crisis:
     seed: int = 0
 
 
-def make_event(event_id: str, article_id: str, day: date | None, source: str | None,
+def make_event(event_id: str | None, article_id: str, day: date | None, source: str | None,
                target: str | None, cameo: str, source_country: str | None = None,
                target_country: str | None = None, sentence: str | None = None,
                sentence_index: int = 0) -> Event:
-    """An Event with the Goldstein value, quad class and PLOVER type of its CAMEO code."""
+    """An Event with the Goldstein value, quad class and PLOVER type of its CAMEO code,
+    made by :func:`~dyadwatch.coding.assembly.assemble_event`. A given ``event_id`` replaces
+    the assembled one (tests name their events); None keeps it."""
     entry = lookup_cameo(cameo)
     text = sentence or f"{source} {entry.name.lower()} {target}."
-    return Event(
-        event_id=event_id, article_id=article_id, date=day.isoformat() if day else None,
-        source=source, target=target, source_country=source_country,
-        target_country=target_country, source_text=source, target_text=target, cameo=cameo,
-        cameo_root=cameo[:2], plover_type=entry.plover_type, plover_mode=entry.plover_mode,
-        goldstein=entry.goldstein, quad_class=entry.quad_class, sentence=text,
-        sentence_index=sentence_index, trigger=entry.name.split()[0].lower(),
-        trigger_start=0, negated=False, modality="asserted", location=None,
-        rule="synthetic", dictionary_version="synthetic",
+    event = assemble_event(
+        article_id=article_id, sentence_index=sentence_index, trigger_start=0, cameo=cameo,
+        source=Party(source, source_country, source), target=Party(target, target_country, target),
+        sentence=text, trigger=entry.name.split()[0].lower(), rule="synthetic",
+        dictionary_version="synthetic", date=day.isoformat() if day else None,
     )
+    return event if event_id is None else replace(event, event_id=event_id)
 
 
 def _id(*parts: object) -> str:
@@ -93,7 +93,7 @@ def _week_events(crisis: Crisis, week: int, way: str, codes: list[str],
                     else (crisis.b_country, crisis.a_country))
     day = crisis.start + timedelta(days=7 * week + int(rng.integers(7)))
     article = f"syn-{crisis.seed}-{week}-{way}"
-    return [make_event(_id(article, i, code), article, day, src, tgt, code, src_c, tgt_c,
+    return [make_event(None, article, day, src, tgt, code, src_c, tgt_c,
                        sentence_index=i) for i, code in enumerate(codes)]
 
 
@@ -109,7 +109,7 @@ def background_events(n: int, seed: int = 1, start: date = date(2019, 1, 7),
         tgt = COUNTRIES[tgt_c] + _pick(rng, ROLES)
         day = start + timedelta(days=int(rng.integers(days)))
         article = f"bg-{seed}-{i // 4}"
-        events.append(make_event(_id("bg", seed, i), article, day, src, tgt, _pick(rng, codes),
+        events.append(make_event(None, article, day, src, tgt, _pick(rng, codes),
                                  COUNTRIES[src_c], COUNTRIES[tgt_c], sentence_index=i % 4))
     return events
 

@@ -8,6 +8,8 @@ import pytest
 
 from dyadwatch.coding.events import CoderOptions, EventCoder
 from dyadwatch.kb.actors import ActorDictionary, ActorEntry, RoleSpell
+from dyadwatch.kb.knowledge import load_knowledge
+from dyadwatch.kb.resources import CodingResources
 from dyadwatch.kb.verbs import parse_verb_file
 from dyadwatch.model import Article
 
@@ -64,7 +66,9 @@ ACTORS = ActorDictionary(
 
 @pytest.fixture(scope="module")
 def engine() -> EventCoder:
-    return EventCoder(ACTORS, parse_verb_file(VERBS, "test"), CoderOptions())
+    resources = CodingResources(parse_verb_file(VERBS, "test"), ACTORS, load_knowledge().lexicon,
+                                places=None, dictionary_version="test")
+    return EventCoder(resources, CoderOptions())
 
 
 def triples(nlp: Any, engine: EventCoder, text: str) -> list[tuple[str | None, str, str | None]]:

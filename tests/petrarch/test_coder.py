@@ -68,6 +68,7 @@ def test_coder_discards_and_null_codes(coder: PetrarchCoder, nlp: Any, text: str
     assert _triples(coder, nlp, text) == []
 
 
+@pytest.mark.issue(13)
 @pytest.mark.parametrize("text", ["Eldoria will restore full relations with Varnholm."])
 def test_coder_fills_every_event_field(coder: PetrarchCoder, nlp: Any, text: str) -> None:
     protocol: DocCoder = coder  # the coder satisfies the DocCoder protocol (checked by mypy)
@@ -79,7 +80,8 @@ def test_coder_fills_every_event_field(coder: PetrarchCoder, nlp: Any, text: str
     assert (event.trigger, text[event.trigger_start:event.trigger_start + 7]) == ("restore",) * 2
     assert (event.source_text, event.target_text) == ("Eldoria", "Varnholm")
     assert event.sentence_index == 0
-    assert event.goldstein is None and event.quad_class == 0 and event.cameo_root == "06"
+    # 0642 is not in the CAMEO table: no Goldstein value, and the quad class of its root 06
+    assert event.goldstein is None and event.quad_class == 2 and event.cameo_root == "06"
     assert event.event_id == event_id("t-1", 0, event.trigger_start, "ELD", "VRN", "0642")
 
 

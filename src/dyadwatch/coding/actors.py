@@ -11,57 +11,22 @@ Anything that cannot be resolved stays unknown.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from spacy.matcher import PhraseMatcher
-from spacy.util import filter_spans
-
+from dyadwatch.coding.mentions import ActorLookup, MatcherCache, find_mentions
 from dyadwatch.model import Actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-    from spacy.vocab import Vocab
 
-    from dyadwatch.kb.actors import ActorEntry
+    from dyadwatch.kb.lexicon import Lexicon
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
-# Definite descriptions that point back to the last country mentioned, with their role.
-ANAPHORIC_NOUNS = {"country": "", "nation": "", "state": "", "government": "GOV",
-                   "regime": "GOV", "administration": "GOV", "leadership": "GOV"}
-# Heads that stand for the people in their of-phrase.
-QUANTITY_HEADS = frozenset({
-    "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions",
-    "score", "scores", "member", "members", "group", "groups", "some", "many", "most", "all",
-    "part", "majority", "minority", "number", "contingent", "unit", "units", "team", "delegation",
-    "deployment", "batch", "patch", "wave", "third", "half", "band", "crowd", "handful", "tens",
-    "several", "one", "two", "three", "each", "both", "none", "faction", "wing",
-})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
-# People who speak for the body named after 'at' or 'for'.
-SPEAKER_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "minister",
-                           "envoy", "ambassador", "representative", "adviser", "advisor",
-                           "aide", "source", "diplomat", "negotiator"})
-# Words allowed between a person's name and the title/nationality to its left.
+# Parts of speech allowed between a person's name and the title/nationality to its left.
 _CONTEXT_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP", "NUM"})
-_CONTEXT_ADP = frozenset({"to", "of", "for", "at", "in"})
-
-
-class ActorLookup(Protocol):
-    """What the resolver needs from an actor dictionary (see dyadwatch.kb.actors)."""
-
-    @property
-    def entries(self) -> dict[str, ActorEntry]: ...
-
-    def surface_forms(self) -> Iterator[tuple[str, bool, str]]: ...
-    def entry_for(self, text: str) -> ActorEntry | None: ...
-    def role_of(self, lemma: str) -> str | None: ...
-    def country_of_demonym(self, word: str) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,47 +62,9 @@ class DocActors:
     history: list[tuple[int, Actor | None, bool, bool]] = field(default_factory=list)
 
 
-class MatcherCache:
-    """PhraseMatchers for a dictionary, built once per vocabulary."""
-
-    def __init__(self, lookup: ActorLookup) -> None:
-        self.lookup = lookup
-        self._built: dict[int, tuple[PhraseMatcher, PhraseMatcher]] = {}
-        self._lock = threading.Lock()  # coders are shared between threads
-
-    def matchers(self, vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
-        key = id(vocab)
-        with self._lock:
-            if key not in self._built:
-                self._built[key] = _build_matchers(self.lookup, vocab)
-            return self._built[key]
-
-
-def _build_matchers(lookup: ActorLookup, vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
-    from spacy.lang.en import English
-
-    tokenizer = English(vocab=vocab).tokenizer
-    exact = PhraseMatcher(vocab, attr="ORTH")
-    folded = PhraseMatcher(vocab, attr="LOWER")
-    for form, sensitive, entry_id in lookup.surface_forms():
-        pattern = tokenizer(form if sensitive else form.lower())
-        (exact if sensitive else folded).add(entry_id, [pattern])
-    return exact, folded
-
-
-def find_mentions(doc: Doc, cache: MatcherCache) -> list[Span]:
-    """Non-overlapping dictionary mentions, longest first, labelled with the entry id."""
-    from spacy.tokens import Span
-
-    exact, folded = cache.matchers(doc.vocab)
-    spans = [Span(doc, start, end, label=match_id)
-             for matcher in (exact, folded) for match_id, start, end in matcher(doc)]
-    return filter_spans(spans)
-
-
 def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActors:
     """Resolve every actor mention of ``doc`` in reading order."""
-    lookup = cache.lookup
+    lookup, lex = cache.lookup, cache.lex
     memory = DocActors()
     found = find_mentions(doc, cache)
     mentions = {span.start: span for span in found}
@@ -152,10 +79,10 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
             if actor is not None:
                 _remember(memory, doc[i : i + 1], actor, person=False)
             else:
-                _remember_role_phrase(doc[i], memory, lookup)
+                _remember_role_phrase(doc[i], memory, lookup, lex)
             i += 1
             continue
-        actor, person = _span_actor(span, lookup, memory, day)
+        actor, person = _span_actor(span, lookup, memory, day, lex)
         if actor is not None:
             _remember(memory, span, actor, person)
         else:
@@ -169,8 +96,8 @@ def _is_subject(span: Span) -> bool:
         "nsubj", "nsubjpass"}
 
 
-def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors,
-                day: date | None) -> tuple[Actor | None, bool]:
+def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | None,
+                lex: Lexicon) -> tuple[Actor | None, bool]:
     entry = lookup.entries.get(span.label_) if span.label_ in lookup.entries else None
     if entry is None:
         entry = lookup.entry_for(span.text)
@@ -182,7 +109,7 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors,
         return actor_from_words(list(span), lookup, memory.by_token, rule="org-name"), False
     actor = entry.actor_on(day) if entry is not None else None
     if actor is None:
-        actor = _titled_person(span, lookup, memory) or _known_person(span, memory)
+        actor = _titled_person(span, lookup, memory, lex) or _known_person(span, memory)
     return actor, True
 
 
@@ -199,12 +126,13 @@ def _word_actor(token: Token, lookup: ActorLookup) -> Actor | None:
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 
 
-def _remember_role_phrase(token: Token, memory: DocActors, lookup: ActorLookup) -> None:
+def _remember_role_phrase(token: Token, memory: DocActors, lookup: ActorLookup,
+                          lex: Lexicon) -> None:
     """Put 'Afghan rebel leaders' in the history so a later 'they' can find them."""
     if token.pos_ != "NOUN" or token.dep_ not in ARGUMENT_DEPS or lookup.role_of(
             token.lemma_) is None:
         return
-    found = _role_actor(token, memory, lookup)
+    found = _role_actor(token, memory, lookup, lex)
     if found is not None and found.actor is not None:
         memory.history.append((token.i, found.actor, False,
                                token.dep_ in {"nsubj", "nsubjpass"}))
@@ -225,19 +153,20 @@ def _known_person(span: Span, memory: DocActors) -> Actor | None:
     return memory.people.get(span.text.lower()) or memory.people.get(span[-1].text.lower())
 
 
-def _titled_person(span: Span, lookup: ActorLookup, memory: DocActors) -> Actor | None:
+def _titled_person(span: Span, lookup: ActorLookup, memory: DocActors,
+                   lex: Lexicon) -> Actor | None:
     """An unknown person's actor from the title and nationality before or beside the name."""
-    context = list(_left_context(span)) + list(_appositive_context(span))
+    context = list(_left_context(span, lex)) + list(_appositive_context(span))
     return actor_from_words(context, lookup, memory.by_token, rule="title")
 
 
-def _left_context(span: Span) -> Iterator[Token]:
+def _left_context(span: Span, lex: Lexicon) -> Iterator[Token]:
     doc = span.doc
     i = span.start - 1
     while i >= span.sent.start:
         token = doc[i]
         outside = token.pos_ not in _CONTEXT_POS or (
-            token.pos_ == "ADP" and token.lower_ not in _CONTEXT_ADP)
+            token.pos_ == "ADP" and token.lower_ not in lex.title_preps)
         if outside and token.tag_ != "POS":
             break
         yield token
@@ -306,10 +235,11 @@ def _is_state(actor: Actor) -> bool:
     return actor.country is not None and actor.code.startswith(actor.country)
 
 
-def actors_for(token: Token, memory: DocActors, lookup: ActorLookup) -> list[Resolved]:
+def actors_for(token: Token, memory: DocActors, lookup: ActorLookup,
+               lex: Lexicon) -> list[Resolved]:
     """Actors an argument head stands for, following coordination ("Iran and its militias")."""
     heads = [token, *_conjuncts(token)]
-    found = [_resolve_head(head, memory, lookup) for head in heads]
+    found = [_resolve_head(head, memory, lookup, lex) for head in heads]
     return [r for r in found if r is not None]
 
 
@@ -320,7 +250,8 @@ def _conjuncts(token: Token) -> Iterator[Token]:
             yield from _conjuncts(child)
 
 
-def _resolve_head(head: Token, memory: DocActors, lookup: ActorLookup) -> Resolved | None:
+def _resolve_head(head: Token, memory: DocActors, lookup: ActorLookup,
+                  lex: Lexicon) -> Resolved | None:
     """One argument head: a known mention, a pronoun, a role noun with its modifiers."""
     if head.i >= 2 and head.doc[head.i - 1].text == "-" and head.doc[head.i - 2].lower_ == "non":
         return None  # "non-combatants" are not combatants
@@ -328,19 +259,19 @@ def _resolve_head(head: Token, memory: DocActors, lookup: ActorLookup) -> Resolv
     if head.i in memory.by_token and not _has_role_head(head, lookup):
         start, end = memory.spans[head.i]
         return Resolved(memory.by_token[head.i], head.doc[start:end].text, head.i)
-    if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
-        return _antecedent(head, memory, person=lower in PERSON_PRONOUNS)
-    if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        return _resolve_head(head.head.head, memory, lookup)
-    if head.lemma_.lower() in ANAPHORIC_NOUNS and _is_definite(head):
-        return _described_country(head, memory)
-    if head.lemma_.lower() in QUANTITY_HEADS or head.pos_ == "NUM":
+    if lower in lex.person_pronouns or lower in lex.group_pronouns:
+        return _antecedent(head, memory, person=lower in lex.person_pronouns)
+    if lower in lex.relative_pronouns and head.head.dep_ == "relcl":
+        return _resolve_head(head.head.head, memory, lookup, lex)
+    if head.lemma_.lower() in lex.anaphors and _is_definite(head):
+        return _described_country(head, memory, lex)
+    if head.lemma_.lower() in lex.quantity_heads or head.pos_ == "NUM":
         # "hundreds of UN troops", "members of the party", "a group of activists"
         for member in _of_objects(head):
-            found = _resolve_head(member, memory, lookup)
+            found = _resolve_head(member, memory, lookup, lex)
             if found is not None:
                 return found
-    return _role_actor(head, memory, lookup)
+    return _role_actor(head, memory, lookup, lex)
 
 
 def _of_objects(head: Token) -> Iterator[Token]:
@@ -354,13 +285,14 @@ def _has_role_head(head: Token, lookup: ActorLookup) -> bool:
     return head.pos_ == "NOUN" and lookup.role_of(head.lemma_) is not None
 
 
-def _role_actor(head: Token, memory: DocActors, lookup: ActorLookup) -> Resolved | None:
+def _role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
+                lex: Lexicon) -> Resolved | None:
     """A noun phrase read from its words: 'Iranian forces', 'rebels in Darfur', 'US targets'.
 
     A role comes from the head noun or a noun compound ("police officers"), never from an
     adjective alone: "military action" is not an actor.
     """
-    modifiers = list(_modifiers(head))
+    modifiers = list(_modifiers(head, lex))
     role_words = [head, *(m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN")]
     if not any(lookup.role_of(w.lemma_) or lookup.role_of(w.text) for w in role_words):
         # "positions of the Gondorian army": the role of a thing is its holder's
@@ -382,14 +314,14 @@ def _role_adjective(token: Token, lookup: ActorLookup) -> bool:
     return is_role and lookup.country_of_demonym(token.text) is None
 
 
-def _modifiers(head: Token) -> Iterator[Token]:
+def _modifiers(head: Token, lex: Lexicon) -> Iterator[Token]:
     """Left modifiers of a noun and the object of its 'of' phrase ("government of Iran")."""
     for child in head.children:
         if child.dep_ in MODIFIER_DEPS:
             yield child
             yield from (c for c in child.children if c.dep_ in MODIFIER_DEPS)
         elif child.dep_ == "prep" and (child.lower_ in {"of", "in", "from"} or (
-                child.lower_ in {"at", "for"} and head.lemma_.lower() in SPEAKER_HEADS)):
+                child.lower_ in {"at", "for"} and head.lemma_.lower() in lex.speaker_heads)):
             # "the government of Iran", "rebels in Darfur", "officials from Kabul",
             # "a spokesman at Turkey's foreign ministry", "spokesperson for the prime minister"
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
@@ -423,8 +355,8 @@ def _antecedent(head: Token, memory: DocActors, person: bool) -> Resolved | None
     return None if chosen is None else Resolved(chosen, head.text, head.i)
 
 
-def _described_country(head: Token, memory: DocActors) -> Resolved | None:
-    role = ANAPHORIC_NOUNS[head.lemma_.lower()]
+def _described_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
+    role = lex.anaphors[head.lemma_.lower()]
     for start, actor, is_person, _ in reversed(memory.history):
         if actor is not None and start < head.i and not is_person and _is_state(actor) and (
                 actor.country):

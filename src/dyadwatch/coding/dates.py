@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from dyadwatch.kb.lexicon import Lexicon
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {name: i for i, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -106,13 +108,13 @@ ANOTHER_YEAR = date.min  # marker: the predicate names a year other than the art
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-def event_date(token: Token, anchor: date | None) -> date | None:
+def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
     """A date expression attached to the predicate (or its reporting verb, or the noun a
     to-clause describes: "the 2003 decision to invade"), resolved against the article
     date; ANOTHER_YEAR when it names only a year other than the article's."""
     current = token
     for _ in range(3):
-        for expression in _date_expressions(current):
+        for expression in _date_expressions(current, lex):
             found = resolve_date(expression, anchor)
             if found is not None:
                 return found
@@ -125,14 +127,10 @@ def event_date(token: Token, anchor: date | None) -> date | None:
     return None
 
 
-# Prepositions whose date bounds a period rather than naming the event's day
-# ("the heaviest strikes since the invasion of 24 February").
-PERIOD_PREPS = frozenset({"since", "until", "till", "before", "after", "by", "from", "through"})
-
-
-def _date_expressions(token: Token) -> Iterator[str]:
+def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in PERIOD_PREPS:
+        if child.dep_ == "prep" and child.lower_ in lex.period_preps:
+            # a date that bounds a period is not the event's day ("since 24 February")
             continue
         if child.dep_ in {"prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod"}:
             ents = [t for t in child.subtree if t.ent_type_ == "DATE"]

@@ -8,49 +8,44 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must", "can", "ca"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-NEGATORS = frozenset({"not", "n't", "never", "no"})
+    from dyadwatch.kb.lexicon import Lexicon
 
 
-def scene_setting(token: Token) -> bool:
+def scene_setting(token: Token, lex: Lexicon) -> bool:
     """An event noun that only sets the scene of another event ("an offensive in its war
     with Iraq", "killed during the fighting") is not coded on its own."""
     if token.pos_ != "NOUN" or token.dep_ != "pobj":
         return False
     prep = token.head
-    if prep.lower_ in {"during", "amid", "throughout", "since"}:
+    if prep.lower_ in lex.scene_preps:
         return True
     governor = prep.head
     return prep.lower_ == "in" and governor.pos_ in {"VERB", "NOUN"} and governor.dep_ != "ROOT"
 
 
-NEGATING_HEADS = frozenset({"fail", "refrain", "cease", "stop", "decline", "avoid"})
-
-
-def negated(token: Token) -> bool:
+def negated(token: Token, lex: Lexicon) -> bool:
     """The predicate is denied: a negator on it (or on its copula), a negating governor
     ("failed to reach"), or "no" as its determiner."""
-    if _has_negator(token) or (token.dep_ in {"acomp", "attr"} and _has_negator(token.head)):
+    if _has_negator(token, lex) or (token.dep_ in {"acomp", "attr"}
+                                    and _has_negator(token.head, lex)):
         return True  # "did not attack", "is not ready to negotiate"
-    if token.dep_ in {"xcomp", "pcomp"} and token.head.lemma_.lower() in NEGATING_HEADS - {
-            "decline"}:
+    if token.dep_ in {"xcomp", "pcomp"} and token.head.lemma_.lower() in (
+            lex.negating_heads - lex.refusing_heads):
         return True  # "failed to reach agreement", "refrained from attacking"
-    if token.dep_ == "pcomp" and token.head.head.lemma_.lower() in NEGATING_HEADS:
+    if token.dep_ == "pcomp" and token.head.head.lemma_.lower() in lex.negating_heads:
         return True
     # "no attack was carried out", "refrained from attacking" are not handled here.
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
-def _has_negator(token: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS)
+def _has_negator(token: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lex.negators)
                for c in token.children)
 
 
-def future(token: Token) -> bool:
+def future(token: Token, lex: Lexicon) -> bool:
     """Will, would, shall, or "going to"."""
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children) or (
+    return any(c.dep_ == "aux" and c.lower_ in lex.future_aux for c in token.children) or (
         any(c.lower_ == "going" for c in token.head.children if token.dep_ == "xcomp"))
 
 
@@ -60,21 +55,17 @@ def ultimatum(token: Token) -> bool:
                                          for m in c.children) for c in token.children)
 
 
-UNREAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "future", "eventual",
-                              "any", "imaginary", "would-be"})
-
-
-def hypothetical(token: Token) -> bool:
+def hypothetical(token: Token, lex: Lexicon) -> bool:
     """Conditional, modal-possible or questioned clauses describe no event, nor do event
     nouns that are only possible ("any nuclear attack", "a potential strike")."""
-    if token.pos_ == "NOUN" and any(c.dep_ in {"det", "amod"} and c.lower_ in UNREAL_MODIFIERS
+    if token.pos_ == "NOUN" and any(c.dep_ in {"det", "amod"} and c.lower_ in lex.unreal_modifiers
                                     for c in token.children):
         return True
     current = token
     for _ in range(6):
-        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in current.children):
+        if any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux for c in current.children):
             return True
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children):
+        if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in current.children):
             return True
         if current.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "how"
                                             for c in current.children):
@@ -88,11 +79,11 @@ def hypothetical(token: Token) -> bool:
     return False
 
 
-def reported(token: Token) -> bool:
+def reported(token: Token, lex: Lexicon) -> bool:
     """The predicate sits in what someone says ("said Iran had attacked")."""
     current = token
     while current.dep_ in {"ccomp", "conj", "advcl", "xcomp"} and current.head.i != current.i:
         current = current.head
-        if current.lemma_ in {"say", "tell", "add", "claim", "report", "state", "note"}:
+        if current.lemma_ in lex.reporting_verbs:
             return True
     return False

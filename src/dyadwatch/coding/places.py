@@ -9,39 +9,38 @@ from dyadwatch.model import Location
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "inside", "across", "around",
-                                "into", "from"})
+    from dyadwatch.kb.lexicon import Lexicon
+
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-PLACE_WRAPPERS = frozenset({"city", "town", "village", "province", "region", "district",
-                            "capital", "area", "outskirts", "port", "enclave", "suburb"})
 
 
 class PlaceLookup(Protocol):
     def lookup(self, name: str) -> Location | None: ...
 
 
-def event_location(anchors: tuple[Token, ...], gazetteer: PlaceLookup) -> Location | None:
+def event_location(anchors: tuple[Token, ...], gazetteer: PlaceLookup,
+                   lex: Lexicon) -> Location | None:
     """The first place named in a locative phrase on the predicate or its objects
     ("… attacked US targets in Iraq", "… in the town of Gorazde")."""
     for anchor in anchors:
-        for place in _locative_places(anchor):
+        for place in _locative_places(anchor, lex):
             found = gazetteer.lookup(_entity_text(place))
             if found is not None:
                 return found
     return None
 
 
-def _locative_places(anchor: Token) -> list[Token]:
+def _locative_places(anchor: Token, lex: Lexicon) -> list[Token]:
     places = []
     for prep in anchor.children:
-        if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
+        if prep.dep_ != "prep" or prep.lower_ not in lex.place_prepositions:
             continue
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
             if pobj.ent_type_ in PLACE_ENTITIES:
                 places.append(pobj)
-            elif pobj.lemma_.lower() in PLACE_WRAPPERS:
+            elif pobj.lemma_.lower() in lex.place_wrappers:
                 places.extend(_of_places(pobj))
     return places
 

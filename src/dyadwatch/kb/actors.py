@@ -25,8 +25,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
@@ -34,19 +32,15 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from dyadwatch.errors import DictionaryError
+from dyadwatch.kb.lexicon import Lexicon
 from dyadwatch.model import Actor
 
 FILES: tuple[str, ...] = (
     "countries.yaml", "igos.yaml", "groups.yaml", "roles.yaml", "people.yaml",
 )
 KIND_ORDER: tuple[str, ...] = ("person", "group", "igo", "metonym", "country")
-NON_STATE_PREFIXES: frozenset[str] = frozenset({"IGO", "NGO", "IMG", "MNC"})
 CODE_PATTERN = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
 ROLE_PATTERN = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
-COMMON_WORDS: frozenset[str] = frozenset({
-    "turkey", "chad", "china", "jordan", "guinea", "pentagon", "niger", "georgia", "amnesty",
-    "polisario", "majlis", "wagner", "seleka", "the observatory", "interpol", "the emirates",
-})
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _SHORT_CAPS = re.compile(r"^(?:[A-Z]\.?){1,6}$")
@@ -108,11 +102,13 @@ class ActorDictionary:
     entries: dict[str, ActorEntry]
     demonyms: dict[str, str]  # lower-case adjective / plural noun → country code
     roles: dict[str, str]  # lower-case lemma or phrase → role code
+    # names that are also lower-case English words (words.yaml: case_sensitive_names)
+    case_sensitive: frozenset[str] = frozenset()
     _exact: dict[str, str] = field(init=False, repr=False, compare=False)
     _folded: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        exact, folded = _index_forms(self.entries)
+        exact, folded = _index_forms(self.entries, self.case_sensitive)
         object.__setattr__(self, "_exact", exact)
         object.__setattr__(self, "_folded", folded)
 
@@ -121,7 +117,7 @@ class ActorDictionary:
         seen: set[tuple[bool, str]] = set()
         for entry in self.entries.values():
             for name in entry.names:
-                sensitive, key = _form_key(name, entry.kind)
+                sensitive, key = _form_key(name, entry.kind, self.case_sensitive)
                 owner = (self._exact if sensitive else self._folded).get(key)
                 if owner == entry.id and (sensitive, key) not in seen:
                     seen.add((sensitive, key))
@@ -141,7 +137,7 @@ class ActorDictionary:
 
     def shared_forms(self) -> dict[str, tuple[str, ...]]:
         """Forms claimed by more than one entry → the claimants, winner first."""
-        return _shared_forms(self.entries)
+        return _shared_forms(self.entries, self.case_sensitive)
 
 
 def normalise(text: str) -> str:
@@ -150,37 +146,40 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def is_case_sensitive(form: str, kind: str = "") -> bool:
-    """People's names, short all-caps acronyms, and names that are also English words."""
+def is_case_sensitive(form: str, kind: str = "", common: frozenset[str] = frozenset()) -> bool:
+    """People's names, short all-caps acronyms, and names that are also English words
+    (``common``, lower case)."""
     compact = form.replace(" ", "")
-    return kind == "person" or bool(_SHORT_CAPS.match(compact)) or form.lower() in COMMON_WORDS
+    return kind == "person" or bool(_SHORT_CAPS.match(compact)) or form.lower() in common
 
 
 def _claim_order(entries: dict[str, ActorEntry]) -> list[ActorEntry]:
     return sorted(entries.values(), key=lambda e: (KIND_ORDER.index(e.kind), e.id))
 
 
-def _form_key(name: str, kind: str) -> tuple[bool, str]:
+def _form_key(name: str, kind: str, common: frozenset[str]) -> tuple[bool, str]:
     form = normalise(name)
-    sensitive = is_case_sensitive(form, kind)
+    sensitive = is_case_sensitive(form, kind, common)
     return sensitive, form if sensitive else form.lower()
 
 
-def _index_forms(entries: dict[str, ActorEntry]) -> tuple[dict[str, str], dict[str, str]]:
+def _index_forms(entries: dict[str, ActorEntry],
+                 common: frozenset[str]) -> tuple[dict[str, str], dict[str, str]]:
     exact: dict[str, str] = {}
     folded: dict[str, str] = {}
     for entry in _claim_order(entries):
         for name in entry.names:
-            sensitive, key = _form_key(name, entry.kind)
+            sensitive, key = _form_key(name, entry.kind, common)
             (exact if sensitive else folded).setdefault(key, entry.id)
     return exact, folded
 
 
-def _shared_forms(entries: dict[str, ActorEntry]) -> dict[str, tuple[str, ...]]:
+def _shared_forms(entries: dict[str, ActorEntry],
+                  common: frozenset[str]) -> dict[str, tuple[str, ...]]:
     claims: dict[tuple[bool, str], list[str]] = {}
     for entry in _claim_order(entries):
         for name in entry.names:
-            owners = claims.setdefault(_form_key(name, entry.kind), [])
+            owners = claims.setdefault(_form_key(name, entry.kind, common), [])
             if entry.id not in owners:
                 owners.append(entry.id)
     return {key: tuple(ids) for (_, key), ids in claims.items() if len(ids) > 1}
@@ -235,7 +234,7 @@ class RoleWordsModel(_Model):
 
 
 # (file, list key) → entry model
-_SECTIONS: dict[tuple[str, str], type[_Model]] = {
+SECTIONS: dict[tuple[str, str], type[_Model]] = {
     ("countries.yaml", "countries"): CountryModel,
     ("countries.yaml", "metonyms"): NamedModel,
     ("igos.yaml", "igos"): NamedModel,
@@ -266,27 +265,40 @@ def load_actor_dictionary(directory: Path | None = None) -> ActorDictionary:
     return parse_actor_files(texts, origin=str(directory))
 
 
-@lru_cache(maxsize=1)
 def _shipped() -> ActorDictionary:
-    folder = resources.files("dyadwatch").joinpath("data/actors")
-    texts = {name: folder.joinpath(name).read_text(encoding="utf-8") for name in FILES}
-    return parse_actor_files(texts, origin="dyadwatch/data/actors")
+    from dyadwatch.kb.knowledge import load_knowledge
+
+    return load_knowledge().actors
 
 
-def parse_actor_files(texts: dict[str, str], origin: str) -> ActorDictionary:
-    """Validate and index the five YAML texts (file name → text); errors name file and entry."""
+def parse_actor_files(texts: dict[str, str], origin: str,
+                      lexicon: Lexicon | None = None) -> ActorDictionary:
+    """Validate and index the five YAML texts (file name → text); errors name file and entry.
+    The case-sensitive names and non-state code prefixes come from ``lexicon`` (the shipped
+    word lists when None)."""
     documents = {name: _parse_yaml(texts[name], f"{origin}/{name}") for name in FILES}
+    return parse_actor_documents(documents, origin, lexicon)
+
+
+def parse_actor_documents(documents: dict[str, dict[str, Any]], origin: str,
+                          lexicon: Lexicon | None = None) -> ActorDictionary:
+    """Validate and index the five loaded YAML documents (file name → mapping)."""
+    if lexicon is None:
+        from dyadwatch.kb.knowledge import load_knowledge
+
+        lexicon = load_knowledge().lexicon
     version = _common_version(documents, origin)
-    sections = {key: _validate_section(documents, key, origin) for key in _SECTIONS}
+    sections = {key: _validate_section(documents, key, origin) for key in SECTIONS}
     countries = sections[("countries.yaml", "countries")]
     known = {m.id for m in countries if isinstance(m, CountryModel)}
     entries: dict[str, ActorEntry] = {}
     for (name, key), models in sections.items():
         if key != "roles":
-            _add_entries(entries, models, _KIND_OF_SECTION[key], known, f"{origin}/{name}")
+            _add_entries(entries, models, _KIND_OF_SECTION[key], known, f"{origin}/{name}",
+                         lexicon.non_state_prefixes)
     demonyms = _demonym_table(countries, f"{origin}/countries.yaml")
     roles = _role_table(sections[("roles.yaml", "roles")], f"{origin}/roles.yaml")
-    return ActorDictionary(version, entries, demonyms, roles)
+    return ActorDictionary(version, entries, demonyms, roles, lexicon.case_sensitive_names)
 
 
 def _parse_yaml(text: str, path: str) -> dict[str, Any]:
@@ -317,7 +329,7 @@ def _validate_section(
     name, section = key
     path = f"{origin}/{name}"
     document = documents[name]
-    allowed = {"version"} | {s for (n, s) in _SECTIONS if n == name}
+    allowed = {"version"} | {s for (n, s) in SECTIONS if n == name}
     unknown = sorted(set(document) - allowed)
     if unknown:
         raise DictionaryError(path=path,
@@ -325,7 +337,7 @@ def _validate_section(
     raw = document.get(section) or []
     if not isinstance(raw, list):
         raise DictionaryError(path=path, detail=f"{section!r} must be a list of entries")
-    return [_validate_entry(_SECTIONS[key], item, index, path) for index, item in enumerate(raw)]
+    return [_validate_entry(SECTIONS[key], item, index, path) for index, item in enumerate(raw)]
 
 
 def _validate_entry(model: type[_Model], item: object, index: int, path: str) -> _Model:
@@ -336,14 +348,13 @@ def _validate_entry(model: type[_Model], item: object, index: int, path: str) ->
         raise DictionaryError(path=path, detail=f"entry {label!r} (#{index}): {e}") from e
 
 
-def _add_entries(
-    entries: dict[str, ActorEntry], models: list[_Model], kind: str, known: set[str], path: str
-) -> None:
+def _add_entries(entries: dict[str, ActorEntry], models: list[_Model], kind: str,
+                 known: set[str], path: str, non_state: frozenset[str]) -> None:
     for model in models:
         entry = _to_entry(model, kind, known)
         if entry.id in entries:
             raise DictionaryError(path=path, detail=f"entry {entry.id!r}: duplicate id")
-        _check_codes(entry, known, path)
+        _check_codes(entry, known, path, non_state)
         entries[entry.id] = entry
 
 
@@ -373,14 +384,15 @@ def _implied_country(model: NamedModel | PersonModel, code: str, known: set[str]
     return code[:3] if code[:3] in known else None
 
 
-def _check_codes(entry: ActorEntry, known: set[str], path: str) -> None:
+def _check_codes(entry: ActorEntry, known: set[str], path: str,
+                 non_state: frozenset[str]) -> None:
     codes = [spell.code for spell in entry.roles] + ([entry.code] if entry.code else [])
     for code in codes:
-        if code[:3] not in known and code[:3] not in NON_STATE_PREFIXES:
+        if code[:3] not in known and code[:3] not in non_state:
             raise DictionaryError(
                 path=path,
                 detail=f"entry {entry.id!r}: code {code!r} starts with neither a country in "
-                f"countries.yaml nor one of {sorted(NON_STATE_PREFIXES)}",
+                f"countries.yaml nor one of {sorted(non_state)}",
             )
     if entry.country is not None and entry.country not in known:
         raise DictionaryError(path=path, detail=f"entry {entry.id!r}: unknown country "

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -131,7 +129,7 @@ def load_verb_dictionary(path: Path | None = None) -> VerbDictionary:
     return parse_verb_file(data, str(path))
 
 
-@lru_cache(maxsize=1)
 def _shipped() -> VerbDictionary:
-    text = resources.files("dyadwatch").joinpath("data/verbs.yaml").read_text(encoding="utf-8")
-    return parse_verb_file(yaml.safe_load(text), "dyadwatch/data/verbs.yaml")
+    from dyadwatch.kb.knowledge import load_knowledge
+
+    return load_knowledge().verbs

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dyadwatch.coding.assembly import assemble_event, event_id, party_of_code
 from dyadwatch.model import Article, Event
-from dyadwatch.ontology import is_cameo, lookup_cameo
 from dyadwatch.petrarch.cache import cached_key, default_cache_dir
 from dyadwatch.petrarch.dictionaries import (
     DictionaryFiles,
@@ -53,22 +51,12 @@ class PetrarchCoder:
 
     def _event(self, article: Article, index: int, sent: Span, coded: CodedEvent) -> Event:
         token = sent[coded.trigger_index]
-        cameo = lookup_cameo(coded.code) if is_cameo(coded.code) else None
-        return Event(
-            event_id=event_id(article.id, index, token.idx, coded.source, coded.target, coded.code),
-            article_id=article.id, date=article.published,
-            source=coded.source, target=coded.target,
-            source_country=actor_country(coded.source), target_country=actor_country(coded.target),
-            source_text=coded.source_text, target_text=coded.target_text,
-            cameo=coded.code, cameo_root=coded.code[:2],
-            plover_type=cameo.plover_type if cameo else None,
-            plover_mode=cameo.plover_mode if cameo else None,
-            goldstein=cameo.goldstein if cameo else None,
-            quad_class=cameo.quad_class if cameo else 0,
-            sentence=sent.text, sentence_index=index, trigger=coded.trigger,
-            trigger_start=token.idx, negated=any(c.dep_ == "neg" for c in token.children),
-            modality="asserted", location=None, rule=coded.rule,
-            dictionary_version=self.dictionary_version,
+        return assemble_event(
+            article_id=article.id, sentence_index=index, trigger_start=token.idx,
+            cameo=coded.code, source=party_of_code(coded.source, coded.source_text),
+            target=party_of_code(coded.target, coded.target_text), sentence=sent.text,
+            trigger=coded.trigger, rule=coded.rule, dictionary_version=self.dictionary_version,
+            date=article.published, negated=any(c.dep_ == "neg" for c in token.children),
         )
 
 
@@ -99,19 +87,4 @@ def _compile(files: DictionaryFiles, cache_dir: Path, strict: bool
     return dictionaries, report, build_lexicon(dictionaries.actors, dictionaries.agents)
 
 
-def event_id(article_id: str, sentence_index: int, trigger_start: int, source: str | None,
-             target: str | None, code: str) -> str:
-    """Stable sha1 of what identifies an event."""
-    parts = (article_id, sentence_index, trigger_start, source, target, code)
-    key = "|".join(str(x) for x in parts)
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()
-
-
-@lru_cache(maxsize=4096)
-def actor_country(code: str | None) -> str | None:
-    """ISO alpha-3 country of a CAMEO-style actor code, when its first three letters are one."""
-    if not code or len(code) < 3:
-        return None
-    import pycountry
-
-    return code[:3] if pycountry.countries.get(alpha_3=code[:3]) is not None else None
+__all__ = ["PetrarchCoder", "event_id", "load_petrarch_coder"]  # event_id: the shared one

@@ -1,0 +1,263 @@
+"""Stage 2 of the coder: arguments. Who did it and to whom: the source and target slots of
+a predicate filled from the parse (subject or passive agent; object, passive subject or a
+named preposition), resolved to actors by :mod:`dyadwatch.coding.actors`, with the
+fallbacks the rules allow (a protest's target is the country it happens in; a known
+victim keeps an unknown perpetrator)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from dyadwatch.coding.actors import DocActors, Resolved, actors_for
+from dyadwatch.coding.mentions import ActorLookup
+from dyadwatch.coding.predicates import Predicate
+from dyadwatch.coding.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, passive, stative
+from dyadwatch.model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dyadwatch.kb.lexicon import Lexicon
+
+ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+PLACE_RULE = "place"
+
+
+def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
+                   lex: Lexicon, keep_unknown: bool) -> tuple[list[Resolved], list[Resolved]]:
+    """The sources and targets of ``predicate``: its own slots first, then the fallback
+    slots of its code, then (for threats, protests and assaults) the country it happens
+    in; an unknown source when nobody known did it and ``keep_unknown``."""
+    sources = fill(predicate, predicate.source_slots, memory, lookup, lex, subject=True)
+    targets = fill(predicate, predicate.target_slots, memory, lookup, lex, subject=False)
+    if not targets:
+        targets = fill(predicate, lex.targets_for(predicate.code), memory, lookup, lex,
+                       subject=False)
+    if not targets and predicate.code[:2] in lex.place_target_roots:
+        targets = place_targets(predicate, memory, lookup, lex)
+    if not sources and keep_unknown:
+        sources = unknown_source(predicate, predicate.source_slots, targets, lex)
+    return sources, targets
+
+
+def usable_targets(predicate: Predicate, source: Resolved, targets: list[Resolved],
+                   lex: Lexicon) -> list[Resolved]:
+    """The targets that are not the source itself, its own territory or its own means."""
+    return [t for t in targets if t.code != source.code and not self_reference(source, t)
+            and not own_means(predicate, t, lex)]
+
+
+def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
+         lookup: ActorLookup, lex: Lexicon, subject: bool) -> list[Resolved]:
+    """The actors in the first slot that yields any."""
+    for slot in slots:
+        for head in _slot_heads(predicate, slot, subject, lex):
+            found = actors_for(head, memory, lookup, lex)
+            if not found and not subject:
+                found = _authors(head, memory, lookup, lex)
+            if found:
+                return found
+    return []
+
+
+def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
+             lex: Lexicon) -> list[Resolved]:
+    """Whose thing an object is, when the thing is no actor: "rejected North Korea's
+    demand", "accepted demands from the rebels", "shelled the positions of the army"."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() in lex.personal_nouns:
+        return []
+    for child in head.children:
+        if child.dep_ == "poss" and (child.pos_ != "PRON" or head.lemma_.lower() in lex.held_nouns):
+            # "North Korea's demand", "their hideouts"; not "their safety"
+            return actors_for(child, memory, lookup, lex)
+        if child.dep_ == "prep" and (child.lower_ in lex.author_preps or (
+                child.lower_ == "of" and head.lemma_.lower() in lex.held_nouns)):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return actors_for(pobj, memory, lookup, lex)
+    return []
+
+
+def _slot_heads(predicate: Predicate, slot: str, subject: bool,
+                lex: Lexicon) -> Iterator[Token]:
+    token = predicate.token
+    if slot == "embedded_subject":
+        if predicate.embedded is not None:
+            yield from _dependency_slot(predicate.embedded, "nsubj", lex)
+        return
+    if slot == "clause_subject":
+        for clause in token.children:
+            if clause.dep_ == "ccomp":
+                yield from _dependency_slot(clause, "nsubj", lex)
+        return
+    if slot in {"amod", "compound"}:
+        yield from _national_modifiers(token, lex)
+        return
+    if slot in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss"}:
+        yield from _dependency_slot(token, slot, lex)
+        if slot == "nsubj" and subject:
+            yield from _inherited_subject(token, lex)
+        if predicate.embedded is not None and not subject:
+            yield from _dependency_slot(predicate.embedded, slot, lex)
+        return
+    for anchor in predicate.slot_tokens:
+        yield from _prep_objects(anchor, slot)
+        for child in anchor.children:
+            if child.dep_ in {"dobj", "pobj"}:
+                yield from _prep_objects(child, slot)
+        for child in anchor.children:
+            if child.dep_ == "prep":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        yield from _prep_objects(pobj, slot)
+
+
+def _national_modifiers(noun: Token, lex: Lexicon) -> Iterator[Token]:
+    """'The Turkish offensive began', 'Palestinian riots continued': a national or named
+    modifier is the actor of an event noun that is itself a clause's subject or object.
+    Not "the Syrian civil war" (a situation), "the Warsaw summit" (a place) or "the
+    US-backed offensive" (someone else's deed)."""
+    if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or (
+            noun.lemma_.lower() in lex.situation_nouns):
+        return
+    for child in noun.children:
+        if child.dep_ not in {"amod", "compound"} or any(
+                g.lower_ in lex.proxy_words for g in child.subtree):
+            continue
+        if child.ent_type_ in {"NORP", "ORG"} or (child.pos_ == "ADJ" and child.ent_type_):
+            yield child
+
+
+def _dependency_slot(token: Token, slot: str, lex: Lexicon) -> Iterator[Token]:
+    is_stative = stative(token, lex)
+    is_passive = passive(token) and not is_stative
+    for child in token.children:
+        dep = child.dep_
+        if _core_argument(slot, dep, is_passive) or (
+                is_stative and slot == "nsubj" and dep in PASSIVE_SUBJECT_DEPS):
+            yield child
+        elif slot in {"iobj", "dative"} and dep in {"dative", "iobj"}:
+            yield from (c for c in child.children if c.dep_ == "pobj") if child.pos_ == "ADP" else (
+                iter([child]))
+        elif slot == "agent" and dep == "agent":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+        elif slot == "poss" and dep == "poss":
+            yield child
+        elif slot == "nsubjpass" and dep in PASSIVE_SUBJECT_DEPS:
+            yield child  # "Obama is scheduled to attend": the planner is the passive subject
+
+
+def _core_argument(slot: str, dep: str, is_passive: bool) -> bool:
+    """The active subject fills 'nsubj'; the object, or a passive's subject, fills 'dobj'."""
+    if slot == "nsubj":
+        return dep in SUBJECT_DEPS and not is_passive
+    if slot == "dobj":
+        return dep in {"dobj", "obj"} or (is_passive and dep in PASSIVE_SUBJECT_DEPS)
+    return False
+
+
+def _prep_objects(anchor: Token, word: str) -> Iterator[Token]:
+    for child in anchor.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == word:
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
+    """Subjects shared with a governing clause: conjoined verbs, control verbs, relatives."""
+    current = token
+    for _ in range(4):
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in lex.object_control and any(
+                c.dep_ in {"dobj", "obj"} for c in current.head.children):
+            # "pressured Maduro to step down": the object of the governing verb acts
+            yield from (c for c in current.head.children if c.dep_ in {"dobj", "obj"})
+            return
+        if current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head != current:
+            current = current.head
+            yield from (c for c in current.children if c.dep_ in SUBJECT_DEPS)
+        elif current.dep_ in {"relcl", "acl"} and current.head != current:
+            if current.tag_ == "VBN":
+                return  # "civilians imprisoned by …": the noun is the patient, not the agent
+            if current.dep_ == "acl" and current.head.lemma_.lower() in lex.statement_nouns:
+                # "issued a declaration demanding …": the declaration's issuer demands
+                current = current.head.head
+                yield from (c for c in current.children if c.dep_ in SUBJECT_DEPS)
+                return
+            yield current.head
+            return
+        else:
+            return
+
+
+def unknown_source(predicate: Predicate, slots: tuple[str, ...], targets: list[Resolved],
+                   lex: Lexicon) -> list[Resolved]:
+    """A subject that names someone the dictionaries do not know: an event with an unknown
+    (null) source and the mention text, so nothing is guessed and nothing is lost. A passive
+    with a known victim and no agent ("three civilians were killed") is kept the same way."""
+    for slot in slots:
+        if slot in {"amod", "compound"}:
+            continue  # "the Raqqa offensive": an unknown modifier is more often a place
+        for head in _slot_heads(predicate, slot, True, lex):
+            if _names_someone(head, lex):
+                end = head.right_edge.i if head.lemma_.lower() in lex.quantity_heads else head.i
+                text = head.doc[head.left_edge.i : end + 1].text
+                return [Resolved(None, text, head.i)]
+    if targets and (passive(predicate.token) or predicate.code[:2] in lex.violent_roots):
+        # "three civilians were killed", "a car bomb killed ten people": the victims are
+        # known, the perpetrator is not
+        return [Resolved(None, "", predicate.token.i)]
+    return []
+
+
+def _names_someone(head: Token, lex: Lexicon) -> bool:
+    """A named person or body, or people named by a group ("Ibo elders", "Muslim hackers")."""
+    if head.ent_type_ in ACTOR_ENTITIES or (head.pos_ == "PROPN" and head.ent_type_ not in {
+            "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}):
+        return True
+    if head.lemma_.lower() in lex.quantity_heads:
+        # "members of the Association of African Jurists"
+        return any(_names_someone(pobj, lex) for prep in head.children
+                   if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for pobj in prep.children if pobj.dep_ == "pobj")
+    return head.pos_ == "NOUN" and head.tag_ == "NNS" and any(
+        c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "ORG", "GPE"}
+        for c in head.children)
+
+
+def place_targets(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
+                  lex: Lexicon) -> list[Resolved]:
+    """The country of an 'in' phrase on the predicate, as a state actor, when the event
+    has no object at all ("a missionary was arrested in Lebanon" is aimed at the missionary)."""
+    token = predicate.token
+    if passive(token) or any(c.dep_ in {"dobj", "obj", "dative", "iobj"} for c in token.children):
+        return []
+    for head in _slot_heads(predicate, "in", False, lex):
+        for found in actors_for(head, memory, lookup, lex):
+            if found.country is not None:
+                actor = Actor(found.country, found.country, rule=PLACE_RULE)
+                return [Resolved(actor, found.text, found.token_i)]
+    return []
+
+
+def self_reference(source: Resolved, target: Resolved) -> bool:
+    """A place in the source's own country, or a state and its own government ("Russia
+    objected to a case against Moscow"). A government acting on its own state is kept:
+    "promised to democratize Serbia", "imposed a curfew in southeastern Turkey"."""
+    if target.country is None or target.country != source.country:
+        return False
+    return _is_place(target) or (source.code == source.country
+                                 and target.code == f"{source.country}GOV")
+
+
+def own_means(predicate: Predicate, target: Resolved, lex: Lexicon) -> bool:
+    """'Russia deployed troops to the border', 'withdrew its forces': in deployments and
+    withdrawals the pattern's own object, read only as a bare role ("troops" as MIL), is the
+    source's means, not its target (unlike the patients of 'released the soldiers')."""
+    if predicate.code not in lex.deployment_codes:
+        return False
+    return target.actor is not None and target.actor.rule.endswith(":role") and any(
+        t.i == target.token_i for t in predicate.words)
+
+
+def _is_place(target: Resolved) -> bool:
+    return target.actor is not None and target.actor.rule == PLACE_RULE

@@ -1,0 +1,69 @@
+"""Dictionary mentions in a parsed document: PhraseMatchers over every surface form of an
+actor dictionary, built once per vocabulary and shared by every call."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Protocol
+
+from spacy.matcher import PhraseMatcher
+from spacy.util import filter_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from dyadwatch.kb.actors import ActorEntry
+    from dyadwatch.kb.lexicon import Lexicon
+
+
+class ActorLookup(Protocol):
+    """What the resolver needs from an actor dictionary (see dyadwatch.kb.actors)."""
+
+    @property
+    def entries(self) -> dict[str, ActorEntry]: ...
+
+    def surface_forms(self) -> Iterator[tuple[str, bool, str]]: ...
+    def entry_for(self, text: str) -> ActorEntry | None: ...
+    def role_of(self, lemma: str) -> str | None: ...
+    def country_of_demonym(self, word: str) -> str | None: ...
+
+
+class MatcherCache:
+    """PhraseMatchers for a dictionary, built once per vocabulary."""
+
+    def __init__(self, lookup: ActorLookup, lex: Lexicon) -> None:
+        self.lookup = lookup
+        self.lex = lex
+        self._built: dict[int, tuple[PhraseMatcher, PhraseMatcher]] = {}
+        self._lock = threading.Lock()  # coders are shared between threads
+
+    def matchers(self, vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+        key = id(vocab)
+        with self._lock:
+            if key not in self._built:
+                self._built[key] = _build_matchers(self.lookup, vocab)
+            return self._built[key]
+
+
+def _build_matchers(lookup: ActorLookup, vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+    from spacy.lang.en import English
+
+    tokenizer = English(vocab=vocab).tokenizer
+    exact = PhraseMatcher(vocab, attr="ORTH")
+    folded = PhraseMatcher(vocab, attr="LOWER")
+    for form, sensitive, entry_id in lookup.surface_forms():
+        pattern = tokenizer(form if sensitive else form.lower())
+        (exact if sensitive else folded).add(entry_id, [pattern])
+    return exact, folded
+
+
+def find_mentions(doc: Doc, cache: MatcherCache) -> list[Span]:
+    """Non-overlapping dictionary mentions, longest first, labelled with the entry id."""
+    from spacy.tokens import Span
+
+    exact, folded = cache.matchers(doc.vocab)
+    spans = [Span(doc, start, end, label=match_id)
+             for matcher in (exact, folded) for match_id, start, end in matcher(doc)]
+    return filter_spans(spans)

@@ -1,0 +1,289 @@
+"""Stage 1 of the coder: predicates. Verbs and event nouns of a sentence that the verb
+dictionary codes, with frames (threaten, promise, refuse, urge, demand, ...) taking
+their code from the event they embed, obligations ("X said Y must withdraw"), refusals
+and future deeds. Negated and hypothetical predicates are marked or dropped here; their
+actors are found in stage 2 (:mod:`dyadwatch.coding.arguments`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from dyadwatch.coding.mood import future, hypothetical, negated, reported, scene_setting, ultimatum
+from dyadwatch.coding.syntax import (
+    direct_object,
+    embedded_predicate,
+    lemma_candidates,
+    obligation_modal,
+    pattern_words,
+    prepositional_objects,
+)
+from dyadwatch.kb.verbs import Frame, VerbDictionary, VerbPattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from dyadwatch.kb.lexicon import Lexicon
+
+Match = tuple[VerbPattern, tuple["Token", ...]]
+Memo = dict[int, "Match | None"]  # pattern match by token index, one per document and call
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """A coded predicate before its actors are attached."""
+
+    token: Token
+    code: str
+    rule: str
+    source_slots: tuple[str, ...]
+    target_slots: tuple[str, ...]
+    modality: str
+    negated: bool
+    words: tuple[Token, ...]  # the trigger words
+    slot_tokens: tuple[Token, ...]  # where target prepositions may attach
+    embedded: Token | None = None  # a frame's inner predicate, second home of its slots
+
+
+class PredicateFinder:
+    """Finds the coded predicates of a sentence with one verb dictionary and word lists.
+    Holds no per-document state: the match memo is the caller's."""
+
+    def __init__(self, verbs: VerbDictionary, lex: Lexicon) -> None:
+        self.verbs = verbs
+        self.lex = lex
+        self._known = {lemma for _, lemma in verbs.by_lemma} | set(verbs.frames)
+
+    def find(self, sent: Span, consumed: set[int], memo: Memo) -> Iterator[Predicate]:
+        """The predicates of ``sent`` in reading order; ``consumed`` collects their words."""
+        for token in sent:
+            if token.i in consumed or not self._candidate(token):
+                continue
+            predicate = (self._obligation(token, consumed, memo)
+                         or self._framed(token, consumed, memo) or self._plain(token, memo))
+            if predicate is None or hypothetical(token, self.lex):
+                continue
+            consumed.update(t.i for t in predicate.words)
+            yield predicate
+
+    def _candidate(self, token: Token) -> bool:
+        """Cheap test: could this token be a predicate at all?"""
+        if token.pos_ not in {"VERB", "NOUN", "ADJ"} or scene_setting(token, self.lex):
+            return False
+        return token.pos_ == "VERB" or token.lemma_.lower() in self._known
+
+    def _match(self, token: Token, memo: Memo) -> tuple[VerbPattern, tuple[Token, ...]] | None:
+        """The most specific dictionary pattern that holds at ``token`` (memoised per call)."""
+        if token.i not in memo:
+            memo[token.i] = self._match_uncached(token)
+        return memo[token.i]
+
+    def _match_uncached(self, token: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
+        pos = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ == "NOUN" else None
+        if pos is None:
+            return None
+        for lemma in lemma_candidates(token):
+            for pattern in self.verbs.patterns_for(lemma, pos):
+                words = pattern_words(token, pattern, self.lex)
+                if words is not None:
+                    return self._announced(token, pattern) or (pattern, words)
+        if pos == "verb":
+            return self._support_verb(token)
+        return None
+
+    def _announced(self, token: Token,
+                   pattern: VerbPattern) -> tuple[VerbPattern, tuple[Token, ...]] | None:
+        """'announced a suspension of air links with Serbia', 'declared a ceasefire': a
+        statement whose object is an event is that event, by the one who announced it."""
+        if pattern.object or token.lemma_.lower() not in self.lex.announce_verbs:
+            return None
+        obj = direct_object(token, self.lex)
+        patterns = self.verbs.patterns_for(obj.lemma_.lower(), "noun") if obj else ()
+        if obj is None or not patterns or patterns[0].code in self.lex.statement_roots:
+            return None
+        noun_pattern = patterns[0].model_copy(update={"pos": "verb", "source": ["nsubj",
+                                                                                  "agent"]})
+        return noun_pattern, (token, obj)
+
+    def _support_verb(self, token: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
+        """'engage in negotiations with Iran': a support verb takes its event noun's code,
+        with the verb's subject as source and the noun's prepositions as targets."""
+        lemma = token.lemma_.lower()
+        if lemma in self.lex.object_support_verbs:
+            obj = direct_object(token, self.lex)
+            patterns = self.verbs.patterns_for(obj.lemma_.lower(), "noun") if obj else ()
+            if obj is not None and patterns:
+                verb_pattern = patterns[0].model_copy(
+                    update={"pos": "verb", "source": ["nsubj", "agent"]})
+                return verb_pattern, (token, obj)
+        if lemma not in self.lex.support_verbs:
+            return None
+        for noun in prepositional_objects(token, self.lex.support_verb_preps):
+            patterns = self.verbs.patterns_for(noun.lemma_.lower(), "noun")
+            if patterns:
+                verb_pattern = patterns[0].model_copy(
+                    update={"pos": "verb", "source": ["nsubj", "agent"]})
+                return verb_pattern, (token, noun)
+        return None
+
+    def _plain(self, token: Token, memo: Memo) -> Predicate | None:
+        matched = self._match(token, memo)
+        if matched is None:
+            return None
+        pattern, words = matched
+        code, rule, modality = pattern.code, f"{pattern.pos}:{pattern.id}", "asserted"
+        refusal = self._refusal(token, code, pattern.id)
+        if refusal is not None:
+            refused = _predicate(token, pattern, words, *refusal, lex=self.lex)
+            if "nsubj" not in refused.source_slots:
+                # "will not accept aid from Colombia": the refuser is the subject even where
+                # the deed's own source is the giver
+                others = tuple(s for s in refused.target_slots if s != "nsubj")
+                refused = replace(refused, source_slots=("nsubj", "agent"),
+                                  target_slots=(*refused.source_slots, *others))
+            return replace(refused, negated=False)
+        if pattern.pos == "verb" and future(token, self.lex):
+            # "will withdraw its force unless the rebels agree" is a threat (an ultimatum)
+            kind = "threaten" if code[:2] in self.lex.conflict_roots or ultimatum(token) else (
+                "intend" if code[:2] in self.lex.cooperation_roots else None)
+            derived = self.verbs.derived_code(kind, code) if kind else None
+            if derived is not None:
+                code, rule = derived, f"future:{pattern.id}"
+                modality = "threatened" if kind == "threaten" else "intended"
+        elif reported(token, self.lex) and code not in self.lex.reporting_codes:
+            modality = "reported"
+        predicate = _predicate(token, pattern, words, code, rule, modality, lex=self.lex)
+        frame = self.verbs.frame_for(token.lemma_.lower())
+        embedded = embedded_predicate(token) if frame else None
+        if frame is None or embedded is None:
+            return predicate
+        # "threatened to deliver blows to the United States": a frame whose deed is not in
+        # the dictionary still finds its target inside the clause it governs; a demand or
+        # appeal is aimed at the one told to act ("demanded that Pyongyang give up …")
+        targets = predicate.target_slots
+        if frame.kind in {"demand", "appeal"}:
+            targets = ("embedded_subject", *targets)
+        return replace(predicate, embedded=embedded, target_slots=targets,
+                       slot_tokens=(*predicate.slot_tokens, embedded))
+
+    def _refusal(self, token: Token, code: str, pattern_id: str) -> tuple[str, str, str] | None:
+        """'will not accept more refugees', 'would not meet their demands': a negated
+        promise of cooperation is a refusal (CAMEO 12 mirrors 03), not a missing event."""
+        if not (negated(token, self.lex) and future(token, self.lex)) or (
+                code[:2] not in self.lex.refusable_roots):
+            return None
+        derived = self.verbs.derived_code("refuse", code)
+        return None if derived is None else (derived, f"refuse:will-not+{pattern_id}", "asserted")
+
+    def _agreed(self, frame: Frame,
+                embedded: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
+        """'agreed to postpone the march': agreeing to any deed is an intent to cooperate."""
+        if frame.kind != "agree" or embedded.pos_ not in {"VERB", "NOUN"}:
+            return None
+        pattern = VerbPattern(id="agree.any", lemmas=[embedded.lemma_ or "do"], code="030",
+                              target=["dobj", "with", "to"])
+        return pattern, (embedded,)
+
+    def _framed_noun(self, token: Token) -> Token | None:
+        """'agreed to a ceasefire', 'called for talks': a frame's event noun in a preposition."""
+        frame = self.verbs.frame_for(token.lemma_.lower())
+        for noun in prepositional_objects(token, self.lex.frame_noun_preps):
+            if self.verbs.patterns_for(noun.lemma_.lower(), "noun"):
+                return noun
+            if frame is not None and frame.kind == "agree" and noun.pos_ == "NOUN":
+                return noun  # "agreed to an extension of the mandate"
+        return None
+
+    def _obligation(self, token: Token, consumed: set[int], memo: Memo) -> Predicate | None:
+        """'X said Y must withdraw' is X's demand on Y; with 'should' it is an appeal."""
+        matched = self._match(token, memo)
+        if matched is None or matched[0].code not in self.lex.statement_roots:
+            return None
+        for clause in token.children:
+            modal = obligation_modal(clause, self.lex) if clause.dep_ == "ccomp" else None
+            if modal is None or clause.i in consumed:
+                continue
+            kind = "demand" if modal == "must" else "appeal"
+            inner = self._match(clause, memo)
+            code = self.verbs.derived_code(kind, inner[0].code if inner else None)
+            if code is None:
+                return None
+            words = inner[1] if inner else (clause,)
+            return Predicate(
+                token=token, code=code, rule=f"obligation:{modal}+{matched[0].id}",
+                source_slots=tuple(matched[0].source), target_slots=("dobj", "embedded_subject"),
+                modality="asserted", negated=negated(token, self.lex), words=(token, *words),
+                slot_tokens=(token,), embedded=clause,
+            )
+        return None
+
+    def _framed(self, token: Token, consumed: set[int], memo: Memo) -> Predicate | None:
+        frame = self.verbs.frame_for(token.lemma_.lower())
+        if frame is None or token.pos_ not in {"VERB", "ADJ", "NOUN"}:
+            return None
+        embedded = embedded_predicate(token)
+        if embedded is None:
+            embedded = self._framed_noun(token)
+        if embedded is None or embedded.i in consumed:
+            return None
+        matched = self._match(embedded, memo) or self._agreed(frame, embedded)
+        if matched is None:
+            return None
+        pattern, words = matched
+        kind = frame.kind
+        cooperative = pattern.code[:2] in self.lex.refusable_roots
+        if kind == "threaten" and cooperative:
+            kind = "intend"  # "vowed to rebuild" is a promise, not a threat
+        refused = kind in {"intend", "agree"} and cooperative and negated(token, self.lex)
+        if refused:
+            kind = "refuse"  # "is not willing to negotiate", "did not agree to withdraw"
+        code = self.verbs.derived_code(kind, pattern.code)
+        if code is None:
+            return None
+        inner = _predicate(embedded, pattern, words, pattern.code, f"{pattern.pos}:{pattern.id}",
+                           "asserted", lex=self.lex)
+        bridge = tuple(t for t in token.children if t.dep_ in {"dobj", "attr", "acomp"}
+                       and embedded in t.children)
+        framed = _framed_predicate(token, frame.model_copy(update={"kind": kind}), inner, code,
+                                   negated(token, self.lex))
+        return replace(framed, words=(token, *bridge, *inner.words),
+                       negated=framed.negated and not refused)
+
+
+def _predicate(token: Token, pattern: VerbPattern, words: tuple[Token, ...], code: str,
+               rule: str, modality: str, *, lex: Lexicon) -> Predicate:
+    source, target = tuple(pattern.source), tuple(pattern.target)
+    if pattern.pos == "noun" and token.lemma_.lower() in lex.patient_nouns and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        source = tuple(slot for slot in source if slot != "poss")
+        target = ("poss", *target)
+    return Predicate(
+        token=token, code=code, rule=rule, source_slots=source, target_slots=target,
+        modality=modality, negated=negated(token, lex), words=words,
+        slot_tokens=(token, *words[1:]),
+    )
+
+
+def _frame_targets(frame: Frame, inner: Predicate) -> tuple[str, ...]:
+    """Who a framed event is aimed at: the one told to act for demands and appeals
+    ("demanded that Hamas renounce …", "urged Iran to return …"), else the embedded
+    event's target ("threatened to attack Gondor")."""
+    if frame.kind in {"demand", "appeal"}:
+        return ("dobj", "embedded_subject", *frame.target, *inner.target_slots)
+    return (*frame.target, *inner.target_slots)
+
+
+def _framed_predicate(token: Token, frame: Frame, inner: Predicate, code: str,
+                      denied: bool) -> Predicate:
+    modality = {"threaten": "threatened", "intend": "intended", "agree": "intended",
+                "refuse": "asserted", "appeal": "asserted", "demand": "asserted",
+                "deny": "asserted", "accuse": "asserted"}[frame.kind]
+    return replace(
+        inner, token=token, code=code, rule=f"frame:{frame.id}+{inner.rule}",
+        source_slots=("nsubj", "nsubjpass", "agent", "poss"),
+        target_slots=_frame_targets(frame, inner),
+        modality=modality, negated=denied,
+        words=(token, *inner.words), slot_tokens=(token, *inner.slot_tokens),
+        embedded=inner.token,
+    )

@@ -1,0 +1,171 @@
+"""Walks over the dependency parse that the coder's stages share: a pattern's words at
+a predicate, its object seen through measure words, passives, embedded clauses. Pure
+functions over spaCy tokens; the words they look for come from the Lexicon."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dyadwatch.kb.lexicon import Lexicon
+    from dyadwatch.kb.verbs import VerbPattern
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+EMBED_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "relcl"})
+
+
+def lemma_candidates(token: Token) -> tuple[str, ...]:
+    """The parser's lemma, then forms undone by rule for the small model's misses
+    ("staged" → stag, stage; "retook" → retook)."""
+    lemma, word = token.lemma_.lower(), token.lower_
+    found = [lemma]
+    if token.pos_ == "VERB":
+        if word.endswith("ed") and len(word) > 4:
+            found += [word[:-1], word[:-2]]
+            if word[-3] == word[-4]:
+                found.append(word[:-3])
+        elif word.endswith("ing") and len(word) > 5:
+            found += [word[:-3], word[:-3] + "e"]
+        elif word.endswith("s") and len(word) > 3:
+            found += [word[:-1], word[:-2]]
+    return tuple(dict.fromkeys(found))
+
+
+def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon) -> tuple[Token, ...] | None:
+    """The trigger words if ``pattern`` holds at ``token``, else None."""
+    words: list[Token] = [token]
+    if pattern.particle is not None:
+        particle = child_word(token, {"prt"}, pattern.particle)
+        if particle is None:
+            return None
+        words.append(particle)
+    if pattern.object:
+        obj = direct_object(token, lex)
+        if obj is None or (obj.lemma_.lower() not in pattern.object
+                           and obj.lower_ not in pattern.object):
+            return None  # lemma or word form: dictionaries list "weapons" as well as "weapon"
+        if pattern.object_modifier and not any(
+                c.dep_ in {"amod", "compound"} and c.lemma_.lower() in pattern.object_modifier
+                for c in obj.children):
+            return None
+        words.append(obj)
+    if pattern.prep is not None and child_word(token, {"prep", "agent", "dative"},
+                                           pattern.prep) is None:
+        return None
+    if pattern.not_with and near_lemmas(token, lex) & set(pattern.not_with):
+        return None
+    return tuple(words)
+
+
+def near_lemmas(token: Token, lex: Lexicon) -> set[str]:
+    """Lemmas of the predicate's modifiers, of its object's modifiers ("oil supplies") and
+    of its prepositions' objects ("demand for oil")."""
+    near = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
+    obj = direct_object(token, lex)
+    if obj is not None:
+        near.update(c.lemma_.lower() for c in obj.children if c.dep_ in {"compound", "amod"})
+    for prep in token.children:
+        if prep.dep_ == "prep":
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                near.add(pobj.lemma_.lower())
+                near.update(c.lemma_.lower() for c in pobj.children if c.dep_ == "compound")
+    return near
+
+
+def prepositional_objects(token: Token, words: frozenset[str] | set[str]) -> Iterator[Token]:
+    """Objects of ``words`` prepositions under ``token``, also through another prepositional
+    phrase ("engage without preconditions in negotiations")."""
+    frontier = [token]
+    for _ in range(2):
+        next_frontier = []
+        for anchor in frontier:
+            for prep in anchor.children:
+                if prep.dep_ != "prep":
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if prep.lower_ in words:
+                        yield pobj
+                    next_frontier.append(pobj)
+        frontier = next_frontier
+
+
+def child_word(token: Token, deps: set[str], word: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps and child.lower_ == word:
+            return child
+    return None
+
+
+def direct_object(token: Token, lex: Lexicon) -> Token | None:
+    """The object, seen through measure words ("tons of aid", "a series of strikes")."""
+    deps = PASSIVE_SUBJECT_DEPS if passive(token) else {"dobj", "obj"}
+    for child in token.children:
+        if child.dep_ in deps:
+            return measured(child, lex)
+    return None
+
+
+def measured(noun: Token, lex: Lexicon) -> Token:
+    if noun.lemma_.lower() == "state":
+        # "declared a state of emergency": the state is its of-object
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in lex.states_of:
+                        return pobj
+    if noun.lemma_.lower() in lex.measure_nouns or noun.pos_ == "NUM":
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return measured(pobj, lex)
+    return noun
+
+
+def stative(token: Token, lex: Lexicon) -> bool:
+    """'Vietnam is committed to opening up', 'Iraq is prepared to impose martial law': a
+    passive form that states the subject's own disposition, with no agent."""
+    return token.tag_ == "VBN" and token.lemma_.lower() in lex.stative_passives and not any(
+        c.dep_ == "agent" for c in token.children) and not any(
+        c.dep_ == "aux" and c.lower_ in {"was", "were", "been"} for c in token.children)
+
+
+def passive(token: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in token.children)
+
+
+def embedded_predicate(token: Token) -> Token | None:
+    """The verb a frame embeds: 'threatened to strike', 'warned that it would take action',
+    'is ready to engage', 'signaled his intention to de-escalate'."""
+    for child in token.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
+            return child
+    for child in token.children:
+        if child.dep_ in {"dobj", "attr", "acomp"}:
+            for grandchild in child.children:
+                if grandchild.dep_ in EMBED_DEPS and grandchild.pos_ == "VERB":
+                    return grandchild
+    if token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
+                return child
+    return None
+
+
+def obligation_modal(clause: Token, lex: Lexicon) -> str | None:
+    """'must' or 'should' when the clause states an obligation ("must withdraw", "has to")."""
+    for child in clause.children:
+        if child.dep_ == "aux" and child.lower_ in {"must", "should"}:
+            return child.lower_
+    if clause.lemma_ in lex.obligation_verbs and not any(
+            c.lower_ in lex.obligation_blockers for c in clause.children) and any(
+            c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children)
+            for c in clause.children):
+        return "must"  # "has to withdraw"; not "has yet to be faced"
+    return None

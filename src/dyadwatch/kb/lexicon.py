@@ -1,0 +1,242 @@
+"""The coder's word lists and rules as data: ``data/coding/words.yaml`` and ``rules.yaml``.
+
+Every list a dictionary maintainer would edit lives in those two files (format in
+docs/dictionaries.md): the word lists the rules look for (``held_nouns``,
+``object_control``, ...), the definite descriptions that point back to a country, the
+CAMEO code sets the coder's stages test, the code rewrites (1823→186 for a named
+official, 174→166 for an organisation) and where a target is looked for when a pattern
+names none. Parser labels (dependency and entity names) and calendar words stay in code.
+
+:class:`Lexicon` is what the coder reads; every list is required, so a misspelt or
+missing list id is an error naming the file, not a rule that silently stops firing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from dyadwatch.errors import DictionaryEntryError
+from dyadwatch.ontology import is_cameo
+
+WORDS_FILE = "coding/words.yaml"
+RULES_FILE = "coding/rules.yaml"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class WordListModel(_Model):
+    """One named word list (lower-case lemmas or word forms, as the rules compare them)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    words: list[str]
+    note: str = ""
+
+
+class AnaphorModel(_Model):
+    """Definite descriptions ("the government") that point back to the last country named,
+    with the role they give it ("" for the state itself)."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    role: str = Field(pattern=r"^(?:[A-Z]{3})*$")
+    words: list[str] = Field(min_length=1)
+    note: str = ""
+
+
+class WordsFile(_Model):
+    version: str
+    lists: list[WordListModel]
+    anaphors: list[AnaphorModel] = Field(default_factory=list)
+
+
+class CodeSetModel(_Model):
+    """CAMEO roots or codes; a code is in the set when its root or the code itself is listed."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    codes: list[str]
+    note: str = ""
+
+    @field_validator("codes")
+    @classmethod
+    def _cameo(cls, codes: list[str]) -> list[str]:
+        return [_check_cameo(code) for code in codes]
+
+
+class RewriteModel(_Model):
+    """Recode ``code`` as ``to`` when the target meets the ``when`` condition."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    code: str
+    to: str
+    when: Literal["target_named_official", "target_code_prefix"]
+    roles: list[str] = Field(default_factory=list)  # target_named_official: role codes
+    prefixes: list[str] = Field(default_factory=list)  # target_code_prefix: code prefixes
+    rule_suffix: str
+    note: str = ""
+
+    @field_validator("code", "to")
+    @classmethod
+    def _cameo(cls, code: str) -> str:
+        return _check_cameo(code)
+
+    @model_validator(mode="after")
+    def _condition_has_values(self) -> RewriteModel:
+        needed = "roles" if self.when == "target_named_official" else "prefixes"
+        if not getattr(self, needed):
+            raise ValueError(f"'when: {self.when}' needs a non-empty '{needed}' list")
+        return self
+
+
+class FallbackModel(_Model):
+    """Where a target is looked for, for codes of these roots, when a pattern names none."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    roots: list[str] = Field(min_length=1)
+    slots: list[str] = Field(min_length=1)
+    note: str = ""
+
+    @field_validator("roots")
+    @classmethod
+    def _cameo(cls, roots: list[str]) -> list[str]:
+        return [_check_cameo(root) for root in roots]
+
+
+class RulesFile(_Model):
+    version: str
+    code_sets: list[CodeSetModel]
+    rewrites: list[RewriteModel] = Field(default_factory=list)
+    fallback_targets: list[FallbackModel] = Field(default_factory=list)
+    default_targets: list[str] = Field(default_factory=lambda: ["dobj"])
+
+
+def _check_cameo(code: str) -> str:
+    if not is_cameo(code):
+        raise ValueError(f"{code!r} is not a CAMEO event code")
+    return code
+
+
+@dataclass(frozen=True, slots=True)
+class CodeSet:
+    codes: frozenset[str]
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and (code in self.codes or code[:2] in self.codes)
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    id: str
+    code: str
+    to: str
+    when: str
+    values: frozenset[str]  # roles or prefixes, by ``when``
+    rule_suffix: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every word list and rule table of the coder (field names are the list ids)."""
+
+    # predicates
+    patient_nouns: frozenset[str]
+    statement_nouns: frozenset[str]
+    announce_verbs: frozenset[str]
+    object_support_verbs: frozenset[str]
+    support_verbs: frozenset[str]
+    support_verb_preps: frozenset[str]
+    frame_noun_preps: frozenset[str]
+    obligation_verbs: frozenset[str]
+    obligation_blockers: frozenset[str]
+    measure_nouns: frozenset[str]
+    states_of: frozenset[str]
+    stative_passives: frozenset[str]
+    # arguments
+    personal_nouns: frozenset[str]
+    held_nouns: frozenset[str]
+    author_preps: frozenset[str]
+    situation_nouns: frozenset[str]
+    proxy_words: frozenset[str]
+    object_control: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    quantity_heads: frozenset[str]
+    speaker_heads: frozenset[str]
+    title_preps: frozenset[str]
+    # mood, dates, places
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    conditional_marks: frozenset[str]
+    negators: frozenset[str]
+    negating_heads: frozenset[str]
+    refusing_heads: frozenset[str]
+    unreal_modifiers: frozenset[str]
+    scene_preps: frozenset[str]
+    reporting_verbs: frozenset[str]
+    period_preps: frozenset[str]
+    place_prepositions: frozenset[str]
+    place_wrappers: frozenset[str]
+    # actor dictionary
+    case_sensitive_names: frozenset[str]
+    non_state_prefixes: frozenset[str]
+    # tables
+    anaphors: dict[str, str]  # lower-case noun → role ("" for the state)
+    conflict_roots: CodeSet
+    cooperation_roots: CodeSet
+    reporting_codes: CodeSet
+    place_target_roots: CodeSet
+    deployment_codes: CodeSet
+    refusable_roots: CodeSet
+    statement_roots: CodeSet
+    violent_roots: CodeSet
+    rewrites: tuple[Rewrite, ...]
+    fallback_targets: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
+    default_targets: tuple[str, ...]
+
+    def targets_for(self, code: str) -> tuple[str, ...]:
+        """The fallback target slots for ``code`` (first entry listing its root)."""
+        for roots, slots in self.fallback_targets:
+            if code[:2] in roots:
+                return slots
+        return self.default_targets
+
+
+_TABLES = frozenset({"anaphors", "rewrites", "fallback_targets", "default_targets"})
+_CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes",
+                        "place_target_roots", "deployment_codes", "refusable_roots",
+                        "statement_roots", "violent_roots"})
+WORD_LIST_IDS: tuple[str, ...] = tuple(
+    f.name for f in fields(Lexicon) if f.name not in _TABLES | _CODE_SETS)
+CODE_SET_IDS: tuple[str, ...] = tuple(sorted(_CODE_SETS))
+
+
+def build_lexicon(words: WordsFile, rules: RulesFile, origin: str) -> Lexicon:
+    """The Lexicon of two validated files; a missing or unknown list id is an E506 naming it."""
+    lists: dict[str, Any] = {w.id: frozenset(w.words) for w in words.lists}
+    _check_ids(lists, WORD_LIST_IDS, f"{origin}/{WORDS_FILE}", "lists")
+    sets: dict[str, Any] = {c.id: CodeSet(frozenset(c.codes)) for c in rules.code_sets}
+    _check_ids(sets, CODE_SET_IDS, f"{origin}/{RULES_FILE}", "code_sets")
+    anaphors = {word: a.role for a in words.anaphors for word in a.words}
+    rewrites = tuple(Rewrite(r.id, r.code, r.to, r.when, frozenset(r.roles or r.prefixes),
+                             r.rule_suffix) for r in rules.rewrites)
+    fallback = tuple((frozenset(f.roots), tuple(f.slots)) for f in rules.fallback_targets)
+    tables: dict[str, Any] = {"anaphors": anaphors, "rewrites": rewrites,
+                              "fallback_targets": fallback,
+                              "default_targets": tuple(rules.default_targets)}
+    return Lexicon(**lists, **sets, **tables)
+
+
+def _check_ids(found: dict[str, Any], required: tuple[str, ...], path: str,
+               section: str) -> None:
+    missing = sorted(set(required) - set(found))
+    unknown = sorted(set(found) - set(required))
+    if missing or unknown:
+        detail = "; ".join(part for part in (
+            f"missing {missing}" if missing else "",
+            f"unknown {unknown} (the coder reads only {sorted(required)})" if unknown else "",
+        ) if part)
+        raise DictionaryEntryError(path=path, entry=section, field="id", detail=detail)

@@ -1,0 +1,36 @@
+"""CodingResources: everything the built-in coder reads, built once per configuration.
+
+Verbs, actors, word lists and rules (one merged, hashed :class:`Knowledge`) and the
+gazetteer. Resources are immutable and hold no per-document state, so one instance is
+shared by every call, thread and coder that uses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from dyadwatch.kb.actors import ActorDictionary
+from dyadwatch.kb.knowledge import load_knowledge
+from dyadwatch.kb.lexicon import Lexicon
+from dyadwatch.kb.places import Gazetteer, load_gazetteer
+from dyadwatch.kb.verbs import VerbDictionary
+
+
+@dataclass(frozen=True, slots=True)
+class CodingResources:
+    verbs: VerbDictionary
+    actors: ActorDictionary
+    lexicon: Lexicon
+    places: Gazetteer | None
+    dictionary_version: str  # the shipped version and the content hash of all knowledge
+    layers: tuple[str, ...] = ()  # user dictionary folders merged over the shipped files
+
+
+def load_resources(layers: Sequence[Path] = (), places: bool = True) -> CodingResources:
+    """The shipped knowledge with ``layers`` merged over it, and the gazetteer."""
+    knowledge = load_knowledge(layers)
+    return CodingResources(knowledge.verbs, knowledge.actors, knowledge.lexicon,
+                           load_gazetteer() if places else None, knowledge.version,
+                           knowledge.layers)
