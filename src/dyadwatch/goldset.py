@@ -383,7 +383,10 @@ def country_key(code: str | None, country: str | None) -> str | None:
     body, NGO or transnational group its own code (IGOUNO, IMGMUSISI)."""
     if code and code[:3] in TRANSNATIONAL_PREFIXES:
         return code
-    return country or (code[:3] if code else None)
+    if country:
+        return country
+    # a sector code without a country ("GOV", "REF", "CVL") is not a known actor
+    return code[:3] if code and code[:3] in known_actor_codes()[0] else None
 
 
 def actor_problems(code: str, country: str, side: str) -> list[str]:
