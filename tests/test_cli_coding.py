@@ -89,7 +89,7 @@ def test_cli_usage_errors_exit_2(args: list[str], message: str) -> None:
 def test_cli_events_missing_db_exit_1(tmp_path: Path, missing: str) -> None:
     code, _, err = run("events", "--db", str(tmp_path / missing))
     assert code == 1
-    assert "E403" in err
+    assert "E705: Database" in err
 
 
 @pytest.mark.model

@@ -6,6 +6,7 @@ docs/python.md.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -16,10 +17,19 @@ import pandas as pd
 
 from dyadwatch.analysis import escalation as esc
 from dyadwatch.analysis import reciprocity as rec
+from dyadwatch.analysis.choice import (
+    Coverage,
+    FreqChoice,
+    FreqOption,
+    choose_freq,
+    escalation_needs,
+)
+from dyadwatch.analysis.choice import reciprocity_needs as rec_needs
 from dyadwatch.analysis.dyads import rank_dyads
 from dyadwatch.analysis.series import FREQ_CODES, Freq, build_series, combined
 from dyadwatch.analysis.timeline import build_timeline, sources
-from dyadwatch.errors import DatabaseNotFoundError, NoDyadEventsError, SeriesTooShortError
+from dyadwatch.errors import DatabaseNotFoundError, NoDyadEventsError
+from dyadwatch.model import Event
 from dyadwatch.store import queries
 from dyadwatch.store.db import open_db
 from dyadwatch.store.queries import ActorPattern, DateWindow
@@ -45,6 +55,8 @@ class EscalationResult:
     episodes: list[esc.Episode]
     series: pd.DataFrame
     signal: pd.Series
+    choice: FreqChoice  # the period used and why
+    penalty: esc.Penalty  # the PELT penalty used and where it came from
 
 
 def open(db: str | Path = "dyadwatch.duckdb") -> EventDB:  # noqa: A001
@@ -74,8 +86,33 @@ class EventDB:
     # ---- helpers ----------------------------------------------------------------------
 
     def dyad(self, a: str, b: str, since: str | None = None, until: str | None = None) -> Dyad:
-        return Dyad(queries.parse_actor(a), queries.parse_actor(b),
-                    queries.check_window(since, until))
+        """Parse two actor patterns and a window; E701/E704 when malformed, E708 when an
+        actor matches no stored event."""
+        first, second = queries.parse_actor(a), queries.parse_actor(b)
+        window = queries.check_window(since, until)
+        return Dyad(self.known(first), self.known(second), window)
+
+    def known(self, pattern: ActorPattern) -> ActorPattern:
+        """``pattern`` when some event has it as source or target, else E708."""
+        return queries.require_actor(self.conn, pattern, str(self.path))
+
+    def query(self, source: str | None = None, target: str | None = None,
+              since: str | None = None, until: str | None = None,
+              **filters: Any) -> queries.EventQuery:
+        """The one event query (see store.queries.EventQuery) from user text, with both
+        actors checked: E701/E704 when malformed, E708 when unknown."""
+        return self.checked(queries.event_query(source, target, since, until, **filters))
+
+    def checked(self, query: queries.EventQuery) -> queries.EventQuery:
+        """``query`` when each of its actor patterns matches some event, else E708."""
+        for pattern in (query.source, query.target):
+            if pattern is not None:
+                self.known(pattern)
+        return query
+
+    def iter_events(self, query: queries.EventQuery) -> Iterator[Event]:
+        """The events matching ``query`` as Event records, streamed."""
+        return queries.iter_events(self.conn, query)
 
     def dyad_events(self, dyad: Dyad) -> pd.DataFrame:
         """The dyad's events in both directions; E702 (NoDyadEventsError) when there are none."""
@@ -85,25 +122,26 @@ class EventDB:
                                     window=dyad.window.describe(), path=str(self.path))
         return frame
 
-    def _series(self, dyad: Dyad, freq: Freq) -> pd.DataFrame:
+    def _dated(self, dyad: Dyad) -> pd.DataFrame:
+        """The dyad's dated events (date, direction, quad_class, goldstein); E702 when none."""
         events = queries.dyad_series_events(self.conn, dyad.a, dyad.b, dyad.window)
         if events.empty:
             raise NoDyadEventsError(a=dyad.a.label, b=dyad.b.label,
                                     window=dyad.window.describe(), path=str(self.path))
-        return build_series(events, freq, dyad.window.since, dyad.window.until)
+        return events
+
+    def _series(self, dyad: Dyad, freq: Freq) -> pd.DataFrame:
+        return build_series(self._dated(dyad), freq, dyad.window.since, dyad.window.until)
 
     # ---- public API -------------------------------------------------------------------
 
     def events(self, source: str | None = None, target: str | None = None,
                since: str | None = None, until: str | None = None,
                article_id: str | None = None, limit: int | None = None) -> pd.DataFrame:
-        """Events as a DataFrame; source/target take actor patterns ("TUR", "TUR*", "=TURGOV")."""
-        return queries.events_frame(
-            self.conn,
-            queries.parse_actor(source) if source else None,
-            queries.parse_actor(target) if target else None,
-            queries.check_window(since, until), article_id, limit,
-        )
+        """Events as a DataFrame; source/target are actor patterns ("USA" the country,
+        "USAGOV" exactly that code, "USA*" codes starting with USA)."""
+        query = self.query(source, target, since, until, article_id=article_id, limit=limit)
+        return queries.events_frame(self.conn, query)
 
     def dyads(self, since: str | None = None, until: str | None = None, top: int = 20,
               by: Literal["code", "country"] = "code") -> pd.DataFrame:
@@ -116,54 +154,67 @@ class EventDB:
         """Per-period counts by quad class and Goldstein sum/mean, both directions."""
         return self._series(self.dyad(a, b, since, until), freq)
 
-    def escalation_result(self, a: str, b: str, freq: Freq = "week",
+    def escalation_result(self, a: str, b: str, freq: FreqOption = "auto",
                           since: str | None = None, until: str | None = None,
                           direction: Direction = "both", beta: float = esc.DEFAULT_BETA,
                           min_size: int = esc.DEFAULT_MIN_SIZE, min_change: float = 0.0,
                           drivers: int = 3, measure: str = "sum") -> EscalationResult:
         """Episodes with their driving events, plus the series and signal they came from.
 
-        ``measure`` is the per-period signal segmented: "sum" (net Goldstein of the period,
-        0 for a quiet one, so a burst of conflict events shows as an escalation) or "mean"
-        (mean Goldstein of the period's events; quiet periods are left out).
+        ``freq`` "auto" takes the coarsest period with enough periods (analysis.choice);
+        the result says which one and the penalty used. ``measure`` is the per-period
+        signal segmented: "sum" (net Goldstein of the period, 0 for a quiet one, so a
+        burst of conflict events shows as an escalation) or "mean" (mean Goldstein of the
+        period's events; quiet periods are left out).
         """
         dyad = self.dyad(a, b, since, until)
-        series = self._series(dyad, freq)
+        dated = self._dated(dyad)
+        chosen_rows = dated if direction == "both" else dated[dated["direction"] == direction]
+        choice = choose_freq(chosen_rows["date"], freq, escalation_needs(min_size),
+                             since, until)
+        series = build_series(dated, choice.freq, since, until)
         table = combined(series, direction)
         signal = table["goldstein_sum"] if measure == "sum" else table["goldstein_mean"]
-        active = int((table["goldstein_n"] > 0).sum())  # periods that have events
-        if active < 2 * min_size:
-            raise SeriesTooShortError(what="Escalation", needed=2 * min_size, found=active,
-                                      freq=freq)
-        ends = _period_ends(signal.index, freq)
+        used = esc.penalty_of(signal.dropna().to_numpy(dtype="float64"), beta)
+        ends = _period_ends(signal.index, choice.freq)
         episodes = esc.find_episodes(signal, beta, min_size, min_change, ends)
         events = self.dyad_events(dyad)
         if direction != "both":
             events = events[events["direction"] == direction]
-        return EscalationResult(esc.attach_drivers(episodes, events, drivers), series, signal)
+        return EscalationResult(esc.attach_drivers(episodes, events, drivers), series, signal,
+                                choice, used)
 
-    def escalation(self, a: str, b: str, freq: Freq = "week", since: str | None = None,
+    def escalation(self, a: str, b: str, freq: FreqOption = "auto", since: str | None = None,
                    until: str | None = None, **options: Any) -> pd.DataFrame:
         """Escalation / de-escalation episodes as a DataFrame (see escalation_result)."""
         result = self.escalation_result(a, b, freq, since, until, **options)
         return esc.episodes_frame(result.episodes)
 
-    def reciprocity_results(self, a: str, b: str, freq: Freq = "week",
+    def reciprocity_choice(self, a: str, b: str, freq: FreqOption = "auto",
+                           since: str | None = None, until: str | None = None,
+                           max_lag: int = rec.DEFAULT_MAX_LAG, **options: Any
+                           ) -> tuple[list[rec.Reciprocity], FreqChoice]:
+        """Reciprocity both ways on the conflict, cooperation and net Goldstein channels,
+        with the period it was measured at (``freq`` "auto": the coarsest long enough)."""
+        dyad = self.dyad(a, b, since, until)
+        dated = self._dated(dyad)
+        need = rec_needs(max_lag, rec.MIN_OVERLAP)
+        choice = choose_freq(dated["date"], freq, need, since, until,
+                             smaller=lambda cov: _smaller_lag(cov, max_lag))
+        series = build_series(dated, choice.freq, since, until)
+        found = rec.dyad_reciprocity(series, dyad.labels, max_lag, **options)
+        return found, choice
+
+    def reciprocity_results(self, a: str, b: str, freq: FreqOption = "auto",
                             since: str | None = None, until: str | None = None,
                             max_lag: int = rec.DEFAULT_MAX_LAG,
                             permutations: int = rec.DEFAULT_PERMUTATIONS,
                             seed: int = 0) -> list[rec.Reciprocity]:
         """Reciprocity both ways on the conflict, cooperation and net Goldstein channels."""
-        dyad = self.dyad(a, b, since, until)
-        series = self._series(dyad, freq)
-        periods = int(series["period"].nunique())
-        if not rec.enough_periods(periods, max_lag):
-            raise SeriesTooShortError(what=f"Reciprocity with --max-lag {max_lag}",
-                                      needed=max_lag + 4 + rec.MIN_OVERLAP, found=periods,
-                                      freq=freq)
-        return rec.dyad_reciprocity(series, dyad.labels, max_lag, permutations, seed)
+        return self.reciprocity_choice(a, b, freq, since, until, max_lag,
+                                       permutations=permutations, seed=seed)[0]
 
-    def reciprocity(self, a: str, b: str, freq: Freq = "week", since: str | None = None,
+    def reciprocity(self, a: str, b: str, freq: FreqOption = "auto", since: str | None = None,
                     until: str | None = None, **options: Any) -> pd.DataFrame:
         """Reciprocity as a DataFrame (see reciprocity_results)."""
         return rec.reciprocity_frame(self.reciprocity_results(a, b, freq, since, until,
@@ -189,6 +240,12 @@ class EventDB:
         target = Path(path)
         target.write_text(html, encoding="utf-8")
         return target
+
+
+def _smaller_lag(cov: Coverage, max_lag: int) -> str:
+    """"--max-lag K" when a smaller lag (K >= 0) would fit ``cov``'s periods, else ""."""
+    fits = cov.periods - 4 - rec.MIN_OVERLAP
+    return f"--max-lag {fits}" if 0 <= fits < max_lag else ""
 
 
 def _period_ends(index: pd.Index, freq: Freq) -> pd.Series:

@@ -396,15 +396,6 @@ class ReaderFailedError(DyadwatchError):
     )
 
 
-class NoDatabaseError(DyadwatchError):
-    """`dyadwatch events` was pointed at a database file that does not exist. Run
-    `dyadwatch code ... --db FILE` first or pass the right --db.
-    """
-
-    code = "E403"
-    template = "no database at {path}; run `dyadwatch code` first or pass --db"
-
-
 class MigrationError(DyadwatchError):
     """Upgrading an older database to the current schema failed. The failing step is rolled
     back, so the file stays at its old version and nothing is lost. Keep a copy of the file

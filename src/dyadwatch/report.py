@@ -68,7 +68,7 @@ seed {{ seed }}). The dashed line is the 95% permutation threshold.</p>
 <h2>Timeline</h2>
 <table><tr><th>date</th><th>who → whom</th><th>event</th><th>Goldstein</th><th>evidence</th>
 <th>source</th></tr>{% for t in timeline %}
-<tr><td>{{ t.date }}</td><td>{{ t.source }} → {{ t.target }}</td>
+<tr><td>{{ t.date or 'date unknown' }}</td><td>{{ t.source }} → {{ t.target }}</td>
 <td>{{ t.cameo }} {{ t.event }}</td>
 <td class="{{ 'neg' if (t.goldstein is number and t.goldstein < 0) else 'pos' }}">
 {{ t.goldstein }}</td>
@@ -85,7 +85,7 @@ seed {{ seed }}). The dashed line is the 95% permutation threshold.</p>
 
 
 def _clean(value: Any) -> Any:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()

@@ -7,7 +7,12 @@ import pandas as pd
 import pytest
 
 import dyadwatch
-from dyadwatch.errors import DatabaseNotFoundError, NoDyadEventsError, SeriesTooShortError
+from dyadwatch.errors import (
+    DatabaseNotFoundError,
+    NoDyadEventsError,
+    SeriesTooShortError,
+    UnknownActorError,
+)
 from dyadwatch.store.db import open_db
 from dyadwatch.synthetic import make_event, write_events
 
@@ -61,12 +66,21 @@ def test_api_python_timeline(small_db: Path, labels: tuple[str, str]) -> None:
 @pytest.mark.parametrize("max_lag", [4])
 def test_api_python_short_series_is_a_coded_error(small_db: Path, max_lag: int) -> None:
     with dyadwatch.open(small_db) as db, pytest.raises(SeriesTooShortError, match="E703"):
-        db.reciprocity("USA", "IRN", max_lag=max_lag)
+        db.reciprocity("USA", "IRN", "week", max_lag=max_lag)
 
 
-@pytest.mark.parametrize(("a", "b"), [("FRA", "DEU")])
-def test_api_python_empty_dyad_is_a_coded_error(small_db: Path, a: str, b: str) -> None:
+@pytest.mark.parametrize(("a", "b", "since"), [("USA", "IRN", "2021-01-01"),
+                                               ("=USAGOV", "=IRNMIL", "2020-01-07")])
+def test_api_python_empty_dyad_is_a_coded_error(small_db: Path, a: str, b: str,
+                                                since: str) -> None:
     with dyadwatch.open(small_db) as db, pytest.raises(NoDyadEventsError, match="E702"):
+        db.timeline(a, b, since=since)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("a", "b"), [("FRA", "DEU"), ("USA", "USAMIL")])
+def test_api_python_unknown_actor_is_e708(small_db: Path, a: str, b: str) -> None:
+    with dyadwatch.open(small_db) as db, pytest.raises(UnknownActorError, match="E708"):
         db.timeline(a, b)
 
 
@@ -86,4 +100,4 @@ def test_api_python_report_escapes_text(small_db: Path, tmp_path: Path, freq: st
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
     assert '<a href="https://example.org/news/a1">' in html
     assert html.count("<svg") == 2  # series and reciprocity (daily series is long enough)
-    assert "Not computed: Escalation needs at least 4 periods" in html
+    assert "Not computed: Escalation needs at least 8 periods, 4 of them with events" in html

@@ -118,10 +118,10 @@ def test_cli_analysis_bad_options_exit_2(crisis_db: str, args: list[str], messag
     assert message in err
 
 
-@pytest.mark.parametrize(("a", "b"), [("FRA", "DEU")])
+@pytest.mark.parametrize(("a", "b"), [("USA", "IRN")])
 def test_cli_analysis_dyad_without_events_exits_1(crisis_db: str, a: str, b: str) -> None:
-    code, _, err = run("series", a, b, "--db", crisis_db)
-    assert code == 1 and "E702: No events between FRA and DEU" in err
+    code, _, err = run("series", a, b, "--db", crisis_db, "--since", "2030-01-01")
+    assert code == 1 and "E702: No events between USA and IRN from 2030-01-01" in err
 
 
 @pytest.mark.parametrize(("fmt", "check"), [

@@ -3,6 +3,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -30,8 +31,6 @@ def events() -> list[Event]:
                        sentence="The US struck\tIranian forces.")
     second = make_event("e2", "art-1", None, "IGOUNO", None, "036", None, None,
                         sentence_index=1)
-    from datetime import date
-
     return [
         Event(**{**{k: getattr(first, k) for k in first.__slots__},  # type: ignore[attr-defined]
                  "date": date(2020, 1, 3).isoformat(),
@@ -45,7 +44,10 @@ def test_export_gdelt_loads_with_the_gdelt_header(shared_data: Path, columns: in
     names = pd.read_csv(shared_data / HEADER)["tableId"].tolist()
     assert tuple(names) == GDELT_COLUMNS
     buffer = io.StringIO()
-    assert write_gdelt(events(), buffer) == 2
+    first, second = events()
+    second = make_event("e2", "art-1", date(2020, 1, 4), "IGOUNO", None, "036", None, None,
+                        sentence_index=1)
+    assert write_gdelt([first, second], buffer) == 2
     frame = pd.read_csv(io.StringIO(buffer.getvalue()), sep="\t", header=None, names=names,
                         dtype=str, keep_default_na=False, quoting=csv.QUOTE_NONE)
     assert frame.shape == (2, columns)
@@ -60,7 +62,21 @@ def test_export_gdelt_loads_with_the_gdelt_header(shared_data: Path, columns: in
     assert row["SOURCEURL"] == "art-1"
     assert int(row["GLOBALEVENTID"]) == numeric_event_id("e1")
     assert frame.iloc[1]["Actor1KnownGroupCode"] == "IGO"
-    assert frame.iloc[1]["SQLDATE"] == ""
+    assert frame.iloc[1]["SQLDATE"] == "20200104"
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("undated", [1, 3])
+def test_export_gdelt_skips_undated_events(undated: int) -> None:
+    """A GDELT row needs SQLDATE, MonthYear and Year: undated events are not written."""
+    dated = events()[:1]
+    missing = [make_event(f"u{i}", "art-2", None, "USA", "IRN", "190", "USA", "IRN")
+               for i in range(undated)]
+    buffer = io.StringIO()
+    assert write_gdelt([missing[0], *dated, *missing[1:]], buffer) == len(dated)
+    rows = [line.split("\t") for line in buffer.getvalue().splitlines()]
+    assert len(rows) == len(dated)
+    assert all(row[1] and row[2] and row[3] for row in rows)  # SQLDATE, MonthYear, Year
 
 
 @pytest.mark.parametrize(("event_id", "expected"), [("gdelt:42", 42), ("9f2c", None)])

@@ -5,15 +5,19 @@ from datetime import date
 import duckdb
 import pytest
 
-from dyadwatch.errors import BadActorPatternError, BadDateWindowError
+from dyadwatch.errors import BadActorPatternError, BadDateWindowError, UnknownActorError
 from dyadwatch.store.db import open_db
 from dyadwatch.store.queries import (
     DateWindow,
     check_window,
+    count_matching,
     directed_counts,
     dyad_events,
+    event_query,
     events_frame,
+    iter_events,
     parse_actor,
+    require_actor,
 )
 from dyadwatch.synthetic import make_event, write_events
 
@@ -34,7 +38,8 @@ def conn() -> duckdb.DuckDBPyConnection:
 
 
 @pytest.mark.parametrize(("text", "kind", "value"), [
-    ("TUR", "code_or_country", "TUR"), ("tur*", "prefix", "TUR"), ("=TURGOV", "exact", "TURGOV"),
+    ("TUR", "country", "TUR"), ("tur*", "prefix", "TUR"), ("=TURGOV", "exact", "TURGOV"),
+    ("TURGOV", "exact", "TURGOV"), ("=tur", "exact", "TUR"), ("US", "exact", "US"),
 ])
 def test_queries_parse_actor(text: str, kind: str, value: str) -> None:
     pattern = parse_actor(text)
@@ -52,6 +57,7 @@ def test_queries_bad_actor_pattern(text: str) -> None:
     ("TUR*", "SYR*", ["e1", "e2", "e5"]),
     ("=TURGOV", "SYR", ["e1", "e5"]),
     ("=TURGOV", "=SYRGOV", ["e5"]),
+    ("TURGOV", "SYRGOV", ["e5"]),  # a longer code is exact
 ])
 def test_queries_dyad_patterns(conn: duckdb.DuckDBPyConnection, a: str, b: str,
                                ids: list[str]) -> None:
@@ -95,5 +101,45 @@ def test_queries_directed_counts(conn: duckdb.DuckDBPyConnection, by: str, pairs
 @pytest.mark.parametrize(("source", "ids"), [("TUR*", ["e1", "e4"]), (None, None)])
 def test_queries_events_frame(conn: duckdb.DuckDBPyConnection, source: str | None,
                               ids: list[str] | None) -> None:
-    frame = events_frame(conn, parse_actor(source) if source else None)
+    frame = events_frame(conn, event_query(source))
     assert frame["event_id"].tolist() == (ids or ["e1", "e2", "e3", "e4", "e5"])
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("source", "ids"), [
+    ("TUR", ["e1", "e3", "e4"]),  # the country: TURGOV twice and KURREB (country TUR)
+    ("TURGOV", ["e1", "e4"]),  # exactly that code
+    ("TUR*", ["e1", "e4"]),  # codes starting with TUR
+    ("SYR", ["e2", "e5"]),
+])
+def test_queries_one_pattern_language_for_listings_and_dyads(
+        conn: duckdb.DuckDBPyConnection, source: str, ids: list[str]) -> None:
+    """`events --source X` and the dyad queries read a pattern the same way."""
+    listed = [e.event_id for e in iter_events(conn, event_query(source))]
+    assert listed == ids
+    assert count_matching(conn, event_query(source)) == len(ids)
+    as_dyad = dyad_events(conn, parse_actor(source), parse_actor("SYR*"))
+    assert set(as_dyad[as_dyad["direction"] == "AB"]["event_id"]) <= set(ids)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("filters", "ids"), [
+    ({"limit": 2}, ["e1", "e2"]),
+    ({"article_id": "a2"}, ["e3", "e4"]),
+    ({"article_id": "a2", "limit": 1}, ["e3"]),
+    ({"limit": 2, "offset": 3}, ["e4", "e5"]),
+])
+def test_queries_event_query_filters(conn: duckdb.DuckDBPyConnection,
+                                     filters: dict[str, object], ids: list[str]) -> None:
+    query = event_query(**filters)  # type: ignore[arg-type]
+    assert [e.event_id for e in iter_events(conn, query)] == ids
+    assert events_frame(conn, query)["event_id"].tolist() == ids
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("text", "similar"), [("TURX", "TURGOV"), ("FRA", "none")])
+def test_queries_unknown_actor_is_e708(conn: duckdb.DuckDBPyConnection, text: str,
+                                       similar: str) -> None:
+    with pytest.raises(UnknownActorError, match="E708") as caught:
+        require_actor(conn, parse_actor(text), "db.duckdb")
+    assert similar in str(caught.value)

@@ -54,7 +54,29 @@ def noise_sigma(values: np.ndarray) -> float:
 
 def penalty(values: np.ndarray, beta: float = DEFAULT_BETA) -> float:
     """The PELT penalty: beta * sigma^2 * log(n)."""
-    return beta * noise_sigma(values) ** 2 * math.log(max(len(values), 2))
+    return penalty_of(values, beta).value
+
+
+@dataclass(frozen=True, slots=True)
+class Penalty:
+    """The PELT penalty of one series and the data-derived terms it is made of."""
+
+    beta: float
+    sigma: float  # robust noise scale of the series (noise_sigma)
+    n: int  # periods segmented
+
+    @property
+    def value(self) -> float:
+        return self.beta * self.sigma ** 2 * math.log(max(self.n, 2))
+
+    def describe(self) -> str:
+        return (f"penalty {self.value:.3g} = {self.beta:g} x sigma^2 x log n, with the noise "
+                f"sigma {self.sigma:.3g} estimated from the series and n = {self.n} periods")
+
+
+def penalty_of(values: np.ndarray, beta: float = DEFAULT_BETA) -> Penalty:
+    """The penalty of ``values``: beta times the series' own noise variance times log n."""
+    return Penalty(beta, noise_sigma(values), len(values))
 
 
 def change_points(values: np.ndarray, beta: float = DEFAULT_BETA,

@@ -7,20 +7,22 @@ import logging
 import math
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from dyadwatch.cli.main import cli
-from dyadwatch.errors import (
-    BadActorPatternError,
-    BadDateWindowError,
-    DatabaseNotFoundError,
-    DyadwatchError,
+from dyadwatch.cli.common import (
+    DB_HELP,
+    actor_filter_options,
+    coded_errors,
+    existing_db,
+    resolve_db,
 )
+from dyadwatch.cli.common import db_option as common_db_option
+from dyadwatch.cli.main import cli
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,33 +31,19 @@ logger = logging.getLogger("dyadwatch.cli")
 
 FORMATS = ("table", "csv", "json")
 EXPORT_FORMATS = ("gdelt", "plover", "phoenix", "parquet")
+UNKNOWN_DATE = "date unknown"  # what a timeline shows for an undated event (listed last)
 
 
 # ---- shared plumbing -----------------------------------------------------------------
 
 
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Coded errors → exit 2 for bad arguments, exit 1 for everything else."""
-    try:
-        yield
-    except (BadActorPatternError, BadDateWindowError) as e:
-        raise click.UsageError(str(e)) from e
-    except DyadwatchError as e:
-        raise click.ClickException(str(e)) from e
-
-
-def _open(db: str) -> Any:
+def _open(db_path: Path | None) -> Any:
     from dyadwatch.api_python import EventDB
 
-    if not Path(db).is_file():
-        raise DatabaseNotFoundError(path=db)
-    return EventDB(db)
+    return EventDB(existing_db(db_path))
 
 
-def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--db", default="dyadwatch.duckdb", show_default=True,
-                        help="Event database (DuckDB file), opened read-only.")(func)
+db_option = common_db_option(DB_HELP + " Opened read-only.")
 
 
 def window_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -68,6 +56,13 @@ def window_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def freq_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--freq", type=click.Choice(["day", "week", "month"]), default="week",
                         show_default=True, help="Period of the series.")(func)
+
+
+def auto_freq_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--freq", type=click.Choice(["auto", "day", "week", "month"]),
+                        default="auto", show_default=True,
+                        help="Period of the series; auto chooses it from the dates of the "
+                        "events (docs/analysis.md) and says which.")(func)
 
 
 def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -83,6 +78,8 @@ def dyad_arguments(func: Callable[..., Any]) -> Callable[..., Any]:
 def _cell(value: Any) -> Any:
     import pandas as pd
 
+    if value is pd.NaT:
+        return None
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
     if isinstance(value, float) and math.isnan(value):
@@ -131,11 +128,11 @@ def emit(frame: pd.DataFrame, fmt: str, out: IO[str] | None = None) -> None:
 @click.option("--by", type=click.Choice(["code", "country"]), default="code",
               show_default=True, help="Pair actors by full code or by country.")
 @format_option
-def dyads_command(db: str, since: str | None, until: str | None, top: int, by: str,
-                  fmt: str) -> None:
+def dyads_command(db_path: Path | None, since: str | None, until: str | None, top: int,
+                  by: str, fmt: str) -> None:
     """List the most active dyads (both directions) with counts by quad class."""
-    with _errors():
-        frame = _open(db).dyads(since, until, top, by)
+    with coded_errors():
+        frame = _open(db_path).dyads(since, until, top, by)
     emit(frame, fmt)
 
 
@@ -145,15 +142,15 @@ def dyads_command(db: str, since: str | None, until: str | None, top: int, by: s
 @window_options
 @freq_option
 @format_option
-def series_command(a: str, b: str, db: str, since: str | None, until: str | None, freq: str,
-                   fmt: str) -> None:
+def series_command(a: str, b: str, db_path: Path | None, since: str | None,
+                   until: str | None, freq: str, fmt: str) -> None:
     """Per-period event counts by quad class and Goldstein sum/mean for A->B and B->A.
 
     A and B are actor patterns: TUR (code starts with TUR or country TUR), TUR* (code
     starts with TUR) or =TURGOV (exactly that code).
     """
-    with _errors():
-        frame = _open(db).series(a, b, freq, since, until)
+    with coded_errors():
+        frame = _open(db_path).series(a, b, freq, since, until)
     labels = {"AB": f"{a.upper()}->{b.upper()}", "BA": f"{b.upper()}->{a.upper()}"}
     emit(frame.assign(direction=frame["direction"].map(labels)), fmt)
 
@@ -165,11 +162,12 @@ def series_command(a: str, b: str, db: str, since: str | None, until: str | None
 @dyad_arguments
 @db_option
 @window_options
-@freq_option
+@auto_freq_option
 @click.option("--direction", type=click.Choice(["both", "AB", "BA"]), default="both",
               show_default=True, help="Series to segment: both directions, A->B or B->A.")
 @click.option("--penalty", "beta", type=click.FloatRange(min=0, min_open=True), default=4.0,
-              show_default=True, help="PELT penalty factor beta in beta*sigma^2*log(n).")
+              show_default=True, help="Factor beta of the PELT penalty beta*sigma^2*log(n); "
+              "sigma (the series' noise) and n come from the data.")
 @click.option("--measure", type=click.Choice(["sum", "mean"]), default="sum", show_default=True,
               help="Signal to segment: net Goldstein per period (quiet periods 0) or the "
                    "mean Goldstein of each period's events.")
@@ -178,16 +176,18 @@ def series_command(a: str, b: str, db: str, since: str | None, until: str | None
 @click.option("--drivers", type=click.IntRange(min=0), default=3, show_default=True,
               help="Driving events listed per episode.")
 @format_option
-def escalation_command(a: str, b: str, db: str, since: str | None, until: str | None,
-                       freq: str, direction: str, beta: float, measure: str,
+def escalation_command(a: str, b: str, db_path: Path | None, since: str | None,
+                       until: str | None, freq: str, direction: str, beta: float, measure: str,
                        min_change: float, drivers: int, fmt: str) -> None:
     """Escalation and de-escalation episodes (change points in the Goldstein series)."""
     from dyadwatch.analysis.escalation import episodes_frame
 
-    with _errors():
-        result = _open(db).escalation_result(a, b, freq, since, until, direction=direction,
+    with coded_errors():
+        result = _open(db_path).escalation_result(a, b, freq, since, until, direction=direction,
                                              beta=beta, min_change=min_change,
                                              drivers=drivers, measure=measure)
+    click.echo(f"Escalation {a.upper()}-{b.upper()}: {result.choice.describe()}; "
+               f"{result.penalty.describe()}.", err=True)
     frame = episodes_frame(result.episodes)
     if fmt == "table":
         _episodes_table(frame)
@@ -218,7 +218,7 @@ def _episodes_table(frame: pd.DataFrame) -> None:
 @dyad_arguments
 @db_option
 @window_options
-@freq_option
+@auto_freq_option
 @click.option("--max-lag", type=click.IntRange(min=0, max=52), default=4, show_default=True,
               help="Largest lag K (in periods) of the cross-correlation.")
 @click.option("--permutations", type=click.IntRange(min=0), default=999, show_default=True,
@@ -226,14 +226,19 @@ def _episodes_table(frame: pd.DataFrame) -> None:
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Seed of the permutation generator (same seed, same p-values).")
 @format_option
-def reciprocity_command(a: str, b: str, db: str, since: str | None, until: str | None,
-                        freq: str, max_lag: int, permutations: int, seed: int,
+def reciprocity_command(a: str, b: str, db_path: Path | None, since: str | None,
+                        until: str | None, freq: str, max_lag: int, permutations: int, seed: int,
                         fmt: str) -> None:
     """Does B answer A in kind (and A answer B), and with what lag? Lagged
     cross-correlation of the two directed series with a permutation-test p-value."""
-    with _errors():
-        frame = _open(db).reciprocity(a, b, freq, since, until, max_lag=max_lag,
-                                      permutations=permutations, seed=seed)
+    from dyadwatch.analysis.reciprocity import reciprocity_frame
+
+    with coded_errors():
+        found, choice = _open(db_path).reciprocity_choice(
+            a, b, freq, since, until, max_lag, permutations=permutations, seed=seed)
+    click.echo(f"Reciprocity {a.upper()}-{b.upper()}: {choice.describe()}; lags are in "
+               f"{choice.freq}s.", err=True)
+    frame = reciprocity_frame(found)
     emit(frame.drop(columns=["ccf"]) if fmt == "table" else frame, fmt)
 
 
@@ -246,20 +251,17 @@ def reciprocity_command(a: str, b: str, db: str, since: str | None, until: str |
 @window_options
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text",
               show_default=True, help="Output format on stdout.")
-def timeline_command(a: str, b: str, db: str, since: str | None, until: str | None,
+def timeline_command(a: str, b: str, db_path: Path | None, since: str | None, until: str | None,
                      fmt: str) -> None:
     """The dyad's events in date order with the evidence sentence and the source."""
-    with _errors():
-        frame = _open(db).timeline(a, b, since, until)
+    with coded_errors():
+        frame = _open(db_path).timeline(a, b, since, until)
     if fmt != "text":
         emit(frame, fmt)
         return
-    from dyadwatch.analysis.timeline import mood_label
-
     for row in _records(frame):
-        mood = mood_label(row.get("modality"), bool(row.get("negated")))
-        click.echo(f"{row['date'] or 'undated'}  {row['direction']}  {row['cameo']} "
-                   f"{row['event']}{f' [{mood}]' if mood else ''}  Goldstein {row['goldstein']}")
+        click.echo(f"{row['date'] or UNKNOWN_DATE}  {row['direction']}  {row['cameo']} "
+                   f"{row['event']}  Goldstein {row['goldstein']}")
         click.echo(f"    \u201c{row['sentence']}\u201d")
         click.echo(f"    {row['url'] or row['article_id']}")
 
@@ -276,11 +278,12 @@ def timeline_command(a: str, b: str, db: str, since: str | None, until: str | No
 @click.option("--permutations", type=click.IntRange(min=0), default=999, show_default=True,
               help="Permutations for reciprocity p-values.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Permutation seed.")
-def report_command(a: str, b: str, db: str, since: str | None, until: str | None, freq: str,
-                   output: str, max_lag: int, permutations: int, seed: int) -> None:
+def report_command(a: str, b: str, db_path: Path | None, since: str | None,
+                   until: str | None, freq: str, output: str, max_lag: int,
+                   permutations: int, seed: int) -> None:
     """Write a self-contained HTML crisis report for the dyad A-B."""
-    with _errors():
-        path = _open(db).report(a, b, output, freq, since, until, max_lag=max_lag,
+    with coded_errors():
+        path = _open(db_path).report(a, b, output, freq, since, until, max_lag=max_lag,
                                 permutations=permutations, seed=seed)
     click.echo(f"wrote {path}", err=True)
 
@@ -300,78 +303,111 @@ def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
               help="Output file; '-' is stdout (not for parquet).")
 @db_option
 @window_options
-@click.option("--source", default=None, show_default=True,
-              help="Source actor: exact code, or prefix ending in '*'.")
-@click.option("--target", default=None, show_default=True,
-              help="Target actor: exact code, or prefix ending in '*'.")
-@click.option("--article-id", default=None, show_default=True, help="Only this article.")
-@click.option("--limit", type=click.IntRange(min=0), default=None, show_default=True,
+@actor_filter_options
+@click.option("--article", "--article-id", "article_id", default=None,
+              help="Only the events of this article id.")
+@click.option("--limit", type=click.IntRange(min=0), default=None,
               help="At most this many events.")
-def export_command(fmt: str, output: str, db: str, since: str | None, until: str | None,
-                   source: str | None, target: str | None, article_id: str | None,
-                   limit: int | None) -> None:
+def export_command(fmt: str, output: str, db_path: Path | None, since: str | None,
+                   until: str | None, source: str | None, target: str | None,
+                   article_id: str | None, limit: int | None) -> None:
     """Export events as GDELT 2.0, PLOVER, Phoenix or Parquet."""
-    from dyadwatch.store.db import EventFilter
-
     if fmt == "parquet" and output == "-":
         raise click.UsageError("--format parquet needs -o PATH (Parquet is not written to stdout)")
-    flt = EventFilter(source=source, target=target, since=since, until=until,
-                      article_id=article_id, limit=limit)
-    with _errors():
-        count = _export(_open(db).conn, flt, fmt, output)
-    click.echo(f"exported {count} events ({fmt})", err=True)
+    with coded_errors():
+        db = _open(db_path)
+        query = db.query(source, target, since, until, article_id=article_id, limit=limit)
+        written = _export(db.conn, query, fmt, output)
+    click.echo(f"exported {written.events} events ({fmt})", err=True)
+    if written.undated:
+        click.echo(f"skipped {written.undated} events without a date: a GDELT row needs "
+                   "SQLDATE (list them with `dyadwatch events`)", err=True)
 
 
-def _export(conn: Any, flt: Any, fmt: str, output: str) -> int:
-    from dyadwatch.store.db import query_events
+@dataclass(frozen=True, slots=True)
+class Written:
+    events: int
+    undated: int = 0
+
+
+def _export(conn: Any, query: Any, fmt: str, output: str) -> Written:
     from dyadwatch.store.export import write_parquet
+    from dyadwatch.store.queries import iter_events
 
-    events = query_events(conn, flt)
+    events = iter_events(conn, query)
     if fmt == "parquet":
-        return write_parquet(events, output)
+        return Written(write_parquet(events, output))
     if output == "-":
         return _write_text(conn, events, fmt, sys.stdout)
     with open(output, "w", encoding="utf-8", newline="\n") as fh:
         return _write_text(conn, events, fmt, fh)
 
 
-def _write_text(conn: Any, events: Iterator[Any], fmt: str, fh: IO[str]) -> int:
+def _write_text(conn: Any, events: Iterator[Any], fmt: str, fh: IO[str]) -> Written:
     from dyadwatch.store import export, queries
 
-    count = 0
+    count = undated = 0
     for chunk in _chunks(events, 10_000):
         ids = [event.article_id for event in chunk]
         if fmt == "gdelt":
             extras = queries.gdelt_extras(conn, [event.event_id for event in chunk])
             urls = {k: u for k, (u, _) in queries.article_urls(conn, ids).items() if u}
-            count += export.write_gdelt(chunk, fh, extras, urls)
+            written = export.write_gdelt(chunk, fh, extras, urls)
+            undated += len(chunk) - written
+            count += written
         elif fmt == "phoenix":
             count += export.write_phoenix(chunk, fh, queries.article_urls(conn, ids))
         else:
             count += export.write_plover(chunk, fh)
-    return count
+    return Written(count, undated)
 
 
 @cli.command("import-gdelt")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--db", default="dyadwatch.duckdb", show_default=True,
-              help="Event database to import into (created when missing).")
+@common_db_option(DB_HELP + " Created when missing.")
 @click.option("--strict", is_flag=True, show_default=True,
               help="Exit 1 when any row could not be read.")
-def import_gdelt_command(file: str, db: str, strict: bool) -> None:
+def import_gdelt_command(file: str, db_path: Path | None, strict: bool) -> None:
     """Import a GDELT 2.0 event export (61-column TSV) into the events table."""
-    from dyadwatch.model import RunSummary
-    from dyadwatch.store.db import finish_run, open_db, start_run
-    from dyadwatch.store.gdelt import import_gdelt
-
-    with _errors():
-        conn = open_db(db)
-        run_id = start_run(conn, "import-gdelt", {}, {}, [file])
-        report = import_gdelt(conn, file, run_id)
-        finish_run(conn, run_id, RunSummary(events=report.events, events_new=report.events,
-                                            failures=report.failures))
-    click.echo(f"imported {report.events} events from {file} into {db} "
+    target = resolve_db(db_path)
+    created = not target.exists()
+    try:
+        with coded_errors():
+            report = _import_gdelt(target, file)
+    except click.ClickException:
+        if created:
+            _remove_database(target)
+        raise
+    click.echo(f"imported {report.events} events from {file} into {target}: "
+               f"{report.new} new, {report.events - report.new} already there "
                f"({len(report.failures)} rows skipped)", err=True)
     if strict and report.failures:
         raise click.ClickException(f"{len(report.failures)} rows could not be read: "
                                    f"{report.failures[0].message}")
+
+
+def _import_gdelt(target: Path, file: str) -> Any:
+    """One recorded import-gdelt run into ``target``; the run is marked failed on error."""
+    from dyadwatch.model import RunSummary
+    from dyadwatch.store.db import finish_run, open_db, start_run
+    from dyadwatch.store.gdelt import import_gdelt
+
+    conn = open_db(target)
+    try:
+        run_id = start_run(conn, "import-gdelt", {}, {}, [file])
+        try:
+            report = import_gdelt(conn, file, run_id)
+        except BaseException:
+            finish_run(conn, run_id, RunSummary(), status="failed")
+            raise
+        finish_run(conn, run_id, RunSummary(events=report.events, events_new=report.new,
+                                            failures=report.failures))
+        return report
+    finally:
+        conn.close()
+
+
+def _remove_database(target: Path) -> None:
+    """Delete a database file this command created and could not fill (and its WAL)."""
+    for path in (target, target.with_name(target.name + ".wal")):
+        path.unlink(missing_ok=True)

@@ -8,20 +8,30 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
+from dyadwatch.cli.common import (
+    DB_HELP,
+    actor_filter_options,
+    coded_errors,
+    db_option,
+    existing_db,
+    resolve_db,
+)
 from dyadwatch.cli.main import cli
-from dyadwatch.config import Config, load_config
 from dyadwatch.errors import DyadwatchError
 from dyadwatch.model import RECORD_FIELDS, RunSummary
 from dyadwatch.ontology import QUAD_NAMES
 
-DB_HELP = "DuckDB database file (created when missing)."
+if TYPE_CHECKING:
+    from dyadwatch.config import Config  # pydantic: imported when a command runs
 
 
 def resolve_config(config_path: Path | None, overrides: tuple[str, ...]) -> Config:
+    from dyadwatch.config import load_config
+
     try:
         return load_config(config_path, overrides)
     except DyadwatchError as e:
@@ -31,8 +41,7 @@ def resolve_config(config_path: Path | None, overrides: tuple[str, ...]) -> Conf
 @cli.command("code")
 @click.argument("inputs", nargs=-1, required=True,
                 type=click.Path(exists=True, path_type=Path))
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help=DB_HELP + " Default: setting store.db (dyadwatch.duckdb).")
+@db_option(DB_HELP + " Created when missing.")
 @click.option("--model", default=None,
               help="spaCy pipeline package or model directory (default: setting nlp.model).")
 @click.option("--dictionaries", multiple=True, metavar="KIND:PATH",
@@ -70,10 +79,10 @@ def code_command(ctx: click.Context, inputs: tuple[Path, ...], db_path: Path | N
         return
     if out_dir is not None or address is not None:
         raise click.UsageError("--out and --address go with --engine ray")
-    summary = code_locally(list(inputs), db_path or Path(cfg.store.db), cfg, dictionaries,
-                           quiet)
+    target = resolve_db(db_path, cfg.store.db)
+    summary = code_locally(list(inputs), target, cfg, dictionaries, quiet)
     if not quiet:
-        print_summary(summary, db_path or Path(cfg.store.db))
+        print_summary(summary, target)
     if strict and summary.failures:
         raise click.ClickException(f"{len(summary.failures)} input(s) failed (--strict)")
 
@@ -124,8 +133,7 @@ def code_on_ray(inputs: list[Path], out_dir: Path | None, cfg: Config,
 
 @cli.command("load")
 @click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help=DB_HELP + " Default: setting store.db (dyadwatch.duckdb).")
+@db_option(DB_HELP + " Created when missing.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False,
               path_type=Path), default=None, help="TOML file overriding the defaults.")
 @click.option("--set", "overrides", multiple=True, metavar="SECTION.KEY=VALUE",
@@ -138,7 +146,7 @@ def load_command(ctx: click.Context, dataset: Path, db_path: Path | None,
     from dyadwatch.store.db import open_db
 
     cfg = resolve_config(config_path, overrides)
-    target = db_path or Path(cfg.store.db)
+    target = resolve_db(db_path, cfg.store.db)
     try:
         conn = open_db(target)
         try:
@@ -199,12 +207,14 @@ def print_summary(summary: RunSummary, db_path: Path) -> None:
 
 
 @cli.command("events")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("dyadwatch.duckdb"), show_default=True, help="DuckDB database file.")
-@click.option("--source", default=None, help="Source actor code; a trailing * matches a prefix.")
-@click.option("--target", default=None, help="Target actor code; a trailing * matches a prefix.")
+@db_option()
+@actor_filter_options
 @click.option("--since", default=None, metavar="YYYY-MM-DD", help="First event date.")
 @click.option("--until", default=None, metavar="YYYY-MM-DD", help="Last event date.")
+@click.option("--article", "article_id", default=None, metavar="ID",
+              help="Only the events of this article id.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N",
+              help="At most N events (in date order, undated last).")
 @click.option("--format", "fmt", default="jsonl", show_default=True,
               type=click.Choice(["jsonl", "csv", "gdelt", "plover", "phoenix", "parquet"]),
               help="Output format: the event record as JSON Lines or CSV, or an export format "
@@ -215,34 +225,30 @@ def print_summary(summary: RunSummary, db_path: Path) -> None:
               help="One JSON record per (source, target, code, date) with GDELT-style counts "
                    "of mentions, articles and sources and every evidence sentence.")
 @click.pass_context
-def events_command(ctx: click.Context, db_path: Path, source: str | None, target: str | None,
-                   since: str | None, until: str | None, fmt: str, output: str,
+def events_command(ctx: click.Context, db_path: Path | None, source: str | None,
+                   target: str | None, since: str | None, until: str | None,
+                   article_id: str | None, limit: int | None, fmt: str, output: str,
                    merged: bool) -> None:
     """Print coded events as JSON Lines (the event record contract), CSV, or an export format."""
-    from dyadwatch.store.db import EventFilter, open_db, query_events
+    from dyadwatch.api_python import EventDB
+    from dyadwatch.store.queries import event_query
 
-    for name, value in (("--since", since), ("--until", until)):
-        check_date(name, value)
-    if not db_path.exists():
-        raise click.ClickException(f"E403: no database at {db_path}; run `dyadwatch code` first "
-                                   "or pass --db")
+    if merged and fmt != "jsonl":
+        raise click.UsageError("--merged writes JSON Lines; use --format jsonl")
     if fmt not in {"jsonl", "csv"}:
         from dyadwatch.cli.analysis import export_command
 
-        ctx.invoke(export_command, fmt=fmt, output=output, db=str(db_path), since=since,
-                   until=until, source=source, target=target, article_id=None, limit=None)
+        ctx.invoke(export_command, fmt=fmt, output=output, db_path=db_path, since=since,
+                   until=until, source=source, target=target, article_id=article_id,
+                   limit=limit)
         return
-    try:
-        conn = open_db(db_path, read_only=True)
-    except DyadwatchError as e:
-        raise click.ClickException(str(e)) from e
-    events = query_events(conn, EventFilter(source, target, since, until))
-    records = merged_records(conn, events) if merged else (e.to_record() for e in events)
-    if merged and fmt != "jsonl":
-        raise click.UsageError("--merged writes JSON Lines; use --format jsonl")
-    with click.open_file(output, "w", encoding="utf-8") as out:
-        write_records(records, fmt, out)
-    conn.close()
+    with coded_errors():  # a malformed pattern or date is a usage error, database or not
+        query = event_query(source, target, since, until, article_id=article_id, limit=limit)
+    with coded_errors(), EventDB(existing_db(db_path)) as db:
+        events = db.iter_events(db.checked(query))
+        records = merged_records(db.conn, events) if merged else (e.to_record() for e in events)
+        with click.open_file(output, "w", encoding="utf-8") as out:
+            write_records(records, fmt, out)
 
 
 def merged_records(conn: Any, events: Iterator[Any]) -> Iterator[dict[str, Any]]:
@@ -259,17 +265,6 @@ def merged_records(conn: Any, events: Iterator[Any]) -> Iterator[dict[str, Any]]
                       article_ids=list(item.article_ids), sources=list(item.sources),
                       sentences=list(item.sentences))
         yield record
-
-
-def check_date(name: str, value: str | None) -> None:
-    from datetime import date
-
-    if value is None:
-        return
-    try:
-        date.fromisoformat(value)
-    except ValueError as e:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name) from e
 
 
 def write_records(records: Iterator[dict[str, Any]], fmt: str, output: IO[str]) -> None:

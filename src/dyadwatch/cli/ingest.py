@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from dyadwatch.cli.common import DB_HELP, db_option, resolve_db
 from dyadwatch.cli.main import cli
 from dyadwatch.errors import DyadwatchError
 
@@ -95,8 +96,7 @@ def _page_bytes(source: str, url: str | None, limits: FetchLimits) -> tuple[byte
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--every", default="15m", show_default=True,
               help="Time between polls: 30s, 15m, 1h, 1d or seconds.")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="DuckDB database file. Default: setting store.db.")
+@db_option(DB_HELP + " Created when missing.")
 @click.option("--once", is_flag=True, default=False, show_default=True,
               help="Poll once and exit.")
 @click.option("--model", default=None,
@@ -151,7 +151,7 @@ def _build_watcher(sources: tuple[str, ...], db_path: Path | None, model: str | 
 
     try:
         cfg = load_config(config_path, overrides + ((f"nlp.model={model}",) if model else ()))
-        db_file = db_path or Path(cfg.store.db)
+        db_file = resolve_db(db_path, cfg.store.db)
         conn = open_db(db_file)
         code_batch = _pipeline_batch(cfg, conn, list(sources))
     except DyadwatchError as e:

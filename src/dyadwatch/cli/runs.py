@@ -7,19 +7,20 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import duckdb
 
+from dyadwatch.cli.common import db_option, existing_db
 from dyadwatch.cli.main import cli
-from dyadwatch.errors import DatabaseNotFoundError, DyadwatchError
-from dyadwatch.store.runs import FailureRecord, RunRecord
+from dyadwatch.errors import DyadwatchError
 
-_DB_OPTION = click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("dyadwatch.duckdb"), show_default=True, help="DuckDB database file.",
-)
+if TYPE_CHECKING:  # duckdb is imported where a database is opened, not for --help
+    import duckdb
+
+    from dyadwatch.store.runs import FailureRecord, RunRecord
+
+_DB_OPTION = db_option()
 _FORMAT_OPTION = click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
     show_default=True, help="Output format: an aligned table, or JSON Lines.",
@@ -32,11 +33,11 @@ _ERROR_HEADER = ("run", "code", "input", "message")
 @cli.command("runs")
 @_DB_OPTION
 @_FORMAT_OPTION
-def runs_command(db_path: Path, fmt: str) -> None:
+def runs_command(db_path: Path | None, fmt: str) -> None:
     """List recorded runs: start, duration, counts, and how each ended."""
     from dyadwatch.store.runs import list_runs
 
-    with _read_db(db_path) as conn:
+    with _read_db(existing_db(db_path)) as conn:
         runs = list_runs(conn)
     if fmt == "jsonl":
         _echo_jsonl(run.to_record() for run in runs)
@@ -50,28 +51,36 @@ def runs_command(db_path: Path, fmt: str) -> None:
               help="Only this run's failures (default: every run's, each failure once).")
 @click.option("--code", default=None, metavar="EXXX", help="Only failures with this code.")
 @_FORMAT_OPTION
-def errors_command(db_path: Path, run_id: int | None, code: str | None, fmt: str) -> None:
+def errors_command(db_path: Path | None, run_id: int | None, code: str | None, fmt: str) -> None:
     """List what failed and why: code, input and message (see docs/errors.md)."""
     from dyadwatch.store.runs import list_failures
 
-    with _read_db(db_path) as conn:
+    path = existing_db(db_path)
+    with _read_db(path) as conn:
         try:
-            failures = list_failures(conn, run_id, code, str(db_path))
+            failures = list_failures(conn, run_id, code, str(path))
         except DyadwatchError as e:
             raise click.ClickException(str(e)) from e
     if fmt == "jsonl":
         _echo_jsonl(failure.to_record() for failure in failures)
         return
+    if not failures:
+        click.echo(_no_failures(path, run_id, code))
+        return
     _echo_table(_ERROR_HEADER, [_failure_row(failure) for failure in failures])
+
+
+def _no_failures(path: Path, run_id: int | None, code: str | None) -> str:
+    scope = f" in run {run_id}" if run_id is not None else ""
+    kind = f" with code {code}" if code else ""
+    return f"No failures{kind}{scope} recorded in {path}."
 
 
 @contextmanager
 def _read_db(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The database opened read-only; E705 when missing, the coded error when unreadable."""
+    """The database opened read-only; the coded error when unreadable."""
     from dyadwatch.store.db import open_db
 
-    if not db_path.exists():
-        raise click.ClickException(str(DatabaseNotFoundError(path=str(db_path))))
     try:
         conn = open_db(db_path, read_only=True)
     except DyadwatchError as e:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from dyadwatch.cli.common import DB_HELP, db_option, resolve_db
 from dyadwatch.cli.main import cli
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -13,9 +14,7 @@ WILDCARD = ("0.0.0.0", "::")
 
 
 @cli.command("serve")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("dyadwatch.duckdb"), show_default=True,
-              help="Event database to serve; it may be coded into while the service runs.")
+@db_option(DB_HELP + " It may not exist yet and may be coded into while the service runs.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; anything but loopback exposes the data to the network.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
@@ -31,10 +30,11 @@ WILDCARD = ("0.0.0.0", "::")
               help="Another name the Host header may carry (repeatable); besides it only the "
               "bound address, localhost, 127.0.0.1 and [::1] are answered, against DNS "
               "rebinding. '*' answers any.")
-def serve_command(db_path: Path, host: str, port: int, token: str | None,
+def serve_command(db_path: Path | None, host: str, port: int, token: str | None,
                   query_timeout: float, max_body_bytes: int,
                   allowed_hosts: tuple[str, ...]) -> None:
     """Serve the JSON API and the dashboard over an event database."""
+    db_path = resolve_db(db_path)
     try:
         import uvicorn
 

@@ -244,7 +244,10 @@ def event_row(event: Event) -> tuple[Any, ...]:
 
 @dataclass(frozen=True, slots=True)
 class EventFilter:
-    source: str | None = None  # exact code or prefix ending in "*" ("IRN*")
+    """Event filters as text, read by :func:`dyadwatch.store.queries.event_query`: actor
+    patterns as in every command ("IRN" the country, "IRNGOV" exactly, "IRN*" a prefix)."""
+
+    source: str | None = None
     target: str | None = None
     since: str | None = None
     until: str | None = None
@@ -253,45 +256,14 @@ class EventFilter:
     offset: int = 0
 
 
-def _actor_clause(column: str, value: str, params: list[Any]) -> str:
-    if value.endswith("*"):
-        params.append(value[:-1] + "%")
-        return f"{column} LIKE ?"
-    params.append(value)
-    return f"{column} = ?"
-
-
-def _where(flt: EventFilter) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if flt.source:
-        clauses.append(_actor_clause("source", flt.source, params))
-    if flt.target:
-        clauses.append(_actor_clause("target", flt.target, params))
-    if flt.since:
-        clauses.append("date >= CAST(? AS DATE)")
-        params.append(flt.since)
-    if flt.until:
-        clauses.append("date <= CAST(? AS DATE)")
-        params.append(flt.until)
-    if flt.article_id:
-        clauses.append("article_id = ?")
-        params.append(flt.article_id)
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
 def query_events(conn: duckdb.DuckDBPyConnection, flt: EventFilter) -> Iterator[Event]:
-    """Events matching ``flt`` in (date, article, sentence, trigger) order."""
-    where, params = _where(flt)
-    sql = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where} "
-           "ORDER BY date NULLS LAST, article_id, sentence_index, trigger_start, event_id")
-    if flt.limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [flt.limit, flt.offset]
-    cursor = conn.execute(sql, params)
-    while rows := cursor.fetchmany(1000):
-        for row in rows:
-            yield event_from_row(row)
+    """Events matching ``flt`` in (date, article, sentence, trigger) order (the one query
+    builder of store.queries)."""
+    from dyadwatch.store import queries  # queries builds on this module
+
+    query = queries.event_query(flt.source, flt.target, flt.since, flt.until,
+                                article_id=flt.article_id, limit=flt.limit, offset=flt.offset)
+    return queries.iter_events(conn, query)
 
 
 def event_from_row(row: Sequence[Any]) -> Event:
@@ -308,9 +280,12 @@ def event_from_row(row: Sequence[Any]) -> Event:
 
 
 def count_events(conn: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> int:
-    where, params = _where(flt or EventFilter())
-    row = conn.execute(f"SELECT count(*) FROM events{where}", params).fetchone()
-    return int(row[0]) if row else 0
+    """How many events (matching ``flt``) the database holds."""
+    from dyadwatch.store import queries
+
+    query = queries.event_query(flt.source, flt.target, flt.since, flt.until,
+                                article_id=flt.article_id) if flt else queries.EventQuery()
+    return queries.count_matching(conn, query)
 
 
 def _now() -> datetime:

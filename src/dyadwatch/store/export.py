@@ -159,9 +159,13 @@ def write_gdelt(events: Iterable[Event], fh: IO[str], extras: Extras | None = No
 
     ``extras`` (event_id → gdelt_extra row) restores columns kept from a GDELT import;
     ``urls`` (article_id → url) fills SOURCEURL, which is otherwise the article id.
+    Events without a date are not written (GDELT requires SQLDATE, MonthYear and Year);
+    the return value counts the rows written, so the caller can report the difference.
     """
     count = 0
     for event in events:
+        if not event.date:
+            continue
         extra = extras.get(event.event_id) if extras else None
         url = urls.get(event.article_id) if urls else None
         fh.write("\t".join(gdelt_row(event, extra, url)) + "\n")

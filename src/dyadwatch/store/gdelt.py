@@ -77,6 +77,7 @@ class GdeltImport:
 
     rows: int = 0
     events: int = 0
+    new: int = 0  # events not in the database before (a re-import replaces, adds none)
     failures: list[Failure] = field(default_factory=list)
 
 
@@ -157,9 +158,9 @@ def import_gdelt(conn: duckdb.DuckDBPyConnection, path: str | Path, run_id: int,
     for item in read_gdelt(path, report):
         batch.append(item)
         if len(batch) >= batch_size:
-            report.events += _write(conn, batch, run_id)
+            _write(conn, batch, run_id, report)
             batch = []
-    report.events += _write(conn, batch, run_id)
+    _write(conn, batch, run_id, report)
     if report.events == 0:
         detail = report.failures[0].message if report.failures else "the file is empty"
         raise GdeltFileError(path=str(path), detail=detail)
@@ -170,9 +171,10 @@ def import_gdelt(conn: duckdb.DuckDBPyConnection, path: str | Path, run_id: int,
 
 
 def _write(conn: duckdb.DuckDBPyConnection, batch: list[tuple[Event, dict[str, Any]]],
-           run_id: int) -> int:
+           run_id: int, report: GdeltImport) -> None:
+    """Write one batch in one transaction; counts its events and the new ones in ``report``."""
     if not batch:
-        return 0
+        return
     events = pd.DataFrame([event_row(event) for event, _ in batch], columns=list(EVENT_COLUMNS))
     events["origin"] = "gdelt"
     events["run_id"] = run_id
@@ -181,13 +183,21 @@ def _write(conn: duckdb.DuckDBPyConnection, batch: list[tuple[Event, dict[str, A
     extra_cols = ", ".join(f'"{name}"' for name in ("event_id", *EXTRA_COLUMNS))
     try:
         with transaction(conn):
+            before = _count(conn)
             conn.register("_gdelt_events", events)
             conn.register("_gdelt_extra", extras)
             conn.execute(f"INSERT OR REPLACE INTO events ({event_cols}) "
                          f"SELECT {event_cols} FROM _gdelt_events")
             conn.execute(f"INSERT OR REPLACE INTO gdelt_extra ({extra_cols}) "
                          f"SELECT {extra_cols} FROM _gdelt_extra")
+            new = _count(conn) - before
     finally:
         conn.unregister("_gdelt_events")
         conn.unregister("_gdelt_extra")
-    return len(batch)
+    report.events += len(batch)
+    report.new += new
+
+
+def _count(conn: duckdb.DuckDBPyConnection) -> int:
+    [(count,)] = conn.execute("SELECT count(*) FROM events").fetchall()
+    return int(count)

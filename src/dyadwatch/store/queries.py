@@ -1,31 +1,39 @@
-"""Read queries behind dyad analysis: actor patterns, dyad event frames, dyad counts.
+"""Read queries: the one event query builder, actor patterns, dyad frames, dyad counts.
 
-Actor patterns (see docs/analysis.md):
+Actor patterns (one language for every command, the web API and the Python API; see
+docs/analysis.md, "Actor patterns"):
 
-* ``TUR``     the actor code starts with TUR *or* the actor's country is TUR
-* ``TUR*``    the actor code starts with TUR (TUR, TURGOV, TURMIL, ...)
-* ``=TURGOV`` exactly the code TURGOV
+* ``USA``     three letters: the country, i.e. every actor whose country is USA or whose
+              code starts with USA (USA, USAGOV, USAMIL, ...; IGO matches IGOUNO, ...)
+* ``USAGOV``  any other code: exactly that code
+* ``USA*``    a trailing ``*``: every code that starts with USA
+* ``=USA``    a leading ``=``: exactly that code, also for three letters
 
-All SQL is parameterised; results come back as pandas DataFrames.
+Every filter on events goes through :class:`EventQuery` and :func:`_where`. All SQL is
+parameterised; results come back as pandas DataFrames or :class:`Event` objects.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
 import duckdb
 import pandas as pd
 
-from dyadwatch.errors import BadActorPatternError, BadDateWindowError
-from dyadwatch.store.db import EVENT_COLUMNS
+from dyadwatch.errors import BadActorPatternError, BadDateWindowError, UnknownActorError
+from dyadwatch.model import Event
+from dyadwatch.store.db import EVENT_COLUMNS, event_from_row
 
-PatternKind = Literal["code_or_country", "prefix", "exact"]
+PatternKind = Literal["country", "prefix", "exact"]
 Role = Literal["source", "target"]
 
 _PATTERN = re.compile(r"^(=)?([A-Z0-9]+)(\*)?$")
+COUNTRY_LENGTH = 3
+_ORDER = "ORDER BY e.date NULLS LAST, e.article_id, e.sentence_index, e.trigger_start, e.event_id"
 
 # Columns of a dyad frame, in order (``direction`` is "AB" for A→B, "BA" for B→A).
 DYAD_COLUMNS: tuple[str, ...] = (
@@ -49,6 +57,14 @@ class ActorPattern:
     def label(self) -> str:
         return self.text
 
+    def describe(self) -> str:
+        """In words, for messages: "the country USA", "the code USAGOV", ..."""
+        if self.kind == "country":
+            return f"the country {self.value} (its actors, or codes starting with {self.value})"
+        if self.kind == "prefix":
+            return f"codes starting with {self.value}"
+        return f"exactly the code {self.value}"
+
 
 @dataclass(frozen=True, slots=True)
 class DateWindow:
@@ -61,14 +77,47 @@ class DateWindow:
         return f" from {self.since or 'the start'} to {self.until or 'the end'}"
 
 
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Every filter of an event listing: the CLI, the web API and the Python API build one.
+
+    A new filter is one field here and one line in :func:`_conditions`.
+    """
+
+    source: ActorPattern | None = None
+    target: ActorPattern | None = None
+    window: DateWindow = DateWindow()
+    article_id: str | None = None
+    cameo_root: str | None = None
+    quad_class: int | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+Filters = DateWindow | EventQuery  # a bare window: its dates only
+
+
 def parse_actor(text: str) -> ActorPattern:
-    """Parse ``TUR``, ``TUR*`` or ``=TURGOV`` (case-insensitive) into an ActorPattern."""
+    """Parse ``USA``, ``USAGOV``, ``USA*`` or ``=USA`` (case-insensitive) into an ActorPattern."""
     match = _PATTERN.match(text.strip().upper())
     if match is None or (match.group(1) and match.group(3)):
         raise BadActorPatternError(value=text)
     exact, value, star = match.groups()
-    kind: PatternKind = "exact" if exact else ("prefix" if star else "code_or_country")
-    return ActorPattern(text=text.strip().upper(), kind=kind, value=value)
+    return ActorPattern(text=text.strip().upper(), kind=_kind(value, bool(exact), bool(star)),
+                        value=value)
+
+
+def _kind(value: str, exact: bool, star: bool) -> PatternKind:
+    if star:
+        return "prefix"
+    if exact or len(value) != COUNTRY_LENGTH:
+        return "exact"
+    return "country"
+
+
+def parse_optional(text: str | None) -> ActorPattern | None:
+    """parse_actor for an optional option value (None or blank: no filter)."""
+    return parse_actor(text) if text and text.strip() else None
 
 
 def check_window(since: str | None, until: str | None) -> DateWindow:
@@ -89,7 +138,7 @@ def _parse_date(value: str | None) -> date | None:
 
 
 def actor_clause(pattern: ActorPattern, role: Role, params: list[Any]) -> str:
-    """SQL condition on ``events`` for one actor pattern in one role."""
+    """SQL condition on ``events e`` for one actor pattern in one role."""
     column = f"e.{role}"
     if pattern.kind == "exact":
         params.append(pattern.value)
@@ -105,31 +154,27 @@ def _direction_clause(a: ActorPattern, b: ActorPattern, params: list[Any]) -> st
     return f"({actor_clause(a, 'source', params)} AND {actor_clause(b, 'target', params)})"
 
 
-def _window_clause(window: DateWindow, params: list[Any]) -> str:
-    clauses = []
-    if window.since:
-        clauses.append("e.date >= CAST(? AS DATE)")
-        params.append(window.since)
-    if window.until:
-        clauses.append("e.date <= CAST(? AS DATE)")
-        params.append(window.until)
-    return "".join(f" AND {clause}" for clause in clauses)
+def _filter_clause(filters: Filters, params: list[Any]) -> str:
+    """`` AND ...`` for the non-actor filters (a bare DateWindow is its dates only)."""
+    query = filters if isinstance(filters, EventQuery) else EventQuery(window=filters)
+    scalar = replace(query, source=None, target=None)
+    return f" AND {_where(scalar, params)}"
 
 
 def _dyad_sql(select: str, a: ActorPattern, b: ActorPattern,
-              window: DateWindow) -> tuple[str, list[Any]]:
+              window: Filters) -> tuple[str, list[Any]]:
     params: list[Any] = []
     ab = _direction_clause(a, b, params)
     select_sql = select.replace("{direction}", f"CASE WHEN {ab} THEN 'AB' ELSE 'BA' END")
     where_ab = _direction_clause(a, b, params)
     where_ba = _direction_clause(b, a, params)
-    window_sql = _window_clause(window, params)
+    window_sql = _filter_clause(window, params)
     sql = f"{select_sql} WHERE ({where_ab} OR {where_ba}){window_sql}"
     return sql, params
 
 
 def dyad_events(conn: duckdb.DuckDBPyConnection, a: ActorPattern, b: ActorPattern,
-                window: DateWindow = DateWindow()) -> pd.DataFrame:
+                window: Filters = DateWindow()) -> pd.DataFrame:
     """Every event of the dyad, both directions, with its article's url and publisher."""
     select = (
         "SELECT e.event_id, e.article_id, e.date, {direction} AS direction, e.source, e.target, "
@@ -140,14 +185,13 @@ def dyad_events(conn: duckdb.DuckDBPyConnection, a: ActorPattern, b: ActorPatter
         "a.publisher, a.title FROM events e LEFT JOIN articles a ON a.article_id = e.article_id"
     )
     sql, params = _dyad_sql(select, a, b, window)
-    sql += (" ORDER BY e.date NULLS LAST, e.article_id, e.sentence_index, e.trigger_start, "
-            "e.event_id")
+    sql += f" {_ORDER}"
     frame = conn.execute(sql, params).df()
     return _with_dates(frame)
 
 
 def dyad_series_events(conn: duckdb.DuckDBPyConnection, a: ActorPattern, b: ActorPattern,
-                       window: DateWindow = DateWindow()) -> pd.DataFrame:
+                       window: Filters = DateWindow()) -> pd.DataFrame:
     """The four columns a dyad series needs, for dated events only."""
     select = ("SELECT e.date, {direction} AS direction, e.quad_class, e.goldstein "
               "FROM events e")
@@ -161,13 +205,13 @@ def _with_dates(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def directed_counts(conn: duckdb.DuckDBPyConnection, window: DateWindow = DateWindow(),
+def directed_counts(conn: duckdb.DuckDBPyConnection, window: Filters = DateWindow(),
                     by: Literal["code", "country"] = "code") -> pd.DataFrame:
     """Events per (source, target, quad_class) with Goldstein sum and count."""
     src, tgt = ("e.source", "e.target") if by == "code" else ("e.source_country",
                                                               "e.target_country")
     params: list[Any] = []
-    window_sql = _window_clause(window, params)
+    window_sql = _filter_clause(window, params)
     sql = (
         f"SELECT {src} AS source, {tgt} AS target, e.quad_class, count(*) AS events, "
         "sum(e.goldstein) AS goldstein_sum, count(e.goldstein) AS goldstein_n FROM events e "
@@ -177,27 +221,90 @@ def directed_counts(conn: duckdb.DuckDBPyConnection, window: DateWindow = DateWi
     return conn.execute(sql, params).df()
 
 
-def events_frame(conn: duckdb.DuckDBPyConnection, source: ActorPattern | None = None,
-                 target: ActorPattern | None = None, window: DateWindow = DateWindow(),
-                 article_id: str | None = None, limit: int | None = None) -> pd.DataFrame:
-    """Events as a DataFrame with the event-table columns, filtered like ``dyadwatch events``."""
-    params: list[Any] = []
+# ---- the one event query builder ------------------------------------------------------
+
+
+def event_query(source: str | None = None, target: str | None = None,
+                since: str | None = None, until: str | None = None,
+                **filters: Any) -> EventQuery:
+    """An EventQuery from user text: actor patterns parsed, dates checked (E701, E704)."""
+    return EventQuery(source=parse_optional(source), target=parse_optional(target),
+                      window=check_window(since, until), **filters)
+
+
+def _conditions(query: EventQuery) -> list[tuple[str, Any]]:
+    """(SQL condition with one placeholder, value) for every scalar filter; None: unset."""
+    return [
+        ("e.date >= CAST(? AS DATE)", query.window.since),
+        ("e.date <= CAST(? AS DATE)", query.window.until),
+        ("e.article_id = ?", query.article_id),
+        ("e.cameo_root = ?", query.cameo_root),
+        ("e.quad_class = ?", query.quad_class),
+    ]
+
+
+def _where(query: EventQuery, params: list[Any]) -> str:
+    """The WHERE condition of ``query`` on ``events e``; appends its values to ``params``."""
     clauses = ["TRUE"]
-    if source is not None:
-        clauses.append(actor_clause(source, "source", params))
-    if target is not None:
-        clauses.append(actor_clause(target, "target", params))
-    if article_id is not None:
-        clauses.append("e.article_id = ?")
-        params.append(article_id)
-    sql = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}, e.origin FROM events e "
-           f"WHERE {' AND '.join(clauses)}{_window_clause(window, params)} "
-           "ORDER BY e.date NULLS LAST, e.article_id, e.sentence_index, e.trigger_start, "
-           "e.event_id")
-    if limit is not None:
+    for role, pattern in (("source", query.source), ("target", query.target)):
+        if pattern is not None:
+            clauses.append(actor_clause(pattern, role, params))  # type: ignore[arg-type]
+    for condition, value in _conditions(query):
+        if value is not None:
+            clauses.append(condition)
+            params.append(value)
+    return " AND ".join(clauses)
+
+
+def _select_events(query: EventQuery, extra: str = "") -> tuple[str, list[Any]]:
+    params: list[Any] = []
+    sql = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)}{extra} FROM events e "
+           f"WHERE {_where(query, params)} {_ORDER}")
+    if query.limit is not None:
         sql += " LIMIT ?"
-        params.append(limit)
+        params.append(query.limit)
+    if query.offset:
+        sql += " OFFSET ?"
+        params.append(query.offset)
+    return sql, params
+
+
+def page_events(conn: duckdb.DuckDBPyConnection, query: EventQuery) -> list[tuple[Any, ...]]:
+    """Event rows (EVENT_COLUMNS order) in (date, article, sentence) order, undated last."""
+    sql, params = _select_events(query)
+    return conn.execute(sql, params).fetchall()
+
+
+def iter_events(conn: duckdb.DuckDBPyConnection, query: EventQuery) -> Iterator[Event]:
+    """The events matching ``query``, streamed in page_events order."""
+    sql, params = _select_events(query)
+    cursor = conn.execute(sql, params)
+    while rows := cursor.fetchmany(1000):
+        yield from (event_from_row(row) for row in rows)
+
+
+def events_frame(conn: duckdb.DuckDBPyConnection, query: EventQuery) -> pd.DataFrame:
+    """The events matching ``query`` as a DataFrame (event-table columns and ``origin``)."""
+    sql, params = _select_events(query, extra=", e.origin")
     return _with_dates(conn.execute(sql, params).df())
+
+
+def count_matching(conn: duckdb.DuckDBPyConnection, query: EventQuery) -> int:
+    """How many events match ``query``'s filters (paging ignored)."""
+    params: list[Any] = []
+    sql = f"SELECT count(*) FROM events e WHERE {_where(query, params)}"
+    row = conn.execute(sql, params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def require_actor(conn: duckdb.DuckDBPyConnection, pattern: ActorPattern,
+                  path: str) -> ActorPattern:
+    """``pattern`` when some event has it as source or target, else UnknownActorError."""
+    if actor_seen(conn, pattern):
+        return pattern
+    like = [code for code, *_ in actor_codes(conn, pattern.value[:COUNTRY_LENGTH], 5)]
+    raise UnknownActorError(value=pattern.text, meaning=pattern.describe(), path=path,
+                            similar=", ".join(like) if like else "none")
 
 
 def has_table(conn: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -233,52 +340,6 @@ def article_urls(conn: duckdb.DuckDBPyConnection,
 
 
 # ---- reads behind the web service (dyadwatch.api) ------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class EventQuery:
-    """Filters and paging of the events endpoint."""
-
-    source: ActorPattern | None = None
-    target: ActorPattern | None = None
-    window: DateWindow = DateWindow()
-    article_id: str | None = None
-    cameo_root: str | None = None
-    quad_class: int | None = None
-    limit: int = 100
-    offset: int = 0
-
-
-def _event_query_where(query: EventQuery, params: list[Any]) -> str:
-    clauses = ["TRUE"]
-    if query.source is not None:
-        clauses.append(actor_clause(query.source, "source", params))
-    if query.target is not None:
-        clauses.append(actor_clause(query.target, "target", params))
-    for column, value in (("article_id", query.article_id), ("cameo_root", query.cameo_root),
-                          ("quad_class", query.quad_class)):
-        if value is not None:
-            clauses.append(f"e.{column} = ?")
-            params.append(value)
-    return " AND ".join(clauses) + _window_clause(query.window, params)
-
-
-def page_events(conn: duckdb.DuckDBPyConnection, query: EventQuery) -> list[tuple[Any, ...]]:
-    """One page of event rows (EVENT_COLUMNS order) in (date, article, sentence) order."""
-    params: list[Any] = []
-    where = _event_query_where(query, params)
-    sql = (f"SELECT {', '.join('e.' + c for c in EVENT_COLUMNS)} FROM events e WHERE {where} "
-           "ORDER BY e.date NULLS LAST, e.article_id, e.sentence_index, e.trigger_start, "
-           "e.event_id LIMIT ? OFFSET ?")
-    return conn.execute(sql, [*params, query.limit, query.offset]).fetchall()
-
-
-def count_matching(conn: duckdb.DuckDBPyConnection, query: EventQuery) -> int:
-    """How many events match ``query``'s filters (paging ignored)."""
-    params: list[Any] = []
-    where = _event_query_where(query, params)
-    row = conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
-    return int(row[0]) if row else 0
 
 
 def actor_seen(conn: duckdb.DuckDBPyConnection, pattern: ActorPattern) -> bool:
