@@ -14,7 +14,7 @@ import gzip
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -338,7 +338,7 @@ def body_sentences(raw: str, doc: Any, title: str | None = None,
     return [Sentence(k, s.start, s.end, s.sha1, s.text) for k, s in enumerate(body)]
 
 
-def render_sentence_index(listed: dict[str, Sequence[Sentence]], model: str) -> str:
+def render_sentence_index(listed: Mapping[str, Sequence[Sentence]], model: str) -> str:
     """sentences.json: the annotated sentences of every article (spans and hashes only)."""
     about = ("The annotated region of the real-news gold set: each article's listed body "
              "sentences as [start, end, sha1] in its raw text field (tools/gold_sentences.py "

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from dyadwatch import eval_events
 from dyadwatch.goldset import (
+    CorpusMissingError,
     GoldEvent,
     Manifest,
     ManifestArticle,
@@ -26,6 +27,7 @@ from dyadwatch.goldset import (
     split_headline,
     text_sha1,
 )
+from dyadwatch.model import Article
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import realnews_fixture as fx  # noqa: E402
@@ -199,7 +201,7 @@ def test_eval_events_a_changed_text_is_left_out(tmp_path: Path, plan: list[Any])
 @pytest.mark.parametrize("missing", ["elsewhere"])
 def test_eval_events_absent_corpus_is_a_coded_error(tmp_path: Path, missing: str) -> None:
     folder, _ = fx.write_folder(tmp_path, {"dev.a.jsonl": GOLD})
-    with pytest.raises(eval_events.CorpusMissingError, match="E131"):
+    with pytest.raises(CorpusMissingError, match="E131"):
         eval_events.score_half(folder, "dev", folder / "dev.a.jsonl", tmp_path / missing,
                                eval_events.doc_coder(fx.blank_nlp(), fx.StandInCoder([]), []))
 
@@ -213,7 +215,7 @@ def test_eval_events_coder_failure_is_recorded(tmp_path: Path, plan: list[Any]) 
 
     warnings: list[str] = []
     results = eval_events.doc_coder(fx.blank_nlp(), Broken(plan), warnings)(
-        [fx.Article(id="x", text="Chile met Peru.")])
+        [Article(id="x", text="Chile met Peru.")])
     assert [list(events) for _, events in results] == [[]]
     assert warnings == ["E301: x: coding failed (RuntimeError: boom). The article was skipped; "
                         "please report it."]
@@ -323,3 +325,19 @@ def test_manifest_model_refuses_unknown_fields(seed: int) -> None:
     data["articles"][0]["text"] = "article text never goes in the manifest"
     with pytest.raises(ValueError, match="text"):
         Manifest.model_validate(data)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.model
+@pytest.mark.parametrize("args", [["--format", "events", "--json"]])
+def test_cli_eval_events_codes_the_whole_article(tmp_path: Path, args: list[str]) -> None:
+    from dyadwatch.cli import cli
+
+    folder, data = fx.write_folder(tmp_path, {"dev.a.jsonl": GOLD})
+    result = CliRunner().invoke(cli, ["eval", str(folder), "--data", str(data), *args])
+    assert result.exit_code == 0, result.output
+    (report,) = json.loads(result.stdout)
+    assert (report["split"], report["articles"], report["sentences"]) == ("dev", 1, 2)
+    assert report["country"]["gold"] == 3
+    assert 0 <= report["country"]["matched"] <= report["country"]["system"]
+    assert set(report) >= {"sectors", "dates", "one_sided", "resplit_sentences", "agreement"}
