@@ -172,9 +172,10 @@ def format_events_report(report: dict[str, Any]) -> str:
                   f"events not scored)"]
         lines += _level_lines(report)
         dates = report["dates"]
-        lines.append(f"  date: exact day on {dates['date_accuracy']:.3f} of "
-                     f"{dates['matched']} matched events; {dates['date_accuracy_dated']:.3f} "
-                     f"of the {dates['dated']} whose gold names a day")
+        lines.append(f"  date: exact day on {dates['date_accuracy']:.3f} of the "
+                     f"{dates['dated']} matched events whose gold names a day "
+                     f"({dates['date_accuracy_all']:.3f} of all {dates['matched']} matched, "
+                     "a gold null right only against a null)")
         if report["resplit_sentences"]:
             lines.append(f"  note: {report['resplit_sentences']} annotated sentences are split "
                          "differently now (matched by overlap)")
