@@ -112,3 +112,54 @@ def test_cli_events_merged_counts_mentions_articles_sources(tmp_path: Path, db_p
     attack = [r for r in merged if r["cameo_root"] in {"18", "19"}]
     assert attack and attack[0]["num_articles"] == copies == attack[0]["num_sources"]
     assert len(attack[0]["sentences"]) == attack[0]["num_mentions"] >= copies
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("copies", [2])
+def test_cli_duplicates_are_reported_as_duplicates_not_failures(tmp_path: Path, db_path: Path,
+                                                                copies: int) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "date 2020-01-08\nIran fired missiles at two bases in Iraq that house US troops."
+    for k in range(copies + 1):
+        (folder / f"copy{k}.txt").write_text(text, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    code, _, err = run("code", str(folder), "--db", str(db_path), "--strict")
+    assert code == 1  # the empty file is a failure; the copies are not
+    assert f"Duplicates: {copies} (copies of articles already read" in err
+    assert "Failures: 1\n" in err and "E210" not in err.split("Failures: 1")[1]
+    code, out, _ = run("runs", "--db", str(db_path), "--format", "jsonl")
+    run_row = json.loads(out.splitlines()[-1])
+    assert (run_row["failures"], run_row["articles_skipped"]) == (1, copies)
+    (folder / "empty.txt").unlink()
+    code, _, err = run("code", str(folder), "--db", str(db_path), "--strict")
+    assert code == 0, err  # copies alone never fail --strict
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("rows", [3])
+def test_cli_nothing_coded_from_a_non_empty_input_exits_1(tmp_path: Path, db_path: Path,
+                                                        rows: int) -> None:
+    source = tmp_path / "no_header.csv"
+    lines = [f"w{k},2020-01-0{k + 1},Iran and the United States traded threats." for k in
+             range(rows)]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run("code", str(source), "--db", str(db_path))
+    assert code == 1
+    assert "E104: No article was coded from" in err and str(source) in err
+    assert "dyadwatch errors --db" in err
+
+
+@pytest.mark.model
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("strict", "exit_code"), [(False, 0), (True, 1)])
+def test_cli_empty_folder_warns_and_fails_under_strict(tmp_path: Path, db_path: Path,
+                                                       strict: bool, exit_code: int) -> None:
+    folder = tmp_path / "nothing"
+    folder.mkdir()
+    args = ["code", str(folder), "--db", str(db_path)] + (["--strict"] if strict else [])
+    code, _, err = run(*args)
+    assert code == exit_code
+    assert "E105: No articles found in" in err

@@ -66,6 +66,32 @@ class ModelNotFoundError(DyadwatchError):
     )
 
 
+class NothingCodedError(DyadwatchError):
+    """A run read input but coded no article: every record failed or was skipped (for example
+    a CSV without a header row, or files that are all empty). The message counts the reasons;
+    `dyadwatch errors --db FILE` lists each input with its code. Fix the input and run again.
+    """
+
+    code = "E104"
+    template = (
+        "No article was coded from {inputs}: {read} article(s) read, {failed} input(s) "
+        "failed ({reasons}). List them with `dyadwatch errors --db {db}`."
+    )
+
+
+class NoArticlesError(DyadwatchError):
+    """The inputs hold no article (an empty folder). Point the command at .txt, .jsonl, .csv,
+    .html, feed or .warc files. Without --strict the run warns and exits 0; with --strict it
+    exits 1.
+    """
+
+    code = "E105"
+    template = (
+        "No articles found in {inputs}: nothing was read or coded. dyadwatch reads .txt, "
+        ".jsonl, .csv, .html, .rss/.atom/.xml and .warc files (optionally .gz)."
+    )
+
+
 class UnknownFormatError(DyadwatchError):
     """The format of an input could not be told from its extension or its content (or a feed could
     not be parsed). Rename the file with a known extension or convert it. Recorded; the run

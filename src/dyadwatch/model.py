@@ -115,6 +115,11 @@ class Failure:
     article_id: str | None = None
 
 
+# Failure codes that record an article skipped on purpose rather than a failure: a copy of
+# an article already read (E210 DuplicateArticleError) is linked to it, not coded again.
+SKIPPED_ON_PURPOSE: frozenset[str] = frozenset({"E210"})
+
+
 @dataclass(slots=True)
 class RunSummary:
     """Counts a run reports at its end and stores in the runs table."""
@@ -128,3 +133,13 @@ class RunSummary:
     failures: list[Failure] = field(default_factory=list)
     by_quad: dict[int, int] = field(default_factory=dict)
     top_dyads: list[tuple[str, str, int]] = field(default_factory=list)
+
+    @property
+    def duplicates(self) -> int:
+        """Articles linked to a copy read before (E210): skipped on purpose, not failed."""
+        return sum(1 for failure in self.failures if failure.code in SKIPPED_ON_PURPOSE)
+
+    @property
+    def errors(self) -> list[Failure]:
+        """The failures that are failures (every recorded one but the linked copies)."""
+        return [failure for failure in self.failures if failure.code not in SKIPPED_ON_PURPOSE]

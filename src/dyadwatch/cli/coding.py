@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -21,7 +21,8 @@ from dyadwatch.cli.common import (
     resolve_db,
 )
 from dyadwatch.cli.main import cli
-from dyadwatch.errors import DyadwatchError
+from dyadwatch.cli.progress import count_records, progress_bar
+from dyadwatch.errors import DyadwatchError, NoArticlesError, NothingCodedError
 from dyadwatch.model import RECORD_FIELDS, RunSummary
 from dyadwatch.ontology import QUAD_NAMES
 
@@ -74,8 +75,8 @@ def code_command(ctx: click.Context, inputs: tuple[Path, ...], db_path: Path | N
     quiet = bool(ctx.obj and ctx.obj.get("quiet"))
     if engine == "ray":
         ray_summary = code_on_ray(list(inputs), out_dir, cfg, dictionaries, address, quiet)
-        if strict and ray_summary.failures:
-            raise click.ClickException(f"{len(ray_summary.failures)} input(s) failed (--strict)")
+        if strict and ray_summary.errors:
+            raise click.ClickException(f"{len(ray_summary.errors)} input(s) failed (--strict)")
         return
     if out_dir is not None or address is not None:
         raise click.UsageError("--out and --address go with --engine ray")
@@ -83,8 +84,31 @@ def code_command(ctx: click.Context, inputs: tuple[Path, ...], db_path: Path | N
     summary = code_locally(list(inputs), target, cfg, dictionaries, quiet)
     if not quiet:
         print_summary(summary, target)
-    if strict and summary.failures:
-        raise click.ClickException(f"{len(summary.failures)} input(s) failed (--strict)")
+    nothing = nothing_done(summary, inputs, target)
+    if isinstance(nothing, NoArticlesError) and not strict:
+        click.echo(f"Warning: {nothing}", err=True)
+    elif nothing is not None:
+        raise click.ClickException(str(nothing))
+    if strict and summary.errors:
+        raise click.ClickException(f"{len(summary.errors)} input(s) failed (--strict)")
+
+
+def nothing_done(summary: RunSummary, inputs: tuple[Path, ...],
+                 db_path: Path) -> DyadwatchError | None:
+    """E105 when the inputs held no article, E104 when articles or records were read and
+    none was coded (copies linked to articles already stored do not count as failures)."""
+    if summary.articles_coded or summary.duplicates:
+        return None
+    names = ", ".join(str(path) for path in inputs)
+    if not summary.articles_read and not summary.failures:
+        return NoArticlesError(inputs=names)
+    counts = Counter(failure.code for failure in summary.errors)
+    reasons = ", ".join(f"{n} x {code}" for code, n in counts.most_common(3))
+    first = summary.errors[0].message if summary.errors else "every article was skipped"
+    return NothingCodedError(inputs=names, read=summary.articles_read,
+                             failed=len(summary.errors),
+                             reasons=f"{reasons}; first: {first}" if reasons else first,
+                             db=db_path)
 
 
 def code_locally(inputs: list[Path], db_path: Path, cfg: Config,
@@ -98,7 +122,7 @@ def code_locally(inputs: list[Path], db_path: Path, cfg: Config,
     except DyadwatchError as e:
         raise click.ClickException(str(e)) from e
     try:
-        with progress_bar(quiet) as advance:
+        with progress_bar(quiet, _total(inputs, quiet)) as advance:
             return local.code_paths(inputs, conn, cfg, dictionaries, advance)
     except DyadwatchError as e:
         raise click.ClickException(str(e)) from e
@@ -166,19 +190,14 @@ def load_command(ctx: click.Context, dataset: Path, db_path: Path | None,
                        "incomplete", err=True)
 
 
-@contextmanager
-def progress_bar(quiet: bool) -> Iterator[Any]:
-    """A rich progress counter on stderr when it is a terminal; a no-op otherwise."""
-    if quiet or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+def _total(inputs: list[Path], quiet: bool) -> int | None:
+    """Records the run will read, counted first when a bar is shown and counting is cheap."""
 
-    columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("coding", total=None)
-        yield lambda n: bar.advance(task, n)
+    from dyadwatch.ingest.readers import iter_input_files
+
+    if quiet or not sys.stderr.isatty():
+        return None
+    return count_records(iter_input_files(inputs))
 
 
 def print_summary(summary: RunSummary, db_path: Path) -> None:
@@ -195,15 +214,19 @@ def print_summary(summary: RunSummary, db_path: Path) -> None:
         echo("Top dyads:")
         for source, target, count in summary.top_dyads[:5]:
             echo(f"  {source:<10} -> {target:<10}{count:>5}")
-    if summary.failures:
-        echo(f"Failures: {len(summary.failures)}")
-        for failure in summary.failures[:20]:
+    if summary.duplicates:
+        echo(f"Duplicates: {summary.duplicates} (copies of articles already read, linked to "
+             "the first copy and not coded again; `dyadwatch errors --code E210` lists them)")
+    errors = summary.errors
+    if errors:
+        echo(f"Failures: {len(errors)}")
+        for failure in errors[:20]:
             # coded messages already name their input
             shown = failure.message if failure.input in failure.message else (
                 f"{failure.input}: {failure.message}")
             echo(f"  {failure.code} {shown}")
-        if len(summary.failures) > 20:
-            echo(f"  … and {len(summary.failures) - 20} more (dyadwatch errors lists them all)")
+        if len(errors) > 20:
+            echo(f"  … and {len(errors) - 20} more (dyadwatch errors lists them all)")
 
 
 @cli.command("events")

@@ -28,7 +28,8 @@ ARTICLE_SCHEMA = pa.schema([
     ("url", pa.string()), ("title", pa.string()), ("publisher", pa.string()),
     ("origin", pa.string()), ("n_chars", pa.int32()), ("n_sentences", pa.int32()),
     ("n_events", pa.int32()), ("status", pa.string()), ("duplicate_of", pa.string()),
-    ("run_id", pa.int32()), ("text", pa.string()),
+    ("run_id", pa.int32()), ("text", pa.string()), ("dictionary_version", pa.string()),
+    ("coding_key", pa.string()),
 ])
 _EVENT_LIST = ", ".join(EVENT_COLUMNS)
 
@@ -62,7 +63,8 @@ def _article_row(item: CodedArticle, run_id: int) -> dict[str, Any]:
             "publisher": art.publisher, "origin": art.origin, "n_chars": len(art.text),
             "n_sentences": item.n_sentences, "n_events": len(item.events),
             "status": item.status, "duplicate_of": item.duplicate_of, "run_id": run_id,
-            "text": art.text}
+            "text": art.text, "dictionary_version": item.dictionary_version,
+            "coding_key": item.coding_key}
 
 
 def write_batch_bulk(conn: duckdb.DuckDBPyConnection, run_id: int,
@@ -129,18 +131,23 @@ def dataset_glob(directory: str | Path) -> str:
 
 def load_event_dataset(conn: duckdb.DuckDBPyConnection, directory: str | Path,
                        run_id: int) -> int:
-    """Insert or replace every event of the dataset under ``directory``; returns new events.
+    """Load the dataset under ``directory``; returns how many of its event ids are new.
 
-    One transaction; an event id found twice in the dataset is loaded once.
+    One transaction. The events of every article in the dataset replace that article's
+    stored events (an article coded again with other knowledge leaves no older copy); an
+    event id found twice in the dataset is loaded once.
     """
-    source = (f"SELECT DISTINCT ON (event_id) {_EVENT_LIST} FROM read_parquet(?, "
-              "hive_partitioning = true, union_by_name = true) ORDER BY event_id")
+    dataset = ("read_parquet(?, hive_partitioning = true, union_by_name = true)")
+    source = f"SELECT DISTINCT ON (event_id) {_EVENT_LIST} FROM {dataset} ORDER BY event_id"
+    glob = dataset_glob(directory)
     with db.transaction(conn):
-        before = db.count_events(conn)
+        row = conn.execute(f"SELECT count(DISTINCT event_id) FROM {dataset} WHERE event_id "
+                           "NOT IN (SELECT event_id FROM events)", [glob]).fetchone()
+        conn.execute(f"DELETE FROM events WHERE article_id IN (SELECT DISTINCT article_id "
+                     f"FROM {dataset})", [glob])
         conn.execute(f"INSERT OR REPLACE INTO events ({_EVENT_LIST}, run_id) "
-                     f"SELECT *, ?::INTEGER FROM ({source})", [run_id, dataset_glob(directory)])
-        after = db.count_events(conn)
-    return after - before
+                     f"SELECT *, ?::INTEGER FROM ({source})", [run_id, glob])
+    return int(row[0]) if row else 0
 
 
 def count_dataset_events(directory: str | Path) -> int:

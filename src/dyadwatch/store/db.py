@@ -35,6 +35,13 @@ EVENT_COLUMNS: tuple[str, ...] = (
 )
 
 
+ARTICLE_COLUMNS: tuple[str, ...] = (
+    "article_id", "text_sha1", "published", "url", "title", "publisher", "origin", "n_chars",
+    "n_sentences", "n_events", "status", "duplicate_of", "run_id", "text",
+    "dictionary_version", "coding_key",
+)
+
+
 def open_db(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (creating and migrating when writable) the event database at ``path``."""
     target = str(path)
@@ -150,6 +157,8 @@ class CodedArticle:
     events: tuple[Event, ...]
     status: str = "coded"  # coded | skipped | duplicate
     duplicate_of: str | None = None
+    dictionary_version: str | None = None  # the knowledge it was coded with
+    coding_key: str | None = None  # see dyadwatch.pipeline.coding_key
 
 
 def known_articles(conn: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> dict[str, str]:
@@ -192,10 +201,12 @@ def _replace_article(conn: duckdb.DuckDBPyConnection, run_id: int, item: CodedAr
     conn.execute("DELETE FROM events WHERE article_id = ?", _storable([art.id]))
     conn.execute("DELETE FROM articles WHERE article_id = ?", _storable([art.id]))
     conn.execute(
-        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
+        f"VALUES ({', '.join(['?'] * len(ARTICLE_COLUMNS))})",
         _storable([art.id, item.text_sha1, art.published, art.url, art.title, art.publisher,
                    art.origin, len(art.text), item.n_sentences, len(item.events), item.status,
-                   item.duplicate_of, run_id, art.text]),
+                   item.duplicate_of, run_id, art.text, item.dictionary_version,
+                   item.coding_key]),
     )
     rows = [_storable(event_row(event) + (run_id,)) for event in item.events]
     if rows:

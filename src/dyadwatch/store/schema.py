@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -185,5 +185,12 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             goldstein_sum DOUBLE,
             PRIMARY KEY (panel, source, target, period)
         )""",
+    ),
+    # 4 → 5: which knowledge coded each article (dictionary_version, with the content hash
+    # of every dictionary file) and the key of everything that decides its events (text
+    # aside): a rerun skips an article whose text and coding key are unchanged.
+    4: (
+        "ALTER TABLE articles ADD COLUMN dictionary_version VARCHAR",
+        "ALTER TABLE articles ADD COLUMN coding_key VARCHAR",
     ),
 }
