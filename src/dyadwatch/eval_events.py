@@ -304,8 +304,22 @@ def score_half(folder: Path, split: str, gold_file: Path, data: Path, code_docs:
         "name": f"real-news events ({split})", "split": split, "gold_file": gold_file.name,
         "articles": len(golds), "sentences": sum(len(index.get(i, [])) for i in loaded),
         **score_located(gold, system), **counts,
+        "by_corpus": by_corpus(gold, system, {g.entry.article_id: g.entry.corpus
+                                              for g in golds}),
         "agreement": half_agreement(folder, split)}
     return report, warnings + invalid
+
+
+def by_corpus(gold: Sequence[Located], system: Sequence[Located],
+              corpus_of: dict[str, str]) -> dict[str, dict[str, float | int]]:
+    """Country-level P/R/F1 of each corpus's articles."""
+    scores = {}
+    for corpus in sorted(set(corpus_of.values())):
+        mine_gold = [e for e in gold if corpus_of[e.article_id] == corpus]
+        mine_system = [e for e in system if corpus_of[e.article_id] == corpus]
+        matched = match(mine_gold, mine_system, COUNTRY)
+        scores[corpus] = LevelScore(len(matched), len(mine_gold), len(mine_system)).as_dict()
+    return scores
 
 
 def half_agreement(folder: Path, split: str) -> dict[str, Any] | None:

@@ -179,6 +179,7 @@ def test_eval_events_scores_a_half(tmp_path: Path, plan: list[Any]) -> None:
     assert report["dates"] == {"date_accuracy": 0.5, "dated": 2,
                                "date_accuracy_all": 0.3333, "matched": 3}
     assert (report["one_sided"], report["resplit_sentences"]) == (1, 0)
+    assert report["by_corpus"] == {"guardian": report["country"]}
     assert (report["articles"], report["sentences"], report["agreement"]) == (1, 2, None)
 
 

@@ -190,12 +190,14 @@ def format_events_report(report: dict[str, Any]) -> str:
 
 
 def _level_lines(report: dict[str, Any]) -> list[str]:
-    lines = [f"  {'key':<36}{'P':>7}{'R':>7}{'F1':>7}{'matched':>9}"]
-    for level, label in (("country", "source country, target country, root"),
-                         ("sectors", "source, target (with sectors), root")):
-        row = report[level]
+    """The P/R/F1 table: country level, its rows per corpus, then with sectors."""
+    rows = [("source country, target country, root", report["country"])]
+    rows += [(f"  {corpus} articles", row) for corpus, row in report["by_corpus"].items()]
+    rows.append(("source, target (with sectors), root", report["sectors"]))
+    lines = [f"  {'key':<36}{'P':>7}{'R':>7}{'F1':>7}{'matched':>9}{'gold':>6}{'system':>8}"]
+    for label, row in rows:
         lines.append(f"  {label:<36}{row['precision']:>7.3f}{row['recall']:>7.3f}"
-                     f"{row['f1']:>7.3f}{row['matched']:>9}")
+                     f"{row['f1']:>7.3f}{row['matched']:>9}{row['gold']:>6}{row['system']:>8}")
     return lines
 
 
