@@ -139,11 +139,13 @@ def start_run(conn: duckdb.DuckDBPyConnection, command: str, config: dict[str, A
 
 def finish_run(conn: duckdb.DuckDBPyConnection, run_id: int, summary: RunSummary,
                status: str = "finished") -> None:
+    """Record how the run ended; linked copies (E210) count as skipped, not as failures."""
     conn.execute(
         "UPDATE runs SET finished_at = ?, status = ?, articles_read = ?, articles_coded = ?, "
         "articles_skipped = ?, events_new = ?, failures = ? WHERE run_id = ?",
         [_now(), status, summary.articles_read, summary.articles_coded,
-         summary.articles_skipped, summary.events_new, len(summary.failures), run_id],
+         summary.articles_skipped + summary.duplicates, summary.events_new,
+         len(summary.errors), run_id],
     )
 
 
