@@ -2,7 +2,7 @@
 
 Codes by area: E0xx internal errors (bugs), E1xx configuration and usage, E2xx input
 reading, E3xx language processing and coding, E4xx storage, E5xx dictionaries, E6xx network
-and service.
+and service, E7xx analysis, E8xx evaluation, alerts and forecasting.
 """
 
 from __future__ import annotations
@@ -498,3 +498,72 @@ class DictionaryLayerError(DyadwatchError):
 
     code = "E508"
     template = "{path}: {detail}"
+
+
+class PanelRowError(DyadwatchError):
+    """A row of a dyad-period panel file (`dyadwatch import-panel`) has no source or target,
+    a period that is not a year or a date, or a count that is not a non-negative number. The
+    row is skipped and recorded; the rest of the file is imported. Fix the row named.
+    """
+
+    code = "E420"
+    template = "{path}:{line}: {detail}; the row was skipped, the rest of the file was read."
+
+
+class PanelFileError(DyadwatchError):
+    """A panel file could not be imported: unreadable, or it lacks the columns a dyad-period
+    table needs (a source, a target, a period and at least one quad-class count). The message
+    lists the columns found and the names that are accepted.
+    """
+
+    code = "E421"
+    template = "{path}: cannot be imported as a dyad-period panel ({detail})."
+
+
+class UnknownPanelError(DyadwatchError):
+    """`--panel NAME` names no imported panel of the database. Use one of the names listed,
+    or import the file with `dyadwatch import-panel FILE --name NAME`.
+    """
+
+    code = "E422"
+    template = (
+        "{path}: there is no imported panel {name!r}. Imported panels: {known}. "
+        "Import one with `dyadwatch import-panel FILE --name NAME --db {path}`."
+    )
+
+
+class TooLittleHistoryError(DyadwatchError):
+    """A forecast or backtest needs more periods of history than the data holds: the model
+    trains on at least three periods and every forecast comes with its track record over
+    earlier periods. Use a finer --freq, code or import more history, or ask for fewer
+    --origins.
+    """
+
+    code = "E810"
+    template = (
+        "Too little history: {needed} periods at --freq {freq} are needed ({train} to train, "
+        "{origins} to measure the track record, plus the horizon); the data has {found}. Use "
+        "a finer --freq, add more history, or fewer --origins."
+    )
+
+
+class NoAlertDataError(DyadwatchError):
+    """Alerts need coded articles in the periods before --as-of; the database has none there
+    (or no dated events at all). Pick an --as-of inside the coded dates, or code articles.
+    """
+
+    code = "E811"
+    template = "{path}: no {what} up to {as_of}; alerts need a baseline. {hint}"
+
+
+class UnknownForecastDyadError(DyadwatchError):
+    """`dyadwatch forecast A B` names a pair that never appears in the data, so there is no
+    history to forecast from. List the active pairs with `dyadwatch dyads --by country` (or
+    --by code with --by actor).
+    """
+
+    code = "E812"
+    template = (
+        "No history between {a} and {b} in {data}; nothing to forecast from. List the active "
+        "pairs with `dyadwatch dyads`."
+    )

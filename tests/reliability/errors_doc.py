@@ -26,7 +26,7 @@ AREAS: tuple[tuple[str, str], ...] = (
     ("E5", "Dictionaries"),
     ("E6", "Network and service"),
     ("E7", "Analysis, exports and imports"),
-    ("E8", "Evaluation"),
+    ("E8", "Evaluation, alerts and forecasting"),
 )
 HEADER = """# Error codes
 

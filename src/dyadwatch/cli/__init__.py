@@ -12,6 +12,7 @@ from dyadwatch.cli import ingest as _ingest  # noqa: F401
 from dyadwatch.cli import petrarch as _petrarch  # noqa: F401
 from dyadwatch.cli import runs as _runs  # noqa: F401
 from dyadwatch.cli import serve as _serve  # noqa: F401
+from dyadwatch.cli import warning as _warning  # noqa: F401
 from dyadwatch.cli.main import cli
 
 __all__ = ["cli"]
