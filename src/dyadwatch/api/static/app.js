@@ -1,10 +1,18 @@
-/* dyadwatch dashboard: talks to /api/, draws with DWCharts. No framework, no network beyond the app. */
+/* dyadwatch dashboard: talks to /api/, draws with DWCharts. No framework, no network beyond the app.
+ *
+ * The URL fragment is the view: every choice (dyad, period, dates, filters, selected point,
+ * page, event) is written to it, and the page draws whatever the fragment says, so back and
+ * forward, bookmarks and pasted links all work. When everything a fragment asked for is drawn,
+ * <body data-loaded> holds that fragment (tests wait on it, never on time).
+ */
 (function () {
   "use strict";
 
   var C = window.DWCharts;
-  var state = { seq: 0, eventsSeq: 0, a: null, b: null, freq: "week", since: "", until: "", version: null,
-    selected: null, series: null, episodes: [], networkPick: [] };
+  var PAGE = 20;
+  var VIEW_KEYS = ["a", "b", "freq", "since", "until", "root", "quad", "period", "dir", "page", "event"];
+  var state = { view: {}, dyadKey: null, series: null, episodes: [], version: null, userActed: false,
+    seq: 0, networkPick: [], network: null, networkWindow: {} };
   var $ = function (id) { return document.getElementById(id); };
 
   /* ---- helpers ------------------------------------------------------------------ */
@@ -40,6 +48,7 @@
           if (!res.ok || body.ok === false) {
             var err = new Error(body.error || ("HTTP " + res.status));
             err.status = res.status;
+            err.code = (/^(E\d{3}):/.exec(err.message) || [])[1] || null;
             throw err;
           }
           return body;
@@ -47,22 +56,111 @@
     });
   }
 
-  function fmt(v, digits) {
-    if (v === null || v === undefined) { return "–"; }
-    return Number(v).toFixed(digits === undefined ? 1 : digits);
-  }
-
-  function tone(v) {
-    if (v === null || v === undefined) { return "neutral"; }
-    return v <= -1 ? "hostile" : (v >= 1 ? "friendly" : "neutral");
-  }
+  function fmt(v) { return v === null || v === undefined ? "–" : C.round1(v); }
 
   function say(message) {
     $("form-message").textContent = message || "";
     $("form-message").hidden = !message;
   }
 
-  function windowParams() { return { since: state.since, until: state.until }; }
+  /* A refusal in words for people: no API paths, no command-line options. */
+  function inWords(err, view) {
+    if (err.code === "E610") {
+      var name = [view.a, view.b].filter(function (x) { return x && err.message.indexOf("'" + x + "'") >= 0; })[0] ||
+        (/'([^']*)'/.exec(err.message) || [])[1] || "one of the actors";
+      return "No event involves “" + name.replace(/^=|\*$/g, "") + "”. Type part of a name or a " +
+        "code (for example Iran or USA) and pick one of the suggestions.";
+    }
+    if (err.code === "E702") {
+      return "No events between " + view.a + " and " + view.b + " in the chosen dates.";
+    }
+    if (err.code === "E704" || err.code === "E701") {
+      return "Those dates or actors are not valid: give both actors, and dates with “From” on or " +
+        "before “To”.";
+    }
+    if (err.status === 503) { return "The database is busy or not there yet; the page will retry."; }
+    return "Something went wrong (" + err.message + ").";
+  }
+
+  /* ---- the view in the URL fragment -------------------------------------------------------- */
+
+  function readHash() {
+    var out = {};
+    location.hash.slice(1).split("&").forEach(function (part) {
+      var kv = part.split("=");
+      if (kv[0] && VIEW_KEYS.indexOf(decodeURIComponent(kv[0])) >= 0) {
+        out[decodeURIComponent(kv[0])] = decodeURIComponent((kv[1] || "").replace(/\+/g, " "));
+      }
+    });
+    return out;
+  }
+
+  function viewHash(view) {
+    var ordered = {};
+    VIEW_KEYS.forEach(function (k) { ordered[k] = view[k]; });
+    if (ordered.page === "1" || ordered.page === 1) { ordered.page = ""; }
+    return query(ordered);
+  }
+
+  /* Show ``view``: a new history entry (back returns here) unless ``replace``. */
+  function go(view, replace) {
+    var hash = viewHash(view);
+    if (location.hash.slice(1) === hash) { return applyHash(); }
+    if (replace) {
+      history.replaceState(null, "", "#" + hash);
+      return applyHash();
+    }
+    location.hash = hash;  /* the hashchange listener draws it */
+    return null;
+  }
+
+  function change(patch) { go(Object.assign({}, state.view, patch)); }
+
+  function done(hash) {
+    if (location.hash.slice(1) === hash) { document.body.dataset.loaded = hash; }
+  }
+
+  function applyHash() {
+    var view = readHash(), hash = location.hash.slice(1);
+    state.view = view;
+    writeForm(view);
+    say("");
+    if (view.since && view.until && view.since > view.until) {
+      clearDyad("Pick dates with “From” on or before “To”.");
+      say("“From” (" + view.since + ") is after “To” (" + view.until + "): pick dates with “From” " +
+        "on or before “To”.");
+      done(hash);
+      return Promise.resolve();
+    }
+    if (!view.a || !view.b) {
+      clearDyad("Pick two actors (or a row of the dyad table) to see how they treat each other over time.");
+      done(hash);
+      return Promise.resolve();
+    }
+    var seq = ++state.seq;
+    return loadDyad(view).then(function () {
+      if (seq !== state.seq) { return null; }
+      return loadEvents(view);
+    }).then(function () {
+      if (seq === state.seq) { done(hash); }
+    }, function (err) {
+      if (seq !== state.seq) { return; }
+      clearDyad(inWords(err, view));
+      say(inWords(err, view));
+      done(hash);
+    });
+  }
+
+  function writeForm(view) {
+    var a = $("actor-a"), b = $("actor-b");
+    if (view.a) { a.value = view.a; a.dataset.code = view.a; }
+    if (view.b) { b.value = view.b; b.dataset.code = view.b; }
+    $("freq").value = view.freq || $("freq").value;
+    $("since").value = view.since || "";
+    $("until").value = view.until || "";
+    $("root").value = view.root || "";
+    $("quad").value = view.quad || "";
+  }
 
   /* ---- status and live refresh ------------------------------------------------------ */
 
@@ -75,7 +173,7 @@
       }
       var ev = db.events;
       var when = new Date(db.snapshot.taken_at).toLocaleTimeString();
-      $("status").textContent = ev.events + " events · " + ev.articles + " articles · " +
+      $("status").textContent = C.count(ev.events, "event") + " · " + C.count(ev.articles, "article") + " · " +
         (db.writer_active ? "coding in progress, showing data as of " : "updated ") + when;
       var changed = state.version !== null && state.version !== db.snapshot.generation;
       state.version = db.snapshot.generation;
@@ -87,8 +185,9 @@
 
   function reloadAll() {
     loadDyads();
-    loadNetwork();
-    if (state.a && state.b) { loadDyad(true); }
+    loadNetwork(state.networkWindow.since, state.networkWindow.until);
+    state.dyadKey = null;
+    applyHash();
   }
 
   /* ---- actor search ----------------------------------------------------------------- */
@@ -118,7 +217,7 @@
         var li = el("li", { role: "option", "data-code": item.code }, [
           el("span", { className: "code", text: item.code }),
           el("span", { className: "name", text: item.name || "" }),
-          el("span", { className: "count", text: item.events ? item.events + " ev." : "no events" })
+          el("span", { className: "count", text: item.events ? C.count(item.events, "event") : "no events" })
         ]);
         li.addEventListener("mousedown", function (ev) { ev.preventDefault(); choose(item); });
         li.addEventListener("mouseenter", function () { highlight(i); });
@@ -128,13 +227,15 @@
       input.setAttribute("aria-expanded", actors.length ? "true" : "false");
     }
     input.addEventListener("input", function () {
+      state.userActed = true;
       delete input.dataset.code;
       clearTimeout(timer);
       var q = input.value.trim();
       if (!q) { close(); return; }
       timer = setTimeout(function () {
-        api("actors", { q: q, limit: 8 }).then(function (body) { show(body.actors); })
-          .catch(function () { close(); });
+        api("actors", { q: q, limit: 8 }).then(function (body) {
+          if (input.value.trim() === q) { show(body.actors); }
+        }).catch(function () { close(); });
       }, 180);
     });
     input.addEventListener("keydown", function (ev) {
@@ -153,75 +254,90 @@
   function resolveActor(input) {
     var raw = input.value.trim();
     if (input.dataset.code && input.dataset.code === raw) { return Promise.resolve(raw); }
-    if (!raw) { return Promise.reject(new Error("Give both actors.")); }
-    return api("actors", { q: raw.replace(/^=|\*$/g, ""), limit: 10 }).then(function (body) {
-      var upper = raw.toUpperCase();
-      var exact = body.actors.filter(function (a) { return a.code === upper.replace(/^=|\*$/g, ""); });
-      if (PATTERN.test(raw) && exact.length) { return upper; }
+    if (!raw) { return Promise.reject(new Error("Give both actors: type part of a name or a code.")); }
+    var bare = raw.replace(/^=|\*$/g, "");
+    return api("actors", { q: bare, limit: 10 }).then(function (body) {
+      var exact = body.actors.filter(function (a) { return a.code === bare.toUpperCase() && a.events > 0; });
+      if (PATTERN.test(raw) && exact.length) { return raw.toUpperCase(); }
       var coded = body.actors.filter(function (a) { return a.events > 0; });
       if (coded.length) { return coded[0].code; }
-      return PATTERN.test(raw) ? upper : Promise.reject(new Error("No actor matches '" + raw + "'."));
+      throw new Error("No event involves “" + raw + "”. Type part of a name or a code (for " +
+        "example Iran or USA) and pick one of the suggestions.");
     });
   }
 
-  /* ---- the dyad: series, episodes, events --------------------------------------------- */
+  /* ---- the dyad: series, quad classes, episodes ------------------------------------------- */
 
-  function labels() {
-    return { AB: state.a + " → " + state.b, BA: state.b + " → " + state.a };
-  }
+  function labels(view) { return { AB: view.a + " → " + view.b, BA: view.b + " → " + view.a }; }
 
-  function drawLegend() {
-    var legend = $("legend"), names = labels();
+  function drawLegend(view) {
+    var legend = $("legend"), names = labels(view);
     legend.textContent = "";
+    if (!view) { return; }
     ["AB", "BA"].forEach(function (dir) {
-      legend.appendChild(el("li", { className: "key key-" + dir }, [names[dir]]));
+      var sample = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+      sample.setAttribute("width", "28"); sample.setAttribute("height", "10");
+      sample.setAttribute("aria-hidden", "true");
+      var line = document.createElementNS("http://www.w3.org/2000/svg", "line");
+      [["x1", 1], ["x2", 27], ["y1", 5], ["y2", 5], ["class", "key-line"],
+        ["stroke-dasharray", C.dash[dir]]].forEach(function (kv) { line.setAttribute(kv[0], kv[1]); });
+      sample.appendChild(line);
+      legend.appendChild(el("li", { className: "key key-" + dir }, [sample, " " + names[dir] +
+        (dir === "AB" ? " (solid, circles)" : " (dashed, squares)")]));
     });
   }
 
-  function loadDyad(keepSelection) {
-    var params = Object.assign({ a: state.a, b: state.b, freq: state.freq }, windowParams());
-    $("chart-title").textContent = "Goldstein series: " + state.a + " and " + state.b;
-    drawLegend();
-    writeHash();
-    var seq = ++state.seq;
-    var series = api("series", params);
+  function dyadKey(view) { return [view.a, view.b, view.freq, view.since, view.until].join("|"); }
+
+  function loadDyad(view) {
+    var key = dyadKey(view);
+    if (state.dyadKey === key && state.series) { drawSeries(); return Promise.resolve(); }
+    var params = { a: view.a, b: view.b, freq: view.freq || "week", since: view.since, until: view.until };
     var episodes = api("escalation", params).then(function (body) { return { episodes: body.episodes }; },
-      function (err) { return { episodes: [], note: err.status === 422 ? err.message : "Episodes unavailable: " + err.message }; });
-    return Promise.all([series, episodes]).then(function (res) {
-      if (seq !== state.seq) { return; }  /* a newer dyad was asked for meanwhile */
+      function (err) {
+        return { episodes: [], note: err.status === 422 ? "Too few periods for escalation episodes at this period length." :
+          "Episodes unavailable: " + inWords(err, view) };
+      });
+    return Promise.all([api("series", params), episodes]).then(function (res) {
+      state.dyadKey = key;
       state.series = res[0].series;
       state.episodes = res[1].episodes;
-      if (!keepSelection) { state.selected = null; }
+      $("chart-title").textContent = "Goldstein sum: " + view.a + " and " + view.b;
+      drawLegend(view);
       drawSeries();
       drawEpisodes(res[1].note);
-      say("");
-      if (!keepSelection) { pickDefaultPoint(); } else if (state.selected) { loadEvents(state.selected); }
-    }).catch(function (err) {
-      if (seq !== state.seq) { return; }
-      state.series = null;
-      $("chart").textContent = "";
-      $("chart").appendChild(el("p", { className: "empty", text: err.message }));
-      $("episodes").textContent = "";
-      say(err.message);
     });
+  }
+
+  function clearDyad(message) {
+    state.dyadKey = null; state.series = null; state.episodes = [];
+    $("chart-title").textContent = "Goldstein series";
+    $("legend").textContent = "";
+    $("chart").textContent = "";
+    $("chart").appendChild(el("p", { className: "empty", text: message }));
+    $("quad-chart").textContent = "";
+    $("episodes").textContent = "";
+    $("events-title").textContent = "Events";
+    $("events").textContent = "";
+    $("events-tools").hidden = true;
+    $("article-panel").hidden = true;
+  }
+
+  function selection() {
+    var v = state.view;
+    return v.period ? { period: v.period, direction: v.dir || null } : null;
   }
 
   function drawSeries() {
     if (!state.series) { return; }
-    C.seriesChart($("chart"), { series: state.series, episodes: state.episodes, freq: state.freq,
-      labels: labels(), selected: state.selected, onPick: function (row, dir) {
-        state.selected = { period: row.period, direction: dir };
-        drawSeries();
-        loadEvents(state.selected, true);
+    var view = state.view, freq = view.freq || "week";
+    C.seriesChart($("chart"), { series: state.series, episodes: state.episodes, freq: freq,
+      labels: labels(view), selected: selection(), onPick: function (row, dir) {
+        change({ period: row.period, dir: dir, page: "", event: "" });
       } });
-  }
-
-  function pickDefaultPoint() {
-    var busiest = null;
-    state.series.forEach(function (row) {
-      if (row.events && (!busiest || row.events > busiest.events)) { busiest = row; }
-    });
-    if (busiest) { state.selected = { period: busiest.period, direction: busiest.direction }; drawSeries(); loadEvents(state.selected); }
+    C.quadChart($("quad-chart"), { series: state.series, freq: freq, onPick: function (period) {
+      change({ period: period, dir: "", page: "", event: "" });
+    } });
   }
 
   function drawEpisodes(note) {
@@ -236,58 +352,106 @@
     state.episodes.forEach(function (ep) {
       list.appendChild(el("li", { className: "episode-item " + ep.direction }, [
         el("strong", { text: ep.direction }), " " + ep.start + " – " + ep.end + ": mean Goldstein " +
-          fmt(ep.mean_before) + " → " + fmt(ep.mean_after) + " (" + ep.events + " events)"
+          fmt(ep.mean_before) + " → " + fmt(ep.mean_after) + " (" + C.count(ep.events, "event") + ")"
       ]));
     });
     box.appendChild(list);
   }
 
-  function loadEvents(sel, narrowNetwork) {
-    var until = C.periodEnd(sel.period, state.freq);
-    var title = "Events " + (sel.period === until ? sel.period : sel.period + " – " + until);
-    $("events-title").textContent = title;
-    if (narrowNetwork) { loadNetwork(sel.period, until); }
-    var seq = ++state.eventsSeq;
-    return api("timeline", { a: state.a, b: state.b, since: sel.period, until: until, limit: 200 })
-      .then(function (body) { if (seq === state.eventsSeq) { drawEvents(body, sel); } })
-      .catch(function (err) {
-        if (seq !== state.eventsSeq) { return; }
-        $("events").textContent = "";
-        $("events").appendChild(el("p", { className: "empty", text: err.message }));
-      });
+  /* ---- the events of the view ------------------------------------------------------------ */
+
+  function eventParams(view) {
+    var freq = view.freq || "week";
+    var since = view.period || view.since, until = view.period ? C.periodEnd(view.period, freq) : view.until;
+    return { a: view.a, b: view.b, since: since, until: until, cameo_root: view.root, quad: view.quad };
   }
 
-  function drawEvents(body, sel) {
-    var box = $("events"), names = labels();
+  function loadEvents(view) {
+    var params = eventParams(view), page = Math.max(parseInt(view.page || "1", 10) || 1, 1);
+    var freq = view.freq || "week";
+    var where = view.period ? C.periodLabel(view.period, freq) : "all dates";
+    $("events-title").textContent = "Events, " + where;
+    $("events-all").hidden = !view.period;
+    $("download-csv").href = "/api/timeline/download?" + query(Object.assign({ format: "csv" }, params));
+    $("download-json").href = "/api/timeline/download?" + query(Object.assign({ format: "json" }, params));
+    $("events-tools").hidden = false;
+    if (view.period) { loadNetwork(params.since, params.until); }
+    return api("timeline", Object.assign({ limit: PAGE, offset: (page - 1) * PAGE }, params)).then(function (body) {
+      drawEvents(body, view, page);
+    });
+  }
+
+  function drawEvents(body, view, page) {
+    var box = $("events"), names = labels(view);
     box.textContent = "";
     if (!body.events.length) {
-      box.appendChild(el("p", { className: "empty", text: "No events in this period." }));
+      var filtered = view.root || view.quad ? " with these filters" : "";
+      box.appendChild(el("p", { className: "empty", text: "No events" + filtered + " in " +
+        (view.period ? C.periodLabel(view.period, view.freq || "week") : "these dates") + "." }));
       return;
     }
-    var list = el("ol", { className: "event-list" });
+    var list = el("ol", { className: "event-list", start: String((page - 1) * PAGE + 1) });
     body.events.forEach(function (ev) {
       var dir = ev.direction === names.AB.replace(" → ", "->") ? "AB" : "BA";
-      list.appendChild(eventCard(ev, dir, sel && sel.direction === dir));
+      list.appendChild(eventCard(ev, dir, view));
     });
     box.appendChild(list);
-    if (body.total > body.events.length) {
-      box.appendChild(el("p", { className: "note", text: "Showing " + body.events.length + " of " + body.total + " events." }));
+    box.appendChild(pager(body, page));
+    if (view.event) {
+      var card = document.getElementById("ev-" + view.event);
+      if (card) { card.classList.add("focus"); card.scrollIntoView({ block: "nearest" }); }
     }
   }
 
-  function eventCard(ev, dir, focus) {
-    var links = [el("button", { type: "button", className: "link-button evidence-link", text: "read in article" })];
+  function pager(body, page) {
+    var first = body.offset + 1, last = body.offset + body.events.length;
+    var pages = Math.max(Math.ceil(body.total / PAGE), 1);
+    var nav = el("nav", { className: "pager", "aria-label": "Pages of events" });
+    var prev = el("button", { type: "button", className: "link-button pager-prev", text: "‹ previous" });
+    var next = el("button", { type: "button", className: "link-button pager-next", text: "next ›" });
+    prev.disabled = page <= 1; next.disabled = page >= pages;
+    prev.addEventListener("click", function () { change({ page: String(page - 1), event: "" }); });
+    next.addEventListener("click", function () { change({ page: String(page + 1), event: "" }); });
+    nav.appendChild(prev);
+    nav.appendChild(el("span", { className: "pager-count", text: first + "–" + last + " of " + C.count(body.total, "event") }));
+    nav.appendChild(next);
+    return nav;
+  }
+
+  var MOODS = { threatened: "threat", intended: "intent", reported: "reported", hypothetical: "hypothetical" };
+
+  /* What kind of claim the event is: a deed (no badge), a threat, an intent, reported, denied. */
+  function moodBadges(ev) {
+    var out = [];
+    if (MOODS[ev.modality]) { out.push(el("span", { className: "mood mood-" + MOODS[ev.modality], text: MOODS[ev.modality] })); }
+    if (ev.negated) { out.push(el("span", { className: "mood mood-denied", text: "denied" })); }
+    return out;
+  }
+
+  function eventLink(ev, view) {
+    var freq = view.freq || "week";
+    var period = ev.date ? C.periodStart(ev.date, freq) : "";
+    return "#" + viewHash(Object.assign({}, view, { period: period, dir: "", page: "", event: ev.event_id }));
+  }
+
+  function eventCard(ev, dir, view) {
+    var links = [el("button", { type: "button", className: "link-button evidence-link", text: "read in article" }),
+      el("a", { href: eventLink(ev, view), className: "event-permalink", text: "link to this event" })];
     if (ev.url && /^https?:\/\//.test(ev.url)) {
       links.push(el("a", { href: ev.url, target: "_blank", rel: "noopener noreferrer", className: "source-link",
         text: ev.publisher || "source" }));
     }
-    var card = el("li", { className: "event dir-" + dir + (focus ? " focus" : ""), "data-event": ev.event_id }, [
-      el("div", { className: "event-head" }, [
-        el("span", { className: "date", text: ev.date || "undated" }),
-        el("span", { className: "actors", text: (ev.source || "?") + " → " + (ev.target || "?") }),
-        el("span", { className: "cameo", text: ev.cameo + " " + (ev.event || "") }),
-        el("span", { className: "gold " + tone(ev.goldstein), text: fmt(ev.goldstein) })
-      ]),
+    var focus = view.dir === dir;
+    var head = [
+      el("span", { className: "date" + (ev.date ? "" : " undated"), text: ev.date || "date unknown" }),
+      el("span", { className: "actors", text: (ev.source || "?") + " → " + (ev.target || "?") }),
+      el("span", { className: "cameo", text: ev.cameo + " " + (ev.event || "") })
+    ].concat(moodBadges(ev)).concat([
+      el("span", { className: "gold " + C.tone(ev.goldstein), title: "Goldstein value", text: fmt(ev.goldstein) })
+    ]);
+    var card = el("li", { className: "event dir-" + dir + (focus ? " focus" : ""), id: "ev-" + ev.event_id,
+      "data-event": ev.event_id }, [
+      el("div", { className: "event-head" }, head),
       el("blockquote", { className: "evidence" }, [ev.sentence]),
       el("div", { className: "event-links" }, links)
     ]);
@@ -309,9 +473,15 @@
       box.appendChild(articleText(art.text || "", ev.sentence));
       $("article-panel").hidden = false;
       var mark = box.querySelector("mark");
-      ($("article-panel")).scrollIntoView({ behavior: "smooth", block: "start" });
-      if (mark) { mark.setAttribute("tabindex", "-1"); }
-    }).catch(function (err) { say(err.message); });
+      if (mark) {
+        mark.setAttribute("tabindex", "-1");
+        mark.scrollIntoView({ block: "center" });  /* scrolls the text box and the page */
+        mark.focus({ preventScroll: true });
+      } else {
+        $("article-panel").scrollIntoView({ block: "start" });
+      }
+      document.body.dataset.article = ev.article_id;
+    }).catch(function (err) { say(inWords(err, state.view)); });
   }
 
   function articleText(text, sentence) {
@@ -331,7 +501,9 @@
   /* ---- dyad table and network ---------------------------------------------------------- */
 
   function loadDyads() {
-    return api("dyads", Object.assign({ top: 15, by: "code" }, windowParams())).then(function (body) {
+    var by = $("dyads-by").value;
+    var window_ = { since: state.view.since, until: state.view.until };
+    return api("dyads", Object.assign({ top: 15, by: by }, window_)).then(function (body) {
       var tbody = $("dyads").querySelector("tbody");
       tbody.textContent = "";
       body.dyads.forEach(function (d) {
@@ -339,35 +511,40 @@
         var row = el("tr", { tabindex: "0", "data-a": d.actor_a, "data-b": d.actor_b }, [
           el("td", { text: d.actor_a }), el("td", { text: d.actor_b }),
           el("td", { className: "num", text: String(d.events) }),
-          el("td", { className: "num " + tone(d.goldstein_mean_ab), text: fmt(d.goldstein_mean_ab) }),
-          el("td", { className: "num " + tone(d.goldstein_mean_ba), text: fmt(d.goldstein_mean_ba) }),
+          el("td", { className: "num " + C.tone(d.goldstein_mean_ab), text: fmt(d.goldstein_mean_ab) }),
+          el("td", { className: "num " + C.tone(d.goldstein_mean_ba), text: fmt(d.goldstein_mean_ba) }),
           el("td", { className: "num", text: Math.round(conflict * 100) + "%" })
         ]);
-        var pick = function () { showDyad("=" + d.actor_a, "=" + d.actor_b); };
+        var pick = function () {
+          var exact = by === "code" ? "=" : "";
+          showDyad(exact + d.actor_a, exact + d.actor_b, true);
+        };
         row.addEventListener("click", pick);
         row.addEventListener("keydown", function (e) { if (e.key === "Enter") { pick(); } });
         tbody.appendChild(row);
       });
       if (!body.dyads.length) { tbody.appendChild(el("tr", {}, [el("td", { colspan: "6", text: "No dyads yet." })])); }
+      $("dyads").dataset.by = by;
       return body.dyads;
-    }).catch(function (err) { say(err.message); return []; });
+    }).catch(function (err) { say(inWords(err, state.view)); return []; });
   }
 
   function loadNetwork(since, until) {
-    var from = since || state.since, to = until || state.until;
+    var from = since || state.view.since || "", to = until || state.view.until || "";
     state.networkWindow = { since: from, until: to };
     var span = from || to ? ", " + (from || "…") + " – " + (to || "…") : ", all dates";
     $("network-title").textContent = "Actor network" + span;
     $("network-all").hidden = !(since || until);
     return api("network", { since: from, until: to, top: 30, by: $("network-by").value }).then(function (body) {
       if (!body.nodes.length) {
+        state.network = null;
         $("network").textContent = "";
         $("network").appendChild(el("p", { className: "empty", text: "No events in this period." }));
         return;
       }
       state.network = body;
       drawNetwork();
-    }).catch(function (err) { say(err.message); });
+    }).catch(function (err) { say(inWords(err, state.view)); });
   }
 
   function drawNetwork() {
@@ -378,7 +555,7 @@
         if (state.networkPick.length === 2 && state.networkPick[0] !== state.networkPick[1]) {
           var pair = state.networkPick;
           state.networkPick = [];
-          showDyad(pair[0], pair[1]);
+          showDyad(pair[0], pair[1], true);
         } else {
           say("Picked " + actor + "; click a second actor.");
         }
@@ -386,48 +563,42 @@
       } });
   }
 
-  /* ---- form, URL and start-up ------------------------------------------------------------ */
+  /* ---- form and start-up ------------------------------------------------------------------ */
 
-  function showDyad(a, b) {
-    $("actor-a").value = a; $("actor-a").dataset.code = a;
-    $("actor-b").value = b; $("actor-b").dataset.code = b;
-    readForm();
-    state.a = a.toUpperCase(); state.b = b.toUpperCase();
-    $("chart").scrollIntoView({ behavior: "smooth", block: "center" });
-    return loadDyad(false);
+  function formView() {
+    return { freq: $("freq").value, since: $("since").value, until: $("until").value,
+      root: $("root").value, quad: $("quad").value };
   }
 
-  function readForm() {
-    state.freq = $("freq").value;
-    state.since = $("since").value;
-    state.until = $("until").value;
+  function showDyad(a, b, scroll) {
+    state.userActed = true;
+    var view = Object.assign(formView(), { a: a.toUpperCase(), b: b.toUpperCase() });
+    if (scroll) { $("chart-panel").scrollIntoView({ block: "start" }); }
+    return go(view);
   }
 
   function onSubmit(ev) {
     ev.preventDefault();
-    readForm();
+    state.userActed = true;
+    var form = formView();
+    if (form.since && form.until && form.since > form.until) {
+      say("“From” (" + form.since + ") is after “To” (" + form.until + "): pick dates with “From” on " +
+        "or before “To”.");
+      return;
+    }
     say("");
     Promise.all([resolveActor($("actor-a")), resolveActor($("actor-b"))]).then(function (pair) {
-      state.a = pair[0]; state.b = pair[1];
-      $("actor-a").value = pair[0]; $("actor-a").dataset.code = pair[0];
-      $("actor-b").value = pair[1]; $("actor-b").dataset.code = pair[1];
-      loadDyad(false);
+      go(Object.assign(form, { a: pair[0], b: pair[1] }));
       loadDyads();
-    }).catch(function (err) { say(err.message); });
-  }
-
-  function writeHash() {
-    var h = query({ a: state.a, b: state.b, freq: state.freq, since: state.since, until: state.until });
-    if (location.hash.slice(1) !== h) { history.replaceState(null, "", "#" + h); }
-  }
-
-  function readHash() {
-    var out = {};
-    location.hash.slice(1).split("&").forEach(function (part) {
-      var kv = part.split("=");
-      if (kv[0]) { out[decodeURIComponent(kv[0])] = decodeURIComponent(kv[1] || ""); }
+    }).catch(function (err) {
+      clearDyad(err.message);
+      say(err.message);
+      document.body.dataset.loaded = "refused";
     });
-    return out;
+  }
+
+  function onFilter() {
+    if (state.view.a && state.view.b) { change({ root: $("root").value, quad: $("quad").value, page: "", event: "" }); }
   }
 
   function defaultFreq(summary) {
@@ -440,40 +611,42 @@
     setupSearch("actor-a", "suggest-a");
     setupSearch("actor-b", "suggest-b");
     $("dyad-form").addEventListener("submit", onSubmit);
+    $("root").addEventListener("change", onFilter);
+    $("quad").addEventListener("change", onFilter);
+    $("events-all").addEventListener("click", function () { change({ period: "", dir: "", page: "", event: "" }); });
     $("article-close").addEventListener("click", function () { $("article-panel").hidden = true; });
     $("network-all").addEventListener("click", function () { loadNetwork(); });
+    $("dyads-by").addEventListener("change", loadDyads);
     $("network-by").addEventListener("change", function () {
       state.networkPick = [];
-      var w = state.networkWindow || {};
-      loadNetwork(w.since, w.until);
+      loadNetwork(state.networkWindow.since, state.networkWindow.until);
     });
+    window.addEventListener("hashchange", applyHash);
     var resizeTimer = null;
     window.addEventListener("resize", function () {
       clearTimeout(resizeTimer);
       resizeTimer = setTimeout(function () { drawSeries(); drawNetwork(); }, 150);
     });
     refreshStatus(true).then(function (summary) {
-      var hash = readHash();
-      $("freq").value = hash.freq || defaultFreq(summary);
-      $("since").value = hash.since || "";
-      $("until").value = hash.until || "";
-      readForm();
+      $("freq").value = readHash().freq || defaultFreq(summary);
       loadNetwork();
-      return loadDyads().then(function (dyads) {
-        if (hash.a && hash.b) { return showDyad(hash.a, hash.b); }
-        return firstCountryDyad(dyads);
+      return loadDyads().then(function () {
+        var hash = readHash();
+        if (hash.a || hash.b || location.hash.length > 1) { return applyHash(); }
+        return firstCountryDyad();
       });
     });
     setInterval(function () { refreshStatus(false); }, 4000);
   }
 
-  /* With no dyad in the URL, open the busiest pair of countries. */
+  /* With no view in the URL, open the busiest pair of countries (unless one was picked). */
   function firstCountryDyad() {
     return api("dyads", { top: 1, by: "country" }).then(function (body) {
       var d = body.dyads[0];
-      if (d && !state.a) { return showDyad(d.actor_a, d.actor_b); }  /* unless one was picked */
-      return null;
-    }).catch(function () { return null; });
+      if (state.userActed || location.hash.length > 1) { return null; }
+      if (!d) { document.body.dataset.loaded = ""; return null; }
+      return go(Object.assign(formView(), { a: d.actor_a, b: d.actor_b }), true);
+    }).catch(function () { document.body.dataset.loaded = ""; return null; });
   }
 
   document.addEventListener("DOMContentLoaded", start);
