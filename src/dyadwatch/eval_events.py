@@ -11,6 +11,7 @@ region; recall counts the directed gold events.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -191,6 +192,42 @@ def score_located(gold: Sequence[Located], system: Sequence[Located]) -> dict[st
             "dates": date_accuracy(gold, system, country)}
 
 
+def article_counts(gold: Sequence[Located], system: Sequence[Located],
+                   pairs: Sequence[tuple[int, int]],
+                   article_ids: Iterable[str]) -> list[tuple[int, int, int]]:
+    """(matched, gold, system) per article, every article of the half included."""
+    counts = {a: [0, 0, 0] for a in article_ids}
+    for g, _ in pairs:
+        counts[gold[g].article_id][0] += 1
+    for event in gold:
+        counts[event.article_id][1] += 1
+    for event in system:
+        counts[event.article_id][2] += 1
+    return [(m, g, s) for m, g, s in counts.values()]
+
+
+def bootstrap_interval(counts: Sequence[tuple[int, int, int]], reps: int = 2000,
+                       seed: int = 14) -> dict[str, list[float]]:
+    """95% percentile intervals of precision, recall and F1, resampling articles (seeded)."""
+    rng = random.Random(seed)
+    samples: dict[str, list[float]] = {"precision": [], "recall": [], "f1": []}
+    for _ in range(reps if counts else 0):
+        drawn = [counts[rng.randrange(len(counts))] for _ in counts]
+        score = LevelScore(*(sum(c[k] for c in drawn) for k in range(3)))
+        samples["precision"].append(score.precision)
+        samples["recall"].append(score.recall)
+        samples["f1"].append(score.f1)
+    return {name: _percentiles(values) for name, values in samples.items()}
+
+
+def _percentiles(values: list[float]) -> list[float]:
+    if not values:
+        return [0.0, 0.0]
+    ordered = sorted(values)
+    low, high = ordered[int(0.025 * len(ordered))], ordered[int(0.975 * len(ordered)) - 1]
+    return [round(low, 4), round(high, 4)]
+
+
 def agreement(first: Iterable[GoldEvent], second: Iterable[GoldEvent]) -> dict[str, Any]:
     """Event-level agreement between two annotators: F1 at both levels (symmetric), the
     first annotator taken as reference for precision and recall."""
@@ -306,6 +343,8 @@ def score_half(folder: Path, split: str, gold_file: Path, data: Path, code_docs:
         **score_located(gold, system), **counts,
         "by_corpus": by_corpus(gold, system, {g.entry.article_id: g.entry.corpus
                                               for g in golds}),
+        "country_interval": bootstrap_interval(article_counts(
+            gold, system, match(gold, system, COUNTRY), sorted(loaded))),
         "agreement": half_agreement(folder, split)}
     return report, warnings + invalid
 

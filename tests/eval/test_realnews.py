@@ -180,6 +180,9 @@ def test_eval_events_scores_a_half(tmp_path: Path, plan: list[Any]) -> None:
                                "date_accuracy_all": 0.3333, "matched": 3}
     assert (report["one_sided"], report["resplit_sentences"]) == (1, 0)
     assert report["by_corpus"] == {"guardian": report["country"]}
+    # one article: every resample is the article itself
+    assert report["country_interval"] == {"precision": [0.75, 0.75], "recall": [1.0, 1.0],
+                                          "f1": [0.8571, 0.8571]}
     assert (report["articles"], report["sentences"], report["agreement"]) == (1, 2, None)
 
 
@@ -342,3 +345,15 @@ def test_cli_eval_events_codes_the_whole_article(tmp_path: Path, args: list[str]
     assert report["country"]["gold"] == 3
     assert 0 <= report["country"]["matched"] <= report["country"]["system"]
     assert set(report) >= {"sectors", "dates", "one_sided", "resplit_sentences", "agreement"}
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("reps", [500])
+def test_eval_events_bootstrap_interval_brackets_the_score(reps: int) -> None:
+    counts = [(1, 2, 1), (0, 1, 2), (3, 3, 4), (2, 2, 2), (0, 0, 1), (1, 3, 1)]
+    whole = eval_events.LevelScore(7, 11, 11)
+    interval = eval_events.bootstrap_interval(counts, reps)
+    for name, value in (("precision", whole.precision), ("recall", whole.recall)):
+        low, high = interval[name]
+        assert low <= value <= high and low < high
+    assert eval_events.bootstrap_interval(counts, reps) == interval  # seeded

@@ -171,6 +171,9 @@ def format_events_report(report: dict[str, Any]) -> str:
                   f"{report['country']['system']} (dyadic; {report['one_sided']} one-sided "
                   f"events not scored)"]
         lines += _level_lines(report)
+        interval = report["country_interval"]
+        lines.append("  95% intervals, country level (articles resampled): " + ", ".join(
+            f"{name} {low:.2f}-{high:.2f}" for name, (low, high) in interval.items()))
         dates = report["dates"]
         lines.append(f"  date: exact day on {dates['date_accuracy']:.3f} of the "
                      f"{dates['dated']} matched events whose gold names a day "
