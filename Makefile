@@ -38,7 +38,7 @@ eval: $(STAMP)
 	$(BIN)/python tests/eval/eval_gate.py
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH)
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -1,6 +1,8 @@
-"""Throughput side by side: spaCy alone, `dyadwatch code` with 1 and 2 workers, and Ray.
+"""In-process throughput: spaCy alone, `dyadwatch code` with 1 and 2 workers, and Ray, each
+timed after its model is loaded, with the coder alone and peak memory (whole processes,
+start-up included: bench/run.py, `make bench`).
 
-    .venv/bin/python bench/run.py [--corpus bbc|reuters|guardian] [-n 600] [--no-ray]
+    .venv/bin/python bench/inprocess.py [--corpus bbc|reuters|guardian] [-n 600] [--no-ray]
 
 Each configuration runs in its own process on the same articles (the first N with text of
 a corpus in the shared data folder: DYADWATCH_SHARED_DATA or <repo>/../shared/data), so
@@ -8,8 +10,7 @@ that its peak memory is its own. Printed per configuration: articles/s and words
 (wall clock, model already loaded; with ``--repeat R`` the fastest of R rounds), the
 ratio to spaCy's own ``nlp.pipe`` over the same texts, CPU seconds of the main process,
 steady throughput (after the first batch is written, i.e. without worker start-up), and
-peak resident memory of the main process and of the largest worker. ``make bench`` runs
-it with the defaults.
+peak resident memory of the main process and of the largest worker.
 """
 
 from __future__ import annotations

