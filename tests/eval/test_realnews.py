@@ -14,6 +14,7 @@ from dyadwatch import eval_events
 from dyadwatch.goldset import (
     CorpusMissingError,
     GoldEvent,
+    GoldSetError,
     Manifest,
     ManifestArticle,
     annotation_problems,
@@ -357,3 +358,27 @@ def test_eval_events_bootstrap_interval_brackets_the_score(reps: int) -> None:
         low, high = interval[name]
         assert low <= value <= high and low < high
     assert eval_events.bootstrap_interval(counts, reps) == interval  # seeded
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("missing", ["articles.json", "sentences.json"])
+def test_eval_events_missing_gold_file_is_a_coded_error(tmp_path: Path, missing: str) -> None:
+    folder, data = fx.write_folder(tmp_path, {"dev.a.jsonl": GOLD})
+    (folder / missing).unlink()
+    code_docs = eval_events.doc_coder(fx.blank_nlp(), fx.StandInCoder([]), [])
+    with pytest.raises(GoldSetError, match=f"E130: .*{missing}: the "):
+        eval_events.score_half(folder, "dev", folder / "dev.a.jsonl", data, code_docs)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("bad_line", ['{"article_id": "fixture-1", "span": [2, 67]}'])
+def test_eval_events_invalid_annotation_is_skipped_with_e133(tmp_path: Path,
+                                                             bad_line: str) -> None:
+    folder, data = fx.write_folder(tmp_path, {"dev.a.jsonl": GOLD})
+    with (folder / "dev.a.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write(bad_line + "\n")
+    code_docs = eval_events.doc_coder(fx.blank_nlp(), fx.StandInCoder([]), [])
+    report, found = eval_events.score_half(folder, "dev", folder / "dev.a.jsonl", data,
+                                           code_docs)
+    assert report["country"]["gold"] == 3
+    assert len(found) == 1 and found[0].startswith(f"E133: {folder / 'dev.a.jsonl'}:3: ")
