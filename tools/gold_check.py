@@ -2,6 +2,7 @@
 
     python tools/gold_check.py                          # every tests/eval/realnews/*.jsonl
     python tools/gold_check.py tests/eval/realnews/dev.a.jsonl
+    python tools/gold_check.py --stats                  # and a summary of each file
 
 Checks each line: a valid record (docs/annotation.md), an article of the manifest in
 the half the file name says, a span that is one of the article's listed sentences with
@@ -16,12 +17,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 from dyadwatch.goldset import (
     annotation_problems,
     load_gold_articles,
     parse_annotations,
+    read_annotations,
     read_manifest,
     read_sentence_index,
 )
@@ -53,15 +56,33 @@ def check(paths: list[Path]) -> list[str]:
     return problems
 
 
+def stats(path: Path) -> str:
+    """A one-paragraph summary of an annotation file: records, directed events, articles,
+    roots, reciprocal and dated shares."""
+    events, _ = read_annotations(path)
+    directed = sum(2 if e.reciprocal else 1 for e in events)
+    roots = Counter(e.root for e in events)
+    dated = sum(e.date is not None for e in events)
+    lines = [f"{path.name}: {len(events)} records ({directed} directed events) in "
+             f"{len({e.article_id for e in events})} articles; {sum(e.reciprocal for e in events)}"
+             f" reciprocal, {dated} dated, {sum(bool(e.alt_roots) for e in events)} with "
+             "alternative roots",
+             "  roots: " + ", ".join(f"{r} {n}" for r, n in sorted(roots.items()))]
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--stats", action="store_true", help="also summarise each file")
     args = parser.parse_args()
     paths = args.files or sorted(MANIFEST.parent.glob("*.jsonl"))
     if not paths:
         print("gold_check: no annotation files yet")
         return 0
+    if args.stats:
+        print("\n".join(stats(path) for path in paths))
     problems = check(paths)
     for problem in problems:
         print(problem)
