@@ -1,6 +1,6 @@
-"""Screenshots of the dashboard at laptop and phone width, into out/.
+"""Screenshots of the dashboard at laptop and phone width, into out/ (or --out).
 
-Usage: .venv/bin/python bench/screenshots.py [--db out/example.duckdb]
+Usage: .venv/bin/python bench/screenshots.py [--db out/example.duckdb] [--out DIR]
 Codes examples/ into the database when it does not exist, serves it on 127.0.0.1 and
 drives the system Chromium (/usr/bin/chromium) with Playwright.
 """
@@ -49,17 +49,14 @@ def shoot(base: str, out: Path, prefix: str) -> list[Path]:
         for name, (width, height) in SIZES.items():
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(base + "/")
-            page.wait_for_selector("#chart svg .point")
-            page.wait_for_selector(".event-list .event")
+            page.wait_for_selector("body[data-loaded]", state="attached")
             page.wait_for_selector("#network svg .node")
-            time.sleep(0.5)
             for full in (False, True):
                 path = out / f"{prefix}-{name}{'-full' if full else ''}.png"
                 page.screenshot(path=str(path), full_page=full)
                 paths.append(path)
             page.click(".event-list .evidence")
             page.wait_for_selector("#article-panel:not([hidden]) .article-text")
-            time.sleep(0.6)
             path = out / f"{prefix}-{name}-article.png"
             page.screenshot(path=str(path))
             paths.append(path)
@@ -71,7 +68,8 @@ def shoot(base: str, out: Path, prefix: str) -> list[Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, default=REPO / "out" / "example.duckdb")
-    parser.add_argument("--prefix", default="dashboard", help="file name prefix in out/")
+    parser.add_argument("--prefix", default="dashboard", help="file name prefix")
+    parser.add_argument("--out", type=Path, default=REPO / "out", help="folder for the images")
     args = parser.parse_args()
     ensure_db(args.db)
     port = free_port()
@@ -82,7 +80,8 @@ def main() -> None:
     while not server.started:
         time.sleep(0.05)
     try:
-        for path in shoot(f"http://127.0.0.1:{port}", REPO / "out", args.prefix):
+        args.out.mkdir(parents=True, exist_ok=True)
+        for path in shoot(f"http://127.0.0.1:{port}", args.out, args.prefix):
             sys.stdout.write(f"{path}\n")
     finally:
         server.should_exit = True

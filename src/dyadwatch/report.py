@@ -31,7 +31,7 @@ body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1100px;color:
 h1{font-size:1.6em;margin-bottom:.2em} h2{margin-top:1.6em;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;width:100%;font-size:13px} td,th{border-bottom:1px solid #eee;
 padding:4px 6px;text-align:left;vertical-align:top} th{background:#f6f6f6}
-.neg{color:#b0301c} .pos{color:#1c7a33} .meta{color:#666} .ev{max-width:520px}
+.neg{color:#b3261e} .pos{color:#1f5fa8} .meta{color:#666} .ev{max-width:520px}
 svg{max-width:100%;height:auto}
 </style></head><body>
 <h1>{{ a }} – {{ b }}</h1>

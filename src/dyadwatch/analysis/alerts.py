@@ -8,11 +8,14 @@ out (the last period with articles is judged instead), and the result says so.
 An alert fires on any of four triggers (see docs/alerts.md):
 
 * ``goldstein_drop``: net Goldstein per article falls at least ``z`` baseline standard
-  deviations (floored at ``SD_FLOOR``) below the dyad's baseline mean;
+  deviations below the dyad's baseline mean; the standard deviation is floored at
+  ``GOLDSTEIN_FLOOR`` points per period (about one threat) divided by the baseline's mean
+  articles per period, so a quiet dyad does not fire on a single mild event;
 * ``new_material_conflict``: material conflict now, none in the baseline periods;
 * ``change_point``: an escalation change point (PELT, as ``dyadwatch escalation``) opens
   in the last two periods of the per-article series;
-* ``first_contact``: the first event ever recorded between the two.
+* ``first_contact``: the first event ever recorded between two states (ISO 3166
+  alpha-3 codes on both sides).
 
 Dyads are ranked by ``score``: the drop in baseline standard deviations (0 when the
 series did not fall) plus 2 for new material conflict, 1 for a change point and 1 for a
@@ -32,7 +35,7 @@ from dyadwatch.analysis.series import FREQ_CODES, Freq
 DEFAULT_BASELINE = 8
 DEFAULT_MIN_EVENTS = 2
 DEFAULT_Z = 2.0
-SD_FLOOR = 1.0
+GOLDSTEIN_FLOOR = 5.0
 WEIGHTS: dict[str, float] = {"new_material_conflict": 2.0, "change_point": 1.0,
                              "first_contact": 1.0}
 EVIDENCE_SENTENCES = 3
@@ -138,10 +141,12 @@ def dyad_periods(events: pd.DataFrame, articles: pd.DataFrame, window: Window) -
 # ---- triggers ----------------------------------------------------------------------------
 
 
-def _drop(rates: pd.Series, latest: float, z: float) -> tuple[float, float, float, bool]:
+def _drop(rates: pd.Series, articles: float, latest: float,
+          z: float) -> tuple[float, float, float, bool]:
     base = rates.dropna()
     mean = float(base.mean()) if len(base) else 0.0
-    sd = max(float(base.std(ddof=1)) if len(base) > 1 else 0.0, SD_FLOOR)
+    floor = GOLDSTEIN_FLOOR / max(articles, 1.0)
+    sd = max(float(base.std(ddof=1)) if len(base) > 1 else 0.0, floor)
     size = (latest - mean) / sd
     return mean, sd, size, size <= -z
 
@@ -164,7 +169,9 @@ def judge_dyad(rows: pd.DataFrame, window: Window, first_date: pd.Timestamp | No
     now = rows[rows["period"] == window.latest].iloc[0]
     past = rows[rows["period"] != window.latest]
     latest_rate = float(now["goldstein_rate"]) if now["articles"] else 0.0
-    mean, sd, size, dropped = _drop(past["goldstein_rate"], latest_rate, z)
+    with_articles = past[past["articles"] > 0]
+    articles = float(with_articles["articles"].mean()) if len(with_articles) else 1.0
+    mean, sd, size, dropped = _drop(past["goldstein_rate"], articles, latest_rate, z)
     fired, why = [], []
     if dropped:
         fired.append("goldstein_drop")
@@ -177,11 +184,19 @@ def judge_dyad(rows: pd.DataFrame, window: Window, first_date: pd.Timestamp | No
     if _change_point(rows["goldstein_rate"]):
         fired.append("change_point")
         why.append("an escalation change point in the per-article Goldstein series")
-    if first_date is not None and first_date >= window.latest.start_time:
+    if (first_date is not None and first_date >= window.latest.start_time
+            and is_state(str(now["actor_a"])) and is_state(str(now["actor_b"]))):
         fired.append("first_contact")
         why.append("the first event ever recorded between the two")
     numbers = {"latest": latest_rate, "mean": mean, "sd": sd, "size": size}
     return numbers, fired, why
+
+
+def is_state(code: str) -> bool:
+    """Whether ``code`` is a country's ISO 3166 alpha-3 code (not a role like MIL)."""
+    import pycountry
+
+    return len(code) == 3 and pycountry.countries.get(alpha_3=code) is not None
 
 
 def score_of(size: float, fired: list[str]) -> float:

@@ -12,8 +12,12 @@ from dyadwatch.analysis.escalation import Episode
 from dyadwatch.analysis.reciprocity import Reciprocity
 from dyadwatch.analysis.series import directed
 
-COLOURS = {"AB": "#1f5fa8", "BA": "#c2452d", "escalation": "#e8a09a",
-           "de-escalation": "#9fd3a6"}
+# Colour means hostility only, as on the dashboard (dyadwatch/api/static/app.css): red
+# conflict, blue cooperation; the two directions differ by line style, never by colour.
+PALETTE = {"conflict": "#b3261e", "cooperation": "#1f5fa8", "neutral": "#8a8f98",
+           "escalation": "#f2c4bf", "de-escalation": "#c5d7ef", "ink": "#1d2430",
+           "muted": "#5c6573", "light": "#b8bec8"}
+LINESTYLES = {"AB": "-", "BA": "--"}
 
 
 def _svg(fig: Figure, salt: str) -> str:
@@ -33,20 +37,21 @@ def series_svg(series: pd.DataFrame, episodes: list[Episode], labels: tuple[str,
     names = {"AB": f"{labels[0]} → {labels[1]}", "BA": f"{labels[1]} → {labels[0]}"}
     for episode in episodes:
         for ax in (top, bottom):
-            ax.axvspan(episode.start, episode.end, color=COLOURS[episode.direction], alpha=0.5,
+            ax.axvspan(episode.start, episode.end, color=PALETTE[episode.direction], alpha=0.7,
                        lw=0)
     for direction in ("AB", "BA"):
         gold = directed(series, direction, "goldstein_sum")
-        top.plot(gold.index, gold.to_numpy(), color=COLOURS[direction], lw=1.4,
-                 label=names[direction], drawstyle="steps-post")
+        top.plot(gold.index, gold.to_numpy(), color=PALETTE["ink"], lw=1.4,
+                 ls=LINESTYLES[direction], label=names[direction], drawstyle="steps-post")
         count = directed(series, direction, "events")
-        bottom.plot(count.index, count.to_numpy(), color=COLOURS[direction], lw=1.1,
-                    drawstyle="steps-post")
-    top.axhline(0, color="#555", lw=0.6)
+        bottom.plot(count.index, count.to_numpy(), color=PALETTE["ink"], lw=1.1,
+                    ls=LINESTYLES[direction], drawstyle="steps-post")
+    top.axhline(0, color=PALETTE["muted"], lw=0.6)
     top.set_ylabel(f"Goldstein sum per {freq}")
     bottom.set_ylabel("events")
     top.legend(loc="upper left", frameon=False)
-    top.set_title("red: escalation episodes, green: de-escalation", fontsize=9, loc="right")
+    top.set_title("shaded red: escalation episodes, blue: de-escalation", fontsize=9,
+                  loc="right")
     fig.autofmt_xdate()
     return _svg(fig, "dyadwatch-series")
 
@@ -60,10 +65,10 @@ def reciprocity_svg(results: list[Reciprocity]) -> str:
     for item in results:
         ax = axes[leaders.index(item.leader)][channels.index(item.channel)]
         lags = list(range(len(item.ccf)))
-        colours = ["#1f5fa8" if k == item.best_lag else "#9db6d6" for k in lags]
+        colours = [PALETTE["ink"] if k == item.best_lag else PALETTE["light"] for k in lags]
         ax.bar(lags, item.ccf, color=colours)
-        ax.axhline(item.threshold, color="#c2452d", lw=0.8, ls="--")
-        ax.axhline(0, color="#555", lw=0.5)
+        ax.axhline(item.threshold, color=PALETTE["muted"], lw=0.8, ls="--")
+        ax.axhline(0, color=PALETTE["muted"], lw=0.5)
         ax.set_title(f"{item.responder} answers {item.leader}: {item.channel}\n"
                      f"lag {item.best_lag}, r={item.r:.2f}, p={item.p_value:.3f}", fontsize=8)
         ax.set_xlabel("lag (periods)", fontsize=8)

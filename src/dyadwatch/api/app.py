@@ -21,7 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dyadwatch import __version__
-from dyadwatch.api import jobs, routes
+from dyadwatch.api import alerts, jobs, routes
 from dyadwatch.api.errors import (
     BodyTooLargeError,
     HostNotAllowedError,
@@ -63,6 +63,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
     install_error_handlers(app)
     app.include_router(routes.router)
     app.include_router(jobs.router)
+    app.include_router(alerts.router)
     _mount_dashboard(app)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)

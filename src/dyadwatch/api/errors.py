@@ -17,9 +17,12 @@ from dyadwatch.errors import (
     DatabaseError,
     DatabaseNotFoundError,
     DyadwatchError,
+    NoAlertDataError,
     NoDyadEventsError,
     SchemaVersionError,
     SeriesTooShortError,
+    TooLittleHistoryError,
+    UnknownForecastDyadError,
 )
 from dyadwatch.store.snapshot import DatabaseBusyError, QueryTimeoutError, SnapshotError
 
@@ -116,6 +119,9 @@ STATUS: tuple[tuple[type[DyadwatchError], int], ...] = (
     (ArticleNotFoundError, 404),
     (JobNotFoundError, 404),
     (SeriesTooShortError, 422),
+    (TooLittleHistoryError, 422),
+    (NoAlertDataError, 404),
+    (UnknownForecastDyadError, 404),
     (AnalysisTooCostlyError, 422),
     (DatabaseNotFoundError, 503),
     (DatabaseBusyError, 503),
