@@ -145,6 +145,7 @@ def test_browser_pick_dyad_chart_and_evidence(open_page: Callable[..., Any], bas
     page.click(f"#suggest-a li[data-code='{code_a}']")
     assert page.input_value("#actor-a") == code_a
     page.fill("#actor-b", code_b)
+    page.click(f"#suggest-b li[data-code='{code_b}']")  # the list would cover the button
     page.click("#show")
     page.wait_for_selector(f'body[data-loaded^="a={code_a}&b={code_b}&"]', state="attached")
     # 2. the chart of both directions
@@ -328,8 +329,9 @@ def test_browser_unknown_actor_message_in_words(open_page: Callable[..., Any], m
     assert page.locator("#events .event").count() == 0  # nothing left from the last dyad
     assert page.locator("#chart svg").count() == 0
     # typed in the form, the same words, before any chart request
-    page.fill("#actor-a", unknown + "Q")
     page.fill("#actor-b", "USAGOV")
+    page.click("#suggest-b li[data-code='USAGOV']")
+    page.fill("#actor-a", unknown + "Q")
     page.click("#show")
     page.wait_for_selector('body[data-loaded="refused"]', state="attached")
     assert f"No event involves “{unknown}Q”" in page.locator("#form-message").inner_text()

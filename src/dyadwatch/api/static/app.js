@@ -234,7 +234,7 @@
       if (!q) { close(); return; }
       timer = setTimeout(function () {
         api("actors", { q: q, limit: 8 }).then(function (body) {
-          if (input.value.trim() === q) { show(body.actors); }
+          if (input.value.trim() === q && document.activeElement === input) { show(body.actors); }
         }).catch(function () { close(); });
       }, 180);
     });
@@ -577,9 +577,16 @@
     return go(view);
   }
 
+  function closeSuggestions() {
+    Array.prototype.forEach.call(document.querySelectorAll(".suggest"), function (list) {
+      list.hidden = true; list.textContent = "";
+    });
+  }
+
   function onSubmit(ev) {
     ev.preventDefault();
     state.userActed = true;
+    closeSuggestions();
     var form = formView();
     if (form.since && form.until && form.since > form.until) {
       say("“From” (" + form.since + ") is after “To” (" + form.until + "): pick dates with “From” on " +

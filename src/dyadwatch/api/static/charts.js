@@ -246,7 +246,8 @@
       var g = svgEl("g", { "class": "quad-bar", "data-period": p.period }, f.svg);
       [3, 2, 1, 0].forEach(function (i) {
         if (!p.q[i]) { return; }
-        var rect = svgEl("rect", { x: cx - bar / 2, y: y(base + p.q[i]), width: bar,
+        var left = Math.max(cx - bar / 2, f.m.left + 1), right = Math.min(cx + bar / 2, f.width - f.m.right);
+        var rect = svgEl("rect", { x: left, y: y(base + p.q[i]), width: Math.max(right - left, 1),
           height: Math.max(y(base) - y(base + p.q[i]), 1), fill: PALETTE.quad[i + 1],
           "class": "quad quad-" + (i + 1) }, g);
         svgEl("title", {}, rect).textContent = periodLabel(p.period, opts.freq) + " · " +
