@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= out/example.duckdb
 
-.PHONY: run test lint eval bench backtest clean
+.PHONY: run test lint eval bench clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ run: $(STAMP)
 	mkdir -p out
 	rm -f $(DB)
 	$(BIN)/dyadwatch code examples/ --db $(DB)
-	$(BIN)/dyadwatch timeline USA IRN --db $(DB)
+	$(BIN)/dyadwatch escalation USA IRN --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -38,11 +38,7 @@ eval: $(STAMP)
 	$(BIN)/python tests/eval/eval_gate.py
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py $(BENCH)
-
-# Forecast backtests on ICEWS dyad-years and MID onsets (several minutes; not in `make test`).
-backtest: $(STAMP)
-	OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/python bench/backtest.py --data $(SHARED)/events --out out/backtest
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
