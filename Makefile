@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= out/example.duckdb
 
-.PHONY: run test lint eval bench clean
+.PHONY: run test lint eval bench backtest clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -38,7 +38,11 @@ eval: $(STAMP)
 	$(BIN)/python tests/eval/eval_gate.py
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH)
+
+# Forecast backtests on ICEWS dyad-years and MID onsets (several minutes; not in `make test`).
+backtest: $(STAMP)
+	OMP_NUM_THREADS=$${OMP_NUM_THREADS:-1} $(BIN)/python bench/backtest.py --data $(SHARED)/events --out out/backtest
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
