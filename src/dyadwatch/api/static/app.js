@@ -78,7 +78,7 @@
       return "Those dates or actors are not valid: give both actors, and dates with “From” on or " +
         "before “To”.";
     }
-    if (err.status === 503) { return "The database is busy or not there yet; the page will retry."; }
+    if (err.status === 503) { return "The database is busy or not there yet; this view is drawn again as soon as it can be read."; }
     return "Something went wrong (" + err.message + ").";
   }
 
@@ -168,9 +168,13 @@
     return api("health").then(function (body) {
       var db = body.database;
       if (!db.ready) {
-        $("status").textContent = "no data yet: " + (db.error || "");
+        state.missing = true;
+        $("status").textContent = /^E705/.test(db.error || "") ?
+          "No data yet: " + db.path + " is not there; this page fills in once articles are coded into it." :
+          "No data yet: the database cannot be read just now; trying again every few seconds.";
         return null;
       }
+      if (state.missing) { state.missing = false; if (!first) { reloadAll(); } }
       var ev = db.events;
       var when = new Date(db.snapshot.taken_at).toLocaleTimeString();
       $("status").textContent = C.count(ev.events, "event") + " · " + C.count(ev.articles, "article") + " · " +
