@@ -70,8 +70,8 @@ class Penalty:
         return self.beta * self.sigma ** 2 * math.log(max(self.n, 2))
 
     def describe(self) -> str:
-        return (f"penalty {self.value:.3g} = {self.beta:g} x sigma^2 x log n, with the noise "
-                f"sigma {self.sigma:.3g} estimated from the series and n = {self.n} periods")
+        return (f"penalty {self.value:.3g} = {self.beta:g} x sigma^2 x log n (sigma "
+                f"{self.sigma:.3g}: the series' own noise; n = {self.n} periods)")
 
 
 def penalty_of(values: np.ndarray, beta: float = DEFAULT_BETA) -> Penalty:

@@ -186,8 +186,8 @@ def escalation_command(a: str, b: str, db_path: Path | None, since: str | None,
         result = _open(db_path).escalation_result(a, b, freq, since, until, direction=direction,
                                              beta=beta, min_change=min_change,
                                              drivers=drivers, measure=measure)
-    click.echo(f"Escalation {a.upper()}-{b.upper()}: {result.choice.describe()}; "
-               f"{result.penalty.describe()}.", err=True)
+    click.echo(f"Escalation {a.upper()}-{b.upper()}: {result.choice.describe()}", err=True)
+    click.echo(f"PELT {result.penalty.describe()}", err=True)
     frame = episodes_frame(result.episodes)
     if fmt == "table":
         _episodes_table(frame)
