@@ -63,11 +63,19 @@ def period_at(full: pd.DataFrame, t: int) -> pd.Timestamp:
     periods = periods_of(full)
     if t < len(periods):
         return periods[t]
-    step = pd.tseries.frequencies.to_offset(pd.infer_freq(periods[-3:])) if len(periods) > 2 \
-        else None
-    if step is None:
+    if len(periods) < 2:
         return periods[-1]
-    return periods[-1] + step * (t - len(periods) + 1)
+    return pd.Timestamp(periods[-1] + _step(periods) * (t - len(periods) + 1))
+
+
+def _step(periods: pd.DatetimeIndex) -> pd.DateOffset | pd.Timedelta:
+    """One period: a year, a month, or the fixed gap of days and weeks."""
+    gaps = (periods[1:] - periods[:-1]).days
+    if periods.is_year_start.all() and gaps.min() >= 365:
+        return pd.DateOffset(years=1)
+    if periods.is_month_start.all() and gaps.min() >= 28:
+        return pd.DateOffset(months=1)
+    return pd.Timedelta(days=int(gaps.min()))
 
 
 def check_history(n_periods: int, origins: int, horizon: int, freq: str) -> None:
