@@ -40,7 +40,8 @@ def test_choice_coverage_counts_periods_and_active(offsets: list[int], freq: str
 def test_choice_auto_takes_the_finest_dense_period(offsets: list[int], expected: str) -> None:
     choice = choose_freq(days("2020-01-06", offsets), "auto", escalation_needs(2))
     assert choice.freq == expected and choice.auto
-    assert f"--freq {expected} (auto:" in choice.describe()
+    assert f"--freq {expected} (auto: the finest period with" in choice.describe()
+    assert choice.caution() == ""
 
 
 @pytest.mark.issue(15)
@@ -49,7 +50,8 @@ def test_choice_auto_falls_back_to_the_densest_long_enough(offsets: list[int]) -
     """No period is half full: the coarsest that still has enough periods."""
     choice = choose_freq(days("2020-01-06", offsets), "auto", reciprocity_needs(0, 8))
     assert choice.freq == "day" and not choice.coverage.dense
-    assert "the densest that gives the minimum" in choice.describe()
+    assert "so the densest with at least 12 periods" in choice.describe()
+    assert choice.caution().startswith("Few data: only 6 of 61 days have events")
 
 
 @pytest.mark.issue(15)

@@ -80,12 +80,20 @@ class FreqChoice:
         if not self.auto:
             how = "as asked"
         elif self.coverage.dense:
-            how = ("auto: the finest period giving " + self.need.describe()
-                   + ", with events in at least half of them")
+            how = (f"auto: the finest period with {self.need.describe()} and events in at "
+                   "least half of them")
         else:
-            how = ("auto: no period gives " + self.need.describe() + " with events in half "
-                   "of them, so the densest that gives the minimum")
+            how = (f"auto: no period has {self.need.describe()} and events in at least half "
+                   f"of them, so the densest with {self.need.describe()}")
         return f"--freq {self.freq} ({how}; {self.coverage.describe()})"
+
+    def caution(self) -> str:
+        """A plain warning when most periods are empty, else ""."""
+        if self.coverage.dense:
+            return ""
+        cov = self.coverage
+        return (f"Few data: only {cov.active} of {cov.periods} {_PLURAL[cov.freq]} have events, "
+                "so the result rests on a few events; read it with care.")
 
 
 def escalation_needs(min_size: int) -> Need:

@@ -188,6 +188,8 @@ def escalation_command(a: str, b: str, db_path: Path | None, since: str | None,
                                              drivers=drivers, measure=measure)
     click.echo(f"Escalation {a.upper()}-{b.upper()}: {result.choice.describe()}", err=True)
     click.echo(f"PELT {result.penalty.describe()}", err=True)
+    if result.choice.caution():
+        click.echo(result.choice.caution(), err=True)
     frame = episodes_frame(result.episodes)
     if fmt == "table":
         _episodes_table(frame)
@@ -238,6 +240,8 @@ def reciprocity_command(a: str, b: str, db_path: Path | None, since: str | None,
             a, b, freq, since, until, max_lag, permutations=permutations, seed=seed)
     click.echo(f"Reciprocity {a.upper()}-{b.upper()}: {choice.describe()}; lags are in "
                f"{choice.freq}s.", err=True)
+    if choice.caution():
+        click.echo(choice.caution(), err=True)
     frame = reciprocity_frame(found)
     emit(frame.drop(columns=["ccf"]) if fmt == "table" else frame, fmt)
 
