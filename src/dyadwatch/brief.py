@@ -66,7 +66,8 @@ e.publisher or e.article_id }}{% endif %}{% if e.title %} · {{ e.title }}{% end
 {% for d in f.directions %}<br>{{ d.source }} → {{ d.target }}: P(material conflict)
 {{ '%.0f'|format(100 * d.probability) }}%{% if d.calibration.n %} (in the backtest, forecasts
 of {{ d.calibration.bin }} came true {{ '%.0f'|format(100 * d.calibration.observed) }}% of
-{{ d.calibration.n }} times){% endif %}{% if d.net_goldstein %}; expected net Goldstein
+{{ d.calibration.n }} times){% else %} (no backtest forecast in that range){% endif %}
+{%- if d.net_goldstein %}; expected net Goldstein
 {{ '%+.1f'|format(d.net_goldstein.expected) }} (80% interval
 {{ '%+.1f'|format(d.net_goldstein.low) }} to {{ '%+.1f'|format(d.net_goldstein.high) }})
 {%- endif %}{% endfor %}
@@ -203,7 +204,7 @@ def render_atom(result: AlertResult, base_url: str = "http://127.0.0.1:8000") ->
                              f"{', '.join(t.replace('_', ' ') for t in alert.triggers)}")
         _sub(entry, "updated", updated)
         ET.SubElement(entry, f"{{{ATOM_NS}}}link", rel="alternate",
-                      href=f"{base_url}/?a={alert.actor_a}&b={alert.actor_b}")
+                      href=f"{base_url}/#a={alert.actor_a}&b={alert.actor_b}&freq={r['freq']}")
         _sub(entry, "summary", "; ".join(alert.why))
         _sub(entry, "content", _entry_text(alert)).set("type", "text")
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"

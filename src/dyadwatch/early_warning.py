@@ -301,10 +301,13 @@ def _direction(predicted: pd.DataFrame, track: BacktestResult, source: str,
     }
     if "goldstein_pred" in row and track.goldstein:
         expected = float(row["goldstein_pred"])
+        g = track.goldstein
+        name = str(row["activity"]) if f"q10_{row['activity']}" in g else ""
+        low, high = (g[f"q10_{name}"], g[f"q90_{name}"]) if name else (g["q10"], g["q90"])
         out["net_goldstein"] = {"expected": round(expected, 2),
-                                "low": round(expected + track.goldstein["q10"], 2),
-                                "high": round(expected + track.goldstein["q90"], 2),
-                                "interval": "80%"}
+                                "low": round(expected + low, 2),
+                                "high": round(expected + high, 2), "interval": "80%",
+                                "from": f"backtest errors of {name or 'all'} dyads"}
     else:
         out["net_goldstein"] = None
     return out

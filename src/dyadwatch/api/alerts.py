@@ -98,11 +98,11 @@ def alerts(request: Request, as_of: AsOf = None, freq: FreqA = "week", by: ByA =
 @router.get("/alerts.atom", summary="The alerts as an Atom feed",
             response_class=Response, responses={200: {"content": {
                 "application/atom+xml": {}}}})
-def alerts_feed(request: Request, freq: FreqA = "week", by: ByA = "country",
-                min_events: MinEvents = 2, top: TopA = 5) -> Response:
+def alerts_feed(request: Request, as_of: AsOf = None, freq: FreqA = "week",
+                by: ByA = "country", min_events: MinEvents = 2, top: TopA = 5) -> Response:
     """Atom 1.0; an entry id stays the same for the same dyad and period."""
     from dyadwatch.brief import render_atom
 
-    result, _ = _answer(request, (None, freq, by, min_events, top, "none"))
+    result, _ = _answer(request, (as_of, freq, by, min_events, top, "none"))
     base = str(request.base_url).rstrip("/")
     return Response(render_atom(result, base), media_type="application/atom+xml")

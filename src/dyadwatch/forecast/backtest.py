@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dyadwatch.analysis.series import QUAD_COLUMNS
 from dyadwatch.errors import TooLittleHistoryError
 from dyadwatch.forecast.features import (
     BASE_FEATURES,
@@ -131,7 +132,14 @@ def _with_goldstein(design: Design, rows: pd.DataFrame, train: pd.Series, test: 
     regressor = fit_regressor(rows[fit_rows], value[fit_rows], design.names)
     out["goldstein_true"] = value[test].to_numpy()
     out["goldstein_pred"] = regressor.predict(rows[test])
+    events = design.full.loc[test, list(QUAD_COLUMNS)].sum(axis=1).to_numpy()
+    out["activity"] = [activity_bin(n) for n in events]
     return out
+
+
+def activity_bin(events: float) -> str:
+    """How busy the dyad was in the period a forecast starts from: none, few (1-4), many."""
+    return "none" if events <= 0 else ("few" if events < 5 else "many")
 
 
 def rolling_origin(design: Design, target: Target, horizon: int,
@@ -209,9 +217,16 @@ def reliability(predictions: pd.DataFrame, column: str = "model",
 
 def goldstein_errors(predictions: pd.DataFrame) -> dict[str, float]:
     """Mean absolute error of the net Goldstein forecast and the 10th/90th residual
-    percentiles (the 80% interval added to a point forecast)."""
+    percentiles (the 80% interval added to a point forecast), overall and, as
+    ``q10_<bin>``/``q90_<bin>``, for each activity bin (split-conformal by bin: a busy dyad's
+    interval is not narrowed by the many quiet ones)."""
     if "goldstein_true" not in predictions:
         return {}
-    residual = (predictions["goldstein_true"] - predictions["goldstein_pred"]).to_numpy()
-    return {"mae": float(np.mean(np.abs(residual))), "q10": float(np.quantile(residual, 0.1)),
-            "q90": float(np.quantile(residual, 0.9)), "n": float(len(residual))}
+    residual = predictions["goldstein_true"] - predictions["goldstein_pred"]
+    out = {"mae": float(np.mean(np.abs(residual))), "q10": float(np.quantile(residual, 0.1)),
+           "q90": float(np.quantile(residual, 0.9)), "n": float(len(residual))}
+    for name, part in residual.groupby(predictions["activity"]):
+        out[f"q10_{name}"] = float(np.quantile(part, 0.1))
+        out[f"q90_{name}"] = float(np.quantile(part, 0.9))
+        out[f"n_{name}"] = float(len(part))
+    return out
