@@ -39,6 +39,7 @@ class Resolved:
     actor: Actor | None
     text: str
     token_i: int
+    private: bool = False  # a private person (a resident, an analyst): no side of any event
 
     @property
     def code(self) -> str | None:
@@ -60,13 +61,17 @@ class DocActors:
     # an unknown person or organisation is kept with actor None, so that a pronoun that
     # points at it stays unknown instead of reaching back to an older, known actor
     history: list[tuple[int, Actor | None, bool, bool]] = field(default_factory=list)
+    private: set[int] = field(default_factory=set)  # tokens of private people's mentions
+    private_names: set[str] = field(default_factory=set)  # their surnames, lower case
+    dateline: set[int] = field(default_factory=set)  # tokens of datelines ("SEOUL, South Korea —")
 
 
 def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActors:
-    """Resolve every actor mention of ``doc`` in reading order."""
+    """Resolve every actor mention of ``doc`` in reading order. A dateline names a place,
+    never an actor; a private person's mention is remembered as private."""
     lookup, lex = cache.lookup, cache.lex
-    memory = DocActors()
-    found = find_mentions(doc, cache)
+    memory = DocActors(dateline=dateline_tokens(doc))
+    found = [span for span in find_mentions(doc, cache) if span.start not in memory.dateline]
     mentions = {span.start: span for span in found}
     covered = {i for span in found for i in range(span.start, span.end)}
     person_spans = {ent.start: ent for ent in doc.ents if ent.label_ in {"PERSON", "ORG"}
@@ -74,13 +79,15 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     i = 0
     while i < len(doc):
         span = mentions.get(i) or person_spans.get(i)
-        if span is None:
-            actor = _word_actor(doc[i], lookup)
-            if actor is not None:
-                _remember(memory, doc[i : i + 1], actor, person=False)
-            else:
-                _remember_role_phrase(doc[i], memory, lookup, lex)
+        if i in memory.dateline:
             i += 1
+            continue
+        if span is None:
+            i = _remember_word(doc, i, memory, lookup, lex)
+            continue
+        if _private_person(span, lookup, memory, lex):
+            _remember_private(memory, span, person=True)
+            i = span.end
             continue
         actor, person = _span_actor(span, lookup, memory, day, lex)
         if actor is not None:
@@ -89,6 +96,108 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
             memory.history.append((span.start, None, person, _is_subject(span)))
         i = span.end
     return memory
+
+
+def dateline_tokens(doc: Doc) -> set[int]:
+    """The tokens of datelines: a sentence that opens with a place in capitals, perhaps its
+    country or state and an agency, then a dash ("SEOUL, South Korea —", "CAIRO --",
+    "WASHINGTON (Reuters) -"). A dateline says where the story was filed, not who acted."""
+    found: set[int] = set()
+    for sent in doc.sents:
+        end = _dateline_end(doc, sent.start, sent.end)
+        if end is not None:
+            found.update(range(sent.start, end + 1))
+    return found
+
+
+def _dateline_end(doc: Doc, start: int, end: int) -> int | None:
+    """The index of the dash that closes a dateline opening at ``start``, else None."""
+    i = start
+    while i < end and i - start < _DATELINE_PLACE and doc[i].is_upper and doc[i].is_alpha:
+        i += 1
+    if i == start or (i - start == 1 and len(doc[start]) < 3):
+        return None
+    if i < end and doc[i].text == ",":  # ", South Korea", ", Calif."
+        i += 1
+        while i < end and i - start < _DATELINE_SPAN and (
+                doc[i].is_title or doc[i].text == "." or doc[i].is_upper):
+            i += 1
+    if i < end and doc[i].text == "(":  # "(Reuters)", "(AP)"
+        close = next((j for j in range(i, min(end, i + 6)) if doc[j].text == ")"), None)
+        if close is None:
+            return None
+        i = close + 1
+    return i if i < end and doc[i].text in _DASHES else None
+
+
+def _remember_word(doc: Doc, i: int, memory: DocActors, lookup: ActorLookup,
+                   lex: Lexicon) -> int:
+    """A word outside any dictionary mention: a demonym noun, a role or a private person's
+    noun phrase. Returns the index of the next word to read."""
+    token = doc[i]
+    found = _word_actor(token, lookup)
+    if found is not None:
+        span, actor = found
+        if one_person(token):
+            _remember_private(memory, span, person=True)  # "a Briton", "the second Briton"
+        else:
+            _remember(memory, span, actor, person=False)
+        return max(i + 1, span.end)
+    if private_head(token, lex) and token.dep_ in ARGUMENT_DEPS:
+        _remember_private(memory, doc[i : i + 1], person=True)
+    else:
+        _remember_role_phrase(token, memory, lookup, lex)
+    return i + 1
+
+
+def _remember_private(memory: DocActors, span: Span, person: bool) -> None:
+    memory.private.update(range(span.start, span.end))
+    memory.history.append((span.start, None, person, _is_subject(span)))
+    if span.label_ in {"PERSON", "ORG"}:
+        memory.private_names.add(span[-1].lower_)
+
+
+def private_head(token: Token, lex: Lexicon) -> bool:
+    """A noun that names a private person ("resident", "analyst", "driver"), unless a state
+    word qualifies it ("the state-run newspaper")."""
+    if token.pos_ not in {"NOUN", "PROPN"} or not (
+            token.lemma_.lower() in lex.private_people or token.lower_ in lex.private_people):
+        return False
+    return not any(t.lower_ in lex.state_qualifiers for t in token.subtree if t.i < token.i)
+
+
+def one_person(token: Token) -> bool:
+    """A demonym noun that names one person, not the people or the state: "a Briton",
+    "another American", "the second Briton"."""
+    return any((c.dep_ == "det" and c.lower_ in {"a", "an", "another"})
+               or c.ent_type_ == "ORDINAL" or c.lower_ == "one" for c in token.children)
+
+
+def _private_person(span: Span, lookup: ActorLookup, memory: DocActors, lex: Lexicon) -> bool:
+    """A person or body the dictionaries do not know, titled or described as a private
+    person or publication ("Brazilian driver Felipe Massa", "Jane Roe, a local resident",
+    "the newspaper Daily Star"), or named again after such a mention ("Massa said")."""
+    if span.label_ not in {"PERSON", "ORG"} or lookup.entry_for(span.text) is not None:
+        return False
+    if demonym_country(span.root, lookup)[0] is not None and one_person(span.root):
+        return True  # "a Briton", tagged as a person
+    if span[-1].lower_ in memory.private_names:
+        return True
+    return any(private_head(head, lex) for head in _title_heads(span))
+
+
+def _title_heads(span: Span) -> Iterator[Token]:
+    """The nouns that say who a named person is: the noun just before the name and the
+    head of an appositive ("political analyst Amr X", "Jane Roe, the mother of ...")."""
+    doc = span.doc
+    if span.start > span.sent.start and doc[span.start - 1].pos_ == "NOUN":
+        yield doc[span.start - 1]
+    if span.root.dep_ == "appos":  # "a local resident, Omar Vell,"
+        yield span.root.head
+    for token in span:
+        for child in token.children:
+            if child.dep_ == "appos" and not (span.start <= child.i < span.end):
+                yield child
 
 
 def _is_subject(span: Span) -> bool:
@@ -113,15 +222,31 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | 
     return actor, True
 
 
-def _word_actor(token: Token, lookup: ActorLookup) -> Actor | None:
-    """A demonym used as a noun ("Iranians") stands for its country."""
+def _word_actor(token: Token, lookup: ActorLookup) -> tuple[Span, Actor] | None:
+    """A demonym used as a noun ("Iranians", "North Koreans") stands for its country."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in MODIFIER_DEPS:
         return None
-    country = lookup.country_of_demonym(token.text)
+    country, start = demonym_country(token, lookup)
     if country is None:
         return None
-    return Actor(code=country, country=country, name=token.text, rule="demonym")
+    span = token.doc[start : token.i + 1]
+    return span, Actor(code=country, country=country, name=span.text, rule="demonym")
 
+
+def demonym_country(token: Token, lookup: ActorLookup) -> tuple[str | None, int]:
+    """The country of a demonym and the index of its first word: a two-word demonym wins
+    over its last word ("South Korean" is KOR; "Korean" alone names no country)."""
+    if token.i > token.sent.start:
+        previous = token.doc[token.i - 1]
+        pair = lookup.country_of_demonym(f"{previous.text} {token.text}")
+        if pair is not None:
+            return pair, previous.i
+    return lookup.country_of_demonym(token.text), token.i
+
+
+_DASHES = frozenset({"—", "–", "-", "--", "---", "——"})
+_DATELINE_PLACE = 4  # words in capitals ("RIO DE JANEIRO")
+_DATELINE_SPAN = 10  # place, country or state, agency
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
 
@@ -217,7 +342,7 @@ def _scan_words(words: list[Token], lookup: ActorLookup,
             country = actor.country
         elif actor is not None and not _is_state(actor) and organisation is None:
             organisation = actor
-        demonym = lookup.country_of_demonym(token.text)
+        demonym, _ = demonym_country(token, lookup)
         if demonym is not None and country is None:
             country = demonym
         word_role = lookup.role_of(token.lemma_) or lookup.role_of(token.text)
@@ -233,6 +358,11 @@ def _join(country: str, role: str) -> str:
 def _is_state(actor: Actor) -> bool:
     """A country or one of its sectors (USA, USAGOV), as opposed to an IGO or a group."""
     return actor.country is not None and actor.code.startswith(actor.country)
+
+
+def political(found: list[Resolved]) -> list[Resolved]:
+    """The sides that may take part in a political event: private people never do."""
+    return [r for r in found if not r.private]
 
 
 def actors_for(token: Token, memory: DocActors, lookup: ActorLookup,
@@ -255,6 +385,10 @@ def _resolve_head(head: Token, memory: DocActors, lookup: ActorLookup,
     """One argument head: a known mention, a pronoun, a role noun with its modifiers."""
     if head.i >= 2 and head.doc[head.i - 1].text == "-" and head.doc[head.i - 2].lower_ == "non":
         return None  # "non-combatants" are not combatants
+    if head.i in memory.dateline:
+        return None
+    if head.i in memory.private or private_head(head, lex):
+        return Resolved(None, head.text, head.i, private=True)
     lower = head.lower_
     if head.i in memory.by_token and not _has_role_head(head, lookup):
         start, end = memory.spans[head.i]
@@ -330,8 +464,9 @@ def _modifiers(head: Token, lex: Lexicon) -> Iterator[Token]:
 
 
 def _is_definite(head: Token) -> bool:
+    """'the government', not 'the Iranian government' or 'the government of Korea'."""
     return any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children) and not any(
-        c.dep_ in MODIFIER_DEPS for c in head.children)
+        c.dep_ in MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children)
 
 
 def _antecedent(head: Token, memory: DocActors, person: bool) -> Resolved | None:
@@ -345,14 +480,18 @@ def _antecedent(head: Token, memory: DocActors, person: bool) -> Resolved | None
                if start < head.i and is_person == person]
     if not earlier:
         return None
-    chosen = earlier[-1][1]
+    chosen_start, chosen, _ = earlier[-1]
     if head.dep_ in {"nsubj", "nsubjpass"}:
         window = head.sent.start - 3 * max(len(head.sent), 1)
         for start, actor, subject in reversed(earlier):
             if subject and start >= window:
-                chosen = actor
+                chosen_start, chosen = start, actor
                 break
-    return None if chosen is None else Resolved(chosen, head.text, head.i)
+    if chosen is None:
+        # a private person stays private ("the driver said he ..."); someone unknown, unknown
+        return Resolved(None, head.text, head.i, private=True) if (
+            chosen_start in memory.private) else None
+    return Resolved(chosen, head.text, head.i)
 
 
 def _described_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:

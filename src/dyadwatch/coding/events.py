@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.actors import DocActors, Resolved, resolve_document
+from dyadwatch.coding.actors import DocActors, Resolved, political, resolve_document
 from dyadwatch.coding.arguments import find_arguments, usable_targets
 from dyadwatch.coding.assembly import Party, assemble_event, rewritten
 from dyadwatch.coding.dates import ANOTHER_YEAR, event_date
@@ -103,6 +103,7 @@ class EventCoder:
                     ctx: DocContext) -> Iterator[Event]:
         sources, targets = find_arguments(predicate, ctx.memory, self.resources.actors,
                                           self.lex, self.options.keep_unknown_actors)
+        sources, targets = political(sources), political(targets)
         if not sources:
             return
         dated = event_date(predicate.token, ctx.day, self.lex)

@@ -66,4 +66,28 @@ def find_mentions(doc: Doc, cache: MatcherCache) -> list[Span]:
     exact, folded = cache.matchers(doc.vocab)
     spans = [Span(doc, start, end, label=match_id)
              for matcher in (exact, folded) for match_id, start, end in matcher(doc)]
-    return filter_spans(spans)
+    return filter_spans(spans + list(unmarked_possessives(doc, cache.lookup)))
+
+
+def unmarked_possessives(doc: Doc, lookup: ActorLookup) -> Iterator[Span]:
+    """A country's name with a bare 's' is its possessive or plural written without an
+    apostrophe ("Russias troops", "the war in Ukraines east"); not after 'the' or a number,
+    where it is a collective ("the Americas", "the two Koreas")."""
+    from spacy.tokens import Span
+
+    for token in doc:
+        text = token.text
+        if len(text) < 4 or text[-1] != "s" or not text[0].isupper() or text[-2] in "s'":
+            continue
+        for start in range(token.i, max(token.i - _NAME_WORDS, -1), -1):
+            form = " ".join([t.text for t in doc[start : token.i]] + [text[:-1]])
+            entry = lookup.entry_for(form)
+            if entry is not None and entry.kind in _STATE_KINDS:
+                before = doc[start - 1] if start > 0 else None
+                if before is None or not (before.lower_ == "the" or before.like_num):
+                    yield Span(doc, start, token.i + 1, label=entry.id)
+                break
+
+
+_NAME_WORDS = 3  # words of a country's name before its last ("Central African Republics")
+_STATE_KINDS = frozenset({"country", "metonym"})

@@ -167,6 +167,8 @@ class Lexicon:
     quantity_heads: frozenset[str]
     speaker_heads: frozenset[str]
     title_preps: frozenset[str]
+    private_people: frozenset[str]
+    state_qualifiers: frozenset[str]
     # mood, dates, places
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
