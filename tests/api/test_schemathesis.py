@@ -30,7 +30,8 @@ OPERATIONS = (
     ("GET", "/api/network"), ("GET", "/api/series"), ("GET", "/api/escalation"),
     ("GET", "/api/reciprocity"), ("GET", "/api/timeline"), ("GET", "/api/timeline/download"),
     ("POST", "/api/jobs"),
-    ("GET", "/api/jobs"), ("GET", "/api/jobs/{job_id}"),
+    ("GET", "/api/jobs"), ("GET", "/api/jobs/{job_id}"), ("GET", "/api/alerts"),
+    ("GET", "/alerts.atom"),
 )
 CHECKS = [status_code_conformance, content_type_conformance, response_schema_conformance]
 
