@@ -106,8 +106,8 @@ def report(results: dict[str, Any]) -> str:
     item = results["mid"]
     parts += [f"\n### MID onset next year (origins {MID_ORIGINS.start}-{MID_ORIGINS.stop - 1}, "
               f"{item['onsets']} directed onsets, {item['onsets_in_panel']} between panel "
-              f"countries, {item['seconds']} s)\n", markdown(item["scores"]), "",
-              markdown(item["by_origin"][["origin", "forecaster", "brier", "aupr"]]), "",
+              f"countries, {item['seconds']} s)\n", markdown(item["scores"], 6), "",
+              markdown(item["by_origin"][["origin", "forecaster", "brier", "aupr"]], 6), "",
               "Reliability of the model:", "", markdown(item["reliability"], 3)]
     return "\n".join(parts) + "\n"
 

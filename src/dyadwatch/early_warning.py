@@ -10,6 +10,7 @@ says which. See docs/alerts.md and docs/forecasting.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
@@ -321,3 +322,22 @@ def _calibration(table: pd.DataFrame, p: float) -> dict[str, Any]:
     row = hit.iloc[0]
     return {"bin": f"{row['low']:.1f}-{row['high']:.1f}", "observed": round(float(
         row["observed"]), 4), "n": int(row["n"])}
+
+
+# ---- briefs after a watch cycle ------------------------------------------------------------
+
+
+def write_cycle_brief(conn: duckdb.DuckDBPyConnection, folder: Path, path: str = "",
+                      settings: AlertSettings | None = None) -> list[Path]:
+    """Write ``folder/brief-<as-of>.html`` (with forecasts) and ``folder/alerts.atom`` for
+    the database as it is now; returns the files written."""
+    from dyadwatch.brief import write_brief
+
+    result = compute_alerts(conn, settings or AlertSettings(), path)
+    forecasts = alert_forecasts(conn, result)
+    folder.mkdir(parents=True, exist_ok=True)
+    html = folder / f"brief-{result.window.as_of.date().isoformat()}.html"
+    atom = folder / "alerts.atom"
+    write_brief(result, html, forecasts)
+    write_brief(result, atom)
+    return [html, atom]

@@ -205,3 +205,26 @@ def test_alerts_cli_bad_date_is_usage_error(planted_db: Path, as_of: str) -> Non
     result = CliRunner().invoke(cli, ["alerts", "--db", str(planted_db), "--as-of", as_of])
     assert result.exit_code == 2
     assert "E704" in result.output
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("texts", [{
+    "2021-03-01_talks.txt": "date 2021-03-01\nFrance and Germany agreed on Monday to hold "
+                            "talks on energy prices.",
+    "2021-03-02_protest.txt": "date 2021-03-02\nFrance protested on Tuesday against "
+                              "German border checks.",
+}])
+def test_alerts_watch_writes_a_brief_each_cycle(tmp_path: Path, texts: dict[str, str]) -> None:
+    import feedparser
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name, text in texts.items():
+        (inbox / name).write_text(text, encoding="utf-8")
+    briefs = tmp_path / "briefs"
+    result = CliRunner().invoke(cli, ["watch", str(inbox), "--once", "--db",
+                                      str(tmp_path / "w.duckdb"), "--brief", str(briefs)])
+    assert result.exit_code == 0, result.output
+    assert (briefs / "brief-2021-03-02.html").read_text(encoding="utf-8").startswith(
+        "<!DOCTYPE html>")
+    assert feedparser.parse((briefs / "alerts.atom").read_text(encoding="utf-8")).bozo == 0

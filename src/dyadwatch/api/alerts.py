@@ -15,13 +15,13 @@ from fastapi.responses import Response
 
 from dyadwatch.api import service
 from dyadwatch.api.errors import ErrorBody
+from dyadwatch.errors import NoAlertDataError
 
 Json = dict[str, Any]
 CACHE_SIZE = 32
 _RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": text} for status, text in (
         (400, "Bad parameters (a date that is not a date)."),
-        (404, "No coded article up to --as-of."),
         (503, "Database missing or busy without an earlier copy."),
     )
 }
@@ -88,7 +88,11 @@ def alerts(request: Request, as_of: AsOf = None, freq: FreqA = "week", by: ByA =
            min_events: MinEvents = 2, top: TopA = 5, forecast: ForecastA = "none") -> Json:
     """Ranked alerts with why they fired, their size against the baseline and the evidence
     (docs/alerts.md); with ``forecast``, each dyad's next-period forecast and track record."""
-    result, forecasts = _answer(request, (as_of, freq, by, min_events, top, forecast))
+    try:
+        result, forecasts = _answer(request, (as_of, freq, by, min_events, top, forecast))
+    except NoAlertDataError as e:  # nothing coded yet: no alert, said in words
+        return {"ok": True, "as_of": as_of, "freq": freq, "by": by, "alerts": [],
+                "forecasts": {}, "note": str(e)}
     record: Json = result.record()
     record["db"] = request.app.state.dyadwatch.source.db_path.name
     record["forecasts"] = forecasts

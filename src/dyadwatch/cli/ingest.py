@@ -106,10 +106,13 @@ def _page_bytes(source: str, url: str | None, limits: FetchLimits) -> tuple[byte
 @click.option("--set", "overrides", multiple=True, metavar="SECTION.KEY=VALUE",
               help="Override one setting (repeatable).")
 @_fetch_options
+@click.option("--brief", "brief_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="After each cycle that coded articles, write the alerts "
+                                 "brief (brief-DATE.html) and alerts.atom into this folder.")
 def watch_command(sources: tuple[str, ...], every: str, db_path: Path | None, once: bool,
                   model: str | None, config_path: Path | None, overrides: tuple[str, ...],
                   timeout: float, max_bytes: int, min_interval: float,
-                  ignore_robots: bool) -> None:
+                  ignore_robots: bool, brief_dir: Path | None) -> None:
     """Poll folders, files and feed URLs, coding only new articles, until Ctrl-C."""
     from dyadwatch.ingest.watch import parse_interval, run_watch, stop_on_signals
 
@@ -124,7 +127,8 @@ def watch_command(sources: tuple[str, ...], every: str, db_path: Path | None, on
     click.echo(f"Watching {len(sources)} source(s) every {every} into {db_file}; "
                "Ctrl-C stops.", err=True)
     with stop_on_signals(threading.Event()) as stop:
-        polls = run_watch(watcher, every_s, stop, _report_poll, max_polls=1 if once else None)
+        on_poll = _report_poll if brief_dir is None else _with_brief(conn, brief_dir, db_file)
+        polls = run_watch(watcher, every_s, stop, on_poll, max_polls=1 if once else None)
     conn.close()
     click.echo(f"Stopped after {polls} poll(s).", err=True)
 
@@ -172,6 +176,25 @@ def _pipeline_batch(cfg: Config, conn: duckdb.DuckDBPyConnection,
     coder = pipeline.build_coder(cfg)
     return lambda items: pipeline.code_items(items, conn, cfg, nlp, coder, sources,
                                              command="watch")
+
+
+def _with_brief(conn: duckdb.DuckDBPyConnection, folder: Path,
+                db_file: Path) -> Callable[[PollResult], None]:
+    """_report_poll, then a fresh brief when the poll coded something (issue 17)."""
+    from dyadwatch.early_warning import write_cycle_brief
+
+    def on_poll(result: PollResult) -> None:
+        _report_poll(result)
+        if not result.new:
+            return
+        try:
+            written = write_cycle_brief(conn, folder, str(db_file))
+        except (DyadwatchError, OSError) as e:  # no brief this cycle; the watch goes on
+            click.echo(f"brief not written: {e}", err=True)
+            return
+        click.echo(f"brief: {', '.join(str(p) for p in written)}", err=True)
+
+    return on_poll
 
 
 def _report_poll(result: PollResult) -> None:

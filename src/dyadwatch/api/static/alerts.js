@@ -163,8 +163,9 @@
   function render(body) {
     var box = document.getElementById("alerts");
     var meta = document.getElementById("alerts-meta");
-    meta.textContent = body.freq + " of " + body.period_start + " to " + body.period_end + " · " +
-      body.articles_latest + " articles coded" + (body.note ? " · " + body.note : "");
+    meta.textContent = body.period_start ? body.freq + " of " + body.period_start + " to " +
+      body.period_end + " · " + body.articles_latest + " articles coded" +
+      (body.note ? " · " + body.note : "") : inWords(body.note || "");
     box.textContent = "";
     if (!body.alerts.length) {
       box.appendChild(el("p", "empty", "No dyad turned this " + body.freq + "."));
