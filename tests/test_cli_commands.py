@@ -58,6 +58,17 @@ def test_cli_every_command_reads_store_db_from_the_environment(
 
 
 @pytest.mark.issue(15)
+@pytest.mark.parametrize("args", [*QUERY_COMMANDS, ["alerts"], ["forecast", "USA", "IRN"],
+                                  ["backtest"]], ids=lambda a: a[0])
+def test_cli_store_db_setting_names_the_database(tmp_path: Path, args: list[str]) -> None:
+    """The setting, not a hard-coded file name, is what a command without --db opens."""
+    missing = tmp_path / "elsewhere" / "from-setting.duckdb"
+    code, _, err = run(*args, env={"DYADWATCH_STORE__DB": str(missing)})
+    assert code == 1
+    assert f"E705: Database '{missing}' does not exist" in err
+
+
+@pytest.mark.issue(15)
 @pytest.mark.parametrize("args", QUERY_COMMANDS, ids=lambda a: a[0])
 def test_cli_missing_database_is_e705_everywhere(tmp_path: Path, args: list[str]) -> None:
     missing = tmp_path / "none.duckdb"

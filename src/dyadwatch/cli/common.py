@@ -42,6 +42,11 @@ def resolve_db(db_path: Path | None, configured: str | None = None) -> Path:
     return Path(configured)
 
 
+def db_setting(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """Click callback for a ``--db`` given as text: the value, else the setting store.db."""
+    return str(resolve_db(Path(value) if value else None))
+
+
 def existing_db(db_path: Path | None) -> Path:
     """The database to read; E705 (exit 1) when the file does not exist."""
     path = resolve_db(db_path)

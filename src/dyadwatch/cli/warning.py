@@ -12,6 +12,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from dyadwatch.cli.analysis import emit
+from dyadwatch.cli.common import DB_HELP, db_setting
 from dyadwatch.cli.main import cli
 from dyadwatch.errors import (
     BadActorPatternError,
@@ -48,8 +49,8 @@ def _read_only(db: str) -> duckdb.DuckDBPyConnection:
 
 
 def _db_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--db", default="dyadwatch.duckdb", show_default=True,
-                        help="Event database (DuckDB file), opened read-only.")(func)
+    return click.option("--db", default=None, callback=db_setting,
+                        help=DB_HELP + " Opened read-only.")(func)
 
 
 def _by_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -274,8 +275,7 @@ def _backtest_table(result: BacktestResult, out: IO[str]) -> None:
 
 @cli.command("import-panel")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--db", default="dyadwatch.duckdb", show_default=True,
-              help="Event database (created when missing).")
+@click.option("--db", default=None, callback=db_setting, help=DB_HELP + " Created when missing.")
 @click.option("--name", default=None, help="Panel name (default: the file name's stem).")
 @click.option("--strict", is_flag=True, help="Exit 1 when any row was refused.")
 def import_panel_command(file: str, db: str, name: str | None, strict: bool) -> None:
