@@ -7,6 +7,7 @@ victim keeps an unknown perpetrator)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dyadwatch.coding.actors import DocActors, Resolved, actors_for
@@ -32,8 +33,10 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     sources = fill(predicate, predicate.source_slots, memory, lookup, lex, subject=True)
     targets = fill(predicate, predicate.target_slots, memory, lookup, lex, subject=False)
     if not targets:
+        # a fallback never takes the pattern's own event noun ("held talks in Ankara")
+        own = {t.i for t in predicate.words[1:]}
         targets = fill(predicate, lex.targets_for(predicate.code), memory, lookup, lex,
-                       subject=False)
+                       subject=False, skip=own)
     if not targets and predicate.code[:2] in lex.place_target_roots:
         targets = place_targets(predicate, memory, lookup, lex)
     if not sources and keep_unknown:
@@ -49,11 +52,17 @@ def usable_targets(predicate: Predicate, source: Resolved, targets: list[Resolve
 
 
 def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
-         lookup: ActorLookup, lex: Lexicon, subject: bool) -> list[Resolved]:
-    """The actors in the first slot that yields any."""
+         lookup: ActorLookup, lex: Lexicon, subject: bool,
+         skip: frozenset[int] | set[int] = frozenset()) -> list[Resolved]:
+    """The actors in the first slot that yields any. A head in ``skip`` (the pattern's own
+    object) counts only for what it names itself ("expelled 23 Russian diplomats"), not
+    for an actor in its phrases ("held talks in Ankara")."""
     for slot in slots:
         for head in _slot_heads(predicate, slot, subject, lex):
             found = actors_for(head, memory, lookup, lex)
+            if head.i in skip:  # the mention must end at the head, not in its phrases
+                found = [r for r in found if r.token_i <= head.i and (r.text or "").endswith(
+                    head.text)]
             if not found and not subject:
                 found = _authors(head, memory, lookup, lex)
             if found:
@@ -237,6 +246,41 @@ def place_targets(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
                 actor = Actor(found.country, found.country, rule=PLACE_RULE)
                 return [Resolved(actor, found.text, found.token_i)]
     return []
+
+
+def mutual(predicate: Predicate, lex: Lexicon) -> bool:
+    """A consultation, negotiation or exchange is mutual: "A met B" is also B meeting A
+    ("phoned", "held talks with", "traded accusations", "clashed with")."""
+    return predicate.code in lex.reciprocal_codes or (
+        predicate.token.lemma_.lower() in lex.reciprocal_verbs)
+
+
+def mutual_among_sources(predicate: Predicate, lex: Lexicon) -> bool:
+    """Coordinated sources with no one else named act on one another: "A and B held
+    talks", "agreed to resume flights", "accused each other", "staged joint drills"."""
+    if mutual(predicate, lex) or predicate.rule.startswith("frame:agree"):
+        return True
+    near = [c for word in (*predicate.words, *predicate.slot_tokens) for c in word.children]
+    near += [c for t in near if t.dep_ == "prep" for c in t.children]
+    return any(t.lower_ in lex.reciprocal_markers or (
+        t.i > 0 and f"{t.doc[t.i - 1].lower_} {t.lower_}" in lex.reciprocal_markers)
+        for t in near)
+
+
+JOINT_FORCE_CODE = "062"  # CAMEO: cooperate militarily
+
+
+def joint(predicate: Predicate) -> Predicate:
+    """A show of force that coordinated sides stage together ("A and B staged joint naval
+    drills") is military cooperation between them, not a demonstration against each other."""
+    if predicate.code[:2] != "15":
+        return predicate
+    return replace(predicate, code=JOINT_FORCE_CODE, rule=f"{predicate.rule}+joint")
+
+
+def reversible(target: Resolved) -> bool:
+    """A target that can be the source of the mutual event: an actor, not a place."""
+    return target.actor is not None and target.code is not None and not _is_place(target)
 
 
 def self_reference(source: Resolved, target: Resolved) -> bool:

@@ -22,7 +22,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dyadwatch.coding.actors import DocActors, Resolved, political, resolve_document
-from dyadwatch.coding.arguments import find_arguments, usable_targets
+from dyadwatch.coding.arguments import (
+    find_arguments,
+    joint,
+    mutual,
+    mutual_among_sources,
+    reversible,
+    usable_targets,
+)
 from dyadwatch.coding.assembly import Party, assemble_event, rewritten
 from dyadwatch.coding.dates import ANOTHER_YEAR, event_date
 from dyadwatch.coding.mentions import MatcherCache
@@ -111,14 +118,25 @@ class EventCoder:
         # invade Iraq") has no day we can give; it is not dated to the article
         event_day = None if dated is ANOTHER_YEAR else dated or ctx.day
         location = self._location(predicate, targets)
+        each_other = len(sources) > 1 and mutual_among_sources(predicate, self.lex)
+        if each_other and not targets:
+            predicate = joint(predicate)
         for source in sources:
             usable = usable_targets(predicate, source, targets, self.lex)
+            if not usable and each_other:
+                # "A and B held talks": coordinated sides are each other's target
+                usable = usable_targets(predicate, source, [s for s in sources if reversible(s)],
+                                        self.lex)
             if not usable and not self.options.keep_untargeted:
                 continue
             chosen: list[Resolved | None] = [*usable] or [None]
             for target in chosen:
                 yield self._event(predicate, source, target, sent, index, ctx.article,
                                   event_day, location)
+                if target is not None and mutual(predicate, self.lex) and reversible(target):
+                    # "A met B" is also B meeting A
+                    yield self._event(predicate, target, source, sent, index, ctx.article,
+                                      event_day, location)
 
     def _location(self, predicate: Predicate, targets: list[Resolved]) -> Location | None:
         if self.resources.places is None:

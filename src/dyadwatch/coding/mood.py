@@ -34,6 +34,9 @@ def negated(token: Token, lex: Lexicon) -> bool:
         return True  # "failed to reach agreement", "refrained from attacking"
     if token.dep_ == "pcomp" and token.head.head.lemma_.lower() in lex.negating_heads:
         return True
+    if token.dep_ == "xcomp" and _has_negator(token.head, lex) and (
+            token.head.lemma_.lower() not in lex.negating_heads):
+        return True  # "did not try to destroy", "does not want to negotiate"
     # "no attack was carried out", "refrained from attacking" are not handled here.
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
@@ -62,6 +65,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
                                     for c in token.children):
         return True
     current = token
+    if token.pos_ == "NOUN" and token.dep_ in {"dobj", "obj"} and token.head.pos_ == "VERB":
+        current = token.head  # "made it impossible to start a war": the war is as unreal
     for _ in range(6):
         if any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux for c in current.children):
             return True
@@ -70,6 +75,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         if current.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "how"
                                             for c in current.children):
             return True  # "to discuss how to protect the Kurds" asks a question
+        if _unreal_clause(current, lex):
+            return True
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head  # "could change to fighting the regime"
         elif current.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or (
@@ -77,6 +84,22 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
             return False
         current = current.head
     return False
+
+
+def _unreal_clause(clause: Token, lex: Lexicon) -> bool:
+    """A clause of purpose, ability, possibility or aim: "arrived to protect the border",
+    "is able to strike", "made it impossible for X to start a war", "is out to strangle
+    X", "is likely to retaliate"."""
+    if clause.dep_ not in {"xcomp", "advcl", "ccomp", "acl"} or clause.head.i == clause.i:
+        return False
+    if clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                      for c in clause.children) and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+        return True  # a purpose: "troops arrived to protect the border"
+    head = clause.head
+    return head.lemma_.lower() in lex.unreal_heads or any(
+        c.dep_ in {"acomp", "advmod"} and c.lower_ in lex.unreal_heads and c.i < clause.i
+        for c in head.children)
 
 
 def reported(token: Token, lex: Lexicon) -> bool:

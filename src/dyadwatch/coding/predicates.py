@@ -14,10 +14,12 @@ from dyadwatch.coding.mood import future, hypothetical, negated, reported, scene
 from dyadwatch.coding.syntax import (
     direct_object,
     embedded_predicate,
+    figure_of_speech,
     lemma_candidates,
     obligation_modal,
     pattern_words,
     prepositional_objects,
+    reaction_object,
 )
 from dyadwatch.kb.verbs import Frame, VerbDictionary, VerbPattern
 
@@ -83,14 +85,24 @@ class PredicateFinder:
         pos = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ == "NOUN" else None
         if pos is None:
             return None
+        if pos == "verb" and reaction_object(token, self.lex) is not None:
+            return _reaction(token, self.lex)
         for lemma in lemma_candidates(token):
             for pattern in self.verbs.patterns_for(lemma, pos):
                 words = pattern_words(token, pattern, self.lex)
                 if words is not None:
-                    return self._announced(token, pattern) or (pattern, words)
+                    return self._literal(token, self._announced(token, pattern) or (pattern,
+                                                                                    words))
         if pos == "verb":
-            return self._support_verb(token)
+            return self._literal(token, self._support_verb(token))
         return None
+
+    def _literal(self, token: Token, matched: Match | None) -> Match | None:
+        """The match, unless force is only a figure of speech here: "out to strangle the
+        economy", "sanctions targeting exports", "launched a rocket carrying a satellite"."""
+        if matched is None or matched[0].code not in self.lex.figurative_roots:
+            return matched
+        return None if figure_of_speech(token, self.lex) else matched
 
     def _announced(self, token: Token,
                    pattern: VerbPattern) -> tuple[VerbPattern, tuple[Token, ...]] | None:
@@ -249,6 +261,19 @@ class PredicateFinder:
                                    negated(token, self.lex))
         return replace(framed, words=(token, *bridge, *inner.words),
                        negated=framed.negated and not refused)
+
+
+def _reaction(token: Token, lex: Lexicon) -> Match | None:
+    """'will be met with fire and fury': a passive verb of reception with a 'with' object
+    names how its subject will be treated, not a meeting. Force is a deed of the agent
+    (unknown when none is named) against the subject; anything else ("was met with
+    anger", "greeted with scepticism") is no event of its own."""
+    response = reaction_object(token, lex)
+    if response is None or response.lemma_.lower() not in lex.force_nouns:
+        return None
+    pattern = VerbPattern(id=f"{token.lemma_.lower()}.with.force", lemmas=[token.lemma_ or "meet"],
+                          code="190", source=["agent"], target=["nsubjpass"])
+    return pattern, (token, response)
 
 
 def _predicate(token: Token, pattern: VerbPattern, words: tuple[Token, ...], code: str,

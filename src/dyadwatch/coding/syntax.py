@@ -155,6 +155,19 @@ def embedded_predicate(token: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
                 return child
+        return _detached_infinitive(token)
+    return None
+
+
+def _detached_infinitive(noun: Token) -> Token | None:
+    """'repeated his vow to destroy X': the small parser often hangs a noun's to-clause on
+    the verb whose object the noun is; the first such clause after the noun is the noun's."""
+    if noun.dep_ not in {"dobj", "obj"}:
+        return None
+    for sibling in noun.head.children:
+        if sibling.i > noun.i and sibling.dep_ in {"advcl", "xcomp"} and sibling.pos_ == "VERB" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in sibling.children):
+            return sibling
     return None
 
 
@@ -169,3 +182,34 @@ def obligation_modal(clause: Token, lex: Lexicon) -> str | None:
             for c in clause.children):
         return "must"  # "has to withdraw"; not "has yet to be faced"
     return None
+
+
+def reaction_object(token: Token, lex: Lexicon) -> Token | None:
+    """The 'with' object of a passive verb of reception ("was met with anger", "will be
+    greeted with force"), or None."""
+    if token.lemma_.lower() not in lex.reaction_idioms or not passive(token):
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def figure_of_speech(token: Token, lex: Lexicon) -> bool:
+    """Force words used figuratively or for civil ends: an economic or legislative object
+    ("strangle the economy", "killed the bill"), a policy as the one who strikes
+    ("sanctions targeting exports", "the new tariffs hit steel"), or a launch into space
+    ("launched a rocket carrying a communications satellite")."""
+    obj = direct_object(token, lex)
+    if obj is not None and obj.lemma_.lower() in lex.figurative_objects:
+        return True
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if token.dep_ in {"acl", "relcl"}:
+        subjects.append(token.head)  # "sanctions targeting exports"
+    if any(s.lemma_.lower() in lex.policy_instruments for s in subjects):
+        return True
+    scope = [obj] if obj is not None else []
+    scope += [p for p in token.children if p.dep_ == "prep"]
+    return any(t.lemma_.lower() in lex.civil_launch_words for root in scope for t in root.subtree)

@@ -154,6 +154,11 @@ class Lexicon:
     measure_nouns: frozenset[str]
     states_of: frozenset[str]
     stative_passives: frozenset[str]
+    figurative_objects: frozenset[str]
+    policy_instruments: frozenset[str]
+    civil_launch_words: frozenset[str]
+    reaction_idioms: frozenset[str]
+    force_nouns: frozenset[str]
     # arguments
     personal_nouns: frozenset[str]
     held_nouns: frozenset[str]
@@ -179,6 +184,9 @@ class Lexicon:
     unreal_modifiers: frozenset[str]
     scene_preps: frozenset[str]
     reporting_verbs: frozenset[str]
+    unreal_heads: frozenset[str]
+    reciprocal_verbs: frozenset[str]
+    reciprocal_markers: frozenset[str]
     period_preps: frozenset[str]
     place_prepositions: frozenset[str]
     place_wrappers: frozenset[str]
@@ -197,6 +205,8 @@ class Lexicon:
     violent_roots: CodeSet
     rewrites: tuple[Rewrite, ...]
     fallback_targets: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
+    figurative_roots: CodeSet
+    reciprocal_codes: CodeSet
     default_targets: tuple[str, ...]
 
     def targets_for(self, code: str) -> tuple[str, ...]:
@@ -210,7 +220,8 @@ class Lexicon:
 _TABLES = frozenset({"anaphors", "rewrites", "fallback_targets", "default_targets"})
 _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes",
                         "place_target_roots", "deployment_codes", "refusable_roots",
-                        "statement_roots", "violent_roots"})
+                        "statement_roots", "violent_roots", "figurative_roots",
+                        "reciprocal_codes"})
 WORD_LIST_IDS: tuple[str, ...] = tuple(
     f.name for f in fields(Lexicon) if f.name not in _TABLES | _CODE_SETS)
 CODE_SET_IDS: tuple[str, ...] = tuple(sorted(_CODE_SETS))

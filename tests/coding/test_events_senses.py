@@ -1,0 +1,132 @@
+"""Rule tests of senses, mood and mutual events (issue 14) on fictional actors: figures of
+speech, unreal clauses, negation through control verbs, threats however phrased, and
+events that go both ways."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyadwatch.coding.events import CoderOptions, EventCoder
+from dyadwatch.kb.actors import ActorDictionary, ActorEntry
+from dyadwatch.kb.knowledge import load_knowledge
+from dyadwatch.kb.resources import CodingResources
+from dyadwatch.kb.verbs import parse_verb_file
+from dyadwatch.model import Article
+
+VERBS: dict[str, Any] = {
+    "version": "test",
+    "patterns": [
+        {"id": "attack.v", "lemmas": ["attack", "strike", "target"], "code": "190",
+         "target": ["dobj", "against", "on"]},
+        {"id": "kill.v", "lemmas": ["kill", "strangle"], "code": "1823"},
+        {"id": "destroy.v", "lemmas": ["destroy"], "code": "1712"},
+        {"id": "shoot.down", "lemmas": ["shoot"], "particle": "down", "code": "190"},
+        {"id": "fire.artillery", "lemmas": ["fire", "launch"],
+         "object": ["rocket", "rockets", "shell", "shells"], "code": "194",
+         "target": ["at", "on", "into"]},
+        {"id": "meet.v", "lemmas": ["meet"], "code": "040", "target": ["dobj", "with"]},
+        {"id": "hold.talks", "lemmas": ["hold"], "object": ["talks"], "code": "046",
+         "target": ["with"]},
+        {"id": "accuse.v", "lemmas": ["accuse"], "code": "112", "target": ["dobj"]},
+        {"id": "level.accusation", "lemmas": ["trade", "level"], "object": ["accusations"],
+         "code": "112", "target": ["against"]},
+        {"id": "hold.drills", "lemmas": ["stage", "hold"], "object": ["drills"], "code": "150",
+         "target": ["near", "off"]},
+        {"id": "reopen.v", "lemmas": ["reopen", "resume"], "code": "050", "target": ["dobj"]},
+        {"id": "say.v", "lemmas": ["say"], "code": "010", "target": ["to"]},
+    ],
+    "frames": [
+        {"id": "threaten.f", "lemmas": ["threaten", "warn", "vow"], "kind": "threaten"},
+        {"id": "agree.f", "lemmas": ["agree"], "kind": "agree"},
+    ],
+    "derive": {
+        "threaten": {"default": "130", "19": "138", "18": "138"},
+        "agree": {"default": "030"},
+        "intend": {"default": "030", "04": "036"},
+        "refuse": {"default": "120"},
+    },
+}
+
+
+def _country(code: str, name: str) -> ActorEntry:
+    return ActorEntry(id=f"country:{code}", kind="country", names=(name,), code=code,
+                      country=code)
+
+
+ACTORS = ActorDictionary(
+    version="test",
+    entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"),
+                               _country("ROH", "Rohan"))},
+    demonyms={"arnorian": "ARN", "gondorian": "GON", "rohirric": "ROH"},
+    roles={"army": "MIL", "government": "GOV", "troops": "MIL"},
+)
+
+
+@pytest.fixture(scope="module")
+def engine() -> EventCoder:
+    resources = CodingResources(parse_verb_file(VERBS, "test"), ACTORS, load_knowledge().lexicon,
+                                places=None, dictionary_version="test")
+    return EventCoder(resources, CoderOptions())
+
+
+def triples(nlp: Any, engine: EventCoder, text: str) -> list[tuple[str | None, str, str | None]]:
+    article = Article(id="t", text=text, published="2020-01-08")
+    return [(e.source, e.cameo, e.target) for e in engine.code_doc(nlp(text), article)]
+
+
+NOTHING = [
+    ("Critics say Arnor is out to strangle Gondor.", "an aim ('out to') is no deed"),
+    ("The treaty made it impossible for Arnor to attack Gondor.", "an impossibility is no deed"),
+    ("Arnor is able to strike any city in Gondor.", "an ability is no deed"),
+    ("The Arnorian government did not try to shoot down the Gondorian drone.",
+     "negation reaches the deed through a control verb"),
+    ("Arnor launched a rocket carrying a weather satellite.", "a space launch is no artillery"),
+    ("The new sanctions target Gondorian exports.", "a policy that 'targets' uses no force"),
+    ("Arnor is out to strangle the Gondorian economy.", "an economic object is a figure"),
+    ("The Arnorian proposal was met with anger in Gondor.", "'met with anger' is no meeting"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "why"), NOTHING, ids=[c[1] for c in NOTHING])
+def test_events_senses_code_nothing(nlp: Any, engine: EventCoder, text: str, why: str) -> None:
+    assert [t for t in triples(nlp, engine, text) if t[1][:2] != "01"] == [], why
+
+
+CODED = [
+    ("Arnor warned that Gondor would be met with fire and fury.", ("ARN", "138", "GON"),
+     "'be met with fire' threatened is a threat of force, not a meeting"),
+    ("The Arnorian government repeated its vow to totally destroy Gondor.",
+     ("ARNGOV", "130", "GON"), "a vow to destroy is a threat, not destruction"),
+    ("Arnor vowed to destroy Gondor.", ("ARN", "130", "GON"), "a vow to destroy is a threat"),
+    ("Arnor and Gondor held talks on Tuesday.", ("GON", "046", "ARN"),
+     "coordinated sides of talks are each other's target"),
+    ("Arnor met Gondor.", ("GON", "040", "ARN"), "a meeting goes both ways"),
+    ("Arnor and Gondor traded accusations.", ("GON", "112", "ARN"), "an exchange is mutual"),
+    ("Arnor and Gondor accused each other of lying.", ("GON", "112", "ARN"),
+     "'each other' makes coordinated sides each other's target"),
+    ("Arnor and Gondor staged joint drills.", ("ARN", "062", "GON"),
+     "joint drills of two sides are military cooperation"),
+    ("Arnor and Gondor agreed to reopen the border.", ("GON", "030", "ARN"),
+     "an agreement of coordinated sides is mutual"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), CODED, ids=[c[2] for c in CODED])
+def test_events_senses_code(nlp: Any, engine: EventCoder, text: str,
+                            expected: tuple[str, str, str], why: str) -> None:
+    found = triples(nlp, engine, text)
+    assert expected in found, why
+    assert not [t for t in found if t[1][:2] in {"04", "17", "18"} and expected[1][:2] == "13"]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("text", ["Arnor fired rockets into Gondor."])
+def test_events_senses_literal_force_is_kept(nlp: Any, engine: EventCoder, text: str) -> None:
+    assert ("ARN", "194", "GON") in triples(nlp, engine, text)
