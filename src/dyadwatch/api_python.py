@@ -59,8 +59,13 @@ class EscalationResult:
     penalty: esc.Penalty  # the PELT penalty used and where it came from
 
 
-def open(db: str | Path = "dyadwatch.duckdb") -> EventDB:  # noqa: A001
-    """Open an event database read-only for analysis."""
+def open(db: str | Path | None = None) -> EventDB:  # noqa: A001
+    """Open an event database read-only for analysis: ``db``, else the setting store.db
+    (defaults.toml, a DYADWATCH_STORE__DB variable), as the command line does."""
+    if db is None:
+        from dyadwatch.config import load_config
+
+        db = load_config().store.db
     return EventDB(db)
 
 

@@ -101,3 +101,12 @@ def test_api_python_report_escapes_text(small_db: Path, tmp_path: Path, freq: st
     assert '<a href="https://example.org/news/a1">' in html
     assert html.count("<svg") == 2  # series and reciprocity (daily series is long enough)
     assert "Not computed: Escalation needs at least 8 periods, 4 of them with events" in html
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("variable", ["DYADWATCH_STORE__DB"])
+def test_api_python_open_reads_the_store_db_setting(small_db: Path, variable: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(variable, str(small_db))
+    with dyadwatch.open() as db:
+        assert db.path == small_db and len(db.events()) == 3
