@@ -207,3 +207,15 @@ def test_cli_failed_import_gdelt_keeps_an_existing_database(small_db: Path, tmp_
     assert code == 1 and small_db.exists()
     code, out, _ = run("runs", "--db", str(small_db), "--format", "jsonl")
     assert json.loads(out.splitlines()[-1])["status"] == "failed"
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("args", "code"), [
+    (["events", "--since", "2020-02-30"], "E704"), (["events", "--source", "U$A"], "E701"),
+    (["export", "--format", "plover", "--until", "soon"], "E704"),
+    (["export", "--format", "plover", "--target", "I R N"], "E701"),
+])
+def test_cli_bad_filters_are_usage_errors_before_the_database(tmp_path: Path, args: list[str],
+                                                              code: str) -> None:
+    exit_code, _, err = run(*args, "--db", str(tmp_path / "none.duckdb"))
+    assert exit_code == 2 and code in err

@@ -318,10 +318,13 @@ def export_command(fmt: str, output: str, db_path: Path | None, since: str | Non
     """Export events as GDELT 2.0, PLOVER, Phoenix or Parquet."""
     if fmt == "parquet" and output == "-":
         raise click.UsageError("--format parquet needs -o PATH (Parquet is not written to stdout)")
+    from dyadwatch.store.queries import event_query
+
+    with coded_errors():  # a malformed pattern or date is a usage error, database or not
+        query = event_query(source, target, since, until, article_id=article_id, limit=limit)
     with coded_errors():
         db = _open(db_path)
-        query = db.query(source, target, since, until, article_id=article_id, limit=limit)
-        written = _export(db.conn, query, fmt, output)
+        written = _export(db.conn, db.checked(query), fmt, output)
     click.echo(f"exported {written.events} events ({fmt})", err=True)
     if written.undated:
         click.echo(f"skipped {written.undated} events without a date: a GDELT row needs "
