@@ -146,8 +146,8 @@ def series_command(a: str, b: str, db_path: Path | None, since: str | None,
                    until: str | None, freq: str, fmt: str) -> None:
     """Per-period event counts by quad class and Goldstein sum/mean for A->B and B->A.
 
-    A and B are actor patterns: TUR (code starts with TUR or country TUR), TUR* (code
-    starts with TUR) or =TURGOV (exactly that code).
+    A and B are actor patterns: TUR (three letters: the country, any actor of it), TURGOV
+    (exactly that code), TUR* (codes starting with TUR), =TUR (the code TUR alone).
     """
     with coded_errors():
         frame = _open(db_path).series(a, b, freq, since, until)
