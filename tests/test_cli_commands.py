@@ -219,3 +219,17 @@ def test_cli_bad_filters_are_usage_errors_before_the_database(tmp_path: Path, ar
                                                               code: str) -> None:
     exit_code, _, err = run(*args, "--db", str(tmp_path / "none.duckdb"))
     assert exit_code == 2 and code in err
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("name", ["r.html"])
+def test_cli_report_undated_event_says_date_unknown(small_db: Path, tmp_path: Path,
+                                                    name: str) -> None:
+    target = tmp_path / name
+    code, _, err = run("report", "USA", "IRN", "--db", str(small_db), "-o", str(target),
+                       "--permutations", "9")
+    assert code == 0, err
+    html = target.read_text(encoding="utf-8")
+    assert "NaT" not in html
+    rows = html.split("<h2>Timeline</h2>")[1].split("<h2>Sources</h2>")[0].split("<tr>")
+    assert "date unknown" in rows[-1] and "date unknown" not in "".join(rows[:-1])
