@@ -36,6 +36,9 @@ class CodingConfig(BaseModel):
     keep_negated: bool
     keep_untargeted: bool
     keep_unknown_actors: bool
+    coders: list[str] = Field(min_length=1)
+    dictionaries: list[str]
+    recode: bool
 
 
 class StoreConfig(BaseModel):
@@ -75,6 +78,8 @@ def _set_dotted(tree: dict[str, Any], dotted: str, raw: Any, known: Mapping[str,
 def _coerce(raw: Any, default: Any, key: str) -> Any:
     if not isinstance(raw, str) or isinstance(default, str):
         return raw
+    if isinstance(default, list):  # "a,b" from --set or the environment
+        return [part.strip() for part in raw.split(",") if part.strip()]
     if isinstance(default, bool):
         if raw.lower() in {"true", "1", "yes", "on"}:
             return True

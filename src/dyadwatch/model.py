@@ -127,6 +127,7 @@ class RunSummary:
     articles_read: int = 0
     articles_coded: int = 0
     articles_skipped: int = 0
+    articles_unchanged: int = 0  # already coded from the same text, coder and settings
     sentences: int = 0
     events: int = 0
     events_new: int = 0

@@ -15,21 +15,20 @@ found in the database, see :class:`IdGuard`).
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dyadwatch import __version__
 from dyadwatch.coding import DocCoder
-from dyadwatch.coding.combined import LayeredCoder
 from dyadwatch.config import Config
 from dyadwatch.errors import (
     CodingError,
-    ConfigError,
     DyadwatchError,
     EmptyArticleError,
     ParseFailedError,
@@ -77,12 +76,25 @@ class _Batch:
     ready: list[Prepared]
     failures: list[Failure]
     skipped: int
+    unchanged: int = 0  # already coded from the same text with the same coding key
 
 
 @dataclass(slots=True)
 class _RunState:
     summary: RunSummary = field(default_factory=RunSummary)
     dyads: Counter[tuple[str, str]] = field(default_factory=Counter)
+    dictionary_version: str | None = None
+    coding_key: str | None = None
+
+
+def coding_key(found_versions: dict[str, str], cfg: Config) -> str:
+    """What decides an article's events besides its text: the dyadwatch, dictionary
+    (content hash included), model and spaCy versions and the coding settings."""
+    versions_used = {k: found_versions.get(k) for k in ("dyadwatch", "dictionary", "model",
+                                                         "spacy")}
+    settings = cfg.coding.model_dump(exclude={"recode"})
+    text = json.dumps({"versions": versions_used, "coding": settings}, sort_keys=True)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(slots=True)
@@ -96,6 +108,7 @@ class IdGuard:
     conn: duckdb.DuckDBPyConnection | None
     run_id: int
     pending: dict[str, str] = field(default_factory=dict)  # id → sha1, not yet written
+    skip_key: str | None = None  # the run's coding key; None codes every article again
 
     def assign(self, articles: Sequence[tuple[Article, str]]) -> list[str]:
         """The final id of each (article, sha1), in order."""
@@ -116,6 +129,15 @@ class IdGuard:
         for article_id in ids:
             self.pending.pop(article_id, None)
 
+    def unchanged(self, pairs: Sequence[tuple[str, str]]) -> set[str]:
+        """The ids of (id, sha1) already stored as coded from that text with the run's
+        coding key: coding them again would give the same events."""
+        if self.conn is None or self.skip_key is None:
+            return set()
+        stored = db.coded_keys(self.conn, [article_id for article_id, _ in pairs])
+        return {article_id for article_id, sha in pairs
+                if stored.get(article_id) == (sha, self.skip_key)}
+
     def _stored(self, ids: list[str]) -> dict[str, str]:
         if self.conn is None:
             return {}
@@ -123,31 +145,12 @@ class IdGuard:
 
 
 def build_coder(cfg: Config, dictionaries: Sequence[str] = ()) -> DocCoder:
-    """The coder for ``cfg``: the built-in dictionaries, or imported ones (``petrarch:PATH``)."""
-    from dyadwatch.coding.events import CoderOptions, EventCoder
-    from dyadwatch.resource_cache import load_cached_resources
+    """The coder for ``cfg``: the registered components of ``coding.coders`` with the
+    dictionaries of ``coding.dictionaries`` and ``dictionaries`` (``petrarch:PATH``,
+    ``dyadwatch:DIR``, ``builtin``); see :mod:`dyadwatch.registry`."""
+    from dyadwatch import registry
 
-    imported: list[DocCoder] = []
-    layered = False
-    for spec in dictionaries:
-        kind, _, path = spec.partition(":")
-        if kind == "petrarch" and path:
-            from dyadwatch.petrarch import load_petrarch_coder
-
-            imported.append(load_petrarch_coder(Path(path)))
-        elif kind in {"builtin", "dyadwatch"}:
-            layered = True
-        else:
-            raise ConfigError(key=f"--dictionaries {spec}",
-                              detail="expected petrarch:PATH (a PETR_config.ini, TABARI "
-                                     ".project or folder) or builtin")
-    if imported and not layered:
-        return imported[0] if len(imported) == 1 else LayeredCoder(imported)
-    options = CoderOptions(keep_negated=cfg.coding.keep_negated,
-                           keep_untargeted=cfg.coding.keep_untargeted,
-                           keep_unknown_actors=cfg.coding.keep_unknown_actors)
-    own = EventCoder(load_cached_resources(), options)
-    return LayeredCoder([*imported, own]) if imported else own
+    return registry.build_coder(cfg, dictionaries)
 
 
 def versions(nlp: Language, coder: DocCoder) -> dict[str, str]:
@@ -217,8 +220,9 @@ def run_batches(items: Iterable[ReadItem], conn: duckdb.DuckDBPyConnection, cfg:
                 command: str = "code") -> RunSummary:
     """Code a stream of articles with ``mapper`` as one recorded run; this process writes."""
     run_id = db.start_run(conn, command, cfg.model_dump(), found_versions, inputs)
-    state = _RunState()
-    guard = IdGuard(conn, run_id)
+    state = _RunState(dictionary_version=found_versions.get("dictionary"),
+                      coding_key=coding_key(found_versions, cfg))
+    guard = IdGuard(conn, run_id, skip_key=None if cfg.coding.recode else state.coding_key)
     status = "failed"
     try:
         _write_all(_batches(items, cfg, state, guard), mapper, conn, run_id, state, guard,
@@ -274,15 +278,21 @@ def prepare_batch(batch: list[Article], failures: list[Failure], cfg: Config,
     hashed = [(article, hashlib.sha1(text.encode("utf-8")).hexdigest())
               for article, text in cleaned]
     ids = guard.assign(hashed)
+    same = guard.unchanged([(article_id, sha) for article_id, (_, sha) in zip(ids, hashed,
+                                                                              strict=True)])
+    guard.written(same)
     ready: list[Prepared] = []
     for (article, text), (_, sha), article_id in zip(cleaned, hashed, ids, strict=True):
+        if article_id in same:
+            continue
         if not text:
             error = EmptyArticleError(path=article.origin,
                                       what=f"article {article.id!r} after cleaning")
             failures.append(Failure(error.code, article.origin, error.message, article.id))
             continue
         ready.append(Prepared(_with(article, article_id, text), sha))
-    return _Batch(len(batch), ready, failures, len(batch) - len(ready))
+    skipped = len(batch) - len(ready) - len(same)
+    return _Batch(len(batch), ready, failures, skipped, len(same))
 
 
 def clean_article(text: str, cfg: Config) -> str:
@@ -363,8 +373,11 @@ def _write(batch: _Batch, result: BatchResult, conn: duckdb.DuckDBPyConnection,
         state.summary.sentences += item.n_sentences
         _count(state, item.events)
     state.summary.articles_skipped += batch.skipped + result.skipped
+    state.summary.articles_unchanged += batch.unchanged
     state.summary.failures.extend(failures)
-    state.summary.events_new += bulk.write_batch_bulk(conn, run_id, result.coded, failures)
+    coded = [replace(item, dictionary_version=state.dictionary_version,
+                     coding_key=state.coding_key) for item in result.coded]
+    state.summary.events_new += bulk.write_batch_bulk(conn, run_id, coded, failures)
 
 
 def _code_one(coder: DocCoder, doc: object, article: Article,

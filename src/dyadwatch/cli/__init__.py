@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dyadwatch.cli import analysis as _analysis  # noqa: F401
 from dyadwatch.cli import coding as _coding  # noqa: F401
+from dyadwatch.cli import dictionaries as _dictionaries  # noqa: F401
 from dyadwatch.cli import evaluate as _evaluate  # noqa: F401
 from dyadwatch.cli import ingest as _ingest  # noqa: F401
 from dyadwatch.cli import petrarch as _petrarch  # noqa: F401

@@ -46,7 +46,8 @@ def resolve_config(config_path: Path | None, overrides: tuple[str, ...]) -> Conf
 @click.option("--model", default=None,
               help="spaCy pipeline package or model directory (default: setting nlp.model).")
 @click.option("--dictionaries", multiple=True, metavar="KIND:PATH",
-              help="Code with imported dictionaries, e.g. petrarch:PETR_config.ini.")
+              help="Dictionaries to code with: dyadwatch:DIR layers your YAML over the shipped "
+                   "files; petrarch:PETR_config.ini codes with PETRARCH dictionaries.")
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="Worker processes, one spaCy pipeline each (0: one per CPU; "
                    "default: setting nlp.workers).")
@@ -59,6 +60,9 @@ def resolve_config(config_path: Path | None, overrides: tuple[str, ...]) -> Conf
               default=None, help="Parquet dataset folder, partitioned by event date "
               "(--engine ray; load it with `dyadwatch load`).")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input failed.")
+@click.option("--recode", is_flag=True,
+              help="Code again the articles already stored from the same text with the same "
+                   "coder, dictionaries, model and settings (normally they are skipped).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False,
               path_type=Path), default=None, help="TOML file overriding the defaults.")
 @click.option("--set", "overrides", multiple=True, metavar="SECTION.KEY=VALUE",
@@ -67,10 +71,11 @@ def resolve_config(config_path: Path | None, overrides: tuple[str, ...]) -> Conf
 def code_command(ctx: click.Context, inputs: tuple[Path, ...], db_path: Path | None,
                  model: str | None, dictionaries: tuple[str, ...], workers: int | None,
                  engine: str, address: str | None, out_dir: Path | None, strict: bool,
-                 config_path: Path | None, overrides: tuple[str, ...]) -> None:
+                 recode: bool, config_path: Path | None, overrides: tuple[str, ...]) -> None:
     """Code news articles (files or directories) into the event database."""
     extra = ((f"nlp.model={model}",) if model else ()) + (
-        (f"nlp.workers={workers}",) if workers is not None else ())
+        (f"nlp.workers={workers}",) if workers is not None else ()) + (
+        ("coding.recode=true",) if recode else ())
     cfg = resolve_config(config_path, overrides + extra)
     quiet = bool(ctx.obj and ctx.obj.get("quiet"))
     if engine == "ray":
@@ -97,7 +102,7 @@ def nothing_done(summary: RunSummary, inputs: tuple[Path, ...],
                  db_path: Path) -> DyadwatchError | None:
     """E105 when the inputs held no article, E104 when articles or records were read and
     none was coded (copies linked to articles already stored do not count as failures)."""
-    if summary.articles_coded or summary.duplicates:
+    if summary.articles_coded or summary.duplicates or summary.articles_unchanged:
         return None
     names = ", ".join(str(path) for path in inputs)
     if not summary.articles_read and not summary.failures:
@@ -214,6 +219,9 @@ def print_summary(summary: RunSummary, db_path: Path) -> None:
         echo("Top dyads:")
         for source, target, count in summary.top_dyads[:5]:
             echo(f"  {source:<10} -> {target:<10}{count:>5}")
+    if summary.articles_unchanged:
+        echo(f"Unchanged: {summary.articles_unchanged} (already coded from the same text with "
+             "the same coder, dictionaries, model and settings; --recode codes them again)")
     if summary.duplicates:
         echo(f"Duplicates: {summary.duplicates} (copies of articles already read, linked to "
              "the first copy and not coded again; `dyadwatch errors --code E210` lists them)")

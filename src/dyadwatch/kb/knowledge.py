@@ -218,10 +218,12 @@ def check_entry(model: type[BaseModel], item: object, index: int, path: str) -> 
     try:
         model.model_validate(item)
     except ValidationError as e:
-        first = e.errors()[0]
-        field = ".".join(str(part) for part in first["loc"]) or "(entry)"
-        raise DictionaryEntryError(path=path, entry=label, field=field,
-                                   detail=first["msg"]) from e
+        problems = [(".".join(str(part) for part in error["loc"]) or "(entry)", error["msg"])
+                    for error in e.errors()]
+        (field, message), others = problems[0], problems[1:]
+        also = "; ".join(f"field {name!r}: {text}" for name, text in others)
+        raise DictionaryEntryError(path=path, entry=label, field=field, detail=message + (
+            f" (also {also})" if also else "")) from e
 
 
 def merge_layer(base: dict[str, Any], layer: dict[str, Any], spec: FileSpec,
@@ -271,3 +273,64 @@ def _removed(document: dict[str, Any], ids: list[str], spec: FileSpec,
     for section in spec.lists:
         document[section] = [e for e in document[section] if str(e["id"]) not in ids]
     return document
+
+
+# ---------------------------------------------------------------- checking and schemas
+
+
+@dataclass(frozen=True, slots=True)
+class FolderCheck:
+    """What ``dyadwatch dictionaries check`` reports for a valid folder."""
+
+    folder: str
+    entries: dict[str, int]  # relative path → entries in the user's file
+    removed: dict[str, int]  # relative path → ids its remove: list deletes
+    dictionary_version: str  # of the shipped files with this folder layered over them
+
+
+def check_folder(folder: Path) -> FolderCheck:
+    """Read, check and layer ``folder`` over the shipped files; a coded error on the first
+    problem (E506 entry and field, E508 unknown file or removed id, E501 unreadable)."""
+    layer = read_layer(folder)
+    knowledge = _load((str(folder),))
+    entries = {relative: sum(len(document.get(section) or [])
+                             for section in SPECS[relative].lists)
+               for relative, document in layer.items()}
+    removed = {relative: len(document.get("remove") or [])
+               for relative, document in layer.items()}
+    return FolderCheck(str(folder), entries, removed, knowledge.version)
+
+
+def layer_schema(spec: FileSpec) -> dict[str, Any]:
+    """The JSON schema of one knowledge file (shipped or a user layer), from its models."""
+    properties: dict[str, Any] = {
+        "version": {"type": "string"},
+        "remove": {"type": "array", "items": {"type": "string"},
+                   "description": "ids of shipped entries to delete (user layers)"},
+        "replace": {"type": "boolean",
+                    "description": "use only this file's entries (user layers)"},
+    }
+    definitions: dict[str, Any] = {}
+    for section, model in spec.lists.items():
+        schema = model.model_json_schema(ref_template="#/$defs/{model}")
+        definitions.update(schema.pop("$defs", {}))
+        definitions[model.__name__] = schema
+        properties[section] = {"type": "array",
+                               "items": {"$ref": f"#/$defs/{model.__name__}"}}
+    for section in spec.mappings:
+        properties[section] = {"type": "object", "additionalProperties": {
+            "type": "object", "additionalProperties": {"type": "string"}}}
+    for section in spec.values:
+        properties[section] = {"type": "array", "items": {"type": "string"}}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": f"dyadwatch dictionary file {spec.path}", "type": "object",
+            "additionalProperties": False, "properties": properties, "$defs": definitions}
+
+
+def schema_name(spec: FileSpec) -> str:
+    """``actors/people.yaml`` → ``actors-people.schema.json`` (shipped in data/schemas/)."""
+    return spec.path.replace("/", "-").removesuffix(".yaml") + ".schema.json"
+
+
+def all_schemas() -> dict[str, dict[str, Any]]:
+    return {schema_name(spec): layer_schema(spec) for spec in FILES}

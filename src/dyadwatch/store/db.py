@@ -175,6 +175,19 @@ def known_articles(conn: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> dict[
     return {str(a): str(s) for a, s in rows}
 
 
+def coded_keys(conn: duckdb.DuckDBPyConnection,
+               ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+    """article_id → (text_sha1, coding_key) of the given ids stored as coded."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        "SELECT article_id, text_sha1, coding_key FROM articles WHERE status = 'coded' "
+        "AND article_id IN (SELECT unnest(?::VARCHAR[]))", [wanted],
+    ).fetchall()
+    return {str(a): (str(s), None if k is None else str(k)) for a, s, k in rows}
+
+
 def write_batch(conn: duckdb.DuckDBPyConnection, run_id: int,
                 coded: Sequence[CodedArticle], failures: Sequence[Failure]) -> int:
     """Write a batch of articles, their events and failures in one transaction.
