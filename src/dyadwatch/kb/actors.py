@@ -276,7 +276,7 @@ def parse_actor_files(texts: dict[str, str], origin: str,
     """Validate and index the five YAML texts (file name → text); errors name file and entry.
     The case-sensitive names and non-state code prefixes come from ``lexicon`` (the shipped
     word lists when None)."""
-    documents = {name: _parse_yaml(texts[name], f"{origin}/{name}") for name in FILES}
+    documents = {name: parse_yaml_document(texts[name], f"{origin}/{name}") for name in FILES}
     return parse_actor_documents(documents, origin, lexicon)
 
 
@@ -301,13 +301,14 @@ def parse_actor_documents(documents: dict[str, dict[str, Any]], origin: str,
     return ActorDictionary(version, entries, demonyms, roles, lexicon.case_sensitive_names)
 
 
-def _parse_yaml(text: str, path: str) -> dict[str, Any]:
+def parse_yaml_document(text: str, path: str) -> dict[str, Any]:
+    """A dictionary file's YAML text as a mapping; E501 naming ``path`` otherwise."""
     try:
         data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as e:
         raise DictionaryError(path=path, detail=f"not valid YAML: {e}") from e
     if not isinstance(data, dict):
-        raise DictionaryError(path=path, detail="expected a mapping with 'version' and a list")
+        raise DictionaryError(path=path, detail="expected a mapping of sections")
     return data
 
 

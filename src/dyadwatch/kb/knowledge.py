@@ -30,12 +30,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from dyadwatch.errors import DictionaryEntryError, DictionaryError, DictionaryLayerError
 from dyadwatch.kb import actors as actor_files
-from dyadwatch.kb.actors import ActorDictionary, parse_actor_documents
+from dyadwatch.kb.actors import ActorDictionary, parse_actor_documents, parse_yaml_document
 from dyadwatch.kb.lexicon import (
     RULES_FILE,
     WORDS_FILE,
@@ -52,7 +51,6 @@ from dyadwatch.kb.lexicon import (
 from dyadwatch.kb.verbs import Frame, VerbDictionary, VerbPattern, parse_verb_file
 
 SHIPPED = "dyadwatch/data"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,18 +152,8 @@ def _shipped_documents() -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for spec in FILES:
         text = folder.joinpath(spec.path).read_text(encoding="utf-8")
-        found[spec.path] = parse_document(text, f"{SHIPPED}/{spec.path}")
+        found[spec.path] = parse_yaml_document(text, f"{SHIPPED}/{spec.path}")
     return found
-
-
-def parse_document(text: str, path: str) -> dict[str, Any]:
-    try:
-        data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as e:
-        raise DictionaryError(path=path, detail=f"not valid YAML: {e}") from e
-    if not isinstance(data, dict):
-        raise DictionaryError(path=path, detail="expected a mapping of sections")
-    return data
 
 
 def read_layer(folder: Path) -> dict[str, dict[str, Any]]:
@@ -185,7 +173,7 @@ def read_layer(folder: Path) -> dict[str, dict[str, Any]]:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise DictionaryError(path=str(path), detail=f"cannot read: {e}") from e
-        document = parse_document(text, str(path))
+        document = parse_yaml_document(text, str(path))
         check_layer(document, SPECS[relative], str(path))
         found[relative] = document
     return found

@@ -165,27 +165,28 @@ class CodedArticle:
 
 def known_articles(conn: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> dict[str, str]:
     """article_id → text_sha1 for the ids already stored."""
-    wanted = list(dict.fromkeys(ids))
-    if not wanted:
-        return {}
-    rows = conn.execute(
-        "SELECT article_id, text_sha1 FROM articles WHERE article_id IN "
-        "(SELECT unnest(?::VARCHAR[]))", [wanted],
-    ).fetchall()
+    rows = _article_rows(conn, "article_id, text_sha1", "TRUE", ids)
     return {str(a): str(s) for a, s in rows}
 
 
 def coded_keys(conn: duckdb.DuckDBPyConnection,
                ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
     """article_id → (text_sha1, coding_key) of the given ids stored as coded."""
+    rows = _article_rows(conn, "article_id, text_sha1, coding_key", "status = 'coded'", ids)
+    return {str(a): (str(s), None if k is None else str(k)) for a, s, k in rows}
+
+
+def _article_rows(conn: duckdb.DuckDBPyConnection, columns: str, condition: str,
+                  ids: Iterable[str]) -> list[tuple[Any, ...]]:
+    """``columns`` of the stored articles among ``ids`` that meet ``condition`` (constant
+    SQL of this module; the ids are a parameter)."""
     wanted = list(dict.fromkeys(ids))
     if not wanted:
-        return {}
-    rows = conn.execute(
-        "SELECT article_id, text_sha1, coding_key FROM articles WHERE status = 'coded' "
-        "AND article_id IN (SELECT unnest(?::VARCHAR[]))", [wanted],
+        return []
+    return conn.execute(
+        f"SELECT {columns} FROM articles WHERE {condition} AND article_id IN "
+        "(SELECT unnest(?::VARCHAR[]))", [wanted],
     ).fetchall()
-    return {str(a): (str(s), None if k is None else str(k)) for a, s, k in rows}
 
 
 def write_batch(conn: duckdb.DuckDBPyConnection, run_id: int,
