@@ -8,13 +8,14 @@
 has, and exits 1 when they differ. ``dump-gold`` codes every sentence of the ConfliBERT
 and PLOVER gold sets (read from ../shared/data) and the golden cases, in memory, with the
 default configuration, so that a change to the coder can be checked event by event, not
-only through the scores ``make eval`` prints.
+only through the scores ``make eval`` prints (DYADWATCH_SHARED_DATA overrides the folder).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -54,7 +55,7 @@ def dump_gold(out: Path) -> None:
     from dyadwatch.nlp import load_pipeline
     from dyadwatch.pipeline import build_coder, code_articles_in_memory
 
-    data = REPO.parent / "shared" / "data"
+    data = Path(os.environ.get("DYADWATCH_SHARED_DATA") or REPO.parent / "shared" / "data")
     nlp = load_pipeline("auto")
     coder = build_coder(load_config(environ={}))
     sets: dict[str, list[Article]] = {}
