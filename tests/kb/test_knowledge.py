@@ -124,3 +124,11 @@ def test_knowledge_shipped_schema_is_current(name: str, schema: dict[str, object
     """data/schemas/ is what tools/gen_schemas.py writes (rerun it after changing a model)."""
     assert json.loads((SCHEMAS / name).read_text(encoding="utf-8")) == schema
     assert len(all_schemas()) == len(FILES)
+
+
+def test_knowledge_an_edited_layer_is_loaded_again(tmp_path: Path) -> None:
+    words = "lists:\n  - {{id: negators, words: [not, \"n't\", never, \"no\", {extra}]}}\n"
+    folder = _folder(tmp_path, {"coding/words.yaml": words.format(extra="hardly")})
+    assert "hardly" in load_knowledge([folder]).lexicon.negators
+    _folder(tmp_path, {"coding/words.yaml": words.format(extra="barely, scarcely")})
+    assert "scarcely" in load_knowledge([folder]).lexicon.negators

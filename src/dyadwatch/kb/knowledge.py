@@ -97,12 +97,20 @@ class Knowledge:
 
 
 def load_knowledge(layers: Sequence[Path] = ()) -> Knowledge:
-    """The shipped knowledge with each folder of ``layers`` merged over it, in order."""
-    return _load(tuple(str(Path(p)) for p in layers))
+    """The shipped knowledge with each folder of ``layers`` merged over it, in order
+    (built once per process for the same folders while their files are unchanged)."""
+    folders = tuple(str(Path(p)) for p in layers)
+    return _load(folders, tuple(_stamp(Path(folder)) for folder in folders))
+
+
+def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """(name, mtime, size) of a folder's YAML files: a changed file is loaded again."""
+    files = sorted([*folder.rglob("*.yaml"), *folder.rglob("*.yml")])
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
 @lru_cache(maxsize=8)
-def _load(layers: tuple[str, ...]) -> Knowledge:
+def _load(layers: tuple[str, ...], stamps: tuple[object, ...] = ()) -> Knowledge:
     documents = shipped_documents()
     for folder in layers:
         for relative, layer in read_layer(Path(folder)).items():
@@ -280,7 +288,7 @@ def check_folder(folder: Path) -> FolderCheck:
     """Read, check and layer ``folder`` over the shipped files; a coded error on the first
     problem (E506 entry and field, E508 unknown file or removed id, E501 unreadable)."""
     layer = read_layer(folder)
-    knowledge = _load((str(folder),))
+    knowledge = load_knowledge([folder])
     entries = {relative: sum(len(document.get(section) or [])
                              for section in SPECS[relative].lists)
                for relative, document in layer.items()}
