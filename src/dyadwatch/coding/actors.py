@@ -64,6 +64,7 @@ class DocActors:
     private: set[int] = field(default_factory=set)  # tokens of private people's mentions
     private_names: set[str] = field(default_factory=set)  # their surnames, lower case
     dateline: set[int] = field(default_factory=set)  # tokens of datelines ("SEOUL, South Korea —")
+    sole_country: str | None = None  # the only country the article names, if it names one
 
 
 def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActors:
@@ -71,7 +72,9 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     never an actor; a private person's mention is remembered as private."""
     lookup, lex = cache.lookup, cache.lex
     memory = DocActors(dateline=dateline_tokens(doc))
-    found = [span for span in find_mentions(doc, cache) if span.start not in memory.dateline]
+    everything = find_mentions(doc, cache)
+    memory.sole_country = sole_country(everything, doc, lookup, memory.dateline)
+    found = [span for span in everything if span.start not in memory.dateline]
     mentions = {span.start: span for span in found}
     covered = {i for span in found for i in range(span.start, span.end)}
     person_spans = {ent.start: ent for ent in doc.ents if ent.label_ in {"PERSON", "ORG"}
@@ -143,11 +146,33 @@ def _remember_word(doc: Doc, i: int, memory: DocActors, lookup: ActorLookup,
         else:
             _remember(memory, span, actor, person=False)
         return max(i + 1, span.end)
-    if private_head(token, lex) and token.dep_ in ARGUMENT_DEPS:
+    compass = _compass_country(token, memory, lookup, lex)
+    if compass is not None:
+        _remember(memory, doc[i : i + 1], compass, person=False)
+    elif private_head(token, lex) and token.dep_ in ARGUMENT_DEPS:
         _remember_private(memory, doc[i : i + 1], person=True)
     else:
         _remember_role_phrase(token, memory, lookup, lex)
     return i + 1
+
+
+def _compass_country(token: Token, memory: DocActors, lookup: ActorLookup,
+                     lex: Lexicon) -> Actor | None:
+    """'the North' after North Korea is North Korea: a capitalised compass word after 'the',
+    not followed by another name ("the North East"), names the country last mentioned whose
+    name begins with it."""
+    doc = token.doc
+    if token.lower_ not in lex.compass_names or not token.is_title or token.i == 0 or (
+            doc[token.i - 1].lower_ != "the"):
+        return None
+    if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+        return None
+    for _, actor, _, _ in reversed(memory.history):
+        country = actor.country if actor is not None else None
+        entry = lookup.entries.get(f"country:{country}") if country else None
+        if entry is not None and entry.names[0].startswith(f"{token.text} "):
+            return Actor(code=str(country), country=country, name=token.text, rule="compass")
+    return None
 
 
 def _remember_private(memory: DocActors, span: Span, person: bool) -> None:
@@ -281,8 +306,24 @@ def _known_person(span: Span, memory: DocActors) -> Actor | None:
 def _titled_person(span: Span, lookup: ActorLookup, memory: DocActors,
                    lex: Lexicon) -> Actor | None:
     """An unknown person's actor from the title and nationality before or beside the name."""
-    context = list(_left_context(span, lex)) + list(_appositive_context(span))
-    return actor_from_words(context, lookup, memory.by_token, rule="title")
+    after = list(_of_context(span))
+    context = [*_left_context(span, lex), *_appositive_context(span), *after]
+    known = {**memory.by_token, **_states_ahead(after, lookup)}
+    return actor_from_words(context, lookup, known, rule="title")
+
+
+def _states_ahead(tokens: list[Token], lookup: ActorLookup) -> dict[int, Actor]:
+    """States named in words not yet read ("... of the United States"), by their last word."""
+    found: dict[int, Actor] = {}
+    for token in tokens:
+        words = token.doc[token.left_edge.i : token.i + 1]
+        text = words.text[4:] if words.text.lower().startswith("the ") else words.text
+        entry = lookup.entry_for(text)
+        actor = entry.actor_on(None) if entry is not None and entry.kind in {
+            "country", "metonym"} else None
+        if actor is not None:
+            found[token.i] = actor
+    return found
 
 
 def _left_context(span: Span, lex: Lexicon) -> Iterator[Token]:
@@ -296,6 +337,14 @@ def _left_context(span: Span, lex: Lexicon) -> Iterator[Token]:
             break
         yield token
         i -= 1
+
+
+def _of_context(span: Span) -> Iterator[Token]:
+    """'Chancellor Ute Brandt of Germany': the of-phrase right after a name."""
+    for child in span.root.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == span.end:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                yield from pobj.subtree
 
 
 def _appositive_context(span: Span) -> Iterator[Token]:
@@ -382,6 +431,74 @@ def _conjuncts(token: Token) -> Iterator[Token]:
 
 def _resolve_head(head: Token, memory: DocActors, lookup: ActorLookup,
                   lex: Lexicon) -> Resolved | None:
+    """One argument head, placed in its country when it is a generic actor."""
+    found = _find_head(head, memory, lookup, lex)
+    if found is None or found.actor is None or found.actor.country is not None:
+        return found
+    placed = _placed(found.actor, head, memory, lex)
+    return found if placed is None else Resolved(placed, found.text, found.token_i)
+
+
+def _placed(actor: Actor, head: Token, memory: DocActors, lex: Lexicon) -> Actor | None:
+    """A generic actor with no country ("police", "the court", "troops") in the country the
+    article places it: a place in its own clause ("police in Lyon", "demonstrators gathered
+    outside the embassy in Niamey"), else the article's only country."""
+    country = None
+    if actor.code in lex.clause_placed_roles:
+        country = _clause_country(head, memory, lex)
+    if country is None and actor.code in lex.article_placed_roles:
+        country = memory.sole_country
+    if country is None:
+        return None
+    return Actor(code=f"{country}{actor.code}", country=country, name=actor.name,
+                 rule=f"placed+{actor.rule}")
+
+
+_SCENE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
+
+
+def _clause_country(head: Token, memory: DocActors, lex: Lexicon) -> str | None:
+    """The one country named by the places of a noun and of the clause it is subject of."""
+    anchors = [head, head.head] if head.dep_ in {"nsubj", "nsubjpass"} else [head]
+    countries = {country for anchor in anchors for place in _scene_objects(anchor)
+                 if (country := _state_country(place, memory)) is not None}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _scene_objects(anchor: Token) -> Iterator[Token]:
+    """Objects of locative prepositions, one level deep ("outside the embassy in Niamey")."""
+    for prep in anchor.children:
+        if prep.dep_ == "prep" and prep.lower_ in _SCENE_PREPS:
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                yield pobj
+                yield from (g for p in pobj.children if p.dep_ == "prep" and p.lower_ == "in"
+                            for g in p.children if g.dep_ == "pobj")
+
+
+def _state_country(token: Token, memory: DocActors) -> str | None:
+    actor = memory.by_token.get(token.i)
+    return actor.country if actor is not None and _is_state(actor) else None
+
+
+def sole_country(spans: list[Span], doc: Doc, lookup: ActorLookup,
+                 dateline: set[int]) -> str | None:
+    """The country of an article that names exactly one (names, capitals, people, groups and
+    demonyms counted), at least twice or in its dateline; else None. A country named once
+    in passing ("two men from Algeria") does not place a story that never names its own."""
+    named = [entry.country for span in spans
+             if (entry := lookup.entries.get(span.label_)) is not None and entry.country]
+    named += [country for token in doc if (country := demonym_country(token, lookup)[0])]
+    if len(set(named)) != 1:
+        return None
+    in_dateline = any(span.start in dateline for span in spans)
+    return named[0] if len(named) >= _SOLE_MENTIONS or in_dateline else None
+
+
+_SOLE_MENTIONS = 2
+
+
+def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
+               lex: Lexicon) -> Resolved | None:
     """One argument head: a known mention, a pronoun, a role noun with its modifiers."""
     if head.i >= 2 and head.doc[head.i - 1].text == "-" and head.doc[head.i - 2].lower_ == "non":
         return None  # "non-combatants" are not combatants
@@ -435,12 +552,30 @@ def _role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
         modifiers = [m for m in modifiers if not _role_adjective(m, lookup)]
     compounds = [m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN"]
     words = [*compounds, head, *(m for m in modifiers if m not in compounds)]
-    actor = actor_from_words(words, lookup, memory.by_token, rule="modifier")
+    known = memory.by_token
+    if lookup.role_of(head.lemma_) or lookup.role_of(head.text):
+        known = {**known, **_possessor_antecedents(modifiers, memory, lex)}
+    actor = actor_from_words(words, lookup, known, rule="modifier")
     if actor is None:
         return None
     text_tokens = sorted(words, key=lambda t: t.i)
     text = head.doc[text_tokens[0].i : text_tokens[-1].i + 1].text
     return Resolved(actor, text, head.i)
+
+
+def _possessor_antecedents(modifiers: list[Token], memory: DocActors,
+                           lex: Lexicon) -> dict[int, Actor]:
+    """'his government', 'its army': a possessive pronoun stands for what it points back to
+    (Merkel said his government … → DEUGOV)."""
+    found: dict[int, Actor] = {}
+    for token in modifiers:
+        lower = token.lower_
+        if token.dep_ != "poss" or lower not in lex.person_pronouns | lex.group_pronouns:
+            continue
+        antecedent = _antecedent(token, memory, person=lower in lex.person_pronouns)
+        if antecedent is not None and antecedent.actor is not None:
+            found[token.i] = antecedent.actor
+    return found
 
 
 def _role_adjective(token: Token, lookup: ActorLookup) -> bool:

@@ -174,6 +174,9 @@ class Lexicon:
     title_preps: frozenset[str]
     private_people: frozenset[str]
     state_qualifiers: frozenset[str]
+    compass_names: frozenset[str]
+    clause_placed_roles: frozenset[str]
+    article_placed_roles: frozenset[str]
     # mood, dates, places
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]

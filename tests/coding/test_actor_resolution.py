@@ -98,3 +98,58 @@ def test_actors_private_person_named_again_stays_private(nlp: Any, coder: Any,
 def test_actors_dateline_is_no_actor(nlp: Any, coder: Any, text: str, source: str) -> None:
     events = coded(nlp, coder, text)
     assert events and all(s == source for s, _, _ in events), events
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("North Korea tested a missile. Japan said the North had violated the treaty.", "PRK"),
+    ("South Korea and Japan met in Tokyo. Officials said the South had agreed.", "KOR"),
+])
+def test_actors_the_north_is_the_country_named_before(nlp: Any, coder: Any, text: str,
+                                                      expected: str) -> None:
+    doc = nlp(text)
+    from dyadwatch.coding.actors import resolve_document
+
+    memory = resolve_document(doc, coder.matchers, None)
+    compass = [t.i for t in doc if t.lower_ in {"north", "south"} and doc[t.i - 1].lower_ == "the"]
+    assert [memory.by_token[i].code for i in compass] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The North East assembly criticised the government.",
+    "Storms hit the North on Monday.",
+])
+def test_actors_compass_word_without_such_country_is_no_actor(nlp: Any, coder: Any,
+                                                              text: str) -> None:
+    assert all(s is None or s in {"LEG", "GOV"} for s, _, _ in coded(nlp, coder, text))
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Chancellor Ute Brandt of Germany spoke first. She said her government would never "
+     "recognise Russia's annexation.", "DEUGOV"),
+])
+def test_actors_his_government_is_the_speakers(nlp: Any, coder: Any, text: str,
+                                               source: str) -> None:
+    assert any(s == source for s, _, t in coded(nlp, coder, text) if t == "RUS")
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # the article names one country, in its dateline and again: the court and the
+    # opposition are that country's
+    ("CAIRO -- An Egyptian court convicted the activist on Saturday. The court also ordered "
+     "the opposition leader to pay a fine.", ("EGYJUD", "EGYOPP")),
+    # a place in the clause places police, whatever else the article names
+    ("Police in Paris arrested protesters from Algeria outside the embassy of Mali.",
+     ("FRACOP", None)),
+])
+def test_actors_generic_actor_takes_the_articles_country(nlp: Any, coder: Any, text: str,
+                                                         pair: tuple[str, str | None]) -> None:
+    events = coded(nlp, coder, text)
+    assert any(s == pair[0] and (pair[1] is None or t == pair[1]) for s, _, t in events), events
+
+
+@pytest.mark.parametrize("text", [
+    # Algeria is named once, in passing: it does not place the police
+    "Police arrested two men from Algeria on Tuesday.",
+])
+def test_actors_country_named_in_passing_places_nobody(nlp: Any, coder: Any, text: str) -> None:
+    assert all(not (s or "").startswith("DZA") for s, _, _ in coded(nlp, coder, text))
