@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +79,32 @@ def test_recode_other_dictionaries_replace_the_events(nlp: Any, tmp_path: Path,
     assert len(after) == len({event_id for event_id, _, _ in after})  # no second copy
     assert {cameo for _, cameo, _ in before} - {cameo for _, cameo, _ in after} == {"051"}
     assert {cameo for _, cameo, _ in after} - {cameo for _, cameo, _ in before} == {"042"}
+
+
+def _dataset(folder: Path, version: str, codes: list[str]) -> Path:
+    import pyarrow.parquet as pq
+
+    from dyadwatch.store.bulk import event_table
+    from dyadwatch.synthetic import make_event
+
+    events = [make_event(None, "a1", None, "USAGOV", "IRNGOV", code, "USA", "IRN",
+                         sentence_index=i) for i, code in enumerate(codes)]
+    events = [replace(e, dictionary_version=version) for e in events]
+    folder.mkdir(parents=True)
+    pq.write_table(event_table(events), folder / "part-0.parquet")
+    return folder
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("first", "second"), [(["190", "138"], ["036"])])
+def test_recode_load_replaces_an_articles_events(tmp_path: Path, first: list[str],
+                                                 second: list[str]) -> None:
+    from dyadwatch.store.bulk import load_event_dataset
+
+    conn = open_db(tmp_path / "e.duckdb")
+    assert load_event_dataset(conn, _dataset(tmp_path / "v1", "v1", first), 1) == 2
+    assert load_event_dataset(conn, _dataset(tmp_path / "v1b", "v1", first), 2) == 0
+    assert load_event_dataset(conn, _dataset(tmp_path / "v2", "v2", second), 3) == 1
+    rows = conn.execute("SELECT cameo, dictionary_version FROM events").fetchall()
+    conn.close()
+    assert rows == [("036", "v2")]
