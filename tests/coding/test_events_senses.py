@@ -130,3 +130,22 @@ def test_events_senses_code(nlp: Any, engine: EventCoder, text: str,
 @pytest.mark.parametrize("text", ["Arnor fired rockets into Gondor."])
 def test_events_senses_literal_force_is_kept(nlp: Any, engine: EventCoder, text: str) -> None:
     assert ("ARN", "194", "GON") in triples(nlp, engine, text)
+
+
+TOWARD = [
+    ("Arnor fired rockets over Gondor.", ("ARN", "194", "GON"),
+     "force sent over a country is aimed at it"),
+    ("An Arnorian drone struck a depot in a Gondorian province.", ("ARN", "190", "GON"),
+     "a thing struck stands for the state it is in"),
+    ("Arnorian troops attacked rebels in Gondor.", ("ARNMIL", "190", None),
+     "fighting people in a country is not fighting that country"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), TOWARD, ids=[c[2] for c in TOWARD])
+def test_events_senses_force_toward_a_place(nlp: Any, engine: EventCoder, text: str,
+                                            expected: tuple[str, str, str | None],
+                                            why: str) -> None:
+    assert triples(nlp, engine, text) == [expected], why

@@ -12,8 +12,15 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.coding.actors import DocActors, Resolved, actors_for
 from dyadwatch.coding.mentions import ActorLookup
+from dyadwatch.coding.places import PlaceLookup, place_country
 from dyadwatch.coding.predicates import Predicate
-from dyadwatch.coding.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, passive, stative
+from dyadwatch.coding.syntax import (
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    direct_object,
+    passive,
+    stative,
+)
 from dyadwatch.model import Actor
 
 if TYPE_CHECKING:
@@ -26,10 +33,12 @@ PLACE_RULE = "place"
 
 
 def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
-                   lex: Lexicon, keep_unknown: bool) -> tuple[list[Resolved], list[Resolved]]:
+                   lex: Lexicon, keep_unknown: bool, places: PlaceLookup | None = None,
+                   ) -> tuple[list[Resolved], list[Resolved]]:
     """The sources and targets of ``predicate``: its own slots first, then the fallback
     slots of its code, then (for threats, protests and assaults) the country it happens
-    in; an unknown source when nobody known did it and ``keep_unknown``."""
+    in, then (for force) the country of the place it is aimed at; an unknown source when
+    nobody known did it and ``keep_unknown``."""
     sources = fill(predicate, predicate.source_slots, memory, lookup, lex, subject=True)
     targets = fill(predicate, predicate.target_slots, memory, lookup, lex, subject=False)
     if not targets:
@@ -39,6 +48,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
                        subject=False, skip=own)
     if not targets and predicate.code[:2] in lex.place_target_roots:
         targets = place_targets(predicate, memory, lookup, lex)
+    if not targets and predicate.code in lex.toward_place_roots:
+        targets = toward_targets(predicate, memory, lookup, lex, places)
     if not sources and keep_unknown:
         sources = unknown_source(predicate, predicate.source_slots, targets, lex)
     return sources, targets
@@ -281,6 +292,39 @@ def joint(predicate: Predicate) -> Predicate:
 def reversible(target: Resolved) -> bool:
     """A target that can be the source of the mutual event: an actor, not a place."""
     return target.actor is not None and target.code is not None and not _is_place(target)
+
+
+def toward_targets(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
+                   lex: Lexicon, places: PlaceLookup | None) -> list[Resolved]:
+    """Force aimed at a place is aimed at the state that holds it: "fired a missile over
+    Japan", "the incursion into Afrin" (Syria), "a drone hit a depot in a Russian
+    region". Only places the force goes to or strikes: troops fighting *in* a country
+    are rarely fighting that country."""
+    for place in _toward_places(predicate, lex):
+        country = next((r.country for r in actors_for(place, memory, lookup, lex)
+                        if r.country is not None), None) or next(
+            (found for c in place.children if c.dep_ in {"amod", "compound"}
+             and (found := lookup.country_of_demonym(c.text)) is not None), None)
+        if country is None and places is not None:
+            country = place_country(place, places, lex)
+        if country is not None:
+            return [Resolved(Actor(country, country, rule=PLACE_RULE), place.text, place.i)]
+    return []
+
+
+def _toward_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
+    """Objects of direction prepositions on the predicate, and the place a struck thing
+    is in ("hit a depot in ...")."""
+    for anchor in predicate.slot_tokens:
+        for prep in anchor.children:
+            if prep.dep_ == "prep" and prep.lower_ in lex.toward_preps:
+                yield from (c for c in prep.children if c.dep_ == "pobj")
+    obj = direct_object(predicate.token, lex)
+    if obj is not None and obj.lemma_.lower() in lex.struck_things:
+        for anchor in (obj, predicate.token):  # the parser hangs "in ..." on either
+            for prep in anchor.children:
+                if prep.dep_ == "prep" and prep.lower_ in lex.place_prepositions:
+                    yield from (c for c in prep.children if c.dep_ == "pobj")
 
 
 def self_reference(source: Resolved, target: Resolved) -> bool:

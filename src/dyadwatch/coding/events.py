@@ -109,7 +109,8 @@ class EventCoder:
     def _events_for(self, predicate: Predicate, sent: Span, index: int,
                     ctx: DocContext) -> Iterator[Event]:
         sources, targets = find_arguments(predicate, ctx.memory, self.resources.actors,
-                                          self.lex, self.options.keep_unknown_actors)
+                                          self.lex, self.options.keep_unknown_actors,
+                                          self.resources.places)
         sources, targets = political(sources), political(targets)
         if not sources:
             return

@@ -87,15 +87,11 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
 
 
 def _unreal_clause(clause: Token, lex: Lexicon) -> bool:
-    """A clause of purpose, ability, possibility or aim: "arrived to protect the border",
-    "is able to strike", "made it impossible for X to start a war", "is out to strangle
-    X", "is likely to retaliate"."""
+    """A clause of ability, possibility or aim: "is able to strike", "made it impossible
+    for X to start a war", "is out to strangle X", "is likely to retaliate". (Purpose
+    clauses are kept: "began a hunger strike to protest" is a protest, as CAMEO codes it.)"""
     if clause.dep_ not in {"xcomp", "advcl", "ccomp", "acl"} or clause.head.i == clause.i:
         return False
-    if clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                      for c in clause.children) and not any(
-            c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
-        return True  # a purpose: "troops arrived to protect the border"
     head = clause.head
     return head.lemma_.lower() in lex.unreal_heads or any(
         c.dep_ in {"acomp", "advmod"} and c.lower_ in lex.unreal_heads and c.i < clause.i

@@ -30,6 +30,18 @@ def event_location(anchors: tuple[Token, ...], gazetteer: PlaceLookup,
     return None
 
 
+def place_country(place: Token, gazetteer: PlaceLookup, lex: Lexicon) -> str | None:
+    """The country of a named place, or of the place a wrapper names ("the town of
+    Afrin"), from the gazetteer."""
+    names = _of_places(place) if place.lemma_.lower() in lex.place_wrappers else [place]
+    for name in names:
+        if name.ent_type_ in PLACE_ENTITIES:
+            found = gazetteer.lookup(_entity_text(name))
+            if found is not None and found.country:
+                return found.country
+    return None
+
+
 def _locative_places(anchor: Token, lex: Lexicon) -> list[Token]:
     places = []
     for prep in anchor.children:

@@ -185,11 +185,13 @@ class Lexicon:
     negating_heads: frozenset[str]
     refusing_heads: frozenset[str]
     unreal_modifiers: frozenset[str]
-    scene_preps: frozenset[str]
-    reporting_verbs: frozenset[str]
     unreal_heads: frozenset[str]
     reciprocal_verbs: frozenset[str]
     reciprocal_markers: frozenset[str]
+    toward_preps: frozenset[str]
+    struck_things: frozenset[str]
+    scene_preps: frozenset[str]
+    reporting_verbs: frozenset[str]
     period_preps: frozenset[str]
     place_prepositions: frozenset[str]
     place_wrappers: frozenset[str]
@@ -206,10 +208,11 @@ class Lexicon:
     refusable_roots: CodeSet
     statement_roots: CodeSet
     violent_roots: CodeSet
-    rewrites: tuple[Rewrite, ...]
-    fallback_targets: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
     figurative_roots: CodeSet
     reciprocal_codes: CodeSet
+    toward_place_roots: CodeSet
+    rewrites: tuple[Rewrite, ...]
+    fallback_targets: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
     default_targets: tuple[str, ...]
 
     def targets_for(self, code: str) -> tuple[str, ...]:
@@ -224,7 +227,7 @@ _TABLES = frozenset({"anaphors", "rewrites", "fallback_targets", "default_target
 _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes",
                         "place_target_roots", "deployment_codes", "refusable_roots",
                         "statement_roots", "violent_roots", "figurative_roots",
-                        "reciprocal_codes"})
+                        "reciprocal_codes", "toward_place_roots"})
 WORD_LIST_IDS: tuple[str, ...] = tuple(
     f.name for f in fields(Lexicon) if f.name not in _TABLES | _CODE_SETS)
 CODE_SET_IDS: tuple[str, ...] = tuple(sorted(_CODE_SETS))
