@@ -16,9 +16,12 @@ process, timed by the wall clock from start to exit:
 
 Rounds are interleaved (round 1 runs every configuration, then round 2, ...), so that a
 change in the machine's load touches every configuration alike, and the median of the
-rounds is reported with every round's time. Printed: the ratio of dyadwatch's end-to-end
-throughput to spaCy's (``spacy s / code-1 s``) and of two workers to one
-(``code-1 s / code-2 s``), with the date and the load average before and after.
+rounds is reported with every round's time and the CPU seconds (user + sys of the process
+and of the workers it waited for: on a machine shared with other work the wall clock
+measures the neighbours too, CPU seconds much less). Printed: the ratio of dyadwatch's
+end-to-end throughput to spaCy's (``spacy s / code-1 s``, by wall clock and by CPU) and of
+two workers to one (``code-1 s / code-2 s``), with the date and the load average before
+and after.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import argparse
 import gzip
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -52,10 +56,15 @@ CONFIGS = ("spacy", "code-1", "code-2", "ray-2")
 class Timing:
     config: str
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + sys of the process and its workers
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
 
 
 def shared_data_dir() -> Path:
@@ -95,16 +104,20 @@ def command(config: str, sample: Path, tmp: Path) -> list[str]:
     return [*base, "--db", str(out / "bench.duckdb"), "--workers", config.removeprefix("code-")]
 
 
-def run_once(config: str, sample: Path, tmp: Path) -> float:
-    """Seconds from start to exit of one configuration's process."""
+def run_once(config: str, sample: Path, tmp: Path) -> tuple[float, float]:
+    """Wall seconds from start to exit of one configuration's process, and the CPU seconds
+    (user + sys) of that process and the worker processes it waited for."""
     argv = command(config, sample, tmp)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(argv, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         sys.stderr.write(done.stderr[-3000:])
         raise SystemExit(f"{config} failed (exit {done.returncode}): {' '.join(argv)}")
-    return seconds
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu
 
 
 def bench_corpus(spec: str, configs: list[str], rounds: int, tmp: Path) -> None:
@@ -114,7 +127,9 @@ def bench_corpus(spec: str, configs: list[str], rounds: int, tmp: Path) -> None:
     load_before = os.getloadavg()[0]
     for _ in range(rounds):
         for config in configs:
-            timings[config].seconds.append(run_once(config, sample, tmp))
+            seconds, cpu = run_once(config, sample, tmp)
+            timings[config].seconds.append(seconds)
+            timings[config].cpu.append(cpu)
     show(spec, records, words, list(timings.values()), load_before)
 
 
@@ -123,17 +138,21 @@ def show(spec: str, records: int, words: int, timings: list[Timing],
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     print(f"\n{spec}: {records} articles, {words:,} words; {when}; load average "
           f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after, {os.cpu_count()} CPUs")
-    print(f"{'configuration':<10}{'median s':>10}{'art/s':>8}{'words/s':>9}   rounds (s)")
+    print(f"{'configuration':<10}{'median s':>10}{'art/s':>8}{'words/s':>9}{'CPU s':>8}"
+          "   rounds (wall s)")
     for t in timings:
         rounds = " ".join(f"{s:.1f}" for s in t.seconds)
         print(f"{t.config:<10}{t.median:10.1f}{records / t.median:8.1f}"
-              f"{words / t.median:9.0f}   {rounds}")
-    by = {t.config: t.median for t in timings}
+              f"{words / t.median:9.0f}{t.median_cpu:8.1f}   {rounds}")
+    by = {t.config: t for t in timings}
     if "spacy" in by and "code-1" in by:
-        print(f"dyadwatch code --workers 1 vs spaCy nlp.pipe: {by['spacy'] / by['code-1']:.2f}x "
-              "spaCy's throughput")
+        spacy, one = by["spacy"], by["code-1"]
+        print(f"dyadwatch code --workers 1 vs spaCy nlp.pipe: {spacy.median / one.median:.2f}x "
+              f"spaCy's throughput (wall clock); {spacy.median_cpu / one.median_cpu:.2f}x "
+              "by CPU seconds")
     if "code-1" in by and "code-2" in by:
-        print(f"--workers 2 vs --workers 1: {by['code-1'] / by['code-2']:.2f}x")
+        print(f"--workers 2 vs --workers 1: {by['code-1'].median / by['code-2'].median:.2f}x "
+              "(wall clock)")
     sys.stdout.flush()
 
 
