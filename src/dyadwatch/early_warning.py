@@ -308,7 +308,7 @@ def _direction(predicted: pd.DataFrame, track: BacktestResult, source: str,
         out["net_goldstein"] = {"expected": round(expected, 2),
                                 "low": round(expected + low, 2),
                                 "high": round(expected + high, 2), "interval": "80%",
-                                "from": f"backtest errors of {name or 'all'} dyads"}
+                                "from": f"backtest errors of {name or 'all'} forecasts"}
     else:
         out["net_goldstein"] = None
     return out

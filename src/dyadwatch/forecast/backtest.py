@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dyadwatch.analysis.series import QUAD_COLUMNS
 from dyadwatch.errors import TooLittleHistoryError
 from dyadwatch.forecast.features import (
     BASE_FEATURES,
@@ -132,14 +131,16 @@ def _with_goldstein(design: Design, rows: pd.DataFrame, train: pd.Series, test: 
     regressor = fit_regressor(rows[fit_rows], value[fit_rows], design.names)
     out["goldstein_true"] = value[test].to_numpy()
     out["goldstein_pred"] = regressor.predict(rows[test])
-    events = design.full.loc[test, list(QUAD_COLUMNS)].sum(axis=1).to_numpy()
-    out["activity"] = [activity_bin(n) for n in events]
+    out["activity"] = [activity_bin(v) for v in out["goldstein_pred"]]
     return out
 
 
-def activity_bin(events: float) -> str:
-    """How busy the dyad was in the period a forecast starts from: none, few (1-4), many."""
-    return "none" if events <= 0 else ("few" if events < 5 else "many")
+def activity_bin(expected: float) -> str:
+    """Which errors an interval is taken from: forecasts of about the same size (|expected
+    net Goldstein| under 0.5, under 3, or 3 and more), so the many quiet dyads do not narrow
+    the interval of a dyad expected to move."""
+    size = abs(expected)
+    return "quiet" if size < 0.5 else ("small" if size < 3 else "large")
 
 
 def rolling_origin(design: Design, target: Target, horizon: int,
@@ -218,8 +219,7 @@ def reliability(predictions: pd.DataFrame, column: str = "model",
 def goldstein_errors(predictions: pd.DataFrame) -> dict[str, float]:
     """Mean absolute error of the net Goldstein forecast and the 10th/90th residual
     percentiles (the 80% interval added to a point forecast), overall and, as
-    ``q10_<bin>``/``q90_<bin>``, for each activity bin (split-conformal by bin: a busy dyad's
-    interval is not narrowed by the many quiet ones)."""
+    ``q10_<bin>``/``q90_<bin>``, for each size of forecast (see ``activity_bin``)."""
     if "goldstein_true" not in predictions:
         return {}
     residual = predictions["goldstein_true"] - predictions["goldstein_pred"]
