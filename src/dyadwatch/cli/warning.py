@@ -204,7 +204,8 @@ def _forecast_table(result: Forecast, out: IO[str]) -> None:
         gold = d["net_goldstein"]
         if gold:
             out.write(f"      expected net Goldstein {gold['expected']:+.1f} "
-                      f"({gold['interval']} interval {gold['low']:+.1f} to {gold['high']:+.1f})\n")
+                      f"({gold['interval']} interval {gold['low']:+.1f} to {gold['high']:+.1f}, "
+                      f"from the {gold['from']})\n")
         else:
             out.write("      no net Goldstein forecast: this data carries no Goldstein values\n")
     out.write("Track record (rolling origin, same data):\n")
