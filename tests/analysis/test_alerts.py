@@ -228,3 +228,21 @@ def test_alerts_watch_writes_a_brief_each_cycle(tmp_path: Path, texts: dict[str,
     assert (briefs / "brief-2021-03-02.html").read_text(encoding="utf-8").startswith(
         "<!DOCTYPE html>")
     assert feedparser.parse((briefs / "alerts.atom").read_text(encoding="utf-8")).bozo == 0
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("pair", [("ISL", "NZL")])
+def test_alerts_first_contact_only_between_states(tmp_path: Path, pair: tuple[str, str]) -> None:
+    """Two states meeting for the first time fire; fictional codes meeting first never do."""
+    a, b = pair
+    last = WEEKS - 1
+    first = [make_event(None, f"first-{i}", _day(last, 4), a, b, "042", a, b,
+                        f"{a} and {b} opened talks for the first time ({i}).") for i in range(2)]
+    fictional = [make_event(None, f"fict-{i}", _day(last, 4), "ERE", "MOR", "042", "ERE", "MOR",
+                            f"Erebor and Mordor exchanged envoys ({i}).") for i in range(2)]
+    db = tmp_path / "first.duckdb"
+    conn = open_db(db)
+    write_events(conn, planted_events(turn=False) + first + fictional)
+    conn.close()
+    alerts = _alerts(db, as_of=_day(last, 6).isoformat()).alerts  # type: ignore[attr-defined]
+    assert [(x.actor_a, x.actor_b, x.triggers) for x in alerts] == [(a, b, ("first_contact",))]
