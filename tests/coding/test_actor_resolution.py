@@ -153,3 +153,20 @@ def test_actors_generic_actor_takes_the_articles_country(nlp: Any, coder: Any, t
 ])
 def test_actors_country_named_in_passing_places_nobody(nlp: Any, coder: Any, text: str) -> None:
     assert all(not (s or "").startswith("DZA") for s, _, _ in coded(nlp, coder, text))
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("BORDER TALKS COLLAPSE IN GENEVA Ruritanian envoys walked out of the talks on Monday.",
+     "BORDER TALKS COLLAPSE IN GENEVA"),
+    ("The US and UN officials criticised NATO on Monday.",
+     "The US and UN officials criticised NATO on Monday."),
+])
+def test_actors_all_caps_headline_is_its_own_sentence(nlp: Any, text: str, first: str) -> None:
+    assert next(iter(nlp(text).sents)).text == first
+
+
+@pytest.mark.parametrize(("pronoun", "source"), [("She", "EGYGOV"), ("He", "JORGOV")])
+def test_actors_pronoun_agrees_in_gender(nlp: Any, coder: Any, pronoun: str, source: str) -> None:
+    text = (f"Mr Omar Faris, Jordan's foreign minister, met Layla Ahmed, the spokeswoman of "
+            f"Egypt's foreign ministry. {pronoun} criticised Israel.")
+    assert (source, "111", "ISR") in coded(nlp, coder, text)

@@ -65,6 +65,7 @@ class DocActors:
     private_names: set[str] = field(default_factory=set)  # their surnames, lower case
     dateline: set[int] = field(default_factory=set)  # tokens of datelines ("SEOUL, South Korea —")
     sole_country: str | None = None  # the only country the article names, if it names one
+    genders: dict[int, str] = field(default_factory=dict)  # person mention start → "m" / "f"
 
 
 def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActors:
@@ -98,7 +99,23 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
         else:
             memory.history.append((span.start, None, person, _is_subject(span)))
         i = span.end
+    memory.genders = {start: gender for start, _, person, _ in memory.history if person
+                      and (gender := _gender_at(doc, start, lex)) is not None}
     return memory
+
+
+def _gender_at(doc: Doc, start: int, lex: Lexicon) -> str | None:
+    """'m' or 'f' when a title or noun beside the person mention says so ("Mr Kennedy",
+    "the spokeswoman, Jane Roe", "Jane Roe, the mother of ...")."""
+    token = doc[start]
+    root = token.head if token.dep_ == "compound" else token
+    near = [*doc[max(token.sent.start, start - 3) : start + 1],
+            *(c for c in root.children if c.dep_ == "appos")]
+    if root.dep_ == "appos":
+        near.append(root.head)
+    words = {t.lower_.rstrip(".") for t in near}
+    male, female = bool(words & lex.male_titles), bool(words & lex.female_titles)
+    return None if male == female else ("m" if male else "f")
 
 
 def dateline_tokens(doc: Doc) -> set[int]:
@@ -306,8 +323,8 @@ def _known_person(span: Span, memory: DocActors) -> Actor | None:
 def _titled_person(span: Span, lookup: ActorLookup, memory: DocActors,
                    lex: Lexicon) -> Actor | None:
     """An unknown person's actor from the title and nationality before or beside the name."""
-    after = list(_of_context(span))
-    context = [*_left_context(span, lex), *_appositive_context(span), *after]
+    after = [*_appositive_context(span), *_of_context(span)]
+    context = [*_left_context(span, lex), *after]
     known = {**memory.by_token, **_states_ahead(after, lookup)}
     return actor_from_words(context, lookup, known, rule="title")
 
@@ -611,8 +628,10 @@ def _antecedent(head: Token, memory: DocActors, person: bool) -> Resolved | None
     is Erdogan), within the same or the previous two sentences. When that mention is
     someone unknown, the pronoun stays unknown.
     """
+    gender = _pronoun_gender(head.lower_) if person else None
     earlier = [(start, actor, subject) for start, actor, is_person, subject in memory.history
-               if start < head.i and is_person == person]
+               if start < head.i and is_person == person
+               and memory.genders.get(start, gender) == gender]
     if not earlier:
         return None
     chosen_start, chosen, _ = earlier[-1]
@@ -627,6 +646,11 @@ def _antecedent(head: Token, memory: DocActors, person: bool) -> Resolved | None
         return Resolved(None, head.text, head.i, private=True) if (
             chosen_start in memory.private) else None
     return Resolved(chosen, head.text, head.i)
+
+
+def _pronoun_gender(lower: str) -> str | None:
+    return "m" if lower in {"he", "him", "his"} else "f" if lower in {"she", "her", "hers"} else (
+        None)
 
 
 def _described_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:

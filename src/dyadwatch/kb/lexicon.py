@@ -175,6 +175,8 @@ class Lexicon:
     private_people: frozenset[str]
     state_qualifiers: frozenset[str]
     compass_names: frozenset[str]
+    male_titles: frozenset[str]
+    female_titles: frozenset[str]
     clause_placed_roles: frozenset[str]
     article_placed_roles: frozenset[str]
     # mood, dates, places

@@ -36,6 +36,28 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+HEADLINE_WORDS = 3  # capitalised words in a row that make a headline
+
+
+@Language.component(
+    "dyadwatch_headline_sentences_v1",
+    assigns=["token.is_sent_start"],
+)
+def headline_sentences(doc: Doc) -> Doc:
+    """End an all-caps headline run into the body ("N. KOREA FIRES MISSILE North Korea
+    fired ...") where the body's first word begins, so the two are never one sentence."""
+    run = 0
+    for token in doc:
+        if token.is_upper and token.is_alpha and len(token) > 1:
+            run += 1
+        elif token.is_title and token.is_alpha and run >= HEADLINE_WORDS:
+            token.is_sent_start = True
+            run = 0
+        elif not (token.is_punct or token.like_num):
+            run = 0
+    return doc
+
+
 def add_hyphenated_words(nlp: Language) -> None:
     """Keep HYPHENATED_WORDS as single tokens."""
     tokenizer = nlp.tokenizer
@@ -48,8 +70,9 @@ def add_hyphenated_words(nlp: Language) -> None:
 
 def prepare_pipeline(nlp: Language) -> Language:
     """Add dyadwatch's components to a loaded English pipeline (idempotent)."""
-    if "dyadwatch_paragraph_sentences_v1" not in nlp.pipe_names:
-        before = "parser" if "parser" in nlp.pipe_names else None
-        nlp.add_pipe("dyadwatch_paragraph_sentences_v1", before=before)
+    for name in ("dyadwatch_paragraph_sentences_v1", "dyadwatch_headline_sentences_v1"):
+        if name not in nlp.pipe_names:
+            before = "parser" if "parser" in nlp.pipe_names else None
+            nlp.add_pipe(name, before=before)
     add_hyphenated_words(nlp)
     return nlp
