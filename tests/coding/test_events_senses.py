@@ -149,3 +149,24 @@ def test_events_senses_force_toward_a_place(nlp: Any, engine: EventCoder, text: 
                                             expected: tuple[str, str, str | None],
                                             why: str) -> None:
     assert triples(nlp, engine, text) == [expected], why
+
+
+DATES = [
+    ("Arnor attacked Gondor last month.", [None], "a month names no day, and not today"),
+    ("Arnor attacked Gondor two days ago.", ["2020-01-06"], "'two days ago' names a day"),
+    ("Arnor attacked Gondor on Monday. Arnorian troops also attacked Rohan.",
+     ["2020-01-06", "2020-01-06"], "a day named in the sentence before, same actor and kind"),
+    ("Arnor attacked Gondor on Monday.\n\nArnorian troops also attacked Rohan.",
+     ["2020-01-06", "2020-01-08"], "not across a paragraph break"),
+    ("Arnor attacked Gondor on Monday. Rohan met Gondor.",
+     ["2020-01-06", "2020-01-08", "2020-01-08"], "not from another actor's event"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "days", "why"), DATES, ids=[c[2] for c in DATES])
+def test_events_senses_dates(nlp: Any, engine: EventCoder, text: str,
+                             days: list[str | None], why: str) -> None:
+    article = Article(id="t", text=text, published="2020-01-08")
+    assert [e.date for e in engine.code_doc(nlp(text), article)] == days, why

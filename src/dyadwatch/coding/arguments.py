@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.coding.actors import DocActors, Resolved, actors_for
 from dyadwatch.coding.mentions import ActorLookup
-from dyadwatch.coding.places import PlaceLookup, place_country
+from dyadwatch.coding.places import PLACE_ENTITIES, PlaceLookup, place_country
 from dyadwatch.coding.predicates import Predicate
 from dyadwatch.coding.syntax import (
     PASSIVE_SUBJECT_DEPS,
@@ -320,6 +320,8 @@ def _toward_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
             if prep.dep_ == "prep" and prep.lower_ in lex.toward_preps:
                 yield from (c for c in prep.children if c.dep_ == "pobj")
     obj = direct_object(predicate.token, lex)
+    if obj is not None and obj.ent_type_ in PLACE_ENTITIES:
+        yield obj  # "shelled Kharkiv"
     if obj is not None and obj.lemma_.lower() in lex.struck_things:
         for anchor in (obj, predicate.token):  # the parser hangs "in ..." on either
             for prep in anchor.children:

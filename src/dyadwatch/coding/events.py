@@ -31,7 +31,7 @@ from dyadwatch.coding.arguments import (
     usable_targets,
 )
 from dyadwatch.coding.assembly import Party, assemble_event, rewritten
-from dyadwatch.coding.dates import ANOTHER_YEAR, event_date
+from dyadwatch.coding.dates import NO_DAY, carry_dates, event_date
 from dyadwatch.coding.mentions import MatcherCache
 from dyadwatch.coding.places import event_location
 from dyadwatch.coding.predicates import Memo, Predicate, PredicateFinder
@@ -60,6 +60,7 @@ class DocContext:
     day: date | None
     memory: DocActors
     matches: Memo = field(default_factory=dict)  # pattern match by token index
+    undated: set[str] = field(default_factory=set)  # ids of events given the article's day
 
 
 class EventCoder:
@@ -88,7 +89,7 @@ class EventCoder:
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, index, ctx))
-        return events
+        return carry_dates(events, ctx.undated, doc)
 
     def code_sentence(self, sent: Span, index: int, ctx: DocContext) -> list[Event]:
         """The events of one sentence of the document ``ctx`` was made for."""
@@ -117,7 +118,7 @@ class EventCoder:
         dated = event_date(predicate.token, ctx.day, self.lex)
         # an event placed in another year with no day named ("Bush's 2003 decision to
         # invade Iraq") has no day we can give; it is not dated to the article
-        event_day = None if dated is ANOTHER_YEAR else dated or ctx.day
+        event_day = None if dated is NO_DAY else dated or ctx.day
         location = self._location(predicate, targets)
         each_other = len(sources) > 1 and mutual_among_sources(predicate, self.lex)
         if each_other and not targets:
@@ -132,12 +133,15 @@ class EventCoder:
                 continue
             chosen: list[Resolved | None] = [*usable] or [None]
             for target in chosen:
-                yield self._event(predicate, source, target, sent, index, ctx.article,
-                                  event_day, location)
+                made = [self._event(predicate, source, target, sent, index, ctx.article,
+                                    event_day, location)]
                 if target is not None and mutual(predicate, self.lex) and reversible(target):
                     # "A met B" is also B meeting A
-                    yield self._event(predicate, target, source, sent, index, ctx.article,
-                                      event_day, location)
+                    made.append(self._event(predicate, target, source, sent, index,
+                                            ctx.article, event_day, location))
+                if dated is None:
+                    ctx.undated.update(e.event_id for e in made)
+                yield from made
 
     def _location(self, predicate: Predicate, targets: list[Resolved]) -> Location | None:
         if self.resources.places is None:
