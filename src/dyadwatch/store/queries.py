@@ -19,14 +19,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import duckdb
-import pandas as pd
 
 from dyadwatch.errors import BadActorPatternError, BadDateWindowError, UnknownActorError
 from dyadwatch.model import Event
 from dyadwatch.store.db import EVENT_COLUMNS, event_from_row
+
+if TYPE_CHECKING:  # imported where a frame is built: `dyadwatch code` counts without it
+    import pandas as pd
 
 PatternKind = Literal["country", "prefix", "exact"]
 Role = Literal["source", "target"]
@@ -201,6 +203,8 @@ def dyad_series_events(conn: duckdb.DuckDBPyConnection, a: ActorPattern, b: Acto
 
 
 def _with_dates(frame: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
     frame["date"] = pd.to_datetime(frame["date"])
     return frame
 
