@@ -30,13 +30,15 @@ def has_goldstein(panel: pd.DataFrame) -> bool:
 
 
 def complete_panel(panel: pd.DataFrame, periods: pd.DatetimeIndex | None = None) -> pd.DataFrame:
-    """Every directed dyad of ``panel`` in every period (missing rows are zero counts).
+    """Every directed dyad of ``panel``, and its reverse, in every period (missing rows are
+    zero counts: a pair seen one way can be forecast both ways).
 
     Rows come sorted by source, target, period, with ``t`` the period's position (0, 1, ...).
     """
     grid_periods = periods if periods is not None else pd.DatetimeIndex(
         sorted(panel["period"].unique()))
-    dyads = panel[DYAD].drop_duplicates()
+    reverse = panel[DYAD].rename(columns={"source": "target", "target": "source"})
+    dyads = pd.concat([panel[DYAD], reverse[DYAD]]).drop_duplicates()
     grid = dyads.merge(pd.DataFrame({"period": grid_periods}), how="cross")
     values = panel.groupby([*DYAD, "period"], as_index=False)[
         [*QUAD_COLUMNS, "goldstein_sum"]].sum(min_count=1)
