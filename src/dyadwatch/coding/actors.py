@@ -299,10 +299,20 @@ def _remember_role_phrase(token: Token, memory: DocActors, lookup: ActorLookup,
     if token.pos_ != "NOUN" or token.dep_ not in ARGUMENT_DEPS or lookup.role_of(
             token.lemma_) is None:
         return
+    if _names_a_named_person(token):
+        return  # "the spokeswoman" in "Layla Ahmed, the spokeswoman": the name is remembered
     found = _role_actor(token, memory, lookup, lex)
     if found is not None and found.actor is not None:
-        memory.history.append((token.i, found.actor, False,
+        lemma = token.lemma_.lower()
+        person = token.tag_ == "NN" and (lemma in lex.person_roles or lemma in lex.speaker_heads)
+        memory.history.append((token.i, found.actor, person,
                                token.dep_ in {"nsubj", "nsubjpass"}))
+
+
+def _names_a_named_person(token: Token) -> bool:
+    """A role noun in apposition with a person's name."""
+    return (token.dep_ == "appos" and token.head.ent_type_ == "PERSON") or any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
 
 
 def _remember(memory: DocActors, span: Span, actor: Actor, person: bool) -> None:

@@ -175,6 +175,7 @@ class Lexicon:
     private_people: frozenset[str]
     state_qualifiers: frozenset[str]
     compass_names: frozenset[str]
+    person_roles: frozenset[str]
     male_titles: frozenset[str]
     female_titles: frozenset[str]
     clause_placed_roles: frozenset[str]
