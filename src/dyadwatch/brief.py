@@ -169,13 +169,30 @@ def _markdown_alert(rank: int, alert: Alert, forecast: Any) -> list[str]:
         lines += [f"> “{e['sentence']}”", ">", f"> {e['date']}, {e['source']} → {e['target']}, "
                   f"CAMEO {e['cameo']}, {where}", ""]
     if isinstance(forecast, dict):
-        for d in forecast["directions"]:
-            lines.append(f"Forecast {forecast['period']}: {d['source']} → {d['target']} "
-                         f"P(material conflict) {d['probability']:.0%}.")
-        lines.append("")
+        lines += [f"Forecast for the {forecast['freq']} of {forecast['period']}, from "
+                  f"{forecast['data']}:", ""]
+        lines += [f"- {_markdown_direction(d)}" for d in forecast["directions"]]
+        track = "; ".join(f"{s['forecaster']} Brier {s['brier']:.3f}"
+                          + (f", AUPR {s['aupr']:.3f}" if s["aupr"] is not None else "")
+                          for s in forecast["track_record"]["scores"])
+        lines += [f"- track record over {len(forecast['track_record']['origins'])} earlier "
+                  f"{forecast['freq']}s: {track}", ""]
     elif forecast:
         lines += [f"No forecast: {forecast}", ""]
     return lines
+
+
+def _markdown_direction(d: dict[str, Any]) -> str:
+    cal = d["calibration"]
+    text = f"{d['source']} → {d['target']}: P(material conflict) {d['probability']:.0%}"
+    if cal["n"]:
+        text += (f" (backtest forecasts of {cal['bin']} came true {cal['observed']:.0%} of "
+                 f"{cal['n']} times)")
+    gold = d["net_goldstein"]
+    if gold:
+        text += (f"; expected net Goldstein {gold['expected']:+.1f} (80% interval "
+                 f"{gold['low']:+.1f} to {gold['high']:+.1f})")
+    return text
 
 
 def entry_id(alert: Alert, by: str) -> str:
