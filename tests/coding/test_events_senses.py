@@ -170,3 +170,20 @@ def test_events_senses_dates(nlp: Any, engine: EventCoder, text: str,
                              days: list[str | None], why: str) -> None:
     article = Article(id="t", text=text, published="2020-01-08")
     assert [e.date for e in engine.code_doc(nlp(text), article)] == days, why
+
+
+STATED = [
+    ("The Arnorian government insisted that Gondor was committed to peace.",
+     "insisting on a stated fact is no demand"),
+    ("Arnor said an offensive against Gondor is imminent.",
+     "an imminent offensive has not happened"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "why"), STATED, ids=[c[1] for c in STATED])
+def test_events_senses_statements_are_no_deeds(nlp: Any, engine: EventCoder, text: str,
+                                               why: str) -> None:
+    codes = [code for _, code, _ in triples(nlp, engine, text)]
+    assert not [c for c in codes if c[:2] in {"10", "19"}], why

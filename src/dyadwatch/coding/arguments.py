@@ -48,7 +48,7 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
                        subject=False, skip=own)
     if not targets and predicate.code[:2] in lex.place_target_roots:
         targets = place_targets(predicate, memory, lookup, lex)
-    if not targets and predicate.code in lex.toward_place_roots:
+    if not targets:
         targets = toward_targets(predicate, memory, lookup, lex, places)
     if not sources and keep_unknown:
         sources = unknown_source(predicate, predicate.source_slots, targets, lex)
@@ -299,7 +299,8 @@ def toward_targets(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     """Force aimed at a place is aimed at the state that holds it: "fired a missile over
     Japan", "the incursion into Afrin" (Syria), "a drone hit a depot in a Russian
     region". Only places the force goes to or strikes: troops fighting *in* a country
-    are rarely fighting that country."""
+    are rarely fighting that country. Likewise a place the pattern itself names as the
+    target ("the presidents arrived in Sochi" is a visit to Russia)."""
     for place in _toward_places(predicate, lex):
         country = next((r.country for r in actors_for(place, memory, lookup, lex)
                         if r.country is not None), None) or next(
@@ -314,11 +315,23 @@ def toward_targets(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
 
 def _toward_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
     """Objects of direction prepositions on the predicate, and the place a struck thing
-    is in ("hit a depot in ...")."""
+    is in ("hit a depot in ..."); for other events, a named place in one of the
+    pattern's own target prepositions ("arrived in Sochi", "deployed to Basra")."""
+    forceful = predicate.code in lex.toward_place_roots
+    own = {slot for slot in predicate.target_slots if slot.islower() and " " not in slot
+           and slot not in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss",
+                            "amod", "compound", "embedded_subject", "clause_subject"}}
     for anchor in predicate.slot_tokens:
         for prep in anchor.children:
-            if prep.dep_ == "prep" and prep.lower_ in lex.toward_preps:
-                yield from (c for c in prep.children if c.dep_ == "pobj")
+            if prep.dep_ != "prep":
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if (forceful and prep.lower_ in lex.toward_preps) or (
+                        prep.lower_ in own and (pobj.ent_type_ in PLACE_ENTITIES
+                                                or pobj.lemma_.lower() in lex.place_wrappers)):
+                    yield pobj
+    if not forceful:
+        return
     obj = direct_object(predicate.token, lex)
     if obj is not None and obj.ent_type_ in PLACE_ENTITIES:
         yield obj  # "shelled Kharkiv"

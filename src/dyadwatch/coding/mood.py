@@ -52,6 +52,16 @@ def future(token: Token, lex: Lexicon) -> bool:
         any(c.lower_ == "going" for c in token.head.children if token.dep_ == "xcomp"))
 
 
+INDICATIVE_AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "'s", "'re"})
+
+
+def indicative(clause: Token) -> bool:
+    """A clause that states a fact in the past or present ("that Assad was committed",
+    "that Iran has violated the deal"), not a wish ("that the troops withdraw")."""
+    return clause.tag_ == "VBD" or any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in INDICATIVE_AUX for c in clause.children)
+
+
 def ultimatum(token: Token) -> bool:
     """The predicate carries an 'unless' condition ("will withdraw unless …")."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
@@ -67,6 +77,9 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     current = token
     if token.pos_ == "NOUN" and token.dep_ in {"dobj", "obj"} and token.head.pos_ == "VERB":
         current = token.head  # "made it impossible to start a war": the war is as unreal
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and any(
+            c.dep_ == "acomp" and c.lower_ in lex.unreal_heads for c in token.head.children):
+        return True  # "an operation against the YPG is near", "a deal is possible"
     for _ in range(6):
         if any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux for c in current.children):
             return True

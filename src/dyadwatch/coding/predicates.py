@@ -10,7 +10,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.mood import future, hypothetical, negated, reported, scene_setting, ultimatum
+from dyadwatch.coding.mood import (
+    future,
+    hypothetical,
+    indicative,
+    negated,
+    reported,
+    scene_setting,
+    ultimatum,
+)
 from dyadwatch.coding.syntax import (
     direct_object,
     embedded_predicate,
@@ -239,6 +247,9 @@ class PredicateFinder:
             embedded = self._framed_noun(token)
         if embedded is None or embedded.i in consumed:
             return None
+        if frame.kind == "demand" and embedded.dep_ == "ccomp" and indicative(embedded) and (
+                obligation_modal(embedded, self.lex) is None):
+            return None  # "insisted that Assad was committed to …" states, not demands
         matched = self._match(embedded, memo) or self._agreed(frame, embedded)
         if matched is None:
             return None
