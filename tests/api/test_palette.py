@@ -39,7 +39,8 @@ HOSTILITY = {DASHBOARD[name] for name in (
 
 
 @pytest.mark.issue(15)
-@pytest.mark.parametrize("name", ["app.css", "charts.js", "app.js", "index.html"])
+@pytest.mark.parametrize("name", sorted(p.name for p in STATIC.iterdir()
+                                         if p.suffix in {".css", ".js", ".html"}))
 def test_palette_dashboard_colours_mean_hostility_only(name: str) -> None:
     text = (STATIC / name).read_text(encoding="utf-8")
     odd = {_long(c) for c in HEX.findall(text)} - HOSTILITY - {HIGHLIGHT}
