@@ -164,3 +164,13 @@ def test_html_scrapinghub_mean_f1(shared_data: Path, floor: float) -> None:
 )
 def test_html_token_f1(predicted: str, expected: str, f1: float) -> None:
     assert _bench().token_f1(predicted, expected) == pytest.approx(f1)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("module", ["html", "feeds", "warc"])
+def test_html_lazy_registration_knows_the_modules_extensions(module: str) -> None:
+    import importlib
+
+    imported = importlib.import_module(f"dyadwatch.ingest.{module}")
+    name = {"html": "HTML_EXTENSIONS", "feeds": "FEED_EXTENSIONS", "warc": "WARC_EXTENSIONS"}
+    assert getattr(dyadwatch.ingest, name[module]) == getattr(imported, name[module])
