@@ -170,3 +170,22 @@ def test_actors_pronoun_agrees_in_gender(nlp: Any, coder: Any, pronoun: str, sou
     text = (f"Mr Omar Faris, Jordan's foreign minister, met Layla Ahmed, the spokeswoman of "
             f"Egypt's foreign ministry. {pronoun} criticised Israel.")
     assert (source, "111", "ISR") in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "code", "target"), [
+    ("Dozens of journalists appealed to the Sudanese government to lift the ban.", "02", "SDNGOV"),
+])
+def test_actors_private_people_may_act_as_a_group(nlp: Any, coder: Any, text: str, code: str,
+                                                  target: str) -> None:
+    assert any(s is None and c.startswith(code) and t == target
+               for s, c, t in coded(nlp, coder, text))
+
+
+@pytest.mark.parametrize("text", ["Witnesses said the Syrian army had left the town."])
+def test_actors_quoted_group_is_no_speaker(nlp: Any, coder: Any, text: str) -> None:
+    assert all(not c.startswith("01") for _, c, _ in coded(nlp, coder, text))
+
+
+@pytest.mark.parametrize("text", ["Syria said it would withdraw its troops from Lebanon."])
+def test_actors_own_troops_are_no_target(nlp: Any, coder: Any, text: str) -> None:
+    assert all(t != "SYRMIL" for _, _, t in coded(nlp, coder, text))

@@ -40,6 +40,7 @@ class Resolved:
     text: str
     token_i: int
     private: bool = False  # a private person (a resident, an analyst): no side of any event
+    collective: bool = False  # private people as a group ("dozens of journalists")
 
     @property
     def code(self) -> str | None:
@@ -436,9 +437,12 @@ def _is_state(actor: Actor) -> bool:
     return actor.country is not None and actor.code.startswith(actor.country)
 
 
-def political(found: list[Resolved]) -> list[Resolved]:
-    """The sides that may take part in a political event: private people never do."""
-    return [r for r in found if not r.private]
+def political(sources: list[Resolved], code: str, lex: Lexicon) -> list[Resolved]:
+    """The sources of a political event (a private person is never one): a group of private
+    people may act ("dozens of journalists appealed to the government"), as an unknown
+    source, but quoted they are witnesses ("residents said"), no source of a statement."""
+    return [r for r in sources if not r.private or (
+        r.collective and code not in lex.statement_roots)]
 
 
 def actors_for(token: Token, memory: DocActors, lookup: ActorLookup,
@@ -532,7 +536,8 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
     if head.i in memory.dateline:
         return None
     if head.i in memory.private or private_head(head, lex):
-        return Resolved(None, head.text, head.i, private=True)
+        return Resolved(None, _phrase_text(head), head.i, private=True,
+                        collective=head.tag_ in {"NNS", "NNPS"})
     lower = head.lower_
     if head.i in memory.by_token and not _has_role_head(head, lookup):
         start, end = memory.spans[head.i]
@@ -580,7 +585,9 @@ def _role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
     compounds = [m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN"]
     words = [*compounds, head, *(m for m in modifiers if m not in compounds)]
     known = memory.by_token
-    if lookup.role_of(head.lemma_) or lookup.role_of(head.text):
+    if head.dep_ in {"nsubj", "nsubjpass"} and (
+            lookup.role_of(head.lemma_) or lookup.role_of(head.text)):
+        # "her government would never ...", not "withdrew its troops" (its own means)
         known = {**known, **_possessor_antecedents(modifiers, memory, lex)}
     actor = actor_from_words(words, lookup, known, rule="modifier")
     if actor is None:
@@ -588,6 +595,17 @@ def _role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
     text_tokens = sorted(words, key=lambda t: t.i)
     text = head.doc[text_tokens[0].i : text_tokens[-1].i + 1].text
     return Resolved(actor, text, head.i)
+
+
+def _phrase_text(head: Token) -> str:
+    """A noun with its left modifiers and its of-phrase ("the correspondent of the news
+    agency")."""
+    doc = head.doc
+    end = max([head.i, *(c.right_edge.i for c in head.children
+                         if c.dep_ == "prep" and c.lower_ == "of")])
+    stop = next((t.i for t in doc[head.i : end + 1] if t.text == "," or t.dep_ in {
+        "relcl", "acl"}), end + 1)
+    return doc[head.left_edge.i : stop].text
 
 
 def _possessor_antecedents(modifiers: list[Token], memory: DocActors,
@@ -600,8 +618,9 @@ def _possessor_antecedents(modifiers: list[Token], memory: DocActors,
         if token.dep_ != "poss" or lower not in lex.person_pronouns | lex.group_pronouns:
             continue
         antecedent = _antecedent(token, memory, person=lower in lex.person_pronouns)
-        if antecedent is not None and antecedent.actor is not None:
-            found[token.i] = antecedent.actor
+        actor = antecedent.actor if antecedent is not None else None
+        if actor is not None and (actor.country or actor.code[:3] in lex.non_state_prefixes):
+            found[token.i] = actor
     return found
 
 

@@ -112,7 +112,7 @@ class EventCoder:
         sources, targets = find_arguments(predicate, ctx.memory, self.resources.actors,
                                           self.lex, self.options.keep_unknown_actors,
                                           self.resources.places)
-        sources, targets = political(sources), political(targets)
+        sources = political(sources, predicate.code, self.lex)  # a private target stays unknown
         if not sources:
             return
         dated = event_date(predicate.token, ctx.day, self.lex)
