@@ -10,6 +10,7 @@ says which. See docs/alerts.md and docs/forecasting.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -79,7 +80,7 @@ def compute_alerts(conn: duckdb.DuckDBPyConnection, settings: AlertSettings,
                    path: str = "") -> AlertResult:
     """Rank the dyads that turned in the period holding ``settings.as_of`` (default: the
     latest publication date of a coded article)."""
-    as_of = settings.as_of or store_alerts.latest_article_date(conn)
+    as_of = _checked_date(settings.as_of) or store_alerts.latest_article_date(conn)
     if as_of is None:
         raise NoAlertDataError(path=path, what="coded articles with a date", as_of="now",
                                hint="Code articles with `dyadwatch code` first.")
@@ -96,6 +97,19 @@ def compute_alerts(conn: duckdb.DuckDBPyConnection, settings: AlertSettings,
                             settings.z, settings.top)
     counts = _article_counts(articles, window)
     return AlertResult(path, settings, window, alerts, *counts)
+
+
+def _checked_date(value: str | None) -> str | None:
+    """An --as-of date as YYYY-MM-DD between 1900 and 2200, else BadDateWindowError."""
+    if value is None:
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError as e:
+        raise BadDateWindowError(detail=f"--as-of {value!r} is not a date") from e
+    if not 1900 <= day.year <= 2200:
+        raise BadDateWindowError(detail=f"--as-of {value!r} is outside 1900-2200")
+    return day.isoformat()
 
 
 def _since(as_of: pd.Timestamp, freq: Freq, baseline: int) -> str:

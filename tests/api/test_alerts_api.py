@@ -84,7 +84,8 @@ def test_alerts_api_before_any_article_is_empty_not_an_error(
 
 
 @pytest.mark.issue(17)
-@pytest.mark.parametrize("params", [{"as_of": "yesterday"}, {"freq": "year"}])
+@pytest.mark.parametrize("params", [{"as_of": "yesterday"}, {"freq": "year"},
+                                    {"as_of": "0000-00-00"}, {"as_of": "9999-01-01"}])
 def test_alerts_api_bad_parameters(planted: Path, tmp_path: Path,
                                    client_for: Callable[..., Any],
                                    assert_error: Callable[..., Any],
