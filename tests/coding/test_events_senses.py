@@ -36,6 +36,10 @@ VERBS: dict[str, Any] = {
          "target": ["near", "off"]},
         {"id": "reopen.v", "lemmas": ["reopen", "resume"], "code": "050", "target": ["dobj"]},
         {"id": "say.v", "lemmas": ["say"], "code": "010", "target": ["to"]},
+        {"id": "fight.v", "lemmas": ["fight"], "code": "190", "target": ["dobj", "against"]},
+        {"id": "talk.v", "lemmas": ["discuss"], "code": "040", "target": ["with"]},
+        {"id": "war.n", "lemmas": ["war"], "pos": "noun", "code": "190",
+         "source": ["poss", "amod"], "target": ["with", "between"]},
     ],
     "frames": [
         {"id": "threaten.f", "lemmas": ["threaten", "warn", "vow"], "kind": "threaten"},
@@ -86,6 +90,7 @@ NOTHING = [
     ("The new sanctions target Gondorian exports.", "a policy that 'targets' uses no force"),
     ("Arnor is out to strangle the Gondorian economy.", "an economic object is a figure"),
     ("The Arnorian proposal was met with anger in Gondor.", "'met with anger' is no meeting"),
+    ("The trade war between Arnor and Gondor deepened.", "a trade war is no war"),
 ]
 
 
@@ -187,3 +192,20 @@ def test_events_senses_statements_are_no_deeds(nlp: Any, engine: EventCoder, tex
                                                why: str) -> None:
     codes = [code for _, code, _ in triples(nlp, engine, text)]
     assert not [c for c in codes if c[:2] in {"10", "19"}], why
+
+
+SIDE_BY_SIDE = [
+    ("Arnor and Rohan fought alongside each other in Gondor.", "allies, not enemies"),
+    ("Arnor and Rohan jointly attacked the rebels.", "done together, not to each other"),
+    ("Arnorian and Rohirric ministers met in Annuminas to discuss Gondor.",
+     "the topic of a talk is no participant"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "why"), SIDE_BY_SIDE, ids=[c[1] for c in SIDE_BY_SIDE])
+def test_events_senses_side_by_side(nlp: Any, engine: EventCoder, text: str, why: str) -> None:
+    found = triples(nlp, engine, text)
+    assert not [t for t in found if {t[0], t[2]} == {"ARN", "ROH"} and t[1][:2] != "04"], why
+    assert not [t for t in found if t[2] == "GON"], why

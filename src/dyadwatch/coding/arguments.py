@@ -41,8 +41,10 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     nobody known did it and ``keep_unknown``."""
     sources = fill(predicate, predicate.source_slots, memory, lookup, lex, subject=True)
     targets = fill(predicate, predicate.target_slots, memory, lookup, lex, subject=False)
-    if not targets:
-        # a fallback never takes the pattern's own event noun ("held talks in Ankara")
+    if not targets and predicate.code not in lex.reciprocal_codes:
+        # a fallback never takes the pattern's own event noun ("held talks in Ankara"),
+        # and a consultation takes only its own slots: "met to discuss Syria" is no
+        # meeting with Syria
         own = {t.i for t in predicate.words[1:]}
         targets = fill(predicate, lex.targets_for(predicate.code), memory, lookup, lex,
                        subject=False, skip=own)
@@ -268,14 +270,19 @@ def mutual(predicate: Predicate, lex: Lexicon) -> bool:
 
 def mutual_among_sources(predicate: Predicate, lex: Lexicon) -> bool:
     """Coordinated sources with no one else named act on one another: "A and B held
-    talks", "agreed to resume flights", "accused each other", "staged joint drills"."""
+    talks", "agreed to resume flights", "accused each other", "staged joint drills".
+    Not when they act side by side: "fought alongside each other", "jointly attacked"."""
     if mutual(predicate, lex) or predicate.rule.startswith("frame:agree"):
         return True
     near = [c for word in (*predicate.words, *predicate.slot_tokens) for c in word.children]
     near += [c for t in near if t.dep_ == "prep" for c in t.children]
-    return any(t.lower_ in lex.reciprocal_markers or (
-        t.i > 0 and f"{t.doc[t.i - 1].lower_} {t.lower_}" in lex.reciprocal_markers)
-        for t in near)
+    each_other = any(t.i > 0 and f"{t.doc[t.i - 1].lower_} {t.lower_}" in lex.reciprocal_markers
+                     and t.head.lower_ not in lex.allied_preps for t in near)
+    shared = any(t.lower_ in lex.reciprocal_markers for t in near)
+    # "jointly attacked", "fought together": done side by side, not to each other
+    return each_other or (shared and (predicate.code[:2] == "15"
+                                      or predicate.code[:2] not in lex.conflict_roots
+                                      and predicate.code[:2] < "11"))
 
 
 JOINT_FORCE_CODE = "062"  # CAMEO: cooperate militarily

@@ -199,11 +199,17 @@ def reaction_object(token: Token, lex: Lexicon) -> Token | None:
 
 def figure_of_speech(token: Token, lex: Lexicon) -> bool:
     """Force words used figuratively or for civil ends: an economic or legislative object
-    ("strangle the economy", "killed the bill"), a policy as the one who strikes
-    ("sanctions targeting exports", "the new tariffs hit steel"), or a launch into space
-    ("launched a rocket carrying a communications satellite")."""
+    or modifier ("strangle the economy", "killed the bill", "a trade war"), a policy as
+    the one who strikes ("sanctions targeting exports", "the new tariffs hit steel"), or a
+    launch into space ("launched a rocket carrying a communications satellite")."""
     obj = direct_object(token, lex)
     if obj is not None and obj.lemma_.lower() in lex.figurative_objects:
+        return True
+    if token.pos_ == "NOUN" and any(  # "a trade war", "a cold war", "a war of words"
+            (c.dep_ in {"amod", "compound"} and c.lemma_.lower() in lex.figurative_objects)
+            or (c.dep_ == "prep" and c.lower_ == "of" and any(
+                g.lemma_.lower() in lex.figurative_objects for g in c.children))
+            for c in token.children):
         return True
     subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     if token.dep_ in {"acl", "relcl"}:

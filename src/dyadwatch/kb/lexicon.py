@@ -191,6 +191,7 @@ class Lexicon:
     unreal_heads: frozenset[str]
     reciprocal_verbs: frozenset[str]
     reciprocal_markers: frozenset[str]
+    allied_preps: frozenset[str]
     toward_preps: frozenset[str]
     struck_things: frozenset[str]
     scene_preps: frozenset[str]
