@@ -185,3 +185,28 @@ def test_forecast_backtest_and_forecast_commands_on_a_panel(tmp_path: Path,
     assert "Track record" in forecast.output
     missing = CliRunner().invoke(cli, ["backtest", "--db", str(db), "--panel", "nope"])
     assert missing.exit_code == 1 and "E422" in missing.output
+
+
+# ---- real event history (../shared/data/events) ----------------------------------------------
+
+
+@pytest.mark.issue(17)
+@pytest.mark.shared
+@pytest.mark.slow
+@pytest.mark.parametrize("countries", [40])
+def test_forecast_icews_subset_beats_baselines(shared_data: Path, countries: int) -> None:
+    """The ICEWS panel of the first 40 countries (alphabetically), origins 2012-2014: the
+    model beats persistence and climatology on Brier and AUPR (the full run is make
+    backtest; docs/forecasting.md)."""
+    source = shared_data / "events" / "icews_dyad_year_2002_2014.csv.gz"
+    if not source.is_file():
+        pytest.skip(f"{source} is absent")
+    frame = read_panel_file(source).frame
+    keep = sorted(frame["source"].unique())[:countries]
+    subset = frame[frame["source"].isin(keep) & frame["target"].isin(keep)]
+    data = PanelData(complete_panel(subset), "year", "ICEWS subset")
+    result = run_backtest(data, "any", 1, "2012-01-01", "2014-01-01")
+    scores = result.scores.set_index("forecaster")
+    for baseline in ("persistence", "climatology"):
+        assert scores.loc["model", "brier"] < scores.loc[baseline, "brier"]
+        assert scores.loc["model", "aupr"] > scores.loc[baseline, "aupr"]
