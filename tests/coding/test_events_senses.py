@@ -36,6 +36,10 @@ VERBS: dict[str, Any] = {
          "target": ["near", "off"]},
         {"id": "reopen.v", "lemmas": ["reopen", "resume"], "code": "050", "target": ["dobj"]},
         {"id": "say.v", "lemmas": ["say"], "code": "010", "target": ["to"]},
+        {"id": "provide.weapons", "lemmas": ["send"], "object": ["tanks"], "code": "072",
+         "not_with": ["frontier", "border"], "target": ["to"]},
+        {"id": "mass.troops", "lemmas": ["send", "mass"], "object": ["tanks", "troops"],
+         "code": "154", "target": ["to", "near"]},
         {"id": "fight.v", "lemmas": ["fight"], "code": "190", "target": ["dobj", "against"]},
         {"id": "talk.v", "lemmas": ["discuss"], "code": "040", "target": ["with"]},
         {"id": "war.n", "lemmas": ["war"], "pos": "noun", "code": "190",
@@ -144,6 +148,9 @@ TOWARD = [
      "a thing struck stands for the state it is in"),
     ("Arnorian troops attacked rebels in Gondor.", ("ARNMIL", "190", None),
      "fighting people in a country is not fighting that country"),
+    ("Arnor sent tanks to the frontier with Gondor.", ("ARN", "154", "GON"),
+     "tanks sent to a border are a deployment toward the state across it"),
+    ("Arnor sent tanks to Gondor.", ("ARN", "072", "GON"), "tanks sent to a state are arms"),
 ]
 
 

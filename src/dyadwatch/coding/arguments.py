@@ -89,6 +89,16 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
     demand", "accepted demands from the rebels", "shelled the positions of the army"."""
     if head.pos_ != "NOUN" or head.lemma_.lower() in lex.personal_nouns:
         return []
+    if head.lemma_.lower() in lex.border_nouns:
+        # "sent tanks to the frontier with Ukraine": the state across the border (the
+        # parser hangs the 'with' on the noun or, as often, on the verb)
+        following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"]
+        if following is not None and following.lower_ == "with" and following.dep_ == "prep":
+            preps.append(following)
+        for prep in preps:
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                return actors_for(pobj, memory, lookup, lex)
     for child in head.children:
         if child.dep_ == "poss" and (child.pos_ != "PRON" or head.lemma_.lower() in lex.held_nouns):
             # "North Korea's demand", "their hideouts"; not "their safety"

@@ -63,13 +63,15 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon) -> tuple[Tok
 
 def near_lemmas(token: Token, lex: Lexicon) -> set[str]:
     """Lemmas of the predicate's modifiers, of its object's modifiers ("oil supplies") and
-    of its prepositions' objects ("demand for oil")."""
+    of its own and its object's prepositions' objects ("demand for oil")."""
     near = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
     obj = direct_object(token, lex)
     if obj is not None:
         near.update(c.lemma_.lower() for c in obj.children if c.dep_ in {"compound", "amod"})
+        near.update(g.lemma_.lower() for c in obj.children if c.dep_ == "prep"
+                    for g in c.children if g.dep_ == "pobj")  # "sent tanks to the frontier"
     for prep in token.children:
-        if prep.dep_ == "prep":
+        if prep.dep_ in {"prep", "dative"}:  # the parser makes some 'to' phrases datives
             for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                 near.add(pobj.lemma_.lower())
                 near.update(c.lemma_.lower() for c in pobj.children if c.dep_ == "compound")

@@ -162,6 +162,7 @@ class Lexicon:
     # arguments
     personal_nouns: frozenset[str]
     held_nouns: frozenset[str]
+    border_nouns: frozenset[str]
     author_preps: frozenset[str]
     situation_nouns: frozenset[str]
     proxy_words: frozenset[str]
