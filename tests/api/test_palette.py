@@ -69,3 +69,16 @@ def test_palette_charts_and_css_agree(name: str) -> None:
                        "neutral": DASHBOARD["neutral"]}
     assert (".neg{color:" + DASHBOARD["conflict"]) in _TEMPLATE
     assert (".pos{color:" + DASHBOARD["cooperation"]) in _TEMPLATE
+
+
+@pytest.mark.issue(15)
+def test_palette_alert_evidence_colour_follows_goldstein_sign() -> None:
+    """An alert's evidence quote is red only for conflict: a cooperative sentence (an apology,
+    an aid offer) beside a hostile turn must not read as hostile."""
+    css = (STATIC / "alerts.css").read_text(encoding="utf-8")
+    base = re.search(r"\.alert-evidence\s*\{([^}]*)\}", css)
+    assert base is not None and "--conflict" not in base.group(1)
+    assert re.search(r"\.alert-evidence\.conflict\s*\{[^}]*--conflict", css)
+    assert re.search(r"\.alert-evidence\.cooperation\s*\{[^}]*--cooperation", css)
+    script = (STATIC / "alerts.js").read_text(encoding="utf-8")
+    assert "e.goldstein < 0" in script and "e.goldstein > 0" in script

@@ -98,7 +98,8 @@
     alert.why.forEach(function (w) { why.appendChild(el("li", null, w)); });
     text.appendChild(why);
     alert.evidence.forEach(function (e) {
-      var q = el("blockquote", "alert-evidence", "“" + e.sentence + "”");
+      var tone = e.goldstein < 0 ? " conflict" : e.goldstein > 0 ? " cooperation" : "";
+      var q = el("blockquote", "alert-evidence" + tone, "“" + e.sentence + "”");
       var src = el("span", "alert-source", " " + e.date + " · " + e.source + " → " + e.target +
         " · " + (e.publisher || e.article_id));
       q.appendChild(src);
