@@ -84,6 +84,10 @@ class Event:
     location: Location | None
     rule: str
     dictionary_version: str
+    # how sure the rule and the actor resolution are (0-1; None for rows stored before
+    # it existed) and whether both sides are known actors (docs/events.md)
+    confidence: float | None = None
+    dyadic: bool = False
 
     def to_record(self) -> dict[str, Any]:
         """The JSON Lines record of the event contract."""
@@ -101,7 +105,7 @@ RECORD_FIELDS: tuple[str, ...] = (
     "target_country", "source_text", "target_text", "cameo", "cameo_root",
     "plover_type", "plover_mode", "goldstein", "quad_class", "sentence",
     "sentence_index", "trigger", "trigger_start", "negated", "modality", "location",
-    "rule", "dictionary_version",
+    "rule", "dictionary_version", "confidence", "dyadic",
 )
 
 

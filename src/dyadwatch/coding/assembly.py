@@ -12,7 +12,9 @@ the quad class, the PLOVER type and mode and the country fields are made one way
   keeps no Goldstein value and no PLOVER type, and its quad class is its root's;
 - a producer that knows an actor's country (the built-in actor dictionary) passes it; a
   producer that knows only codes gets the country from the code's first three letters
-  when they are an ISO 3166 country (:func:`country_of_code`).
+  when they are an ISO 3166 country (:func:`country_of_code`);
+- ``confidence`` and ``dyadic`` come from :mod:`dyadwatch.coding.confidence` (the rule
+  family, how each side was resolved, the mood).
 
 :func:`rewritten` applies the CAMEO rewrites of ``rules.yaml`` (1823→186 for a named
 official, 174→166 for an organisation) for the built-in coder.
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from dyadwatch.coding.confidence import event_confidence, is_dyadic
 from dyadwatch.model import Event, Location
 from dyadwatch.ontology import CameoCode, cameo_table
 
@@ -39,11 +42,13 @@ ID_LENGTH = 20
 
 @dataclass(frozen=True, slots=True)
 class Party:
-    """One side of an event: its actor code, its country and the mention as written."""
+    """One side of an event: its actor code, its country, the mention as written and the
+    rule that resolved the actor (``Actor.rule``: ``anaphor``, ``placed+…``, ``place``…)."""
 
     code: str | None
     country: str | None = None
     text: str | None = None
+    how: str | None = None
 
 
 def party_of_code(code: str | None, text: str | None = None) -> Party:
@@ -77,6 +82,8 @@ def assemble_event(*, article_id: str, sentence_index: int, trigger_start: int, 
     """The Event of one coded predicate, with every derived field made here."""
     entry = cameo_table().get(cameo)
     target = target or Party(None)
+    confidence = event_confidence(rule, (source.code, source.country, source.how),
+                                  (target.code, target.country, target.how), modality, negated)
     return Event(
         event_id=event_id(article_id, sentence_index, trigger_start, source.code, target.code,
                           cameo),
@@ -91,7 +98,8 @@ def assemble_event(*, article_id: str, sentence_index: int, trigger_start: int, 
         quad_class=entry.quad_class if entry else root_quad_class(cameo),
         sentence=sentence, sentence_index=sentence_index, trigger=trigger,
         trigger_start=trigger_start, negated=negated, modality=modality, location=location,
-        rule=rule, dictionary_version=dictionary_version,
+        rule=rule, dictionary_version=dictionary_version, confidence=confidence,
+        dyadic=is_dyadic(source.code, source.country, target.code, target.country),
     )
 
 

@@ -159,8 +159,10 @@ class EventCoder:
         words = sorted(predicate.words, key=lambda t: t.i)
         return assemble_event(
             article_id=article.id, sentence_index=index, trigger_start=predicate.token.idx,
-            cameo=code, source=Party(source.code, source.country, source.text or None),
-            target=Party(target.code, target.country, target.text) if target else None,
+            cameo=code, source=Party(source.code, source.country, source.text or None,
+                                     _how(source)),
+            target=Party(target.code, target.country, target.text, _how(target))
+            if target else None,
             sentence=sent.text.strip(), trigger=" ".join(t.text for t in words), rule=rule,
             dictionary_version=self.dictionary_version,
             date=day.isoformat() if day else None, negated=predicate.negated,
@@ -179,3 +181,8 @@ class EventCoder:
         return any(other.token.i != statement.token.i and other_event.source == event.source
                    and any(c.i == other.token.i or c.is_ancestor(other.token) for c in clauses)
                    for other, other_event in coded)
+
+
+def _how(side: Resolved) -> str | None:
+    """The rule that resolved a side's actor (what its confidence depends on)."""
+    return side.actor.rule if side.actor is not None else None
