@@ -189,3 +189,21 @@ def test_actors_quoted_group_is_no_speaker(nlp: Any, coder: Any, text: str) -> N
 @pytest.mark.parametrize("text", ["Syria said it would withdraw its troops from Lebanon."])
 def test_actors_own_troops_are_no_target(nlp: Any, coder: Any, text: str) -> None:
     assert all(t != "SYRMIL" for _, _, t in coded(nlp, coder, text))
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Although Turkey is a Nato member, its growing defence cooperation with Moscow "
+     "worries Washington.", "TUR"),
+])
+def test_actors_pronoun_skips_a_predicate_nominal(nlp: Any, coder: Any, text: str,
+                                                  source: str) -> None:
+    events = coded(nlp, coder, text)
+    assert events and all(s == source for s, _, _ in events), events
+
+
+@pytest.mark.parametrize("text", [
+    "The lawyer for Hoda Marwan, the US woman who joined the group, said she regretted it.",
+])
+def test_actors_title_before_a_preposition_is_not_the_names(nlp: Any, coder: Any,
+                                                            text: str) -> None:
+    assert all(not (s or "").endswith("JUD") for s, _, _ in coded(nlp, coder, text))

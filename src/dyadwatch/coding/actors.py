@@ -316,11 +316,21 @@ def _names_a_named_person(token: Token) -> bool:
         c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
 
 
+def _describes_subject(span: Span) -> bool:
+    """A mention inside a predicate nominal describes the subject ("Turkey is a Nato
+    member"): a later pronoun points to the subject, not to it."""
+    token = span.root
+    while token.dep_ not in {"attr", "ROOT"} and token.pos_ not in {"VERB", "AUX"}:
+        token = token.head
+    return token.dep_ == "attr" and token.i != span.root.i
+
+
 def _remember(memory: DocActors, span: Span, actor: Actor, person: bool) -> None:
     for token in span:
         memory.by_token[token.i] = actor
         memory.spans[token.i] = (span.start, span.end)
-    memory.history.append((span.start, actor, person, _is_subject(span)))
+    if not _describes_subject(span):
+        memory.history.append((span.start, actor, person, _is_subject(span)))
     if person:
         words = [t.text for t in span if t.pos_ == "PROPN"] or [span[-1].text]
         memory.people[" ".join(words).lower()] = actor
@@ -355,13 +365,16 @@ def _states_ahead(tokens: list[Token], lookup: ActorLookup) -> dict[int, Actor]:
 
 
 def _left_context(span: Span, lex: Lexicon) -> Iterator[Token]:
+    """The words left of a name that may title it; not across the preposition the name is
+    the object of ("the lawyer for Jane Roe" is no title of Jane Roe's)."""
     doc = span.doc
     i = span.start - 1
     while i >= span.sent.start:
         token = doc[i]
         outside = token.pos_ not in _CONTEXT_POS or (
             token.pos_ == "ADP" and token.lower_ not in lex.title_preps)
-        if outside and token.tag_ != "POS":
+        if (outside and token.tag_ != "POS") or (
+                span.root.dep_ == "pobj" and token.i == span.root.head.i):
             break
         yield token
         i -= 1
