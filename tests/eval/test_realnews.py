@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dyadwatch import eval_events
 from dyadwatch.goldset import (
@@ -382,3 +384,24 @@ def test_eval_events_invalid_annotation_is_skipped_with_e133(tmp_path: Path,
                                            code_docs)
     assert report["country"]["gold"] == 3
     assert len(found) == 1 and found[0].startswith(f"E133: {folder / 'dev.a.jsonl'}:3: ")
+
+
+_LINE = st.one_of(
+    st.text(alphabet=st.sampled_from("abc XYZ.,'\u00a0\t"), max_size=40),
+    st.sampled_from(["", "Read more: the talks", "Share on Facebook Twitter WhatsApp",
+                     "ls/se (Reuters, AP)", "Photo: someone", "Short heading"]),
+)
+
+
+@pytest.mark.issue(14)
+@given(lines=st.lists(_LINE, max_size=12), newline=st.sampled_from(["\n", "\n\n", "\r\n"]))
+@settings(max_examples=200, deadline=None)
+def test_goldset_offset_map_property(lines: list[str], newline: str) -> None:
+    raw = newline.join(lines)
+    cleaned = clean_for_coding(raw)
+    mapping = offset_map(raw, cleaned)
+    assert len(mapping) == len(cleaned)
+    assert all(0 <= mapping[i] < len(raw) and raw[mapping[i]] == ch
+               for i, ch in enumerate(cleaned) if not ch.isspace())
+    inside = [m for m in mapping if m >= 0]
+    assert inside == sorted(inside)
