@@ -207,3 +207,11 @@ def test_actors_pronoun_skips_a_predicate_nominal(nlp: Any, coder: Any, text: st
 def test_actors_title_before_a_preposition_is_not_the_names(nlp: Any, coder: Any,
                                                             text: str) -> None:
     assert all(not (s or "").endswith("JUD") for s, _, _ in coded(nlp, coder, text))
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("China promised to deal seriously with violators of U.N. sanctions.", "IGOUNO"),
+])
+def test_actors_of_object_modifier_is_not_the_holder(nlp: Any, coder: Any, text: str,
+                                                     target: str) -> None:
+    assert all(t != target for _, _, t in coded(nlp, coder, text))

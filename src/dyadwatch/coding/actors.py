@@ -588,7 +588,7 @@ def _role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
     A role comes from the head noun or a noun compound ("police officers"), never from an
     adjective alone: "military action" is not an actor.
     """
-    modifiers = list(_modifiers(head, lex))
+    modifiers = list(_modifiers(head, lex, lookup))
     role_words = [head, *(m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN")]
     if not any(lookup.role_of(w.lemma_) or lookup.role_of(w.text) for w in role_words):
         # "positions of the Gondorian army": the role of a thing is its holder's
@@ -642,7 +642,7 @@ def _role_adjective(token: Token, lookup: ActorLookup) -> bool:
     return is_role and lookup.country_of_demonym(token.text) is None
 
 
-def _modifiers(head: Token, lex: Lexicon) -> Iterator[Token]:
+def _modifiers(head: Token, lex: Lexicon, lookup: ActorLookup) -> Iterator[Token]:
     """Left modifiers of a noun and the object of its 'of' phrase ("government of Iran")."""
     for child in head.children:
         if child.dep_ in MODIFIER_DEPS:
@@ -654,7 +654,18 @@ def _modifiers(head: Token, lex: Lexicon) -> Iterator[Token]:
             # "a spokesman at Turkey's foreign ministry", "spokesperson for the prime minister"
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 yield pobj
+                if child.lower_ == "of" and pobj.pos_ == "NOUN" and not _role_like(
+                        pobj, lex, lookup):
+                    continue  # "violators of U.N. sanctions" are not the UN's
                 yield from (g for g in pobj.children if g.dep_ in {"poss", "amod", "compound"})
+
+
+def _role_like(token: Token, lex: Lexicon, lookup: ActorLookup) -> bool:
+    """An of-object whose own modifiers name whose it is: a role ("the Gondorian army"), a
+    held thing, a group or a country word ("the Iranian government")."""
+    lemma = token.lemma_.lower()
+    return bool(lookup.role_of(lemma) or lookup.role_of(token.text)) or (
+        lemma in lex.held_nouns or lemma in lex.quantity_heads or lemma in lex.anaphors)
 
 
 def _is_definite(head: Token) -> bool:
