@@ -36,6 +36,8 @@ VERBS: dict[str, Any] = {
          "target": ["near", "off"]},
         {"id": "reopen.v", "lemmas": ["reopen", "resume"], "code": "050", "target": ["dobj"]},
         {"id": "say.v", "lemmas": ["say"], "code": "010", "target": ["to"]},
+        {"id": "insist.on", "lemmas": ["insist"], "prep": "on", "code": "100",
+         "target": ["on"]},
         {"id": "provide.weapons", "lemmas": ["send"], "object": ["tanks"], "code": "072",
          "not_with": ["frontier", "border"], "target": ["to"]},
         {"id": "mass.troops", "lemmas": ["send", "mass"], "object": ["tanks", "troops"],
@@ -189,6 +191,8 @@ STATED = [
      "insisting on a stated fact is no demand"),
     ("Arnor said an offensive against Gondor is imminent.",
      "an imminent offensive has not happened"),
+    ("The Arnorian government insisted on Monday that Gondor was committed to peace.",
+     "a date after 'on' is not the preposition of 'insist on'"),
 ]
 
 

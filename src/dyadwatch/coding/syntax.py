@@ -53,12 +53,22 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon) -> tuple[Tok
                 for c in obj.children):
             return None
         words.append(obj)
-    if pattern.prep is not None and child_word(token, {"prep", "agent", "dative"},
-                                           pattern.prep) is None:
+    if pattern.prep is not None and not _has_prep(token, pattern.prep):
         return None
     if pattern.not_with and near_lemmas(token, lex) & set(pattern.not_with):
         return None
     return tuple(words)
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _has_prep(token: Token, word: str) -> bool:
+    """The pattern's preposition is there, and not as a date ("insisted on Wednesday" is
+    no 'insist on')."""
+    return any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word and not any(
+        g.dep_ == "pobj" and g.ent_type_ in TIME_ENTITIES for g in c.children)
+        for c in token.children)
 
 
 def near_lemmas(token: Token, lex: Lexicon) -> set[str]:
