@@ -94,3 +94,48 @@ def test_db_event_round_trip(tmp_path_factory: pytest.TempPathFactory, sentence:
     db.write_batch(conn, run, [coded("a1", (event,))], [])
     [back] = db.query_events(conn, db.EventFilter())
     assert back == event
+
+
+def _database_at(path: Path, version: int) -> duckdb.DuckDBPyConnection:
+    """A database made by the migrations up to ``version`` only (an older dyadwatch)."""
+    from dyadwatch.store.schema import MIGRATIONS
+
+    conn = duckdb.connect(str(path))
+    for step in range(version):
+        for statement in MIGRATIONS[step]:
+            conn.execute(statement)
+    conn.execute("INSERT INTO schema_info VALUES (?)", [version])
+    return conn
+
+
+@pytest.mark.issue(14)
+def test_db_migration_6_gives_old_rows_dyadic_from_codes_and_no_confidence(
+        db_path: Path) -> None:
+    old = _database_at(db_path, 5)
+    columns = ("event_id, article_id, source, target, source_country, target_country, cameo, "
+               "cameo_root, quad_class, sentence, sentence_index, trigger, trigger_start, "
+               "negated, modality, rule, dictionary_version")
+    rows = [("both", "ARN", "GON", "ARN", "GON"), ("body", "IGOUNO", "GON", None, "GON"),
+            ("sector", "GOV", "GON", None, "GON"), ("alone", "ARN", None, "ARN", None)]
+    for event_id, source, target, source_country, target_country in rows:
+        old.execute(f"INSERT INTO events ({columns}) VALUES "
+                    "(?, 'a1', ?, ?, ?, ?, '190', '19', 4, 's', 0, 't', 0, false, 'asserted', "
+                    "'verb:x', 'old')", [event_id, source, target, source_country, target_country])
+    old.close()
+    conn = db.open_db(db_path)
+    assert db.schema_version(conn) == SCHEMA_VERSION
+    found = dict(conn.execute("SELECT event_id, dyadic FROM events").fetchall())
+    assert found == {"both": True, "body": True, "sector": False, "alone": False}
+    assert conn.execute("SELECT count(*) FROM events WHERE confidence IS NOT NULL").fetchone() \
+        == (0,)
+    stored = {e.event_id: e for e in db.query_events(conn, db.EventFilter())}
+    assert stored["both"].confidence is None and stored["both"].dyadic is True
+
+
+@pytest.mark.issue(14)
+def test_db_keeps_confidence_and_dyadic(db_path: Path) -> None:
+    conn = db.open_db(db_path)
+    run = db.start_run(conn, "test", {}, {}, [])
+    db.write_batch(conn, run, [coded("a1", (make_event(confidence=0.42, dyadic=True),))], [])
+    (event,) = db.query_events(conn, db.EventFilter())
+    assert (event.confidence, event.dyadic) == (0.42, True)

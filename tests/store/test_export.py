@@ -12,6 +12,7 @@ import pytest
 
 from dyadwatch.model import Event, Location
 from dyadwatch.store.export import (
+    GDELT_TRAILING,
     PHOENIX_COLUMNS,
     numeric_event_id,
     split_actor,
@@ -39,10 +40,11 @@ def events() -> list[Event]:
     ]
 
 
-@pytest.mark.parametrize("columns", [61])
+@pytest.mark.parametrize("columns", [63])
 def test_export_gdelt_loads_with_the_gdelt_header(shared_data: Path, columns: int) -> None:
     names = pd.read_csv(shared_data / HEADER)["tableId"].tolist()
     assert tuple(names) == GDELT_COLUMNS
+    names += list(GDELT_TRAILING)  # the 61 GDELT columns, then confidence and dyadic
     buffer = io.StringIO()
     first, second = events()
     second = make_event("e2", "art-1", date(2020, 1, 4), "IGOUNO", None, "036", None, None,
@@ -63,6 +65,7 @@ def test_export_gdelt_loads_with_the_gdelt_header(shared_data: Path, columns: in
     assert int(row["GLOBALEVENTID"]) == numeric_event_id("e1")
     assert frame.iloc[1]["Actor1KnownGroupCode"] == "IGO"
     assert frame.iloc[1]["SQLDATE"] == "20200104"
+    assert row["Dyadic"] == "1" and float(row["Confidence"]) == first.confidence
 
 
 @pytest.mark.issue(15)
@@ -131,3 +134,24 @@ def test_export_parquet_round_trips(tmp_path: Path, rows: int) -> None:
     assert table["sentence"][0] == "The US struck\tIranian forces."
     assert str(table["date"][0]) == "2020-01-03" and pd.isna(table["date"][1])
     assert table["location_lat"][0] == 33.3
+
+
+@pytest.mark.issue(14)
+def test_every_export_carries_confidence_and_dyadic(tmp_path: Path) -> None:
+    first, second = events()
+    assert first.confidence is not None and first.dyadic and not second.dyadic
+    record = first.to_record()
+    assert (record["confidence"], record["dyadic"]) == (first.confidence, True)
+    plover = io.StringIO()
+    write_plover([first, second], plover)
+    lines = [json.loads(line) for line in plover.getvalue().splitlines()]
+    assert [(r["confidence"], r["dyadic"]) for r in lines] == [
+        (first.confidence, True), (second.confidence, False)]
+    phoenix = io.StringIO()
+    write_phoenix([first], phoenix)
+    row = dict(zip(PHOENIX_COLUMNS, phoenix.getvalue().rstrip("\n").split("\t"), strict=True))
+    assert (float(row["Confidence"]), row["Dyadic"]) == (first.confidence, "1")
+    write_parquet([first, second], tmp_path / "e.parquet")
+    table = pq.read_table(tmp_path / "e.parquet").to_pydict()
+    assert table["confidence"] == [first.confidence, second.confidence]
+    assert table["dyadic"] == [True, False]

@@ -62,9 +62,10 @@ def test_gdelt_round_trip_every_column_equal(imported: duckdb.DuckDBPyConnection
         original[fields[0]] = fields
     assert written.keys() == original.keys()
     for key, fields in original.items():
-        assert len(written[key]) == columns
-        differing = [GDELT_COLUMNS[i] for i, (a, b) in enumerate(zip(fields, written[key],
+        assert len(written[key]) == columns + 2  # then dyadwatch's confidence and dyadic
+        differing = [GDELT_COLUMNS[i] for i, (a, b) in enumerate(zip(fields, written[key][:columns],
                                                                      strict=True)) if a != b]
+        assert written[key][columns] == ""  # an imported row has no confidence
         assert differing == [], key
 
 

@@ -31,7 +31,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "target_country", "source_text", "target_text", "cameo", "cameo_root", "plover_type",
     "plover_mode", "goldstein", "quad_class", "sentence", "sentence_index", "trigger",
     "trigger_start", "negated", "modality", "location_name", "location_country",
-    "location_lat", "location_lon", "rule", "dictionary_version",
+    "location_lat", "location_lon", "rule", "dictionary_version", "confidence", "dyadic",
 )
 
 
@@ -299,6 +299,7 @@ def event_from_row(row: Sequence[Any]) -> Event:
     country, lat, lon = (values.pop(k) for k in ("location_country", "location_lat",
                                                  "location_lon"))
     date = values.pop("date")
+    values["dyadic"] = bool(values["dyadic"])  # NULL only in a hand-made row
     return Event(
         **values,
         date=date.isoformat() if date is not None else None,

@@ -31,7 +31,10 @@ PHOENIX_COLUMNS: tuple[str, ...] = (
     "TargetActorFull", "TargetActorEntity", "TargetActorRole", "TargetActorAttribute",
     "EventCode", "EventRootCode", "QuadClass", "GoldsteinScore", "Issues",
     "Lat", "Lon", "LocationName", "StateName", "CountryCode", "SentenceID", "URLs", "NewsSources",
+    "Confidence", "Dyadic",
 )
+# dyadwatch's own fields, written after the 61 GDELT 2.0 columns (docs/formats.md)
+GDELT_TRAILING: tuple[str, ...] = ("Confidence", "Dyadic")
 # PLOVER quad category of each PLOVER event type (PLOVER manual, table of event types).
 PLOVER_QUAD: dict[str, int] = {
     **dict.fromkeys(["AGREE", "CONSULT", "SUPPORT", "CONCEDE"], 1),
@@ -155,7 +158,8 @@ def _gdelt_derived(event: Event, url: str | None) -> dict[str, str]:
 
 def write_gdelt(events: Iterable[Event], fh: IO[str], extras: Extras | None = None,
                 urls: Mapping[str, str] | None = None) -> int:
-    """Write GDELT 2.0 event rows: 61 tab-separated columns, no header, one per line.
+    """Write GDELT 2.0 event rows: the 61 GDELT columns then dyadwatch's confidence and
+    dyadic (:data:`GDELT_TRAILING`), tab-separated, no header, one per line.
 
     ``extras`` (event_id → gdelt_extra row) restores columns kept from a GDELT import;
     ``urls`` (article_id → url) fills SOURCEURL, which is otherwise the article id.
@@ -168,9 +172,15 @@ def write_gdelt(events: Iterable[Event], fh: IO[str], extras: Extras | None = No
             continue
         extra = extras.get(event.event_id) if extras else None
         url = urls.get(event.article_id) if urls else None
-        fh.write("\t".join(gdelt_row(event, extra, url)) + "\n")
+        fh.write("\t".join([*gdelt_row(event, extra, url), *trailing_fields(event)]) + "\n")
         count += 1
     return count
+
+
+def trailing_fields(event: Event) -> list[str]:
+    """Confidence (empty when unknown) and dyadic (1 or 0), as text."""
+    confidence = "" if event.confidence is None else f"{event.confidence:.3f}"
+    return [confidence, "1" if event.dyadic else "0"]
 
 
 # ---- PLOVER -----------------------------------------------------------------------------
@@ -211,6 +221,8 @@ def plover_record(event: Event) -> dict[str, Any]:
         "goldstein": event.goldstein,
         "negated": event.negated,
         "modality": event.modality,
+        "confidence": event.confidence,
+        "dyadic": event.dyadic,
     }
     if event.location is not None:
         loc = event.location
@@ -232,7 +244,7 @@ def write_plover(events: Iterable[Event], fh: IO[str]) -> int:
 
 
 def phoenix_row(event: Event, url: str | None = None, publisher: str | None = None) -> list[str]:
-    """The 26 Phoenix / PETRARCH pipeline fields of one event."""
+    """The 26 Phoenix / PETRARCH pipeline fields of one event, then confidence and dyadic."""
     day = event.date or ""
     src = split_actor(event.source, event.source_country)
     tgt = split_actor(event.target, event.target_country)
@@ -245,6 +257,7 @@ def phoenix_row(event: Event, url: str | None = None, publisher: str | None = No
         _gdelt_number(loc.lat) if loc else "", _gdelt_number(loc.lon) if loc else "",
         _text(loc.name) if loc else "", "", _text(loc.country) if loc else "",
         f"{event.article_id}-{event.sentence_index}", _text(url), _text(publisher),
+        *trailing_fields(event),
     ]
     return [_text(value) for value in values]
 
@@ -272,7 +285,7 @@ PARQUET_SCHEMA = pa.schema([
     ("trigger_start", pa.int32()), ("negated", pa.bool_()), ("modality", pa.string()),
     ("location_name", pa.string()), ("location_country", pa.string()),
     ("location_lat", pa.float64()), ("location_lon", pa.float64()), ("rule", pa.string()),
-    ("dictionary_version", pa.string()),
+    ("dictionary_version", pa.string()), ("confidence", pa.float64()), ("dyadic", pa.bool_()),
 ])
 
 
@@ -303,5 +316,6 @@ def write_parquet(events: Iterable[Event], path: str | Path, chunk_size: int = 1
     return count
 
 
-__all__ = ["GDELT_COLUMNS", "KEPT", "PHOENIX_COLUMNS", "write_gdelt", "write_parquet",
+__all__ = ["GDELT_COLUMNS", "GDELT_TRAILING", "KEPT", "PHOENIX_COLUMNS", "write_gdelt",
+           "write_parquet",
            "write_phoenix", "write_plover"]

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from dyadwatch.coding.confidence import is_dyadic
 from dyadwatch.errors import GdeltFileError, GdeltFormatError, UnreadableInputError
 from dyadwatch.model import Event, Failure, Location
 from dyadwatch.ontology import cameo_table
@@ -97,13 +98,19 @@ def _iso_date(sqldate: str) -> str:
 
 
 def parse_row(fields: list[str]) -> tuple[Event, dict[str, Any]]:
-    """One GDELT 2.0 row (61 strings) → the Event and its gdelt_extra values."""
-    if len(fields) != len(GDELT_COLUMNS):
-        raise ValueError(f"{len(fields)} columns, expected {len(GDELT_COLUMNS)}")
+    """One GDELT 2.0 row (61 strings, or 63 with the confidence and dyadic that dyadwatch's
+    export adds) → the Event and its gdelt_extra values."""
+    trailing = len(GDELT_COLUMNS) + 2
+    if len(fields) not in (len(GDELT_COLUMNS), trailing):
+        raise ValueError(f"{len(fields)} columns, expected {len(GDELT_COLUMNS)} "
+                         f"(or {trailing} from a dyadwatch export)")
+    fields, ours = fields[:len(GDELT_COLUMNS)], fields[len(GDELT_COLUMNS):]
     row = {name: _typed(name, raw) for name, raw in zip(GDELT_COLUMNS, fields, strict=True)}
     if row["GLOBALEVENTID"] is None or row["EventCode"] is None or row["QuadClass"] is None:
         raise ValueError("GLOBALEVENTID, EventCode and QuadClass are required")
     event = _event_from(row, fields[1])
+    if ours and ours[0].strip():
+        event = replace(event, confidence=float(ours[0]))
     extra = {"event_id": event.event_id, **{name: row[name] for name in EXTRA_COLUMNS}}
     return event, extra
 
@@ -128,6 +135,8 @@ def _event_from(row: dict[str, Any], sqldate: str) -> Event:
         location=Location(place, row["ActionGeo_CountryCode"], row["ActionGeo_Lat"],
                           row["ActionGeo_Long"]) if place else None,
         rule=GDELT_RULE, dictionary_version=GDELT_VERSION,
+        dyadic=is_dyadic(row["Actor1Code"], row["Actor1CountryCode"], row["Actor2Code"],
+                         row["Actor2CountryCode"]),
     )
 
 

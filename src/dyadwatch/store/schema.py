@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -192,5 +192,17 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     4: (
         "ALTER TABLE articles ADD COLUMN dictionary_version VARCHAR",
         "ALTER TABLE articles ADD COLUMN coding_key VARCHAR",
+    ),
+    # 5 → 6: each event's confidence (0-1) and whether it is dyadic (docs/events.md). Rows
+    # stored before keep confidence NULL (unknown: a --min-confidence filter leaves them
+    # out) and get dyadic from their stored codes: each side has a country or is an
+    # international body, NGO, armed group or company (IGO, NGO, IMG, MNC codes).
+    5: (
+        "ALTER TABLE events ADD COLUMN confidence DOUBLE",
+        "ALTER TABLE events ADD COLUMN dyadic BOOLEAN DEFAULT false",
+        """UPDATE events SET dyadic = coalesce(
+            (source_country IS NOT NULL OR substr(source, 1, 3) IN ('IGO', 'NGO', 'IMG', 'MNC'))
+            AND (target_country IS NOT NULL
+                 OR substr(target, 1, 3) IN ('IGO', 'NGO', 'IMG', 'MNC')), false)""",
     ),
 }
