@@ -215,3 +215,21 @@ def test_actors_title_before_a_preposition_is_not_the_names(nlp: Any, coder: Any
 def test_actors_of_object_modifier_is_not_the_holder(nlp: Any, coder: Any, text: str,
                                                      target: str) -> None:
     assert all(t != target for _, _, t in coded(nlp, coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The company criticised the French government on Monday.",
+    "Elon Musk criticised the French government on Monday.",
+])
+def test_actors_private_sector_is_no_source(nlp: Any, coder: Any, text: str) -> None:
+    assert coded(nlp, coder, text) == []
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Thousands of people protested against the Iranian government.", ("PPL", "141", "IRNGOV")),
+    ("The United States imposed sanctions on a North Korean front company.",
+     ("USA", "163", "PRKBUS")),
+])
+def test_actors_private_sector_as_group_or_target(nlp: Any, coder: Any, text: str,
+                                                  event: tuple[str, str, str]) -> None:
+    assert event in coded(nlp, coder, text)

@@ -451,11 +451,22 @@ def _is_state(actor: Actor) -> bool:
 
 
 def political(sources: list[Resolved], code: str, lex: Lexicon) -> list[Resolved]:
-    """The sources of a political event (a private person is never one): a group of private
-    people may act ("dozens of journalists appealed to the government"), as an unknown
-    source, but quoted they are witnesses ("residents said"), no source of a statement."""
-    return [r for r in sources if not r.private or (
+    """The sources of a political event (a private person or an actor of a private sector,
+    such as a company, is never one): a group of private people may act ("dozens of
+    journalists appealed to the government"), but quoted they are witnesses ("residents
+    said"), no source of a statement."""
+    return [r for r in sources if not (r.private or private_sector(r.actor, lex)) or (
         r.collective and code not in lex.statement_roots)]
+
+
+def private_sector(actor: Actor | None, lex: Lexicon) -> bool:
+    """An actor of a private sector ("USABUS", "MED", "PPL"; list private_sectors)."""
+    if actor is None:
+        return False
+    country = actor.country or ""
+    sector = actor.code[len(country):] if country and actor.code.startswith(country) else (
+        actor.code)
+    return sector[:3] in lex.private_sectors
 
 
 def actors_for(token: Token, memory: DocActors, lookup: ActorLookup,
@@ -477,10 +488,27 @@ def _resolve_head(head: Token, memory: DocActors, lookup: ActorLookup,
                   lex: Lexicon) -> Resolved | None:
     """One argument head, placed in its country when it is a generic actor."""
     found = _find_head(head, memory, lookup, lex)
-    if found is None or found.actor is None or found.actor.country is not None:
+    if found is None or found.actor is None:
         return found
-    placed = _placed(found.actor, head, memory, lex)
-    return found if placed is None else Resolved(placed, found.text, found.token_i)
+    collective = head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"they", "them", "their"}
+    actor = found.actor
+    if private_sector(actor, lex) and _state_qualified(head, lex):
+        actor = _state_organ(actor)  # "the state-run newspaper" is the state's media
+    placed = _placed(actor, head, memory, lex) if actor.country is None else None
+    return Resolved(placed or actor, found.text, found.token_i, collective=collective)
+
+
+def _state_qualified(token: Token, lex: Lexicon) -> bool:
+    return any(t.lower_ in lex.state_qualifiers for t in token.subtree if t.i < token.i)
+
+
+def _state_organ(actor: Actor) -> Actor:
+    """MED → GOVMED, IRNMED → IRNGOVMED."""
+    country = actor.country or ""
+    sector = actor.code[len(country):] if country and actor.code.startswith(country) else (
+        actor.code)
+    return Actor(code=f"{country}GOV{sector}", country=actor.country, name=actor.name,
+                 rule=f"state+{actor.rule}")
 
 
 def _placed(actor: Actor, head: Token, memory: DocActors, lex: Lexicon) -> Actor | None:

@@ -175,6 +175,7 @@ class Lexicon:
     title_preps: frozenset[str]
     private_people: frozenset[str]
     state_qualifiers: frozenset[str]
+    private_sectors: frozenset[str]
     compass_names: frozenset[str]
     person_roles: frozenset[str]
     male_titles: frozenset[str]
