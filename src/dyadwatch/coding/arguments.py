@@ -42,12 +42,10 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     sources = fill(predicate, predicate.source_slots, memory, lookup, lex, subject=True)
     targets = fill(predicate, predicate.target_slots, memory, lookup, lex, subject=False)
     if not targets and predicate.code not in lex.reciprocal_codes:
-        # a fallback never takes the pattern's own event noun ("held talks in Ankara"),
-        # and a consultation takes only its own slots: "met to discuss Syria" is no
-        # meeting with Syria
-        own = {t.i for t in predicate.words[1:]}
+        # a consultation takes only its own slots: "met to discuss Syria" is no meeting
+        # with Syria, "held talks in Ankara" none with Ankara
         targets = fill(predicate, lex.targets_for(predicate.code), memory, lookup, lex,
-                       subject=False, skip=own)
+                       subject=False)
     if not targets and predicate.code[:2] in lex.place_target_roots:
         targets = place_targets(predicate, memory, lookup, lex)
     if not targets:
@@ -65,17 +63,11 @@ def usable_targets(predicate: Predicate, source: Resolved, targets: list[Resolve
 
 
 def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
-         lookup: ActorLookup, lex: Lexicon, subject: bool,
-         skip: frozenset[int] | set[int] = frozenset()) -> list[Resolved]:
-    """The actors in the first slot that yields any. A head in ``skip`` (the pattern's own
-    object) counts only for what it names itself ("expelled 23 Russian diplomats"), not
-    for an actor in its phrases ("held talks in Ankara")."""
+         lookup: ActorLookup, lex: Lexicon, subject: bool) -> list[Resolved]:
+    """The actors in the first slot that yields any."""
     for slot in slots:
         for head in _slot_heads(predicate, slot, subject, lex):
             found = actors_for(head, memory, lookup, lex)
-            if head.i in skip:  # the mention must end at the head, not in its phrases
-                found = [r for r in found if r.token_i <= head.i and (r.text or "").endswith(
-                    head.text)]
             if not found and not subject:
                 found = _authors(head, memory, lookup, lex)
             if found:
