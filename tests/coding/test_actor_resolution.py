@@ -233,3 +233,12 @@ def test_actors_private_sector_is_no_source(nlp: Any, coder: Any, text: str) -> 
 def test_actors_private_sector_as_group_or_target(nlp: Any, coder: Any, text: str,
                                                   event: tuple[str, str, str]) -> None:
     assert event in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("The US military supports the Syrian Democratic Forces group of Kurdish and Arab "
+     "militias fighting Islamic State in the north.", ("SYRREB", "190", "IMGMUSISI")),
+])
+def test_actors_group_named_by_a_known_actor(nlp: Any, coder: Any, text: str,
+                                             event: tuple[str, str, str]) -> None:
+    assert event in coded(nlp, coder, text)

@@ -589,6 +589,9 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
         return _resolve_head(head.head.head, memory, lookup, lex)
     if head.lemma_.lower() in lex.anaphors and _is_definite(head):
         return _described_country(head, memory, lex)
+    named = _named_group(head, memory, lex)
+    if named is not None:
+        return named
     if head.lemma_.lower() in lex.quantity_heads or head.pos_ == "NUM":
         # "hundreds of UN troops", "members of the party", "a group of activists"
         for member in _of_objects(head):
@@ -596,6 +599,23 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
             if found is not None:
                 return found
     return _role_actor(head, memory, lookup, lex)
+
+
+def _named_group(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
+    """A group noun named by a known actor is that actor, and so are its members: "the
+    Syrian Democratic Forces group of Kurdish and Arab militias" is the SDF, and so are
+    the militias."""
+    group = head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in (
+            lex.quantity_heads):
+        group = head.head.head
+    if group.lemma_.lower() not in lex.quantity_heads:
+        return None
+    for child in group.children:
+        if child.dep_ == "compound" and child.i in memory.by_token:
+            start, end = memory.spans[child.i]
+            return Resolved(memory.by_token[child.i], head.doc[start:end].text, head.i)
+    return None
 
 
 def _of_objects(head: Token) -> Iterator[Token]:
