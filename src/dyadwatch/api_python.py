@@ -7,7 +7,7 @@ docs/python.md.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -59,20 +59,26 @@ class EscalationResult:
     penalty: esc.Penalty  # the PELT penalty used and where it came from
 
 
-def open(db: str | Path | None = None) -> EventDB:  # noqa: A001
+def open(db: str | Path | None = None,  # noqa: A001
+         min_confidence: float | None = None) -> EventDB:
     """Open an event database read-only for analysis: ``db``, else the setting store.db
-    (defaults.toml, a DYADWATCH_STORE__DB variable), as the command line does."""
+    (defaults.toml, a DYADWATCH_STORE__DB variable), as the command line does.
+    ``min_confidence`` (0-1) leaves out every event less sure than that (docs/events.md)."""
     if db is None:
         from dyadwatch.config import load_config
 
         db = load_config().store.db
-    return EventDB(db)
+    return EventDB(db, min_confidence)
 
 
 class EventDB:
-    """Read-only access to an event database with the dyad analyses on top."""
+    """Read-only access to an event database with the dyad analyses on top.
 
-    def __init__(self, path: str | Path) -> None:
+    ``min_confidence`` applies to every query and analysis made through it (E350 when it
+    is not a number from 0 to 1); dyad analyses read dyadic events only."""
+
+    def __init__(self, path: str | Path, min_confidence: float | None = None) -> None:
+        self.min_confidence = queries.check_confidence(min_confidence)
         self.path = Path(path)
         if not self.path.is_file():
             raise DatabaseNotFoundError(path=str(path))
@@ -94,7 +100,7 @@ class EventDB:
         """Parse two actor patterns and a window; E701/E704 when malformed, E708 when an
         actor matches no stored event."""
         first, second = queries.parse_actor(a), queries.parse_actor(b)
-        window = queries.check_window(since, until)
+        window = queries.check_window(since, until, self.min_confidence)
         return Dyad(self.known(first), self.known(second), window)
 
     def known(self, pattern: ActorPattern) -> ActorPattern:
@@ -108,11 +114,19 @@ class EventDB:
         actors checked: E701/E704 when malformed, E708 when unknown."""
         return self.checked(queries.event_query(source, target, since, until, **filters))
 
+    def window(self, since: str | None = None, until: str | None = None) -> DateWindow:
+        """A checked window with this database's least confidence."""
+        return queries.check_window(since, until, self.min_confidence)
+
     def checked(self, query: queries.EventQuery) -> queries.EventQuery:
-        """``query`` when each of its actor patterns matches some event, else E708."""
+        """``query`` when each of its actor patterns matches some event, else E708; with
+        this database's least confidence when the query sets none."""
         for pattern in (query.source, query.target):
             if pattern is not None:
                 self.known(pattern)
+        if query.window.min_confidence is None and self.min_confidence is not None:
+            query = replace(query, window=replace(query.window,
+                                                  min_confidence=self.min_confidence))
         return query
 
     def iter_events(self, query: queries.EventQuery) -> Iterator[Event]:
@@ -151,7 +165,7 @@ class EventDB:
     def dyads(self, since: str | None = None, until: str | None = None, top: int = 20,
               by: Literal["code", "country"] = "code") -> pd.DataFrame:
         """The ``top`` most active unordered dyads with counts by quad class."""
-        counts = queries.directed_counts(self.conn, queries.check_window(since, until), by)
+        counts = queries.directed_counts(self.conn, self.window(since, until), by)
         return rank_dyads(counts, top)
 
     def series(self, a: str, b: str, freq: Freq = "week", since: str | None = None,

@@ -222,6 +222,15 @@ class RayRunFailedError(DyadwatchError):
     )
 
 
+class BadConfidenceError(DyadwatchError):
+    """A least confidence (`--min-confidence`, the API's `min_confidence`) is not a number
+    from 0 to 1. Give one such as 0.5; docs/events.md says what the confidence measures.
+    """
+
+    code = "E350"
+    template = "Bad least confidence {value!r}: give a number from 0 to 1, such as 0.5."
+
+
 class DatabaseError(DyadwatchError):
     """The database file could not be opened or written (not a DuckDB file, damaged, read-only
     directory, disk full). Check the path and disk space, or use another --db.

@@ -85,9 +85,17 @@ class Event:
     rule: str
     dictionary_version: str
     # how sure the rule and the actor resolution are (0-1; None for rows stored before
-    # it existed) and whether both sides are known actors (docs/events.md)
+    # it existed) and whether both sides are known actors (docs/events.md); an event made
+    # without ``dyadic`` gets it from its codes (coding.confidence.is_dyadic)
     confidence: float | None = None
-    dyadic: bool = False
+    dyadic: bool | None = None
+
+    def __post_init__(self) -> None:
+        if self.dyadic is None:
+            from dyadwatch.coding.confidence import is_dyadic
+
+            object.__setattr__(self, "dyadic", is_dyadic(
+                self.source, self.source_country, self.target, self.target_country))
 
     def to_record(self) -> dict[str, Any]:
         """The JSON Lines record of the event contract."""

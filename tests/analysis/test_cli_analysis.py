@@ -125,8 +125,8 @@ def test_cli_analysis_dyad_without_events_exits_1(crisis_db: str, a: str, b: str
 
 
 @pytest.mark.parametrize(("fmt", "check"), [
-    ("gdelt", lambda line: len(line.split("\t")) == 61),
-    ("phoenix", lambda line: len(line.split("\t")) == 26),
+    ("gdelt", lambda line: len(line.split("\t")) == 61 + 2),  # then confidence, dyadic
+    ("phoenix", lambda line: len(line.split("\t")) == 26 + 2),
     ("plover", lambda line: json.loads(line)["event"] != []),
 ])
 def test_cli_analysis_export_text_formats(crisis_db: str, fmt: str, check: object) -> None:
@@ -154,7 +154,10 @@ def test_cli_analysis_import_gdelt_then_export(shared_data: Path, tmp_path: Path
     out_path = tmp_path / "out.CSV"
     assert run("export", "--format", "gdelt", "--db", db, "-o", str(out_path))[0] == 0
     original = sorted((shared_data / EXPORT).read_text(encoding="utf-8").splitlines())
-    assert sorted(out_path.read_text(encoding="utf-8").splitlines()) == original
+    written = out_path.read_text(encoding="utf-8").splitlines()
+    # the 61 GDELT columns come back unchanged; then confidence (none: imported) and dyadic
+    assert sorted("\t".join(line.split("\t")[:61]) for line in written) == original
+    assert {line.split("\t")[61] for line in written} == {""}
     code, out, _ = run("dyads", "--db", db, "--by", "country", "--top", "3", "--format", "json")
     assert code == 0 and len(json.loads(out)) == 3
 

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException
 
 from dyadwatch.errors import (
     BadActorPatternError,
+    BadConfidenceError,
     BadDateWindowError,
     DatabaseError,
     DatabaseNotFoundError,
@@ -109,6 +110,7 @@ class ErrorBody(BaseModel):
 STATUS: tuple[tuple[type[DyadwatchError], int], ...] = (
     (BadActorPatternError, 400),
     (BadDateWindowError, 400),
+    (BadConfidenceError, 400),
     (BadJobError, 400),
     (HostNotAllowedError, 400),
     (BadTokenError, 401),

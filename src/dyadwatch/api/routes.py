@@ -16,6 +16,7 @@ from dyadwatch.api.errors import ErrorBody
 from dyadwatch.api.settings import Settings
 from dyadwatch.api_python import Direction, EventDB
 from dyadwatch.errors import DyadwatchError
+from dyadwatch.store import queries
 from dyadwatch.store.snapshot import SnapshotSource
 
 MAX_PAGE_SIZE = 1000
@@ -51,8 +52,12 @@ def _state(request: Request) -> ServiceState:
 
 
 def _read(request: Request, answer: Callable[[EventDB], Json]) -> Json:
+    """``answer`` over the current snapshot; the query parameter ``min_confidence``, on any
+    route that reads events, leaves out the events less sure than it (E350: 400)."""
     state = _state(request)
+    least = queries.check_confidence(request.query_params.get("min_confidence"))
     with service.reading(state.source, state.settings.query_timeout) as db:
+        db.min_confidence = least
         return answer(db)
 
 
@@ -112,6 +117,9 @@ def events(
     quad: Annotated[int | None, Query(ge=1, le=4, description="Quad class 1-4.")] = None,
     limit: Limit = 100,
     offset: Offset = 0,
+    min_confidence: Annotated[float | None, Query(
+        ge=0.0, le=1.0, description="Least confidence, 0-1 (docs/events.md); also taken by "
+        "every route that reads events.")] = None,
 ) -> Json:
     """Events in the event-record form, ordered by date, article and sentence."""
     params = service.EventParams(source, target, since, until, article, cameo_root, quad,

@@ -84,7 +84,7 @@ def events(db: EventDB, params: EventParams) -> dict[str, Any]:
     query = queries.EventQuery(
         source=known_actor(db, params.source) if params.source else None,
         target=known_actor(db, params.target) if params.target else None,
-        window=queries.check_window(params.since, params.until),
+        window=db.window(params.since, params.until),
         article_id=params.article_id, cameo_root=params.cameo_root,
         quad_class=params.quad_class, limit=params.limit, offset=params.offset,
     )
@@ -129,7 +129,7 @@ def dyads(db: EventDB, since: str | None, until: str | None, top: int,
 def network(db: EventDB, since: str | None, until: str | None, top: int,
             by: Literal["code", "country"]) -> dict[str, Any]:
     """Nodes and directed edges of the busiest actor pairs in the window."""
-    counts = queries.directed_counts(db.conn, queries.check_window(since, until), by)
+    counts = queries.directed_counts(db.conn, db.window(since, until), by)
     return {"ok": True, **clean(build_network(counts, top))}
 
 

@@ -19,6 +19,8 @@ from dyadwatch.cli.common import (
     actor_filter_options,
     coded_errors,
     existing_db,
+    min_confidence,
+    min_confidence_option,
     resolve_db,
 )
 from dyadwatch.cli.common import db_option as common_db_option
@@ -40,13 +42,14 @@ UNKNOWN_DATE = "date unknown"  # what a timeline shows for an undated event (lis
 def _open(db_path: Path | None) -> Any:
     from dyadwatch.api_python import EventDB
 
-    return EventDB(existing_db(db_path))
+    return EventDB(existing_db(db_path), min_confidence())
 
 
 db_option = common_db_option(DB_HELP + " Opened read-only.")
 
 
 def window_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = min_confidence_option(func)
     func = click.option("--until", default=None, show_default=True,
                         help="Last event date to include (YYYY-MM-DD).")(func)
     return click.option("--since", default=None, show_default=True,

@@ -18,6 +18,8 @@ from dyadwatch.cli.common import (
     coded_errors,
     db_option,
     existing_db,
+    min_confidence,
+    min_confidence_option,
     resolve_db,
 )
 from dyadwatch.cli.main import cli
@@ -255,6 +257,7 @@ def print_summary(summary: RunSummary, db_path: Path) -> None:
 @click.option("--merged", is_flag=True,
               help="One JSON record per (source, target, code, date) with GDELT-style counts "
                    "of mentions, articles and sources and every evidence sentence.")
+@min_confidence_option
 @click.pass_context
 def events_command(ctx: click.Context, db_path: Path | None, source: str | None,
                    target: str | None, since: str | None, until: str | None,
@@ -275,7 +278,7 @@ def events_command(ctx: click.Context, db_path: Path | None, source: str | None,
         return
     with coded_errors():  # a malformed pattern or date is a usage error, database or not
         query = event_query(source, target, since, until, article_id=article_id, limit=limit)
-    with coded_errors(), EventDB(existing_db(db_path)) as db:
+    with coded_errors(), EventDB(existing_db(db_path), min_confidence()) as db:
         events = db.iter_events(db.checked(query))
         records = merged_records(db.conn, events) if merged else (e.to_record() for e in events)
         with click.open_file(output, "w", encoding="utf-8") as out:

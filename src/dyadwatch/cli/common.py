@@ -55,6 +55,33 @@ def existing_db(db_path: Path | None) -> Path:
     return path
 
 
+MIN_CONFIDENCE = "min_confidence"
+
+
+def min_confidence_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--min-confidence X``: read only events with a confidence of at least X. The value
+    is kept in the context (:func:`min_confidence`), so every command that opens the
+    database for reading applies it without a parameter of its own."""
+    return click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None,
+                        metavar="X", expose_value=False, callback=_keep_min_confidence,
+                        help="Only events with a confidence of at least X (0-1; "
+                        "docs/events.md). Events stored without one are left out.")(func)
+
+
+def _keep_min_confidence(ctx: click.Context, param: click.Parameter,
+                         value: float | None) -> float | None:
+    if value is not None:
+        ctx.meta[MIN_CONFIDENCE] = value
+    return value
+
+
+def min_confidence() -> float | None:
+    """The ``--min-confidence`` of the running command (None when not given)."""
+    ctx = click.get_current_context(silent=True)
+    value = ctx.meta.get(MIN_CONFIDENCE) if ctx is not None else None
+    return float(value) if value is not None else None
+
+
 def actor_filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """--source and --target: actor patterns (docs/analysis.md, "Actor patterns")."""
     for role in ("target", "source"):

@@ -299,7 +299,6 @@ def event_from_row(row: Sequence[Any]) -> Event:
     country, lat, lon = (values.pop(k) for k in ("location_country", "location_lat",
                                                  "location_lon"))
     date = values.pop("date")
-    values["dyadic"] = bool(values["dyadic"])  # NULL only in a hand-made row
     return Event(
         **values,
         date=date.isoformat() if date is not None else None,

@@ -23,7 +23,12 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import duckdb
 
-from dyadwatch.errors import BadActorPatternError, BadDateWindowError, UnknownActorError
+from dyadwatch.errors import (
+    BadActorPatternError,
+    BadConfidenceError,
+    BadDateWindowError,
+    UnknownActorError,
+)
 from dyadwatch.model import Event
 from dyadwatch.store.db import EVENT_COLUMNS, event_from_row
 
@@ -70,13 +75,19 @@ class ActorPattern:
 
 @dataclass(frozen=True, slots=True)
 class DateWindow:
+    """The part of the stored events every query looks at: the dates, and the least
+    confidence (``--min-confidence``; an event with no confidence is left out then)."""
+
     since: str | None = None
     until: str | None = None
+    min_confidence: float | None = None
 
     def describe(self) -> str:
+        confidence = ("" if self.min_confidence is None
+                      else f" with confidence >= {self.min_confidence:g}")
         if not (self.since or self.until):
-            return ""
-        return f" from {self.since or 'the start'} to {self.until or 'the end'}"
+            return confidence
+        return f" from {self.since or 'the start'} to {self.until or 'the end'}{confidence}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +133,27 @@ def parse_optional(text: str | None) -> ActorPattern | None:
     return parse_actor(text) if text and text.strip() else None
 
 
-def check_window(since: str | None, until: str | None) -> DateWindow:
-    """Validate ISO dates of a window; raises BadDateWindowError."""
+def check_window(since: str | None, until: str | None,
+                 min_confidence: float | str | None = None) -> DateWindow:
+    """Validate ISO dates of a window (BadDateWindowError) and the least confidence
+    (BadConfidenceError)."""
     parsed = [_parse_date(value) for value in (since, until)]
     if parsed[0] and parsed[1] and parsed[0] > parsed[1]:
         raise BadDateWindowError(detail=f"--since {since} is after --until {until}")
-    return DateWindow(since, until)
+    return DateWindow(since, until, check_confidence(min_confidence))
+
+
+def check_confidence(value: float | str | None) -> float | None:
+    """A least confidence from 0 to 1 (text or number), or None; E350 otherwise."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = float(value)
+    except ValueError as e:
+        raise BadConfidenceError(value=value) from e
+    if not 0.0 <= number <= 1.0:  # also refuses NaN
+        raise BadConfidenceError(value=value)
+    return number
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -165,13 +191,14 @@ def _filter_clause(filters: Filters, params: list[Any]) -> str:
 
 def _dyad_sql(select: str, a: ActorPattern, b: ActorPattern,
               window: Filters) -> tuple[str, list[Any]]:
+    """A dyad's events, both directions; dyadic events only (both sides known actors)."""
     params: list[Any] = []
     ab = _direction_clause(a, b, params)
     select_sql = select.replace("{direction}", f"CASE WHEN {ab} THEN 'AB' ELSE 'BA' END")
     where_ab = _direction_clause(a, b, params)
     where_ba = _direction_clause(b, a, params)
     window_sql = _filter_clause(window, params)
-    sql = f"{select_sql} WHERE ({where_ab} OR {where_ba}){window_sql}"
+    sql = f"{select_sql} WHERE ({where_ab} OR {where_ba}) AND e.dyadic{window_sql}"
     return sql, params
 
 
@@ -211,7 +238,7 @@ def _with_dates(frame: pd.DataFrame) -> pd.DataFrame:
 
 def directed_counts(conn: duckdb.DuckDBPyConnection, window: Filters = DateWindow(),
                     by: Literal["code", "country"] = "code") -> pd.DataFrame:
-    """Events per (source, target, quad_class) with Goldstein sum and count."""
+    """Dyadic events per (source, target, quad_class) with Goldstein sum and count."""
     src, tgt = ("e.source", "e.target") if by == "code" else ("e.source_country",
                                                               "e.target_country")
     params: list[Any] = []
@@ -219,7 +246,8 @@ def directed_counts(conn: duckdb.DuckDBPyConnection, window: Filters = DateWindo
     sql = (
         f"SELECT {src} AS source, {tgt} AS target, e.quad_class, count(*) AS events, "
         "sum(e.goldstein) AS goldstein_sum, count(e.goldstein) AS goldstein_n FROM events e "
-        f"WHERE {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt}{window_sql} "
+        f"WHERE {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt} AND e.dyadic"
+        f"{window_sql} "
         "GROUP BY ALL"
     )
     return conn.execute(sql, params).df()
@@ -230,10 +258,11 @@ def directed_counts(conn: duckdb.DuckDBPyConnection, window: Filters = DateWindo
 
 def event_query(source: str | None = None, target: str | None = None,
                 since: str | None = None, until: str | None = None,
-                **filters: Any) -> EventQuery:
-    """An EventQuery from user text: actor patterns parsed, dates checked (E701, E704)."""
+                min_confidence: float | None = None, **filters: Any) -> EventQuery:
+    """An EventQuery from user text: actor patterns parsed, dates and the least confidence
+    checked (E701, E704, E350)."""
     return EventQuery(source=parse_optional(source), target=parse_optional(target),
-                      window=check_window(since, until), **filters)
+                      window=check_window(since, until, min_confidence), **filters)
 
 
 def _conditions(query: EventQuery) -> list[tuple[str, Any]]:
@@ -241,6 +270,7 @@ def _conditions(query: EventQuery) -> list[tuple[str, Any]]:
     return [
         ("e.date >= CAST(? AS DATE)", query.window.since),
         ("e.date <= CAST(? AS DATE)", query.window.until),
+        ("e.confidence >= ?", query.window.min_confidence),
         ("e.article_id = ?", query.article_id),
         ("e.cameo_root = ?", query.cameo_root),
         ("e.quad_class = ?", query.quad_class),
