@@ -38,6 +38,7 @@ VERBS: dict[str, Any] = {
         {"id": "say.v", "lemmas": ["say"], "code": "010", "target": ["to"]},
         {"id": "insist.on", "lemmas": ["insist"], "prep": "on", "code": "100",
          "target": ["on"]},
+        {"id": "allow.v", "lemmas": ["allow"], "code": "035", "target": ["dobj"]},
         {"id": "provide.weapons", "lemmas": ["send"], "object": ["tanks"], "code": "072",
          "not_with": ["frontier", "border"], "target": ["to"]},
         {"id": "mass.troops", "lemmas": ["send", "mass"], "object": ["tanks", "troops"],
@@ -153,6 +154,8 @@ TOWARD = [
     ("Arnor sent tanks to the frontier with Gondor.", ("ARN", "154", "GON"),
      "tanks sent to a border are a deployment toward the state across it"),
     ("Arnor sent tanks to Gondor.", ("ARN", "072", "GON"), "tanks sent to a state are arms"),
+    ("Arnor allowed the return of Gondorian troops.", ("ARN", "035", "GONMIL"),
+     "an event noun's of-phrase names whom it is done to"),
 ]
 
 

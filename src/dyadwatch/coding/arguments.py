@@ -78,7 +78,8 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
 def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
              lex: Lexicon) -> list[Resolved]:
     """Whose thing an object is, when the thing is no actor: "rejected North Korea's
-    demand", "accepted demands from the rebels", "shelled the positions of the army"."""
+    demand", "accepted demands from the rebels", "shelled the positions of the army";
+    and whom an event noun object is done to: "allowed the return of UN inspectors"."""
     if head.pos_ != "NOUN" or head.lemma_.lower() in lex.personal_nouns:
         return []
     if head.lemma_.lower() in lex.border_nouns:
@@ -96,7 +97,8 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
             # "North Korea's demand", "their hideouts"; not "their safety"
             return actors_for(child, memory, lookup, lex)
         if child.dep_ == "prep" and (child.lower_ in lex.author_preps or (
-                child.lower_ == "of" and head.lemma_.lower() in lex.held_nouns)):
+                child.lower_ == "of" and head.lemma_.lower() in (
+                    lex.held_nouns | lex.patient_of_nouns))):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return actors_for(pobj, memory, lookup, lex)

@@ -163,6 +163,7 @@ class Lexicon:
     personal_nouns: frozenset[str]
     held_nouns: frozenset[str]
     border_nouns: frozenset[str]
+    patient_of_nouns: frozenset[str]
     author_preps: frozenset[str]
     situation_nouns: frozenset[str]
     proxy_words: frozenset[str]
