@@ -242,3 +242,11 @@ def test_actors_private_sector_as_group_or_target(nlp: Any, coder: Any, text: st
 def test_actors_group_named_by_a_known_actor(nlp: Any, coder: Any, text: str,
                                              event: tuple[str, str, str]) -> None:
     assert event in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("American pledged to hire an outside firm, the airline said.", "USA"),
+])
+def test_actors_bare_singular_demonym_is_no_country(nlp: Any, coder: Any, text: str,
+                                                    absent: str) -> None:
+    assert all(s != absent for s, _, _ in coded(nlp, coder, text))

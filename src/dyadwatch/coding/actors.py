@@ -270,10 +270,18 @@ def _word_actor(token: Token, lookup: ActorLookup) -> tuple[Span, Actor] | None:
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in MODIFIER_DEPS:
         return None
     country, start = demonym_country(token, lookup)
-    if country is None:
+    if country is None or _bare_singular(token, lookup):
         return None
     span = token.doc[start : token.i + 1]
     return span, Actor(code=country, country=country, name=span.text, rule="demonym")
+
+
+def _bare_singular(token: Token, lookup: ActorLookup) -> bool:
+    """A singular demonym with no determiner and a plural of its own ("American pledged to
+    hire ...") is a name's shorthand or one person, not the country ("Americans", "the
+    Chinese" are the people)."""
+    return token.tag_ in {"NN", "NNP"} and not any(c.dep_ == "det" for c in token.children) and (
+        lookup.country_of_demonym(f"{token.text}s") is not None)
 
 
 def demonym_country(token: Token, lookup: ActorLookup) -> tuple[str | None, int]:
@@ -592,6 +600,8 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
     named = _named_group(head, memory, lex)
     if named is not None:
         return named
+    if _bare_singular(head, lookup) and head.i not in memory.by_token:
+        return None
     if head.lemma_.lower() in lex.quantity_heads or head.pos_ == "NUM":
         # "hundreds of UN troops", "members of the party", "a group of activists"
         for member in _of_objects(head):
