@@ -69,7 +69,8 @@ def test_rule_family() -> None:
 
 def test_score_is_the_product_clamped() -> None:
     table = ConfidenceTable(version="t", default=0.2, rule={"verb": 0.8},
-                            side={"named": 1.2, "pronoun": 0.5}, mood={"reported": 0.5})
+                            source={"named": 1.5}, target={"named": 1.0, "pronoun": 0.4},
+                            mood={"reported": 0.5})
     assert score(table, "verb", "named", "named", "asserted") == 1.0
     assert score(table, "verb", "named", "pronoun", "reported") == 0.24
     assert score(table, "noun", "unseen", "unseen", "asserted") == 0.2
@@ -85,5 +86,5 @@ def test_shipped_table_covers_every_feature() -> None:
 
     table = confidence_table()
     assert set(table.rule) >= set(RULE_FAMILIES)
-    assert set(table.side) >= set(SIDE_KINDS)
+    assert set(table.source) >= set(SIDE_KINDS) and set(table.target) >= set(SIDE_KINDS)
     assert set(table.mood) >= set(MOODS)

@@ -82,8 +82,9 @@ def assemble_event(*, article_id: str, sentence_index: int, trigger_start: int, 
     """The Event of one coded predicate, with every derived field made here."""
     entry = cameo_table().get(cameo)
     target = target or Party(None)
-    confidence = event_confidence(rule, (source.code, source.country, source.how),
-                                  (target.code, target.country, target.how), modality, negated)
+    confidence = event_confidence(rule, (source.code, source.country, source.how, source.text),
+                                  (target.code, target.country, target.how, target.text),
+                                  modality, negated)
     return Event(
         event_id=event_id(article_id, sentence_index, trigger_start, source.code, target.code,
                           cameo),

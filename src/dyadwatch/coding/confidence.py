@@ -15,7 +15,7 @@ producer, from what the event already records:
 The numbers are data, ``data/coding/confidence.yaml``, written by
 ``tools/calibrate_confidence.py`` from the dev half of the real-news gold set:
 
-    confidence = clamp(rule[family] × side[source] × side[target] × mood[mood])
+    confidence = clamp(rule[family] × source[kind] × target[kind] × mood[mood])
 
 where ``rule`` is the family's observed precision and each factor is a feature's
 precision divided by the overall precision (1.0 when a feature was seldom seen). A
@@ -42,6 +42,7 @@ RULE_FAMILIES = ("verb", "noun", "frame", "obligation", "future", "refuse")
 SIDE_KINDS = ("named", "country_role", "role", "pronoun", "placed", "place", "missing")
 MOODS = ("asserted", "reported", "threatened", "intended", "hypothetical", "negated")
 PLACE_RULE = "place"  # the actor rule of a place given as target (coding.arguments)
+Side = tuple[str | None, str | None, str | None, str | None]  # code, country, how, text
 
 
 class ConfidenceTable(BaseModel):
@@ -53,8 +54,11 @@ class ConfidenceTable(BaseModel):
     calibrated_on: str = ""
     default: float = Field(ge=0.0, le=1.0)  # a rule family the table does not list
     rule: dict[str, float] = Field(default_factory=dict)
-    side: dict[str, float] = Field(default_factory=dict)
+    source: dict[str, float] = Field(default_factory=dict)
+    target: dict[str, float] = Field(default_factory=dict)
     mood: dict[str, float] = Field(default_factory=dict)
+    # mentions that are pronouns: a side written so took its actor from an antecedent
+    pronouns: list[str] = Field(default_factory=list)
     note: str = ""
 
 
@@ -80,14 +84,17 @@ def rule_family(rule: str) -> str:
     return head if head in RULE_FAMILIES else "other"
 
 
-def side_kind(code: str | None, country: str | None, how: str | None) -> str:
-    """How one side was resolved, from its code, country and actor rule (``how``)."""
+def side_kind(code: str | None, country: str | None, how: str | None,
+              text: str | None = None, pronouns: frozenset[str] = frozenset()) -> str:
+    """How one side was resolved, from its code, country, actor rule (``how``) and the
+    mention as written (a pronoun, or a definite description such as "the government",
+    points back to an antecedent)."""
     if not code:
         return "missing"
     how = how or ""
     if how == PLACE_RULE:
         return "place"
-    if how == "anaphor":
+    if how == "anaphor" or (text or "").lower() in pronouns:
         return "pronoun"
     if how.startswith("placed+"):
         return "placed"
@@ -114,22 +121,25 @@ def is_dyadic(source: str | None, source_country: str | None, target: str | None
 
 def score(table: ConfidenceTable, family: str, source: str, target: str, mood: str) -> float:
     """The confidence of an event with these features, rounded to 3 places."""
-    value = (table.rule.get(family, table.default) * table.side.get(source, 1.0)
-             * table.side.get(target, 1.0) * table.mood.get(mood, 1.0))
+    value = (table.rule.get(family, table.default) * table.source.get(source, 1.0)
+             * table.target.get(target, 1.0) * table.mood.get(mood, 1.0))
     return round(min(1.0, max(0.0, value)), 3)
 
 
-def features(rule: str, source: tuple[str | None, str | None, str | None],
-             target: tuple[str | None, str | None, str | None], modality: str,
-             negated: bool) -> tuple[str, str, str, str]:
+def features(rule: str, source: Side, target: Side, modality: str, negated: bool,
+             table: ConfidenceTable | None = None) -> tuple[str, str, str, str]:
     """(rule family, source kind, target kind, mood) of an event; each side is
-    (code, country, actor rule)."""
-    return (rule_family(rule), side_kind(*source), side_kind(*target),
-            mood_of(modality, negated))
+    (code, country, actor rule, mention)."""
+    pronouns = _pronouns(table or confidence_table())
+    return (rule_family(rule), side_kind(*source, pronouns=pronouns),
+            side_kind(*target, pronouns=pronouns), mood_of(modality, negated))
 
 
-def event_confidence(rule: str, source: tuple[str | None, str | None, str | None],
-                     target: tuple[str | None, str | None, str | None], modality: str,
-                     negated: bool, table: ConfidenceTable | None = None) -> float:
-    return score(table or confidence_table(), *features(rule, source, target, modality,
-                                                        negated))
+def _pronouns(table: ConfidenceTable) -> frozenset[str]:
+    return frozenset(word.lower() for word in table.pronouns)
+
+
+def event_confidence(rule: str, source: Side, target: Side, modality: str, negated: bool,
+                     table: ConfidenceTable | None = None) -> float:
+    table = table or confidence_table()
+    return score(table, *features(rule, source, target, modality, negated, table))
