@@ -266,9 +266,12 @@ def timeline_command(a: str, b: str, db_path: Path | None, since: str | None, un
     if fmt != "text":
         emit(frame, fmt)
         return
+    from dyadwatch.analysis.timeline import mood_label
+
     for row in _records(frame):
+        mood = mood_label(row.get("modality"), bool(row.get("negated")))
         click.echo(f"{row['date'] or UNKNOWN_DATE}  {row['direction']}  {row['cameo']} "
-                   f"{row['event']}  Goldstein {row['goldstein']}")
+                   f"{row['event']}{f' [{mood}]' if mood else ''}  Goldstein {row['goldstein']}")
         click.echo(f"    \u201c{row['sentence']}\u201d")
         click.echo(f"    {row['url'] or row['article_id']}")
 
