@@ -52,6 +52,8 @@ def test_startup_resource_cache_survives_a_damaged_file(tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch,
                                                         damage: bytes) -> None:
     monkeypatch.setenv("DYADWATCH_CACHE_DIR", str(tmp_path))
+    (tmp_path / "resources").mkdir()
+    (tmp_path / "resources" / "coding-0000.pickle").write_bytes(b"an earlier build")
     built = resource_cache.load_cached_resources()
     [stored] = list((tmp_path / "resources").glob("coding-*.pickle"))
     assert resource_cache.load_cached_resources().dictionary_version == built.dictionary_version

