@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.actors import DocActors, Resolved, actors_for
+from dyadwatch.coding.actors import DocActors, Resolved
+from dyadwatch.coding.clause_actors import actors_for
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.places import PLACE_ENTITIES, PlaceLookup, place_country
 from dyadwatch.coding.predicates import Predicate

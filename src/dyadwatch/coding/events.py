@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.actors import DocActors, Resolved, political, resolve_document
+from dyadwatch.coding.actors import DocActors, Resolved, resolve_document
 from dyadwatch.coding.arguments import (
     find_arguments,
     joint,
@@ -31,6 +31,7 @@ from dyadwatch.coding.arguments import (
     usable_targets,
 )
 from dyadwatch.coding.assembly import Party, assemble_event, rewritten
+from dyadwatch.coding.clause_actors import political
 from dyadwatch.coding.dates import NO_DAY, carry_dates, event_date
 from dyadwatch.coding.mentions import MatcherCache
 from dyadwatch.coding.places import event_location

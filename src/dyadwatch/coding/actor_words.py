@@ -1,0 +1,241 @@
+"""Actors from the words of a phrase: demonyms, titles, state names and their contexts.
+
+Pure lexical helpers of actor resolution; they read the actor dictionaries and never the
+document memory (coding/actors.py) or the clause (coding/clause_actors.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from dyadwatch.coding.mentions import ActorLookup
+from dyadwatch.model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from dyadwatch.kb.lexicon import Lexicon
+
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+
+
+# Parts of speech allowed between a person's name and the title/nationality to its left.
+_CONTEXT_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP", "NUM"})
+
+
+def gender_at(doc: Doc, start: int, lex: Lexicon) -> str | None:
+    """'m' or 'f' when a title or noun beside the person mention says so ("Mr Kennedy",
+    "the spokeswoman, Jane Roe", "Jane Roe, the mother of ...")."""
+    token = doc[start]
+    root = token.head if token.dep_ == "compound" else token
+    near = [*doc[max(token.sent.start, start - 3) : start + 1],
+            *(c for c in root.children if c.dep_ == "appos")]
+    if root.dep_ == "appos":
+        near.append(root.head)
+    words = {t.lower_.rstrip(".") for t in near}
+    male, female = bool(words & lex.male_titles), bool(words & lex.female_titles)
+    return None if male == female else ("m" if male else "f")
+
+
+def dateline_tokens(doc: Doc) -> set[int]:
+    """The tokens of datelines: a sentence that opens with a place in capitals, perhaps its
+    country or state and an agency, then a dash ("SEOUL, South Korea —", "CAIRO --",
+    "WASHINGTON (Reuters) -"). A dateline says where the story was filed, not who acted."""
+    found: set[int] = set()
+    for sent in doc.sents:
+        end = _dateline_end(doc, sent.start, sent.end)
+        if end is not None:
+            found.update(range(sent.start, end + 1))
+    return found
+
+
+def _dateline_end(doc: Doc, start: int, end: int) -> int | None:
+    """The index of the dash that closes a dateline opening at ``start``, else None."""
+    i = start
+    while i < end and i - start < _DATELINE_PLACE and doc[i].is_upper and doc[i].is_alpha:
+        i += 1
+    if i == start or (i - start == 1 and len(doc[start]) < 3):
+        return None
+    if i < end and doc[i].text == ",":  # ", South Korea", ", Calif."
+        i += 1
+        while i < end and i - start < _DATELINE_SPAN and (
+                doc[i].is_title or doc[i].text == "." or doc[i].is_upper):
+            i += 1
+    if i < end and doc[i].text == "(":  # "(Reuters)", "(AP)"
+        close = next((j for j in range(i, min(end, i + 6)) if doc[j].text == ")"), None)
+        if close is None:
+            return None
+        i = close + 1
+    return i if i < end and doc[i].text in _DASHES else None
+
+
+def private_head(token: Token, lex: Lexicon) -> bool:
+    """A noun that names a private person ("resident", "analyst", "driver"), unless a state
+    word qualifies it ("the state-run newspaper")."""
+    if token.pos_ not in {"NOUN", "PROPN"} or not (
+            token.lemma_.lower() in lex.private_people or token.lower_ in lex.private_people):
+        return False
+    return not any(t.lower_ in lex.state_qualifiers for t in token.subtree if t.i < token.i)
+
+
+def word_actor(token: Token, lookup: ActorLookup) -> tuple[Span, Actor] | None:
+    """A demonym used as a noun ("Iranians", "North Koreans") stands for its country."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in MODIFIER_DEPS:
+        return None
+    country, start = demonym_country(token, lookup)
+    if country is None or bare_singular(token, lookup):
+        return None
+    span = token.doc[start : token.i + 1]
+    return span, Actor(code=country, country=country, name=span.text, rule="demonym")
+
+
+def bare_singular(token: Token, lookup: ActorLookup) -> bool:
+    """A singular demonym with no determiner and a plural of its own ("American pledged to
+    hire ...") is a name's shorthand or one person, not the country ("Americans", "the
+    Chinese" are the people)."""
+    return token.tag_ in {"NN", "NNP"} and not any(c.dep_ == "det" for c in token.children) and (
+        lookup.country_of_demonym(f"{token.text}s") is not None)
+
+
+def demonym_country(token: Token, lookup: ActorLookup) -> tuple[str | None, int]:
+    """The country of a demonym and the index of its first word: a two-word demonym wins
+    over its last word ("South Korean" is KOR; "Korean" alone names no country)."""
+    if token.i > token.sent.start:
+        previous = token.doc[token.i - 1]
+        pair = lookup.country_of_demonym(f"{previous.text} {token.text}")
+        if pair is not None:
+            return pair, previous.i
+    return lookup.country_of_demonym(token.text), token.i
+
+
+_DASHES = frozenset({"—", "–", "-", "--", "---", "——"})
+
+
+_DATELINE_PLACE = 4  # words in capitals ("RIO DE JANEIRO")
+
+
+_DATELINE_SPAN = 10  # place, country or state, agency
+
+
+def states_ahead(tokens: list[Token], lookup: ActorLookup) -> dict[int, Actor]:
+    """States named in words not yet read ("... of the United States"), by their last word."""
+    found: dict[int, Actor] = {}
+    for token in tokens:
+        words = token.doc[token.left_edge.i : token.i + 1]
+        text = words.text[4:] if words.text.lower().startswith("the ") else words.text
+        entry = lookup.entry_for(text)
+        actor = entry.actor_on(None) if entry is not None and entry.kind in {
+            "country", "metonym"} else None
+        if actor is not None:
+            found[token.i] = actor
+    return found
+
+
+def left_context(span: Span, lex: Lexicon) -> Iterator[Token]:
+    """The words left of a name that may title it; not across the preposition the name is
+    the object of ("the lawyer for Jane Roe" is no title of Jane Roe's)."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= span.sent.start:
+        token = doc[i]
+        outside = token.pos_ not in _CONTEXT_POS or (
+            token.pos_ == "ADP" and token.lower_ not in lex.title_preps)
+        if (outside and token.tag_ != "POS") or (
+                span.root.dep_ == "pobj" and token.i == span.root.head.i):
+            break
+        yield token
+        i -= 1
+
+
+def of_context(span: Span) -> Iterator[Token]:
+    """'Chancellor Ute Brandt of Germany': the of-phrase right after a name."""
+    for child in span.root.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == span.end:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                yield from pobj.subtree
+
+
+def appositive_context(span: Span) -> Iterator[Token]:
+    for token in span:
+        for child in token.children:
+            if child.dep_ == "appos" and not (span.start <= child.i < span.end):
+                yield from child.subtree
+
+
+def actor_from_words(words: list[Token], lookup: ActorLookup, known: dict[int, Actor],
+                     rule: str) -> Actor | None:
+    """Combine the first country and role found among ``words`` into one actor.
+
+    An organisation or group code found among them is used as the actor when
+    there is no country ("Quds Force leader" → the Quds Force's code).
+    """
+    country, role, organisation = _scan_words(words, lookup, known)
+    if country is not None and role is None:
+        # "Kosovo Liberation Army fighters": a known mention with its own sector keeps it
+        sectored = next((known[t.i] for t in words if t.i in known
+                         and known[t.i].code != known[t.i].country), None)
+        if sectored is not None and sectored.country == country:
+            return Actor(code=sectored.code, country=country, rule=f"{rule}:mention")
+    if country is not None and role is not None:
+        return Actor(code=join_code(country, role), country=country, rule=f"{rule}:country+role")
+    if organisation is not None:
+        return Actor(code=organisation.code, country=organisation.country, rule=f"{rule}:org")
+    if country is not None and role is None and rule == "modifier":
+        return Actor(code=country, country=country, rule=f"{rule}:country")
+    if role is not None and role != "":
+        # A sector with no country ("rebels", "President X" of an unknown state) keeps
+        # its role code alone, as CAMEO does for unattributed actors.
+        return Actor(code=role, country=None, rule=f"{rule}:role")
+    return None
+
+
+def _scan_words(words: list[Token], lookup: ActorLookup,
+                known: dict[int, Actor]) -> tuple[str | None, str | None, Actor | None]:
+    country = role = None
+    organisation: Actor | None = None
+    for token in words:
+        actor = known.get(token.i)
+        if actor is not None and is_state(actor) and country is None:
+            country = actor.country
+        elif actor is not None and not is_state(actor) and organisation is None:
+            organisation = actor
+        demonym, _ = demonym_country(token, lookup)
+        if demonym is not None and country is None:
+            country = demonym
+        word_role = lookup.role_of(token.lemma_) or lookup.role_of(token.text)
+        if word_role is not None and role is None:
+            role = word_role
+    return country, role, organisation
+
+
+def join_code(country: str, role: str) -> str:
+    return country if role in {"", country} else f"{country}{role}"
+
+
+def is_state(actor: Actor) -> bool:
+    """A country or one of its sectors (USA, USAGOV), as opposed to an IGO or a group."""
+    return actor.country is not None and actor.code.startswith(actor.country)
+
+
+def sole_country(spans: list[Span], doc: Doc, lookup: ActorLookup,
+                 dateline: set[int]) -> str | None:
+    """The country of an article that names exactly one (names, capitals, people, groups and
+    demonyms counted), at least twice or in its dateline; else None. A country named once
+    in passing ("two men from Algeria") does not place a story that never names its own."""
+    named = [entry.country for span in spans
+             if (entry := lookup.entries.get(span.label_)) is not None and entry.country]
+    named += [country for token in doc if (country := demonym_country(token, lookup)[0])]
+    if len(set(named)) != 1:
+        return None
+    in_dateline = any(span.start in dateline for span in spans)
+    return named[0] if len(named) >= _SOLE_MENTIONS or in_dateline else None
+
+
+_SOLE_MENTIONS = 2
+
+
+def pronoun_gender(lower: str) -> str | None:
+    return "m" if lower in {"he", "him", "his"} else "f" if lower in {"she", "her", "hers"} else (
+        None)

@@ -1,0 +1,218 @@
+"""The actors of a clause: the source or target a predicate's argument stands for.
+
+A head noun is read against the document memory built by coding/actors.py: named
+actors, roles and their holders, generic actors placed by the article, pronouns and
+definite descriptions, and which sources are political actors at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from dyadwatch.coding.actor_words import (
+    MODIFIER_DEPS,
+    bare_singular,
+    is_state,
+    join_code,
+    private_head,
+)
+from dyadwatch.coding.actors import DocActors, Resolved, antecedent_of, role_actor
+from dyadwatch.coding.mentions import ActorLookup
+from dyadwatch.model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dyadwatch.kb.lexicon import Lexicon
+
+
+def political(sources: list[Resolved], code: str, lex: Lexicon) -> list[Resolved]:
+    """The sources of a political event (a private person or an actor of a private sector,
+    such as a company, is never one): a group of private people may act ("dozens of
+    journalists appealed to the government"), but quoted they are witnesses ("residents
+    said"), no source of a statement."""
+    return [r for r in sources if not (r.private or private_sector(r.actor, lex)) or (
+        r.collective and code not in lex.statement_roots)]
+
+
+def private_sector(actor: Actor | None, lex: Lexicon) -> bool:
+    """An actor of a private sector ("USABUS", "MED", "PPL"; list private_sectors)."""
+    if actor is None:
+        return False
+    country = actor.country or ""
+    sector = actor.code[len(country):] if country and actor.code.startswith(country) else (
+        actor.code)
+    return sector[:3] in lex.private_sectors
+
+
+def actors_for(token: Token, memory: DocActors, lookup: ActorLookup,
+               lex: Lexicon) -> list[Resolved]:
+    """Actors an argument head stands for, following coordination ("Iran and its militias")."""
+    heads = [token, *_conjuncts(token)]
+    found = [_resolve_head(head, memory, lookup, lex) for head in heads]
+    return [r for r in found if r is not None]
+
+
+def _conjuncts(token: Token) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}:
+            yield child
+            yield from _conjuncts(child)
+
+
+def _resolve_head(head: Token, memory: DocActors, lookup: ActorLookup,
+                  lex: Lexicon) -> Resolved | None:
+    """One argument head, placed in its country when it is a generic actor."""
+    found = _find_head(head, memory, lookup, lex)
+    if found is None or found.actor is None:
+        return found
+    collective = head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"they", "them", "their"}
+    actor = found.actor
+    if private_sector(actor, lex) and _state_qualified(head, lex):
+        actor = _state_organ(actor)  # "the state-run newspaper" is the state's media
+    placed = _placed(actor, head, memory, lex) if actor.country is None else None
+    return Resolved(placed or actor, found.text, found.token_i, collective=collective)
+
+
+def _state_qualified(token: Token, lex: Lexicon) -> bool:
+    return any(t.lower_ in lex.state_qualifiers for t in token.subtree if t.i < token.i)
+
+
+def _state_organ(actor: Actor) -> Actor:
+    """MED → GOVMED, IRNMED → IRNGOVMED."""
+    country = actor.country or ""
+    sector = actor.code[len(country):] if country and actor.code.startswith(country) else (
+        actor.code)
+    return Actor(code=f"{country}GOV{sector}", country=actor.country, name=actor.name,
+                 rule=f"state+{actor.rule}")
+
+
+def _placed(actor: Actor, head: Token, memory: DocActors, lex: Lexicon) -> Actor | None:
+    """A generic actor with no country ("police", "the court", "troops") in the country the
+    article places it: a place in its own clause ("police in Lyon", "demonstrators gathered
+    outside the embassy in Niamey"), else the article's only country."""
+    country = None
+    if actor.code in lex.clause_placed_roles:
+        country = _clause_country(head, memory, lex)
+    if country is None and actor.code in lex.article_placed_roles:
+        country = memory.sole_country
+    if country is None:
+        return None
+    return Actor(code=f"{country}{actor.code}", country=country, name=actor.name,
+                 rule=f"placed+{actor.rule}")
+
+
+_SCENE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
+
+
+def _clause_country(head: Token, memory: DocActors, lex: Lexicon) -> str | None:
+    """The one country named by the places of a noun and of the clause it is subject of."""
+    anchors = [head, head.head] if head.dep_ in {"nsubj", "nsubjpass"} else [head]
+    countries = {country for anchor in anchors for place in _scene_objects(anchor)
+                 if (country := _state_country(place, memory)) is not None}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _scene_objects(anchor: Token) -> Iterator[Token]:
+    """Objects of locative prepositions, one level deep ("outside the embassy in Niamey")."""
+    for prep in anchor.children:
+        if prep.dep_ == "prep" and prep.lower_ in _SCENE_PREPS:
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                yield pobj
+                yield from (g for p in pobj.children if p.dep_ == "prep" and p.lower_ == "in"
+                            for g in p.children if g.dep_ == "pobj")
+
+
+def _state_country(token: Token, memory: DocActors) -> str | None:
+    actor = memory.by_token.get(token.i)
+    return actor.country if actor is not None and is_state(actor) else None
+
+
+def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
+               lex: Lexicon) -> Resolved | None:
+    """One argument head: a known mention, a pronoun, a role noun with its modifiers."""
+    if head.i >= 2 and head.doc[head.i - 1].text == "-" and head.doc[head.i - 2].lower_ == "non":
+        return None  # "non-combatants" are not combatants
+    if head.i in memory.dateline:
+        return None
+    if head.i in memory.private or private_head(head, lex):
+        return Resolved(None, _phrase_text(head), head.i, private=True,
+                        collective=head.tag_ in {"NNS", "NNPS"})
+    lower = head.lower_
+    if head.i in memory.by_token and not _has_role_head(head, lookup):
+        start, end = memory.spans[head.i]
+        return Resolved(memory.by_token[head.i], head.doc[start:end].text, head.i)
+    if lower in lex.person_pronouns or lower in lex.group_pronouns:
+        return antecedent_of(head, memory, person=lower in lex.person_pronouns)
+    if lower in lex.relative_pronouns and head.head.dep_ == "relcl":
+        return _resolve_head(head.head.head, memory, lookup, lex)
+    if head.lemma_.lower() in lex.anaphors and _is_definite(head):
+        return _described_country(head, memory, lex)
+    named = _named_group(head, memory, lex)
+    if named is not None:
+        return named
+    if bare_singular(head, lookup) and head.i not in memory.by_token:
+        return None
+    if head.lemma_.lower() in lex.quantity_heads or head.pos_ == "NUM":
+        # "hundreds of UN troops", "members of the party", "a group of activists"
+        for member in _of_objects(head):
+            found = _resolve_head(member, memory, lookup, lex)
+            if found is not None:
+                return found
+    return role_actor(head, memory, lookup, lex)
+
+
+def _named_group(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
+    """A group noun named by a known actor is that actor, and so are its members: "the
+    Syrian Democratic Forces group of Kurdish and Arab militias" is the SDF, and so are
+    the militias."""
+    group = head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in (
+            lex.quantity_heads):
+        group = head.head.head
+    if group.lemma_.lower() not in lex.quantity_heads:
+        return None
+    for child in group.children:
+        if child.dep_ == "compound" and child.i in memory.by_token:
+            start, end = memory.spans[child.i]
+            return Resolved(memory.by_token[child.i], head.doc[start:end].text, head.i)
+    return None
+
+
+def _of_objects(head: Token) -> Iterator[Token]:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _has_role_head(head: Token, lookup: ActorLookup) -> bool:
+    """'US forces': the head is a role word and its country comes from a modifier."""
+    return head.pos_ == "NOUN" and lookup.role_of(head.lemma_) is not None
+
+
+def _phrase_text(head: Token) -> str:
+    """A noun with its left modifiers and its of-phrase ("the correspondent of the news
+    agency")."""
+    doc = head.doc
+    end = max([head.i, *(c.right_edge.i for c in head.children
+                         if c.dep_ == "prep" and c.lower_ == "of")])
+    stop = next((t.i for t in doc[head.i : end + 1] if t.text == "," or t.dep_ in {
+        "relcl", "acl"}), end + 1)
+    return doc[head.left_edge.i : stop].text
+
+
+def _is_definite(head: Token) -> bool:
+    """'the government', not 'the Iranian government' or 'the government of Korea'."""
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children) and not any(
+        c.dep_ in MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children)
+
+
+def _described_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
+    role = lex.anaphors[head.lemma_.lower()]
+    for start, actor, is_person, _ in reversed(memory.history):
+        if actor is not None and start < head.i and not is_person and is_state(actor) and (
+                actor.country):
+            code = join_code(actor.country, role) if role else actor.country
+            return Resolved(Actor(code, actor.country, rule="anaphor"), head.text, head.i)
+    return None
