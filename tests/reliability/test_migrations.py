@@ -23,6 +23,7 @@ from dyadwatch.store import db, schema
 from dyadwatch.store.runs import list_failures, list_runs
 
 _WHEN = datetime(2020, 1, 8, 12, 0, 0)
+NEWER_EVENT_COLUMNS = ("confidence", "dyadic")  # schema 6; older rows get them by migration
 _EVENT = Event(
     event_id="0123456789abcdef0123", article_id="a1", date="2020-01-08", source="ARNGOV",
     target="GONMIL", source_country="ARN", target_country="GON", source_text="Arnor",
@@ -51,10 +52,14 @@ def _old_rows(conn: duckdb.DuckDBPyConnection, version: int) -> None:
                  "versions, inputs, articles_read, articles_coded, events_new, failures) "
                  "VALUES (nextval('run_ids'), 'code', ?, ?, 'finished', '{}', '{}', '[\"in\"]', "
                  "1, 1, 1, 2)", [_WHEN, _WHEN])
-    conn.execute("INSERT INTO articles VALUES ('a1', 'sha', DATE '2020-01-08', NULL, NULL, NULL, "
+    conn.execute("INSERT INTO articles (article_id, text_sha1, published, url, title, "
+                 "publisher, origin, n_chars, n_sentences, n_events, status, duplicate_of, "
+                 "run_id, text) VALUES ('a1', 'sha', DATE '2020-01-08', NULL, NULL, NULL, "
                  "'in/a1.txt', 29, 1, 1, 'coded', NULL, 1, 'Arnor attacked Gondor''s army.')")
-    columns = ", ".join(db.EVENT_COLUMNS + ("run_id",))
-    values = db.event_row(_EVENT) + (1,)
+    old = [k for k, name in enumerate(db.EVENT_COLUMNS) if name not in NEWER_EVENT_COLUMNS]
+    columns = ", ".join([db.EVENT_COLUMNS[k] for k in old] + ["run_id"])
+    row = db.event_row(_EVENT)
+    values = tuple(row[k] for k in old) + (1,)
     conn.execute(f"INSERT INTO events ({columns}) VALUES "
                  f"({', '.join(['?'] * len(values))})", list(values))
     # versions 1 and 2 kept a failure as often as it was recorded; 3 keeps it once

@@ -54,6 +54,7 @@ def open_db(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
             migrate(conn, target)
         else:
             _check_version(conn, target)
+            _newer_event_columns(conn)
     except duckdb.Error as e:
         conn.close()
         raise DatabaseError(path=target, detail=f"cannot read the database; is it damaged? ({e})"
@@ -62,6 +63,24 @@ def open_db(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         conn.close()  # release the file lock before reporting
         raise
     return conn
+
+
+def _newer_event_columns(conn: duckdb.DuckDBPyConnection) -> None:
+    """A database opened read-only before schema 6 shows its events with ``confidence``
+    (null) and ``dyadic`` (from the codes, as migration 5 → 6 sets it), through a
+    temporary view: reading never needs a migration."""
+    names = {row[0] for row in conn.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'events' "
+        "AND table_schema = 'main'").fetchall()}
+    if not names or "confidence" in names:
+        return
+    catalog = conn.execute("SELECT current_database()").fetchone()
+    known = "('IGO', 'NGO', 'IMG', 'MNC')"
+    conn.execute(
+        f'CREATE TEMP VIEW events AS SELECT *, NULL::DOUBLE AS confidence, coalesce('
+        f'(source_country IS NOT NULL OR substr(source, 1, 3) IN {known}) AND '
+        f'(target_country IS NOT NULL OR substr(target, 1, 3) IN {known}), false) AS dyadic '
+        f'FROM "{catalog[0] if catalog else "memory"}".main.events')
 
 
 def _open_error(path: str, error: duckdb.Error) -> DatabaseError | DatabaseLockedError:
