@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from dyadwatch.cli.analysis import emit
-from dyadwatch.cli.common import DB_HELP, db_setting
+from dyadwatch.cli.common import DB_HELP, coded_errors, db_setting
 from dyadwatch.cli.main import cli
 from dyadwatch.errors import (
-    BadActorPatternError,
-    BadDateWindowError,
     DatabaseNotFoundError,
     DyadwatchError,
 )
@@ -29,15 +26,6 @@ if TYPE_CHECKING:
 BRIEF_SUFFIXES = (".html", ".htm", ".md", ".atom", ".xml", ".json")
 
 
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Coded errors: exit 2 for bad arguments (E701, E704), exit 1 for everything else."""
-    try:
-        yield
-    except (BadActorPatternError, BadDateWindowError) as e:
-        raise click.UsageError(str(e)) from e
-    except DyadwatchError as e:
-        raise click.ClickException(str(e)) from e
 
 
 def _read_only(db: str) -> duckdb.DuckDBPyConnection:
@@ -106,7 +94,7 @@ def alerts_command(db: str, as_of: str | None, freq: str, min_events: int, basel
     _check_suffix(output)
     settings = AlertSettings(as_of, freq, by, min_events, baseline, z, top)  # type: ignore[arg-type]
     forecasts: dict[str, Any] = {}
-    with _errors():
+    with coded_errors():
         if as_of:
             from dyadwatch.store.queries import check_window
 
@@ -179,7 +167,7 @@ def forecast_command(a: str, b: str, db: str, panel: str | None, freq: str, hori
     """Probability of material conflict between A and B next period, with its track record."""
     from dyadwatch.early_warning import forecast_pair, load_panel
 
-    with _errors():
+    with coded_errors():
         conn = _read_only(db)
         try:
             data = load_panel(conn, panel, freq, by, db)  # type: ignore[arg-type]
@@ -242,7 +230,7 @@ def backtest_command(db: str, panel: str | None, freq: str, target: str, horizon
     """Rolling-origin backtest: the model against persistence and climatology."""
     from dyadwatch.early_warning import load_panel, run_backtest
 
-    with _errors():
+    with coded_errors():
         conn = _read_only(db)
         try:
             data = load_panel(conn, panel, freq, by, db)  # type: ignore[arg-type]
