@@ -53,6 +53,13 @@ def _panel_option(func: Callable[..., Any]) -> Callable[..., Any]:
                              "events; the two are never pooled.")(func)
 
 
+def _model_freq_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--freq", type=click.Choice(["day", "week", "month", "year"]),
+                        default="month", show_default=True,
+                        help="Period of the coded events (an imported panel keeps its "
+                             "own).")(func)
+
+
 def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--format", "fmt", type=click.Choice(["table", "json"]),
                         default="table", show_default=True,
@@ -153,9 +160,7 @@ def _alerts_table(result: AlertResult, out: IO[str]) -> None:
 @click.argument("b")
 @_db_option
 @_panel_option
-@click.option("--freq", type=click.Choice(["day", "week", "month", "year"]), default="month",
-              show_default=True, help="Period of the coded events (an imported panel keeps "
-                                      "its own).")
+@_model_freq_option
 @click.option("--horizon", type=click.IntRange(min=1, max=12), default=1, show_default=True,
               help="How many periods ahead.")
 @click.option("--origins", type=click.IntRange(min=2, max=60), default=6, show_default=True,
@@ -208,9 +213,7 @@ def _scores_table(scores: Any, out: IO[str]) -> None:
 @cli.command("backtest")
 @_db_option
 @_panel_option
-@click.option("--freq", type=click.Choice(["day", "week", "month", "year"]), default="month",
-              show_default=True, help="Period of the coded events (an imported panel keeps "
-                                      "its own).")
+@_model_freq_option
 @click.option("--target", type=click.Choice(["any", "above-median"]), default="any",
               show_default=True, help="Outcome: any material conflict, or more than the "
                                       "dyad's median over the training periods.")
