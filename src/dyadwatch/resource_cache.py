@@ -100,14 +100,19 @@ def _load(target: Path) -> CodingResources | None:
     return value if isinstance(value, CodingResources) else None
 
 
+def write_pickle_atomically(target: Path, value: object) -> None:
+    """Pickle ``value`` to ``target`` through a temporary file that is then renamed, so that
+    readers never see half a file. Errors are the caller's to handle."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_suffix(f".{os.getpid()}.tmp")
+    with temporary.open("wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    temporary.replace(target)
+
+
 def _store(target: Path, value: CodingResources) -> None:
-    """Write atomically (a temporary file renamed), so that readers never see half a file."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(target)
+        write_pickle_atomically(target, value)
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as e:
         log.warning("could not write the resource cache %s (%s)", target, e)
 

@@ -53,6 +53,17 @@ def _panel_option(func: Callable[..., Any]) -> Callable[..., Any]:
                              "events; the two are never pooled.")(func)
 
 
+def _panel_data(db: str, panel: str | None, freq: str, by: str) -> Any:
+    """The dyad-period panel that forecast and backtest read (coded events or an import)."""
+    from dyadwatch.early_warning import load_panel
+
+    conn = _read_only(db)
+    try:
+        return load_panel(conn, panel, freq, by, db)  # type: ignore[arg-type]
+    finally:
+        conn.close()
+
+
 def _model_freq_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--freq", type=click.Choice(["day", "week", "month", "year"]),
                         default="month", show_default=True,
@@ -170,14 +181,10 @@ def _alerts_table(result: AlertResult, out: IO[str]) -> None:
 def forecast_command(a: str, b: str, db: str, panel: str | None, freq: str, horizon: int,
                      origins: int, by: str, fmt: str) -> None:
     """Probability of material conflict between A and B next period, with its track record."""
-    from dyadwatch.early_warning import forecast_pair, load_panel
+    from dyadwatch.early_warning import forecast_pair
 
     with coded_errors():
-        conn = _read_only(db)
-        try:
-            data = load_panel(conn, panel, freq, by, db)  # type: ignore[arg-type]
-        finally:
-            conn.close()
+        data = _panel_data(db, panel, freq, by)
         result = forecast_pair(data, a, b, horizon, origins)
     if fmt == "json":
         sys.stdout.write(json.dumps(result.record(), ensure_ascii=False, indent=1) + "\n")
@@ -231,14 +238,10 @@ def backtest_command(db: str, panel: str | None, freq: str, target: str, horizon
                      first: str | None, last: str | None, origins: int, by: str, fmt: str,
                      predictions: str | None) -> None:
     """Rolling-origin backtest: the model against persistence and climatology."""
-    from dyadwatch.early_warning import load_panel, run_backtest
+    from dyadwatch.early_warning import run_backtest
 
     with coded_errors():
-        conn = _read_only(db)
-        try:
-            data = load_panel(conn, panel, freq, by, db)  # type: ignore[arg-type]
-        finally:
-            conn.close()
+        data = _panel_data(db, panel, freq, by)
         result = run_backtest(data, target.replace("-", "_"), horizon,  # type: ignore[arg-type]
                               first, last, None if (first or last) else origins)
     if predictions:

@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
+from dyadwatch.resource_cache import write_pickle_atomically
+
 log = logging.getLogger(__name__)
 
 CACHE_FORMAT = 5  # bump when the compiled form changes
@@ -76,10 +78,6 @@ def _load(target: Path) -> object | None:
 
 def _store(target: Path, value: object) -> None:
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(target)
+        write_pickle_atomically(target, value)
     except OSError as e:
         log.warning("cannot write dictionary cache %s (%s); continuing without it", target, e)
