@@ -53,6 +53,7 @@ from dyadwatch.goldset import (  # noqa: E402
     read_annotations,
     read_sentence_index,
 )
+from dyadwatch.kb import confidence as kb_conf  # noqa: E402
 from dyadwatch.nlp import load_pipeline  # noqa: E402
 from dyadwatch.pipeline import build_coder  # noqa: E402
 
@@ -75,7 +76,7 @@ def record_features(seen: dict[str, Features]) -> None:
             kw["rule"], (kw["source"].code, kw["source"].country, kw["source"].how,
                          kw["source"].text),
             (target.code, target.country, target.how, target.text),
-            kw.get("modality", "asserted"), kw.get("negated", False))
+            kw.get("modality", "asserted"), kw.get("negated", False), kw["confidence_table"])
         return event
 
     setattr(coder_events, "assemble_event", assemble)  # noqa: B010
@@ -134,8 +135,8 @@ def feature_table(judged: Judged, prior: float) -> tuple[dict[str, Any], list[st
     overall = sum(ok for _, ok in judged) / len(judged)
     table: dict[str, Any] = {"rule": {}, "source": {}, "target": {}, "mood": {}}
     lines = [f"overall: {sum(ok for _, ok in judged)}/{len(judged)} right = {overall:.3f}"]
-    kinds = {"rule": conf.RULE_FAMILIES, "source": conf.SIDE_KINDS,
-             "target": conf.SIDE_KINDS, "mood": conf.MOODS}
+    kinds = {"rule": kb_conf.RULE_FAMILIES, "source": kb_conf.SIDE_KINDS,
+             "target": kb_conf.SIDE_KINDS, "mood": kb_conf.MOODS}
     for position, name in enumerate(("rule", "source", "target", "mood")):
         n, hits = Counter[str](), Counter[str]()
         for features, ok in judged:
@@ -150,7 +151,7 @@ def feature_table(judged: Judged, prior: float) -> tuple[dict[str, Any], list[st
     return table, lines
 
 
-def reliability(judged: Judged, table: conf.ConfidenceTable) -> list[str]:
+def reliability(judged: Judged, table: kb_conf.ConfidenceTable) -> list[str]:
     """Confidence bins → events, right, observed precision, mean confidence."""
     rows = ["| confidence | events | right | precision | mean confidence |",
             "|---|---|---|---|---|"]
@@ -174,7 +175,7 @@ def write_table(values: dict[str, Any], judged: Judged, prior: float) -> None:
                          f"annotated sentences, prior {prior:g} (tools/calibrate_confidence.py)",
         "default": values["default"], "rule": values["rule"], "source": values["source"],
         "target": values["target"], "mood": values["mood"],
-        "pronouns": list(conf.confidence_table().pronouns),
+        "pronouns": list(kb_conf.shipped_confidence_table().pronouns),
     }
     header = ("# Feature -> score table of an event's `confidence` (docs/events.md,\n"
               "# coding/confidence.py). Written by tools/calibrate_confidence.py --write from\n"
@@ -202,13 +203,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.split == "dev":
         values, lines = feature_table(judged, args.prior)
         print("\n".join(lines))
-        table = conf.parse_table({"version": "candidate", **values,
-                                  "pronouns": conf.confidence_table().pronouns}, "candidate")
+        table = kb_conf.parse_confidence_table(
+            {"version": "candidate", **values,
+             "pronouns": kb_conf.shipped_confidence_table().pronouns}, "candidate")
         if args.write:
             write_table(values, judged, args.prior)
             print(f"wrote {TABLE.relative_to(REPO)}")
     else:
-        table = conf.confidence_table()
+        table = kb_conf.shipped_confidence_table()
     print(f"\nreliability on {args.split} ({len(judged)} events):")
     print("\n".join(reliability(judged, table)))
     return 0

@@ -16,6 +16,7 @@ import duckdb
 import numpy as np
 
 from dyadwatch.coding.assembly import Party, assemble_event
+from dyadwatch.kb.confidence import shipped_confidence_table
 from dyadwatch.model import Article, Event, RunSummary
 from dyadwatch.ontology import lookup_cameo
 from dyadwatch.store.db import CodedArticle, finish_run, start_run, write_batch
@@ -55,7 +56,8 @@ def make_event(event_id: str | None, article_id: str, day: date | None, source: 
         article_id=article_id, sentence_index=sentence_index, trigger_start=0, cameo=cameo,
         source=Party(source, source_country, source), target=Party(target, target_country, target),
         sentence=text, trigger=entry.name.split()[0].lower(), rule="synthetic",
-        dictionary_version="synthetic", date=day.isoformat() if day else None,
+        dictionary_version="synthetic", confidence_table=shipped_confidence_table(),
+        date=day.isoformat() if day else None,
     )
     return event if event_id is None else replace(event, event_id=event_id)
 

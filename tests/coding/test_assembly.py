@@ -13,6 +13,7 @@ from dyadwatch.coding.assembly import (
     event_id,
     party_of_code,
 )
+from dyadwatch.kb.confidence import shipped_confidence_table
 from dyadwatch.model import Event
 from dyadwatch.ontology import is_cameo
 from dyadwatch.synthetic import crisis_events, make_event
@@ -22,7 +23,8 @@ def _event(cameo: str = "190", version: str = "v1") -> Event:
     return assemble_event(article_id="a", sentence_index=2, trigger_start=14, cameo=cameo,
                           source=Party("ARN", "ARN", "Arnor"), target=Party("GONMIL", "GON"),
                           sentence="Arnor attacked Gondor's army.", trigger="attacked",
-                          rule="verb:attack", dictionary_version=version)
+                          rule="verb:attack", dictionary_version=version,
+                          confidence_table=shipped_confidence_table())
 
 
 @pytest.mark.issue(13)

@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 
 from dyadwatch.coding.assembly import Party, assemble_event
-from dyadwatch.coding.confidence import (
-    ConfidenceTable,
-    confidence_table,
-    is_dyadic,
-    parse_table,
-    rule_family,
-    score,
-    side_kind,
-)
+from dyadwatch.coding.confidence import is_dyadic, rule_family, score, side_kind
 from dyadwatch.errors import DictionaryError
+from dyadwatch.kb.confidence import (
+    MOODS,
+    RULE_FAMILIES,
+    SIDE_KINDS,
+    ConfidenceTable,
+    parse_confidence_table,
+    shipped_confidence_table,
+)
 
 pytestmark = pytest.mark.issue(14)
 
@@ -24,7 +24,8 @@ def _event(source: Party, target: Party | None, rule: str = "verb:attack",
     return assemble_event(article_id="a", sentence_index=0, trigger_start=10, cameo="190",
                           source=source, target=target, sentence="Ruritania attacked Elbonia.",
                           trigger="attacked", rule=rule, dictionary_version="t",
-                          negated=negated, modality=modality)
+                          confidence_table=shipped_confidence_table(), negated=negated,
+                          modality=modality)
 
 
 def test_assembly_sets_both_fields_for_named_countries() -> None:
@@ -76,15 +77,18 @@ def test_score_is_the_product_clamped() -> None:
     assert score(table, "noun", "unseen", "unseen", "asserted") == 0.2
 
 
-def test_broken_table_is_a_coded_error() -> None:
-    with pytest.raises(DictionaryError, match="confidence.yaml"):
-        parse_table({"version": "x", "default": 3.0}, "somewhere/confidence.yaml")
+@pytest.mark.parametrize("document", [
+    {"version": "x", "default": 3.0},
+    {"version": "x", "default": 0.2, "rule": {"verbb": 0.5}},  # no such rule family
+    {"version": "x", "default": 0.2, "mood": {"reported": -1.0}},
+])
+def test_broken_table_is_a_coded_error(document: dict[str, object]) -> None:
+    with pytest.raises(DictionaryError, match="E501: .*somewhere/confidence.yaml"):
+        parse_confidence_table(document, "somewhere/confidence.yaml")
 
 
 def test_shipped_table_covers_every_feature() -> None:
-    from dyadwatch.coding.confidence import MOODS, RULE_FAMILIES, SIDE_KINDS
-
-    table = confidence_table()
+    table = shipped_confidence_table()
     assert set(table.rule) >= set(RULE_FAMILIES)
     assert set(table.source) >= set(SIDE_KINDS) and set(table.target) >= set(SIDE_KINDS)
     assert set(table.mood) >= set(MOODS)

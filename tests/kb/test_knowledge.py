@@ -90,6 +90,14 @@ def test_knowledge_remove_replace_and_mappings() -> None:
      r"coding/words.yaml: entry 'held_nouns', field 'words'"),
     ({"coding/words.yaml": "lists:\n  - {id: held_nuons, words: [base]}\n"},
      r"E506: .*coding/words.yaml: entry 'lists', field 'id': unknown \['held_nuons'\]"),
+    ({"coding/confidence.yaml": "rule:\n  verbb: 0.5\n"},
+     r"E506: .*coding/confidence.yaml: entry 'rule', field 'verbb': Input should be 'verb'"),
+    ({"coding/confidence.yaml": "source:\n  named: high\n"},
+     r"coding/confidence.yaml: entry 'source', field 'named': .*valid number"),
+    ({"coding/confidence.yaml": "default: 1.5\n"},
+     r"coding/confidence.yaml: entry 'default', field '\(value\)': .*less than or equal to 1"),
+    ({"coding/confidence.yaml": "moods:\n  reported: 1.0\n"},
+     r"coding/confidence.yaml: entry '\(file\)', field 'moods': unknown key"),
 ])
 def test_knowledge_bad_entry_names_file_entry_and_field(tmp_path: Path, files: dict[str, str],
                                                          expected: str) -> None:
@@ -132,3 +140,18 @@ def test_knowledge_an_edited_layer_is_loaded_again(tmp_path: Path) -> None:
     assert "hardly" in load_knowledge([folder]).lexicon.negators
     _folder(tmp_path, {"coding/words.yaml": words.format(extra="barely, scarcely")})
     assert "scarcely" in load_knowledge([folder]).lexicon.negators
+
+
+@pytest.mark.issue(14)
+def test_knowledge_confidence_table_is_layered_and_hashed(tmp_path: Path) -> None:
+    """The confidence table is knowledge: in the resources, the content hash and layers."""
+    from dyadwatch.kb.resources import load_resources
+
+    shipped = load_knowledge()
+    folder = _folder(tmp_path, {"coding/confidence.yaml": (
+        "rule:\n  verb: 0.9\nmood:\n  reported: 0.5\n")})
+    layered = load_resources([folder], places=False)
+    assert layered.confidence.rule["verb"] == 0.9 and layered.confidence.mood["reported"] == 0.5
+    assert layered.confidence.source == shipped.confidence.source  # the rest is shipped
+    assert layered.dictionary_version != shipped.version
+    assert check_folder(folder).entries == {"coding/confidence.yaml": 2}

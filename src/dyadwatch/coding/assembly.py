@@ -14,7 +14,8 @@ the quad class, the PLOVER type and mode and the country fields are made one way
   producer that knows only codes gets the country from the code's first three letters
   when they are an ISO 3166 country (:func:`country_of_code`);
 - ``confidence`` and ``dyadic`` come from :mod:`dyadwatch.coding.confidence` (the rule
-  family, how each side was resolved, the mood).
+  family, how each side was resolved, the mood), scored by the producer's confidence
+  table (``CodingResources.confidence``).
 
 :func:`rewritten` applies the CAMEO rewrites of ``rules.yaml`` (1823→186 for a named
 official, 174→166 for an organisation) for the built-in coder.
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from dyadwatch.coding.actors import Resolved
+    from dyadwatch.kb.confidence import ConfidenceTable
     from dyadwatch.kb.lexicon import Lexicon
 
 ID_LENGTH = 20
@@ -76,7 +78,8 @@ def event_id(article_id: str, sentence_index: int, trigger_start: int, source: s
 
 def assemble_event(*, article_id: str, sentence_index: int, trigger_start: int, cameo: str,
                    source: Party, target: Party | None, sentence: str, trigger: str,
-                   rule: str, dictionary_version: str, date: str | None = None,
+                   rule: str, dictionary_version: str, confidence_table: ConfidenceTable,
+                   date: str | None = None,
                    negated: bool = False, modality: str = "asserted",
                    location: Location | None = None) -> Event:
     """The Event of one coded predicate, with every derived field made here."""
@@ -84,7 +87,7 @@ def assemble_event(*, article_id: str, sentence_index: int, trigger_start: int, 
     target = target or Party(None)
     confidence = event_confidence(rule, (source.code, source.country, source.how, source.text),
                                   (target.code, target.country, target.how, target.text),
-                                  modality, negated)
+                                  modality, negated, confidence_table)
     return Event(
         event_id=event_id(article_id, sentence_index, trigger_start, source.code, target.code,
                           cameo),

@@ -13,7 +13,9 @@ producer, from what the event already records:
   ``hypothetical``, or ``negated``.
 
 The numbers are data, ``data/coding/confidence.yaml``, written by
-``tools/calibrate_confidence.py`` from the dev half of the real-news gold set:
+``tools/calibrate_confidence.py`` from the dev half of the real-news gold set, loaded with
+the other knowledge files (:mod:`dyadwatch.kb.confidence`; a ``--dictionaries`` folder may
+layer its own) and passed in as a :class:`ConfidenceTable`:
 
     confidence = clamp(rule[family] × source[kind] × target[kind] × mood[mood])
 
@@ -28,54 +30,13 @@ an NGO or a named non-state group; a sector-only code (``GOV``, ``CVL``) is not 
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
+from collections.abc import Mapping
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from dyadwatch.kb.confidence import RULE_FAMILIES, ConfidenceTable
 
-from dyadwatch.errors import DictionaryError
-
-TABLE_FILE = "coding/confidence.yaml"
-RULE_FAMILIES = ("verb", "noun", "frame", "obligation", "future", "refuse")
-SIDE_KINDS = ("named", "country_role", "role", "pronoun", "placed", "place", "missing")
-MOODS = ("asserted", "reported", "threatened", "intended", "hypothetical", "negated")
 PLACE_RULE = "place"  # the actor rule of a place given as target (coding.arguments)
 Side = tuple[str | None, str | None, str | None, str | None]  # code, country, how, text
-
-
-class ConfidenceTable(BaseModel):
-    """The feature → score table (``data/coding/confidence.yaml``)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    version: str
-    calibrated_on: str = ""
-    default: float = Field(ge=0.0, le=1.0)  # a rule family the table does not list
-    rule: dict[str, float] = Field(default_factory=dict)
-    source: dict[str, float] = Field(default_factory=dict)
-    target: dict[str, float] = Field(default_factory=dict)
-    mood: dict[str, float] = Field(default_factory=dict)
-    # mentions that are pronouns: a side written so took its actor from an antecedent
-    pronouns: list[str] = Field(default_factory=list)
-    note: str = ""
-
-
-@lru_cache(maxsize=1)
-def confidence_table() -> ConfidenceTable:
-    """The shipped table; a broken file is an E501 naming it."""
-    text = resources.files("dyadwatch").joinpath("data").joinpath(TABLE_FILE).read_text(
-        encoding="utf-8")
-    return parse_table(yaml.safe_load(text), f"dyadwatch/data/{TABLE_FILE}")
-
-
-def parse_table(document: Any, origin: str) -> ConfidenceTable:
-    """A checked table; a document that is not one is an E501 naming ``origin``."""
-    try:
-        return ConfidenceTable.model_validate(document)
-    except ValidationError as e:
-        raise DictionaryError(path=origin, detail=str(e)) from e
 
 
 def rule_family(rule: str) -> str:
@@ -121,16 +82,21 @@ def is_dyadic(source: str | None, source_country: str | None, target: str | None
 
 def score(table: ConfidenceTable, family: str, source: str, target: str, mood: str) -> float:
     """The confidence of an event with these features, rounded to 3 places."""
-    value = (table.rule.get(family, table.default) * table.source.get(source, 1.0)
-             * table.target.get(target, 1.0) * table.mood.get(mood, 1.0))
+    value = (_factor(table.rule, family, table.default) * _factor(table.source, source)
+             * _factor(table.target, target) * _factor(table.mood, mood))
     return round(min(1.0, max(0.0, value)), 3)
 
 
+def _factor(scores: Mapping[Any, float], feature: str, missing: float = 1.0) -> float:
+    """A feature's score; ``missing`` when the table does not list it."""
+    return scores.get(feature, missing)
+
+
 def features(rule: str, source: Side, target: Side, modality: str, negated: bool,
-             table: ConfidenceTable | None = None) -> tuple[str, str, str, str]:
+             table: ConfidenceTable) -> tuple[str, str, str, str]:
     """(rule family, source kind, target kind, mood) of an event; each side is
     (code, country, actor rule, mention)."""
-    pronouns = _pronouns(table or confidence_table())
+    pronouns = _pronouns(table)
     return (rule_family(rule), side_kind(*source, pronouns=pronouns),
             side_kind(*target, pronouns=pronouns), mood_of(modality, negated))
 
@@ -140,6 +106,5 @@ def _pronouns(table: ConfidenceTable) -> frozenset[str]:
 
 
 def event_confidence(rule: str, source: Side, target: Side, modality: str, negated: bool,
-                     table: ConfidenceTable | None = None) -> float:
-    table = table or confidence_table()
+                     table: ConfidenceTable) -> float:
     return score(table, *features(rule, source, target, modality, negated, table))

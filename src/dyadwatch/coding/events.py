@@ -166,6 +166,7 @@ class EventCoder:
             if target else None,
             sentence=sent.text.strip(), trigger=" ".join(t.text for t in words), rule=rule,
             dictionary_version=self.dictionary_version,
+            confidence_table=self.resources.confidence,
             date=day.isoformat() if day else None, negated=predicate.negated,
             modality=predicate.modality, location=location,
         )

@@ -1,9 +1,10 @@
 """All of the coder's knowledge, loaded once: the shipped YAML files plus user layers.
 
 The knowledge files are the verb dictionary (``verbs.yaml``), the five actor files
-(``actors/*.yaml``) and the coding word lists and rules (``coding/words.yaml``,
-``coding/rules.yaml``). A user folder given as ``--dictionaries dyadwatch:DIR`` holds
-any of the same paths; each of its files is layered over the shipped one (format and a
+(``actors/*.yaml``), the coding word lists and rules (``coding/words.yaml``,
+``coding/rules.yaml``) and the confidence table (``coding/confidence.yaml``). A user
+folder given as ``--dictionaries dyadwatch:DIR`` holds any of the same paths; each of its
+files is layered over the shipped one (format and a
 worked example in docs/dictionaries.md):
 
 - entries of a list (``patterns``, ``people``, ``lists``, ...) merge by ``id``: the user's
@@ -13,8 +14,10 @@ worked example in docs/dictionaries.md):
 - mappings (``derive``) merge by key; other values (``default_targets``) are replaced.
 
 Every entry of a user file is checked against its schema on its own, so an error names
-the user's file, the entry and the field (E506). One content hash is taken over the
-merged documents of every file: it is part of ``dictionary_version`` and of every run
+the user's file, the entry and the field (E506); in a file of mappings and values (the
+confidence table) the entry is the section (``rule``) and the field its key (``verb``).
+One content hash is taken over the merged documents of every file: it is part of
+``dictionary_version`` and of every run
 record, so two runs with different knowledge never claim the same version.
 """
 
@@ -30,11 +33,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from dyadwatch.errors import DictionaryEntryError, DictionaryError, DictionaryLayerError
 from dyadwatch.kb import actors as actor_files
 from dyadwatch.kb.actors import ActorDictionary, parse_actor_documents, parse_yaml_document
+from dyadwatch.kb.confidence import CONFIDENCE_FILE, ConfidenceTable
 from dyadwatch.kb.lexicon import (
     RULES_FILE,
     WORDS_FILE,
@@ -61,6 +65,7 @@ class FileSpec:
     lists: dict[str, type[BaseModel]]
     mappings: tuple[str, ...] = ()
     values: tuple[str, ...] = ()
+    model: type[BaseModel] | None = None  # of the whole file: checks mappings and values
 
 
 def _actor_spec(name: str) -> FileSpec:
@@ -75,6 +80,8 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec(WORDS_FILE, {"lists": WordListModel, "anaphors": AnaphorModel}),
     FileSpec(RULES_FILE, {"code_sets": CodeSetModel, "rewrites": RewriteModel,
                           "fallback_targets": FallbackModel}, values=("default_targets",)),
+    FileSpec(CONFIDENCE_FILE, {}, mappings=("rule", "source", "target", "mood"),
+             values=("default", "pronouns", "calibrated_on", "note"), model=ConfidenceTable),
 )
 SPECS: dict[str, FileSpec] = {spec.path: spec for spec in FILES}
 LAYER_KEYS = frozenset({"version", "remove", "replace"})
@@ -87,6 +94,7 @@ class Knowledge:
     verbs: VerbDictionary
     actors: ActorDictionary
     lexicon: Lexicon
+    confidence: ConfidenceTable
     content_hash: str  # 12 hex digits over every merged file
     layers: tuple[str, ...] = ()  # the user folders, in order
 
@@ -129,7 +137,9 @@ def build_knowledge(documents: dict[str, dict[str, Any]],
     verbs = parse_verb_file(documents["verbs.yaml"], f"{origin}/verbs.yaml")
     actor_docs = {name: documents[f"actors/{name}"] for name in actor_files.FILES}
     actors = parse_actor_documents(actor_docs, f"{origin}/actors", lexicon)
-    return Knowledge(verbs, actors, lexicon, content_hash(documents), layers)
+    confidence = _validated(ConfidenceTable, documents[CONFIDENCE_FILE], origin,
+                            CONFIDENCE_FILE)
+    return Knowledge(verbs, actors, lexicon, confidence, content_hash(documents), layers)
 
 
 def content_hash(documents: dict[str, dict[str, Any]]) -> str:
@@ -206,6 +216,22 @@ def check_layer(document: dict[str, Any], spec: FileSpec, path: str) -> None:
                                        detail="expected a list of entries")
         for index, item in enumerate(entries):
             check_entry(model, item, index, path)
+    if spec.model is not None:
+        for section in (*spec.mappings, *spec.values):
+            if section in document:
+                check_section(spec.model, section, document[section], path)
+
+
+def check_section(model: type[BaseModel], section: str, value: object, path: str) -> None:
+    """A mapping or value of a user file against its field of the file's ``model``; E506
+    names the section as the entry and the key (or ``(value)``) as the field."""
+    try:
+        TypeAdapter(model.model_fields[section].rebuild_annotation()).validate_python(value)
+    except ValidationError as e:
+        error = e.errors()[0]
+        field = str(error["loc"][0]) if error["loc"] else "(value)"
+        raise DictionaryEntryError(path=path, entry=section, field=field,
+                                   detail=f"{error['msg']} (got {error['input']!r})") from e
 
 
 def check_entry(model: type[BaseModel], item: object, index: int, path: str) -> None:
@@ -289,12 +315,21 @@ def check_folder(folder: Path) -> FolderCheck:
     problem (E506 entry and field, E508 unknown file or removed id, E501 unreadable)."""
     layer = read_layer(folder)
     knowledge = load_knowledge([folder])
-    entries = {relative: sum(len(document.get(section) or [])
-                             for section in SPECS[relative].lists)
+    entries = {relative: _entries(document, SPECS[relative])
                for relative, document in layer.items()}
     removed = {relative: len(document.get("remove") or [])
                for relative, document in layer.items()}
     return FolderCheck(str(folder), entries, removed, knowledge.version)
+
+
+def _entries(document: dict[str, Any], spec: FileSpec) -> int:
+    """Entries of the lists of a user file; with a file model, also each key of its
+    mappings and each value it sets (``rule: {verb: 0.9}`` and ``default: 0.2`` are two)."""
+    count = sum(len(document.get(section) or []) for section in spec.lists)
+    if spec.model is not None:
+        count += sum(len(document.get(section) or {}) for section in spec.mappings)
+        count += sum(section in document for section in spec.values)
+    return count
 
 
 def layer_schema(spec: FileSpec) -> dict[str, Any]:
@@ -313,11 +348,17 @@ def layer_schema(spec: FileSpec) -> dict[str, Any]:
         definitions[model.__name__] = schema
         properties[section] = {"type": "array",
                                "items": {"$ref": f"#/$defs/{model.__name__}"}}
-    for section in spec.mappings:
-        properties[section] = {"type": "object", "additionalProperties": {
-            "type": "object", "additionalProperties": {"type": "string"}}}
-    for section in spec.values:
-        properties[section] = {"type": "array", "items": {"type": "string"}}
+    if spec.model is not None:
+        schema = spec.model.model_json_schema(ref_template="#/$defs/{model}")
+        definitions.update(schema.pop("$defs", {}))
+        for section in (*spec.mappings, *spec.values):
+            properties[section] = schema["properties"][section]
+    else:
+        for section in spec.mappings:
+            properties[section] = {"type": "object", "additionalProperties": {
+                "type": "object", "additionalProperties": {"type": "string"}}}
+        for section in spec.values:
+            properties[section] = {"type": "array", "items": {"type": "string"}}
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": f"dyadwatch dictionary file {spec.path}", "type": "object",
             "additionalProperties": False, "properties": properties, "$defs": definitions}

@@ -1,17 +1,19 @@
 """CodingResources: everything the built-in coder reads, built once per configuration.
 
-Verbs, actors, word lists and rules (one merged, hashed :class:`Knowledge`) and the
-gazetteer. Resources are immutable and hold no per-document state, so one instance is
+Verbs, actors, word lists, rules and the confidence table (one merged, hashed
+:class:`Knowledge`) and the gazetteer. Resources are immutable and hold no per-document
+state, so one instance is
 shared by every call, thread and coder that uses it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dyadwatch.kb.actors import ActorDictionary
+from dyadwatch.kb.confidence import ConfidenceTable, shipped_confidence_table
 from dyadwatch.kb.knowledge import load_knowledge
 from dyadwatch.kb.lexicon import Lexicon
 from dyadwatch.kb.places import Gazetteer, load_gazetteer
@@ -26,6 +28,8 @@ class CodingResources:
     places: Gazetteer | None
     dictionary_version: str  # the shipped version and the content hash of all knowledge
     layers: tuple[str, ...] = ()  # user dictionary folders merged over the shipped files
+    # an event's confidence (data/coding/confidence.yaml); the shipped table by default
+    confidence: ConfidenceTable = field(default_factory=shipped_confidence_table)
 
 
 def load_resources(layers: Sequence[Path] = (), places: bool = True) -> CodingResources:
@@ -33,4 +37,4 @@ def load_resources(layers: Sequence[Path] = (), places: bool = True) -> CodingRe
     knowledge = load_knowledge(layers)
     return CodingResources(knowledge.verbs, knowledge.actors, knowledge.lexicon,
                            load_gazetteer() if places else None, knowledge.version,
-                           knowledge.layers)
+                           knowledge.layers, knowledge.confidence)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dyadwatch.coding.assembly import assemble_event, event_id, party_of_code
+from dyadwatch.kb.confidence import ConfidenceTable, shipped_confidence_table
 from dyadwatch.model import Article, Event
 from dyadwatch.petrarch.cache import cached_key, default_cache_dir
 from dyadwatch.petrarch.dictionaries import (
@@ -26,13 +27,18 @@ if TYPE_CHECKING:
 
 
 class PetrarchCoder:
-    """Codes a parsed article with PETRARCH2/TABARI/Phoenix dictionaries (DocCoder)."""
+    """Codes a parsed article with PETRARCH2/TABARI/Phoenix dictionaries (DocCoder).
+
+    Its events' confidence comes from ``confidence`` (default: dyadwatch's shipped table,
+    where a PETRARCH rule is of the family ``other``)."""
 
     def __init__(self, dictionaries: Dictionaries, report: LoadReport | None = None,
-                 lexicon: ActorLexicon | None = None) -> None:
+                 lexicon: ActorLexicon | None = None,
+                 confidence: ConfidenceTable | None = None) -> None:
         self.dictionaries = dictionaries
         self.report = report or LoadReport()
         self.sentences = SentenceCoder(dictionaries, lexicon)
+        self.confidence = shipped_confidence_table() if confidence is None else confidence
 
     @property
     def dictionary_version(self) -> str:
@@ -56,6 +62,7 @@ class PetrarchCoder:
             cameo=coded.code, source=party_of_code(coded.source, coded.source_text),
             target=party_of_code(coded.target, coded.target_text), sentence=sent.text,
             trigger=coded.trigger, rule=coded.rule, dictionary_version=self.dictionary_version,
+            confidence_table=self.confidence,
             date=article.published, negated=any(c.dep_ == "neg" for c in token.children),
         )
 
