@@ -444,6 +444,17 @@ class MigrationError(DyadwatchError):
     )
 
 
+class DatasetError(DyadwatchError):
+    """A Parquet event dataset (`dyadwatch load`) cannot be read: no Parquet files, a damaged
+    file, or files without the event columns. Load the folder written by
+    `dyadwatch code --engine ray`; a dataset written before schema 6 (without `confidence`
+    and `dyadic`) is read with confidence null and dyadic from its codes.
+    """
+
+    code = "E407"
+    template = "{path}: {detail}"
+
+
 class DatabaseLockedError(DyadwatchError):
     """Another process has the database open for writing (DuckDB allows one writing process
     and no readers beside it). Wait for that process to finish, stop it (a stopped run loses

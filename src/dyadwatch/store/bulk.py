@@ -5,7 +5,9 @@ transaction per batch; stored articles are replaced with their events; returns t
 of new events) but inserts each batch through one Arrow table per table instead of one
 statement per article, which is what keeps storage a small share of a coding run.
 ``load_event_dataset`` brings a Parquet event dataset (as written by the Ray engine) into
-a database; event ids are stable, so loading the same dataset twice adds nothing.
+a database; event ids are stable, so loading the same dataset twice adds nothing. A
+dataset written before schema 6 has no ``confidence`` and ``dyadic`` columns: its events
+are read as migration 5 → 6 reads stored rows (confidence null, dyadic from the codes).
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from dyadwatch.errors import DatasetError
 from dyadwatch.model import Event, Failure
 from dyadwatch.store import db
 from dyadwatch.store.db import EVENT_COLUMNS, CodedArticle
 from dyadwatch.store.export import PARQUET_SCHEMA
+from dyadwatch.store.schema import DYADIC_FROM_CODES
 
 ARTICLE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("text_sha1", pa.string()), ("published", pa.date32()),
@@ -32,6 +36,9 @@ ARTICLE_SCHEMA = pa.schema([
     ("coding_key", pa.string()),
 ])
 _EVENT_LIST = ", ".join(EVENT_COLUMNS)
+_DATASET = "read_parquet(?, hive_partitioning = true, union_by_name = true)"
+# event columns added after the first datasets were written, and what they read as there
+LATER_COLUMNS = {"confidence": "NULL::DOUBLE", "dyadic": DYADIC_FROM_CODES}
 
 
 def event_table(events: Sequence[Event]) -> pa.Table:
@@ -137,17 +144,42 @@ def load_event_dataset(conn: duckdb.DuckDBPyConnection, directory: str | Path,
     stored events (an article coded again with other knowledge leaves no older copy); an
     event id found twice in the dataset is loaded once.
     """
-    dataset = ("read_parquet(?, hive_partitioning = true, union_by_name = true)")
-    source = f"SELECT DISTINCT ON (event_id) {_EVENT_LIST} FROM {dataset} ORDER BY event_id"
     glob = dataset_glob(directory)
+    columns = event_select(dataset_columns(conn, directory), str(directory))
+    source = f"SELECT DISTINCT ON (event_id) {columns} FROM {_DATASET} ORDER BY event_id"
     with db.transaction(conn):
-        row = conn.execute(f"SELECT count(DISTINCT event_id) FROM {dataset} WHERE event_id "
+        row = conn.execute(f"SELECT count(DISTINCT event_id) FROM {_DATASET} WHERE event_id "
                            "NOT IN (SELECT event_id FROM events)", [glob]).fetchone()
         conn.execute(f"DELETE FROM events WHERE article_id IN (SELECT DISTINCT article_id "
-                     f"FROM {dataset})", [glob])
+                     f"FROM {_DATASET})", [glob])
         conn.execute(f"INSERT OR REPLACE INTO events ({_EVENT_LIST}, run_id) "
                      f"SELECT *, ?::INTEGER FROM ({source})", [run_id, glob])
     return int(row[0]) if row else 0
+
+
+def dataset_columns(conn: duckdb.DuckDBPyConnection, directory: str | Path) -> set[str]:
+    """The columns of the dataset's files (all files together); E407 when unreadable."""
+    try:
+        cursor = conn.execute(f"SELECT * FROM {_DATASET} LIMIT 0", [dataset_glob(directory)])
+    except duckdb.Error as e:
+        raise DatasetError(path=str(directory), detail=f"cannot read the Parquet files ({e})"
+                           ) from e
+    return {str(column[0]) for column in cursor.description or ()}
+
+
+def event_select(columns: set[str], path: str) -> str:
+    """The select list of the events columns from a dataset with ``columns``: a column of
+    LATER_COLUMNS it lacks reads as its default, a ``dyadic`` that some of its files lack
+    (null there) comes from the codes; any other missing column is an E407."""
+    missing = [name for name in EVENT_COLUMNS if name not in columns | LATER_COLUMNS.keys()]
+    if missing:
+        raise DatasetError(path=path, detail=(
+            f"not a dyadwatch event dataset: no column {', '.join(missing)}"))
+    parts = [name if name in columns else f"{LATER_COLUMNS[name]} AS {name}"
+             for name in EVENT_COLUMNS]
+    if "dyadic" in columns:
+        parts[EVENT_COLUMNS.index("dyadic")] = f"coalesce(dyadic, {DYADIC_FROM_CODES}) AS dyadic"
+    return ", ".join(parts)
 
 
 def count_dataset_events(directory: str | Path) -> int:
@@ -155,6 +187,10 @@ def count_dataset_events(directory: str | Path) -> int:
     if not any(Path(directory).rglob("*.parquet")):
         return 0
     with duckdb.connect() as conn:
-        row = conn.execute("SELECT count(*) FROM read_parquet(?, hive_partitioning = true)",
-                           [dataset_glob(directory)]).fetchone()
+        try:
+            row = conn.execute("SELECT count(*) FROM read_parquet(?, hive_partitioning = true)",
+                               [dataset_glob(directory)]).fetchone()
+        except duckdb.Error as e:
+            raise DatasetError(path=str(directory),
+                               detail=f"cannot read the Parquet files ({e})") from e
     return int(row[0]) if row else 0

@@ -24,7 +24,7 @@ from dyadwatch.errors import (
     SchemaVersionError,
 )
 from dyadwatch.model import Article, Event, Failure, Location, RunSummary, encodable
-from dyadwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
+from dyadwatch.store.schema import DYADIC_FROM_CODES, MIGRATIONS, SCHEMA_VERSION
 
 EVENT_COLUMNS: tuple[str, ...] = (
     "event_id", "article_id", "date", "source", "target", "source_country",
@@ -75,11 +75,9 @@ def _newer_event_columns(conn: duckdb.DuckDBPyConnection) -> None:
     if not names or "confidence" in names:
         return
     catalog = conn.execute("SELECT current_database()").fetchone()
-    known = "('IGO', 'NGO', 'IMG', 'MNC')"
     conn.execute(
-        f'CREATE TEMP VIEW events AS SELECT *, NULL::DOUBLE AS confidence, coalesce('
-        f'(source_country IS NOT NULL OR substr(source, 1, 3) IN {known}) AND '
-        f'(target_country IS NOT NULL OR substr(target, 1, 3) IN {known}), false) AS dyadic '
+        f'CREATE TEMP VIEW events AS SELECT *, NULL::DOUBLE AS confidence, '
+        f'{DYADIC_FROM_CODES} AS dyadic '
         f'FROM "{catalog[0] if catalog else "memory"}".main.events')
 
 

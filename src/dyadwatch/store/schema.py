@@ -4,6 +4,14 @@ from __future__ import annotations
 
 SCHEMA_VERSION = 6
 
+# ``dyadic`` of an event stored or written without one (a database or a Parquet dataset
+# from before schema 6), from its codes as migration 5 → 6 sets it: each side has a
+# country or is an international body, NGO, armed group or company.
+DYADIC_FROM_CODES = (
+    "coalesce((source_country IS NOT NULL OR substr(source, 1, 3) IN "
+    "('IGO', 'NGO', 'IMG', 'MNC')) AND (target_country IS NOT NULL OR "
+    "substr(target, 1, 3) IN ('IGO', 'NGO', 'IMG', 'MNC')), false)")
+
 # MIGRATIONS[n] takes a database from version n to n + 1.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     0: (
