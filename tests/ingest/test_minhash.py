@@ -16,6 +16,7 @@ ITEMS = [f"shingle number {i}".encode() for i in range(200)]
 @pytest.mark.parametrize(("threshold", "num_perm", "expected"), [(0.7, 128, (14, 9))])
 def test_minhash_band_sizes(threshold: float, num_perm: int, expected: tuple[int, int]) -> None:
     assert minhash.band_sizes(threshold, num_perm) == expected
+    assert minhash._best_bands(threshold, num_perm) == expected
 
 
 @pytest.mark.issue(16)
@@ -33,7 +34,7 @@ def test_minhash_signature_equals_datasketch(count: int) -> None:
 @pytest.mark.parametrize("threshold", [0.5, 0.7, 0.9])
 def test_minhash_band_sizes_equal_datasketch(threshold: float) -> None:
     lsh = pytest.importorskip("datasketch.lsh")
-    assert minhash.band_sizes(threshold, 128) == lsh._optimal_param(threshold, 128, 0.5, 0.5)
+    assert minhash._best_bands(threshold, 128) == lsh._optimal_param(threshold, 128, 0.5, 0.5)
 
 
 @pytest.mark.issue(16)

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 MAX_HASH = (1 << 32) - 1
 SEED = 1
 _GRID = 4001  # points of the numeric integration that chooses the band sizes
+# band_sizes of the settings dyadwatch uses, so that start-up need not compute them (tested)
+KNOWN_BANDS = {(0.7, 128): (14, 9)}
 # The MurmurHash3 32-bit finaliser: shifts and multipliers.
 _FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35),
          np.uint32(16))
@@ -83,6 +85,12 @@ def signature(items: Iterable[bytes], num_perm: int) -> Signature:
 def band_sizes(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows per band) that minimise the mean of the false positive and false
     negative probabilities at ``threshold`` (datasketch's choice, equal weights)."""
+    if (threshold, num_perm) in KNOWN_BANDS:
+        return KNOWN_BANDS[(threshold, num_perm)]
+    return _best_bands(threshold, num_perm)
+
+
+def _best_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     low, high = np.linspace(0.0, threshold, _GRID), np.linspace(threshold, 1.0, _GRID)
     best, chosen = float("inf"), (0, 0)
     for bands in range(1, num_perm + 1):
