@@ -28,6 +28,7 @@ from dyadwatch.forecast import backtest as bt
 from dyadwatch.forecast.features import Target, complete_panel
 from dyadwatch.store import alerts as store_alerts
 from dyadwatch.store import panel as store_panel
+from dyadwatch.store.queries import DateWindow, check_confidence, event_query
 
 if TYPE_CHECKING:
     import duckdb
@@ -49,6 +50,7 @@ class AlertSettings:
     baseline: int = al.DEFAULT_BASELINE
     z: float = al.DEFAULT_Z
     top: int | None = 5
+    min_confidence: float | None = None  # only events at least this sure (E350 outside 0-1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +81,10 @@ class AlertResult:
 def compute_alerts(conn: duckdb.DuckDBPyConnection, settings: AlertSettings,
                    path: str = "") -> AlertResult:
     """Rank the dyads that turned in the period holding ``settings.as_of`` (default: the
-    latest publication date of a coded article)."""
+    latest publication date of a coded article). Events are read as every dyad analysis
+    reads them: dyadic only, and at least ``settings.min_confidence`` sure when it is set;
+    articles coded count whatever their events."""
+    least = check_confidence(settings.min_confidence)
     as_of = _checked_date(settings.as_of) or store_alerts.latest_article_date(conn)
     if as_of is None:
         raise NoAlertDataError(path=path, what="coded articles with a date", as_of="now",
@@ -91,8 +96,10 @@ def compute_alerts(conn: duckdb.DuckDBPyConnection, settings: AlertSettings,
         raise NoAlertDataError(path=path, what=f"coded articles from {since}", as_of=as_of,
                                hint="Pick an --as-of inside the coded dates.")
     window = al.choose_window(articles, stamp, settings.freq, settings.baseline)
-    events = store_alerts.alert_events(conn, since, as_of, settings.by)
-    firsts = store_alerts.first_event_dates(conn, as_of, settings.by)
+    query = event_query(since=since, until=as_of, min_confidence=least)
+    events = store_alerts.alert_events(conn, query, as_of, settings.by)
+    firsts = store_alerts.first_event_dates(conn, as_of, settings.by,
+                                            DateWindow(min_confidence=least))
     alerts = al.rank_alerts(events, articles, firsts, window, settings.min_events,
                             settings.z, settings.top)
     counts = _article_counts(articles, window)
@@ -139,14 +146,17 @@ class PanelData:
 
 
 def load_panel(conn: duckdb.DuckDBPyConnection, panel: str | None, freq: str, by: By,
-               path: str = "", until: str | None = None) -> PanelData:
+               path: str = "", until: str | None = None,
+               min_confidence: float | None = None) -> PanelData:
     """The imported panel named ``panel`` (at its own period), or the coded events at
-    ``freq``; coded events end with the last complete period."""
+    ``freq`` (dyadic ones, at least ``min_confidence`` sure when it is set); coded events
+    end with the last complete period."""
     if panel:
         info = store_panel.panel_info(conn, panel, path)
         frame = store_panel.imported_panel(conn, panel, path)
         return PanelData(complete_panel(frame), info.freq, f"imported panel {panel!r}")
-    frame = store_panel.coded_panel(conn, freq, by, until)  # type: ignore[arg-type]
+    window = DateWindow(min_confidence=check_confidence(min_confidence))
+    frame = store_panel.coded_panel(conn, freq, by, until, window)  # type: ignore[arg-type]
     if frame.empty:
         raise NoAlertDataError(path=path, what="dated events between two actors",
                                as_of="now", hint="Code articles with `dyadwatch code` first.")
@@ -285,7 +295,8 @@ def alert_forecasts(conn: duckdb.DuckDBPyConnection, result: AlertResult,
         return {}
     try:
         data = load_panel(conn, None, freq, result.settings.by, result.db,
-                          result.window.as_of.date().isoformat())
+                          result.window.as_of.date().isoformat(),
+                          result.settings.min_confidence)
     except DyadwatchError as e:
         return {a.alert_id: str(e) for a in result.alerts}
     known = set(zip(data.full["source"], data.full["target"], strict=True))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -246,3 +247,59 @@ def test_alerts_first_contact_only_between_states(tmp_path: Path, pair: tuple[st
     conn.close()
     alerts = _alerts(db, as_of=_day(last, 6).isoformat()).alerts  # type: ignore[attr-defined]
     assert [(x.actor_a, x.actor_b, x.triggers) for x in alerts] == [(a, b, ("first_contact",))]
+
+
+def unsure_turn_events() -> list[Event]:
+    """The planted turn, its hostile events coded with a confidence of 0.2."""
+    return [replace(e, confidence=0.2) if "-t" in e.article_id else e
+            for e in planted_events()]
+
+
+@pytest.fixture(scope="module")
+def unsure_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("alerts") / "unsure.duckdb"
+    conn = open_db(path)
+    write_events(conn, unsure_turn_events())
+    conn.close()
+    return path
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("least", "turned"), [(None, True), (0.5, False)])
+def test_alerts_min_confidence_leaves_out_unsure_events(unsure_db: Path, least: float | None,
+                                                        turned: bool) -> None:
+    result = _alerts(unsure_db, as_of=_day(WEEKS - 1, 6).isoformat(), min_confidence=least)
+    pairs = [(a.actor_a, a.actor_b) for a in result.alerts]  # type: ignore[attr-defined]
+    assert (("ARN", "GON") in pairs) is turned
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("least", ["0.5"])
+def test_alerts_cli_min_confidence(unsure_db: Path, least: str) -> None:
+    args = ["alerts", "--db", str(unsure_db), "--as-of", _day(WEEKS - 1, 6).isoformat(),
+            "--format", "json"]
+    every = CliRunner().invoke(cli, args)
+    sure = CliRunner().invoke(cli, [*args, "--min-confidence", least])
+    assert every.exit_code == 0 and sure.exit_code == 0, every.output + sure.output
+    pairs = [[(a["actor_a"], a["actor_b"]) for a in json.loads(r.output)["alerts"]]
+             for r in (every, sure)]
+    assert ("ARN", "GON") in pairs[0] and ("ARN", "GON") not in pairs[1]
+    bad = CliRunner().invoke(cli, [*args, "--min-confidence", "2"])
+    assert bad.exit_code == 2
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("by", ["actor"])
+def test_alerts_read_dyadic_events_only(tmp_path: Path, by: str) -> None:
+    """A turn against a sector with no country (ARNGOV → CVL) is no dyad: no alert."""
+    events = planted_events(turn=False)
+    week = WEEKS - 1
+    events += [make_event(None, f"w{week}-cvl{j}", _day(week, 2), "ARNGOV", "CVL", "190",
+                          "ARN", None, f"Arnor's guards fired on a crowd ({j}).")
+               for j in range(3)]
+    db = tmp_path / "sector.duckdb"
+    conn = open_db(db)
+    write_events(conn, events)
+    conn.close()
+    result = _alerts(db, as_of=_day(week, 6).isoformat(), by=by)
+    assert all("CVL" not in (a.actor_a, a.actor_b) for a in result.alerts)  # type: ignore[attr-defined]

@@ -92,3 +92,34 @@ def test_alerts_api_bad_parameters(planted: Path, tmp_path: Path,
                                    params: dict[str, str]) -> None:
     with client_for(planted, tmp_path) as client:
         assert_error(client.get("/api/alerts", params=params), 400)
+
+
+@pytest.fixture(scope="module")
+def unsure(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from test_alerts import unsure_turn_events
+
+    path = tmp_path_factory.mktemp("alerts-api") / "unsure.duckdb"
+    conn = open_db(path)
+    write_events(conn, unsure_turn_events())
+    conn.close()
+    return path
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("route", ["/api/alerts", "/alerts.atom"])
+def test_alerts_api_min_confidence(unsure: Path, tmp_path: Path,
+                                   client_for: Callable[..., Any],
+                                   assert_error: Callable[..., Any], route: str) -> None:
+    """The planted turn, coded with low confidence, is no alert at min_confidence 0.5."""
+    with client_for(unsure, tmp_path) as client:
+        every = client.get(route, params={"as_of": AS_OF})
+        sure = client.get(route, params={"as_of": AS_OF, "min_confidence": "0.5"})
+        assert_error(client.get(route, params={"as_of": AS_OF, "min_confidence": "lots"}),
+                     400, "E350")
+    assert every.status_code == sure.status_code == 200
+    if route == "/api/alerts":
+        pairs = [[(a["actor_a"], a["actor_b"]) for a in r.json()["alerts"]]
+                 for r in (every, sure)]
+        assert ("ARN", "GON") in pairs[0] and ("ARN", "GON") not in pairs[1]
+    else:
+        assert "b=GON" in every.text and "b=GON" not in sure.text

@@ -11,7 +11,13 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from dyadwatch.cli.analysis import emit
-from dyadwatch.cli.common import DB_HELP, coded_errors, db_setting
+from dyadwatch.cli.common import (
+    DB_HELP,
+    coded_errors,
+    db_setting,
+    min_confidence,
+    min_confidence_option,
+)
 from dyadwatch.cli.main import cli
 from dyadwatch.errors import (
     DatabaseNotFoundError,
@@ -54,12 +60,14 @@ def _panel_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _panel_data(db: str, panel: str | None, freq: str, by: str) -> Any:
-    """The dyad-period panel that forecast and backtest read (coded events or an import)."""
+    """The dyad-period panel that forecast and backtest read (coded events, dyadic and at
+    least --min-confidence sure, or an import)."""
     from dyadwatch.early_warning import load_panel
 
     conn = _read_only(db)
     try:
-        return load_panel(conn, panel, freq, by, db)  # type: ignore[arg-type]
+        return load_panel(conn, panel, freq, by, db,  # type: ignore[arg-type]
+                          min_confidence=min_confidence())
     finally:
         conn.close()
 
@@ -96,6 +104,7 @@ def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--top", type=click.IntRange(min=1), default=5, show_default=True,
               help="How many dyads to list.")
 @_by_option
+@min_confidence_option
 @_format_option
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), default=None,
               help="Also write a brief: .html (one self-contained page), .md, .atom or "
@@ -110,7 +119,8 @@ def alerts_command(db: str, as_of: str | None, freq: str, min_events: int, basel
     from dyadwatch.early_warning import AlertSettings, alert_forecasts, compute_alerts
 
     _check_suffix(output)
-    settings = AlertSettings(as_of, freq, by, min_events, baseline, z, top)  # type: ignore[arg-type]
+    settings = AlertSettings(as_of, freq, by, min_events, baseline, z, top,  # type: ignore[arg-type]
+                             min_confidence())
     forecasts: dict[str, Any] = {}
     with coded_errors():
         if as_of:
@@ -177,6 +187,7 @@ def _alerts_table(result: AlertResult, out: IO[str]) -> None:
 @click.option("--origins", type=click.IntRange(min=2, max=60), default=6, show_default=True,
               help="Earlier periods over which the track record is measured.")
 @_by_option
+@min_confidence_option
 @_format_option
 def forecast_command(a: str, b: str, db: str, panel: str | None, freq: str, horizon: int,
                      origins: int, by: str, fmt: str) -> None:
@@ -231,6 +242,7 @@ def _scores_table(scores: Any, out: IO[str]) -> None:
 @click.option("--origins", type=click.IntRange(min=1), default=6, show_default=True,
               help="Without --from/--to: the last N periods are the origins.")
 @_by_option
+@min_confidence_option
 @_format_option
 @click.option("--predictions", type=click.Path(dir_okay=False), default=None,
               help="Also write every prediction as CSV to this file.")

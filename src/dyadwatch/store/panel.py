@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from dyadwatch.errors import PanelFileError, PanelRowError, UnknownPanelError
 from dyadwatch.model import Failure
 from dyadwatch.store.db import transaction
+from dyadwatch.store.queries import DateWindow, Filters, filter_clause
 
 if TYPE_CHECKING:
     import duckdb
@@ -216,9 +217,10 @@ def imported_panel(conn: duckdb.DuckDBPyConnection, name: str, path: str = "") -
 
 
 def coded_panel(conn: duckdb.DuckDBPyConnection, freq: PanelFreq, by: By = "country",
-                until: str | None = None) -> pd.DataFrame:
+                until: str | None = None, filters: Filters | None = None) -> pd.DataFrame:
     """Coded events as a dyad-period panel: directed pairs by country (or actor code),
-    quad-class counts and Goldstein sums per period; self-pairs and undated events left out.
+    quad-class counts and Goldstein sums per period; dyadic events that pass ``filters``
+    only (as every dyad analysis), self-pairs and undated events left out.
     """
     import pandas as pd
 
@@ -229,12 +231,14 @@ def coded_panel(conn: duckdb.DuckDBPyConnection, freq: PanelFreq, by: By = "coun
     if until:
         until_sql = " AND date <= CAST(? AS DATE)"
         params.append(until)
+    chosen = filter_clause(filters or DateWindow(), params)
     quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {i}) AS {q}"
                       for i, q in enumerate(QUAD_COLUMNS, start=1))
     sql = (f"SELECT {src} AS source, {tgt} AS target, date_trunc(?, date) AS period, {quads}, "
-           "sum(goldstein) AS goldstein_sum FROM events "
+           "sum(goldstein) AS goldstein_sum FROM events e "
            f"WHERE date IS NOT NULL AND {src} IS NOT NULL AND {tgt} IS NOT NULL "
-           f"AND {src} <> {tgt}{until_sql} GROUP BY ALL ORDER BY source, target, period")
+           f"AND {src} <> {tgt}{until_sql} AND e.dyadic{chosen} "
+           "GROUP BY ALL ORDER BY source, target, period")
     frame = conn.execute(sql, params).df()
     frame["period"] = pd.to_datetime(frame["period"])
     frame[list(QUAD_COLUMNS)] = frame[list(QUAD_COLUMNS)].astype("float64")

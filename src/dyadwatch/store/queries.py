@@ -182,8 +182,9 @@ def _direction_clause(a: ActorPattern, b: ActorPattern, params: list[Any]) -> st
     return f"({actor_clause(a, 'source', params)} AND {actor_clause(b, 'target', params)})"
 
 
-def _filter_clause(filters: Filters, params: list[Any]) -> str:
-    """`` AND ...`` for the non-actor filters (a bare DateWindow is its dates only)."""
+def filter_clause(filters: Filters, params: list[Any]) -> str:
+    """`` AND ...`` for the non-actor filters on ``events e`` (a bare DateWindow is its
+    dates and least confidence only); appends their values to ``params``."""
     query = filters if isinstance(filters, EventQuery) else EventQuery(window=filters)
     scalar = replace(query, source=None, target=None)
     return f" AND {_where(scalar, params)}"
@@ -197,7 +198,7 @@ def _dyad_sql(select: str, a: ActorPattern, b: ActorPattern,
     select_sql = select.replace("{direction}", f"CASE WHEN {ab} THEN 'AB' ELSE 'BA' END")
     where_ab = _direction_clause(a, b, params)
     where_ba = _direction_clause(b, a, params)
-    window_sql = _filter_clause(window, params)
+    window_sql = filter_clause(window, params)
     sql = f"{select_sql} WHERE ({where_ab} OR {where_ba}) AND e.dyadic{window_sql}"
     return sql, params
 
@@ -242,7 +243,7 @@ def directed_counts(conn: duckdb.DuckDBPyConnection, window: Filters = DateWindo
     src, tgt = ("e.source", "e.target") if by == "code" else ("e.source_country",
                                                               "e.target_country")
     params: list[Any] = []
-    window_sql = _filter_clause(window, params)
+    window_sql = filter_clause(window, params)
     sql = (
         f"SELECT {src} AS source, {tgt} AS target, e.quad_class, count(*) AS events, "
         "sum(e.goldstein) AS goldstein_sum, count(e.goldstein) AS goldstein_n FROM events e "
