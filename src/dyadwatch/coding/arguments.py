@@ -51,9 +51,30 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         targets = place_targets(predicate, memory, lookup, lex)
     if not targets:
         targets = toward_targets(predicate, memory, lookup, lex, places)
+    if not sources:
+        sources = _between(predicate, memory, lookup, lex)
     if not sources and keep_unknown:
         sources = unknown_source(predicate, predicate.source_slots, targets, lex)
     return sources, targets
+
+
+def _between(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
+             lex: Lexicon) -> list[Resolved]:
+    """'talks between Iran and the US resumed', 'fighting between the army and the rebels':
+    an event noun with no author of its own is done by the sides it is between, each to
+    the other (:func:`mutual_among_sources`)."""
+    token = predicate.token
+    if token.pos_ != "NOUN" and not (token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS):
+        return []
+    sides = fill(predicate, ("between",), memory, lookup, lex, subject=False)
+    return sides if len({side.code for side in sides}) > 1 else []
+
+
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+
+
+def _between_sides(predicate: Predicate) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "between" for c in predicate.token.children)
 
 
 def usable_targets(predicate: Predicate, source: Resolved, targets: list[Resolved],
@@ -69,10 +90,43 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
     for slot in slots:
         for head in _slot_heads(predicate, slot, subject, lex):
             found = actors_for(head, memory, lookup, lex)
+            found += [r for nmod in _misread_conjuncts(head)
+                      for r in actors_for(nmod, memory, lookup, lex)]
             if not found and not subject:
                 found = _authors(head, memory, lookup, lex)
+            if not any(_known(r, lex) for r in found):
+                found = _listed(head, memory, lookup, lex) or found
             if found:
                 return found
+    return []
+
+
+def _misread_conjuncts(head: Token) -> Iterator[Token]:
+    """'President Trump and North Korea's leader Kim Jong Un': the parser often hangs the
+    first of two coordinated names on the second as a modifier with the conjunction."""
+    for child in head.children:
+        if child.dep_ == "nmod" and child.i < head.i and any(
+                c.dep_ == "cc" for c in child.children):
+            yield child
+
+
+def _known(side: Resolved, lex: Lexicon) -> bool:
+    """A side with a country or an international or non-state body, not a bare role."""
+    return side.actor is not None and (side.actor.country is not None or (
+        side.actor.code[:3] in lex.non_state_prefixes))
+
+
+def _listed(head: Token, memory: DocActors, lookup: ActorLookup,
+            lex: Lexicon) -> list[Resolved]:
+    """The named members of a group noun: "world leaders including Saudi Arabia's King
+    Salman and Donald Trump", "allies such as Israel", "rivals, notably Iran"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and (prep.lower_ in lex.listing_words or (
+                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))):
+            listed = [r for pobj in prep.children if pobj.dep_ == "pobj"
+                      for r in actors_for(pobj, memory, lookup, lex)]
+            if listed:
+                return listed
     return []
 
 
@@ -141,12 +195,13 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
 
 
 def _national_modifiers(noun: Token, lex: Lexicon) -> Iterator[Token]:
-    """'The Turkish offensive began', 'Palestinian riots continued': a national or named
-    modifier is the actor of an event noun that is itself a clause's subject or object.
-    Not "the Syrian civil war" (a situation), "the Warsaw summit" (a place) or "the
-    US-backed offensive" (someone else's deed)."""
-    if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or (
-            noun.lemma_.lower() in lex.situation_nouns):
+    """'The Turkish offensive began', 'Palestinian riots continued', 'the toll from a
+    Taliban bombing rose': a national or named modifier is the actor of an event noun that
+    is itself a clause's subject, object or prepositional object. Not "the Syrian civil
+    war" (a situation), "the Warsaw summit" (a place), "the US-backed offensive" (someone
+    else's deed) or "the threat of a Turkish attack" (a deed only foreseen)."""
+    if noun.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr", "pobj"} or (
+            noun.lemma_.lower() in lex.situation_nouns) or _foreseen(noun, lex):
         return
     for child in noun.children:
         if child.dep_ not in {"amod", "compound"} or any(
@@ -154,6 +209,14 @@ def _national_modifiers(noun: Token, lex: Lexicon) -> Iterator[Token]:
             continue
         if child.ent_type_ in {"NORP", "ORG"} or (child.pos_ == "ADJ" and child.ent_type_):
             yield child
+
+
+def _foreseen(noun: Token, lex: Lexicon) -> bool:
+    """'the threat of a Turkish attack', 'the risk of an Israeli strike': an event noun in
+    the of-phrase of a noun of what may come."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and (
+        prep.head.lemma_.lower() in lex.potential_nouns)
 
 
 def _dependency_slot(token: Token, slot: str, lex: Lexicon) -> Iterator[Token]:
@@ -199,7 +262,13 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
             # "pressured Maduro to step down": the object of the governing verb acts
             yield from (c for c in current.head.children if c.dep_ in {"dobj", "obj"})
             return
-        if current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head != current:
+        if current.dep_ == "pcomp":
+            current = _gerund_governor(current, lex)
+            if current is None:
+                return
+            yield from (c for c in current.children
+                        if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
+        elif current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head != current:
             current = current.head
             yield from (c for c in current.children if c.dep_ in SUBJECT_DEPS)
         elif current.dep_ in {"relcl", "acl"} and current.head != current:
@@ -214,6 +283,21 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
             return
         else:
             return
+
+
+def _gerund_governor(gerund: Token, lex: Lexicon) -> Token | None:
+    """The verb whose subject does a gerund after a preposition of manner or time: "were
+    engaged in attacking IS", "responded by shelling the border", "after meeting Putin".
+    Not an allegation or a denied deed ("were suspected of trading", "were prevented from
+    attacking", "without consulting"), and not when the verb has an object, who may be the
+    one said to act ("accused Kyiv of attacking", "thanked Ankara for helping")."""
+    prep = gerund.head
+    verb = prep.head
+    if gerund.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ not in lex.gerund_preps or (
+            verb.pos_ not in {"VERB", "AUX"}) or any(c.dep_ in {"dobj", "obj"}
+                                                   for c in verb.children):
+        return None
+    return verb
 
 
 def unknown_source(predicate: Predicate, slots: tuple[str, ...], targets: list[Resolved],
@@ -277,7 +361,8 @@ def mutual_among_sources(predicate: Predicate, lex: Lexicon) -> bool:
     """Coordinated sources with no one else named act on one another: "A and B held
     talks", "agreed to resume flights", "accused each other", "staged joint drills".
     Not when they act side by side: "fought alongside each other", "jointly attacked"."""
-    if mutual(predicate, lex) or predicate.rule.startswith("frame:agree"):
+    if mutual(predicate, lex) or predicate.rule.startswith("frame:agree") or (
+            _between_sides(predicate)):
         return True
     near = [c for word in (*predicate.words, *predicate.slot_tokens) for c in word.children]
     near += [c for t in near if t.dep_ == "prep" for c in t.children]

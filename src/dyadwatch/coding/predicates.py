@@ -72,7 +72,8 @@ class PredicateFinder:
                 continue
             predicate = (self._obligation(token, consumed, memo)
                          or self._framed(token, consumed, memo) or self._plain(token, memo))
-            if predicate is None or hypothetical(token, self.lex):
+            if predicate is None or hypothetical(token, self.lex) or (
+                    _unreal_relative(token, self.lex)):
                 continue
             consumed.update(t.i for t in predicate.words)
             yield predicate
@@ -272,6 +273,24 @@ class PredicateFinder:
                                    negated(token, self.lex))
         return replace(framed, words=(token, *bridge, *inner.words),
                        negated=framed.negated and not refused)
+
+
+def _unreal_relative(token: Token, lex: Lexicon) -> bool:
+    """'a settlement will be a deal between states, where the Americans agree with the
+    Russians': a present-tense relative clause that describes a thing only foreseen or
+    possible describes no event either."""
+    if token.dep_ != "relcl" or token.tag_ not in {"VBP", "VBZ"}:
+        return False
+    current = token.head
+    for _ in range(8):  # up through the noun phrase to its clause
+        if current.pos_ in {"VERB", "AUX"}:
+            return any(c.dep_ == "aux" and (c.lower_ in lex.future_aux
+                                           or c.lower_ in lex.hypothetical_aux)
+                       for c in current.children)
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _reaction(token: Token, lex: Lexicon) -> Match | None:

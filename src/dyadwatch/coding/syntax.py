@@ -44,10 +44,9 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon) -> tuple[Tok
             return None
         words.append(particle)
     if pattern.object:
-        obj = direct_object(token, lex)
-        if obj is None or (obj.lemma_.lower() not in pattern.object
-                           and obj.lower_ not in pattern.object):
-            return None  # lemma or word form: dictionaries list "weapons" as well as "weapon"
+        obj = pattern_object(token, lex)
+        if obj is None or not _names_object(obj, pattern.object, lex):
+            return None
         if pattern.object_modifier and not any(
                 c.dep_ in {"amod", "compound"} and c.lemma_.lower() in pattern.object_modifier
                 for c in obj.children):
@@ -61,6 +60,17 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon) -> tuple[Tok
 
 
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _names_object(obj: Token, words: list[str], lex: Lexicon) -> bool:
+    """The object is one of ``words``, by lemma or word form (dictionaries list "weapons"
+    as well as "weapon"); a group noun is what it groups ("the SDF group of militias")."""
+    heads = [obj]
+    if obj.lemma_.lower() in lex.quantity_heads:
+        heads += [c for c in obj.children if c.dep_ == "compound"]
+        heads += [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for p in prep.children if p.dep_ == "pobj"]
+    return any(h.lemma_.lower() in words or h.lower_ in words for h in heads)
 
 
 def _has_prep(token: Token, word: str) -> bool:
@@ -120,6 +130,24 @@ def direct_object(token: Token, lex: Lexicon) -> Token | None:
     for child in token.children:
         if child.dep_ in deps:
             return measured(child, lex)
+    return None
+
+
+def pattern_object(token: Token, lex: Lexicon) -> Token | None:
+    """The object a pattern tests: the direct object, or the noun a relative clause or a
+    participle describes when the clause leaves its object out ("the missile it fired
+    over Japan", "the sanctions which Washington imposed", "missiles fired at Guam")."""
+    obj = direct_object(token, lex)
+    if obj is not None and obj.lower_ not in lex.relative_pronouns:
+        return obj
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN":
+        return measured(token.head, lex)
+    if token.dep_ != "relcl" or token.head.pos_ != "NOUN":
+        return None
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if obj is not None or passive(token) or (
+            subjects and all(s.lower_ not in lex.relative_pronouns for s in subjects)):
+        return measured(token.head, lex)  # the head noun fills the missing object
     return None
 
 

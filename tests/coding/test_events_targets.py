@@ -1,0 +1,117 @@
+"""Rule tests of who an event is aimed at and who did it (issue 14 item 4) on fictional
+actors: named members of a group, objects left out of relative clauses, gerunds done by
+the governing verb's subject, coordinated names the parser misreads, and relative
+clauses of things only foreseen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyadwatch.coding.events import CoderOptions, EventCoder
+from dyadwatch.kb.actors import ActorDictionary, ActorEntry
+from dyadwatch.kb.knowledge import load_knowledge
+from dyadwatch.kb.resources import CodingResources
+from dyadwatch.kb.verbs import parse_verb_file
+from dyadwatch.model import Article
+
+VERBS: dict[str, Any] = {
+    "version": "test",
+    "patterns": [
+        {"id": "attack.v", "lemmas": ["attack"], "code": "190", "target": ["dobj"]},
+        {"id": "fire.artillery", "lemmas": ["fire"], "object": ["rocket", "rockets"],
+         "code": "194", "target": ["at", "into"]},
+        {"id": "impose.sanctions", "lemmas": ["impose"], "object": ["sanction", "sanctions"],
+         "code": "163", "target": ["on"]},
+        {"id": "hold.talks", "lemmas": ["hold"], "object": ["talks"], "code": "046",
+         "target": ["with"]},
+        {"id": "phone.v", "lemmas": ["phone"], "code": "041", "target": ["dobj"]},
+        {"id": "meet.v", "lemmas": ["meet"], "code": "040", "target": ["dobj", "with"]},
+        {"id": "trade.with", "lemmas": ["trade"], "code": "061", "target": ["with"]},
+        {"id": "support.forces", "lemmas": ["support"], "object": ["militia", "militias"],
+         "code": "062", "target": ["dobj"]},
+    ],
+    "frames": [],
+    "derive": {},
+}
+
+
+def _country(code: str, name: str) -> ActorEntry:
+    return ActorEntry(id=f"country:{code}", kind="country", names=(name,), code=code,
+                      country=code)
+
+
+ACTORS = ActorDictionary(
+    version="test",
+    entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"),
+                               _country("ROH", "Rohan"))},
+    demonyms={"arnorian": "ARN", "gondorian": "GON", "rohirric": "ROH"},
+    roles={"army": "MIL", "government": "GOV", "troops": "MIL", "leader": "GOV",
+           "leaders": "GOV", "militia": "REB", "militias": "REB"},
+)
+
+
+@pytest.fixture(scope="module")
+def engine() -> EventCoder:
+    resources = CodingResources(parse_verb_file(VERBS, "test"), ACTORS, load_knowledge().lexicon,
+                                places=None, dictionary_version="test")
+    return EventCoder(resources, CoderOptions())
+
+
+def triples(nlp: Any, engine: EventCoder, text: str) -> set[tuple[str | None, str, str | None]]:
+    article = Article(id="t", text=text, published="2020-01-08")
+    return {(e.source, e.cameo, e.target) for e in engine.code_doc(nlp(text), article)}
+
+
+CODED = [
+    ("The Arnorian leader phoned several leaders including Gondor's and Rohan's.",
+     {("ARNGOV", "041", "GON"), ("GON", "041", "ARNGOV"), ("ARNGOV", "041", "ROH"),
+      ("ROH", "041", "ARNGOV")},
+     "a group with no country stands for the members it names"),
+    ("Arnor held talks with neighbours such as Gondor.",
+     {("ARN", "046", "GON"), ("GON", "046", "ARN")}, "'such as' names the members"),
+    ("The rockets that Arnor fired into Gondor landed in a field.", {("ARN", "194", "GON")},
+     "a relative clause's head noun is the object the pattern asks for"),
+    ("The sanctions that Arnor imposed on Gondor were lifted.", {("ARN", "163", "GON")},
+     "a relative pronoun object is the noun its clause describes"),
+    ("The Arnorian army, which was engaged in attacking Gondor, withdrew.",
+     {("ARNMIL", "190", "GON")}, "a gerund after 'in' is done by the subject of its verb"),
+    ("Arnor responded by attacking Gondor.", {("ARN", "190", "GON")},
+     "a gerund after 'by' is done by the subject of its verb"),
+    ("Arnorian troops are supporting a group of Gondorian militias.",
+     {("ARNMIL", "062", "GONREB")}, "a group noun object is what it groups"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), CODED, ids=[c[2] for c in CODED])
+def test_events_targets_code(nlp: Any, engine: EventCoder, text: str,
+                             expected: set[tuple[str | None, str, str | None]],
+                             why: str) -> None:
+    assert expected <= triples(nlp, engine, text), why
+
+
+NOT_CODED = [
+    ("Arnorian ships were suspected of trading with Gondor.", ("ARN", "061", "GON"),
+     "a suspicion is no deed of the suspect"),
+    ("Arnor accused Gondor of attacking Rohan.", ("ARN", "190", "ROH"),
+     "the accuser is not the one said to attack"),
+    ("Arnor was prevented from attacking Gondor.", ("ARN", "190", "GON"),
+     "a prevented deed did not happen"),
+    ("A settlement will be a deal between states, where Arnor meets Gondor.",
+     ("ARN", "040", "GON"), "a relative clause of a foreseen thing describes no event"),
+    ("The rockets that hit Gondor were fired from the sea.", ("ARN", "194", "GON"),
+     "a relative pronoun subject leaves no object out"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "unexpected", "why"), NOT_CODED,
+                         ids=[c[2] for c in NOT_CODED])
+def test_events_targets_code_nothing(nlp: Any, engine: EventCoder, text: str,
+                                     unexpected: tuple[str | None, str, str | None],
+                                     why: str) -> None:
+    assert unexpected not in triples(nlp, engine, text), why
