@@ -68,11 +68,15 @@ def add_hyphenated_words(nlp: Language) -> None:
             tokenizer.add_special_case(variant, [{ORTH: variant}])
 
 
-def prepare_pipeline(nlp: Language) -> Language:
-    """Add dyadwatch's components to a loaded English pipeline (idempotent)."""
+def prepare_pipeline(nlp: Language, fast_attributes: bool = True) -> Language:
+    """Add dyadwatch's components to a loaded English pipeline (idempotent); with
+    ``fast_attributes`` the attribute ruler and lemmatizer run as
+    :class:`~dyadwatch.nlp.attributes.FastAttributes` (the same annotations, faster)."""
+    from dyadwatch.nlp.attributes import use_fast_attributes
+
     for name in ("dyadwatch_paragraph_sentences_v1", "dyadwatch_headline_sentences_v1"):
         if name not in nlp.pipe_names:
             before = "parser" if "parser" in nlp.pipe_names else None
             nlp.add_pipe(name, before=before)
     add_hyphenated_words(nlp)
-    return nlp
+    return use_fast_attributes(nlp) if fast_attributes else nlp
