@@ -394,15 +394,16 @@ class GdeltFileError(DyadwatchError):
 
 
 class UnknownActorError(DyadwatchError):
-    """No stored event has an actor matching the pattern (as source or target). Check the code;
-    the message lists stored codes that look like it, and `dyadwatch dyads` lists the active
-    pairs.
+    """No stored event has an actor matching the pattern (as source or target); the commands,
+    the Python API and the web API (404) all say so with this code. Check the code; the
+    message lists stored codes that look like it and where to look further: `dyadwatch dyads`
+    lists the active pairs, the web API's /api/actors?q=TEXT finds codes.
     """
 
     code = "E708"
     template = (
         "No event in {path} has an actor matching {value!r} ({meaning}). Stored codes like it: "
-        "{similar}. List the active pairs with `dyadwatch dyads --db {path}`."
+        "{similar}. {next_step}"
     )
 
 

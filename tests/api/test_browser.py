@@ -324,7 +324,7 @@ def test_browser_unknown_actor_message_in_words(open_page: Callable[..., Any], m
     wait_loaded(page, view)
     message = page.locator("#form-message").inner_text()
     assert f"No event involves “{unknown}”" in message
-    assert "/api" not in message and "--" not in message and "E610" not in message
+    assert "/api" not in message and "--" not in message and "E708" not in message
     assert unknown not in page.locator("#chart-title").inner_text()
     assert page.locator("#events .event").count() == 0  # nothing left from the last dyad
     assert page.locator("#chart svg").count() == 0

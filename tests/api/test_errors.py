@@ -9,8 +9,13 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from dyadwatch.api.errors import ErrorBody, UnknownActorError, error_body, status_of
-from dyadwatch.errors import BadDateWindowError, DyadwatchError, NoDyadEventsError
+from dyadwatch.api.errors import ErrorBody, error_body, status_of
+from dyadwatch.errors import (
+    BadDateWindowError,
+    DyadwatchError,
+    NoDyadEventsError,
+    UnknownActorError,
+)
 from dyadwatch.store.snapshot import DatabaseBusyError, QueryTimeoutError
 
 ErrorCheck = Callable[..., dict[str, Any]]
@@ -26,7 +31,8 @@ def test_errors_body_shape_is_pinned(status: int, errors: list[str]) -> None:
 
 @pytest.mark.parametrize(("error", "status"), [
     (BadDateWindowError(detail="x"), 400),
-    (UnknownActorError(value="ZZZ", hint="ZZZ"), 404),
+    (UnknownActorError(value="ZZZ", meaning="m", path="p", similar="none", next_step="s"),
+     404),
     (NoDyadEventsError(a="A", b="B", window="", path="p"), 404),
     (DatabaseBusyError(path="p"), 503),
     (QueryTimeoutError(seconds=1.0), 503),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -50,8 +51,8 @@ def test_routes_events_of_article(client: TestClient, article: str) -> None:
 
 
 @pytest.mark.parametrize(("params", "status", "needle"), [
-    ({"source": "ZZZ"}, 404, "E610: Unknown actor 'ZZZ'"),
-    ({"target": "NOWHERE"}, 404, "Unknown actor"),
+    ({"source": "ZZZ"}, 404, "E708: No event in the database has an actor matching 'ZZZ'"),
+    ({"target": "NOWHERE"}, 404, "E708: No event in the database has an actor matching"),
     ({"source": "not a code"}, 400, "E701"),
     ({"since": "2019-13-01"}, 400, "E704"),
     ({"since": "yesterday"}, 400, "not a date"),
@@ -123,7 +124,7 @@ def test_routes_timeline_pages_with_evidence(client: TestClient, limit: int) -> 
 
 
 @pytest.mark.parametrize(("endpoint", "params", "status", "needle"), [
-    ("series", {"a": "USA", "b": "ZZZ"}, 404, "Unknown actor 'ZZZ'"),
+    ("series", {"a": "USA", "b": "ZZZ"}, 404, "actor matching 'ZZZ'"),
     ("series", {"a": "USA"}, 400, "b: Field required"),
     ("series", {"a": "USA", "b": "IRN", "freq": "year"}, 400, "freq"),
     ("series", {"a": "USA", "b": "IRN", "since": "2019-02-30"}, 400, "E704"),
@@ -198,3 +199,21 @@ def test_routes_dashboard_assets_served(client: TestClient, path: str) -> None:
     assert "default-src 'self'" in response.headers["content-security-policy"]
     text = response.text.replace("http://www.w3.org/2000/svg", "")  # a name, not a fetch
     assert "http://" not in text and "https://" not in text
+
+
+@pytest.mark.parametrize(("route", "command"), [
+    ("/api/timeline?a=ZZZ&b=USA", ["timeline", "ZZZ", "USA"]),
+    ("/api/events?source=ZZZ", ["events", "--source", "ZZZ"]),
+])
+def test_routes_unknown_actor_has_the_code_of_the_commands(
+        client: TestClient, synthetic_db: Path, route: str, command: list[str]) -> None:
+    """An unknown actor is E708 everywhere: in the web API (404) as in the commands."""
+    from click.testing import CliRunner
+
+    from dyadwatch.cli import cli
+
+    answer = client.get(route)
+    result = CliRunner().invoke(cli, [*command, "--db", str(synthetic_db)])
+    assert answer.status_code == 404 and result.exit_code == 1
+    assert answer.json()["error"].startswith("E708: ") and "E708: " in result.output
+    assert "/api/actors?q=ZZZ" in answer.json()["error"] and "--db" not in answer.json()["error"]

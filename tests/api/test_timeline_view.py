@@ -95,7 +95,7 @@ def test_timeline_download_is_the_whole_view(moods: TestClient, fmt: str) -> Non
 def test_timeline_download_refusals_are_json_errors(moods: TestClient,
                                                     assert_error: Callable[..., Any],
                                                     params: dict[str, str]) -> None:
-    assert_error(moods.get("/api/timeline/download", params=params), 404, "E610")
+    assert_error(moods.get("/api/timeline/download", params=params), 404, "E708")
 
 
 @pytest.mark.issue(15)

@@ -23,19 +23,12 @@ from dyadwatch.errors import (
     SchemaVersionError,
     SeriesTooShortError,
     TooLittleHistoryError,
+    UnknownActorError,
     UnknownForecastDyadError,
 )
 from dyadwatch.store.snapshot import DatabaseBusyError, QueryTimeoutError, SnapshotError
 
 logger = logging.getLogger("dyadwatch.api")
-
-
-class UnknownActorError(DyadwatchError):
-    code = "E610"
-    template = (
-        "Unknown actor {value!r}: no event has it as source or target. "
-        "Find codes with /api/actors?q={hint}."
-    )
 
 
 class ArticleNotFoundError(DyadwatchError):

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Literal
+from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
@@ -21,7 +22,7 @@ from dyadwatch.analysis import escalation as esc
 from dyadwatch.analysis.network import build_network
 from dyadwatch.analysis.reciprocity import CHANNELS, cross_correlation
 from dyadwatch.analysis.series import Freq
-from dyadwatch.api.errors import AnalysisTooCostlyError, ArticleNotFoundError, UnknownActorError
+from dyadwatch.api.errors import AnalysisTooCostlyError, ArticleNotFoundError
 from dyadwatch.api.serialize import clean, records
 from dyadwatch.api_python import Direction, EventDB
 from dyadwatch.kb.actors import ActorEntry, load_actor_dictionary
@@ -51,11 +52,12 @@ def reading(source: SnapshotSource, seconds: float) -> Iterator[EventDB]:
 
 
 def known_actor(db: EventDB, text: str) -> queries.ActorPattern:
-    """Parse an actor pattern and check that some event has it (UnknownActorError)."""
+    """Parse an actor pattern and check that some event has it: E708 (404) as in every
+    command, with the service's own next step instead of a command line."""
     pattern = queries.parse_actor(text)
-    if not queries.actor_seen(db.conn, pattern):
-        raise UnknownActorError(value=text, hint=text.strip().lstrip("=").rstrip("*"))
-    return pattern
+    hint = quote(pattern.value, safe="")
+    return queries.require_actor(db.conn, pattern, "the database",
+                                 next_step=f"Find codes with /api/actors?q={hint}.")
 
 
 def _known_dyad(db: EventDB, a: str, b: str) -> None:

@@ -332,14 +332,16 @@ def count_matching(conn: duckdb.DuckDBPyConnection, query: EventQuery) -> int:
     return int(row[0]) if row else 0
 
 
-def require_actor(conn: duckdb.DuckDBPyConnection, pattern: ActorPattern,
-                  path: str) -> ActorPattern:
-    """``pattern`` when some event has it as source or target, else UnknownActorError."""
+def require_actor(conn: duckdb.DuckDBPyConnection, pattern: ActorPattern, path: str,
+                  next_step: str | None = None) -> ActorPattern:
+    """``pattern`` when some event has it as source or target, else UnknownActorError
+    (E708) naming ``path`` and ``next_step`` (default: the ``dyadwatch dyads`` command)."""
     if actor_seen(conn, pattern):
         return pattern
     like = [code for code, *_ in actor_codes(conn, pattern.value[:COUNTRY_LENGTH], 5)]
+    step = next_step or f"List the active pairs with `dyadwatch dyads --db {path}`."
     raise UnknownActorError(value=pattern.text, meaning=pattern.describe(), path=path,
-                            similar=", ".join(like) if like else "none")
+                            similar=", ".join(like) if like else "none", next_step=step)
 
 
 def has_table(conn: duckdb.DuckDBPyConnection, name: str) -> bool:

@@ -65,7 +65,7 @@
 
   /* A refusal in words for people: no API paths, no command-line options. */
   function inWords(err, view) {
-    if (err.code === "E610") {
+    if (err.code === "E708") {
       var name = [view.a, view.b].filter(function (x) { return x && err.message.indexOf("'" + x + "'") >= 0; })[0] ||
         (/'([^']*)'/.exec(err.message) || [])[1] || "one of the actors";
       return "No event involves “" + name.replace(/^=|\*$/g, "") + "”. Type part of a name or a " +
