@@ -7,6 +7,7 @@ document memory (coding/actors.py) or the clause (coding/clause_actors.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import TYPE_CHECKING
 
 from dyadwatch.coding.mentions import ActorLookup
@@ -80,6 +81,41 @@ def private_head(token: Token, lex: Lexicon) -> bool:
     return not any(t.lower_ in lex.state_qualifiers for t in token.subtree if t.i < token.i)
 
 
+def one_person(token: Token) -> bool:
+    """A demonym noun that names one person, not the people or the state: "a Briton",
+    "another American", "the second Briton"."""
+    return any((c.dep_ == "det" and c.lower_ in {"a", "an", "another"})
+               or c.ent_type_ == "ORDINAL" or c.lower_ == "one" for c in token.children)
+
+
+def private_person(span: Span, lookup: ActorLookup, private_names: set[str],
+                   lex: Lexicon) -> bool:
+    """A person or body the dictionaries do not know, titled or described as a private
+    person or publication ("Brazilian driver Felipe Massa", "Jane Roe, a local resident",
+    "the newspaper Daily Star"), or named again after such a mention ("Massa said")."""
+    if span.label_ not in {"PERSON", "ORG"} or lookup.entry_for(span.text) is not None:
+        return False
+    if demonym_country(span.root, lookup)[0] is not None and one_person(span.root):
+        return True  # "a Briton", tagged as a person
+    if span[-1].lower_ in private_names:
+        return True
+    return any(private_head(head, lex) for head in title_heads(span))
+
+
+def title_heads(span: Span) -> Iterator[Token]:
+    """The nouns that say who a named person is: the noun just before the name and the
+    head of an appositive ("political analyst Amr X", "Jane Roe, the mother of ...")."""
+    doc = span.doc
+    if span.start > span.sent.start and doc[span.start - 1].pos_ == "NOUN":
+        yield doc[span.start - 1]
+    if span.root.dep_ == "appos":  # "a local resident, Omar Vell,"
+        yield span.root.head
+    for token in span:
+        for child in token.children:
+            if child.dep_ == "appos" and not (span.start <= child.i < span.end):
+                yield child
+
+
 def word_actor(token: Token, lookup: ActorLookup) -> tuple[Span, Actor] | None:
     """A demonym used as a noun ("Iranians", "North Koreans") stands for its country."""
     if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in MODIFIER_DEPS:
@@ -119,15 +155,17 @@ _DATELINE_PLACE = 4  # words in capitals ("RIO DE JANEIRO")
 _DATELINE_SPAN = 10  # place, country or state, agency
 
 
-def states_ahead(tokens: list[Token], lookup: ActorLookup) -> dict[int, Actor]:
-    """States named in words not yet read ("... of the United States"), by their last word."""
+def states_ahead(tokens: list[Token], lookup: ActorLookup,
+                 day: date | None = None) -> dict[int, Actor]:
+    """States and bodies named in words not yet read ("... of the United States", "Jane
+    Roe, the Lib Dem leader"), by their last word."""
     found: dict[int, Actor] = {}
     for token in tokens:
         words = token.doc[token.left_edge.i : token.i + 1]
         text = words.text[4:] if words.text.lower().startswith("the ") else words.text
         entry = lookup.entry_for(text)
-        actor = entry.actor_on(None) if entry is not None and entry.kind in {
-            "country", "metonym"} else None
+        actor = entry.actor_on(day) if entry is not None and entry.kind in {
+            "country", "metonym", "group", "igo"} else None
         if actor is not None:
             found[token.i] = actor
     return found
@@ -172,6 +210,11 @@ def actor_from_words(words: list[Token], lookup: ActorLookup, known: dict[int, A
     there is no country ("Quds Force leader" → the Quds Force's code).
     """
     country, role, organisation = _scan_words(words, lookup, known)
+    if organisation is not None and is_group(organisation):
+        # "a spokesman for the SDF", "the Hezbollah commander", "leader of the Syrian
+        # Kurds", "British Isis militants": the group holds the role; its code is the actor
+        return Actor(code=organisation.code, country=organisation.country,
+                     name=organisation.name, rule=f"{rule}:group")
     if country is not None and role is None:
         # "Kosovo Liberation Army fighters": a known mention with its own sector keeps it
         sectored = next((known[t.i] for t in words if t.i in known
@@ -197,17 +240,46 @@ def _scan_words(words: list[Token], lookup: ActorLookup,
     organisation: Actor | None = None
     for token in words:
         actor = known.get(token.i)
-        if actor is not None and is_state(actor) and country is None:
+        state = actor is not None and is_state(actor) and not is_group(actor)
+        if actor is not None and state and country is None:
             country = actor.country
-        elif actor is not None and not is_state(actor) and organisation is None:
+        elif actor is not None and not state and organisation is None:
             organisation = actor
-        demonym, _ = demonym_country(token, lookup)
+        demonym = demonym_country(token, lookup)[0] if actor is None else None
         if demonym is not None and country is None:
             country = demonym
         word_role = lookup.role_of(token.lemma_) or lookup.role_of(token.text)
         if word_role is not None and role is None:
             role = word_role
     return country, role, organisation
+
+
+def is_group(actor: Actor) -> bool:
+    """A named armed or political group, or a people read as one ("the SDF", "Kurdish
+    forces" in Syria), as opposed to a state or its sectors, even where the group's code
+    carries its country's prefix (SYRREB)."""
+    return (actor.rule.startswith(GROUP_RULES) or actor.rule.endswith(":group")) and (
+        actor.code != actor.country)
+
+
+GROUP_RULES = ("actor:group:", "people:")
+
+
+def proxied(token: Token, lex: Lexicon) -> bool:
+    """A modifier that names someone else than the phrase's actor: the backer of a proxy
+    ("US-backed rebels", "Russian- and Iranian-backed president") or the enemy of an
+    "anti-" phrase ("the anti-Isis coalition")."""
+    doc = token.doc
+    i = token.i
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti":
+        return True
+    if i + 2 >= len(doc) or doc[i + 1].text != "-":
+        return False
+    after = doc[i + 2]
+    if after.lower_ in lex.proxy_words:
+        return True
+    return after.lower_ in {"and", "or"} and i + 5 < len(doc) and doc[i + 4].text == "-" and (
+        doc[i + 5].lower_ in lex.proxy_words)
 
 
 def join_code(country: str, role: str) -> str:

@@ -25,13 +25,17 @@ from dyadwatch.coding.actor_words import (
     gender_at,
     left_context,
     of_context,
+    one_person,
     private_head,
+    private_person,
     pronoun_gender,
+    proxied,
     sole_country,
     states_ahead,
     word_actor,
 )
 from dyadwatch.coding.mentions import ActorLookup, MatcherCache, find_mentions
+from dyadwatch.coding.peoples import people_actor
 from dyadwatch.model import Actor
 
 if TYPE_CHECKING:
@@ -78,6 +82,9 @@ class DocActors:
     dateline: set[int] = field(default_factory=set)  # tokens of datelines ("SEOUL, South Korea —")
     sole_country: str | None = None  # the only country the article names, if it names one
     genders: dict[int, str] = field(default_factory=dict)  # person mention start → "m" / "f"
+    # the article's dictionary mentions and demonyms: (first token, entry id, country)
+    named: list[tuple[int, str, str | None]] = field(default_factory=list)
+    given_names: dict[str, Actor] = field(default_factory=dict)  # "kim" of "Kim Jong Un"
 
 
 def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActors:
@@ -88,6 +95,7 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     everything = find_mentions(doc, cache)
     memory.sole_country = sole_country(everything, doc, lookup, memory.dateline)
     found = [span for span in everything if span.start not in memory.dateline]
+    memory.named = _named(doc, found, lookup)
     mentions = {span.start: span for span in found}
     covered = {i for span in found for i in range(span.start, span.end)}
     person_spans = {ent.start: ent for ent in doc.ents if ent.label_ in {"PERSON", "ORG"}
@@ -101,7 +109,7 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
         if span is None:
             i = _remember_word(doc, i, memory, lookup, lex)
             continue
-        if _private_person(span, lookup, memory, lex):
+        if private_person(span, lookup, memory.private_names, lex):
             _remember_private(memory, span, person=True)
             i = span.end
             continue
@@ -116,11 +124,30 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     return memory
 
 
+def _named(doc: Doc, found: list[Span],
+           lookup: ActorLookup) -> list[tuple[int, str, str | None]]:
+    """The dictionary mentions and demonyms of a document: (first token, entry id, country)."""
+    named: list[tuple[int, str, str | None]] = []
+    for span in found:
+        entry = lookup.entries.get(span.label_)
+        named.append((span.start, span.label_, entry.country if entry is not None else None))
+    named += [(token.i, "", country) for token in doc
+              if (country := demonym_country(token, lookup)[0]) is not None]
+    return named
+
+
 def _remember_word(doc: Doc, i: int, memory: DocActors, lookup: ActorLookup,
                    lex: Lexicon) -> int:
-    """A word outside any dictionary mention: a demonym noun, a role or a private person's
-    noun phrase. Returns the index of the next word to read."""
+    """A word outside any dictionary mention: a people's name, a demonym noun, a role or a
+    private person's noun phrase. Returns the index of the next word to read."""
     token = doc[i]
+    if token.lower_ in lex.peoples:
+        people = people_actor(token, lookup, lex, memory.named)
+        if people is not None and one_person(token):
+            _remember_private(memory, doc[i : i + 1], person=True)  # "a Kurd"
+        elif people is not None:
+            _remember(memory, doc[i : i + 1], people, person=False)
+        return i + 1
     found = word_actor(token, lookup)
     if found is not None:
         span, actor = found
@@ -165,40 +192,6 @@ def _remember_private(memory: DocActors, span: Span, person: bool) -> None:
         memory.private_names.add(span[-1].lower_)
 
 
-def one_person(token: Token) -> bool:
-    """A demonym noun that names one person, not the people or the state: "a Briton",
-    "another American", "the second Briton"."""
-    return any((c.dep_ == "det" and c.lower_ in {"a", "an", "another"})
-               or c.ent_type_ == "ORDINAL" or c.lower_ == "one" for c in token.children)
-
-
-def _private_person(span: Span, lookup: ActorLookup, memory: DocActors, lex: Lexicon) -> bool:
-    """A person or body the dictionaries do not know, titled or described as a private
-    person or publication ("Brazilian driver Felipe Massa", "Jane Roe, a local resident",
-    "the newspaper Daily Star"), or named again after such a mention ("Massa said")."""
-    if span.label_ not in {"PERSON", "ORG"} or lookup.entry_for(span.text) is not None:
-        return False
-    if demonym_country(span.root, lookup)[0] is not None and one_person(span.root):
-        return True  # "a Briton", tagged as a person
-    if span[-1].lower_ in memory.private_names:
-        return True
-    return any(private_head(head, lex) for head in _title_heads(span))
-
-
-def _title_heads(span: Span) -> Iterator[Token]:
-    """The nouns that say who a named person is: the noun just before the name and the
-    head of an appositive ("political analyst Amr X", "Jane Roe, the mother of ...")."""
-    doc = span.doc
-    if span.start > span.sent.start and doc[span.start - 1].pos_ == "NOUN":
-        yield doc[span.start - 1]
-    if span.root.dep_ == "appos":  # "a local resident, Omar Vell,"
-        yield span.root.head
-    for token in span:
-        for child in token.children:
-            if child.dep_ == "appos" and not (span.start <= child.i < span.end):
-                yield child
-
-
 def _is_subject(span: Span) -> bool:
     return any(t.dep_ in {"nsubj", "nsubjpass"} for t in span) or span.root.head.dep_ in {
         "nsubj", "nsubjpass"}
@@ -217,7 +210,7 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | 
         return actor_from_words(list(span), lookup, memory.by_token, rule="org-name"), False
     actor = entry.actor_on(day) if entry is not None else None
     if actor is None:
-        actor = _titled_person(span, lookup, memory, lex) or _known_person(span, memory)
+        actor = _titled_person(span, lookup, memory, lex, day) or _known_person(span, memory)
     return actor, True
 
 
@@ -265,18 +258,25 @@ def _remember(memory: DocActors, span: Span, actor: Actor, person: bool) -> None
         words = [t.text for t in span if t.pos_ == "PROPN"] or [span[-1].text]
         memory.people[" ".join(words).lower()] = actor
         memory.people[words[-1].lower()] = actor
+        if len(words) > 2 and words[0].isalpha():
+            # a family name written first: "Kim Jong Un ... Kim said", "Xi Jin Ping"
+            memory.given_names[words[0].lower()] = actor
 
 
 def _known_person(span: Span, memory: DocActors) -> Actor | None:
-    return memory.people.get(span.text.lower()) or memory.people.get(span[-1].text.lower())
+    """A person named again by full name, surname or, for a three-part name, its first
+    part; not by a first name a later, unknown person shares."""
+    last = span[-1].text.lower()
+    return memory.people.get(span.text.lower()) or memory.people.get(last) or (
+        memory.given_names.get(last) if len(span) == 1 else None)
 
 
 def _titled_person(span: Span, lookup: ActorLookup, memory: DocActors,
-                   lex: Lexicon) -> Actor | None:
+                   lex: Lexicon, day: date | None) -> Actor | None:
     """An unknown person's actor from the title and nationality before or beside the name."""
     after = [*appositive_context(span), *of_context(span)]
     context = [*left_context(span, lex), *after]
-    known = {**memory.by_token, **states_ahead(after, lookup)}
+    known = {**memory.by_token, **states_ahead(after, lookup, day)}
     return actor_from_words(context, lookup, known, rule="title")
 
 
@@ -297,6 +297,13 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
     compounds = [m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN"]
     words = [*compounds, head, *(m for m in modifiers if m not in compounds)]
     known = memory.by_token
+    text_tokens = sorted(words, key=lambda t: t.i)
+    text = head.doc[text_tokens[0].i : text_tokens[-1].i + 1].text
+    if lookup.role_of(head.lemma_) == "PTY":
+        owners = _possessor_antecedents(modifiers, memory, lex)
+        party = next((a for a in owners.values() if _party_sector(a)), None)
+        if party is not None:
+            return Resolved(party, text, head.i)  # a party leader's "his party" is his own
     if head.dep_ in {"nsubj", "nsubjpass"} and (
             lookup.role_of(head.lemma_) or lookup.role_of(head.text)):
         # "her government would never ...", not "withdrew its troops" (its own means)
@@ -304,9 +311,12 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
     actor = actor_from_words(words, lookup, known, rule="modifier")
     if actor is None:
         return None
-    text_tokens = sorted(words, key=lambda t: t.i)
-    text = head.doc[text_tokens[0].i : text_tokens[-1].i + 1].text
     return Resolved(actor, text, head.i)
+
+
+def _party_sector(actor: Actor) -> bool:
+    sector = actor.code[len(actor.country or ""):]
+    return sector[:3] in {"PTY", "OPP"}
 
 
 def _possessor_antecedents(modifiers: list[Token], memory: DocActors,
@@ -333,9 +343,10 @@ def _role_adjective(token: Token, lookup: ActorLookup) -> bool:
 def _modifiers(head: Token, lex: Lexicon, lookup: ActorLookup) -> Iterator[Token]:
     """Left modifiers of a noun and the object of its 'of' phrase ("government of Iran")."""
     for child in head.children:
-        if child.dep_ in MODIFIER_DEPS:
+        if child.dep_ in MODIFIER_DEPS and not proxied(child, lex):
             yield child
-            yield from (c for c in child.children if c.dep_ in MODIFIER_DEPS)
+            yield from (c for c in child.children
+                        if c.dep_ in MODIFIER_DEPS and not proxied(c, lex))
         elif child.dep_ == "prep" and (child.lower_ in {"of", "in", "from"} or (
                 child.lower_ in {"at", "for"} and head.lemma_.lower() in lex.speaker_heads)):
             # "the government of Iran", "rebels in Darfur", "officials from Kabul",

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dyadwatch.coding.actors import DocActors, Resolved
-from dyadwatch.coding.clause_actors import actors_for
+from dyadwatch.coding.clause_actors import actors_for, same_actor
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.places import PLACE_ENTITIES, PlaceLookup, place_country
 from dyadwatch.coding.predicates import Predicate
@@ -80,7 +80,7 @@ def _between_sides(predicate: Predicate) -> bool:
 def usable_targets(predicate: Predicate, source: Resolved, targets: list[Resolved],
                    lex: Lexicon) -> list[Resolved]:
     """The targets that are not the source itself, its own territory or its own means."""
-    return [t for t in targets if t.code != source.code and not self_reference(source, t)
+    return [t for t in targets if not same_actor(source, t) and not self_reference(source, t)
             and not own_means(predicate, t, lex)]
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.coding.actor_words import (
     MODIFIER_DEPS,
     bare_singular,
+    is_group,
     is_state,
     join_code,
     private_head,
@@ -36,6 +37,16 @@ def political(sources: list[Resolved], code: str, lex: Lexicon) -> list[Resolved
         r.collective and code not in lex.statement_roots)]
 
 
+def same_actor(one: Resolved, other: Resolved) -> bool:
+    """Two sides that are one actor: the same code, unless they are two named groups that
+    share a code ("the Liberal Democrats criticised the Tories", two opposition parties)."""
+    if one.code != other.code:
+        return False
+    first, second = one.actor, other.actor
+    return first is None or second is None or not (
+        is_group(first) and is_group(second) and first.name != second.name)
+
+
 def private_sector(actor: Actor | None, lex: Lexicon) -> bool:
     """An actor of a private sector ("USABUS", "MED", "PPL"; list private_sectors)."""
     if actor is None:
@@ -50,8 +61,31 @@ def actors_for(token: Token, memory: DocActors, lookup: ActorLookup,
                lex: Lexicon) -> list[Resolved]:
     """Actors an argument head stands for, following coordination ("Iran and its militias")."""
     heads = [token, *_conjuncts(token)]
-    found = [_resolve_head(head, memory, lookup, lex) for head in heads]
+    found: list[Resolved | None] = []
+    for head in heads:
+        shared = _shared_role(head, memory, lookup)
+        found += shared or [_resolve_head(head, memory, lookup, lex)]
     return [r for r in found if r is not None]
+
+
+def _shared_role(head: Token, memory: DocActors, lookup: ActorLookup) -> list[Resolved | None]:
+    """'the presidents of Iran and Turkey', 'foreign ministers from France and Germany': a
+    role shared by two or more states is each state's."""
+    role = lookup.role_of(head.lemma_) or lookup.role_of(head.text)
+    if head.pos_ != "NOUN" or role is None:
+        return []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"}:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            members = [pobj, *_conjuncts(pobj)]
+            states = [memory.by_token.get(m.i) for m in members]
+            if len(members) > 1 and all(a is not None and is_state(a) and not is_group(a)
+                                        for a in states):
+                return [Resolved(Actor(join_code(str(a.country), role), a.country,
+                                       rule="modifier:shared-role"), m.text, m.i)
+                        for m, a in zip(members, states, strict=True) if a is not None]
+    return []
 
 
 def _conjuncts(token: Token) -> Iterator[Token]:
@@ -144,6 +178,8 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
         start, end = memory.spans[head.i]
         return Resolved(memory.by_token[head.i], head.doc[start:end].text, head.i)
     if lower in lex.person_pronouns or lower in lex.group_pronouns:
+        if _expletive(head):
+            return None
         return antecedent_of(head, memory, person=lower in lex.person_pronouns)
     if lower in lex.relative_pronouns and head.head.dep_ == "relcl":
         return _resolve_head(head.head.head, memory, lookup, lex)
@@ -154,6 +190,9 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
         return named
     if bare_singular(head, lookup) and head.i not in memory.by_token:
         return None
+    office = _state_office(head, memory, lookup, lex)
+    if office is not None:
+        return office
     if head.lemma_.lower() in lex.quantity_heads or head.pos_ == "NUM":
         # "hundreds of UN troops", "members of the party", "a group of activists"
         for member in _of_objects(head):
@@ -161,6 +200,16 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
             if found is not None:
                 return found
     return role_actor(head, memory, lookup, lex)
+
+
+def _expletive(head: Token) -> bool:
+    """'It is six weeks since ...', 'it is clear that ...', 'it seems that ...': an 'it' that
+    stands for a clause, not for anyone."""
+    verb = head.head
+    return head.lower_ == "it" and head.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_ in {
+        "be", "seem", "appear", "remain"} and any(
+        c.dep_ in {"ccomp", "advcl", "csubj"} or (c.dep_ == "attr" and c.ent_type_ in {
+            "DATE", "TIME"}) for c in verb.children)
 
 
 def _named_group(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
@@ -212,7 +261,33 @@ def _described_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved
     role = lex.anaphors[head.lemma_.lower()]
     for start, actor, is_person, _ in reversed(memory.history):
         if actor is not None and start < head.i and not is_person and is_state(actor) and (
-                actor.country):
+                actor.country) and not is_group(actor):
             code = join_code(actor.country, role) if role else actor.country
             return Resolved(Actor(code, actor.country, rule="anaphor"), head.text, head.i)
-    return None
+    if memory.sole_country is None:
+        return None
+    # "the government" in an article about one country that never names it as a state
+    # ("Gordon Brown ... the chancellor ... the government")
+    country = memory.sole_country
+    code = join_code(country, role) if role else country
+    return Resolved(Actor(code, country, rule="anaphor:article"), head.text, head.i)
+
+
+def _state_office(head: Token, memory: DocActors, lookup: ActorLookup,
+                  lex: Lexicon) -> Resolved | None:
+    """'the chancellor', 'the prime minister': a definite, singular state office in an
+    article that names one country is that country's office holder."""
+    if memory.sole_country is None or head.tag_ != "NN" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    words = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
+    phrase = " ".join(t.lower_ for t in [*words, head])
+    if phrase not in lex.state_offices or any(
+            c.dep_ in {"poss", "prep"} for c in head.children):
+        return None
+    role = lookup.role_of(phrase) or lookup.role_of(head.lemma_)
+    if role is None:
+        return None
+    country = memory.sole_country
+    return Resolved(Actor(join_code(country, role), country, rule="office:article"),
+                    head.doc[(words[0].i if words else head.i) : head.i + 1].text, head.i)

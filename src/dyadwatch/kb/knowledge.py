@@ -46,6 +46,7 @@ from dyadwatch.kb.lexicon import (
     CodeSetModel,
     FallbackModel,
     Lexicon,
+    PeopleModel,
     RewriteModel,
     RulesFile,
     WordListModel,
@@ -77,7 +78,8 @@ def _actor_spec(name: str) -> FileSpec:
 FILES: tuple[FileSpec, ...] = (
     FileSpec("verbs.yaml", {"patterns": VerbPattern, "frames": Frame}, mappings=("derive",)),
     *(_actor_spec(name) for name in actor_files.FILES),
-    FileSpec(WORDS_FILE, {"lists": WordListModel, "anaphors": AnaphorModel}),
+    FileSpec(WORDS_FILE, {"lists": WordListModel, "anaphors": AnaphorModel,
+                          "peoples": PeopleModel}),
     FileSpec(RULES_FILE, {"code_sets": CodeSetModel, "rewrites": RewriteModel,
                           "fallback_targets": FallbackModel}, values=("default_targets",)),
     FileSpec(CONFIDENCE_FILE, {}, mappings=("rule", "source", "target", "mood"),

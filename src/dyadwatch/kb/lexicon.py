@@ -47,10 +47,30 @@ class AnaphorModel(_Model):
     note: str = ""
 
 
+class PeopleHomeModel(_Model):
+    """Where a people without a state of its own is read as an actor: the country, the code
+    its phrases take there ("" for the country and the phrase's own role), and the actor
+    entries ("group:sdf") whose mention in an article places the people there."""
+
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    code: str = Field(pattern=r"^(?:[A-Z]{3})*$")
+    signs: list[str] = Field(default_factory=list)
+
+
+class PeopleModel(_Model):
+    """A people living in several states ("Kurds", "Kurdish forces"), read by the article."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    words: list[str] = Field(min_length=1)
+    homes: list[PeopleHomeModel] = Field(min_length=1)
+    note: str = ""
+
+
 class WordsFile(_Model):
     version: str
     lists: list[WordListModel]
     anaphors: list[AnaphorModel] = Field(default_factory=list)
+    peoples: list[PeopleModel] = Field(default_factory=list)
 
 
 class CodeSetModel(_Model):
@@ -138,6 +158,16 @@ class Rewrite:
 
 
 @dataclass(frozen=True, slots=True)
+class PeopleHome:
+    """One home of a people (see :class:`PeopleHomeModel`)."""
+
+    people: str  # the entry id ("kurds")
+    country: str
+    code: str
+    signs: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """Every word list and rule table of the coder (field names are the list ids)."""
 
@@ -183,6 +213,7 @@ class Lexicon:
     female_titles: frozenset[str]
     clause_placed_roles: frozenset[str]
     article_placed_roles: frozenset[str]
+    state_offices: frozenset[str]
     # mood, dates, places
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -210,6 +241,7 @@ class Lexicon:
     non_state_prefixes: frozenset[str]
     # tables
     anaphors: dict[str, str]  # lower-case noun → role ("" for the state)
+    peoples: dict[str, tuple[PeopleHome, ...]]  # lower-case word → the people's homes
     conflict_roots: CodeSet
     cooperation_roots: CodeSet
     reporting_codes: CodeSet
@@ -233,7 +265,7 @@ class Lexicon:
         return self.default_targets
 
 
-_TABLES = frozenset({"anaphors", "rewrites", "fallback_targets", "default_targets"})
+_TABLES = frozenset({"anaphors", "peoples", "rewrites", "fallback_targets", "default_targets"})
 _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes",
                         "place_target_roots", "deployment_codes", "refusable_roots",
                         "statement_roots", "violent_roots", "figurative_roots",
@@ -253,7 +285,9 @@ def build_lexicon(words: WordsFile, rules: RulesFile, origin: str) -> Lexicon:
     rewrites = tuple(Rewrite(r.id, r.code, r.to, r.when, frozenset(r.roles or r.prefixes),
                              r.rule_suffix) for r in rules.rewrites)
     fallback = tuple((frozenset(f.roots), tuple(f.slots)) for f in rules.fallback_targets)
-    tables: dict[str, Any] = {"anaphors": anaphors, "rewrites": rewrites,
+    peoples = {word.lower(): tuple(PeopleHome(p.id, h.country, h.code, frozenset(h.signs))
+                                   for h in p.homes) for p in words.peoples for word in p.words}
+    tables: dict[str, Any] = {"anaphors": anaphors, "peoples": peoples, "rewrites": rewrites,
                               "fallback_targets": fallback,
                               "default_targets": tuple(rules.default_targets)}
     return Lexicon(**lists, **sets, **tables)

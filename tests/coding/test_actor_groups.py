@@ -1,0 +1,151 @@
+"""Groups, parties, peoples and offices read by the article, on invented sentences coded with
+the shipped dictionaries (issue 14, item 3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyadwatch.model import Article
+
+pytestmark = [pytest.mark.model, pytest.mark.issue(14)]
+
+
+def coded(nlp: Any, coder: Any, text: str,
+          day: str | None = "2018-06-12") -> list[tuple[str | None, str, str | None]]:
+    article = Article(id="t", text=text, published=day)
+    return [(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)]
+
+
+def sources(nlp: Any, coder: Any, text: str, day: str | None = "2018-06-12") -> set[str | None]:
+    return {s for s, _, _ in coded(nlp, coder, text, day)}
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A spokesman for the Syrian Democratic Forces criticised Turkey.", "SYRREB"),
+    ("The Hezbollah commander condemned Israel on Monday.", "LBNREB"),
+    ("British Isis militants attacked a Kurdish village in Iraq.", "IMGMUSISI"),
+])
+def test_actor_groups_group_holds_the_role(nlp: Any, coder: Any, text: str, source: str) -> None:
+    assert source in sources(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "source", "absent"), [
+    ("US-backed Syrian rebels attacked government positions.", "SYRREB", "USAREB"),
+    ("Syria's Russian- and Iranian-backed president criticised Turkey.", "SYRGOV", "IRNGOV"),
+    ("The Russian-backed Syrian army shelled Idlib.", "SYRMIL", "RUSMIL"),
+])
+def test_actor_groups_backer_is_not_the_actor(nlp: Any, coder: Any, text: str, source: str,
+                                              absent: str) -> None:
+    found = sources(nlp, coder, text)
+    assert source in found and absent not in found, found
+
+
+@pytest.mark.parametrize("text", ["The anti-Isis coalition attacked Raqqa on Monday."])
+def test_actor_groups_anti_phrase_is_not_the_enemy(nlp: Any, coder: Any, text: str) -> None:
+    assert "IMGMUSISI" not in sources(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # the SDF named before places the Kurds in Syria
+    ("The Syrian Democratic Forces advanced on Raqqa. Kurdish forces attacked Isis fighters "
+     "near the town.", ("SYRREB", "190", "IMGMUSISI")),
+    ("The Syrian Democratic Forces took Raqqa. The leader of the Syrian Kurds condemned "
+     "Turkey.", ("SYRREB", "111", "TUR")),
+    # the PKK places them in Turkey
+    ("The PKK has fought Ankara for decades. Kurdish militants attacked a Turkish army "
+     "post.", ("TURREB", "190", "TURMIL")),
+    # the phrase names the home: Kurdish forces in Iraq are the state's
+    ("Iraqi Kurdish forces attacked Isis positions on Monday.", ("IRQMIL", "190", "IMGMUSISI")),
+])
+def test_actor_groups_people_read_by_the_article(nlp: Any, coder: Any, text: str,
+                                                 event: tuple[str, str, str]) -> None:
+    assert event in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    # no sign and no single home: the Kurds stay unknown
+    "Kurdish fighters attacked Isis fighters, while Turkey and Syria watched and Iraq waited.",
+])
+def test_actor_groups_people_without_a_clear_home_stay_unknown(nlp: Any, coder: Any,
+                                                               text: str) -> None:
+    found = sources(nlp, coder, text)
+    assert not {"SYRREB", "TURREB", "IRQMIL", "IRNREB"} & found, found
+
+
+@pytest.mark.parametrize(("text", "day", "event"), [
+    ("The Liberal Democrats criticised the Tories over the budget.", "2005-03-17",
+     ("GBROPP", "111", "GBROPP")),
+    ("Labour criticised the Conservatives over the budget.", "2005-03-17",
+     ("GBRPTY", "111", "GBROPP")),
+    ("Labour criticised the Conservatives over the budget.", "2018-03-17",
+     ("GBROPP", "111", "GBRPTY")),
+    ("The Republicans criticised the Democrats on Tuesday.", "2018-03-17",
+     ("USAPTY", "111", "USAOPP")),
+])
+def test_actor_groups_parties_by_date(nlp: Any, coder: Any, text: str, day: str,
+                                      event: tuple[str, str, str]) -> None:
+    assert event in coded(nlp, coder, text, day)
+
+
+@pytest.mark.parametrize("text", [
+    "The liberal democrats of the region criticised the government.",
+    "Rising labour costs worried conservatives, who criticised the plan.",
+])
+def test_actor_groups_party_names_only_as_written(nlp: Any, coder: Any, text: str) -> None:
+    assert not any((s or "").startswith("GBR") for s in sources(nlp, coder, text))
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Jane Roe, the Lib Dem leader, criticised the Tories on Monday.",
+     ("GBROPP", "111", "GBROPP")),
+])
+def test_actor_groups_title_names_a_party_ahead(nlp: Any, coder: Any, text: str,
+                                                event: tuple[str, str, str]) -> None:
+    assert event in coded(nlp, coder, text, "2005-03-17")
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe, the Lib Dem leader, spoke in Leeds. Roe said her party would cut the tax.",
+])
+def test_actor_groups_his_party_is_his_own(nlp: Any, coder: Any, text: str) -> None:
+    assert all(t is None for _, _, t in coded(nlp, coder, text, "2005-03-17"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The presidents of Iran and Turkey criticised Israel on Monday.", {"IRNGOV", "TURGOV"}),
+    ("The foreign ministers of France and Germany condemned Russia.", {"FRAGOV", "DEUGOV"}),
+])
+def test_actor_groups_role_shared_by_states(nlp: Any, coder: Any, text: str,
+                                            expected: set[str]) -> None:
+    assert expected <= sources(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # the article names Britain and no other country: its chancellor is Britain's
+    ("Gordon Brown presented his ninth Budget. Charles Kennedy said Brown had failed. "
+     "Kennedy criticised the chancellor for it.", ("GBROPP", "111", "GBRGOV")),
+    ("Gordon Brown presented his ninth Budget. Charles Kennedy said Brown had failed. "
+     "Kennedy criticised the government for it.", ("GBROPP", "111", "GBRGOV")),
+])
+def test_actor_groups_office_of_the_articles_country(nlp: Any, coder: Any, text: str,
+                                                     event: tuple[str, str, str]) -> None:
+    assert event in coded(nlp, coder, text, None)
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("North Korean leader Kim Jong Un spoke on Monday. Later Kim criticised South Korea.",
+     ("PRKGOV", "111", "KOR")),
+])
+def test_actor_groups_family_name_first(nlp: Any, coder: Any, text: str,
+                                        event: tuple[str, str, str]) -> None:
+    assert event in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The United States sent troops. It is six weeks since Hoda Vell surrendered to Kurdish "
+    "forces in Syria.",
+])
+def test_actor_groups_expletive_it_is_nobody(nlp: Any, coder: Any, text: str) -> None:
+    assert "USA" not in {s for s, c, _ in coded(nlp, coder, text) if c.startswith("08")}
