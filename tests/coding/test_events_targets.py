@@ -31,6 +31,11 @@ VERBS: dict[str, Any] = {
         {"id": "trade.with", "lemmas": ["trade"], "code": "061", "target": ["with"]},
         {"id": "support.forces", "lemmas": ["support"], "object": ["militia", "militias"],
          "code": "062", "target": ["dobj"]},
+        {"id": "say.v", "lemmas": ["say"], "code": "010", "target": ["to"]},
+        {"id": "fighting.n", "lemmas": ["fighting", "clash", "clashes"], "pos": "noun",
+         "code": "190", "source": ["poss", "amod"], "target": ["with", "between"]},
+        {"id": "talks.n", "lemmas": ["talks", "talk"], "pos": "noun", "code": "046",
+         "source": ["poss", "amod"], "target": ["with", "between"]},
     ],
     "frames": [],
     "derive": {},
@@ -81,6 +86,13 @@ CODED = [
      "a gerund after 'by' is done by the subject of its verb"),
     ("Arnorian troops are supporting a group of Gondorian militias.",
      {("ARNMIL", "062", "GONREB")}, "a group noun object is what it groups"),
+    ("Talks between Arnor and Gondor resumed.", {("ARN", "046", "GON"), ("GON", "046", "ARN")},
+     "an event noun between two sides is done by both"),
+    ("Heavy fighting between Arnor and Gondor continued.",
+     {("ARN", "190", "GON"), ("GON", "190", "ARN")}, "fighting between two sides is mutual"),
+    ("The Arnorian army said that clashes continued with Gondor.",
+     {("ARNMIL", "190", "GON"), ("GON", "190", "ARNMIL")},
+     "an armed speaker is a side of the fighting it reports; 'continued with' is the noun's"),
 ]
 
 
@@ -104,6 +116,8 @@ NOT_CODED = [
      ("ARN", "040", "GON"), "a relative clause of a foreseen thing describes no event"),
     ("The rockets that hit Gondor were fired from the sea.", ("ARN", "194", "GON"),
      "a relative pronoun subject leaves no object out"),
+    ("Rohan said that clashes continued with Gondor.", ("ROH", "190", "GON"),
+     "a speaker who is no armed side is no side of the fighting"),
 ]
 
 

@@ -53,6 +53,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         targets = toward_targets(predicate, memory, lookup, lex, places)
     if not sources:
         sources = _between(predicate, memory, lookup, lex)
+    if not sources and targets:
+        sources = _speaker_side(predicate, memory, lookup, lex)
     if not sources and keep_unknown:
         sources = unknown_source(predicate, predicate.source_slots, targets, lex)
     return sources, targets
@@ -71,6 +73,30 @@ def _between(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
 
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "IMG", "SPY"})
+
+
+def _speaker_side(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
+                  lex: Lexicon) -> list[Resolved]:
+    """'A spokesman for the SDF said clashes continued with Isis fighters': fighting with
+    no author of its own, reported by an armed side with whom it names, is that side's."""
+    token = predicate.token
+    if token.pos_ != "NOUN" or predicate.code[:2] not in lex.violent_roots:
+        return []
+    clause = token.head
+    while clause.dep_ in {"conj", "advcl", "xcomp"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lex.reporting_verbs:
+        return []
+    speakers = fill(replace(predicate, token=clause.head, embedded=None), ("nsubj",), memory,
+                    lookup, lex, subject=True)
+    return [s for s in speakers if s.actor is not None and _armed(s.actor.code, s.actor.country)]
+
+
+def _armed(code: str, country: str | None) -> bool:
+    """A military, rebel or armed non-state actor ("SYRREB", "USAMIL", "IMGMUSISI")."""
+    sector = code[len(country):] if country and code.startswith(country) else code
+    return sector[:3] in ARMED_SECTORS
 
 
 def _between_sides(predicate: Predicate) -> bool:
@@ -90,8 +116,8 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
     for slot in slots:
         for head in _slot_heads(predicate, slot, subject, lex):
             found = actors_for(head, memory, lookup, lex)
-            found += [r for nmod in _misread_conjuncts(head)
-                      for r in actors_for(nmod, memory, lookup, lex)]
+            found += [named[0] for nmod in _misread_conjuncts(head)
+                      if (named := actors_for(nmod, memory, lookup, lex))]
             if not found and not subject:
                 found = _authors(head, memory, lookup, lex)
             if not any(_known(r, lex) for r in found):
@@ -103,10 +129,12 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
 
 def _misread_conjuncts(head: Token) -> Iterator[Token]:
     """'President Trump and North Korea's leader Kim Jong Un': the parser often hangs the
-    first of two coordinated names on the second as a modifier with the conjunction."""
-    for child in head.children:
-        if child.dep_ == "nmod" and child.i < head.i and any(
-                c.dep_ == "cc" for c in child.children):
+    first of two coordinated names on the second as a modifier with the conjunction (on
+    the name, or as a person's possessive on its title)."""
+    words = [head, *(c for c in head.children if c.dep_ == "compound")]
+    for child in (c for word in words for c in word.children):
+        if child.i < head.i and any(c.dep_ == "cc" for c in child.children) and (
+                child.dep_ == "nmod" or (child.dep_ == "poss" and child.ent_type_ == "PERSON")):
             yield child
 
 

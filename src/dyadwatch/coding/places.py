@@ -35,7 +35,7 @@ def place_country(place: Token, gazetteer: PlaceLookup, lex: Lexicon) -> str | N
     Afrin"), from the gazetteer."""
     names = _of_places(place) if place.lemma_.lower() in lex.place_wrappers else [place]
     for name in names:
-        if name.ent_type_ in PLACE_ENTITIES:
+        if _place_name(name):
             found = gazetteer.lookup(_entity_text(name))
             if found is not None and found.country:
                 return found.country
@@ -60,7 +60,14 @@ def _locative_places(anchor: Token, lex: Lexicon) -> list[Token]:
 def _of_places(wrapper: Token) -> list[Token]:
     """'the town of Gorazde' → Gorazde; 'the Syrian town of Kobani' too."""
     return [pobj for prep in wrapper.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for pobj in prep.children if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTITIES]
+            for pobj in prep.children if pobj.dep_ == "pobj" and _place_name(pobj)]
+
+
+def _place_name(token: Token) -> bool:
+    """A place entity, or a proper name the tagger gave another or no entity type ("the
+    resort of Sochi" tagged as a nationality): the gazetteer has the last word."""
+    return token.ent_type_ in PLACE_ENTITIES or (
+        token.pos_ == "PROPN" and token.ent_type_ in {"", "NORP"})
 
 
 def _entity_text(token: Token) -> str:

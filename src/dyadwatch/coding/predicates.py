@@ -313,10 +313,13 @@ def _predicate(token: Token, pattern: VerbPattern, words: tuple[Token, ...], cod
             c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         source = tuple(slot for slot in source if slot != "poss")
         target = ("poss", *target)
+    slots = (token, *words[1:])
+    if pattern.pos == "noun" and token.dep_ == "nsubj" and (
+            token.head.lemma_.lower() in lex.aspect_verbs):
+        slots = (*slots, token.head)  # "clashes continued with Isis fighters"
     return Predicate(
         token=token, code=code, rule=rule, source_slots=source, target_slots=target,
-        modality=modality, negated=negated(token, lex), words=words,
-        slot_tokens=(token, *words[1:]),
+        modality=modality, negated=negated(token, lex), words=words, slot_tokens=slots,
     )
 
 

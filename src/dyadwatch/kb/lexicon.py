@@ -229,6 +229,7 @@ class Lexicon:
     listing_words: frozenset[str]
     gerund_preps: frozenset[str]
     potential_nouns: frozenset[str]
+    aspect_verbs: frozenset[str]
     toward_preps: frozenset[str]
     struck_things: frozenset[str]
     scene_preps: frozenset[str]
