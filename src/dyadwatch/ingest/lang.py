@@ -6,12 +6,16 @@ lingua's low-accuracy mode (trigram models: they load in well under a second and
 take little memory; from 120 characters on they are as accurate as the high-accuracy
 models, whose 850 MB are never loaded). Shorter texts (headlines, feed summaries) are
 undetermined (``None``) and count as English, and so is any text in which English has
-a confidence of at least 0.1: nothing is dropped on too little evidence.
-See docs/ingest.md for the measurements behind these choices.
+a confidence of at least 0.1: nothing is dropped on too little evidence. A sample of 30
+words or more of which at least 30 % are English stop words (spaCy's list) is English
+without asking the detector: no text in another language of the shared corpora comes
+near (at most 18 %), and 99 % of English news articles pass, which saves most of the
+check's time. See docs/ingest.md for the measurements behind these choices.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -28,6 +32,9 @@ LONG_TEXT_CHARS = 120
 # repetitive or list-like English text just behind French, and a skipped English article
 # is lost to the analysis, while a coded foreign one only yields no events.
 ENGLISH_DOUBT = 0.1
+CLEAR_ENGLISH_WORDS = 30  # words a sample needs before its stop words can decide
+CLEAR_ENGLISH_SHARE = 0.3  # share of English stop words that makes a sample English
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 @lru_cache(maxsize=2)
@@ -42,6 +49,8 @@ def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if len(sample) < LONG_TEXT_CHARS or sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None
+    if clearly_english(sample):
+        return "en"
     values = _detector(False).compute_language_confidence_values(sample)
     if not values:
         return None
@@ -49,6 +58,17 @@ def detect_language(text: str) -> str | None:
     if english >= ENGLISH_DOUBT:
         return "en"  # never skip a text that may well be English
     return values[0].language.iso_code_639_1.name.lower()
+
+
+def clearly_english(sample: str) -> bool:
+    """Whether CLEAR_ENGLISH_SHARE of the sample's words (at least CLEAR_ENGLISH_WORDS) are
+    English stop words."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = _WORD.findall(sample.lower())
+    if len(words) < CLEAR_ENGLISH_WORDS:
+        return False
+    return sum(word in STOP_WORDS for word in words) >= CLEAR_ENGLISH_SHARE * len(words)
 
 
 def is_english(text: str) -> bool:
