@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dyadwatch.eval_events import COUNTRY, Located, gold_located, match
-from dyadwatch.goldset import read_annotations
+from dyadwatch.goldset import SPLITS, read_annotations
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_draw import MANIFEST  # noqa: E402
@@ -53,7 +53,7 @@ def disagreements(first: Sequence[Located], second: Sequence[Located]) -> list[s
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("dev", "test"), default="test")
+    parser.add_argument("--split", choices=SPLITS, default="test")
     args = parser.parse_args()
     folder = MANIFEST.parent
     paths = [folder / f"{args.split}.{who}.jsonl" for who in ("a", "b")]

@@ -8,7 +8,12 @@ proportion to their year, 25 giveme5w1h world-news articles taken one news clust
 a time, 10 BBC politics articles. Halves (dev/test) are assigned by group: a giveme5w1h
 news cluster is one group, and any two drawn articles that are near-copies (word
 5-gram Jaccard >= 0.3) are joined into one group, so near-copies never cross halves.
-The manifest holds ids, halves and text hashes, never article text.
+
+A second draw with its own seed adds 24 tuning articles, the dev2 half ("The second
+draw"): 12 giveme5w1h (one per news cluster, clusters new to the manifest first, never
+a cluster of the test half), 8 BBC politics, 4 Guardian; no article already drawn and
+no near-copy of one. The first draw is made exactly as before, so --check covers both.
+The manifest holds ids, halves, seeds and text hashes, never article text.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from dyadwatch.goldset import Manifest, ManifestArticle, read_records, text_sha1
+from dyadwatch.goldset import Draw, Manifest, ManifestArticle, read_records, text_sha1
 
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT / "tests" / "eval" / "realnews" / "articles.json"
@@ -39,6 +44,14 @@ COUNTS = {"guardian": 25, "giveme5w1h": 25, "bbc": 10}
 # news_cluster subset already holds under "world").
 GOOGLE_NEWS_POLITICS = ("North Korea Missile", "Zimbabwe")
 NEAR_COPY = 0.3
+SECOND_SEED = 20261205
+SECOND_SPLIT = "dev2"
+SECOND_COUNTS = {"giveme5w1h": 12, "bbc": 8, "guardian": 4}
+SECOND_ABOUT = ("Second draw, tuning only (docs/annotation.md, 'The second draw'): 12 "
+                "giveme5w1h articles, one per news cluster (clusters new to the manifest "
+                "first; none of the test half), 8 BBC politics, 4 Guardian in proportion "
+                "to their year; no article of the first draw and no near-copy (word 5-gram "
+                "Jaccard >= 0.3) of any drawn article.")
 ABOUT = ("Real-news gold set (issue 14): drawn by tools/gold_draw.py with the seed below; "
          "text_sha1 is the sha1 of the record's 'text' field. Annotation rules and file "
          "format: docs/annotation.md.")
@@ -92,12 +105,21 @@ def by_stratum(candidates: Sequence[Candidate], rng: random.Random) -> dict[str,
 def proportional(candidates: Sequence[Candidate], n: int, rng: random.Random) -> list[Candidate]:
     """``n`` candidates, allotted to strata in proportion to their size (largest remainder)."""
     groups = by_stratum(candidates, rng)
-    total = sum(len(g) for g in groups.values())
-    quotas = {k: n * len(g) / total for k, g in groups.items()}
+    allotted = stratum_quotas(candidates, n)
+    return [c for k, g in groups.items() for c in g[:allotted[k]]]
+
+
+def stratum_quotas(candidates: Sequence[Candidate], n: int) -> dict[str, int]:
+    """``n`` split over the strata in proportion to their size (largest remainder)."""
+    sizes: dict[str, int] = defaultdict(int)
+    for candidate in candidates:
+        sizes[candidate[1]] += 1
+    total = sum(sizes.values())
+    quotas = {k: n * v / total for k, v in sorted(sizes.items())}
     allotted = {k: int(q) for k, q in quotas.items()}
     for k in sorted(quotas, key=lambda k: allotted[k] - quotas[k])[:n - sum(allotted.values())]:
         allotted[k] += 1
-    return [c for k, g in groups.items() for c in g[:allotted[k]]]
+    return allotted
 
 
 def round_robin(candidates: Sequence[Candidate], n: int, rng: random.Random) -> list[Candidate]:
@@ -161,23 +183,108 @@ def assign_halves(chosen: Sequence[tuple[str, Candidate]], rng: random.Random) -
     return halves
 
 
-def draw(data: Path, seed: int = SEED) -> Manifest:
-    """The gold-set manifest drawn from the corpora under ``data``."""
+Pool = dict[str, list[Candidate]]  # corpus -> its candidates
+
+
+def candidate_pool(data: Path) -> Pool:
+    """Every drawable candidate of each corpus under ``data``."""
+    return {"guardian": guardian_candidates(list(read_records(data / FILES["guardian"]))),
+            "giveme5w1h": giveme_candidates(list(read_records(data / FILES["giveme5w1h"]))),
+            "bbc": bbc_candidates(list(read_records(data / FILES["bbc"])))}
+
+
+def manifest_articles(chosen: Sequence[tuple[str, Candidate]],
+                      halves: Sequence[str]) -> list[ManifestArticle]:
+    return [ManifestArticle(article_id=c[0], corpus=corpus,  # type: ignore[arg-type]
+                            file=FILES[corpus], split=half,  # type: ignore[arg-type]
+                            text_sha1=text_sha1(c[2]), stratum=c[1])
+            for (corpus, c), half in zip(chosen, halves, strict=True)]
+
+
+def first_draw(pool: Pool, seed: int = SEED) -> list[ManifestArticle]:
+    """The 60 articles of the first draw with their dev/test halves, in manifest order."""
     rng = random.Random(seed)
-    guardian = list(read_records(data / FILES["guardian"]))
-    giveme = list(read_records(data / FILES["giveme5w1h"]))
-    bbc = list(read_records(data / FILES["bbc"]))
-    chosen = [("guardian", c) for c in proportional(guardian_candidates(guardian),
-                                                    COUNTS["guardian"], rng)]
-    chosen += [("giveme5w1h", c) for c in round_robin(giveme_candidates(giveme),
+    chosen = [("guardian", c) for c in proportional(pool["guardian"], COUNTS["guardian"], rng)]
+    chosen += [("giveme5w1h", c) for c in round_robin(pool["giveme5w1h"],
                                                       COUNTS["giveme5w1h"], rng)]
-    chosen += [("bbc", c) for c in rng.sample(bbc_candidates(bbc), COUNTS["bbc"])]
-    halves = assign_halves(chosen, rng)
-    articles = [ManifestArticle(article_id=c[0], corpus=corpus,  # type: ignore[arg-type]
-                                file=FILES[corpus], split=half,  # type: ignore[arg-type]
-                                text_sha1=text_sha1(c[2]), stratum=c[1])
-                for (corpus, c), half in zip(chosen, halves, strict=True)]
-    return Manifest(about=ABOUT, seed=seed, articles=articles)
+    chosen += [("bbc", c) for c in rng.sample(pool["bbc"], COUNTS["bbc"])]
+    return manifest_articles(chosen, assign_halves(chosen, rng))
+
+
+class NearCopies:
+    """The word 5-gram sets of the articles drawn so far: is a text a near-copy of one?"""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.sets = [shingles(t) for t in texts]
+
+    def admit(self, text: str) -> bool:
+        """True (and remembered) when ``text`` is no near-copy of a drawn article."""
+        mine = shingles(text)
+        if any(jaccard(mine, other) >= NEAR_COPY for other in self.sets):
+            return False
+        self.sets.append(mine)
+        return True
+
+
+def take(ordered: Sequence[Candidate], n: int, copies: NearCopies) -> list[Candidate]:
+    """The first ``n`` of ``ordered`` that are no near-copy of a drawn article."""
+    chosen: list[Candidate] = []
+    for candidate in ordered:
+        if len(chosen) == n:
+            break
+        if copies.admit(candidate[2]):
+            chosen.append(candidate)
+    return chosen
+
+
+def giveme_second(candidates: Sequence[Candidate], n: int, first: Sequence[ManifestArticle],
+                  copies: NearCopies, rng: random.Random) -> list[Candidate]:
+    """``n`` giveme5w1h articles, one news cluster at a time: clusters new to the manifest
+    first, then clusters of the dev half only; a cluster of the test half never."""
+    test = {a.stratum for a in first if a.corpus == "giveme5w1h" and a.split == "test"}
+    known = {a.stratum for a in first if a.corpus == "giveme5w1h"}
+    groups = [g for g in by_stratum(candidates, rng).values() if g[0][1] not in test]
+    rng.shuffle(groups)
+    groups.sort(key=lambda g: g[0][1] in known)  # stable: new clusters first
+    chosen: list[Candidate] = []
+    while len(chosen) < n and any(groups):
+        for members in groups:
+            while members and len(chosen) < n:
+                candidate = members.pop(0)
+                if copies.admit(candidate[2]):
+                    chosen.append(candidate)
+                    break
+    return chosen
+
+
+def second_draw(pool: Pool, first: Sequence[ManifestArticle],
+                seed: int = SECOND_SEED) -> list[tuple[str, Candidate]]:
+    """The dev2 articles: none of the first draw, no near-copy of any drawn article."""
+    rng = random.Random(seed)
+    drawn = {a.article_id for a in first}
+    fresh = {corpus: [c for c in found if c[0] not in drawn] for corpus, found in pool.items()}
+    by_id = {c[0]: c for found in pool.values() for c in found}
+    copies = NearCopies([by_id[a.article_id][2] for a in first if a.article_id in by_id])
+    chosen = [("giveme5w1h", c) for c in giveme_second(
+        fresh["giveme5w1h"], SECOND_COUNTS["giveme5w1h"], first, copies, rng)]
+    bbc = sorted(fresh["bbc"])
+    rng.shuffle(bbc)
+    chosen += [("bbc", c) for c in take(bbc, SECOND_COUNTS["bbc"], copies)]
+    years = by_stratum(fresh["guardian"], rng)
+    for year, quota in stratum_quotas(fresh["guardian"], SECOND_COUNTS["guardian"]).items():
+        chosen += [("guardian", c) for c in take(years[year], quota, copies)]
+    return chosen
+
+
+def draw(data: Path, seed: int = SEED, second_seed: int = SECOND_SEED) -> Manifest:
+    """The gold-set manifest drawn from the corpora under ``data``: the first draw
+    (dev/test), then the second (dev2)."""
+    pool = candidate_pool(data)
+    articles = first_draw(pool, seed)
+    second = second_draw(pool, articles, second_seed)
+    articles += manifest_articles(second, [SECOND_SPLIT] * len(second))
+    return Manifest(about=ABOUT, seed=seed, articles=articles,
+                    draws=[Draw(split=SECOND_SPLIT, seed=second_seed, about=SECOND_ABOUT)])
 
 
 def render(manifest: Manifest) -> str:
@@ -187,7 +294,9 @@ def render(manifest: Manifest) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--seed", type=int, default=SEED, help="seed of the first draw")
+    parser.add_argument("--second-seed", type=int, default=SECOND_SEED,
+                        help="seed of the second draw (dev2)")
     parser.add_argument("--check", action="store_true",
                         help="compare a fresh draw with the manifest instead of writing it")
     parser.add_argument("-o", "--output", type=Path, default=MANIFEST)
@@ -198,7 +307,8 @@ def main() -> int:
         print(f"gold_draw: corpus files missing under {data}: {', '.join(missing)}; "
               "set DYADWATCH_SHARED_DATA to the shared data folder", file=sys.stderr)
         return 2
-    text = render(draw(data, args.seed))
+    manifest = draw(data, args.seed, args.second_seed)
+    text = render(manifest)
     if args.check:
         same = args.output.exists() and args.output.read_text(encoding="utf-8") == text
         print("manifest matches a fresh draw" if same else "manifest differs from a fresh draw")
@@ -206,7 +316,7 @@ def main() -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")
     counts: dict[str, int] = defaultdict(int)
-    for article in draw(data, args.seed).articles:
+    for article in manifest.articles:
         counts[f"{article.corpus} {article.split}"] += 1
     print(f"wrote {args.output}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     return 0

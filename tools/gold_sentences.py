@@ -1,9 +1,9 @@
 """Print what is to be annotated in gold-set articles: date, headline, first 12 sentences.
 
     python tools/gold_sentences.py ARTICLE_ID [ARTICLE_ID ...]
-    python tools/gold_sentences.py --split dev
+    python tools/gold_sentences.py --split dev2
     python tools/gold_sentences.py --split test --jsonl     # one JSON object per sentence
-    python tools/gold_sentences.py --write                  # (re)write sentences.json
+    python tools/gold_sentences.py --write                  # add new articles to sentences.json
 
 Each body sentence comes with its index, its character span [start, end) in the
 record's raw `text` field and the sha1 of text[start:end] — the key an annotation
@@ -11,9 +11,11 @@ carries (docs/annotation.md). Sentences are dyadwatch's own (the cleaning of
 `dyadwatch code` and the pipeline's spaCy model). Only sentence splitting runs here:
 no event coding is run or shown, so annotators read the text alone.
 
-`--write` records the listed sentences of every manifest article (spans and hashes,
+`--write` records the listed sentences of the manifest articles (spans and hashes,
 no text) in tests/eval/realnews/sentences.json: the annotated region the scorer and
-the checker use, so a later change of splitter cannot move it.
+the checker use, so a later change of splitter cannot move it. An article already in
+the file keeps its entry as it is (annotations refer to it); only articles new to the
+manifest (a later draw) are split and added.
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dyadwatch.goldset import (
+    SPLITS,
     GoldArticle,
     Sentence,
     body_sentences,
     load_gold_articles,
     read_manifest,
+    read_sentence_index,
     render_sentence_index,
 )
 
@@ -58,11 +62,26 @@ def render_jsonl(gold: GoldArticle, sentences: Sequence[Sentence]) -> str:
                                 ensure_ascii=False) for s in sentences)
 
 
+def kept_sentences(ids: Sequence[str]) -> dict[str, list[Sentence]]:
+    """The entries of ``ids`` already in sentences.json (spans and hashes; no text)."""
+    if not SENTENCE_INDEX.exists():
+        return {}
+    index = read_sentence_index(SENTENCE_INDEX)
+    return {i: [Sentence(k, s, e, h, "") for k, (s, e, h) in enumerate(index[i])]
+            for i in ids if i in index}
+
+
+def recorded_model(fallback: str) -> str:
+    if not SENTENCE_INDEX.exists():
+        return fallback
+    return str(json.loads(SENTENCE_INDEX.read_text(encoding="utf-8")).get("model", fallback))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("ids", nargs="*", metavar="ARTICLE_ID")
-    parser.add_argument("--split", choices=("dev", "test"))
+    parser.add_argument("--split", choices=SPLITS)
     parser.add_argument("--jsonl", action="store_true", help="one JSON object per sentence")
     parser.add_argument("--write", action="store_true",
                         help=f"write the sentence index of all articles to {SENTENCE_INDEX.name}")
@@ -70,13 +89,15 @@ def main() -> int:
     parser.add_argument("--model", default=None, help="spaCy model (default: nlp.model)")
     args = parser.parse_args()
     if not args.ids and not args.split and not args.write:
-        parser.error("give ARTICLE_IDs, --split dev|test or --write")
+        parser.error("give ARTICLE_IDs, --split dev|dev2|test or --write")
     from dyadwatch.config import load_config
     from dyadwatch.nlp import load_pipeline
 
     cfg = load_config()
     manifest = read_manifest(args.manifest)
     ids = manifest.split_ids(None) if args.write else args.ids or manifest.split_ids(args.split)
+    kept = kept_sentences(ids) if args.write else {}
+    ids = [i for i in ids if i not in kept]
     golds, problems = load_gold_articles(manifest, shared_data(), ids,
                                          cfg.ingest.clean_furniture)
     for problem in problems:
@@ -87,8 +108,14 @@ def main() -> int:
               for g, doc in zip(golds, nlp.pipe(g.article.text for g in golds), strict=True)}
     if args.write:
         model = f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}"
-        SENTENCE_INDEX.write_text(render_sentence_index(listed, model), encoding="utf-8")
-        print(f"wrote {SENTENCE_INDEX} ({sum(map(len, listed.values()))} sentences)")
+        if recorded_model(model) != model:
+            print(f"gold_sentences: the new articles are split by {model}, the kept ones "
+                  f"were split by {recorded_model(model)}", file=sys.stderr)
+        SENTENCE_INDEX.write_text(render_sentence_index({**kept, **listed},
+                                                        recorded_model(model)),
+                                  encoding="utf-8")
+        print(f"wrote {SENTENCE_INDEX}: kept {len(kept)} articles, added {len(listed)} "
+              f"({sum(map(len, listed.values()))} sentences)")
         return 1 if problems else 0
     for gold in golds:
         sentences = listed[gold.entry.article_id]

@@ -1,12 +1,13 @@
 """Gold events beside the coder's, sentence by sentence, for the DEV half of the real-news set.
 
     python tools/realnews_diff.py [ARTICLE_ID ...] [--all-events] [--only-errors]
+    python tools/realnews_diff.py --split dev2          # the second tuning draw
 
 For each annotated sentence of each dev article it prints the sentence, the gold events
 (``G``) and the coder's events (``S``), marking each coder event that matches a gold event
 at (source country, target country, root) with ``=`` and each dyadic one that does not
 with ``x``; one-sided coder events are shown with ``.`` under ``--all-events``.
-This is a tuning instrument: it reads the dev half only, never the test half.
+This is a tuning instrument: it reads the dev halves (dev, dev2) only, never the test half.
 """
 
 from __future__ import annotations
@@ -92,11 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-events", action="store_true", help="show one-sided events too")
     parser.add_argument("--only-errors", action="store_true",
                         help="only sentences with a missed or a wrong event")
+    parser.add_argument("--split", choices=("dev", "dev2"), default="dev",
+                        help="the tuning half to read (never the test half)")
     args = parser.parse_args(argv)
     index = read_sentence_index(FOLDER / "sentences.json")
-    golds, warnings = load_half(FOLDER, "dev", DATA)
+    golds, warnings = load_half(FOLDER, args.split, DATA)
     golds = [g for g in golds if not args.ids or g.entry.article_id in args.ids]
-    events, _ = read_annotations(FOLDER / "dev.a.jsonl")
+    events, _ = read_annotations(FOLDER / f"{args.split}.a.jsonl")
     gold_events = gold_located(events)
     nlp = load_pipeline(load_config(environ={}).nlp.model)
     coder = build_coder(load_config(environ={}))

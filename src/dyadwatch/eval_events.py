@@ -246,8 +246,9 @@ CodeDocs = Callable[[Sequence[Article]], Iterable[tuple[Any, Sequence[Event]]]]
 
 
 def gold_files(path: Path) -> tuple[Path, dict[str, Path]]:
-    """The gold folder and the annotation file scored for each half: ``<split>.gold.jsonl``,
-    else ``<split>.a.jsonl`` (dev.gold = dev.a); or the one file given."""
+    """The gold folder and the annotation file scored for each half (dev, dev2, test, in
+    that order): ``<split>.gold.jsonl``, else ``<split>.a.jsonl`` (dev.gold = dev.a); or
+    the one file given."""
     if path.is_dir():
         files = {}
         for split in SPLITS:
@@ -259,7 +260,7 @@ def gold_files(path: Path) -> tuple[Path, dict[str, Path]]:
     half, _ = file_role(path)
     if half is None:
         raise GoldSetError(path=str(path), what="annotation file",
-                           detail="its name must be <dev|test>.<annotator|gold>.jsonl")
+                           detail="its name must be <dev|dev2|test>.<annotator|gold>.jsonl")
     return path.parent, {half: path}
 
 

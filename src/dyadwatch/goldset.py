@@ -31,7 +31,7 @@ from dyadwatch.model import Article
 from dyadwatch.ontology import is_cameo
 
 SENTENCES_PER_ARTICLE = 12
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "dev2", "test")
 # Actor codes that do not start with a country: international bodies, NGOs and
 # transnational armed groups. Their code itself is the "country" of the country-level key.
 TRANSNATIONAL_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
@@ -42,7 +42,7 @@ _SHA1 = re.compile(r"^[0-9a-f]{40}$")
 class GoldSetError(DyadwatchError):
     """A file of the real-news gold set is missing or unusable (the manifest, the sentence
     index, an annotation file with a name that does not say its half). Restore it from git,
-    or name annotation files <dev|test>.<annotator|gold>.jsonl (docs/annotation.md).
+    or name annotation files <dev|dev2|test>.<annotator|gold>.jsonl (docs/annotation.md).
     """
 
     code = "E130"
@@ -88,9 +88,20 @@ class ManifestArticle(BaseModel):
     article_id: str
     corpus: Literal["guardian", "giveme5w1h", "bbc"]
     file: str  # relative to the shared data folder
-    split: Literal["dev", "test"]
+    split: Literal["dev", "dev2", "test"]
     text_sha1: str
     stratum: str  # year (Guardian), news cluster (giveme5w1h), category (BBC)
+
+
+class Draw(BaseModel):
+    """A later draw of articles for one half, with its own seed (the first draw's seed is
+    the manifest's ``seed``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    split: Literal["dev2"]
+    seed: int
+    about: str
 
 
 class Manifest(BaseModel):
@@ -99,6 +110,7 @@ class Manifest(BaseModel):
     about: str
     seed: int
     sentences_per_article: int = SENTENCES_PER_ARTICLE
+    draws: list[Draw] = Field(default_factory=list)
     articles: list[ManifestArticle]
 
     def by_id(self) -> dict[str, ManifestArticle]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -282,12 +283,13 @@ def test_cli_eval_folder_needs_events_format(tmp_path: Path, fmt: str) -> None:
 @pytest.mark.parametrize("halves", [("dev", "test")])
 def test_realnews_manifest_is_balanced_and_split_by_cluster(halves: tuple[str, str]) -> None:
     manifest = read_manifest(REALNEWS / "articles.json")
+    first = [a for a in manifest.articles if a.split in halves]
     corpora: dict[str, int] = {}
-    for article in manifest.articles:
+    for article in first:
         corpora[article.corpus] = corpora.get(article.corpus, 0) + 1
     assert corpora == {"guardian": 25, "giveme5w1h": 25, "bbc": 10}
     halves_of: dict[str, set[str]] = {}
-    for article in manifest.articles:
+    for article in first:
         if article.corpus == "giveme5w1h":
             halves_of.setdefault(article.stratum, set()).add(article.split)
     assert all(len(h) == 1 for h in halves_of.values())
@@ -299,8 +301,52 @@ def test_realnews_manifest_is_balanced_and_split_by_cluster(halves: tuple[str, s
 
 
 @pytest.mark.issue(14)
-@pytest.mark.parametrize("name", ["dev.a.jsonl", "test.a.jsonl", "test.b.jsonl",
-                                  "test.gold.jsonl"])
+@pytest.mark.parametrize("counts", [{"giveme5w1h": 12, "bbc": 8, "guardian": 4}])
+def test_realnews_second_draw_is_disjoint_from_the_first(counts: dict[str, int]) -> None:
+    manifest = read_manifest(REALNEWS / "articles.json")
+    second = [a for a in manifest.articles if a.split == "dev2"]
+    first = [a for a in manifest.articles if a.split != "dev2"]
+    assert [(d.split, d.seed) for d in manifest.draws] == [("dev2", 20261205)]
+    assert {c: sum(a.corpus == c for a in second) for c in counts} == counts
+    assert not {a.article_id for a in second} & {a.article_id for a in first}
+    test_clusters = {a.stratum for a in first if a.corpus == "giveme5w1h" and a.split == "test"}
+    clusters = [a.stratum for a in second if a.corpus == "giveme5w1h"]
+    assert not set(clusters) & test_clusters
+    assert len(set(clusters)) >= len(clusters) - 1  # one per cluster while clusters last
+    index = read_sentence_index(REALNEWS / "sentences.json")
+    assert all(a.article_id in index for a in second)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.shared
+@pytest.mark.parametrize("near_copy", [0.3])
+def test_realnews_draws_are_reproducible_without_near_copies(shared_data: Path,
+                                                             near_copy: float) -> None:
+    draw = _tool("gold_draw")
+    manifest = read_manifest(REALNEWS / "articles.json")
+    assert draw.render(draw.draw(shared_data)) == (REALNEWS / "articles.json").read_text(
+        encoding="utf-8")
+    pool = draw.candidate_pool(shared_data)
+    texts = {c[0]: c[2] for found in pool.values() for c in found}
+    sets = {a.article_id: draw.shingles(texts[a.article_id]) for a in manifest.articles}
+    second = [a.article_id for a in manifest.articles if a.split == "dev2"]
+    for article_id in second:
+        assert all(draw.jaccard(sets[article_id], other) < near_copy
+                   for other_id, other in sets.items() if other_id != article_id)
+
+
+def _tool(name: str) -> Any:
+    tools = Path(__file__).resolve().parents[2] / "tools"
+    sys.path.insert(0, str(tools))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(tools))
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("name", ["dev.a.jsonl", "dev2.a.jsonl", "test.a.jsonl",
+                                  "test.b.jsonl", "test.gold.jsonl"])
 def test_realnews_annotation_files_are_clean(name: str) -> None:
     path = REALNEWS / name
     if not path.exists():

@@ -28,7 +28,7 @@ FORMATS = ("conflibert", "plover", "golden", "events")
 @click.option("--dictionaries", multiple=True, metavar="KIND:PATH",
               help="Evaluate imported dictionaries, e.g. petrarch:PETR_config.ini.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON on stdout.")
-@click.option("--split", type=click.Choice(("dev", "test")), default=None,
+@click.option("--split", type=click.Choice(("dev", "dev2", "test")), default=None,
               help="events: score this half only (default: every half with annotations).")
 @click.option("--agreement", is_flag=True,
               help="events: print the agreement of annotators a and b instead of scoring "
@@ -109,7 +109,7 @@ def _events_plan(gold: Path, split: str | None) -> tuple[Path, dict[str, Path]]:
     chosen = {h: files[h] for h in halves if h in files}
     if not chosen:
         raise click.ClickException(f"nothing to score in {gold}: no annotation file for "
-                                   f"{split or 'dev or test'} (docs/annotation.md)")
+                                   f"{split or 'any half'} (docs/annotation.md)")
     return folder, chosen
 
 
