@@ -149,3 +149,39 @@ def test_actor_groups_family_name_first(nlp: Any, coder: Any, text: str,
 ])
 def test_actor_groups_expletive_it_is_nobody(nlp: Any, coder: Any, text: str) -> None:
     assert "USA" not in {s for s, c, _ in coded(nlp, coder, text) if c.startswith("08")}
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # Egypt is named again and again, Qatar once in passing: the court is Egypt's
+    ("An Egyptian court convicted the activist. Egypt's prosecutors had charged him, and "
+     "the Egyptian press followed the case closely. The court also ordered the opposition "
+     "leader to pay a fine. He was later seen in Qatar.", "EGYJUD"),
+])
+def test_actor_groups_country_named_in_passing_does_not_displace(nlp: Any, coder: Any,
+                                                                 text: str, event: str) -> None:
+    assert event in sources(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("South Korean President Moon Jae-in spoke on Monday. A spokesperson for Moon's office "
+     "criticised North Korea.", "KORGOV"),
+])
+def test_actor_groups_name_met_before_wins_over_a_bare_role(nlp: Any, coder: Any, text: str,
+                                                            source: str) -> None:
+    assert source in sources(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Turkey will allow up to 13,000 Turkish Kurd refugees who fled to Iraq years ago to "
+     "return home under a deal.", "TURREF"),
+])
+def test_actor_groups_people_keeps_a_civil_role(nlp: Any, coder: Any, text: str,
+                                                target: str) -> None:
+    assert target in {t for _, _, t in coded(nlp, coder, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The court ordered the Egyptian opposition leader to pay 1 million Egyptian pounds.",
+])
+def test_actor_groups_money_is_no_actor(nlp: Any, coder: Any, text: str) -> None:
+    assert all(t != "EGY" for _, _, t in coded(nlp, coder, text))

@@ -6,6 +6,7 @@ document memory (coding/actors.py) or the clause (coding/clause_actors.py).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
@@ -293,19 +294,27 @@ def is_state(actor: Actor) -> bool:
 
 def sole_country(spans: list[Span], doc: Doc, lookup: ActorLookup,
                  dateline: set[int]) -> str | None:
-    """The country of an article that names exactly one (names, capitals, people, groups and
-    demonyms counted), at least twice or in its dateline; else None. A country named once
-    in passing ("two men from Algeria") does not place a story that never names its own."""
+    """The country of an article that names one (names, capitals, people, groups and
+    demonyms counted), at least twice or in its dateline, and no other more than once in
+    passing, when it names its own often (`_OWN_MENTIONS`); else None. A country named
+    once in passing ("two men from Algeria") does not place a story that never names its
+    own, nor displace one that does."""
     named = [entry.country for span in spans
              if (entry := lookup.entries.get(span.label_)) is not None and entry.country]
     named += [country for token in doc if (country := demonym_country(token, lookup)[0])]
-    if len(set(named)) != 1:
+    counts = Counter(named).most_common()
+    if not counts:
         return None
+    top, mentions = counts[0]
+    if len(counts) > 1:
+        passing = sum(n for _, n in counts[1:])
+        return top if passing <= 1 and mentions >= _OWN_MENTIONS else None
     in_dateline = any(span.start in dateline for span in spans)
-    return named[0] if len(named) >= _SOLE_MENTIONS or in_dateline else None
+    return top if mentions >= _SOLE_MENTIONS or in_dateline else None
 
 
 _SOLE_MENTIONS = 2
+_OWN_MENTIONS = 4
 
 
 def pronoun_gender(lower: str) -> str | None:

@@ -21,7 +21,6 @@ from dyadwatch.coding.actor_words import (
     actor_from_words,
     appositive_context,
     dateline_tokens,
-    demonym_country,
     gender_at,
     left_context,
     of_context,
@@ -35,7 +34,7 @@ from dyadwatch.coding.actor_words import (
     word_actor,
 )
 from dyadwatch.coding.mentions import ActorLookup, MatcherCache, find_mentions
-from dyadwatch.coding.peoples import people_actor
+from dyadwatch.coding.peoples import named_mentions, people_actor, read_peoples
 from dyadwatch.model import Actor
 
 if TYPE_CHECKING:
@@ -95,9 +94,12 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     everything = find_mentions(doc, cache)
     memory.sole_country = sole_country(everything, doc, lookup, memory.dateline)
     found = [span for span in everything if span.start not in memory.dateline]
-    memory.named = _named(doc, found, lookup)
-    mentions = {span.start: span for span in found}
     covered = {i for span in found for i in range(span.start, span.end)}
+    memory.named = named_mentions(doc, found, lookup)
+    for i, people in read_peoples(doc, memory.named, lookup, lex, covered).items():
+        # read first, so a role phrase before them sees them ("the leader of the Kurds")
+        memory.by_token[i], memory.spans[i] = people, (i, i + 1)
+    mentions = {span.start: span for span in found}
     person_spans = {ent.start: ent for ent in doc.ents if ent.label_ in {"PERSON", "ORG"}
                     and not any(i in covered for i in range(ent.start, ent.end))}
     i = 0
@@ -122,18 +124,6 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     memory.genders = {start: gender for start, _, person, _ in memory.history if person
                       and (gender := gender_at(doc, start, lex)) is not None}
     return memory
-
-
-def _named(doc: Doc, found: list[Span],
-           lookup: ActorLookup) -> list[tuple[int, str, str | None]]:
-    """The dictionary mentions and demonyms of a document: (first token, entry id, country)."""
-    named: list[tuple[int, str, str | None]] = []
-    for span in found:
-        entry = lookup.entries.get(span.label_)
-        named.append((span.start, span.label_, entry.country if entry is not None else None))
-    named += [(token.i, "", country) for token in doc
-              if (country := demonym_country(token, lookup)[0]) is not None]
-    return named
 
 
 def _remember_word(doc: Doc, i: int, memory: DocActors, lookup: ActorLookup,
@@ -210,7 +200,11 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | 
         return actor_from_words(list(span), lookup, memory.by_token, rule="org-name"), False
     actor = entry.actor_on(day) if entry is not None else None
     if actor is None:
-        actor = _titled_person(span, lookup, memory, lex, day) or _known_person(span, memory)
+        titled, known = _titled_person(span, lookup, memory, lex, day), _known_person(span, memory)
+        # a name met before wins over a bare role read around it ("a spokesperson for
+        # Moon's office": Moon is the president named before, not a spokesperson)
+        actor = known if known is not None and (titled is None or titled.country is None) else (
+            titled or known)
     return actor, True
 
 
@@ -258,14 +252,14 @@ def _remember(memory: DocActors, span: Span, actor: Actor, person: bool) -> None
         words = [t.text for t in span if t.pos_ == "PROPN"] or [span[-1].text]
         memory.people[" ".join(words).lower()] = actor
         memory.people[words[-1].lower()] = actor
-        if len(words) > 2 and words[0].isalpha():
-            # a family name written first: "Kim Jong Un ... Kim said", "Xi Jin Ping"
+        if len(words) > 1 and words[0].isalpha():
+            # a family name written first: "Kim Jong Un ... Kim said", "Moon Jae-in"
             memory.given_names[words[0].lower()] = actor
 
 
 def _known_person(span: Span, memory: DocActors) -> Actor | None:
-    """A person named again by full name, surname or, for a three-part name, its first
-    part; not by a first name a later, unknown person shares."""
+    """A person named again by full name, surname or the first part of the name (a family
+    name written first); not by a first name within a longer, unknown name."""
     last = span[-1].text.lower()
     return memory.people.get(span.text.lower()) or memory.people.get(last) or (
         memory.given_names.get(last) if len(span) == 1 else None)
@@ -287,6 +281,8 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
     A role comes from the head noun or a noun compound ("police officers"), never from an
     adjective alone: "military action" is not an actor.
     """
+    if head.ent_type_ in {"MONEY", "QUANTITY"}:
+        return None  # "1 million Egyptian pounds", "tons of Russian grain" are no actors
     modifiers = list(_modifiers(head, lex, lookup))
     role_words = [head, *(m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN")]
     if not any(lookup.role_of(w.lemma_) or lookup.role_of(w.text) for w in role_words):

@@ -11,17 +11,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.actor_words import demonym_country, join_code, private_head
+from dyadwatch.coding.actor_words import demonym_country, join_code, one_person, private_head
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Span, Token
 
     from dyadwatch.kb.lexicon import Lexicon, PeopleHome
 
 _PHRASE_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod"})
 _HOME_PREPS = frozenset({"in", "of", "from"})
+# roles a people's home code stands for ("Kurdish forces", "Kurdish officials"); others
+# keep their own sector in the home country ("Kurdish refugees" → SYRREF)
+_ARMED_OR_POLITICAL = frozenset({"GOV", "GOVMIL", "MIL", "REB", "UAF", "COP", "SPY", "PTY",
+                                 "LEG", "RAD"})
 
 
 def people_actor(token: Token, lookup: ActorLookup, lex: Lexicon,
@@ -39,10 +43,10 @@ def people_actor(token: Token, lookup: ActorLookup, lex: Lexicon,
     if home is None:
         return None
     role = lookup.role_of(head.lemma_) or lookup.role_of(head.text) if head is not token else None
-    if private_head(head, lex) or (role is not None and role[:3] in lex.private_sectors):
-        code = join_code(home.country, role or "")  # "Kurdish civilians" are the home's
-    else:
+    if (role is None or role in _ARMED_OR_POLITICAL) and not private_head(head, lex):
         code = home.code or join_code(home.country, role or "")
+    else:
+        code = join_code(home.country, role or "")  # "Kurdish refugees", "Kurdish civilians"
     return Actor(code=code, country=home.country, name=home.people,
                  rule=f"people:{home.people}")
 
@@ -87,3 +91,28 @@ def _sole_home(homes: tuple[PeopleHome, ...],
     countries = {country for _, _, country in named}
     found = [home for home in homes if home.country in countries]
     return found[0] if len(found) == 1 else None
+
+
+def named_mentions(doc: Doc, found: list[Span],
+                   lookup: ActorLookup) -> list[tuple[int, str, str | None]]:
+    """The dictionary mentions and demonyms of a document: (first token, entry id, country)."""
+    named: list[tuple[int, str, str | None]] = []
+    for span in found:
+        entry = lookup.entries.get(span.label_)
+        named.append((span.start, span.label_, entry.country if entry is not None else None))
+    named += [(token.i, "", country) for token in doc
+              if (country := demonym_country(token, lookup)[0]) is not None]
+    return named
+
+
+def read_peoples(doc: Doc, named: list[tuple[int, str, str | None]], lookup: ActorLookup,
+                 lex: Lexicon, covered: set[int]) -> dict[int, Actor]:
+    """The actor of every people word outside the dictionary mentions (``covered``), by
+    token; "a Kurd", one person, is none."""
+    found: dict[int, Actor] = {}
+    for token in doc:
+        if token.lower_ in lex.peoples and token.i not in covered and not one_person(token):
+            people = people_actor(token, lookup, lex, named)
+            if people is not None:
+                found[token.i] = people
+    return found
