@@ -36,9 +36,14 @@ VERBS: dict[str, Any] = {
          "code": "190", "source": ["poss", "amod"], "target": ["with", "between"]},
         {"id": "talks.n", "lemmas": ["talks", "talk"], "pos": "noun", "code": "046",
          "source": ["poss", "amod"], "target": ["with", "between"]},
+        {"id": "row.n", "lemmas": ["row"], "pos": "noun", "code": "111",
+         "source": ["poss", "amod"], "target": ["with", "between"]},
+        {"id": "withdraw.troops", "lemmas": ["withdraw"], "object": ["troops"],
+         "code": "0874", "target": ["from"]},
+        {"id": "release.v", "lemmas": ["release"], "code": "0841", "target": ["dobj"]},
     ],
-    "frames": [],
-    "derive": {},
+    "frames": [{"id": "appeal.f", "lemmas": ["urge", "ask"], "kind": "appeal"}],
+    "derive": {"appeal": {"default": "020"}},
 }
 
 
@@ -93,6 +98,15 @@ CODED = [
     ("The Arnorian army said that clashes continued with Gondor.",
      {("ARNMIL", "190", "GON"), ("GON", "190", "ARNMIL")},
      "an armed speaker is a side of the fighting it reports; 'continued with' is the noun's"),
+    ("Arnor withdrew its troops amid a fierce row with Gondor.",
+     {("ARN", "111", "GON"), ("GON", "111", "ARN")},
+     "a mutual noun with a partner, on a clause, has the clause's subject as its other side"),
+    ("Arnor is in talks with Gondor.", {("ARN", "046", "GON"), ("GON", "046", "ARN")},
+     "'in talks with' after a copula"),
+    ("Arnor was obliged to withdraw its troops from Gondor.", {("ARN", "0874", "GON")},
+     "the passive subject of a control verb does its to-clause"),
+    ("Arnor was urged by Rohan to release the prisoners.", {("ROH", "020", "ARN")},
+     "the one urged in a passive appeal is its target"),
 ]
 
 
@@ -118,6 +132,8 @@ NOT_CODED = [
      "a relative pronoun subject leaves no object out"),
     ("Rohan said that clashes continued with Gondor.", ("ROH", "190", "GON"),
      "a speaker who is no armed side is no side of the fighting"),
+    ("Arnor was urged by Rohan to release the prisoners.", ("ARN", "020", None),
+     "the one urged is no source"),
 ]
 
 

@@ -14,7 +14,7 @@ from dyadwatch.coding.actors import DocActors, Resolved
 from dyadwatch.coding.clause_actors import actors_for, same_actor
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.places import PLACE_ENTITIES, PlaceLookup, place_country
-from dyadwatch.coding.predicates import Predicate
+from dyadwatch.coding.predicates import Predicate, partnered
 from dyadwatch.coding.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from dyadwatch.kb.lexicon import Lexicon
 
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+AMOUNT_ENTITIES = frozenset({"MONEY", "QUANTITY", "PERCENT"})
 PLACE_RULE = "place"
 
 
@@ -54,7 +55,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if not sources:
         sources = _between(predicate, memory, lookup, lex)
     if not sources and targets:
-        sources = _speaker_side(predicate, memory, lookup, lex)
+        sources = _speaker_side(predicate, memory, lookup, lex) or _clause_side(
+            predicate, memory, lookup, lex)
     if not sources and keep_unknown:
         sources = unknown_source(predicate, predicate.source_slots, targets, lex)
     return sources, targets
@@ -93,6 +95,21 @@ def _speaker_side(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     return [s for s in speakers if s.actor is not None and _armed(s.actor.code, s.actor.country)]
 
 
+def _clause_side(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
+                 lex: Lexicon) -> list[Resolved]:
+    """'Germany withdrew its forces amid a fierce row with Erdogan', 'Turkish troops pulled
+    back after clashes with Kurdish fighters': a mutual event noun with a 'with' partner,
+    in a phrase on a clause, has the clause's subject as its other side."""
+    token = predicate.token
+    if not (partnered(token, lex) and token.dep_ == "pobj" and token.head.dep_ == "prep"):
+        return []
+    verb = token.head.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    return fill(replace(predicate, token=verb, embedded=None), ("nsubj", "nsubjpass"), memory,
+                lookup, lex, subject=True)
+
+
 def _armed(code: str, country: str | None) -> bool:
     """A military, rebel or armed non-state actor ("SYRREB", "USAMIL", "IMGMUSISI")."""
     sector = code[len(country):] if country and code.startswith(country) else code
@@ -115,6 +132,8 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
     """The actors in the first slot that yields any."""
     for slot in slots:
         for head in _slot_heads(predicate, slot, subject, lex):
+            if head.ent_type_ in AMOUNT_ENTITIES:
+                continue  # "fined him 30,000 Egyptian pounds": money is nobody
             found = actors_for(head, memory, lookup, lex)
             found += [named[0] for nmod in _misread_conjuncts(head)
                       if (named := actors_for(nmod, memory, lookup, lex))]
@@ -201,7 +220,7 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                 yield from _dependency_slot(clause, "nsubj", lex)
         return
     if slot in {"amod", "compound"}:
-        yield from _national_modifiers(token, lex)
+        yield from _national_modifiers(token, predicate.code, lex)
         return
     if slot in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss"}:
         yield from _dependency_slot(token, slot, lex)
@@ -222,14 +241,20 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                         yield from _prep_objects(pobj, slot)
 
 
-def _national_modifiers(noun: Token, lex: Lexicon) -> Iterator[Token]:
-    """'The Turkish offensive began', 'Palestinian riots continued', 'the toll from a
-    Taliban bombing rose': a national or named modifier is the actor of an event noun that
-    is itself a clause's subject, object or prepositional object. Not "the Syrian civil
-    war" (a situation), "the Warsaw summit" (a place), "the US-backed offensive" (someone
-    else's deed) or "the threat of a Turkish attack" (a deed only foreseen)."""
-    if noun.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr", "pobj"} or (
-            noun.lemma_.lower() in lex.situation_nouns) or _foreseen(noun, lex):
+def _national_modifiers(noun: Token, code: str, lex: Lexicon) -> Iterator[Token]:
+    """'The Turkish offensive began', 'Palestinian riots continued': a national or named
+    modifier is the actor of an event noun that is itself a clause's subject or object,
+    and of a violent deed in a prepositional phrase ("the toll from a Taliban bombing
+    rose"; not "opposed to French mediation", "the fate of an EU-Africa summit"). Not "the
+    Syrian civil war" (a situation), "the Warsaw summit" (a place), "the US-backed
+    offensive" (someone else's deed) or "the threat of a Turkish attack" (a deed only
+    foreseen)."""
+    if noun.dep_ in {"attr", "pobj"}:
+        if code[:2] not in lex.violent_roots or _foreseen(noun, lex):
+            return
+    elif noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        return
+    if noun.lemma_.lower() in lex.situation_nouns:
         return
     for child in noun.children:
         if child.dep_ not in {"amod", "compound"} or any(
@@ -297,8 +322,10 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
             yield from (c for c in current.children
                         if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
         elif current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head != current:
+            deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if current.dep_ == "xcomp" else (
+                SUBJECT_DEPS)  # "Germany was obliged to withdraw": the obliged withdraws
             current = current.head
-            yield from (c for c in current.children if c.dep_ in SUBJECT_DEPS)
+            yield from (c for c in current.children if c.dep_ in deps)
         elif current.dep_ in {"relcl", "acl"} and current.head != current:
             if current.tag_ == "VBN":
                 return  # "civilians imprisoned by …": the noun is the patient, not the agent

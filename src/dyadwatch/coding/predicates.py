@@ -80,7 +80,8 @@ class PredicateFinder:
 
     def _candidate(self, token: Token) -> bool:
         """Cheap test: could this token be a predicate at all?"""
-        if token.pos_ not in {"VERB", "NOUN", "ADJ"} or scene_setting(token, self.lex):
+        if token.pos_ not in {"VERB", "NOUN", "ADJ"} or (
+                scene_setting(token, self.lex) and not partnered(token, self.lex)):
             return False
         return token.pos_ == "VERB" or token.lemma_.lower() in self._known
 
@@ -275,6 +276,15 @@ class PredicateFinder:
                        negated=framed.negated and not refused)
 
 
+def partnered(token: Token, lex: Lexicon) -> bool:
+    """'withdrew its forces amid a row with Erdogan', 'after clashes with Kurdish fighters':
+    a mutual event noun with a 'with' partner is an event of its own, not only the scene
+    of another (its other side is the clause's subject)."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in lex.reciprocal_verbs and any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
+        for c in token.children)
+
+
 def _unreal_relative(token: Token, lex: Lexicon) -> bool:
     """'a settlement will be a deal between states, where the Americans agree with the
     Russians': a present-tense relative clause that describes a thing only foreseen or
@@ -337,9 +347,12 @@ def _framed_predicate(token: Token, frame: Frame, inner: Predicate, code: str,
     modality = {"threaten": "threatened", "intend": "intended", "agree": "intended",
                 "refuse": "asserted", "appeal": "asserted", "demand": "asserted",
                 "deny": "asserted", "accuse": "asserted"}[frame.kind]
+    # "Iran was asked to release the sailors": the one asked or told is the target
+    told = frame.kind in {"demand", "appeal"}
     return replace(
         inner, token=token, code=code, rule=f"frame:{frame.id}+{inner.rule}",
-        source_slots=("nsubj", "nsubjpass", "agent", "poss"),
+        source_slots=("nsubj", "agent", "poss") if told else ("nsubj", "nsubjpass", "agent",
+                                                              "poss"),
         target_slots=_frame_targets(frame, inner),
         modality=modality, negated=denied,
         words=(token, *inner.words), slot_tokens=(token, *inner.slot_tokens),
