@@ -258,6 +258,21 @@ def test_cli_eval_events_agreement(tmp_path: Path, args: list[str]) -> None:
 
 
 @pytest.mark.issue(14)
+@pytest.mark.parametrize("names", [["test.b.jsonl", "dev2.a.jsonl", "test.gold.jsonl",
+                                    "dev.a.jsonl", "test.a.jsonl"]])
+def test_eval_events_gold_files_every_half_in_order(tmp_path: Path, names: list[str]) -> None:
+    for name in names:
+        (tmp_path / name).write_text("", encoding="utf-8")
+    folder, files = eval_events.gold_files(tmp_path)
+    assert folder == tmp_path
+    assert {h: p.name for h, p in files.items()} == {
+        "dev": "dev.a.jsonl", "dev2": "dev2.a.jsonl", "test": "test.gold.jsonl"}
+    assert list(files) == ["dev", "dev2", "test"]
+    assert eval_events.gold_files(tmp_path / "dev2.a.jsonl")[1] == {
+        "dev2": tmp_path / "dev2.a.jsonl"}
+
+
+@pytest.mark.issue(14)
 @pytest.mark.parametrize("args", [["--format", "events", "--split", "test"]])
 def test_cli_eval_events_nothing_to_score(tmp_path: Path, args: list[str]) -> None:
     from dyadwatch.cli import cli
