@@ -185,3 +185,28 @@ def test_actor_groups_people_keeps_a_civil_role(nlp: Any, coder: Any, text: str,
 ])
 def test_actor_groups_money_is_no_actor(nlp: Any, coder: Any, text: str) -> None:
     assert all(t != "EGY" for _, _, t in coded(nlp, coder, text))
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # the speaker after a quotation is not the leader named inside it
+    ("Trump met Erdogan in Ankara. \u201cPutin is wrong about Idlib,\u201d he said.", "USAGOV"),
+])
+def test_actor_groups_speaker_is_nobody_inside_the_quotation(nlp: Any, coder: Any, text: str,
+                                                             source: str) -> None:
+    said = {s for s, c, _ in coded(nlp, coder, text) if c == "010"}
+    assert said == {source}, said
+
+
+@pytest.mark.parametrize("text", [
+    "Iranian militias crossed the border on Monday. It criticised Israel.",
+])
+def test_actor_groups_it_is_no_plural_phrase(nlp: Any, coder: Any, text: str) -> None:
+    assert all(s is None or not s.startswith("IRN") for s, c, _ in coded(nlp, coder, text)
+               if c.startswith("11"))
+
+
+@pytest.mark.parametrize("text", [
+    "Jana Roe, the British woman who fled Islamic State, criticised the camp guards.",
+])
+def test_actor_groups_appositive_clause_gives_no_title(nlp: Any, coder: Any, text: str) -> None:
+    assert "IMGMUSISI" not in sources(nlp, coder, text)

@@ -197,10 +197,22 @@ def of_context(span: Span) -> Iterator[Token]:
 
 
 def appositive_context(span: Span) -> Iterator[Token]:
+    """The words of an appositive, without its clauses: "Jane Roe, the Lib Dem leader",
+    not "Jane Roe, the woman who fled Islamic State"."""
     for token in span:
         for child in token.children:
             if child.dep_ == "appos" and not (span.start <= child.i < span.end):
-                yield from child.subtree
+                yield from _without_clauses(child)
+
+
+def _without_clauses(token: Token) -> Iterator[Token]:
+    yield token
+    for child in token.children:
+        if child.dep_ not in _CLAUSE_DEPS:
+            yield from _without_clauses(child)
+
+
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp"})
 
 
 def actor_from_words(words: list[Token], lookup: ActorLookup, known: dict[int, Actor],
@@ -283,6 +295,12 @@ def proxied(token: Token, lex: Lexicon) -> bool:
         doc[i + 5].lower_ in lex.proxy_words)
 
 
+def party_sector(actor: Actor) -> bool:
+    """A party's code or its leader's: PTY in government, OPP outside it."""
+    sector = actor.code[len(actor.country or ""):]
+    return sector[:3] in {"PTY", "OPP"}
+
+
 def join_code(country: str, role: str) -> str:
     return country if role in {"", country} else f"{country}{role}"
 
@@ -315,6 +333,39 @@ def sole_country(spans: list[Span], doc: Doc, lookup: ActorLookup,
 
 _SOLE_MENTIONS = 2
 _OWN_MENTIONS = 4
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Tokens inside double quotation marks; an unclosed quotation ends at a paragraph."""
+    found: set[int] = set()
+    start: int | None = None
+    for token in doc:
+        text = token.text
+        if start is not None and (text in _CLOSING or "\n" in token.text_with_ws
+                                  and not text.strip()):
+            found.update(range(start, token.i))
+            start = None
+        elif start is None and text in _OPENING:
+            start = token.i + 1
+    if start is not None:
+        found.update(range(start, len(doc)))
+    return found
+
+
+_OPENING = frozenset({"\u201c", '"', "``"})
+_CLOSING = frozenset({"\u201d", '"', "''"})
+
+
+def plural_phrase(doc: Doc, start: int, spans: dict[int, tuple[int, int]],
+                  actor: Actor | None) -> bool:
+    """A phrase read from its words whose head is plural ("Kurdish forces", "the rebels"),
+    which 'it' never points to; a dictionary name is one body ("the United States")."""
+    if actor is not None and actor.rule.startswith("actor:"):
+        return False
+    token = doc[spans.get(start, (start, start + 1))[1] - 1]
+    if token.dep_ in MODIFIER_DEPS and token.head.i > token.i:
+        token = token.head
+    return token.tag_ in {"NNS", "NNPS"}
 
 
 def pronoun_gender(lower: str) -> str | None:

@@ -25,10 +25,13 @@ from dyadwatch.coding.actor_words import (
     left_context,
     of_context,
     one_person,
+    party_sector,
+    plural_phrase,
     private_head,
     private_person,
     pronoun_gender,
     proxied,
+    quoted_tokens,
     sole_country,
     states_ahead,
     word_actor,
@@ -84,13 +87,15 @@ class DocActors:
     # the article's dictionary mentions and demonyms: (first token, entry id, country)
     named: list[tuple[int, str, str | None]] = field(default_factory=list)
     given_names: dict[str, Actor] = field(default_factory=dict)  # "kim" of "Kim Jong Un"
+    quoted: set[int] = field(default_factory=set)  # tokens inside quotation marks
+    plural: set[int] = field(default_factory=set)  # history starts of plural phrases
 
 
 def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActors:
     """Resolve every actor mention of ``doc`` in reading order. A dateline names a place,
     never an actor; a private person's mention is remembered as private."""
     lookup, lex = cache.lookup, cache.lex
-    memory = DocActors(dateline=dateline_tokens(doc))
+    memory = DocActors(dateline=dateline_tokens(doc), quoted=quoted_tokens(doc))
     everything = find_mentions(doc, cache)
     memory.sole_country = sole_country(everything, doc, lookup, memory.dateline)
     found = [span for span in everything if span.start not in memory.dateline]
@@ -123,6 +128,8 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
         i = span.end
     memory.genders = {start: gender for start, _, person, _ in memory.history if person
                       and (gender := gender_at(doc, start, lex)) is not None}
+    memory.plural = {start for start, actor, person, _ in memory.history if not person
+                     and plural_phrase(doc, start, memory.spans, actor)}
     return memory
 
 
@@ -297,7 +304,7 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
     text = head.doc[text_tokens[0].i : text_tokens[-1].i + 1].text
     if lookup.role_of(head.lemma_) == "PTY":
         owners = _possessor_antecedents(modifiers, memory, lex)
-        party = next((a for a in owners.values() if _party_sector(a)), None)
+        party = next((a for a in owners.values() if party_sector(a)), None)
         if party is not None:
             return Resolved(party, text, head.i)  # a party leader's "his party" is his own
     if head.dep_ in {"nsubj", "nsubjpass"} and (
@@ -308,11 +315,6 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
     if actor is None:
         return None
     return Resolved(actor, text, head.i)
-
-
-def _party_sector(actor: Actor) -> bool:
-    sector = actor.code[len(actor.country or ""):]
-    return sector[:3] in {"PTY", "OPP"}
 
 
 def _possessor_antecedents(modifiers: list[Token], memory: DocActors,
@@ -367,13 +369,19 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
     """The nearest earlier mention of the right kind (people for he/she, others for it/they).
 
     A subject pronoun prefers the nearest earlier subject ("Erdogan met Trump. He said …"
-    is Erdogan), within the same or the previous two sentences. When that mention is
+    is Erdogan), within the same or the previous two sentences; "it" is no plural phrase,
+    and he or she outside a quotation is nobody named inside it. When that mention is
     someone unknown, the pronoun stays unknown.
     """
     gender = pronoun_gender(head.lower_) if person else None
+    singular = head.lower_ in {"it", "its"}
+    outside = head.i not in memory.quoted
     earlier = [(start, actor, subject) for start, actor, is_person, subject in memory.history
                if start < head.i and is_person == person
-               and memory.genders.get(start, gender) == gender]
+               and memory.genders.get(start, gender) == gender
+               and not (singular and start in memory.plural)
+               # a speaker outside a quotation is nobody named inside it
+               and not (person and outside and start in memory.quoted)]
     if not earlier:
         return None
     chosen_start, chosen, _ = earlier[-1]

@@ -9,6 +9,7 @@ worse than none.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from dyadwatch.coding.actor_words import demonym_country, join_code, one_person, private_head
@@ -88,9 +89,10 @@ def _home_by_sign(token: Token, homes: tuple[PeopleHome, ...],
 
 def _sole_home(homes: tuple[PeopleHome, ...],
                named: list[tuple[int, str, str | None]]) -> PeopleHome | None:
-    countries = {country for _, _, country in named}
-    found = [home for home in homes if home.country in countries]
-    return found[0] if len(found) == 1 else None
+    """The only home the article names, named at least twice."""
+    counts = Counter(country for _, _, country in named)
+    found = [home for home in homes if counts[home.country]]
+    return found[0] if len(found) == 1 and counts[found[0].country] >= 2 else None
 
 
 def named_mentions(doc: Doc, found: list[Span],
