@@ -32,7 +32,7 @@ VERBS: dict[str, Any] = {
         {"id": "support.forces", "lemmas": ["support"], "object": ["militia", "militias"],
          "code": "062", "target": ["dobj"]},
         {"id": "say.v", "lemmas": ["say"], "code": "010", "target": ["to"]},
-        {"id": "fighting.n", "lemmas": ["fighting", "clash", "clashes"], "pos": "noun",
+        {"id": "fighting.n", "lemmas": ["fighting", "clash", "clashes", "conflict"], "pos": "noun",
          "code": "190", "source": ["poss", "amod"], "target": ["with", "between"]},
         {"id": "talks.n", "lemmas": ["talks", "talk"], "pos": "noun", "code": "046",
          "source": ["poss", "amod"], "target": ["with", "between"]},
@@ -134,6 +134,12 @@ NOT_CODED = [
      "a speaker who is no armed side is no side of the fighting"),
     ("Arnor was urged by Rohan to release the prisoners.", ("ARN", "020", None),
      "the one urged is no source"),
+    ("The withdrawal could lead to fresh fighting between Arnor and Gondor.",
+     ("ARN", "190", "GON"), "an event noun in a clause only possible is as unreal"),
+    ("Clashes between Arnor, Gondor and Rohan continued.", ("ARN", "190", "GON"),
+     "between more than two sides says nothing of who fought whom"),
+    ("The conflict between Arnor and Gondor has lasted for years.", ("ARN", "190", "GON"),
+     "a standing situation between two sides is no deed of theirs"),
 ]
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.coding.actors import DocActors, Resolved
 from dyadwatch.coding.clause_actors import actors_for, same_actor
 from dyadwatch.coding.mentions import ActorLookup
+from dyadwatch.coding.mood import hypothetical
 from dyadwatch.coding.places import PLACE_ENTITIES, PlaceLookup, place_country
 from dyadwatch.coding.predicates import Predicate, partnered
 from dyadwatch.coding.syntax import (
@@ -70,8 +71,12 @@ def _between(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     token = predicate.token
     if token.pos_ != "NOUN" and not (token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS):
         return []
+    if token.lemma_.lower() in lex.standing_nouns:
+        return []  # "a troubled partnership between Washington and the SDF" is no deed
     sides = fill(predicate, ("between",), memory, lookup, lex, subject=False)
-    return sides if len({side.code for side in sides}) > 1 else []
+    # two sides only: "clashes between Iran, Israel, Syria and Turkey" does not say who
+    # fought whom
+    return sides if len({side.code for side in sides}) == 2 else []
 
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
@@ -139,7 +144,8 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
                       if (named := actors_for(nmod, memory, lookup, lex))]
             if not found and not subject:
                 found = _authors(head, memory, lookup, lex)
-            if not any(_known(r, lex) for r in found):
+            if not any(_known(r, lex) for r in found) and not own_means(
+                    predicate, Resolved(None, "", head.i), lex, bare=True):
                 found = _listed(head, memory, lookup, lex) or found
             if found:
                 return found
@@ -166,7 +172,10 @@ def _known(side: Resolved, lex: Lexicon) -> bool:
 def _listed(head: Token, memory: DocActors, lookup: ActorLookup,
             lex: Lexicon) -> list[Resolved]:
     """The named members of a group noun: "world leaders including Saudi Arabia's King
-    Salman and Donald Trump", "allies such as Israel", "rivals, notably Iran"."""
+    Salman and Donald Trump", "allies such as Israel", "rivals, notably Iran"; not of a
+    deed ("joined the fight, including Algerians")."""
+    if head.tag_ not in {"NNS", "NNPS"} and head.lemma_.lower() not in lex.quantity_heads:
+        return []
     for prep in head.children:
         if prep.dep_ == "prep" and (prep.lower_ in lex.listing_words or (
                 prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))):
@@ -316,9 +325,10 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
             yield from (c for c in current.head.children if c.dep_ in {"dobj", "obj"})
             return
         if current.dep_ == "pcomp":
-            current = _gerund_governor(current, lex)
-            if current is None:
+            governor = _gerund_governor(current, lex)
+            if governor is None:
                 return
+            current = governor
             yield from (c for c in current.children
                         if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
         elif current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head != current:
@@ -352,7 +362,7 @@ def _gerund_governor(gerund: Token, lex: Lexicon) -> Token | None:
             verb.pos_ not in {"VERB", "AUX"}) or any(c.dep_ in {"dobj", "obj"}
                                                    for c in verb.children):
         return None
-    return verb
+    return None if hypothetical(verb, lex) else verb  # "by cooperating ... it could"
 
 
 def unknown_source(predicate: Predicate, slots: tuple[str, ...], targets: list[Resolved],
@@ -504,14 +514,16 @@ def self_reference(source: Resolved, target: Resolved) -> bool:
                                  and target.code == f"{source.country}GOV")
 
 
-def own_means(predicate: Predicate, target: Resolved, lex: Lexicon) -> bool:
+def own_means(predicate: Predicate, target: Resolved, lex: Lexicon, bare: bool = False) -> bool:
     """'Russia deployed troops to the border', 'withdrew its forces': in deployments and
     withdrawals the pattern's own object, read only as a bare role ("troops" as MIL), is the
-    source's means, not its target (unlike the patients of 'released the soldiers')."""
+    source's means, not its target (unlike the patients of 'released the soldiers'); so
+    are the members of the force it builds ("a border force including the YPG"; ``bare``:
+    any reading of that object)."""
     if predicate.code not in lex.deployment_codes:
         return False
-    return target.actor is not None and target.actor.rule.endswith(":role") and any(
-        t.i == target.token_i for t in predicate.words)
+    read_bare = bare or (target.actor is not None and target.actor.rule.endswith(":role"))
+    return read_bare and any(t.i == target.token_i for t in predicate.words)
 
 
 def _is_place(target: Resolved) -> bool:

@@ -73,7 +73,7 @@ class PredicateFinder:
             predicate = (self._obligation(token, consumed, memo)
                          or self._framed(token, consumed, memo) or self._plain(token, memo))
             if predicate is None or hypothetical(token, self.lex) or (
-                    _unreal_relative(token, self.lex)):
+                    _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)):
                 continue
             consumed.update(t.i for t in predicate.words)
             yield predicate
@@ -283,6 +283,21 @@ def partnered(token: Token, lex: Lexicon) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in lex.reciprocal_verbs and any(
         c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
         for c in token.children)
+
+
+def _unreal_phrase(token: Token, lex: Lexicon) -> bool:
+    """'the exit could lead to fresh fighting between the Kurds and Turkey', 'if there is
+    a conflict between Turkey and the Kurds': an event noun in the phrases of a clause that
+    is only possible or conditional is as unreal as the clause."""
+    if token.pos_ != "NOUN":
+        return False
+    current = token
+    while current.dep_ in {"pobj", "prep", "attr", "dobj", "conj"} and (
+            current.head.i != current.i):
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            return hypothetical(current, lex)
+    return False
 
 
 def _unreal_relative(token: Token, lex: Lexicon) -> bool:

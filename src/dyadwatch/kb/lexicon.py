@@ -230,6 +230,7 @@ class Lexicon:
     gerund_preps: frozenset[str]
     potential_nouns: frozenset[str]
     aspect_verbs: frozenset[str]
+    standing_nouns: frozenset[str]
     toward_preps: frozenset[str]
     struck_things: frozenset[str]
     scene_preps: frozenset[str]
