@@ -107,6 +107,8 @@ CODED = [
      "the passive subject of a control verb does its to-clause"),
     ("Arnor was urged by Rohan to release the prisoners.", {("ROH", "020", "ARN")},
      "the one urged in a passive appeal is its target"),
+    ("Gondorian militias, supported by Arnorian troops, took the town.",
+     {("ARNMIL", "062", "GONREB")}, "the noun a past participle describes is its patient"),
 ]
 
 

@@ -237,6 +237,8 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
             yield from _inherited_subject(token, lex)
         if predicate.embedded is not None and not subject:
             yield from _dependency_slot(predicate.embedded, slot, lex)
+        if slot == "dobj" and not subject:
+            yield from _described_patient(token)
         return
     for anchor in predicate.slot_tokens:
         yield from _prep_objects(anchor, slot)
@@ -248,6 +250,18 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         yield from _prep_objects(pobj, slot)
+
+
+def _described_patient(token: Token) -> Iterator[Token]:
+    """'Kurdish-led forces, backed by US air support', 'civilians killed by Russian jets':
+    the noun a past participle describes is its patient (its object), also through a
+    conjoined participle ("armed and supported by the US")."""
+    current = token
+    while current.dep_ == "conj" and current.tag_ == "VBN" and current.head.tag_ == "VBN":
+        current = current.head
+    if current.tag_ == "VBN" and current.dep_ == "acl" and current.head.pos_ in {"NOUN",
+                                                                                 "PROPN"}:
+        yield current.head
 
 
 def _national_modifiers(noun: Token, code: str, lex: Lexicon) -> Iterator[Token]:
