@@ -210,3 +210,31 @@ def test_actor_groups_it_is_no_plural_phrase(nlp: Any, coder: Any, text: str) ->
 ])
 def test_actor_groups_appositive_clause_gives_no_title(nlp: Any, coder: Any, text: str) -> None:
     assert "IMGMUSISI" not in sources(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Iranian defence minister criticised Israel on Monday.", "IRNGOVMIL"),
+])
+def test_actor_groups_two_word_role(nlp: Any, coder: Any, text: str, source: str) -> None:
+    assert source in sources(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Sir Jon Vell, the British industry lobby's director general, warned Gordon Brown not "
+     "to spend the money.", "GBRMIL"),
+    ("Home Secretary Charles Clarke warned that a Madrid-style bombing could happen in the "
+     "UK.", "ESPGOV"),
+])
+def test_actor_groups_office_and_likeness_are_no_actor(nlp: Any, coder: Any, text: str,
+                                                       absent: str) -> None:
+    events = coded(nlp, coder, text, "2005-01-20")
+    assert all(absent not in (s, t) for s, _, t in events), events
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The Syrian Democratic Forces held Raqqa. The Turkish president warned Kurdish "
+     "political activists in Turkey on Sunday.", "TUROPP"),
+])
+def test_actor_groups_people_placed_by_its_clause(nlp: Any, coder: Any, text: str,
+                                                  target: str) -> None:
+    assert target in {t for _, _, t in coded(nlp, coder, text)}

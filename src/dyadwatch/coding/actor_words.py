@@ -261,10 +261,25 @@ def _scan_words(words: list[Token], lookup: ActorLookup,
         demonym = demonym_country(token, lookup)[0] if actor is None else None
         if demonym is not None and country is None:
             country = demonym
-        word_role = lookup.role_of(token.lemma_) or lookup.role_of(token.text)
+        word_role = word_role_of(token, lookup)
         if word_role is not None and role is None:
             role = word_role
     return country, role, organisation
+
+
+def word_role_of(token: Token, lookup: ActorLookup) -> str | None:
+    """The role of a word, read with the word before it when the two are a role phrase
+    ("defence minister" → GOVMIL, "attorney general" → JUD); 'general' after another noun
+    is an office, not a rank ("CBI director general")."""
+    if token.i > token.sent.start:
+        before = token.doc[token.i - 1]
+        pair = lookup.role_of(f"{before.lemma_} {token.lemma_}") or lookup.role_of(
+            f"{before.text} {token.text}")
+        if pair is not None:
+            return pair
+        if token.lower_ == "general" and before.pos_ in {"NOUN", "PROPN"}:
+            return None
+    return lookup.role_of(token.lemma_) or lookup.role_of(token.text)
 
 
 def is_group(actor: Actor) -> bool:

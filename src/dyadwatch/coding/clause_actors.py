@@ -204,12 +204,13 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
 
 def _expletive(head: Token) -> bool:
     """'It is six weeks since ...', 'it is clear that ...', 'it seems that ...': an 'it' that
-    stands for a clause, not for anyone."""
+    stands for a clause, not for anyone ('it is ready to talk' is someone)."""
     verb = head.head
     return head.lower_ == "it" and head.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_ in {
         "be", "seem", "appear", "remain"} and any(
         c.dep_ in {"ccomp", "advcl", "csubj"} or (c.dep_ == "attr" and c.ent_type_ in {
-            "DATE", "TIME"}) for c in verb.children)
+            "DATE", "TIME"}) or (c.dep_ == "acomp" and any(
+                g.dep_ == "ccomp" for g in c.children)) for c in verb.children)
 
 
 def _named_group(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 _PHRASE_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod"})
 _HOME_PREPS = frozenset({"in", "of", "from"})
+_SCENE_PREPS = frozenset({"in", "inside", "within"})  # of the clause: "warned Kurds in Turkey"
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # roles a people's home code stands for ("Kurdish forces", "Kurdish officials"); others
 # keep their own sector in the home country ("Kurdish refugees" → SYRREF)
 _ARMED_OR_POLITICAL = frozenset({"GOV", "GOVMIL", "MIL", "REB", "UAF", "COP", "SPY", "PTY",
@@ -64,9 +66,12 @@ def phrase_head(token: Token) -> Token:
 
 def _home_in_phrase(head: Token, homes: tuple[PeopleHome, ...], lookup: ActorLookup,
                     named: list[tuple[int, str, str | None]]) -> PeopleHome | None:
-    """A home named in the phrase: "Syrian Kurds", "Iraq's Kurdish region", "Kurds in Syria"."""
+    """A home named in the phrase or its clause: "Syrian Kurds", "Iraq's Kurdish region",
+    "Kurds in Syria", "warned Kurdish activists in Turkey"."""
+    anchors = [head, head.head] if head.dep_ in _ARGUMENT_DEPS else [head]
     words = [*head.doc[head.left_edge.i : head.i + 1],
-             *(t for prep in head.children if prep.dep_ == "prep" and prep.lower_ in _HOME_PREPS
+             *(t for anchor in anchors for prep in anchor.children if prep.dep_ == "prep"
+               and prep.lower_ in (_HOME_PREPS if anchor is head else _SCENE_PREPS)
                for pobj in prep.children if pobj.dep_ == "pobj" for t in pobj.subtree)]
     tokens = {t.i for t in words}
     countries = {country for start, _, country in named if start in tokens and country}
