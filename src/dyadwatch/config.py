@@ -36,6 +36,7 @@ class CodingConfig(BaseModel):
     keep_negated: bool
     keep_untargeted: bool
     keep_unknown_actors: bool
+    screen_off_topic: bool
     coders: list[str] = Field(min_length=1)
     dictionaries: list[str]
     recode: bool

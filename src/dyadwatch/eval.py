@@ -3,6 +3,11 @@
 Sentence-level scores take each sentence's main event: the first event in
 reading order with both a source and a target, else the first event (the
 CAMEO convention that in "X said Y attacked Z" the main event is X's statement).
+
+The sentence-class sets (ConfliBERT, PLOVER) label what happened in each sentence,
+whoever did it ("gunmen killed three villagers"), so they are coded with
+:data:`SENTENCE_CLASS_SETTINGS`: every event kept, unknown and sector-only sources
+included, where the default output keeps only events of known political actors.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from dyadwatch.model import Article, Event
 from dyadwatch.ontology import PHOENIX_CLASS, plover_root_type
 
 Code = Callable[[Sequence[Article]], list[list[Event]]]  # articles → events per article
+# the settings (--set form) the sentence-class gold sets are coded with (module docstring)
+SENTENCE_CLASS_SETTINGS: tuple[str, ...] = ("coding.keep_unknown_actors=true",)
 
 # Labels of the 2016 PLOVER gold records → the current PLOVER event types.
 PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",

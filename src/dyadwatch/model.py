@@ -146,6 +146,9 @@ class RunSummary:
     failures: list[Failure] = field(default_factory=list)
     by_quad: dict[int, int] = field(default_factory=dict)
     top_dyads: list[tuple[str, str, int]] = field(default_factory=list)
+    # articles coded as texts that are not political news, by register (sport, ...): only
+    # events of state organs and international bodies are kept from them (docs/coding.md)
+    off_topic: dict[str, int] = field(default_factory=dict)
 
     @property
     def duplicates(self) -> int:

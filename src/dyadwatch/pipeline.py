@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch import __version__
 from dyadwatch.coding import DocCoder
+from dyadwatch.coding.register import USER_DATA_KEY as REGISTER_KEY
 from dyadwatch.config import Config
 from dyadwatch.errors import (
     CodingError,
@@ -62,6 +63,7 @@ class BatchResult:
     coded: list[db.CodedArticle] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     skipped: int = 0
+    off_topic: dict[str, int] = field(default_factory=dict)  # articles by register
 
 
 # Parses and codes batches in order, pulling them lazily from the iterable it is given.
@@ -324,7 +326,18 @@ def code_batch(ready: Sequence[Prepared], nlp: Language, coder: DocCoder, batch_
             continue
         result.coded.append(db.CodedArticle(prepared.article, prepared.sha1,
                                             _count_sentences(doc), tuple(events)))
+        _note_register(doc, prepared.article, len(events), result.off_topic)
     return result
+
+
+def _note_register(doc: object, article: Article, events: int,
+                   off_topic: dict[str, int]) -> None:
+    """Count an article the coder found not to be political news (coding.register)."""
+    register = doc.user_data.get(REGISTER_KEY)  # type: ignore[attr-defined]
+    if register is not None:
+        off_topic[register.name] = off_topic.get(register.name, 0) + 1
+        log.debug("%s: not political news, %s; %d events kept", article.id,
+                  register.describe(), events)
 
 
 def _parse(nlp: Language, ready: Sequence[Prepared], batch_size: int,
@@ -374,6 +387,8 @@ def _write(batch: _Batch, result: BatchResult, conn: duckdb.DuckDBPyConnection,
         _count(state, item.events)
     state.summary.articles_skipped += batch.skipped + result.skipped
     state.summary.articles_unchanged += batch.unchanged
+    for name, count in result.off_topic.items():
+        state.summary.off_topic[name] = state.summary.off_topic.get(name, 0) + count
     state.summary.failures.extend(failures)
     coded = [replace(item, dictionary_version=state.dictionary_version,
                      coding_key=state.coding_key) for item in result.coded]

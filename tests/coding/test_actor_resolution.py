@@ -11,6 +11,15 @@ from dyadwatch.model import Article
 pytestmark = [pytest.mark.model, pytest.mark.issue(14)]
 
 
+@pytest.fixture(scope="module")
+def coder():  # type: ignore[no-untyped-def]
+    """The actors as resolved: events of unknown and sector-only sources are kept here."""
+    from dyadwatch.config import load_config
+    from dyadwatch.pipeline import build_coder
+
+    return build_coder(load_config(overrides=["coding.keep_unknown_actors=true"], environ={}))
+
+
 def coded(nlp: Any, coder: Any, text: str) -> list[tuple[str | None, str, str | None]]:
     article = Article(id="t", text=text, published="2021-03-10")
     return [(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)]

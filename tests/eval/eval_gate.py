@@ -36,23 +36,28 @@ def measure() -> dict[str, dict[str, float]]:
 
     nlp = load_pipeline("auto")
     coder = build_coder(load_config(environ={}))
+    every_event = build_coder(load_config(None, scoring.SENTENCE_CLASS_SETTINGS, environ={}))
 
     def code(articles: Any) -> Any:
         return code_articles_in_memory(articles, nlp, coder)
+
+    def code_classes(articles: Any) -> Any:  # sentence classes: every event, whoever did it
+        return code_articles_in_memory(articles, nlp, every_event)
 
     data = shared_data()
     scores: dict[str, dict[str, float]] = {}
     conflibert = data / "gold" / "conflibert" / "conflibert_cameo_test.jsonl"
     if conflibert.exists():
-        report = scoring.score("conflibert", scoring.read_conflibert(conflibert), code,
+        report = scoring.score("conflibert", scoring.read_conflibert(conflibert), code_classes,
                                scoring.phoenix_class).as_dict()
         scores["conflibert"] = {k: report[k] for k in ("macro_f1", "coverage",
                                                        "source_agreement", "target_agreement")}
     plover = data / "ontology" / "plover" / "PLOVER_GSR_CAMEO.json"
     if plover.exists():
         records = scoring.read_plover(plover)
-        report = scoring.score("plover", records, code, scoring.plover_root).as_dict()
-        code_level = scoring.score("plover", records, code, scoring.plover_type).as_dict()
+        report = scoring.score("plover", records, code_classes, scoring.plover_root).as_dict()
+        code_level = scoring.score("plover", records, code_classes,
+                                   scoring.plover_type).as_dict()
         scores["plover"] = {"accuracy": report["accuracy"], "coverage": report["coverage"],
                             "code_level_accuracy": code_level["accuracy"]}
     golden = scoring.score_golden(scoring.read_golden(GOLDEN), code)

@@ -224,6 +224,10 @@ def print_summary(summary: RunSummary, db_path: Path) -> None:
     if summary.articles_unchanged:
         echo(f"Unchanged: {summary.articles_unchanged} (already coded from the same text with "
              "the same coder, dictionaries, model and settings; --recode codes them again)")
+    if summary.off_topic:
+        kinds = ", ".join(f"{name} {n}" for name, n in sorted(summary.off_topic.items()))
+        echo(f"Not political news: {sum(summary.off_topic.values())} ({kinds}; only events "
+             "of state organs and international bodies kept; coding.screen_off_topic)")
     if summary.duplicates:
         echo(f"Duplicates: {summary.duplicates} (copies of articles already read, linked to "
              "the first copy and not coded again; `dyadwatch errors --code E210` lists them)")
@@ -264,7 +268,7 @@ def events_command(ctx: click.Context, db_path: Path | None, source: str | None,
                    article_id: str | None, limit: int | None, fmt: str, output: str,
                    merged: bool) -> None:
     """Print coded events as JSON Lines (the event record contract), CSV, or an export format."""
-    from dyadwatch.api_python import EventDB
+    from dyadwatch.event_reader import EventReader
     from dyadwatch.store.queries import event_query
 
     if merged and fmt != "jsonl":
@@ -278,7 +282,7 @@ def events_command(ctx: click.Context, db_path: Path | None, source: str | None,
         return
     with coded_errors():  # a malformed pattern or date is a usage error, database or not
         query = event_query(source, target, since, until, article_id=article_id, limit=limit)
-    with coded_errors(), EventDB(existing_db(db_path), min_confidence()) as db:
+    with coded_errors(), EventReader(existing_db(db_path), min_confidence()) as db:
         events = db.iter_events(db.checked(query))
         records = merged_records(db.conn, events) if merged else (e.to_record() for e in events)
         with click.open_file(output, "w", encoding="utf-8") as out:

@@ -15,6 +15,7 @@ from dyadwatch.errors import DyadwatchError
 from dyadwatch.model import Article, Event
 
 FORMATS = ("conflibert", "plover", "golden", "events")
+SENTENCE_CLASS_FORMATS = frozenset({"conflibert", "plover"})  # eval.SENTENCE_CLASS_SETTINGS
 
 
 @cli.command("eval")
@@ -55,9 +56,10 @@ def eval_command(gold: Path, fmt: str | None, model: str, dictionaries: tuple[st
         _print_events([_agreement_report(gold, split)], as_json)
         return
     plan = _events_plan(gold, split) if fmt == "events" else None
+    settings = scoring.SENTENCE_CLASS_SETTINGS if fmt in SENTENCE_CLASS_FORMATS else ()
     try:
         nlp = load_pipeline(model)
-        cfg = load_config()
+        cfg = load_config(None, settings)
         coder = build_coder(cfg, dictionaries)
     except DyadwatchError as e:
         raise click.ClickException(str(e)) from e
@@ -88,6 +90,7 @@ def eval_command(gold: Path, fmt: str | None, model: str, dictionaries: tuple[st
                 table = scoring.score("plover (2021 code-level table)", records, code,
                                       scoring.plover_type).as_dict()
                 report["code_level_accuracy"] = table["accuracy"]
+            report["settings"] = list(settings)
     except DyadwatchError as e:
         raise click.ClickException(str(e)) from e
     click.echo(json.dumps(report, indent=1) if as_json else format_report(report))
@@ -226,6 +229,9 @@ def format_report(report: dict[str, object]) -> str:
         return "\n".join(lines)
     lines = [f"{report['name']}: n={report['n']}  coverage={report['coverage']:.3f}  "
              f"accuracy={report['accuracy']:.3f}  macro-F1={report['macro_f1']:.3f}"]
+    if report.get("settings"):
+        lines.append(f"  coded with {', '.join(report['settings'])} "  # type: ignore[arg-type]
+                     "(every event kept, whoever its source: the sentence's class is scored)")
     if "code_level_accuracy" in report:
         lines.append(f"  accuracy with the 2021 code-level CAMEO→PLOVER table: "
                      f"{report['code_level_accuracy']:.3f}")

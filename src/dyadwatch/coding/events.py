@@ -9,6 +9,11 @@ Three stages, each with one reason to change:
 3. assembly (:mod:`dyadwatch.coding.assembly`): the CAMEO rewrites, then one Event made
    the way every producer makes it.
 
+What is emitted: events whose source is a known political actor (a country, an
+international body, a named group) unless ``coding.keep_unknown_actors``; in a document
+:mod:`dyadwatch.coding.register` finds not to be political news (sport, entertainment,
+business, science), only the acts of state organs and international bodies.
+
 The coder holds only immutable :class:`~dyadwatch.kb.resources.CodingResources`; what one
 document needs (its actors, date and pattern matches) is a :class:`DocContext` made per
 call, so one coder can be shared by threads and calls.
@@ -32,10 +37,17 @@ from dyadwatch.coding.arguments import (
 )
 from dyadwatch.coding.assembly import Party, assemble_event, rewritten
 from dyadwatch.coding.clause_actors import political
+from dyadwatch.coding.confidence import known_code
 from dyadwatch.coding.dates import NO_DAY, carry_dates, event_date
 from dyadwatch.coding.mentions import MatcherCache
 from dyadwatch.coding.places import event_location
 from dyadwatch.coding.predicates import Memo, Predicate, PredicateFinder
+from dyadwatch.coding.register import (
+    USER_DATA_KEY,
+    Register,
+    document_register,
+    kept_in_register,
+)
 from dyadwatch.model import Article, Event, Location
 
 if TYPE_CHECKING:
@@ -50,7 +62,12 @@ SentenceKey = tuple[str | None, str | None, str, int]
 class CoderOptions:
     keep_negated: bool = False
     keep_untargeted: bool = True
-    keep_unknown_actors: bool = True
+    # False: only events of known political actors (a country, an international body or a
+    # named group) are emitted; True also keeps unknown and sector-only sources
+    keep_unknown_actors: bool = False
+    # recognise texts that are not political news (coding.register) and keep from them
+    # only the events of state organs and international bodies
+    screen_off_topic: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +78,7 @@ class DocContext:
     day: date | None
     memory: DocActors
     matches: Memo = field(default_factory=dict)  # pattern match by token index
+    register: Register = Register(None)  # the document's register; None: political news
     undated: set[str] = field(default_factory=set)  # ids of events given the article's day
 
 
@@ -73,6 +91,8 @@ class EventCoder:
         self.lex = resources.lexicon
         self.matchers = MatcherCache(resources.actors, resources.lexicon)
         self.predicates = PredicateFinder(resources.verbs, resources.lexicon)
+        self.pronouns = (self.lex.person_pronouns | self.lex.group_pronouns
+                         | self.lex.relative_pronouns)
 
     @property
     def dictionary_version(self) -> str:
@@ -82,7 +102,12 @@ class EventCoder:
         """The document context of ``doc`` (the parsed text of ``article``): its actors and
         date, and a fresh memo of pattern matches. One per call; never shared."""
         day = date.fromisoformat(article.published) if article.published else None
-        return DocContext(article, day, resolve_document(doc, self.matchers, day))
+        register = (document_register(doc, self.resources.registers)
+                    if self.options.screen_off_topic else Register(None))
+        if not register.political_news:
+            doc.user_data[USER_DATA_KEY] = register  # evidence for the run's count
+        return DocContext(article, day, resolve_document(doc, self.matchers, day),
+                          register=register)
 
     def code_doc(self, doc: Doc, article: Article) -> list[Event]:
         """Every event in ``doc`` (the parsed text of ``article``), in reading order."""
@@ -134,15 +159,26 @@ class EventCoder:
                 continue
             chosen: list[Resolved | None] = [*usable] or [None]
             for target in chosen:
-                made = [self._event(predicate, source, target, sent, index, ctx.article,
-                                    event_day, location)]
+                made = [(source, self._event(predicate, source, target, sent, index,
+                                             ctx.article, event_day, location))]
                 if target is not None and mutual(predicate, self.lex) and reversible(target):
                     # "A met B" is also B meeting A
-                    made.append(self._event(predicate, target, source, sent, index,
-                                            ctx.article, event_day, location))
+                    made.append((target, self._event(predicate, target, source, sent, index,
+                                                     ctx.article, event_day, location)))
                 if dated is None:
-                    ctx.undated.update(e.event_id for e in made)
-                yield from made
+                    ctx.undated.update(e.event_id for _, e in made)
+                yield from (e for side, e in made if self._kept(side, e, ctx.register))
+
+    def _kept(self, source: Resolved, event: Event, register: Register) -> bool:
+        """Is ``event`` emitted? Its source must be a known political actor (a country, an
+        international body, a named group) unless ``coding.keep_unknown_actors``; in a
+        text that is not political news, a state organ or international body acting."""
+        if not (self.options.keep_unknown_actors
+                or known_code(event.source, event.source_country)):
+            return False
+        return register.political_news or kept_in_register(
+            register, self.resources.registers, _how(source) or "", source.text, source.code,
+            source.country, event.cameo, self.pronouns)
 
     def _location(self, predicate: Predicate, targets: list[Resolved]) -> Location | None:
         if self.resources.places is None:

@@ -61,6 +61,7 @@ class BatchReport:
     by_quad: dict[int, int] = field(default_factory=dict)
     dyads: Counter[tuple[str, str]] = field(default_factory=Counter)
     failures: list[Failure] = field(default_factory=list)
+    off_topic: Counter[str] = field(default_factory=Counter)  # articles by register
 
 
 class RunLog:
@@ -93,6 +94,7 @@ def add_report(total: BatchReport, report: BatchReport) -> None:
         total.by_quad[quad] = total.by_quad.get(quad, 0) + n
     total.dyads.update(report.dyads)
     total.failures.extend(report.failures)
+    total.off_topic.update(report.off_topic)
 
 
 def import_ray() -> ModuleType:
@@ -175,7 +177,8 @@ def run_summary(plan: planning.Plan, total: BatchReport, events: int) -> RunSumm
         articles_skipped=plan.skipped + total.skipped, sentences=total.sentences,
         events=events, events_new=events, failures=[*plan.failures, *total.failures],
         by_quad=dict(sorted(total.by_quad.items())),
-        top_dyads=[(s, t, n) for (s, t), n in total.dyads.most_common(10)])
+        top_dyads=[(s, t, n) for (s, t), n in total.dyads.most_common(10)],
+        off_topic=dict(sorted(total.off_topic.items())))
 
 
 def _events(ray: ModuleType, files: list[str], plan: planning.Plan, cfg: Config,
@@ -264,7 +267,7 @@ def batch_key(ready: list[pipeline.Prepared]) -> str:
 def batch_report(result: pipeline.BatchResult) -> BatchReport:
     """The counts of one batch, as a local run adds them up."""
     report = BatchReport(coded=len(result.coded), skipped=result.skipped,
-                         failures=list(result.failures))
+                         failures=list(result.failures), off_topic=Counter(result.off_topic))
     for item in result.coded:
         report.sentences += item.n_sentences
         for event in item.events:

@@ -53,6 +53,13 @@ from dyadwatch.kb.lexicon import (
     WordsFile,
     build_lexicon,
 )
+from dyadwatch.kb.registers import (
+    REGISTERS_FILE,
+    CueListModel,
+    Registers,
+    RegistersFile,
+    build_registers,
+)
 from dyadwatch.kb.verbs import Frame, VerbDictionary, VerbPattern, parse_verb_file
 
 SHIPPED = "dyadwatch/data"
@@ -84,6 +91,8 @@ FILES: tuple[FileSpec, ...] = (
                           "fallback_targets": FallbackModel}, values=("default_targets",)),
     FileSpec(CONFIDENCE_FILE, {}, mappings=("rule", "source", "target", "mood"),
              values=("default", "pronouns", "calibrated_on", "note"), model=ConfidenceTable),
+    FileSpec(REGISTERS_FILE, {"registers": CueListModel, "news": CueListModel},
+             values=("min_cues", "news_ratio", "state_roles", "note"), model=RegistersFile),
 )
 SPECS: dict[str, FileSpec] = {spec.path: spec for spec in FILES}
 LAYER_KEYS = frozenset({"version", "remove", "replace"})
@@ -97,6 +106,7 @@ class Knowledge:
     actors: ActorDictionary
     lexicon: Lexicon
     confidence: ConfidenceTable
+    registers: Registers  # the cues of texts that are not political news
     content_hash: str  # 12 hex digits over every merged file
     layers: tuple[str, ...] = ()  # the user folders, in order
 
@@ -141,7 +151,10 @@ def build_knowledge(documents: dict[str, dict[str, Any]],
     actors = parse_actor_documents(actor_docs, f"{origin}/actors", lexicon)
     confidence = _validated(ConfidenceTable, documents[CONFIDENCE_FILE], origin,
                             CONFIDENCE_FILE)
-    return Knowledge(verbs, actors, lexicon, confidence, content_hash(documents), layers)
+    registers = build_registers(_validated(RegistersFile, documents[REGISTERS_FILE], origin,
+                                           REGISTERS_FILE))
+    return Knowledge(verbs, actors, lexicon, confidence, registers, content_hash(documents),
+                     layers)
 
 
 def content_hash(documents: dict[str, dict[str, Any]]) -> str:

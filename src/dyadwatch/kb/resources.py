@@ -1,7 +1,7 @@
 """CodingResources: everything the built-in coder reads, built once per configuration.
 
-Verbs, actors, word lists, rules and the confidence table (one merged, hashed
-:class:`Knowledge`) and the gazetteer. Resources are immutable and hold no per-document
+Verbs, actors, word lists, rules, the confidence table and the registers of texts
+that are not political news (one merged, hashed :class:`Knowledge`) and the gazetteer. Resources are immutable and hold no per-document
 state, so one instance is
 shared by every call, thread and coder that uses it.
 """
@@ -17,6 +17,7 @@ from dyadwatch.kb.confidence import ConfidenceTable, shipped_confidence_table
 from dyadwatch.kb.knowledge import load_knowledge
 from dyadwatch.kb.lexicon import Lexicon
 from dyadwatch.kb.places import Gazetteer, load_gazetteer
+from dyadwatch.kb.registers import Registers
 from dyadwatch.kb.verbs import VerbDictionary
 
 
@@ -30,6 +31,8 @@ class CodingResources:
     layers: tuple[str, ...] = ()  # user dictionary folders merged over the shipped files
     # an event's confidence (data/coding/confidence.yaml); the shipped table by default
     confidence: ConfidenceTable = field(default_factory=shipped_confidence_table)
+    # the cues of texts that are not political news (data/coding/registers.yaml)
+    registers: Registers = field(default_factory=lambda: load_knowledge().registers)
 
 
 def load_resources(layers: Sequence[Path] = (), places: bool = True) -> CodingResources:
@@ -37,4 +40,4 @@ def load_resources(layers: Sequence[Path] = (), places: bool = True) -> CodingRe
     knowledge = load_knowledge(layers)
     return CodingResources(knowledge.verbs, knowledge.actors, knowledge.lexicon,
                            load_gazetteer() if places else None, knowledge.version,
-                           knowledge.layers, knowledge.confidence)
+                           knowledge.layers, knowledge.confidence, knowledge.registers)

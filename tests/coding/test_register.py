@@ -1,0 +1,124 @@
+"""The register check: which documents are not political news, and what stays in them."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from dyadwatch.coding.register import (
+    Register,
+    document_register,
+    kept_in_register,
+    state_organ,
+)
+from dyadwatch.kb.knowledge import load_knowledge
+from dyadwatch.kb.registers import RegistersFile, build_registers
+
+REGISTERS = build_registers(RegistersFile.model_validate({
+    "version": "test",
+    "min_cues": 3,
+    "news_ratio": 2.0,
+    "state_roles": ["GOV", "MIL"],
+    "registers": [
+        {"id": "sport", "words": ["striker", "goal", "match", "league"],
+         "phrases": ["extra time"], "withheld_roots": ["18", "19", "20"]},
+        {"id": "entertainment", "words": ["film", "album", "actress"]},
+    ],
+    "news": [{"id": "politics", "words": ["minister", "ceasefire", "troops"],
+              "phrases": ["prime minister"]}],
+}))
+
+
+def _doc(text: str, lemmas: dict[str, str] | None = None) -> Doc:
+    words = text.split()
+    lemmas = lemmas or {}
+    return Doc(Vocab(), words=words, lemmas=[lemmas.get(w, w.lower()) for w in words])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The striker scored a goal in extra time of the league match", "sport"),
+    ("The actress made a film and an album", "entertainment"),
+    ("The striker scored a goal", None),  # two cues are not enough
+    ("The minister said troops broke the ceasefire after the league match and a goal by "
+     "the striker", None),  # news cues weigh against the register's
+    ("Talks between the prime minister and rebels", None),
+])
+def test_register_document_register(text: str, expected: str | None) -> None:
+    assert document_register(_doc(text), REGISTERS).name == expected
+
+
+@pytest.mark.parametrize("text", ["Strikers scored goals in the matches of the league"])
+def test_register_matches_lemmas(text: str) -> None:
+    lemmas = {"Strikers": "striker", "goals": "goal", "matches": "match"}
+    register = document_register(_doc(text, lemmas), REGISTERS)
+    assert register.name == "sport"
+    assert register.cues == ("striker", "goal", "match", "league")
+
+
+@pytest.mark.parametrize("text", ["the prime minister spoke after extra time"])
+def test_register_phrases_count_once_each(text: str) -> None:
+    register = document_register(_doc(text), REGISTERS)
+    assert "extra time" in register.cues
+    assert register.news_cues == ("prime minister", "minister")
+
+
+STATED = "modifier:country+role"
+
+
+@pytest.mark.parametrize(("rule", "text", "code", "country", "cameo", "kept"), [
+    (STATED, "Arnor's authorities", "ARNGOV", "ARN", "163", True),  # a ban: an act
+    (STATED, "the Arnorian army", "ARNMIL", "ARN", "043", True),
+    ("actor:igo:un", "the UN", "IGOUNO", None, "042", True),
+    ("actor:person:elessar", "King Elessar", "ARNGOV", "ARN", "042", True),
+    ("actor:person:elessar", "Elessar", "ARNGOV", "ARN", "042", False),  # a surname alone
+    ("actor:metonym:annuminas", "Annuminas", "ARNGOV", "ARN", "163", False),
+    ("title:country+role", "Jane Roe", "ARNGOV", "ARN", "163", False),
+    ("modifier:mention", "Annuminas boss", "ARNGOV", "ARN", "163", False),
+    ("placed+modifier:role", "police", "ARNCOP", "ARN", "173", False),
+    (STATED, "Arnor's authorities", "ARNGOV", "ARN", "010", False),  # a plain statement
+    (STATED, "the Arnorian army", "ARNMIL", "ARN", "190", False),  # no force in sport
+    (STATED, "the Arnorian league's tribunal", "ARNGOV", "ARN", "081", False),
+    ("actor:country:ARN", "Arnor", "ARN", "ARN", "120", False),  # a country is a team
+    ("modifier:role", "the government", "GOV", None, "163", False),
+    (STATED, "Arnorian firms", "ARNBUS", "ARN", "163", False),
+    (STATED, "its", "ARNGOV", "ARN", "163", False),  # its antecedent is not in the sentence
+])
+def test_register_kept_in_sport(rule: str, text: str, code: str, country: str | None,
+                                cameo: str, kept: bool) -> None:
+    assert kept_in_register(Register("sport", ("match",)), REGISTERS, rule, text, code,
+                            country, cameo, frozenset({"it", "its"})) is kept
+
+
+@pytest.mark.parametrize(("cameo", "kept"), [("190", True), ("010", False)])
+def test_register_withheld_roots_are_per_register(cameo: str, kept: bool) -> None:
+    register = Register("entertainment", ("film",))
+    assert kept_in_register(register, REGISTERS, STATED, "the Arnorian army", "ARNMIL",
+                            "ARN", cameo) is kept
+
+
+@pytest.mark.parametrize("rule", ["anaphor", "placed+modifier:role", ""])
+def test_register_political_news_keeps_everything(rule: str) -> None:
+    assert kept_in_register(Register(None), REGISTERS, rule, "it", None, None, "010")
+
+
+@pytest.mark.parametrize(("code", "country", "expected"), [
+    ("ARNGOV", "ARN", True), ("ARNMILGOV", "ARN", True), ("IGOUNO", None, True),
+    ("ARN", "ARN", False), ("ARNCVL", "ARN", False), ("GOV", None, False), (None, None, False),
+])
+def test_register_state_organ(code: str | None, country: str | None, expected: bool) -> None:
+    assert state_organ(code, country, REGISTERS) is expected
+
+
+@pytest.mark.parametrize("name", ["sport", "entertainment", "business", "science"])
+def test_register_shipped_file_names_each_register(name: str) -> None:
+    registers = load_knowledge().registers
+    assert name in registers.names
+    assert registers.min_cues >= 1
+
+
+@pytest.mark.parametrize("register", [Register("sport", tuple(f"c{i}" for i in range(10)),
+                                               ("minister",))])
+def test_register_describe(register: Register) -> None:
+    assert register.describe() == ("sport (10 cues: c0, c1, c2, c3, c4, c5, c6, c7, ...; "
+                                   "1 of political news)")
