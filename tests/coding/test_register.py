@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from dyadwatch.coding.register import (
+    USER_DATA_KEY,
     Register,
     document_register,
     kept_in_register,
@@ -14,6 +17,7 @@ from dyadwatch.coding.register import (
 )
 from dyadwatch.kb.knowledge import load_knowledge
 from dyadwatch.kb.registers import RegistersFile, build_registers
+from dyadwatch.model import Article
 
 REGISTERS = build_registers(RegistersFile.model_validate({
     "version": "test",
@@ -122,3 +126,44 @@ def test_register_shipped_file_names_each_register(name: str) -> None:
 def test_register_describe(register: Register) -> None:
     assert register.describe() == ("sport (10 cues: c0, c1, c2, c3, c4, c5, c6, c7, ...; "
                                    "1 of political news)")
+
+
+MATCH_REPORT = (
+    "Brazil beat Argentina 2-0 in the World Cup semi-final on Sunday. The striker scored "
+    "twice before half-time and the goalkeeper saved a penalty in extra time. The coach "
+    "praised his squad after the match, and the fans in the stadium sang until the final "
+    "whistle.")
+FILM_BAN = (
+    "The government of Kenya banned the film on Friday. The director said the actress and "
+    "the producer were shocked. The film had been nominated for three awards at the "
+    "festival and topped the box office in its first week, and the album of its songs "
+    "entered the charts.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [MATCH_REPORT])
+def test_register_match_report_is_no_force(nlp: Any, coder: Any, text: str) -> None:
+    doc = nlp(text)
+    events = coder.code_doc(doc, Article(id="t", text=text, published="2021-03-10"))
+    assert doc.user_data[USER_DATA_KEY].name == "sport"
+    assert not [e for e in events if e.cameo_root in {"17", "18", "19", "20"}], events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [FILM_BAN])
+def test_register_state_act_stays_in_entertainment(nlp: Any, coder: Any, text: str) -> None:
+    doc = nlp(text)
+    events = coder.code_doc(doc, Article(id="t", text=text, published="2021-03-10"))
+    assert doc.user_data[USER_DATA_KEY].name == "entertainment"
+    assert [(e.source, e.cameo_root) for e in events] == [("KENGOV", "17")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "counted"), [(MATCH_REPORT, {"sport": 1}), (FILM_BAN, {
+    "entertainment": 1}), ("Kenya and Uganda signed a border treaty on Friday.", {})])
+def test_register_run_counts_off_topic_articles(nlp: Any, coder: Any, text: str,
+                                                counted: dict[str, int]) -> None:
+    from dyadwatch.pipeline import Prepared, code_batch
+
+    result = code_batch([Prepared(Article(id="t", text=text), "sha")], nlp, coder, 8)
+    assert result.off_topic == counted
