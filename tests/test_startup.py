@@ -27,6 +27,15 @@ def test_startup_cli_import_loads_no_heavy_library(module: str) -> None:
 
 
 @pytest.mark.issue(16)
+@pytest.mark.parametrize("module", ["dyadwatch.event_reader"])
+def test_startup_event_reader_needs_no_pandas(module: str) -> None:
+    code = f"import sys, {module}; print('pandas' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"
+
+
+@pytest.mark.issue(16)
 @pytest.mark.parametrize("name", ["verbs.yaml"])
 def test_startup_resource_key_follows_content(tmp_path: Path, name: str) -> None:
     (tmp_path / "data").mkdir()

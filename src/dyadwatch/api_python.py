@@ -6,13 +6,10 @@ docs/python.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any, Literal
 
-import duckdb
 import pandas as pd
 
 from dyadwatch.analysis import escalation as esc
@@ -28,26 +25,11 @@ from dyadwatch.analysis.choice import reciprocity_needs as rec_needs
 from dyadwatch.analysis.dyads import rank_dyads
 from dyadwatch.analysis.series import FREQ_CODES, Freq, build_series, combined
 from dyadwatch.analysis.timeline import build_timeline, sources
-from dyadwatch.errors import DatabaseNotFoundError, NoDyadEventsError
-from dyadwatch.model import Event
+from dyadwatch.errors import NoDyadEventsError
+from dyadwatch.event_reader import Dyad, EventReader
 from dyadwatch.store import queries
-from dyadwatch.store.db import open_db
-from dyadwatch.store.queries import ActorPattern, DateWindow
 
 Direction = Literal["both", "AB", "BA"]
-
-
-@dataclass(frozen=True, slots=True)
-class Dyad:
-    """Two parsed actor patterns and a date window."""
-
-    a: ActorPattern
-    b: ActorPattern
-    window: DateWindow
-
-    @property
-    def labels(self) -> tuple[str, str]:
-        return self.a.label, self.b.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,67 +53,12 @@ def open(db: str | Path | None = None,  # noqa: A001
     return EventDB(db, min_confidence)
 
 
-class EventDB:
+class EventDB(EventReader):
     """Read-only access to an event database with the dyad analyses on top.
 
     ``min_confidence`` applies to every query and analysis made through it (E350 when it
-    is not a number from 0 to 1); dyad analyses read dyadic events only."""
-
-    def __init__(self, path: str | Path, min_confidence: float | None = None) -> None:
-        self.min_confidence = queries.check_confidence(min_confidence)
-        self.path = Path(path)
-        if not self.path.is_file():
-            raise DatabaseNotFoundError(path=str(path))
-        self.conn: duckdb.DuckDBPyConnection = open_db(self.path, read_only=True)
-
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self) -> EventDB:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.close()
-
-    # ---- helpers ----------------------------------------------------------------------
-
-    def dyad(self, a: str, b: str, since: str | None = None, until: str | None = None) -> Dyad:
-        """Parse two actor patterns and a window; E701/E704 when malformed, E708 when an
-        actor matches no stored event."""
-        first, second = queries.parse_actor(a), queries.parse_actor(b)
-        window = queries.check_window(since, until, self.min_confidence)
-        return Dyad(self.known(first), self.known(second), window)
-
-    def known(self, pattern: ActorPattern) -> ActorPattern:
-        """``pattern`` when some event has it as source or target, else E708."""
-        return queries.require_actor(self.conn, pattern, str(self.path))
-
-    def query(self, source: str | None = None, target: str | None = None,
-              since: str | None = None, until: str | None = None,
-              **filters: Any) -> queries.EventQuery:
-        """The one event query (see store.queries.EventQuery) from user text, with both
-        actors checked: E701/E704 when malformed, E708 when unknown."""
-        return self.checked(queries.event_query(source, target, since, until, **filters))
-
-    def window(self, since: str | None = None, until: str | None = None) -> DateWindow:
-        """A checked window with this database's least confidence."""
-        return queries.check_window(since, until, self.min_confidence)
-
-    def checked(self, query: queries.EventQuery) -> queries.EventQuery:
-        """``query`` when each of its actor patterns matches some event, else E708; with
-        this database's least confidence when the query sets none."""
-        for pattern in (query.source, query.target):
-            if pattern is not None:
-                self.known(pattern)
-        if query.window.min_confidence is None and self.min_confidence is not None:
-            query = replace(query, window=replace(query.window,
-                                                  min_confidence=self.min_confidence))
-        return query
-
-    def iter_events(self, query: queries.EventQuery) -> Iterator[Event]:
-        """The events matching ``query`` as Event records, streamed."""
-        return queries.iter_events(self.conn, query)
+    is not a number from 0 to 1); dyad analyses read dyadic events only. The queries that
+    need no pandas are those of :class:`~dyadwatch.event_reader.EventReader`."""
 
     def dyad_events(self, dyad: Dyad) -> pd.DataFrame:
         """The dyad's events in both directions; E702 (NoDyadEventsError) when there are none."""

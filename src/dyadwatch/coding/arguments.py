@@ -106,7 +106,8 @@ def _clause_side(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     back after clashes with Kurdish fighters': a mutual event noun with a 'with' partner,
     in a phrase on a clause, has the clause's subject as its other side."""
     token = predicate.token
-    if not (partnered(token, lex) and token.dep_ == "pobj" and token.head.dep_ == "prep"):
+    if not (partnered(token, lex, predicate.code in lex.reciprocal_codes)
+            and token.dep_ == "pobj" and token.head.dep_ == "prep"):
         return []
     verb = token.head.head
     if verb.pos_ not in {"VERB", "AUX"}:
@@ -509,8 +510,9 @@ def _toward_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
     if not forceful:
         return
     obj = direct_object(predicate.token, lex)
-    if obj is not None and obj.ent_type_ in PLACE_ENTITIES:
-        yield obj  # "shelled Kharkiv"
+    if obj is not None and (obj.ent_type_ in PLACE_ENTITIES
+                            or obj.lemma_.lower() in lex.place_wrappers):
+        yield obj  # "shelled Kharkiv", "attacked the city of Idlib"
     if obj is not None and obj.lemma_.lower() in lex.struck_things:
         for anchor in (obj, predicate.token):  # the parser hangs "in ..." on either
             for prep in anchor.children:

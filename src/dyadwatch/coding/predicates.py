@@ -81,7 +81,9 @@ class PredicateFinder:
     def _candidate(self, token: Token) -> bool:
         """Cheap test: could this token be a predicate at all?"""
         if token.pos_ not in {"VERB", "NOUN", "ADJ"} or (
-                scene_setting(token, self.lex) and not partnered(token, self.lex)):
+                scene_setting(token, self.lex) and not partnered(token, self.lex, any(
+                    p.code in self.lex.reciprocal_codes
+                    for p in self.verbs.patterns_for(token.lemma_.lower(), "noun")))):
             return False
         return token.pos_ == "VERB" or token.lemma_.lower() in self._known
 
@@ -276,11 +278,13 @@ class PredicateFinder:
                        negated=framed.negated and not refused)
 
 
-def partnered(token: Token, lex: Lexicon) -> bool:
-    """'withdrew its forces amid a row with Erdogan', 'after clashes with Kurdish fighters':
-    a mutual event noun with a 'with' partner is an event of its own, not only the scene
-    of another (its other side is the clause's subject)."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() in lex.reciprocal_verbs and any(
+def partnered(token: Token, lex: Lexicon, reciprocal_code: bool = False) -> bool:
+    """'withdrew its forces amid a row with Erdogan', 'after clashes with Kurdish fighters',
+    'in a phone call with Putin': a mutual event noun (by its word or ``reciprocal_code``)
+    with a 'with' partner is an event of its own, not only the scene of another (its
+    other side is the clause's subject)."""
+    mutual_word = reciprocal_code or token.lemma_.lower() in lex.reciprocal_verbs
+    return token.pos_ == "NOUN" and mutual_word and any(
         c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
         for c in token.children)
 
