@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import CORPORA, LABELS, SETTINGS, Measure, shared_data_dir, spawn  # noqa: E402
+from inprocess import CORPORA, LABELS, SETTINGS, Measure, shared_data_dir, spawn  # noqa: E402
 
 
 def write_records(n: int, out: Path) -> None:
