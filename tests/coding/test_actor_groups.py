@@ -238,3 +238,10 @@ def test_actor_groups_office_and_likeness_are_no_actor(nlp: Any, coder: Any, tex
 def test_actor_groups_people_placed_by_its_clause(nlp: Any, coder: Any, text: str,
                                                   target: str) -> None:
     assert target in {t for _, _, t in coded(nlp, coder, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "A German police union boss criticised the organisers of Berlin's New Year's Eve party.",
+])
+def test_actor_groups_a_celebration_is_no_party(nlp: Any, coder: Any, text: str) -> None:
+    assert all(t in (None, "DEU") or not t.startswith("DEU") for _, _, t in coded(nlp, coder, text))

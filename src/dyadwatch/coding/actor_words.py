@@ -279,7 +279,13 @@ def word_role_of(token: Token, lookup: ActorLookup) -> str | None:
             return pair
         if token.lower_ == "general" and before.pos_ in {"NOUN", "PROPN"}:
             return None
+    if any(c.dep_ in {"compound", "poss", "nmod"} and c.ent_type_ in _OCCASIONS
+           for c in token.children):
+        return None  # "a New Year's Eve party" is no political party
     return lookup.role_of(token.lemma_) or lookup.role_of(token.text)
+
+
+_OCCASIONS = frozenset({"DATE", "TIME", "EVENT"})
 
 
 def is_group(actor: Actor) -> bool:

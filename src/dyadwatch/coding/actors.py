@@ -35,6 +35,7 @@ from dyadwatch.coding.actor_words import (
     sole_country,
     states_ahead,
     word_actor,
+    word_role_of,
 )
 from dyadwatch.coding.mentions import ActorLookup, MatcherCache, find_mentions
 from dyadwatch.coding.peoples import named_mentions, people_actor, read_peoples
@@ -361,7 +362,7 @@ def _role_like(token: Token, lex: Lexicon, lookup: ActorLookup) -> bool:
     """An of-object whose own modifiers name whose it is: a role ("the Gondorian army"), a
     held thing, a group or a country word ("the Iranian government")."""
     lemma = token.lemma_.lower()
-    return bool(lookup.role_of(lemma) or lookup.role_of(token.text)) or (
+    return word_role_of(token, lookup) is not None or (
         lemma in lex.held_nouns or lemma in lex.quantity_heads or lemma in lex.anaphors)
 
 
