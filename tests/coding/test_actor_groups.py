@@ -245,3 +245,22 @@ def test_actor_groups_people_placed_by_its_clause(nlp: Any, coder: Any, text: st
 ])
 def test_actor_groups_a_celebration_is_no_party(nlp: Any, coder: Any, text: str) -> None:
     assert all(t in (None, "DEU") or not t.startswith("DEU") for _, _, t in coded(nlp, coder, text))
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Rohingya militants attacked police posts in Rakhine.", ("MMRREB", "190", None)),
+    ("Rohingya refugees criticised Myanmar on Monday.", ("MMRREF", "111", "MMR")),
+])
+def test_actor_groups_people_with_one_home(nlp: Any, coder: Any, text: str,
+                                           event: tuple[str, str, str | None]) -> None:
+    assert any(s == event[0] and c == event[1] and (event[2] is None or t == event[2])
+               for s, c, t in coded(nlp, coder, text, "2017-09-10"))
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("The former police chief clashed with the Labour mayor on Thursday.", "ELI"),
+])
+def test_actor_groups_former_office_holder_is_elite(nlp: Any, coder: Any, text: str,
+                                                    side: str) -> None:
+    found = {x for s, _, t in coded(nlp, coder, text, "2005-01-20") for x in (s, t)}
+    assert side in found and "COP" not in found, found

@@ -264,7 +264,12 @@ def _scan_words(words: list[Token], lookup: ActorLookup,
         word_role = word_role_of(token, lookup)
         if word_role is not None and role is None:
             role = word_role
+    if role is not None and any(t.lower_ in _FORMER and t.dep_ == "amod" for t in words):
+        role = "ELI"  # "the former police chief": CAMEO codes former office holders ELI
     return country, role, organisation
+
+
+_FORMER = frozenset({"former", "ex", "ex-"})
 
 
 def word_role_of(token: Token, lookup: ActorLookup) -> str | None:

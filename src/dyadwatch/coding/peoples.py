@@ -1,10 +1,10 @@
 """Peoples without a state of their own ("Kurdish forces", "the Kurds"), read by the article.
 
-A people lives in several states (words.yaml: ``peoples``); which home a phrase means is
-read, in order, from the phrase itself ("Syrian Kurds", "Kurds in Iraq"), from the nearest
-sign the article names (a group of one home: the SDF places the Kurds in Syria), and from
-the only home the article names. Otherwise the phrase stays unknown: a wrong country is
-worse than none.
+A people lives in one or several states (words.yaml: ``peoples``). A people with one home
+is read there; otherwise the home a phrase means is read, in order, from the phrase and
+its clause ("Syrian Kurds", "Kurds in Iraq"), from the nearest sign the article names (a
+group of one home: the SDF places the Kurds in Syria), and from the only home the article
+names. Otherwise the phrase stays unknown: a wrong country is worse than none.
 """
 
 from __future__ import annotations
@@ -41,8 +41,9 @@ def people_actor(token: Token, lookup: ActorLookup, lex: Lexicon,
     if not homes:
         return None
     head = phrase_head(token)
-    home = (_home_in_phrase(head, homes, lookup, named) or _home_by_sign(token, homes, named)
-            or _sole_home(homes, named))
+    home = homes[0] if len(homes) == 1 else (
+        _home_in_phrase(head, homes, lookup, named) or _home_by_sign(token, homes, named)
+        or _sole_home(homes, named))
     if home is None:
         return None
     role = lookup.role_of(head.lemma_) or lookup.role_of(head.text) if head is not token else None
