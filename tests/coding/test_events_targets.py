@@ -42,8 +42,9 @@ VERBS: dict[str, Any] = {
          "code": "0874", "target": ["from"]},
         {"id": "release.v", "lemmas": ["release"], "code": "0841", "target": ["dobj"]},
     ],
-    "frames": [{"id": "appeal.f", "lemmas": ["urge", "ask"], "kind": "appeal"}],
-    "derive": {"appeal": {"default": "020"}},
+    "frames": [{"id": "appeal.f", "lemmas": ["urge", "ask"], "kind": "appeal"},
+               {"id": "agree.f", "lemmas": ["agree"], "kind": "agree"}],
+    "derive": {"appeal": {"default": "020"}, "agree": {"default": "030"}},
 }
 
 
@@ -142,6 +143,8 @@ NOT_CODED = [
      "between more than two sides says nothing of who fought whom"),
     ("The conflict between Arnor and Gondor has lasted for years.", ("ARN", "190", "GON"),
      "a standing situation between two sides is no deed of theirs"),
+    ("Arnor agreed to keep Arnorian troops in Gondor.", ("ARN", "030", "ARNMIL"),
+     "the source's own forces are its means"),
 ]
 
 

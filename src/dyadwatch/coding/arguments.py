@@ -130,7 +130,20 @@ def usable_targets(predicate: Predicate, source: Resolved, targets: list[Resolve
                    lex: Lexicon) -> list[Resolved]:
     """The targets that are not the source itself, its own territory or its own means."""
     return [t for t in targets if not same_actor(source, t) and not self_reference(source, t)
-            and not own_means(predicate, t, lex)]
+            and not own_means(predicate, t, lex) and not _own_forces(predicate, source, t, lex)]
+
+
+def _own_forces(predicate: Predicate, source: Resolved, target: Resolved,
+                lex: Lexicon) -> bool:
+    """'threatened to send Turkish forces', 'agreed to keep US troops in Syria': the
+    pattern's own object naming the source's own armed forces is its means (not in
+    violence: "Kurdish militants attacked a Turkish army post")."""
+    if target.actor is None or target.country is None or target.country != source.country or (
+            "MIL" not in target.actor.code[3:]) or predicate.code[:2] in lex.violent_roots:
+        return False
+    head = predicate.token.doc[target.token_i]
+    return any(t.i == head.i or (head.dep_ in {"dobj", "obj"} and head.head.i == t.i)
+               for t in predicate.words)
 
 
 def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
@@ -138,7 +151,7 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
     """The actors in the first slot that yields any."""
     for slot in slots:
         for head in _slot_heads(predicate, slot, subject, lex):
-            if head.ent_type_ in AMOUNT_ENTITIES:
+            if head.ent_type_ in AMOUNT_ENTITIES or _dummy_it(head):
                 continue  # "fined him 30,000 Egyptian pounds": money is nobody
             found = actors_for(head, memory, lookup, lex)
             found += [named[0] for nmod in _misread_conjuncts(head)
@@ -162,6 +175,13 @@ def _misread_conjuncts(head: Token) -> Iterator[Token]:
         if child.i < head.i and any(c.dep_ == "cc" for c in child.children) and (
                 child.dep_ == "nmod" or (child.dep_ == "poss" and child.ent_type_ == "PERSON")):
             yield child
+
+
+def _dummy_it(head: Token) -> bool:
+    """'fighting it out with extremists', 'battled it out': an 'it' with a particle points
+    to nobody."""
+    return head.lower_ == "it" and head.dep_ in {"dobj", "obj"} and any(
+        c.dep_ == "prt" for c in head.head.children)
 
 
 def _known(side: Resolved, lex: Lexicon) -> bool:
