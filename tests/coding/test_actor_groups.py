@@ -264,3 +264,14 @@ def test_actor_groups_former_office_holder_is_elite(nlp: Any, coder: Any, text: 
                                                     side: str) -> None:
     found = {x for s, _, t in coded(nlp, coder, text, "2005-01-20") for x in (s, t)}
     assert side in found and "COP" not in found, found
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # no article date: the title says which office is meant, and a later mention keeps it
+    ("Tory leader Michael Howard criticised Prime Minister Tony Blair. Conservative "
+     "co-chairman Liam Fox attacked Mr Blair.", ("GBROPP", "190", "GBRGOV")),
+])
+def test_actor_groups_undated_title_picks_the_office(nlp: Any, coder: Any, text: str,
+                                                     event: tuple[str, str, str]) -> None:
+    events = coded(nlp, coder, text, None)
+    assert event in events and all("ELI" not in (t or "") for _, _, t in events), events

@@ -122,6 +122,20 @@ def test_actors_undated_person_takes_latest_role(kb: ActorDictionary, text: str,
     assert actor is not None and actor.code == code
 
 
+@pytest.mark.parametrize("text,code,country,expected", [
+    ("Tony Blair", "GOV", None, "GBRGOV"),        # a bare title's sector
+    ("Michael Howard", "GBROPP", "GBR", "GBROPP"),  # the exact code
+    ("Tony Blair", "GBRMIL", "GBR", None),        # no such office: none
+])
+def test_actors_actor_as_picks_the_titled_office(kb: ActorDictionary, text: str, code: str,
+                                                 country: str | None,
+                                                 expected: str | None) -> None:
+    entry = kb.entry_for(text)
+    assert entry is not None
+    actor = entry.actor_as(code, country)
+    assert (actor.code if actor is not None else None) == expected
+
+
 @pytest.mark.parametrize("text,code,country", [
     ("Washington", "USAGOV", "USA"),
     ("Tehran", "IRNGOV", "IRN"),

@@ -394,6 +394,20 @@ def plural_phrase(doc: Doc, start: int, spans: dict[int, tuple[int, int]],
     return token.tag_ in {"NNS", "NNPS"}
 
 
+def is_subject(span: Span) -> bool:
+    return any(t.dep_ in {"nsubj", "nsubjpass"} for t in span) or span.root.head.dep_ in {
+        "nsubj", "nsubjpass"}
+
+
+def describes_subject(span: Span) -> bool:
+    """A mention inside a predicate nominal describes the subject ("Turkey is a Nato
+    member"): a later pronoun points to the subject, not to it."""
+    token = span.root
+    while token.dep_ not in {"attr", "ROOT"} and token.pos_ not in {"VERB", "AUX"}:
+        token = token.head
+    return token.dep_ == "attr" and token.i != span.root.i
+
+
 def pronoun_gender(lower: str) -> str | None:
     return "m" if lower in {"he", "him", "his"} else "f" if lower in {"she", "her", "hers"} else (
         None)

@@ -21,7 +21,9 @@ from dyadwatch.coding.actor_words import (
     actor_from_words,
     appositive_context,
     dateline_tokens,
+    describes_subject,
     gender_at,
+    is_subject,
     left_context,
     of_context,
     one_person,
@@ -125,7 +127,7 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
         if actor is not None:
             _remember(memory, span, actor, person)
         else:
-            memory.history.append((span.start, None, person, _is_subject(span)))
+            memory.history.append((span.start, None, person, is_subject(span)))
         i = span.end
     memory.genders = {start: gender for start, _, person, _ in memory.history if person
                       and (gender := gender_at(doc, start, lex)) is not None}
@@ -185,14 +187,9 @@ def _compass_country(token: Token, memory: DocActors, lookup: ActorLookup,
 
 def _remember_private(memory: DocActors, span: Span, person: bool) -> None:
     memory.private.update(range(span.start, span.end))
-    memory.history.append((span.start, None, person, _is_subject(span)))
+    memory.history.append((span.start, None, person, is_subject(span)))
     if span.label_ in {"PERSON", "ORG"}:
         memory.private_names.add(span[-1].lower_)
-
-
-def _is_subject(span: Span) -> bool:
-    return any(t.dep_ in {"nsubj", "nsubjpass"} for t in span) or span.root.head.dep_ in {
-        "nsubj", "nsubjpass"}
 
 
 def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | None,
@@ -207,6 +204,15 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | 
         # it is ("the Nigerian Union of Teachers"); else it stays unknown
         return actor_from_words(list(span), lookup, memory.by_token, rule="org-name"), False
     actor = entry.actor_on(day) if entry is not None else None
+    if entry is not None and day is None and len(entry.roles) > 1:
+        # an undated article: the office its title gives ("Tory leader Michael Howard"),
+        # else the one read at the person's first mention, else the latest
+        before = _known_person(span, memory)
+        if before is not None and actor is not None and before.rule == actor.rule:
+            actor = before
+        titled = _titled_person(span, lookup, memory, lex, day)
+        actor = (entry.actor_as(titled.code, titled.country) if titled is not None
+                 else None) or actor
     if actor is None:
         titled, known = _titled_person(span, lookup, memory, lex, day), _known_person(span, memory)
         # a name met before wins over a bare role read around it ("a spokesperson for
@@ -241,21 +247,12 @@ def _names_a_named_person(token: Token) -> bool:
         c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
 
 
-def _describes_subject(span: Span) -> bool:
-    """A mention inside a predicate nominal describes the subject ("Turkey is a Nato
-    member"): a later pronoun points to the subject, not to it."""
-    token = span.root
-    while token.dep_ not in {"attr", "ROOT"} and token.pos_ not in {"VERB", "AUX"}:
-        token = token.head
-    return token.dep_ == "attr" and token.i != span.root.i
-
-
 def _remember(memory: DocActors, span: Span, actor: Actor, person: bool) -> None:
     for token in span:
         memory.by_token[token.i] = actor
         memory.spans[token.i] = (span.start, span.end)
-    if not _describes_subject(span):
-        memory.history.append((span.start, actor, person, _is_subject(span)))
+    if not describes_subject(span):
+        memory.history.append((span.start, actor, person, is_subject(span)))
     if person:
         words = [t.text for t in span if t.pos_ == "PROPN"] or [span[-1].text]
         memory.people[" ".join(words).lower()] = actor

@@ -15,8 +15,8 @@ wins (person, group, igo, metonym, country), then the smaller entry id. The
 shipped data avoids shared forms; tests pin the few that remain.
 
 A person's role on a day is the spell that covers it (the latest-starting one when
-several do); with no day, the latest spell. A day no spell covers gives no actor:
-unknown stays unknown.
+several do); with no day, the latest spell, unless the text's title names another
+(``ActorEntry.actor_as``). A day no spell covers gives no actor: unknown stays unknown.
 """
 
 from __future__ import annotations
@@ -79,12 +79,29 @@ class ActorEntry:
         spell = _spell_on(self.roles, day)
         return None if spell is None else self._actor(spell.code)
 
+    def actor_as(self, code: str, country: str | None) -> Actor | None:
+        """The actor of this entry's latest spell coded ``code``, else of its latest spell in
+        the same sector ("GBROPP" finds a GBROPP spell, "GOV" of no country a GBRGOV one):
+        for a text with no date whose title says which office it means."""
+        spells = sorted(self.roles, key=lambda r: r.start or date.min, reverse=True)
+        sector = _sector(code, country)
+        spell = next((r for r in spells if r.code == code), None) or next(
+            (r for r in spells if sector and _sector(r.code, self.country) == sector), None)
+        return None if spell is None else self._actor(spell.code)
+
     def _actor(self, code: str) -> Actor:
         """A person's country goes with codes of that country only (not IGO or group posts)."""
         country = self.country
         if self.kind == "person" and not (country and code.startswith(country)):
             country = None
         return Actor(code=code, country=country, name=self.names[0], rule=f"actor:{self.id}")
+
+
+def _sector(code: str, country: str | None) -> str:
+    """The sector part of a code ("GBROPP" of GBR → "OPP"; "GOV" of no country → "GOV")."""
+    if country and code.startswith(country):
+        return code[len(country):]
+    return "" if country else code
 
 
 def _spell_on(roles: tuple[RoleSpell, ...], day: date | None) -> RoleSpell | None:
