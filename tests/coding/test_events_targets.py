@@ -108,6 +108,9 @@ CODED = [
      "the passive subject of a control verb does its to-clause"),
     ("Arnor was urged by Rohan to release the prisoners.", {("ROH", "020", "ARN")},
      "the one urged in a passive appeal is its target"),
+    ("Arnor and Gondor argued. Later talks between the two countries resumed.",
+     {("ARN", "046", "GON"), ("GON", "046", "ARN")},
+     "'the two countries' are the last two states named together"),
     ("Gondorian militias, supported by Arnorian troops, took the town.",
      {("ARNMIL", "062", "GONREB")}, "the noun a past participle describes is its patient"),
 ]
@@ -143,6 +146,8 @@ NOT_CODED = [
      "between more than two sides says nothing of who fought whom"),
     ("The conflict between Arnor and Gondor has lasted for years.", ("ARN", "190", "GON"),
      "a standing situation between two sides is no deed of theirs"),
+    ("Arnor, Gondor and Rohan argued. Talks between the two countries resumed.",
+     ("GON", "046", "ROH"), "three states named together are no pair"),
     ("Arnor agreed to keep Arnorian troops in Gondor.", ("ARN", "030", "ARNMIL"),
      "the source's own forces are its means"),
 ]

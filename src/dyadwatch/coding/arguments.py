@@ -153,7 +153,7 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
         for head in _slot_heads(predicate, slot, subject, lex):
             if head.ent_type_ in AMOUNT_ENTITIES or _dummy_it(head):
                 continue  # "fined him 30,000 Egyptian pounds": money is nobody
-            found = actors_for(head, memory, lookup, lex)
+            found = _named_pair(head, memory) or actors_for(head, memory, lookup, lex)
             found += [named[0] for nmod in _misread_conjuncts(head)
                       if (named := actors_for(nmod, memory, lookup, lex))]
             if not found and not subject:
@@ -175,6 +175,32 @@ def _misread_conjuncts(head: Token) -> Iterator[Token]:
         if child.i < head.i and any(c.dep_ == "cc" for c in child.children) and (
                 child.dep_ == "nmod" or (child.dep_ == "poss" and child.ent_type_ == "PERSON")):
             yield child
+
+
+PAIR_WORDS = frozenset({"two", "both"})
+
+
+def _named_pair(head: Token, memory: DocActors) -> list[Resolved]:
+    """'The US and Turkey released accounts ... tensions between the two countries': "the
+    two" or "both" with a plural noun stands for the last two states named together
+    ("A and B") in its sentence or the one before; nothing when there is no such pair."""
+    if head.tag_ not in {"NNS", "NNPS"} or not any(
+            c.dep_ in {"nummod", "det", "predet"} and c.lower_ in PAIR_WORDS
+            for c in head.children):
+        return []
+    doc = head.doc
+    start = doc[head.sent.start - 1].sent.start if head.sent.start > 0 else 0
+    for token in reversed(doc[start : head.i]):
+        first = memory.by_token.get(token.i)
+        conjuncts = [c for c in token.children if c.dep_ == "conj"]
+        for conj in conjuncts if len(conjuncts) == 1 else []:
+            second = memory.by_token.get(conj.i)
+            if token.dep_ != "conj" and first is not None and second is not None and (
+                    first.country) and (
+                    second.country) and first.country != second.country and not any(
+                    c.dep_ == "conj" for c in conj.children):
+                return [Resolved(first, token.text, head.i), Resolved(second, conj.text, head.i)]
+    return []
 
 
 def _dummy_it(head: Token) -> bool:
