@@ -201,8 +201,12 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | 
         return entry.actor_on(day), False
     if entry is None and span.label_ == "ORG":
         # an organisation the dictionaries do not know: its own words may still say who
-        # it is ("the Nigerian Union of Teachers"); else it stays unknown
-        return actor_from_words(list(span), lookup, memory.by_token, rule="org-name"), False
+        # it is ("the Nigerian Union of Teachers"), and so may its possessor or a modifier
+        # the recogniser left outside it ("Iran's Foreign Ministry"); else it stays unknown
+        owners = [c for c in span.root.children
+                  if c.i < span.start and c.dep_ in {"poss", "compound", "amod"}]
+        return actor_from_words([*owners, *span], lookup, memory.by_token,
+                                rule="org-name"), False
     actor = entry.actor_on(day) if entry is not None else None
     if entry is not None and day is None and len(entry.roles) > 1:
         # an undated article: the office its title gives ("Tory leader Michael Howard"),
