@@ -139,7 +139,7 @@ def bare_singular(token: Token, lookup: ActorLookup) -> bool:
 def demonym_country(token: Token, lookup: ActorLookup) -> tuple[str | None, int]:
     """The country of a demonym and the index of its first word: a two-word demonym wins
     over its last word ("South Korean" is KOR; "Korean" alone names no country)."""
-    if token.i > token.sent.start:
+    if token.i > 0 and not token.is_sent_start:  # not the first word of its sentence
         previous = token.doc[token.i - 1]
         pair = lookup.country_of_demonym(f"{previous.text} {token.text}")
         if pair is not None:
@@ -276,7 +276,7 @@ def word_role_of(token: Token, lookup: ActorLookup) -> str | None:
     """The role of a word, read with the word before it when the two are a role phrase
     ("defence minister" → GOVMIL, "attorney general" → JUD); 'general' after another noun
     is an office, not a rank ("CBI director general")."""
-    if token.i > token.sent.start:
+    if token.i > 0 and not token.is_sent_start:  # not the first word of its sentence
         before = token.doc[token.i - 1]
         pair = lookup.role_of(f"{before.lemma_} {token.lemma_}") or lookup.role_of(
             f"{before.text} {token.text}")
