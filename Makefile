@@ -17,7 +17,7 @@ run: $(STAMP)
 	mkdir -p out
 	rm -f $(DB)
 	$(BIN)/dyadwatch code examples/ --db $(DB)
-	$(BIN)/dyadwatch escalation USA IRN --db $(DB)
+	$(BIN)/dyadwatch escalation USA IRN --db $(DB) --penalty 3
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

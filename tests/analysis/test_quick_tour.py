@@ -26,7 +26,7 @@ def example_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.mark.parametrize("day", ["2020-01-03"])
 def test_quick_tour_escalation_finds_the_soleimani_episode(example_db: str, day: str) -> None:
     result = CliRunner().invoke(cli, ["escalation", "USA", "IRN", "--db", example_db,
-                                      "--format", "json"])
+                                      "--penalty", "3", "--format", "json"])
     assert result.exit_code == 0, result.stderr
     assert "--freq week (auto:" in result.stderr and "penalty" in result.stderr
     episodes = json.loads(result.stdout)
