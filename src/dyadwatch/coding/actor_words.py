@@ -147,6 +147,20 @@ def demonym_country(token: Token, lookup: ActorLookup) -> tuple[str | None, int]
     return lookup.country_of_demonym(token.text), token.i
 
 
+def demonym_countries(doc: Doc, lookup: ActorLookup) -> list[str | None]:
+    """``demonym_country(token, lookup)[0]`` of every token of ``doc``, in one pass that
+    reads each token once (``doc[i - 1]`` builds a new Token at every call)."""
+    found: list[str | None] = []
+    previous = ""
+    for token in doc:
+        text = token.text
+        pair = (lookup.country_of_demonym(f"{previous} {text}")
+                if token.i > 0 and not token.is_sent_start else None)
+        found.append(pair if pair is not None else lookup.country_of_demonym(text))
+        previous = text
+    return found
+
+
 _DASHES = frozenset({"—", "–", "-", "--", "---", "——"})
 
 
@@ -336,7 +350,7 @@ def is_state(actor: Actor) -> bool:
     return actor.country is not None and actor.code.startswith(actor.country)
 
 
-def sole_country(spans: list[Span], doc: Doc, lookup: ActorLookup,
+def sole_country(spans: list[Span], demonyms: list[str | None], lookup: ActorLookup,
                  dateline: set[int]) -> str | None:
     """The country of an article that names one (names, capitals, people, groups and
     demonyms counted), at least twice or in its dateline, and no other more than once in
@@ -345,7 +359,7 @@ def sole_country(spans: list[Span], doc: Doc, lookup: ActorLookup,
     own, nor displace one that does."""
     named = [entry.country for span in spans
              if (entry := lookup.entries.get(span.label_)) is not None and entry.country]
-    named += [country for token in doc if (country := demonym_country(token, lookup)[0])]
+    named += [country for country in demonyms if country]
     counts = Counter(named).most_common()
     if not counts:
         return None

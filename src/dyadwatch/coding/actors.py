@@ -21,6 +21,7 @@ from dyadwatch.coding.actor_words import (
     actor_from_words,
     appositive_context,
     dateline_tokens,
+    demonym_countries,
     describes_subject,
     gender_at,
     is_subject,
@@ -100,10 +101,11 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     lookup, lex = cache.lookup, cache.lex
     memory = DocActors(dateline=dateline_tokens(doc), quoted=quoted_tokens(doc))
     everything = find_mentions(doc, cache)
-    memory.sole_country = sole_country(everything, doc, lookup, memory.dateline)
+    demonyms = demonym_countries(doc, lookup)
+    memory.sole_country = sole_country(everything, demonyms, lookup, memory.dateline)
     found = [span for span in everything if span.start not in memory.dateline]
     covered = {i for span in found for i in range(span.start, span.end)}
-    memory.named = named_mentions(doc, found, lookup)
+    memory.named = named_mentions(demonyms, found, lookup)
     for i, people in read_peoples(doc, memory.named, lookup, lex, covered).items():
         # read first, so a role phrase before them sees them ("the leader of the Kurds")
         memory.by_token[i], memory.spans[i] = people, (i, i + 1)

@@ -101,15 +101,15 @@ def _sole_home(homes: tuple[PeopleHome, ...],
     return found[0] if len(found) == 1 and counts[found[0].country] >= 2 else None
 
 
-def named_mentions(doc: Doc, found: list[Span],
+def named_mentions(demonyms: list[str | None], found: list[Span],
                    lookup: ActorLookup) -> list[tuple[int, str, str | None]]:
-    """The dictionary mentions and demonyms of a document: (first token, entry id, country)."""
+    """The dictionary mentions and demonyms of a document: (first token, entry id, country);
+    ``demonyms`` is the country of each token (actor_words.demonym_countries)."""
     named: list[tuple[int, str, str | None]] = []
     for span in found:
         entry = lookup.entries.get(span.label_)
         named.append((span.start, span.label_, entry.country if entry is not None else None))
-    named += [(token.i, "", country) for token in doc
-              if (country := demonym_country(token, lookup)[0]) is not None]
+    named += [(i, "", country) for i, country in enumerate(demonyms) if country is not None]
     return named
 
 
