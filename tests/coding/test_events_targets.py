@@ -113,6 +113,8 @@ CODED = [
      "'the two countries' are the last two states named together"),
     ("Gondorian militias, supported by Arnorian troops, took the town.",
      {("ARNMIL", "062", "GONREB")}, "the noun a past participle describes is its patient"),
+    ("Arnor said Gondor's new plan would fail.", {("ARN", "010", "GON")},
+     "a statement of what a named actor will or may do is aimed at it"),
 ]
 
 
@@ -150,6 +152,12 @@ NOT_CODED = [
      ("GON", "046", "ROH"), "three states named together are no pair"),
     ("Arnor agreed to keep Arnorian troops in Gondor.", ("ARN", "030", "ARNMIL"),
      "the source's own forces are its means"),
+    ("Arnor said Gondor's army attacked Rohan.", ("ARN", "010", "GON"),
+     "a statement that reports a deed only relays facts"),
+    ("The Arnorian government said Arnor would grow.", ("ARNGOV", "010", "ARN"),
+     "a state organ's forecast about its own state aims at no one"),
+    ("Arnor said it would be possible to talk.", ("ARN", "010", "ARN"),
+     "a pronoun clause subject is no target"),
 ]
 
 

@@ -130,7 +130,16 @@ def usable_targets(predicate: Predicate, source: Resolved, targets: list[Resolve
                    lex: Lexicon) -> list[Resolved]:
     """The targets that are not the source itself, its own territory or its own means."""
     return [t for t in targets if not same_actor(source, t) and not self_reference(source, t)
-            and not own_means(predicate, t, lex) and not _own_forces(predicate, source, t, lex)]
+            and not own_means(predicate, t, lex) and not _own_forces(predicate, source, t, lex)
+            and not _own_state_comment(predicate, source, t, lex)]
+
+
+def _own_state_comment(predicate: Predicate, source: Resolved, target: Resolved,
+                       lex: Lexicon) -> bool:
+    """'The secretary of state said the US presence would remain': a statement of a state's
+    own organ about that state is no comment on another actor."""
+    return predicate.code[:2] in lex.statement_roots and target.country is not None and (
+        target.country == source.country == target.code)
 
 
 def _own_forces(predicate: Predicate, source: Resolved, target: Resolved,
@@ -275,6 +284,9 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
             if clause.dep_ == "ccomp":
                 yield from _dependency_slot(clause, "nsubj", lex)
         return
+    if slot == "comment_subject":
+        yield from _comment_subjects(token, lex)
+        return
     if slot in {"amod", "compound"}:
         yield from _national_modifiers(token, predicate.code, lex)
         return
@@ -297,6 +309,30 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         yield from _prep_objects(pobj, slot)
+
+
+def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
+    """'Ruritania said Borduria's plan would fail', 'Labour say a Lib Dem vote could let
+    the Tories in': a statement of what a named actor will or may do is about that actor.
+    Only a forecast (a clause with a future or modal auxiliary): a clause that reports a
+    deed relays facts ("a spokesman said Trump discussed Syria with Erdogan"). Never a
+    pronoun, which mostly points back to the speaker or to nobody ("said it would be
+    possible")."""
+    forecast = lex.future_aux | lex.hypothetical_aux
+    for clause in token.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in forecast
+                                             for c in clause.children):
+            continue
+        yield from (s for s in _dependency_slot(clause, "nsubj", lex) if _named(s))
+
+
+def _named(head: Token) -> bool:
+    """A head that is a name or carries one ("Japan", "North Korea's participation", "a Lib
+    Dem vote"), not a pronoun or a common noun ("it", "the government", "a solution in
+    Syria")."""
+    return head.pos_ == "PROPN" or any(
+        c.dep_ in {"poss", "compound", "amod"} and c.ent_type_ in ACTOR_ENTITIES
+        for c in head.children)
 
 
 def _described_patient(token: Token) -> Iterator[Token]:
