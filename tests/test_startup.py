@@ -36,6 +36,32 @@ def test_startup_event_reader_needs_no_pandas(module: str) -> None:
 
 
 @pytest.mark.issue(16)
+@pytest.mark.parametrize("library", ["pandas", "pyarrow"])
+def test_startup_bulk_write_needs_no_arrow(tmp_path: Path, library: str) -> None:
+    """Writing a batch binds its columns as lists: pyarrow imports pandas on its first
+    array made from Python objects."""
+    code = (
+        "import sys\n"
+        "from dyadwatch.model import Article, Event, Location\n"
+        "from dyadwatch.store import bulk, db\n"
+        f"conn = db.open_db({str(tmp_path / 'w.duckdb')!r})\n"
+        "text = 'Ruritania fined Elbonia.'\n"
+        "event = Event(event_id='e1', article_id='a1', date='2024-03-01', source='RURGOV', "
+        "target='ELB', source_country='RUR', target_country='ELB', source_text='Ruritania', "
+        "target_text='Elbonia', cameo='163', cameo_root='16', plover_type='SANCTION', "
+        "plover_mode=None, goldstein=-8.0, quad_class=4, sentence=text, sentence_index=0, "
+        "trigger='fined', trigger_start=10, negated=False, modality='asserted', "
+        "location=Location('Strelsau', 'RUR', 1.5, 2.5), rule='verb:fine.v', "
+        "dictionary_version='test')\n"
+        "coded = [db.CodedArticle(Article(id='a1', text=text), 'sha', 1, (event,))]\n"
+        "assert bulk.write_batch_bulk(conn, 1, coded, []) == 1\n"
+        f"print({library!r} in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"
+
+
+@pytest.mark.issue(16)
 @pytest.mark.parametrize("name", ["verbs.yaml"])
 def test_startup_resource_key_follows_content(tmp_path: Path, name: str) -> None:
     (tmp_path / "data").mkdir()

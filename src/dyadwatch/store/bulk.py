@@ -2,8 +2,11 @@
 
 ``write_batch_bulk`` has the contract of :func:`dyadwatch.store.db.write_batch` (one
 transaction per batch; stored articles are replaced with their events; returns the number
-of new events) but inserts each batch through one Arrow table per table instead of one
-statement per article, which is what keeps storage a small share of a coding run.
+of new events) but inserts each batch with one statement per table, its columns bound as
+lists (``SELECT unnest(?::VARCHAR[]), ...``), instead of one statement per article, which
+is what keeps storage a small share of a coding run. It builds no Arrow table: pyarrow
+imports pandas on its first array made from Python objects (about 0.3 s of CPU at the
+start of every ``dyadwatch code``).
 ``load_event_dataset`` brings a Parquet event dataset (as written by the Ray engine) into
 a database; event ids are stable, so loading the same dataset twice adds nothing. A
 dataset written before schema 6 has no ``confidence`` and ``dyadic`` columns: its events
@@ -15,26 +18,29 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pyarrow as pa
 
 from dyadwatch.errors import DatasetError
 from dyadwatch.model import Event, Failure
 from dyadwatch.store import db
 from dyadwatch.store.db import EVENT_COLUMNS, CodedArticle
-from dyadwatch.store.export import PARQUET_SCHEMA
 from dyadwatch.store.schema import DYADIC_FROM_CODES
 
-ARTICLE_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("text_sha1", pa.string()), ("published", pa.date32()),
-    ("url", pa.string()), ("title", pa.string()), ("publisher", pa.string()),
-    ("origin", pa.string()), ("n_chars", pa.int32()), ("n_sentences", pa.int32()),
-    ("n_events", pa.int32()), ("status", pa.string()), ("duplicate_of", pa.string()),
-    ("run_id", pa.int32()), ("text", pa.string()), ("dictionary_version", pa.string()),
-    ("coding_key", pa.string()),
-])
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+ARTICLE_COLUMNS = ("article_id", "text_sha1", "published", "url", "title", "publisher",
+                   "origin", "n_chars", "n_sentences", "n_events", "status", "duplicate_of",
+                   "run_id", "text", "dictionary_version", "coding_key")
+# the SQL type each column's values are bound as; VARCHAR when not listed (the types of
+# export.PARQUET_SCHEMA, the Parquet datasets' columns)
+_SQL_TYPES = {"published": "DATE", "date": "DATE", "n_chars": "INTEGER",
+              "n_sentences": "INTEGER", "n_events": "INTEGER", "run_id": "INTEGER",
+              "goldstein": "DOUBLE", "quad_class": "TINYINT", "sentence_index": "INTEGER",
+              "trigger_start": "INTEGER", "negated": "BOOLEAN", "location_lat": "DOUBLE",
+              "location_lon": "DOUBLE", "confidence": "DOUBLE", "dyadic": "BOOLEAN"}
 _EVENT_LIST = ", ".join(EVENT_COLUMNS)
 _DATASET = "read_parquet(?, hive_partitioning = true, union_by_name = true)"
 # event columns added after the first datasets were written, and what they read as there
@@ -43,12 +49,21 @@ LATER_COLUMNS = {"confidence": "NULL::DOUBLE", "dyadic": DYADIC_FROM_CODES}
 
 def event_table(events: Sequence[Event]) -> pa.Table:
     """Events as an Arrow table with the events-table columns (PARQUET_SCHEMA)."""
+    import pyarrow as pa
+
+    from dyadwatch.store.export import PARQUET_SCHEMA
+
+    return pa.Table.from_pydict(event_columns(events), schema=PARQUET_SCHEMA)
+
+
+def event_columns(events: Sequence[Event]) -> dict[str, list[Any]]:
+    """The events-table columns of ``events``, each a list of values (dates as dates)."""
     columns: dict[str, list[Any]] = {name: [] for name in EVENT_COLUMNS}
     for event in events:
         for name, value in zip(EVENT_COLUMNS, db.event_row(event), strict=True):
             columns[name].append(value)
     columns["date"] = [_to_date(value) for value in columns["date"]]
-    return pa.Table.from_pydict(columns, schema=PARQUET_SCHEMA)
+    return columns
 
 
 def _to_date(value: Any) -> date | None:
@@ -57,10 +72,10 @@ def _to_date(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
-def article_table(coded: Sequence[CodedArticle], run_id: int) -> pa.Table:
-    """The articles-table rows of a batch (ARTICLE_SCHEMA)."""
+def article_columns(coded: Sequence[CodedArticle], run_id: int) -> dict[str, list[Any]]:
+    """The articles-table columns of a batch (ARTICLE_COLUMNS), each a list of values."""
     rows = [_article_row(item, run_id) for item in coded]
-    return pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA)
+    return {name: [row[name] for row in rows] for name in ARTICLE_COLUMNS}
 
 
 def _article_row(item: CodedArticle, run_id: int) -> dict[str, Any]:
@@ -99,23 +114,19 @@ def _replace_articles(conn: duckdb.DuckDBPyConnection, run_id: int,
     conn.execute("DELETE FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
     conn.execute("DELETE FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
                  [ids])
-    _insert_table(conn, "articles", article_table(coded, run_id), ARTICLE_SCHEMA.names, ())
+    _insert_columns(conn, "articles", article_columns(coded, run_id), ())
     if events:
-        _insert_table(conn, "events", event_table(events), EVENT_COLUMNS, (run_id,))
+        _insert_columns(conn, "events", event_columns(events), (run_id,))
 
 
-def _insert_table(conn: duckdb.DuckDBPyConnection, table: str, rows: pa.Table,
-                  columns: Sequence[str], extra: tuple[int, ...]) -> None:
-    """INSERT OR REPLACE the Arrow ``rows`` into ``table`` (``extra``: trailing run_id)."""
-    view = f"_bulk_{table}"
+def _insert_columns(conn: duckdb.DuckDBPyConnection, table: str,
+                    columns: dict[str, list[Any]], extra: tuple[int, ...]) -> None:
+    """INSERT OR REPLACE the rows of ``columns`` (equal lists, bound as SQL lists and
+    unnested side by side) into ``table`` (``extra``: trailing run_id)."""
     names = ", ".join(columns) + (", run_id" if extra else "")
-    values = ", ".join(columns) + (", ?::INTEGER" if extra else "")
-    conn.register(view, rows)
-    try:
-        conn.execute(f"INSERT OR REPLACE INTO {table} ({names}) SELECT {values} FROM {view}",
-                     list(extra))
-    finally:
-        conn.unregister(view)
+    values = ", ".join(f"unnest(?::{_SQL_TYPES.get(name, 'VARCHAR')}[])" for name in columns)
+    conn.execute(f"INSERT OR REPLACE INTO {table} ({names}) SELECT {values}"
+                 + (", ?::INTEGER" if extra else ""), [*columns.values(), *extra])
 
 
 def run_article_sha1(conn: duckdb.DuckDBPyConnection, run_id: int,
