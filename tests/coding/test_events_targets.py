@@ -41,6 +41,7 @@ VERBS: dict[str, Any] = {
         {"id": "withdraw.troops", "lemmas": ["withdraw"], "object": ["troops"],
          "code": "0874", "target": ["from"]},
         {"id": "release.v", "lemmas": ["release"], "code": "0841", "target": ["dobj"]},
+        {"id": "aid.v", "lemmas": ["help"], "code": "070", "target": ["dobj"]},
     ],
     "frames": [{"id": "appeal.f", "lemmas": ["urge", "ask"], "kind": "appeal"},
                {"id": "agree.f", "lemmas": ["agree"], "kind": "agree"}],
@@ -115,6 +116,13 @@ CODED = [
      {("ARNMIL", "062", "GONREB")}, "the noun a past participle describes is its patient"),
     ("Arnor said Gondor's new plan would fail.", {("ARN", "010", "GON")},
      "a statement of what a named actor will or may do is aimed at it"),
+    ("Rohan attacked the Arnorian and Gondorian leaders.",
+     {("ROH", "190", "ARNGOV"), ("ROH", "190", "GONGOV")},
+     "a role noun with coordinated national modifiers is each country's role"),
+    ("The military might of Arnor and Gondor helped prop up the Rohirric army.",
+     {("ARN", "070", "ROHMIL"), ("GON", "070", "ROHMIL")},
+     "a noun read as its of-phrase's state stands for each state coordinated there; help "
+     "for a deed is aimed at the deed's object"),
 ]
 
 
@@ -158,6 +166,8 @@ NOT_CODED = [
      "a state organ's forecast about its own state aims at no one"),
     ("Arnor said it would be possible to talk.", ("ARN", "010", "ARN"),
      "a pronoun clause subject is no target"),
+    ("Arnorian and Gondorian troops attacked Rohan.", ("ARNMIL", "190", "GONMIL"),
+     "coordinated national modifiers are allies, not each other's target"),
 ]
 
 

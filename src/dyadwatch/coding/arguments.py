@@ -284,6 +284,12 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
             if clause.dep_ == "ccomp":
                 yield from _dependency_slot(clause, "nsubj", lex)
         return
+    if slot == "clause_object":
+        # "helped prop up Assad's forces": the object of the deed the help is for
+        for clause in token.children:
+            if clause.dep_ == "xcomp":
+                yield from _dependency_slot(clause, "dobj", lex)
+        return
     if slot == "comment_subject":
         yield from _comment_subjects(token, lex)
         return

@@ -64,8 +64,25 @@ def actors_for(token: Token, memory: DocActors, lookup: ActorLookup,
     found: list[Resolved | None] = []
     for head in heads:
         shared = _shared_role(head, memory, lookup)
-        found += shared or [_resolve_head(head, memory, lookup, lex)]
+        found += shared or _shared_holder(head, memory, lookup, lex)
     return [r for r in found if r is not None]
+
+
+def _shared_holder(head: Token, memory: DocActors, lookup: ActorLookup,
+                   lex: Lexicon) -> list[Resolved | None]:
+    """'the military might of Moscow and Tehran': a noun read as the state its 'of' phrase
+    names stands for each of the coordinated states there."""
+    first = _resolve_head(head, memory, lookup, lex)
+    if first is None or first.actor is None or head.pos_ != "NOUN":
+        return [first]
+    for pobj in _of_objects(head):
+        members = [pobj, *_conjuncts(pobj)]
+        states = [memory.by_token.get(m.i) for m in members]
+        if len(members) > 1 and states[0] is not None and states[0].code == first.code and all(
+                a is not None and is_state(a) and not is_group(a) for a in states):
+            return [first, *(Resolved(a, m.text, m.i)
+                             for m, a in zip(members[1:], states[1:], strict=True))]
+    return [first]
 
 
 def _shared_role(head: Token, memory: DocActors, lookup: ActorLookup) -> list[Resolved | None]:
@@ -74,6 +91,9 @@ def _shared_role(head: Token, memory: DocActors, lookup: ActorLookup) -> list[Re
     role = lookup.role_of(head.lemma_) or lookup.role_of(head.text)
     if head.pos_ != "NOUN" or role is None:
         return []
+    shared = _shared_modifier(head, role, memory, lookup)
+    if shared:
+        return shared
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"}:
             continue
@@ -86,6 +106,30 @@ def _shared_role(head: Token, memory: DocActors, lookup: ActorLookup) -> list[Re
                                        rule="modifier:shared-role"), m.text, m.i)
                         for m, a in zip(members, states, strict=True) if a is not None]
     return []
+
+
+def _shared_modifier(head: Token, role: str, memory: DocActors,
+                     lookup: ActorLookup) -> list[Resolved | None]:
+    """'the Russian and Turkish presidents', 'US and British troops': a role noun whose
+    national modifiers are coordinated is each of their countries' role."""
+    for child in head.children:
+        if child.dep_ not in {"amod", "compound"} or child.i > head.i:
+            continue
+        members = [child, *(c for c in child.children if c.dep_ == "conj")]
+        countries = [_modifier_country(m, memory, lookup) for m in members]
+        if len(members) > 1 and all(countries) and len(set(countries)) == len(countries):
+            return [Resolved(Actor(join_code(str(country), role), country,
+                                   rule="modifier:shared-role"), f"{m.text} {head.text}", m.i)
+                    for m, country in zip(members, countries, strict=True)]
+    return []
+
+
+def _modifier_country(token: Token, memory: DocActors, lookup: ActorLookup) -> str | None:
+    """The country a national modifier names ("Turkish", "US")."""
+    actor = memory.by_token.get(token.i)
+    if actor is not None:
+        return actor.country if is_state(actor) and not is_group(actor) else None
+    return lookup.country_of_demonym(token.text)
 
 
 def _conjuncts(token: Token) -> Iterator[Token]:
