@@ -159,8 +159,16 @@ class ActorDictionary:
 
 def normalise(text: str) -> str:
     """Collapse white space and straighten quotes; case is kept."""
+    if text.isalpha() or _letter_pair(text):  # most words and word pairs: nothing to do
+        return text
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-")
     return _SPACES.sub(" ", text).strip()
+
+
+def _letter_pair(text: str) -> bool:
+    """Two words of letters only, one space apart ("South Korean")."""
+    first, space, second = text.partition(" ")
+    return bool(space) and first.isalpha() and second.isalpha()
 
 
 def is_case_sensitive(form: str, kind: str = "", common: frozenset[str] = frozenset()) -> bool:
