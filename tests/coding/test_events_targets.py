@@ -123,6 +123,12 @@ CODED = [
      {("ARN", "070", "ROHMIL"), ("GON", "070", "ROHMIL")},
      "a noun read as its of-phrase's state stands for each state coordinated there; help "
      "for a deed is aimed at the deed's object"),
+    ("Gondor has been building rockets in defiance of Rohan for many years and has made no "
+     "secret of its plans to build a rocket able to reach the Arnorian coast. It attacked "
+     "Arnor.", {("GON", "190", "ARN")},
+     "a subject pronoun points to the subject of the sentence before, however short its own"),
+    ("The offer was rejected by Rohan in a letter to Arnor. It then attacked Gondor.",
+     {("ROH", "190", "GON")}, "a passive clause's agent is its subject for a later pronoun"),
 ]
 
 

@@ -409,8 +409,12 @@ def plural_phrase(doc: Doc, start: int, spans: dict[int, tuple[int, int]],
 
 
 def is_subject(span: Span) -> bool:
-    return any(t.dep_ in {"nsubj", "nsubjpass"} for t in span) or span.root.head.dep_ in {
-        "nsubj", "nsubjpass"}
+    """The subject of its clause, or the agent of a passive one ("denied by Jack Straw"; not
+    of a participle that describes a noun: "the rebate, secured by Thatcher")."""
+    root = span.root
+    return any(t.dep_ in {"nsubj", "nsubjpass"} for t in span) or root.head.dep_ in {
+        "nsubj", "nsubjpass"} or (root.dep_ == "pobj" and root.head.dep_ == "agent"
+                                  and root.head.head.dep_ not in {"acl", "relcl"})
 
 
 def describes_subject(span: Span) -> bool:

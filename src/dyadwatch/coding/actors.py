@@ -369,6 +369,16 @@ def _role_like(token: Token, lex: Lexicon, lookup: ActorLookup) -> bool:
         lemma in lex.held_nouns or lemma in lex.quantity_heads or lemma in lex.anaphors)
 
 
+def _sentences_back(token: Token, count: int) -> int:
+    """The first token of the sentence ``count`` sentences before ``token``'s own."""
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
+
+
 def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | None:
     """The nearest earlier mention of the right kind (people for he/she, others for it/they).
 
@@ -390,7 +400,7 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
         return None
     chosen_start, chosen, _ = earlier[-1]
     if head.dep_ in {"nsubj", "nsubjpass"}:
-        window = head.sent.start - 3 * max(len(head.sent), 1)
+        window = _sentences_back(head, 2)
         for start, actor, subject in reversed(earlier):
             if subject and start >= window:
                 chosen_start, chosen = start, actor
