@@ -177,6 +177,18 @@ DATES = [
      ["2020-01-06", "2020-01-08"], "not across a paragraph break"),
     ("Arnor attacked Gondor on Monday. Rohan met Gondor.",
      ["2020-01-06", "2020-01-08", "2020-01-08"], "not from another actor's event"),
+    ("Arnor attacked Gondor on Thursday.", ["2020-01-09"],
+     "the weekday after the article date is that day, not six days before"),
+    ("Arnor and Gondor are due to meet on Friday.", ["2020-01-10", "2020-01-10"],
+     "a meeting still ahead takes the coming Friday"),
+    ("Arnor had attacked Gondor.", [None], "the pluperfect tells background"),
+    ("Arnor previously attacked Gondor.", [None], "'previously' tells background"),
+    ("Arnor said Rohan had attacked Gondor.", ["2020-01-08", "2020-01-08"],
+     "the pluperfect of reported speech is only backshift"),
+    ("Arnor attacked Gondor on 20 January.", [None],
+     "a later day than the article's is no past deed's day"),
+    ("Arnor attacked Gondor.\nArnor said the attack late Monday was a warning.",
+     ["2020-01-06", "2020-01-08"], "the attack is Monday's, as the next sentence says"),
 ]
 
 

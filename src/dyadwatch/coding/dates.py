@@ -2,8 +2,11 @@
 article date (relative and partial expressions included).
 
 News reports past events, so a bare weekday is the latest such day on or before
-the article date, and a month-day without a year that would fall after the
-article date belongs to the year before.
+the article date and a month-day without a year is the nearest such day to it; a
+deed still ahead ("will meet on Friday", "is due to vote on 3 May") takes the
+next such day instead. A day named up to one day after the article date is that
+day: publication dates often lag the local date by a time zone ("fired a missile
+early Friday" in a paper dated Thursday).
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
+
+from dyadwatch.coding.mood import future
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -28,18 +33,23 @@ MONTHS = {name: i for i, name in enumerate(
 MONTHS.update({name[:3]: i for name, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(\d{{4}}))?\b",
+# the expression is the entity's tokens joined by spaces: "April 13 , 2012"
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s+(\d{{4}}))?\b",
                         re.I)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s*,?\s+(\d{{4}}))?"
+                        r"\b", re.I)
+LAG = timedelta(days=1)  # how far past the article date a named day may fall
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _OFFSETS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
             "this evening": 0, "yesterday": -1, "last night": -1, "the day before": -1}
 
 
-def resolve_date(expression: str, anchor: date | None) -> date | None:
-    """The calendar date an expression names, or None when it names no single day."""
+def resolve_date(expression: str, anchor: date | None, ahead: bool = False) -> date | None:
+    """The calendar date an expression names, or None when it names no single day;
+    ``ahead``: the deed it dates is still to come, so a weekday or month-day is the
+    next one rather than the last."""
     text = expression.lower().strip()
-    explicit = _explicit_date(text, anchor)
+    explicit = _explicit_date(text, anchor, ahead)
     if explicit is not None or anchor is None:
         return explicit
     for phrase, offset in _OFFSETS.items():
@@ -47,7 +57,7 @@ def resolve_date(expression: str, anchor: date | None) -> date | None:
             return anchor + timedelta(days=offset)
     for index, name in enumerate(WEEKDAYS):
         if re.search(rf"\b{name}\b", text):
-            return _previous_weekday(anchor, index, strictly=text.startswith("last "))
+            return _weekday(anchor, index, text, ahead)
     ago = _DAYS_AGO.search(text)
     if ago:
         count = _NUMBER_WORDS.get(ago.group(1)) or int(ago.group(1))
@@ -60,7 +70,7 @@ _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "
 _DAYS_AGO = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+"
                        r"ago\b")
 _PAST_PERIOD = re.compile(rf"\b(?:last|past|previous|earlier|ago)\b|\b{_MONTH}(?!\w)"
-                          r"|\b(?:this|next)\s+(?:week|month|year)\b", re.I)
+                          r"|\b(?:this|next|coming|upcoming)\s+(?:week|month|year)\b", re.I)
 
 
 def past_period(expression: str) -> bool:
@@ -69,21 +79,23 @@ def past_period(expression: str) -> bool:
     return bool(_PAST_PERIOD.search(expression))
 
 
-def _explicit_date(text: str, anchor: date | None) -> date | None:
+def _explicit_date(text: str, anchor: date | None, ahead: bool) -> date | None:
     iso = _ISO.search(text)
     if iso:
         return _safe_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
     match = _MONTH_DAY.search(text)
     if match:
-        return _month_day(match.group(1), match.group(2), match.group(3), anchor)
+        return _month_day(match.group(1), match.group(2), match.group(3), anchor, ahead)
     match = _DAY_MONTH.search(text)
     if match:
-        return _month_day(match.group(2), match.group(1), match.group(3), anchor)
+        return _month_day(match.group(2), match.group(1), match.group(3), anchor, ahead)
     return None
 
 
 def _month_day(month_word: str, day_text: str, year_text: str | None,
-               anchor: date | None) -> date | None:
+               anchor: date | None, ahead: bool) -> date | None:
+    """The month-day in the year given, else the one nearest the article date (the next
+    one for a deed still ahead)."""
     month = MONTHS.get(month_word.lower().rstrip(".")[:4]) or MONTHS.get(month_word.lower()[:3])
     if month is None:
         return None
@@ -91,16 +103,26 @@ def _month_day(month_word: str, day_text: str, year_text: str | None,
         return _safe_date(int(year_text), month, int(day_text))
     if anchor is None:
         return None
-    candidate = _safe_date(anchor.year, month, int(day_text))
-    if candidate is not None and candidate > anchor + timedelta(days=1):
-        return _safe_date(anchor.year - 1, month, int(day_text))
-    return candidate
+    days = [d for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+            if (d := _safe_date(year, month, int(day_text))) is not None]
+    if ahead:
+        return next((d for d in days if d >= anchor - LAG), None)
+    # ties go to the past: news reports what has happened
+    return min(days, key=lambda d: (abs((d - anchor).days), d > anchor), default=None)
 
 
-def _previous_weekday(anchor: date, weekday: int, strictly: bool) -> date:
+def _weekday(anchor: date, weekday: int, text: str, ahead: bool) -> date:
+    """"last Monday" is before the article date, "next Monday" after it; a bare weekday
+    is the latest on or before it (the next one for a deed ahead), except the day after
+    the article date, which is that day (``LAG``)."""
+    if re.search(r"\bnext\b", text) or (ahead and not text.startswith("last ")):
+        forward = (weekday - anchor.weekday()) % 7
+        return anchor + timedelta(days=forward or (7 if "next" in text else 0))
     back = (anchor.weekday() - weekday) % 7
-    if back == 0 and strictly:
+    if text.startswith("last ") and back == 0:
         back = 7
+    elif not text.startswith("last ") and timedelta(days=7 - back) == LAG:
+        return anchor + LAG
     return anchor - timedelta(days=back)
 
 
@@ -128,23 +150,49 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
     """A date expression attached to the predicate (or its reporting verb, or the noun a
     to-clause describes: "the 2003 decision to invade"), resolved against the article
-    date; NO_DAY when it names only another year or a past period with no day ("last
-    month", "last December")."""
+    date; NO_DAY when it names only another year, a past period with no day ("last
+    month", "last December") or a later day than the article's for a deed that is not
+    ahead, or when the predicate is told as background ("had vowed", "previously
+    rebuked") with no day of its own; None when nothing dates it."""
     current = token
     for _ in range(3):
+        ahead = looks_ahead(current, lex)
         for expression in _date_expressions(current, lex):
-            found = resolve_date(expression, anchor)
+            found = resolve_date(expression, anchor, ahead)
             if found is not None:
-                return found
+                later = anchor is not None and found > anchor + LAG and not ahead
+                return NO_DAY if later else found  # a later day is some plan's, not this deed's
             years = {int(y) for y in _YEAR.findall(expression)}
             if anchor is not None and years and anchor.year not in years:
                 return NO_DAY
             if past_period(expression):
                 return NO_DAY  # "last month", "last December": background, not today
+        if background(current, lex):
+            return NO_DAY
         if current.dep_ not in {"ccomp", "xcomp", "conj", "acl"} or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def looks_ahead(token: Token, lex: Lexicon) -> bool:
+    """The deed is still to come: "will meet", "is going to vote", "is due to meet",
+    "agreed to hold talks" (a to-clause of a governor in ``lex.prospective_heads``)."""
+    return future(token, lex) or (
+        token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.prospective_heads
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
+def background(token: Token, lex: Lexicon) -> bool:
+    """The predicate is told as background to the news: the pluperfect outside reported
+    speech ("the US had vowed to", "a town they had liberated"; not the backshift of
+    "officials said the rebels had attacked") or an adverb of the past ("previously")."""
+    if any(c.dep_ == "advmod" and c.lower_ in lex.background_adverbs for c in token.children):
+        return True
+    pluperfect = token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in token.children)
+    reported = token.dep_ == "ccomp" and token.head.lemma_.lower() in lex.reporting_verbs
+    return pluperfect and not reported
 
 
 def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
@@ -152,7 +200,8 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
         if child.dep_ == "prep" and child.lower_ in lex.period_preps:
             # a date that bounds a period is not the event's day ("since 24 February")
             continue
-        if child.dep_ in {"prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod"}:
+        if child.dep_ in {"prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod",
+                          "poss"}:
             ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
             if ents:
                 yield " ".join(t.text for t in ents)
@@ -161,11 +210,14 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
 # -- a day named in a neighbouring sentence ----------------------------------------------
 
 
-def carry_dates(events: list[Event], undated: set[str], doc: Doc) -> list[Event]:
+def carry_dates(events: list[Event], undated: set[str], doc: Doc, anchor: date | None,
+                lex: Lexicon) -> list[Event]:
     """Events whose own clause names no time (``undated`` ids, given the article's day)
-    take the day of an explicitly dated event of the same source country and CAMEO root
-    in the sentence before or after, in the same paragraph: "Arnor shelled Vel on Monday.
-    Arnorian artillery also hit Dol." — the second is Monday's too."""
+    take the day of the same event told in the sentence before or after, in the same
+    paragraph: an explicitly dated event of the same source country and CAMEO root
+    ("Arnor shelled Vel on Monday. Arnorian artillery also hit Dol." — the second is
+    Monday's too), else a definite mention of the trigger's event noun that names a day
+    ("… a bombing at the consulate. The Taliban said the bombing late Thursday …")."""
     if not undated:
         return events
     sents = list(doc.sents)
@@ -179,9 +231,41 @@ def carry_dates(events: list[Event], undated: set[str], doc: Doc) -> list[Event]
                         if (key := (event.sentence_index + step,
                                     event.source_country or event.source, event.cameo_root))
                         in dated and _same_paragraph(sents, event.sentence_index, key[0])),
-                       None)
+                       None) or _retold_day(event, sents, anchor, lex)
         carried.append(replace(event, date=day) if day else event)
     return carried
+
+
+def _retold_day(event: Event, sents: list[Span], anchor: date | None,
+                lex: Lexicon) -> str | None:
+    """The day the sentence before or after gives to "the <event noun>" of the event's
+    trigger ("the bombing late Thursday", "Tuesday's attack"); the definite noun points
+    back to the event, so a paragraph break between them does not matter."""
+    doc = sents[0].doc
+    trigger = next((t for t in doc if t.idx == event.trigger_start), None)
+    if trigger is None or anchor is None:
+        return None
+    for step in (1, -1):
+        other = event.sentence_index + step
+        if not 0 <= other < len(sents):
+            continue
+        for token in sents[other]:
+            if token.pos_ == "NOUN" and _same_deed(token, trigger) and _definite(token):
+                found = event_date(token, anchor, lex)
+                if found is not None and found is not NO_DAY:
+                    return found.isoformat()
+    return None
+
+
+def _same_deed(noun: Token, trigger: Token) -> bool:
+    lemma = trigger.lemma_.lower()
+    return noun.lemma_.lower() in {lemma, f"{lemma}ing", f"{lemma.removesuffix('e')}ing"}
+
+
+def _definite(noun: Token) -> bool:
+    """A mention that points back: "the bombing", "that attack", "Tuesday's strike"."""
+    return any((c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss"
+               for c in noun.children)
 
 
 def _same_paragraph(sents: list[Span], first: int, second: int) -> bool:

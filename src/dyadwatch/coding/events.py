@@ -115,7 +115,7 @@ class EventCoder:
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, index, ctx))
-        return carry_dates(events, ctx.undated, doc)
+        return carry_dates(events, ctx.undated, doc, ctx.day, self.lex)
 
     def code_sentence(self, sent: Span, index: int, ctx: DocContext) -> list[Event]:
         """The events of one sentence of the document ``ctx`` was made for."""

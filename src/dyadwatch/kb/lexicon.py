@@ -236,6 +236,8 @@ class Lexicon:
     scene_preps: frozenset[str]
     reporting_verbs: frozenset[str]
     period_preps: frozenset[str]
+    prospective_heads: frozenset[str]
+    background_adverbs: frozenset[str]
     place_prepositions: frozenset[str]
     place_wrappers: frozenset[str]
     # actor dictionary

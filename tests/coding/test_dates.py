@@ -1,0 +1,51 @@
+"""Date expressions resolved against the article date (pure: no parse)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dyadwatch.coding.dates import past_period, resolve_date
+
+WEDNESDAY = date(2031, 5, 14)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("expression", "ahead", "day", "why"), [
+    ("Monday", False, date(2031, 5, 12), "a past deed: the latest Monday"),
+    ("Wednesday", False, WEDNESDAY, "the article's own weekday is that day"),
+    ("last Wednesday", False, date(2031, 5, 7), "'last' is the week before"),
+    ("Thursday", False, date(2031, 5, 15), "the day after the article date: a lagging date"),
+    ("early Friday", False, date(2031, 5, 9), "two days after is last week's"),
+    ("Friday", True, date(2031, 5, 16), "a deed ahead: the coming Friday"),
+    ("Monday", True, date(2031, 5, 19), "a deed ahead: next week's Monday"),
+    ("next Wednesday", False, date(2031, 5, 21), "'next' is always ahead"),
+], ids=lambda value: value if isinstance(value, str) and " " in value else None)
+def test_dates_weekday(expression: str, ahead: bool, day: date, why: str) -> None:
+    assert resolve_date(expression, WEDNESDAY, ahead) == day, why
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("expression", "anchor", "ahead", "day", "why"), [
+    ("April 13 , 2012", WEDNESDAY, False, date(2012, 4, 13),
+     "the year after a spaced comma is read"),
+    ("28 December", date(2032, 1, 3), False, date(2031, 12, 28),
+     "a month-day just before New Year belongs to the old year"),
+    ("January 9", date(2032, 1, 3), False, date(2032, 1, 9),
+     "the nearest January 9 is next week's, not last year's"),
+    ("3 January", date(2031, 12, 28), True, date(2032, 1, 3),
+     "a deed ahead takes the next such day"),
+    ("May 15", WEDNESDAY, False, date(2031, 5, 15), "one day after: a lagging date"),
+], ids=lambda value: value if isinstance(value, str) and " " in value else None)
+def test_dates_month_day(expression: str, anchor: date, ahead: bool, day: date,
+                         why: str) -> None:
+    assert resolve_date(expression, anchor, ahead) == day, why
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("expression", ["the coming week", "last December", "this month",
+                                        "a month ago"])
+def test_dates_periods_name_no_day(expression: str) -> None:
+    assert resolve_date(expression, WEDNESDAY) is None
+    assert past_period(expression)
