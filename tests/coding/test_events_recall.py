@@ -1,0 +1,86 @@
+"""Rule tests of events the coder used to miss (issue 14) on fictional actors: the leader
+named in an 'X-led' modifier of an event noun does the deed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyadwatch.coding.events import CoderOptions, EventCoder
+from dyadwatch.kb.actors import ActorDictionary, ActorEntry
+from dyadwatch.kb.knowledge import load_knowledge
+from dyadwatch.kb.resources import CodingResources
+from dyadwatch.kb.verbs import parse_verb_file
+from dyadwatch.model import Article
+
+VERBS: dict[str, Any] = {
+    "version": "test",
+    "patterns": [
+        {"id": "invasion.n", "lemmas": ["invasion"], "pos": "noun", "code": "192",
+         "source": ["poss", "by", "amod", "compound"], "target": ["of"]},
+        {"id": "attack.n", "lemmas": ["offensive"], "pos": "noun", "code": "190",
+         "source": ["poss", "by", "amod", "compound"], "target": ["against"]},
+    ],
+    "frames": [],
+    "derive": {},
+}
+
+
+def _country(code: str, name: str) -> ActorEntry:
+    return ActorEntry(id=f"country:{code}", kind="country", names=(name,), code=code,
+                      country=code)
+
+
+ACTORS = ActorDictionary(
+    version="test",
+    entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"),
+                               _country("ROH", "Rohan"))},
+    demonyms={"arnorian": "ARN", "gondorian": "GON", "rohirric": "ROH"},
+    roles={"army": "MIL", "government": "GOV", "troops": "MIL"},
+)
+
+
+@pytest.fixture(scope="module")
+def engine() -> EventCoder:
+    resources = CodingResources(parse_verb_file(VERBS, "test"), ACTORS, load_knowledge().lexicon,
+                                places=None, dictionary_version="test")
+    return EventCoder(resources, CoderOptions())
+
+
+def triples(nlp: Any, engine: EventCoder, text: str) -> set[tuple[str | None, str, str | None]]:
+    article = Article(id="t", text=text, published="2020-01-08")
+    return {(e.source, e.cameo, e.target) for e in engine.code_doc(nlp(text), article)}
+
+
+CODED = [
+    ("The Arnor-led invasion of Gondor began in March.", {("ARN", "192", "GON")},
+     "the state named before '-led' leads the invasion"),
+    ("Rohan refused to back the Arnor-led invasion of Gondor.", {("ARN", "192", "GON")},
+     "also when the event noun is the object of another verb"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), CODED, ids=[c[2] for c in CODED])
+def test_events_recall_code(nlp: Any, engine: EventCoder, text: str,
+                            expected: set[tuple[str | None, str, str | None]],
+                            why: str) -> None:
+    assert expected <= triples(nlp, engine, text), why
+
+
+NOT_CODED = [
+    ("The Arnor-backed offensive against Gondor began.", ("ARN", "190", "GON"),
+     "a backer is not the one who leads the deed"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "unexpected", "why"), NOT_CODED,
+                         ids=[c[2] for c in NOT_CODED])
+def test_events_recall_code_nothing(nlp: Any, engine: EventCoder, text: str,
+                                    unexpected: tuple[str | None, str, str | None],
+                                    why: str) -> None:
+    assert unexpected not in triples(nlp, engine, text), why
