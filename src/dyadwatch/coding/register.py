@@ -86,8 +86,12 @@ def cues_by_register(doc: Doc, registers: Registers) -> dict[str, list[str]]:
 def _token_cues(token: Token, registers: Registers) -> list[tuple[str, str]]:
     """(cue, register) of the words and phrases that start at ``token``."""
     lower, lemma = token.lower_, token.lemma_.lower()
+    words, phrases = registers.words, registers.phrases
+    if lower not in words and lemma not in words and lower not in phrases and (
+            lemma not in phrases):
+        return []  # most words start no cue
     found: list[tuple[str, str]] = []
-    word = lower if lower in registers.words else lemma if lemma in registers.words else None
+    word = lower if lower in words else lemma if lemma in words else None
     if word is not None:
         found.extend((word, name) for name in registers.words[word])
     for first in {lower, lemma}:
