@@ -189,6 +189,8 @@ DATES = [
      "a later day than the article's is no past deed's day"),
     ("Arnor attacked Gondor.\nArnor said the attack late Monday was a warning.",
      ["2020-01-06", "2020-01-08"], "the attack is Monday's, as the next sentence says"),
+    ("Arnor attacked Gondor on Monday. Arnor attacked Rohan to seize its border forts in "
+     "December.", ["2020-01-06", None], "a month in the purpose clause: not Monday's, no day"),
 ]
 
 

@@ -167,12 +167,27 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
                 return NO_DAY
             if past_period(expression):
                 return NO_DAY  # "last month", "last December": background, not today
-        if background(current, lex):
+        if background(current, lex) or _period_in_purpose(current, anchor, lex):
             return NO_DAY
         if current.dep_ not in {"ccomp", "xcomp", "conj", "acl"} or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _period_in_purpose(token: Token, anchor: date | None, lex: Lexicon) -> bool:
+    """A to-clause of the predicate names another year or a past period the parse hung on
+    it rather than on the predicate ("launched an offensive to oust the militias from the
+    border in January")."""
+    clauses = [c for c in token.children if c.dep_ == "xcomp" or (
+        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    for clause in clauses:
+        for expression in _date_expressions(clause, lex):
+            years = {int(y) for y in _YEAR.findall(expression)}
+            other_year = anchor is not None and years and anchor.year not in years
+            if other_year or (past_period(expression) and resolve_date(expression, anchor) is None):
+                return True
+    return False
 
 
 def looks_ahead(token: Token, lex: Lexicon) -> bool:
