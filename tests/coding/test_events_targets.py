@@ -57,7 +57,10 @@ def _country(code: str, name: str) -> ActorEntry:
 ACTORS = ActorDictionary(
     version="test",
     entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"),
-                               _country("ROH", "Rohan"))},
+                               _country("ROH", "Rohan"),
+                               ActorEntry(id="group:orc-legion", kind="group",
+                                          names=("Orc Legion",), code="IMGORC",
+                                          country=None))},
     demonyms={"arnorian": "ARN", "gondorian": "GON", "rohirric": "ROH"},
     roles={"army": "MIL", "government": "GOV", "troops": "MIL", "leader": "GOV",
            "leaders": "GOV", "militia": "REB", "militias": "REB"},
@@ -129,6 +132,9 @@ CODED = [
      "a subject pronoun points to the subject of the sentence before, however short its own"),
     ("The offer was rejected by Rohan in a letter to Arnor. It then attacked Gondor.",
      {("ROH", "190", "GON")}, "a passive clause's agent is its subject for a later pronoun"),
+    ("The Orc Legion lost its last fort on Monday. The Gondorian army attacked the "
+     "militants again.", {("GONMIL", "190", "IMGORC")},
+     "'the militants' are the armed group named in the sentence before"),
 ]
 
 
@@ -174,6 +180,9 @@ NOT_CODED = [
      "a pronoun clause subject is no target"),
     ("Arnorian and Gondorian troops attacked Rohan.", ("ARNMIL", "190", "GONMIL"),
      "coordinated national modifiers are allies, not each other's target"),
+    ("The Orc Legion and the Gondorian army attacked the militants on Monday.",
+     ("GONMIL", "190", "IMGORC"),
+     "'the militants' in the sentence that names a group are not that group"),
 ]
 
 

@@ -229,6 +229,10 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
         return _resolve_head(head.head.head, memory, lookup, lex)
     if head.lemma_.lower() in lex.anaphors and _is_definite(head):
         return _described_country(head, memory, lex)
+    if head.lower_ in lex.group_anaphors and _is_definite(head):
+        group = _described_group(head, memory)
+        if group is not None:
+            return group
     named = _named_group(head, memory, lex)
     if named is not None:
         return named
@@ -316,6 +320,29 @@ def _described_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved
     country = memory.sole_country
     code = join_code(country, role) if role else country
     return Resolved(Actor(code, country, rule="anaphor:article"), head.text, head.i)
+
+
+def _described_group(head: Token, memory: DocActors) -> Resolved | None:
+    """'the militants', 'the group': the last armed group named in the two sentences
+    before the phrase's own (in its own sentence it is more often the other side: "the SDF,
+    which is advancing against the militants")."""
+    start = head.sent.start
+    first = start
+    for _ in range(2):
+        first = head.doc[first - 1].sent.start if first > 0 else first
+    for begin, actor, is_person, _ in reversed(memory.history):
+        if first <= begin < start and actor is not None and not is_person and is_group(
+                actor) and _armed_code(actor):
+            return Resolved(actor, head.text, head.i)
+    return None
+
+
+def _armed_code(actor: Actor) -> bool:
+    """An armed group's code: a militant group (IMG…) or rebels (…REB)."""
+    country = actor.country or ""
+    sector = actor.code[len(country):] if country and actor.code.startswith(country) else (
+        actor.code)
+    return sector[:3] in {"IMG", "REB"}
 
 
 def _state_office(head: Token, memory: DocActors, lookup: ActorLookup,

@@ -200,6 +200,7 @@ class Lexicon:
     object_control: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
+    group_anaphors: frozenset[str]
     relative_pronouns: frozenset[str]
     quantity_heads: frozenset[str]
     speaker_heads: frozenset[str]
