@@ -1,5 +1,6 @@
 """Rule tests of events the coder used to miss (issue 14) on fictional actors: the leader
-named in an 'X-led' modifier of an event noun does the deed."""
+named in an 'X-led' modifier of an event noun does the deed, a gerund read as a noun keeps
+its own subject, and a statement that carries an event noun is its author's."""
 
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ VERBS: dict[str, Any] = {
          "source": ["poss", "by", "amod", "compound"], "target": ["of"]},
         {"id": "attack.n", "lemmas": ["offensive"], "pos": "noun", "code": "190",
          "source": ["poss", "by", "amod", "compound"], "target": ["against"]},
+        {"id": "meeting.n", "lemmas": ["meeting"], "pos": "noun", "code": "040",
+         "source": ["poss", "by", "amod", "compound"], "target": ["with", "between"]},
+        {"id": "threat.n", "lemmas": ["warning"], "pos": "noun", "code": "130",
+         "source": ["poss", "by", "amod", "compound"], "target": ["to", "against"]},
     ],
     "frames": [],
     "derive": {},
@@ -35,9 +40,11 @@ def _country(code: str, name: str) -> ActorEntry:
 ACTORS = ActorDictionary(
     version="test",
     entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"),
-                               _country("ROH", "Rohan"))},
+                               _country("ROH", "Rohan"),
+                               ActorEntry(id="person:aragorn", kind="person",
+                                          names=("Aragorn",), code="GONGOV", country="GON"))},
     demonyms={"arnorian": "ARN", "gondorian": "GON", "rohirric": "ROH"},
-    roles={"army": "MIL", "government": "GOV", "troops": "MIL"},
+    roles={"army": "MIL", "government": "GOV", "troops": "MIL", "king": "GOV", "envoy": "GOV"},
 )
 
 
@@ -58,6 +65,11 @@ CODED = [
      "the state named before '-led' leads the invasion"),
     ("Rohan refused to back the Arnor-led invasion of Gondor.", {("ARN", "192", "GON")},
      "also when the event noun is the object of another verb"),
+    ("The photos in the Gondor Herald appear to show Aragorn and the army commander meeting "
+     "at the state house.", {("GONGOV", "040", "GONMIL"), ("GONMIL", "040", "GONGOV")},
+     "a gerund the parser reads as a noun keeps its own subject"),
+    ("The Arnorian king's address included a warning to Gondor.", {("ARNGOV", "130", "GON")},
+     "a statement that includes an event noun is its author's"),
 ]
 
 
@@ -73,6 +85,8 @@ def test_events_recall_code(nlp: Any, engine: EventCoder, text: str,
 NOT_CODED = [
     ("The Arnor-backed offensive against Gondor began.", ("ARN", "190", "GON"),
      "a backer is not the one who leads the deed"),
+    ("The Arnorian king's convoy included a warning to Gondor.", ("ARNGOV", "130", "GON"),
+     "only a statement carries its author's words"),
 ]
 
 

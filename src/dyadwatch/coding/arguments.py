@@ -296,6 +296,9 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
     if slot in {"amod", "compound"}:
         yield from _national_modifiers(token, predicate.code, lex)
         return
+    if slot == "carrier":
+        yield from _statement_author(token, lex)
+        return
     if slot in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss"}:
         yield from _dependency_slot(token, slot, lex)
         if slot == "nsubj" and subject:
@@ -339,6 +342,14 @@ def _named(head: Token) -> bool:
     return head.pos_ == "PROPN" or any(
         c.dep_ in {"poss", "compound", "amod"} and c.ent_type_ in ACTOR_ENTITIES
         for c in head.children)
+
+
+def _statement_author(noun: Token, lex: Lexicon) -> Iterator[Token]:
+    """'Kim's New Year address included a warning to the US': the author of the statement
+    that carries an event noun (its possessor) made it."""
+    for subject in noun.head.children:
+        if subject.dep_ in SUBJECT_DEPS and subject.lemma_.lower() in lex.statement_nouns:
+            yield from (c for c in subject.children if c.dep_ == "poss")
 
 
 def _described_patient(token: Token) -> Iterator[Token]:

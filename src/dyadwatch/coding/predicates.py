@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from dyadwatch.kb.lexicon import Lexicon
 
 Match = tuple[VerbPattern, tuple["Token", ...]]
+# verbs whose subject, a statement, carries the event noun that is their object
+CARRIER_VERBS = frozenset({"include", "contain", "carry"})
 Memo = dict[int, "Match | None"]  # pattern match by token index, one per document and call
 
 
@@ -342,6 +344,13 @@ def _predicate(token: Token, pattern: VerbPattern, words: tuple[Token, ...], cod
             c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         source = tuple(slot for slot in source if slot != "poss")
         target = ("poss", *target)
+    if pattern.pos == "noun" and any(c.dep_ == "nsubj" for c in token.children):
+        # "photos show Mugabe and the army chief meeting at the state house": a gerund the
+        # parser reads as a noun keeps its own subject, who does it
+        source = ("nsubj", *source)
+    if pattern.pos == "noun" and token.dep_ in {"dobj", "obj"} and (
+            token.head.lemma_.lower() in CARRIER_VERBS):
+        source = (*source, "carrier")  # "Kim's address included a warning to the US"
     slots = (token, *words[1:])
     if pattern.pos == "noun" and token.dep_ == "nsubj" and (
             token.head.lemma_.lower() in lex.aspect_verbs):
