@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,43 @@ def test_startup_resource_cache_keeps_the_builds_used_last(tmp_path: Path, build
     resource_cache._prune(tmp_path / "coding-0.pickle", keep=3)
     left = sorted(p.name for p in tmp_path.glob("coding-*.pickle"))
     assert left == ["coding-0.pickle", "coding-4.pickle", "coding-5.pickle"]
+
+
+class _Forms:
+    """A lookup with only surface forms: (form, case-sensitive, entry id)."""
+
+    def __init__(self, forms: list[tuple[str, bool, str]]) -> None:
+        self.forms = forms
+
+    def surface_forms(self) -> Iterator[tuple[str, bool, str]]:
+        return iter(self.forms)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("text", [
+    "The R.U.F. and al-Borduria's guard met Elbonia's envoy; the People's Army of "
+    "Ruritania didn't attend, nor did U.S.-backed groups in Nueva Ruritania.",
+])
+def test_startup_tokenised_forms_match_as_the_tokenizer(text: str) -> None:
+    """The phrase matchers built from the cached word lists find what matchers of the
+    tokenizer's own Docs of the forms find."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    from dyadwatch.coding.mentions import _build_matchers, tokenised_forms
+
+    lookup = _Forms([("R.U.F.", True, "RUF"), ("al-Borduria", False, "BOR"),
+                     ("Elbonia", False, "ELB"), ("People's Army of Ruritania", False, "RURMIL"),
+                     ("U.S.", True, "USA"), ("Nueva Ruritania", False, "NRU")])
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+    built = _build_matchers(tokenised_forms(lookup), nlp.vocab)
+    expected = []
+    for attr, sensitive in (("ORTH", True), ("LOWER", False)):
+        matcher = PhraseMatcher(nlp.vocab, attr=attr)
+        for form, case, entry_id in lookup.forms:
+            if case == sensitive:
+                matcher.add(entry_id, [nlp.tokenizer(form if case else form.lower())])
+        expected.append(sorted(matcher(doc)))
+    assert [sorted(matcher(doc)) for matcher in built] == expected
+    assert len(expected[0]) + len(expected[1]) >= 5

@@ -89,7 +89,8 @@ class EventCoder:
         self.resources = resources
         self.options = options or CoderOptions()
         self.lex = resources.lexicon
-        self.matchers = MatcherCache(resources.actors, resources.lexicon)
+        self.matchers = MatcherCache(resources.actors, resources.lexicon,
+                                     resources.actor_patterns)
         self.predicates = PredicateFinder(resources.verbs, resources.lexicon)
         self.pronouns = (self.lex.person_pronouns | self.lex.group_pronouns
                          | self.lex.relative_pronouns)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
-    from dyadwatch.kb.actors import ActorEntry
+    from dyadwatch.kb.actors import ActorEntry, ActorPatterns
     from dyadwatch.kb.lexicon import Lexicon
 
 
@@ -31,11 +31,14 @@ class ActorLookup(Protocol):
 
 
 class MatcherCache:
-    """PhraseMatchers for a dictionary, built once per vocabulary."""
+    """PhraseMatchers for a dictionary, built once per vocabulary, from ``patterns`` (its
+    tokenised surface forms, :func:`tokenised_forms`) when given."""
 
-    def __init__(self, lookup: ActorLookup, lex: Lexicon) -> None:
+    def __init__(self, lookup: ActorLookup, lex: Lexicon,
+                 patterns: ActorPatterns | None = None) -> None:
         self.lookup = lookup
         self.lex = lex
+        self.patterns = patterns
         self._built: dict[int, tuple[PhraseMatcher, PhraseMatcher]] = {}
         self._lock = threading.Lock()  # coders are shared between threads
 
@@ -43,19 +46,32 @@ class MatcherCache:
         key = id(vocab)
         with self._lock:
             if key not in self._built:
-                self._built[key] = _build_matchers(self.lookup, vocab)
+                patterns = self.patterns or tokenised_forms(self.lookup, vocab)
+                self._built[key] = _build_matchers(patterns, vocab)
             return self._built[key]
 
 
-def _build_matchers(lookup: ActorLookup, vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+def tokenised_forms(lookup: ActorLookup, vocab: Vocab | None = None) -> ActorPatterns:
+    """Every surface form of ``lookup`` as spaCy's English tokenizer splits it (lower-cased
+    unless case-sensitive): (words, case-sensitive, entry id). About 0.15 s of CPU for the
+    shipped dictionary, so the resource cache keeps the result with its build."""
     from spacy.lang.en import English
 
-    tokenizer = English(vocab=vocab).tokenizer
+    tokenizer = English(vocab=vocab).tokenizer if vocab is not None else English().tokenizer
+    return tuple((tuple(t.text for t in tokenizer(form if sensitive else form.lower())),
+                  sensitive, entry_id) for form, sensitive, entry_id in lookup.surface_forms())
+
+
+def _build_matchers(patterns: ActorPatterns,
+                    vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """An exact (ORTH) and a case-folded (LOWER) matcher; a pattern made of the words
+    matches as the tokenizer's Doc of the form does (both read the words' lexemes)."""
+    from spacy.tokens import Doc
+
     exact = PhraseMatcher(vocab, attr="ORTH")
     folded = PhraseMatcher(vocab, attr="LOWER")
-    for form, sensitive, entry_id in lookup.surface_forms():
-        pattern = tokenizer(form if sensitive else form.lower())
-        (exact if sensitive else folded).add(entry_id, [pattern])
+    for words, sensitive, entry_id in patterns:
+        (exact if sensitive else folded).add(entry_id, [Doc(vocab, words=list(words))])
     return exact, folded
 
 

@@ -111,6 +111,11 @@ def _spell_on(roles: tuple[RoleSpell, ...], day: date | None) -> RoleSpell | Non
     return max(candidates, key=lambda r: r.start or date.min)
 
 
+# surface forms split into words as the phrase matchers match them: (words, case-sensitive,
+# entry id), in the order of ActorDictionary.surface_forms
+ActorPatterns = tuple[tuple[tuple[str, ...], bool, str], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class ActorDictionary:
     """Every entry plus the demonym and role-word tables, indexed by surface form."""
