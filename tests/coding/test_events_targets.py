@@ -44,8 +44,10 @@ VERBS: dict[str, Any] = {
         {"id": "aid.v", "lemmas": ["help"], "code": "070", "target": ["dobj"]},
     ],
     "frames": [{"id": "appeal.f", "lemmas": ["urge", "ask"], "kind": "appeal"},
-               {"id": "agree.f", "lemmas": ["agree"], "kind": "agree"}],
-    "derive": {"appeal": {"default": "020"}, "agree": {"default": "030"}},
+               {"id": "agree.f", "lemmas": ["agree"], "kind": "agree"},
+               {"id": "threaten.f", "lemmas": ["threaten"], "kind": "threaten"}],
+    "derive": {"appeal": {"default": "020"}, "agree": {"default": "030"},
+               "threaten": {"default": "130", "19": "138"}},
 }
 
 
@@ -135,6 +137,8 @@ CODED = [
     ("The Orc Legion lost its last fort on Monday. The Gondorian army attacked the "
      "militants again.", {("GONMIL", "190", "IMGORC")},
      "'the militants' are the armed group named in the sentence before"),
+    ("Arnor threatened to attack the fort unless Gondor withdrew its troops.",
+     {("ARN", "138", "GON")}, "a threat is aimed at the one its condition is about"),
 ]
 
 
@@ -183,6 +187,8 @@ NOT_CODED = [
     ("The Orc Legion and the Gondorian army attacked the militants on Monday.",
      ("GONMIL", "190", "IMGORC"),
      "'the militants' in the sentence that names a group are not that group"),
+    ("Arnor held talks with the envoy if Gondor agreed.", ("ARN", "046", "GON"),
+     "only a threat is aimed at the one its condition is about"),
 ]
 
 

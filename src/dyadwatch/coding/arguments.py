@@ -290,6 +290,9 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
             if clause.dep_ == "xcomp":
                 yield from _dependency_slot(clause, "dobj", lex)
         return
+    if slot == "condition_subject":
+        yield from _condition_subjects(predicate, lex)
+        return
     if slot == "comment_subject":
         yield from _comment_subjects(token, lex)
         return
@@ -318,6 +321,27 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         yield from _prep_objects(pobj, slot)
+
+
+def _condition_subjects(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
+    """'threatened to stop the talks if the United States deploys the missiles', 'will
+    strike unless Borduria withdraws': a threat is aimed at the one its condition is about,
+    the subject of an if- or unless-clause on the threat or the deed threatened."""
+    anchors = [predicate.token, *predicate.words]
+    if predicate.embedded is not None:
+        anchors.append(predicate.embedded)
+    seen: set[int] = set()
+    for anchor in anchors:
+        for clause in anchor.children:
+            if clause.dep_ != "advcl" or clause.i in seen or not any(
+                    c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+                continue
+            seen.add(clause.i)
+            yield from (c for c in clause.children
+                        if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
 
 
 def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
