@@ -1,6 +1,7 @@
 """Rule tests of events the coder used to miss (issue 14) on fictional actors: the leader
 named in an 'X-led' modifier of an event noun does the deed, a gerund read as a noun keeps
-its own subject, and a statement that carries an event noun is its author's."""
+its own subject, a statement that carries an event noun is its author's, and a deed done 'in
+defiance of' a rule defies its author; a yes/no question codes nothing."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ VERBS: dict[str, Any] = {
          "source": ["poss", "by", "amod", "compound"], "target": ["with", "between"]},
         {"id": "threat.n", "lemmas": ["warning"], "pos": "noun", "code": "130",
          "source": ["poss", "by", "amod", "compound"], "target": ["to", "against"]},
+        {"id": "attack.v", "lemmas": ["attack"], "code": "190", "target": ["dobj"]},
+        {"id": "defiance.n", "lemmas": ["defiance", "violation"], "pos": "noun", "code": "128",
+         "source": ["poss", "by", "amod", "compound"], "target": ["of"]},
     ],
     "frames": [],
     "derive": {},
@@ -70,6 +74,8 @@ CODED = [
      "a gerund the parser reads as a noun keeps its own subject"),
     ("The Arnorian king's address included a warning to Gondor.", {("ARNGOV", "130", "GON")},
      "a statement that includes an event noun is its author's"),
+    ("Arnor tested new rockets in defiance of Gondorian sanctions.", {("ARN", "128", "GON")},
+     "a deed done in defiance of a rule defies the rule's author"),
 ]
 
 
@@ -87,6 +93,12 @@ NOT_CODED = [
      "a backer is not the one who leads the deed"),
     ("The Arnorian king's convoy included a warning to Gondor.", ("ARNGOV", "130", "GON"),
      "only a statement carries its author's words"),
+    ("The defiance of Gondor angered Arnor.", ("ARN", "128", "GON"),
+     "only 'in defiance of' on a clause makes the clause's subject the one who defies"),
+    ("Did Arnor attack Gondor in defiance of Rohirric sanctions?", ("ARN", "190", "GON"),
+     "a yes/no question does not say that the deed happened"),
+    ("Did Arnor attack Gondor in defiance of Rohirric sanctions?", ("ARN", "128", "ROH"),
+     "nor that the rule was defied"),
 ]
 
 

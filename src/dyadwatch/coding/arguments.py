@@ -104,16 +104,23 @@ def _clause_side(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
                  lex: Lexicon) -> list[Resolved]:
     """'Germany withdrew its forces amid a fierce row with Erdogan', 'Turkish troops pulled
     back after clashes with Kurdish fighters': a mutual event noun with a 'with' partner,
-    in a phrase on a clause, has the clause's subject as its other side."""
+    in a phrase on a clause, has the clause's subject as its other side; 'X tested missiles
+    in defiance of UN sanctions': the clause's doer defies them."""
     token = predicate.token
-    if not (partnered(token, lex, predicate.code in lex.reciprocal_codes)
+    defiant = token.lemma_.lower() in DEFIANCE_NOUNS and token.head.lower_ == "in"
+    if not ((defiant or partnered(token, lex, predicate.code in lex.reciprocal_codes))
             and token.dep_ == "pobj" and token.head.dep_ == "prep"):
         return []
     verb = token.head.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return []
-    return fill(replace(predicate, token=verb, embedded=None), ("nsubj", "nsubjpass"), memory,
-                lookup, lex, subject=True)
+    return fill(replace(predicate, token=verb, embedded=None),
+                ("nsubj", "agent") if defiant else ("nsubj", "nsubjpass"), memory, lookup, lex,
+                subject=True)
+
+
+# nouns of a rule broken that say, after 'in', how the clause's deed was done
+DEFIANCE_NOUNS = frozenset({"defiance", "violation", "breach", "contravention"})
 
 
 def _armed(code: str, country: str | None) -> bool:

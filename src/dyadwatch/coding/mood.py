@@ -88,7 +88,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         if current.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "how"
                                             for c in current.children):
             return True  # "to discuss how to protect the Kurds" asks a question
-        if _unreal_clause(current, lex):
+        if _unreal_clause(current, lex) or _yes_no_question(current):
             return True
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head  # "could change to fighting the regime"
@@ -97,6 +97,15 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
             return False
         current = current.head
     return False
+
+
+def _yes_no_question(clause: Token) -> bool:
+    """'Did a Chinese ship deliver oil in defiance of the UN?': a question that opens with
+    its auxiliary asks whether something happened; it does not say that it did."""
+    if clause.dep_ != "ROOT" or not any(t.text == "?" for t in clause.sent[-3:]):
+        return False
+    words = [t for t in clause.sent if not (t.is_punct or t.dep_ == "cc")]
+    return bool(words) and words[0].dep_ in {"aux", "auxpass"} and words[0].head.i == clause.i
 
 
 def _unreal_clause(clause: Token, lex: Lexicon) -> bool:
