@@ -42,6 +42,8 @@ VERBS: dict[str, Any] = {
          "code": "0874", "target": ["from"]},
         {"id": "release.v", "lemmas": ["release"], "code": "0841", "target": ["dobj"]},
         {"id": "aid.v", "lemmas": ["help"], "code": "070", "target": ["dobj"]},
+        {"id": "open.investigation", "lemmas": ["open"], "object": ["investigation"],
+         "code": "090", "target": ["into"]},
     ],
     "frames": [{"id": "appeal.f", "lemmas": ["urge", "ask"], "kind": "appeal"},
                {"id": "agree.f", "lemmas": ["agree"], "kind": "agree"},
@@ -139,6 +141,8 @@ CODED = [
      "'the militants' are the armed group named in the sentence before"),
     ("Arnor threatened to attack the fort unless Gondor withdrew its troops.",
      {("ARN", "138", "GON")}, "a threat is aimed at the one its condition is about"),
+    ("Arnor opened an investigation against the Gondorian leaders.", {("ARN", "090", "GONGOV")},
+     "an investigation is aimed at those it is opened against"),
 ]
 
 
