@@ -1,7 +1,8 @@
 """Rule tests of events the coder used to miss (issue 14) on fictional actors: the leader
 named in an 'X-led' modifier of an event noun does the deed, a gerund read as a noun keeps
 its own subject, a statement that carries an event noun is its author's, and a deed done 'in
-defiance of' a rule defies its author; a yes/no question codes nothing."""
+defiance of' a rule defies its author; a yes/no question codes nothing; whoever holds the
+custody someone is freed from frees them."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ VERBS: dict[str, Any] = {
         {"id": "threat.n", "lemmas": ["warning"], "pos": "noun", "code": "130",
          "source": ["poss", "by", "amod", "compound"], "target": ["to", "against"]},
         {"id": "attack.v", "lemmas": ["attack"], "code": "190", "target": ["dobj"]},
+        {"id": "release.v", "lemmas": ["release", "free"], "code": "084",
+         "source": ["nsubj", "agent", "from_custody"], "target": ["dobj"]},
         {"id": "defiance.n", "lemmas": ["defiance", "violation"], "pos": "noun", "code": "128",
          "source": ["poss", "by", "amod", "compound"], "target": ["of"]},
     ],
@@ -48,7 +51,8 @@ ACTORS = ActorDictionary(
                                ActorEntry(id="person:aragorn", kind="person",
                                           names=("Aragorn",), code="GONGOV", country="GON"))},
     demonyms={"arnorian": "ARN", "gondorian": "GON", "rohirric": "ROH"},
-    roles={"army": "MIL", "government": "GOV", "troops": "MIL", "king": "GOV", "envoy": "GOV"},
+    roles={"army": "MIL", "government": "GOV", "troops": "MIL", "king": "GOV", "envoy": "GOV",
+           "soldiers": "MIL"},
 )
 
 
@@ -76,6 +80,8 @@ CODED = [
      "a statement that includes an event noun is its author's"),
     ("Arnor tested new rockets in defiance of Gondorian sanctions.", {("ARN", "128", "GON")},
      "a deed done in defiance of a rule defies the rule's author"),
+    ("Two Gondorian soldiers were released from an Arnorian prison.",
+     {("ARN", "084", "GONMIL")}, "whoever holds the prison someone is freed from frees them"),
 ]
 
 
@@ -99,6 +105,8 @@ NOT_CODED = [
      "a yes/no question does not say that the deed happened"),
     ("Did Arnor attack Gondor in defiance of Rohirric sanctions?", ("ARN", "128", "ROH"),
      "nor that the rule was defied"),
+    ("Two Gondorian soldiers were released from an Arnorian hospital.",
+     ("ARN", "084", "GONMIL"), "a place that is no place of custody names no one who frees"),
 ]
 
 

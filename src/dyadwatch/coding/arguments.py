@@ -119,6 +119,9 @@ def _clause_side(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
                 subject=True)
 
 
+# places and states of custody: who is freed from one is freed by whoever holds it
+CUSTODY_NOUNS = frozenset({"camp", "prison", "jail", "gaol", "custody", "detention",
+                           "captivity"})
 # nouns of a rule broken that say, after 'in', how the clause's deed was done
 DEFIANCE_NOUNS = frozenset({"defiance", "violation", "breach", "contravention"})
 
@@ -308,6 +311,12 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
         return
     if slot == "carrier":
         yield from _statement_author(token, lex)
+        return
+    if slot == "from_custody":
+        # "four Britons were released from the US camp": the holder of the custody frees
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+            yield from (p for p in prep.children
+                        if p.dep_ == "pobj" and p.lemma_.lower() in CUSTODY_NOUNS)
         return
     if slot in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss"}:
         yield from _dependency_slot(token, slot, lex)
