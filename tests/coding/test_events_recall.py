@@ -101,6 +101,8 @@ NOT_CODED = [
      "only a statement carries its author's words"),
     ("The defiance of Gondor angered Arnor.", ("ARN", "128", "GON"),
      "only 'in defiance of' on a clause makes the clause's subject the one who defies"),
+    ("Arnor attacked Gondor in defiance of Rohirric sanctions.", ("ARN", "128", "ROH"),
+     "'in defiance of' only says how a deed already coded was done"),
     ("Did Arnor attack Gondor in defiance of Rohirric sanctions?", ("ARN", "190", "GON"),
      "a yes/no question does not say that the deed happened"),
     ("Did Arnor attack Gondor in defiance of Rohirric sanctions?", ("ARN", "128", "ROH"),

@@ -15,7 +15,7 @@ from dyadwatch.coding.clause_actors import actors_for, same_actor
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.mood import hypothetical
 from dyadwatch.coding.places import PLACE_ENTITIES, PlaceLookup, place_country
-from dyadwatch.coding.predicates import Predicate, partnered
+from dyadwatch.coding.predicates import DEFIANCE_NOUNS, Predicate, partnered
 from dyadwatch.coding.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -122,8 +122,6 @@ def _clause_side(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
 # places and states of custody: who is freed from one is freed by whoever holds it
 CUSTODY_NOUNS = frozenset({"camp", "prison", "jail", "gaol", "custody", "detention",
                            "captivity"})
-# nouns of a rule broken that say, after 'in', how the clause's deed was done
-DEFIANCE_NOUNS = frozenset({"defiance", "violation", "breach", "contravention"})
 
 
 def _armed(code: str, country: str | None) -> bool:

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from dyadwatch.kb.lexicon import Lexicon
 
 Match = tuple[VerbPattern, tuple["Token", ...]]
+# nouns of a rule broken that say, after 'in', how the clause's deed was done
+DEFIANCE_NOUNS = frozenset({"defiance", "violation", "breach", "contravention"})
 # verbs whose subject, a statement, carries the event noun that is their object
 CARRIER_VERBS = frozenset({"include", "contain", "carry"})
 Memo = dict[int, "Match | None"]  # pattern match by token index, one per document and call
@@ -75,7 +77,8 @@ class PredicateFinder:
             predicate = (self._obligation(token, consumed, memo)
                          or self._framed(token, consumed, memo) or self._plain(token, memo))
             if predicate is None or hypothetical(token, self.lex) or (
-                    _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)):
+                    _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
+                    _manner_of(token, consumed)):
                 continue
             consumed.update(t.i for t in predicate.words)
             yield predicate
@@ -278,6 +281,15 @@ class PredicateFinder:
                                    negated(token, self.lex))
         return replace(framed, words=(token, *bridge, *inner.words),
                        negated=framed.negated and not refused)
+
+
+def _manner_of(token: Token, consumed: set[int]) -> bool:
+    """'Protesters blocked the streets in defiance of the authorities': 'in defiance of'
+    says how a deed already coded was done; only a deed not coded ('is pursuing nuclear
+    weapons in defiance of UN sanctions') is the defiance itself."""
+    prep = token.head
+    return token.lemma_.lower() in DEFIANCE_NOUNS and prep.lower_ == "in" and (
+        prep.head.i in consumed)
 
 
 def partnered(token: Token, lex: Lexicon, reciprocal_code: bool = False) -> bool:
