@@ -2,7 +2,8 @@
 named in an 'X-led' modifier of an event noun does the deed, a gerund read as a noun keeps
 its own subject, a statement that carries an event noun is its author's, and a deed done 'in
 defiance of' a rule defies its author; a yes/no question codes nothing; whoever holds the
-custody someone is freed from frees them."""
+custody someone is freed from frees them; a passive conjunct is done by its agent to the
+subject it shares."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ VERBS: dict[str, Any] = {
         {"id": "threat.n", "lemmas": ["warning"], "pos": "noun", "code": "130",
          "source": ["poss", "by", "amod", "compound"], "target": ["to", "against"]},
         {"id": "attack.v", "lemmas": ["attack"], "code": "190", "target": ["dobj"]},
+        {"id": "criticize.v", "lemmas": ["condemn"], "code": "111", "target": ["dobj"]},
         {"id": "release.v", "lemmas": ["release", "free"], "code": "084",
          "source": ["nsubj", "agent", "from_custody"], "target": ["dobj"]},
         {"id": "defiance.n", "lemmas": ["defiance", "violation"], "pos": "noun", "code": "128",
@@ -82,6 +84,8 @@ CODED = [
      "a deed done in defiance of a rule defies the rule's author"),
     ("Two Gondorian soldiers were released from an Arnorian prison.",
      {("ARN", "084", "GONMIL")}, "whoever holds the prison someone is freed from frees them"),
+    ("Arnor attacked Gondor and was condemned by Rohan.", {("ROH", "111", "ARN")},
+     "a passive conjunct is done by its agent to the subject it shares"),
 ]
 
 
@@ -109,6 +113,8 @@ NOT_CODED = [
      "nor that the rule was defied"),
     ("Two Gondorian soldiers were released from an Arnorian hospital.",
      ("ARN", "084", "GONMIL"), "a place that is no place of custody names no one who frees"),
+    ("Arnor attacked Gondor and was condemned by Rohan.", ("ARN", "111", None),
+     "the subject a passive conjunct shares is not its doer"),
 ]
 
 

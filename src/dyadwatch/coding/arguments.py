@@ -324,6 +324,7 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
             yield from _dependency_slot(predicate.embedded, slot, lex)
         if slot == "dobj" and not subject:
             yield from _described_patient(token)
+            yield from _conjunct_patient(token, lex)
         return
     for anchor in predicate.slot_tokens:
         yield from _prep_objects(anchor, slot)
@@ -388,6 +389,15 @@ def _statement_author(noun: Token, lex: Lexicon) -> Iterator[Token]:
     for subject in noun.head.children:
         if subject.dep_ in SUBJECT_DEPS and subject.lemma_.lower() in lex.statement_nouns:
             yield from (c for c in subject.children if c.dep_ == "poss")
+
+
+def _conjunct_patient(token: Token, lex: Lexicon) -> Iterator[Token]:
+    """'Iran seized the tanker and was condemned by Britain': a passive conjunct with no
+    subject of its own is done to the subject of the clause it is joined to."""
+    if token.dep_ == "conj" and passive(token) and not stative(token, lex) and not any(
+            c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children):
+        yield from (c for c in token.head.children
+                    if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
 
 
 def _described_patient(token: Token) -> Iterator[Token]:
@@ -474,7 +484,11 @@ def _prep_objects(anchor: Token, word: str) -> Iterator[Token]:
 
 
 def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
-    """Subjects shared with a governing clause: conjoined verbs, control verbs, relatives."""
+    """Subjects shared with a governing clause: conjoined verbs, control verbs, relatives.
+    Not for a passive conjunct: "X declared victory, but the claim was disputed by Y" is
+    no deed of X's."""
+    if token.dep_ == "conj" and passive(token) and not stative(token, lex):
+        return
     current = token
     for _ in range(4):
         if current.dep_ == "xcomp" and current.head.lemma_.lower() in lex.object_control and any(
