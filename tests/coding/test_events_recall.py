@@ -3,7 +3,7 @@ named in an 'X-led' modifier of an event noun does the deed, a gerund read as a 
 its own subject, a statement that carries an event noun is its author's, and a deed done 'in
 defiance of' a rule defies its author; a yes/no question codes nothing; whoever holds the
 custody someone is freed from frees them; a passive conjunct is done by its agent to the
-subject it shares."""
+subject it shares; a clash between people or offices of state is a quarrel."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ VERBS: dict[str, Any] = {
          "source": ["poss", "by", "amod", "compound"], "target": ["to", "against"]},
         {"id": "attack.v", "lemmas": ["attack"], "code": "190", "target": ["dobj"]},
         {"id": "criticize.v", "lemmas": ["condemn"], "code": "111", "target": ["dobj"]},
+        {"id": "fight.v", "lemmas": ["clash"], "code": "190", "target": ["with"]},
         {"id": "release.v", "lemmas": ["release", "free"], "code": "084",
          "source": ["nsubj", "agent", "from_custody"], "target": ["dobj"]},
         {"id": "defiance.n", "lemmas": ["defiance", "violation"], "pos": "noun", "code": "128",
@@ -53,7 +54,7 @@ ACTORS = ActorDictionary(
                                ActorEntry(id="person:aragorn", kind="person",
                                           names=("Aragorn",), code="GONGOV", country="GON"))},
     demonyms={"arnorian": "ARN", "gondorian": "GON", "rohirric": "ROH"},
-    roles={"army": "MIL", "government": "GOV", "troops": "MIL", "king": "GOV", "envoy": "GOV",
+    roles={"army": "MIL", "government": "GOV", "troops": "MIL", "king": "GOV", "envoy": "GOV", "minister": "GOV",
            "soldiers": "MIL"},
 )
 
@@ -86,6 +87,10 @@ CODED = [
      {("ARN", "084", "GONMIL")}, "whoever holds the prison someone is freed from frees them"),
     ("Arnor attacked Gondor and was condemned by Rohan.", {("ROH", "111", "ARN")},
      "a passive conjunct is done by its agent to the subject it shares"),
+    ("The Arnorian king clashed with the Gondorian minister over the treaty.",
+     {("ARNGOV", "111", "GONGOV")}, "a clash between people or offices of state is a quarrel"),
+    ("Arnorian troops clashed with Gondorian troops at the border.",
+     {("ARNMIL", "190", "GONMIL")}, "a clash of troops is a fight"),
 ]
 
 

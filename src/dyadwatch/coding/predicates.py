@@ -20,6 +20,7 @@ from dyadwatch.coding.mood import (
     ultimatum,
 )
 from dyadwatch.coding.syntax import (
+    SUBJECT_DEPS,
     direct_object,
     embedded_predicate,
     figure_of_speech,
@@ -39,6 +40,10 @@ if TYPE_CHECKING:
 Match = tuple[VerbPattern, tuple["Token", ...]]
 # nouns of a rule broken that say, after 'in', how the clause's deed was done
 DEFIANCE_NOUNS = frozenset({"defiance", "violation", "breach", "contravention"})
+# a clash between people or offices of state is a quarrel (CAMEO 111), not a fight
+QUARREL_CODE = "111"
+OFFICE_NOUNS = frozenset({"minister", "official", "ministry", "government", "cabinet",
+                          "parliament", "party", "court", "chancellor", "mp"})
 # verbs whose subject, a statement, carries the event noun that is their object
 CARRIER_VERBS = frozenset({"include", "contain", "carry"})
 Memo = dict[int, "Match | None"]  # pattern match by token index, one per document and call
@@ -162,6 +167,8 @@ class PredicateFinder:
             return None
         pattern, words = matched
         code, rule, modality = pattern.code, f"{pattern.pos}:{pattern.id}", "asserted"
+        if _verbal_clash(token, self.lex):
+            code, rule = QUARREL_CODE, f"{rule}+verbal"
         refusal = self._refusal(token, code, pattern.id)
         if refusal is not None:
             refused = _predicate(token, pattern, words, *refusal, lex=self.lex)
@@ -281,6 +288,21 @@ class PredicateFinder:
                                    negated(token, self.lex))
         return replace(framed, words=(token, *bridge, *inner.words),
                        negated=framed.negated and not refused)
+
+
+def _verbal_clash(token: Token, lex: Lexicon) -> bool:
+    """'The judge has clashed with ministers over appointments', 'Macron clashed with
+    Trump': a clash whose sides are all people or offices of state is a quarrel, not a
+    fight ('protesters clashed with police', 'India clashed with China' stay fights)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() != "clash":
+        return False
+    sides = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    sides += [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "with"
+              for pobj in prep.children if pobj.dep_ == "pobj"]
+    return bool(sides) and all(
+        side.ent_type_ == "PERSON" or side.lower_ in {"he", "she"}
+        or side.lemma_.lower() in lex.person_roles or side.lemma_.lower() in OFFICE_NOUNS
+        for side in sides)
 
 
 def _manner_of(token: Token, consumed: set[int]) -> bool:
