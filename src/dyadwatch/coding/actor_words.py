@@ -141,7 +141,7 @@ def demonym_country(token: Token, lookup: ActorLookup) -> tuple[str | None, int]
     over its last word ("South Korean" is KOR; "Korean" alone names no country)."""
     if token.i > 0 and not token.is_sent_start:  # not the first word of its sentence
         previous = token.doc[token.i - 1]
-        pair = lookup.country_of_demonym(f"{previous.text} {token.text}")
+        pair = lookup.country_of_demonym_pair(previous.text, token.text)
         if pair is not None:
             return pair, previous.i
     return lookup.country_of_demonym(token.text), token.i
@@ -154,7 +154,7 @@ def demonym_countries(doc: Doc, lookup: ActorLookup) -> list[str | None]:
     previous = ""
     for token in doc:
         text = token.text
-        pair = (lookup.country_of_demonym(f"{previous} {text}")
+        pair = (lookup.country_of_demonym_pair(previous, text)
                 if token.i > 0 and not token.is_sent_start else None)
         found.append(pair if pair is not None else lookup.country_of_demonym(text))
         previous = text

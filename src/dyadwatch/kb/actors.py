@@ -128,11 +128,15 @@ class ActorDictionary:
     case_sensitive: frozenset[str] = frozenset()
     _exact: dict[str, str] = field(init=False, repr=False, compare=False)
     _folded: dict[str, str] = field(init=False, repr=False, compare=False)
+    # the last words of the demonyms of two words or more ("korean" of "south korean")
+    _demonym_ends: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         exact, folded = _index_forms(self.entries, self.case_sensitive)
         object.__setattr__(self, "_exact", exact)
         object.__setattr__(self, "_folded", folded)
+        object.__setattr__(self, "_demonym_ends", frozenset(
+            key.rsplit(" ", 1)[1] for key in self.demonyms if " " in key))
 
     def surface_forms(self) -> Iterator[tuple[str, bool, str]]:
         """(form, case_sensitive, entry_id) for every form, each form once (its winner)."""
@@ -156,6 +160,13 @@ class ActorDictionary:
 
     def country_of_demonym(self, word: str) -> str | None:
         return self.demonyms.get(normalise(word).lower())
+
+    def country_of_demonym_pair(self, first: str, second: str) -> str | None:
+        """``country_of_demonym(f"{first} {second}")``, answered at once when two words of
+        letters cannot be a demonym because the second ends none (most pairs of words)."""
+        if first.isalpha() and second.isalpha() and second.lower() not in self._demonym_ends:
+            return None
+        return self.country_of_demonym(f"{first} {second}")
 
     def shared_forms(self) -> dict[str, tuple[str, ...]]:
         """Forms claimed by more than one entry → the claimants, winner first."""
