@@ -21,6 +21,8 @@ WEDNESDAY = date(2031, 5, 14)
     ("Friday", True, date(2031, 5, 16), "a deed ahead: the coming Friday"),
     ("Monday", True, date(2031, 5, 19), "a deed ahead: next week's Monday"),
     ("next Wednesday", False, date(2031, 5, 21), "'next' is always ahead"),
+    ("Thursday next week", False, date(2031, 5, 22), "the Thursday of the week after"),
+    ("last week Friday", False, date(2031, 5, 9), "the Friday of the week before"),
 ], ids=lambda value: value if isinstance(value, str) and " " in value else None)
 def test_dates_weekday(expression: str, ahead: bool, day: date, why: str) -> None:
     assert resolve_date(expression, WEDNESDAY, ahead) == day, why

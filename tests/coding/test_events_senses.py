@@ -191,6 +191,8 @@ DATES = [
      ["2020-01-06", "2020-01-08"], "the attack is Monday's, as the next sentence says"),
     ("Arnor attacked Gondor on Monday. Arnor attacked Rohan to seize its border forts in "
      "December.", ["2020-01-06", None], "a month in the purpose clause: not Monday's, no day"),
+    ("Arnor will attack Gondor on Friday. Arnor attacked Rohan.", ["2020-01-10", "2020-01-08"],
+     "a planned day is not carried into a neighbouring deed"),
 ]
 
 

@@ -115,6 +115,10 @@ def _weekday(anchor: date, weekday: int, text: str, ahead: bool) -> date:
     """"last Monday" is before the article date, "next Monday" after it; a bare weekday
     is the latest on or before it (the next one for a deed ahead), except the day after
     the article date, which is that day (``LAG``)."""
+    week = re.search(r"\b(next|last)\s+week\b", text)
+    if week:  # "Thursday next week", "last week Friday": that week's day
+        monday = anchor - timedelta(days=anchor.weekday())
+        return monday + timedelta(days=weekday + (7 if week.group(1) == "next" else -7))
     if re.search(r"\bnext\b", text) or (ahead and not text.startswith("last ")):
         forward = (weekday - anchor.weekday()) % 7
         return anchor + timedelta(days=forward or (7 if "next" in text else 0))
@@ -178,22 +182,33 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
 def _period_in_purpose(token: Token, anchor: date | None, lex: Lexicon) -> bool:
     """A to-clause of the predicate names another year or a past period the parse hung on
     it rather than on the predicate ("launched an offensive to oust the militias from the
-    border in January")."""
+    border in January"); not a clause still ahead, whose time is the plan's ("plans to
+    visit in November", "ruled out attending talks later this month")."""
     clauses = [c for c in token.children if c.dep_ == "xcomp" or (
         c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
-    for clause in clauses:
+    for clause in (c for c in clauses if not looks_ahead(c, lex)):
         for expression in _date_expressions(clause, lex):
             years = {int(y) for y in _YEAR.findall(expression)}
             other_year = anchor is not None and years and anchor.year not in years
-            if other_year or (past_period(expression) and resolve_date(expression, anchor) is None):
+            planned = _PLANNED.search(expression) is not None
+            if other_year or (past_period(expression) and not planned
+                              and resolve_date(expression, anchor) is None):
                 return True
     return False
 
 
+_PLANNED = re.compile(r"\b(?:next|coming|upcoming|later|this)\b", re.I)
+
+
 def looks_ahead(token: Token, lex: Lexicon) -> bool:
     """The deed is still to come: "will meet", "is going to vote", "is due to meet",
-    "agreed to hold talks" (a to-clause of a governor in ``lex.prospective_heads``)."""
-    return future(token, lex) or (
+    "agreed to hold talks" (a to-clause of a governor in ``lex.prospective_heads``);
+    not "would", which is as often the backshift of reported speech ("announced the
+    US would withdraw on Tuesday")."""
+    will = any(c.dep_ == "aux" and c.lower_ in lex.future_aux and c.lower_ != "would"
+               for c in token.children)
+    going = future(token, lex) and not any(c.lower_ == "would" for c in token.children)
+    return will or going or (
         token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.prospective_heads
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
 
@@ -236,8 +251,11 @@ def carry_dates(events: list[Event], undated: set[str], doc: Doc, anchor: date |
     if not undated:
         return events
     sents = list(doc.sents)
+    latest = (anchor + LAG).isoformat() if anchor is not None else "9999"
+    # a day later than the article's is a plan's, not a neighbouring deed's
     dated = {(e.sentence_index, e.source_country or e.source, e.cameo_root): e.date
-             for e in events if e.event_id not in undated and e.date is not None}
+             for e in events if e.event_id not in undated and e.date is not None
+             and e.date <= latest}
     carried = []
     for event in events:
         day = None
