@@ -26,7 +26,9 @@ VERBS: dict[str, Any] = {
         {"id": "fire.artillery", "lemmas": ["fire", "launch"],
          "object": ["rocket", "rockets", "shell", "shells"], "code": "194",
          "target": ["at", "on", "into"]},
-        {"id": "meet.v", "lemmas": ["meet"], "code": "040", "target": ["dobj", "with"]},
+        {"id": "meet.v", "lemmas": ["meet"], "code": "040", "target": ["dobj", "with"],
+         "not_with": ["troops", "army", "target"]},
+        {"id": "host.v", "lemmas": ["host"], "code": "043", "not_with": ["worker", "workers"]},
         {"id": "hold.talks", "lemmas": ["hold"], "object": ["talks"], "code": "046",
          "target": ["with"]},
         {"id": "accuse.v", "lemmas": ["accuse"], "code": "112", "target": ["dobj"]},
@@ -98,6 +100,11 @@ NOTHING = [
     ("Arnor is out to strangle the Gondorian economy.", "an economic object is a figure"),
     ("The Arnorian proposal was met with anger in Gondor.", "'met with anger' is no meeting"),
     ("The trade war between Arnor and Gondor deepened.", "a trade war is no war"),
+    ("Arnorian troops met the Gondorian army near the river.",
+     "troops meeting an army hold no meeting: the subject's head is in not_with"),
+    ("Arnor has met its target.", "a target met is no meeting: the object's head is in not_with"),
+    ("Arnor hosts thousands of Gondorian workers.",
+     "hosting workers is no visit: the measured object's head is in not_with"),
 ]
 
 
@@ -117,6 +124,8 @@ CODED = [
     ("Arnor and Gondor held talks on Tuesday.", ("GON", "046", "ARN"),
      "coordinated sides of talks are each other's target"),
     ("Arnor met Gondor.", ("GON", "040", "ARN"), "a meeting goes both ways"),
+    ("Arnor hosted the Gondorian government.", ("ARN", "043", "GONGOV"),
+     "hosting a government is a visit received"),
     ("Arnor and Gondor traded accusations.", ("GON", "112", "ARN"), "an exchange is mutual"),
     ("Arnor and Gondor accused each other of lying.", ("GON", "112", "ARN"),
      "'each other' makes coordinated sides each other's target"),

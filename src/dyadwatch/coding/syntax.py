@@ -54,9 +54,22 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon) -> tuple[Tok
         words.append(obj)
     if pattern.prep is not None and not _has_prep(token, pattern.prep):
         return None
-    if pattern.not_with and near_lemmas(token, lex) & set(pattern.not_with):
+    if pattern.not_with and company_lemmas(token, lex) & set(pattern.not_with):
         return None
     return tuple(words)
+
+
+def company_lemmas(token: Token, lex: Lexicon) -> set[str]:
+    """The words a predicate keeps company with, which tell its sense: the lemmas near it
+    (:func:`near_lemmas`), its object's head ("met its commitments", "host thousands of
+    workers") and its subjects' heads ("troops met government forces")."""
+    company = near_lemmas(token, lex)
+    obj = pattern_object(token, lex)
+    if obj is not None:
+        company.add(obj.lemma_.lower())
+    company.update(measured(c, lex).lemma_.lower() for c in token.children
+                   if c.dep_ in SUBJECT_DEPS)
+    return company
 
 
 TIME_ENTITIES = frozenset({"DATE", "TIME"})

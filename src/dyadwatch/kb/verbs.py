@@ -39,8 +39,9 @@ class VerbPattern(BaseModel):
     # one of these must modify the object ("take military action"): amod or compound lemma
     object_modifier: list[str] = Field(default_factory=list)
     prep: str | None = None
-    # the pattern does not hold when one of these lemmas modifies the predicate or is the
-    # object of its preposition ("oil demand", "demand for oil" are not political demands)
+    # the pattern does not hold when one of these lemmas modifies the predicate, is the
+    # object of its preposition ("oil demand", "demand for oil" are not political demands),
+    # or heads its object or subject ("met its commitments", "troops met")
     not_with: list[str] = Field(default_factory=list)
     source: list[Slot] = Field(default_factory=lambda: ["nsubj", "agent"])
     target: list[Slot] = Field(default_factory=lambda: ["dobj"])
