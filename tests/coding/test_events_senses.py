@@ -202,6 +202,8 @@ DATES = [
      "December.", ["2020-01-06", None], "a month in the purpose clause: not Monday's, no day"),
     ("Arnor will attack Gondor on Friday. Arnor attacked Rohan.", ["2020-01-10", "2020-01-08"],
      "a planned day is not carried into a neighbouring deed"),
+    ("Arnor will attack Gondor on Thursday. Arnor attacked Rohan.", ["2020-01-09", "2020-01-08"],
+     "nor is tomorrow's"),
 ]
 
 

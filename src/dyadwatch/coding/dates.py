@@ -251,8 +251,8 @@ def carry_dates(events: list[Event], undated: set[str], doc: Doc, anchor: date |
     if not undated:
         return events
     sents = list(doc.sents)
-    latest = (anchor + LAG).isoformat() if anchor is not None else "9999"
-    # a day later than the article's is a plan's, not a neighbouring deed's
+    latest = anchor.isoformat() if anchor is not None else "9999"
+    # a day later than the article's is most often a plan's, not a neighbouring deed's
     dated = {(e.sentence_index, e.source_country or e.source, e.cameo_root): e.date
              for e in events if e.event_id not in undated and e.date is not None
              and e.date <= latest}
