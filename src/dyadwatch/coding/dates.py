@@ -216,8 +216,10 @@ def looks_ahead(token: Token, lex: Lexicon) -> bool:
 def background(token: Token, lex: Lexicon) -> bool:
     """The predicate is told as background to the news: the pluperfect outside reported
     speech ("the US had vowed to", "a town they had liberated"; not the backshift of
-    "officials said the rebels had attacked") or an adverb of the past ("previously")."""
-    if any(c.dep_ == "advmod" and c.lower_ in lex.background_adverbs for c in token.children):
+    "officials said the rebels had attacked"), an adverb of the past ("previously", "has
+    long argued") or a since-clause ("since the army ousted Morsi")."""
+    if any(c.dep_ in {"advmod", "mark"} and c.lower_ in lex.background_adverbs
+           for c in token.children):
         return True
     pluperfect = token.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in token.children)
@@ -226,6 +228,10 @@ def background(token: Token, lex: Lexicon) -> bool:
 
 
 def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
+    head = token.head
+    if token.dep_ == "relcl" and head.ent_type_ == "DATE":
+        # the clause describes the date it hangs on ("in 2003, when Turkey refused")
+        yield " ".join(t.text for t in head.subtree if t.ent_type_ == "DATE" and t.i < token.i)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in lex.period_preps:
             # a date that bounds a period is not the event's day ("since 24 February")
