@@ -259,3 +259,12 @@ def test_actors_group_named_by_a_known_actor(nlp: Any, coder: Any, text: str,
 def test_actors_bare_singular_demonym_is_no_country(nlp: Any, coder: Any, text: str,
                                                     absent: str) -> None:
     assert all(s != absent for s, _, _ in coded(nlp, coder, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ahmed Rashid, spokesman of the Free Syrian Army, said on Sunday that Russian jets "
+     "bombed the town. Rashid criticised Moscow.", ("SYRREB", "111", "RUSGOV")),
+])
+def test_actors_surname_the_recogniser_missed_is_the_person(nlp: Any, coder: Any, text: str,
+                                                            expected: tuple[str, str, str]) -> None:
+    assert expected in coded(nlp, coder, text)

@@ -121,6 +121,8 @@ CODED = [
     ("The Arnorian government repeated its vow to totally destroy Gondor.",
      ("ARNGOV", "130", "GON"), "a vow to destroy is a threat, not destruction"),
     ("Arnor vowed to destroy Gondor.", ("ARN", "130", "GON"), "a vow to destroy is a threat"),
+    ("Arnor will attack and destroy Gondor.", ("ARN", "130", "GON"),
+     "a conjunct of a future deed with no auxiliary of its own is a threat too"),
     ("Arnor and Gondor held talks on Tuesday.", ("GON", "046", "ARN"),
      "coordinated sides of talks are each other's target"),
     ("Arnor met Gondor.", ("GON", "040", "ARN"), "a meeting goes both ways"),

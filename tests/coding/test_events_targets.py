@@ -64,7 +64,10 @@ ACTORS = ActorDictionary(
                                _country("ROH", "Rohan"),
                                ActorEntry(id="group:orc-legion", kind="group",
                                           names=("Orc Legion",), code="IMGORC",
-                                          country=None))},
+                                          country=None),
+                               ActorEntry(id="group:ent-guard", kind="group",
+                                          names=("Ent Guard",), code="ARNREB",
+                                          country="ARN"))},
     demonyms={"arnorian": "ARN", "gondorian": "GON", "rohirric": "ROH"},
     roles={"army": "MIL", "government": "GOV", "troops": "MIL", "leader": "GOV",
            "leaders": "GOV", "militia": "REB", "militias": "REB"},
@@ -139,6 +142,9 @@ CODED = [
     ("The Orc Legion lost its last fort on Monday. The Gondorian army attacked the "
      "militants again.", {("GONMIL", "190", "IMGORC")},
      "'the militants' are the armed group named in the sentence before"),
+    ("The Orc Legion lost a fort on Sunday, the Ent Guard said. The Ent Guard then attacked "
+     "the militants.", {("ARNREB", "190", "IMGORC")},
+     "'the militants' are no group named in their own sentence"),
     ("Arnor threatened to attack the fort unless Gondor withdrew its troops.",
      {("ARN", "138", "GON")}, "a threat is aimed at the one its condition is about"),
     ("Arnor opened an investigation against the Gondorian leaders.", {("ARN", "090", "GONGOV")},

@@ -143,6 +143,10 @@ def _remember_word(doc: Doc, i: int, memory: DocActors, lookup: ActorLookup,
     """A word outside any dictionary mention: a people's name, a demonym noun, a role or a
     private person's noun phrase. Returns the index of the next word to read."""
     token = doc[i]
+    again = _surname_again(token, memory)
+    if again is not None:
+        _remember(memory, doc[i : i + 1], again, person=True)
+        return i + 1
     if token.lower_ in lex.peoples:
         people = people_actor(token, lookup, lex, memory.named)
         if people is not None and one_person(token):
@@ -166,6 +170,14 @@ def _remember_word(doc: Doc, i: int, memory: DocActors, lookup: ActorLookup,
     else:
         _remember_role_phrase(token, memory, lookup, lex)
     return i + 1
+
+
+def _surname_again(token: Token, memory: DocActors) -> Actor | None:
+    """'Ahmed Rashid, spokesman of the Free Syrian Army, said … Rashid criticised Moscow': a
+    surname met again that the entity recogniser missed is the person named before."""
+    if token.pos_ != "PROPN" or token.ent_type_ or token.lower_ in memory.private_names:
+        return None
+    return memory.people.get(token.lower_)
 
 
 def _compass_country(token: Token, memory: DocActors, lookup: ActorLookup,

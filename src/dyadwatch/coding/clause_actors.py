@@ -324,15 +324,18 @@ def _described_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved
 
 def _described_group(head: Token, memory: DocActors) -> Resolved | None:
     """'the militants', 'the group': the last armed group named in the two sentences
-    before the phrase's own (in its own sentence it is more often the other side: "the SDF,
-    which is advancing against the militants")."""
-    start = head.sent.start
-    first = start
+    before the phrase's own and not in its own, where a group named (or speaking: "Bali,
+    a spokesman for the SDF ... Bali said the militants attacked") is more often the
+    other side ("the SDF, which is advancing against the militants")."""
+    sent = head.sent
+    first = sent.start
     for _ in range(2):
         first = head.doc[first - 1].sent.start if first > 0 else first
+    here = {actor.code for begin, actor, _, _ in memory.history
+            if sent.start <= begin < sent.end and actor is not None}
     for begin, actor, is_person, _ in reversed(memory.history):
-        if first <= begin < start and actor is not None and not is_person and is_group(
-                actor) and _armed_code(actor):
+        if first <= begin < sent.start and actor is not None and not is_person and is_group(
+                actor) and _armed_code(actor) and actor.code not in here:
             return Resolved(actor, head.text, head.i)
     return None
 

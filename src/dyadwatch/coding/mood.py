@@ -52,6 +52,16 @@ def future(token: Token, lex: Lexicon) -> bool:
         any(c.lower_ == "going" for c in token.head.children if token.dep_ == "xcomp"))
 
 
+def future_deed(token: Token, lex: Lexicon) -> bool:
+    """Future itself, or a conjunct of a future verb with no auxiliary or subject of its own
+    ("said it will invade and destroy the enclave": the destruction is as much ahead)."""
+    if future(token, lex):
+        return True
+    return token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ in {
+        "VERB", "AUX"} and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"}
+                                   for c in token.children) and future_deed(token.head, lex)
+
+
 INDICATIVE_AUX = frozenset({"is", "are", "was", "were", "has", "have", "had", "'s", "'re"})
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dyadwatch.coding.mood import (
-    future,
+    future_deed,
     hypothetical,
     indicative,
     negated,
@@ -179,7 +179,7 @@ class PredicateFinder:
                 refused = replace(refused, source_slots=("nsubj", "agent"),
                                   target_slots=(*refused.source_slots, *others))
             return replace(refused, negated=False)
-        if pattern.pos == "verb" and future(token, self.lex):
+        if pattern.pos == "verb" and future_deed(token, self.lex):
             # "will withdraw its force unless the rebels agree" is a threat (an ultimatum)
             kind = "threaten" if code[:2] in self.lex.conflict_roots or ultimatum(token) else (
                 "intend" if code[:2] in self.lex.cooperation_roots else None)
@@ -206,7 +206,7 @@ class PredicateFinder:
     def _refusal(self, token: Token, code: str, pattern_id: str) -> tuple[str, str, str] | None:
         """'will not accept more refugees', 'would not meet their demands': a negated
         promise of cooperation is a refusal (CAMEO 12 mirrors 03), not a missing event."""
-        if not (negated(token, self.lex) and future(token, self.lex)) or (
+        if not (negated(token, self.lex) and future_deed(token, self.lex)) or (
                 code[:2] not in self.lex.refusable_roots):
             return None
         derived = self.verbs.derived_code("refuse", code)
