@@ -2,8 +2,8 @@
 named in an 'X-led' modifier of an event noun does the deed, a gerund read as a noun keeps
 its own subject, a statement that carries an event noun is its author's, and a deed done 'in
 defiance of' a rule defies its author; a yes/no question codes nothing; whoever holds the
-custody someone is freed from frees them; a passive conjunct is done by its agent to the
-subject it shares; a clash between people or offices of state is a quarrel."""
+custody someone is freed from frees them; a passive conjunct or participle is done by its
+agent to the subject it shares; a clash between people or offices of state is a quarrel."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ VERBS: dict[str, Any] = {
          "source": ["poss", "by", "amod", "compound"], "target": ["to", "against"]},
         {"id": "attack.v", "lemmas": ["attack"], "code": "190", "target": ["dobj"]},
         {"id": "criticize.v", "lemmas": ["condemn"], "code": "111", "target": ["dobj"]},
+        {"id": "support.v", "lemmas": ["back"], "code": "051", "target": ["dobj"]},
         {"id": "fight.v", "lemmas": ["clash"], "code": "190", "target": ["with"]},
         {"id": "release.v", "lemmas": ["release", "free"], "code": "084",
          "source": ["nsubj", "agent", "from_custody"], "target": ["dobj"]},
@@ -87,6 +88,8 @@ CODED = [
      {("ARN", "084", "GONMIL")}, "whoever holds the prison someone is freed from frees them"),
     ("Arnor attacked Gondor and was condemned by Rohan.", {("ROH", "111", "ARN")},
      "a passive conjunct is done by its agent to the subject it shares"),
+    ("Backed by Rohan, Arnor attacked Gondor.", {("ROH", "051", "ARN"), ("ARN", "190", "GON")},
+     "a participle with an agent is done by the agent to the clause's subject"),
     ("The Arnorian king clashed with the Gondorian minister over the treaty.",
      {("ARNGOV", "111", "GONGOV")}, "a clash between people or offices of state is a quarrel"),
     ("Arnorian troops clashed with Gondorian troops at the border.",
@@ -120,6 +123,8 @@ NOT_CODED = [
      ("ARN", "084", "GONMIL"), "a place that is no place of custody names no one who frees"),
     ("Arnor attacked Gondor and was condemned by Rohan.", ("ARN", "111", None),
      "the subject a passive conjunct shares is not its doer"),
+    ("Backed by Rohan, Arnor attacked Gondor.", ("ARN", "051", None),
+     "nor is the subject of a clause a participle with an agent is joined to"),
 ]
 
 

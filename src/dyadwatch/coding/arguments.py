@@ -391,10 +391,21 @@ def _statement_author(noun: Token, lex: Lexicon) -> Iterator[Token]:
             yield from (c for c in subject.children if c.dep_ == "poss")
 
 
+def _shared_patient(token: Token, lex: Lexicon) -> bool:
+    """A passive verb whose subject is the clause it is joined to: a passive conjunct
+    ("Iran seized the tanker and was condemned by Britain") or a participle with an agent
+    ("Backed by Russia, Assad shelled Idlib"). That subject is its patient, not its doer."""
+    if token.dep_ == "conj":
+        return passive(token) and not stative(token, lex)
+    return token.dep_ == "advcl" and token.tag_ == "VBN" and any(
+        c.dep_ == "agent" for c in token.children)
+
+
 def _conjunct_patient(token: Token, lex: Lexicon) -> Iterator[Token]:
-    """'Iran seized the tanker and was condemned by Britain': a passive conjunct with no
-    subject of its own is done to the subject of the clause it is joined to."""
-    if token.dep_ == "conj" and passive(token) and not stative(token, lex) and not any(
+    """'Iran seized the tanker and was condemned by Britain', 'Backed by Russia, Assad
+    shelled Idlib': a passive conjunct or participle with no subject of its own is done to
+    the subject of the clause it is joined to."""
+    if _shared_patient(token, lex) and not any(
             c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children):
         yield from (c for c in token.head.children
                     if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
@@ -487,7 +498,7 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
     """Subjects shared with a governing clause: conjoined verbs, control verbs, relatives.
     Not for a passive conjunct: "X declared victory, but the claim was disputed by Y" is
     no deed of X's."""
-    if token.dep_ == "conj" and passive(token) and not stative(token, lex):
+    if _shared_patient(token, lex):
         return
     current = token
     for _ in range(4):
