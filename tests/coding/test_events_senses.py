@@ -29,6 +29,8 @@ VERBS: dict[str, Any] = {
         {"id": "meet.v", "lemmas": ["meet"], "code": "040", "target": ["dobj", "with"],
          "not_with": ["troops", "army", "target"]},
         {"id": "host.v", "lemmas": ["host"], "code": "043", "not_with": ["worker", "workers"]},
+        {"id": "travel.to", "lemmas": ["travel"], "prep": "to", "code": "042", "target": ["to"],
+         "not_with": ["volunteer", "volunteers"]},
         {"id": "hold.talks", "lemmas": ["hold"], "object": ["talks"], "code": "046",
          "target": ["with"]},
         {"id": "accuse.v", "lemmas": ["accuse"], "code": "112", "target": ["dobj"]},
@@ -105,6 +107,8 @@ NOTHING = [
     ("Arnor has met its target.", "a target met is no meeting: the object's head is in not_with"),
     ("Arnor hosts thousands of Gondorian workers.",
      "hosting workers is no visit: the measured object's head is in not_with"),
+    ("Arnor feared the Arnorian volunteers who travelled to Gondor.",
+     "a relative clause's subject is the noun it describes, and its head is in not_with"),
 ]
 
 

@@ -62,13 +62,16 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon) -> tuple[Tok
 def company_lemmas(token: Token, lex: Lexicon) -> set[str]:
     """The words a predicate keeps company with, which tell its sense: the lemmas near it
     (:func:`near_lemmas`), its object's head ("met its commitments", "host thousands of
-    workers") and its subjects' heads ("troops met government forces")."""
+    workers") and its subjects' heads ("troops met government forces", "Britons who
+    travelled"; a relative pronoun stands for the noun its clause describes)."""
     company = near_lemmas(token, lex)
     obj = pattern_object(token, lex)
     if obj is not None:
         company.add(obj.lemma_.lower())
-    company.update(measured(c, lex).lemma_.lower() for c in token.children
-                   if c.dep_ in SUBJECT_DEPS)
+    for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS):
+        if subject.lower_ in lex.relative_pronouns and token.dep_ == "relcl":
+            subject = token.head  # "Britons who travelled to Syria"
+        company.add(measured(subject, lex).lemma_.lower())
     return company
 
 
