@@ -214,6 +214,8 @@ DATES = [
      "a clause on another year's date is that year's"),
     ("Gondor has been wary since Arnor attacked Rohan.", [None],
      "a since-clause tells background"),
+    ("Arnor will attack Gondor on Thursday and on Friday next week.", ["2020-01-16"],
+     "'next week' parsed apart from its weekday still moves it a week on"),
 ]
 
 

@@ -232,6 +232,7 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
     if token.dep_ == "relcl" and head.ent_type_ == "DATE":
         # the clause describes the date it hangs on ("in 2003, when Turkey refused")
         yield " ".join(t.text for t in head.subtree if t.ent_type_ == "DATE" and t.i < token.i)
+    found = []
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in lex.period_preps:
             # a date that bounds a period is not the event's day ("since 24 February")
@@ -240,7 +241,15 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
                           "poss"}:
             ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
             if ents:
-                yield " ".join(t.text for t in ents)
+                found.append(" ".join(t.text for t in ents))
+    week = next((e for e in found if _WEEK.fullmatch(e.lower())), None)
+    if week is not None:
+        # "on Thursday ... next week", parsed as two phrases, is next week's Thursday
+        found = [f"{e} {week}" if e != week else e for e in found]
+    yield from found
+
+
+_WEEK = re.compile(r"(?:next|last)\s+week")
 
 
 # -- a day named in a neighbouring sentence ----------------------------------------------
