@@ -42,6 +42,7 @@ VERBS: dict[str, Any] = {
          "code": "0874", "target": ["from"]},
         {"id": "release.v", "lemmas": ["release"], "code": "0841", "target": ["dobj"]},
         {"id": "aid.v", "lemmas": ["help"], "code": "070", "target": ["dobj"]},
+        {"id": "feed.v", "lemmas": ["feed"], "code": "073", "target": ["dobj"]},
         {"id": "open.investigation", "lemmas": ["open"], "object": ["investigation"],
          "code": "090", "target": ["into"]},
     ],
@@ -197,6 +198,9 @@ NOT_CODED = [
     ("The Orc Legion and the Gondorian army attacked the militants on Monday.",
      ("GONMIL", "190", "IMGORC"),
      "'the militants' in the sentence that names a group are not that group"),
+    ("Arnor demanded a truce before allowing Rohirric aid convoys to feed starving Gondorian "
+     "militias in the region.", ("ROH", "073", "GONREB"),
+     "help is aimed at the object of an infinitive, not of a participle the parser hangs on it"),
     ("Arnor held talks with the envoy if Gondor agreed.", ("ARN", "046", "GON"),
      "only a threat is aimed at the one its condition is about"),
 ]

@@ -293,9 +293,10 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                 yield from _dependency_slot(clause, "nsubj", lex)
         return
     if slot == "clause_object":
-        # "helped prop up Assad's forces": the object of the deed the help is for
+        # "helped prop up Assad's forces": the object of the deed the help is for (an
+        # infinitive, not a participle: "to feed starving civilians")
         for clause in token.children:
-            if clause.dep_ == "xcomp":
+            if clause.dep_ == "xcomp" and clause.tag_ == "VB":
                 yield from _dependency_slot(clause, "dobj", lex)
         return
     if slot == "condition_subject":
