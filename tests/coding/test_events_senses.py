@@ -216,6 +216,10 @@ DATES = [
      "a since-clause tells background"),
     ("Arnor will attack Gondor on Thursday and on Friday next week.", ["2020-01-16"],
      "'next week' parsed apart from its weekday still moves it a week on"),
+    ("Arnor attacked Gondor in 2011 and later attacked Rohan.", [None, None],
+     "a later deed is not given the first one's date"),
+    ("Arnor attacked Gondor on 3 January and later attacked Rohan.", ["2020-01-03", None],
+     "nor the first one's day"),
 ]
 
 

@@ -173,6 +173,11 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
                 return NO_DAY  # "last month", "last December": background, not today
         if background(current, lex) or _period_in_purpose(current, anchor, lex):
             return NO_DAY
+        if current.dep_ == "conj" and any(c.dep_ == "advmod" and c.lower_ in lex.sequence_adverbs
+                                          for c in current.children):
+            # "launched a satellite on 13 April 2012 but later confirmed ...": after that
+            # day, on none we know
+            return None if event_date(current.head, anchor, lex) is None else NO_DAY
         if current.dep_ not in {"ccomp", "xcomp", "conj", "acl"} or current.head.i == current.i:
             return None
         current = current.head

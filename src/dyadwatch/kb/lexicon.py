@@ -239,6 +239,7 @@ class Lexicon:
     period_preps: frozenset[str]
     prospective_heads: frozenset[str]
     background_adverbs: frozenset[str]
+    sequence_adverbs: frozenset[str]
     place_prepositions: frozenset[str]
     place_wrappers: frozenset[str]
     # actor dictionary
