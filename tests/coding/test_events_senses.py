@@ -29,6 +29,8 @@ VERBS: dict[str, Any] = {
         {"id": "meet.v", "lemmas": ["meet"], "code": "040", "target": ["dobj", "with"],
          "not_with": ["troops", "army", "target"]},
         {"id": "host.v", "lemmas": ["host"], "code": "043", "not_with": ["worker", "workers"]},
+        {"id": "put.on.alert", "lemmas": ["put"], "prep": "on", "prep_object": ["alert"],
+         "code": "152", "target": []},
         {"id": "travel.to", "lemmas": ["travel"], "prep": "to", "code": "042", "target": ["to"],
          "not_with": ["volunteer", "volunteers"]},
         {"id": "hold.talks", "lemmas": ["hold"], "object": ["talks"], "code": "046",
@@ -107,6 +109,7 @@ NOTHING = [
     ("Arnor has met its target.", "a target met is no meeting: the object's head is in not_with"),
     ("Arnor hosts thousands of Gondorian workers.",
      "hosting workers is no visit: the measured object's head is in not_with"),
+    ("Arnor put the blame on Gondor.", "'put on' is an alert only when its object is one"),
     ("Arnor feared the Arnorian volunteers who travelled to Gondor.",
      "a relative clause's subject is the noun it describes, and its head is in not_with"),
 ]
@@ -150,6 +153,13 @@ def test_events_senses_code(nlp: Any, engine: EventCoder, text: str,
     found = triples(nlp, engine, text)
     assert expected in found, why
     assert not [t for t in found if t[1][:2] in {"04", "17", "18"} and expected[1][:2] == "13"]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("text", ["Arnor put its troops on alert."])
+def test_events_senses_put_on_alert(nlp: Any, engine: EventCoder, text: str) -> None:
+    assert [(s, c) for s, c, _ in triples(nlp, engine, text)] == [("ARN", "152")]
 
 
 @pytest.mark.model

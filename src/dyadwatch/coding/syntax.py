@@ -52,7 +52,7 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon) -> tuple[Tok
                 for c in obj.children):
             return None
         words.append(obj)
-    if pattern.prep is not None and not _has_prep(token, pattern.prep):
+    if pattern.prep is not None and not _has_prep(token, pattern.prep, pattern.prep_object):
         return None
     if pattern.not_with and company_lemmas(token, lex) & set(pattern.not_with):
         return None
@@ -89,11 +89,13 @@ def _names_object(obj: Token, words: list[str], lex: Lexicon) -> bool:
     return any(h.lemma_.lower() in words or h.lower_ in words for h in heads)
 
 
-def _has_prep(token: Token, word: str) -> bool:
+def _has_prep(token: Token, word: str, objects: list[str] | None = None) -> bool:
     """The pattern's preposition is there, and not as a date ("insisted on Wednesday" is
-    no 'insist on')."""
+    no 'insist on'); with ``objects``, its object is one of them ("on alert")."""
     return any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word and not any(
-        g.dep_ == "pobj" and g.ent_type_ in TIME_ENTITIES for g in c.children)
+        g.dep_ == "pobj" and g.ent_type_ in TIME_ENTITIES for g in c.children) and (
+        not objects or any(g.dep_ == "pobj" and g.lemma_.lower() in objects
+                           for g in c.children))
         for c in token.children)
 
 

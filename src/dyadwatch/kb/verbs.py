@@ -39,6 +39,9 @@ class VerbPattern(BaseModel):
     # one of these must modify the object ("take military action"): amod or compound lemma
     object_modifier: list[str] = Field(default_factory=list)
     prep: str | None = None
+    # the object of that preposition must be one of these ("put on alert", not "put the
+    # blame on Kyiv")
+    prep_object: list[str] = Field(default_factory=list)
     # the pattern does not hold when one of these lemmas modifies the predicate, is the
     # object of its preposition ("oil demand", "demand for oil" are not political demands),
     # or heads its object or subject ("met its commitments", "troops met")
@@ -57,7 +60,8 @@ class VerbPattern(BaseModel):
     @property
     def specificity(self) -> int:
         return (2 * bool(self.object) + 2 * bool(self.object_modifier)
-                + (2 if self.particle else 0) + (1 if self.prep else 0))
+                + (2 if self.particle else 0) + (1 if self.prep else 0)
+                + 2 * bool(self.prep_object))
 
 
 class Frame(BaseModel):
