@@ -220,6 +220,8 @@ DATES = [
      "a planned day is not carried into a neighbouring deed"),
     ("Arnor will attack Gondor on Thursday. Arnor attacked Rohan.", ["2020-01-09", "2020-01-08"],
      "nor is tomorrow's"),
+    ("Arnor attacked Gondor on Thursday. Arnorian troops also attacked Rohan.",
+     ["2020-01-09", "2020-01-09"], "a past deed's lagging day is carried"),
     ("Rohan remembers 2011, when Arnor attacked Gondor.", [None],
      "a clause on another year's date is that year's"),
     ("Gondor has been wary since Arnor attacked Rohan.", [None],

@@ -271,22 +271,37 @@ def carry_dates(events: list[Event], undated: set[str], doc: Doc, anchor: date |
     if not undated:
         return events
     sents = list(doc.sents)
-    latest = anchor.isoformat() if anchor is not None else "9999"
-    # a day later than the article's is most often a plan's, not a neighbouring deed's
+    triggers = {t.idx: t for t in doc}
     dated = {(e.sentence_index, e.source_country or e.source, e.cameo_root): e.date
              for e in events if e.event_id not in undated and e.date is not None
-             and e.date <= latest}
+             and _carriable(e, triggers, anchor, lex)}
     carried = []
     for event in events:
         day = None
+        trigger = triggers.get(event.trigger_start)
+        generic = trigger is not None and trigger.pos_ == "NOUN" and not _definite(trigger)
         if event.event_id in undated:
+            # a bare event noun ("defend it from Turkish attack") is no retelling of the
+            # neighbour's deed, but a definite mention beside it may date it
             day = next((dated[key] for step in (-1, 1)
-                        if (key := (event.sentence_index + step,
-                                    event.source_country or event.source, event.cameo_root))
+                        if not generic and (key := (event.sentence_index + step,
+                                                    event.source_country or event.source,
+                                                    event.cameo_root))
                         in dated and _same_paragraph(sents, event.sentence_index, key[0])),
                        None) or _retold_day(event, sents, anchor, lex)
         carried.append(replace(event, date=day) if day else event)
     return carried
+
+
+def _carriable(event: Event, triggers: dict[int, Token], anchor: date | None,
+               lex: Lexicon) -> bool:
+    """A day later than the article's is carried only from a deed that is not ahead (a
+    lagging publication date), never a plan's ("will travel to Paris on Tuesday")."""
+    if anchor is None or event.date is None or event.date <= anchor.isoformat():
+        return True
+    trigger = triggers.get(event.trigger_start)
+    return (event.date <= (anchor + LAG).isoformat() and trigger is not None
+            and not looks_ahead(trigger, lex))
 
 
 def _retold_day(event: Event, sents: list[Span], anchor: date | None,
