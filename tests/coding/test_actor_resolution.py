@@ -268,3 +268,11 @@ def test_actors_bare_singular_demonym_is_no_country(nlp: Any, coder: Any, text: 
 def test_actors_surname_the_recogniser_missed_is_the_person(nlp: Any, coder: Any, text: str,
                                                             expected: tuple[str, str, str]) -> None:
     assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Norway's UK ambassador Ola Brekke criticised Peru on Monday.", "NORGOV"),
+])
+def test_actors_possessor_is_the_state_an_envoy_serves(nlp: Any, coder: Any, text: str,
+                                                       source: str) -> None:
+    assert any(s == source for s, _, _ in coded(nlp, coder, text))

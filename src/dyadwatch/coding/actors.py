@@ -292,7 +292,10 @@ def _titled_person(span: Span, lookup: ActorLookup, memory: DocActors,
                    lex: Lexicon, day: date | None) -> Actor | None:
     """An unknown person's actor from the title and nationality before or beside the name."""
     after = [*appositive_context(span), *of_context(span)]
-    context = [*left_context(span, lex), *after]
+    # "Russia's UK ambassador X": the possessor names the state the person serves; a
+    # country in a compound is where the post is
+    left = sorted(left_context(span, lex), key=lambda t: t.dep_ != "poss")
+    context = [*left, *after]
     known = {**memory.by_token, **states_ahead(after, lookup, day)}
     return actor_from_words(context, lookup, known, rule="title")
 
