@@ -148,6 +148,9 @@ CODED = [
     ("The Orc Legion lost a fort on Sunday, the Ent Guard said. The Ent Guard then attacked "
      "the militants.", {("ARNREB", "190", "IMGORC")},
      "'the militants' are no group named in their own sentence"),
+    ("The Arnorian army met the leaders on Monday.",
+     {("ARNMIL", "040", "ARNGOV"), ("ARNGOV", "040", "ARNMIL")},
+     "a state organ named by a bare role noun in a meeting is of the source's state"),
     ("Arnor's cooperation with Gondor has grown.", {("ARN", "060", "GON"), ("GON", "060", "ARN")},
      "cooperation with a partner is mutual"),
     ("Arnor threatened to attack the fort unless Gondor withdrew its troops.",
@@ -205,6 +208,8 @@ NOT_CODED = [
     ("Arnor demanded a truce before allowing Rohirric aid convoys to feed starving Gondorian "
      "militias in the region.", ("ROH", "073", "GONREB"),
      "help is aimed at the object of an infinitive, not of a participle the parser hangs on it"),
+    ("The Arnorian army attacked the leaders on Monday.", ("ARNMIL", "190", "ARNGOV"),
+     "in force a bare role noun is not placed in the source's state"),
     ("Arnor held talks with the envoy if Gondor agreed.", ("ARN", "046", "GON"),
      "only a threat is aimed at the one its condition is about"),
 ]

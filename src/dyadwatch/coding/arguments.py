@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dyadwatch.coding.actor_words import is_group
 from dyadwatch.coding.actors import DocActors, Resolved
 from dyadwatch.coding.clause_actors import actors_for, same_actor
 from dyadwatch.coding.mentions import ActorLookup
@@ -140,6 +141,30 @@ def usable_targets(predicate: Predicate, source: Resolved, targets: list[Resolve
     return [t for t in targets if not same_actor(source, t) and not self_reference(source, t)
             and not own_means(predicate, t, lex) and not _own_forces(predicate, source, t, lex)
             and not _own_state_comment(predicate, source, t, lex)]
+
+
+STATE_ORGANS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP"})
+HOLDER_PREPS = frozenset({"of", "from", "in", "for", "at"})  # "the mayor of Nablus"
+
+
+def placed_by_source(predicate: Predicate, source: Resolved, target: Resolved,
+                     lex: Lexicon) -> Resolved:
+    """'The UK's top judge clashed with ministers', 'Mugabe met the army commander': in a
+    verbal or cooperative event a state organ named by a bare role noun is of the source's
+    state (not a titled person, not a role with a phrase of its own: "the mayor of Nablus",
+    and not in force, whose other side is more often foreign: "troops killed police")."""
+    actor = target.actor
+    head = predicate.token.doc[target.token_i]
+    if (actor is None or actor.country is not None or actor.code not in STATE_ORGANS
+            or actor.rule != "modifier:role" or any(
+                c.dep_ == "prep" and c.lower_ in HOLDER_PREPS for c in head.children)
+            or source.country is None or source.actor is None or is_group(source.actor)
+            or predicate.code[:2] in lex.violent_roots or predicate.code[:2] >= "13"
+            or source.code == f"{source.country}{actor.code}"):
+        return target  # the source's own organ stays as named ("the president sacked ministers")
+    placed = Actor(f"{source.country}{actor.code}", source.country, name=actor.name,
+                   rule=f"source-placed+{actor.rule}")
+    return replace(target, actor=placed)
 
 
 def _own_state_comment(predicate: Predicate, source: Resolved, target: Resolved,

@@ -32,6 +32,7 @@ from dyadwatch.coding.arguments import (
     joint,
     mutual,
     mutual_among_sources,
+    placed_by_source,
     reversible,
     usable_targets,
 )
@@ -151,7 +152,8 @@ class EventCoder:
         if each_other and not targets:
             predicate = joint(predicate)
         for source in sources:
-            usable = usable_targets(predicate, source, targets, self.lex)
+            usable = usable_targets(predicate, source, [
+                placed_by_source(predicate, source, t, self.lex) for t in targets], self.lex)
             if not usable and each_other:
                 # "A and B held talks": coordinated sides are each other's target
                 usable = usable_targets(predicate, source, [s for s in sources if reversible(s)],
