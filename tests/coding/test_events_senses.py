@@ -110,6 +110,8 @@ NOTHING = [
     ("Arnor hosts thousands of Gondorian workers.",
      "hosting workers is no visit: the measured object's head is in not_with"),
     ("Arnor put the blame on Gondor.", "'put on' is an alert only when its object is one"),
+    ("Arnor built a wall to destroy any Gondorian rocket.",
+     "a to-clause on a mere possibility ('any', 'potential') is no deed"),
     ("Arnor feared the Arnorian volunteers who travelled to Gondor.",
      "a relative clause's subject is the noun it describes, and its head is in not_with"),
 ]

@@ -84,6 +84,9 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "NOUN" and any(c.dep_ in {"det", "amod"} and c.lower_ in lex.unreal_modifiers
                                     for c in token.children):
         return True
+    if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+            and any(c.dep_ in {"dobj", "obj"} and _unreal_noun(c, lex) for c in token.children):
+        return True  # "to use force to stop any attack": a to-clause on a mere possibility
     current = token
     if token.pos_ == "NOUN" and token.dep_ in {"dobj", "obj"} and token.head.pos_ == "VERB":
         current = token.head  # "made it impossible to start a war": the war is as unreal
@@ -116,6 +119,11 @@ def _yes_no_question(clause: Token) -> bool:
         return False
     words = [t for t in clause.sent if not (t.is_punct or t.dep_ == "cc")]
     return bool(words) and words[0].dep_ in {"aux", "auxpass"} and words[0].head.i == clause.i
+
+
+def _unreal_noun(noun: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ in {"det", "amod"} and c.lower_ in lex.unreal_modifiers
+               for c in noun.children)
 
 
 def _unreal_clause(clause: Token, lex: Lexicon) -> bool:
