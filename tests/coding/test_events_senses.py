@@ -110,6 +110,7 @@ NOTHING = [
     ("Arnor hosts thousands of Gondorian workers.",
      "hosting workers is no visit: the measured object's head is in not_with"),
     ("Arnor put the blame on Gondor.", "'put on' is an alert only when its object is one"),
+    ("Critics imagine that Arnor attacked Gondor.", "an imagined deed is no deed"),
     ("Arnor built a wall to destroy any Gondorian rocket.",
      "a to-clause on a mere possibility ('any', 'potential') is no deed"),
     ("Arnor feared the Arnorian volunteers who travelled to Gondor.",
