@@ -55,8 +55,8 @@ ACTORS = ActorDictionary(
                                ActorEntry(id="person:aragorn", kind="person",
                                           names=("Aragorn",), code="GONGOV", country="GON"))},
     demonyms={"arnorian": "ARN", "gondorian": "GON", "rohirric": "ROH"},
-    roles={"army": "MIL", "government": "GOV", "troops": "MIL", "king": "GOV", "envoy": "GOV", "minister": "GOV",
-           "soldiers": "MIL"},
+    roles={"army": "MIL", "government": "GOV", "troops": "MIL", "king": "GOV", "envoy": "GOV",
+           "minister": "GOV", "soldiers": "MIL"},
 )
 
 
