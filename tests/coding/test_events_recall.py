@@ -10,13 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from toy_coder import Triple, coded_triples, toy_coder
+from toy_coder import country as _country
 
-from dyadwatch.coding.events import CoderOptions, EventCoder
+from dyadwatch.coding.events import EventCoder
 from dyadwatch.kb.actors import ActorDictionary, ActorEntry
-from dyadwatch.kb.knowledge import load_knowledge
-from dyadwatch.kb.resources import CodingResources
-from dyadwatch.kb.verbs import parse_verb_file
-from dyadwatch.model import Article
 
 VERBS: dict[str, Any] = {
     "version": "test",
@@ -43,11 +41,6 @@ VERBS: dict[str, Any] = {
 }
 
 
-def _country(code: str, name: str) -> ActorEntry:
-    return ActorEntry(id=f"country:{code}", kind="country", names=(name,), code=code,
-                      country=code)
-
-
 ACTORS = ActorDictionary(
     version="test",
     entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"),
@@ -62,14 +55,10 @@ ACTORS = ActorDictionary(
 
 @pytest.fixture(scope="module")
 def engine() -> EventCoder:
-    resources = CodingResources(parse_verb_file(VERBS, "test"), ACTORS, load_knowledge().lexicon,
-                                places=None, dictionary_version="test")
-    return EventCoder(resources, CoderOptions())
+    return toy_coder(VERBS, ACTORS)
 
 
-def triples(nlp: Any, engine: EventCoder, text: str) -> set[tuple[str | None, str, str | None]]:
-    article = Article(id="t", text=text, published="2020-01-08")
-    return {(e.source, e.cameo, e.target) for e in engine.code_doc(nlp(text), article)}
+triples = coded_triples
 
 
 CODED = [
@@ -101,7 +90,7 @@ CODED = [
 @pytest.mark.issue(14)
 @pytest.mark.parametrize(("text", "expected", "why"), CODED, ids=[c[2] for c in CODED])
 def test_events_recall_code(nlp: Any, engine: EventCoder, text: str,
-                            expected: set[tuple[str | None, str, str | None]],
+                            expected: set[Triple],
                             why: str) -> None:
     assert expected <= triples(nlp, engine, text), why
 
