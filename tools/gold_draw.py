@@ -9,10 +9,11 @@ a time, 10 BBC politics articles. Halves (dev/test) are assigned by group: a giv
 news cluster is one group, and any two drawn articles that are near-copies (word
 5-gram Jaccard >= 0.3) are joined into one group, so near-copies never cross halves.
 
-A second draw with its own seed adds 24 tuning articles, the dev2 half ("The second
-draw"): 12 giveme5w1h (one per news cluster, clusters new to the manifest first, never
-a cluster of the test half), 8 BBC politics, 4 Guardian; no article already drawn and
-no near-copy of one. The first draw is made exactly as before, so --check covers both.
+Later draws, each with its own seed, add tuning halves: dev2 ("The second draw": 12
+giveme5w1h, one per news cluster, clusters new to the manifest first, never a cluster of
+the test half; 8 BBC politics; 4 Guardian) and dev3 ("The third draw": 12 Guardian, 6
+giveme5w1h, 6 BBC politics, drawn the same way); no article already drawn and no
+near-copy of one. Each draw is made exactly as before, so --check covers them all.
 The manifest holds ids, halves, seeds and text hashes, never article text.
 """
 
@@ -47,11 +48,18 @@ NEAR_COPY = 0.3
 SECOND_SEED = 20261205
 SECOND_SPLIT = "dev2"
 SECOND_COUNTS = {"giveme5w1h": 12, "bbc": 8, "guardian": 4}
+THIRD_SEED = 20261206
+THIRD_SPLIT = "dev3"
+THIRD_COUNTS = {"giveme5w1h": 6, "bbc": 6, "guardian": 12}
 SECOND_ABOUT = ("Second draw, tuning only (docs/annotation.md, 'The second draw'): 12 "
                 "giveme5w1h articles, one per news cluster (clusters new to the manifest "
                 "first; none of the test half), 8 BBC politics, 4 Guardian in proportion "
                 "to their year; no article of the first draw and no near-copy (word 5-gram "
                 "Jaccard >= 0.3) of any drawn article.")
+THIRD_ABOUT = ("Third draw, tuning only (docs/annotation.md, 'The third draw'): 12 Guardian "
+               "articles in proportion to their year, 6 giveme5w1h (one per news cluster, "
+               "none of the test half), 6 BBC politics; no article of the earlier draws and "
+               "no near-copy (word 5-gram Jaccard >= 0.3) of any drawn article.")
 ABOUT = ("Real-news gold set (issue 14): drawn by tools/gold_draw.py with the seed below; "
          "text_sha1 is the sha1 of the record's 'text' field. Annotation rules and file "
          "format: docs/annotation.md.")
@@ -237,12 +245,12 @@ def take(ordered: Sequence[Candidate], n: int, copies: NearCopies) -> list[Candi
     return chosen
 
 
-def giveme_second(candidates: Sequence[Candidate], n: int, first: Sequence[ManifestArticle],
-                  copies: NearCopies, rng: random.Random) -> list[Candidate]:
+def giveme_later(candidates: Sequence[Candidate], n: int, drawn: Sequence[ManifestArticle],
+                 copies: NearCopies, rng: random.Random) -> list[Candidate]:
     """``n`` giveme5w1h articles, one news cluster at a time: clusters new to the manifest
-    first, then clusters of the dev half only; a cluster of the test half never."""
-    test = {a.stratum for a in first if a.corpus == "giveme5w1h" and a.split == "test"}
-    known = {a.stratum for a in first if a.corpus == "giveme5w1h"}
+    first, then clusters of the tuning halves only; a cluster of the test half never."""
+    test = {a.stratum for a in drawn if a.corpus == "giveme5w1h" and a.split == "test"}
+    known = {a.stratum for a in drawn if a.corpus == "giveme5w1h"}
     groups = [g for g in by_stratum(candidates, rng).values() if g[0][1] not in test]
     rng.shuffle(groups)
     groups.sort(key=lambda g: g[0][1] in known)  # stable: new clusters first
@@ -257,34 +265,40 @@ def giveme_second(candidates: Sequence[Candidate], n: int, first: Sequence[Manif
     return chosen
 
 
-def second_draw(pool: Pool, first: Sequence[ManifestArticle],
-                seed: int = SECOND_SEED) -> list[tuple[str, Candidate]]:
-    """The dev2 articles: none of the first draw, no near-copy of any drawn article."""
+def later_draw(pool: Pool, drawn: Sequence[ManifestArticle], seed: int,
+               counts: dict[str, int]) -> list[tuple[str, Candidate]]:
+    """A tuning draw after ``drawn``: none of its articles, no near-copy of any drawn
+    article, no giveme5w1h cluster of the test half."""
     rng = random.Random(seed)
-    drawn = {a.article_id for a in first}
-    fresh = {corpus: [c for c in found if c[0] not in drawn] for corpus, found in pool.items()}
+    taken = {a.article_id for a in drawn}
+    fresh = {corpus: [c for c in found if c[0] not in taken] for corpus, found in pool.items()}
     by_id = {c[0]: c for found in pool.values() for c in found}
-    copies = NearCopies([by_id[a.article_id][2] for a in first if a.article_id in by_id])
-    chosen = [("giveme5w1h", c) for c in giveme_second(
-        fresh["giveme5w1h"], SECOND_COUNTS["giveme5w1h"], first, copies, rng)]
+    copies = NearCopies([by_id[a.article_id][2] for a in drawn if a.article_id in by_id])
+    chosen = [("giveme5w1h", c) for c in giveme_later(
+        fresh["giveme5w1h"], counts["giveme5w1h"], drawn, copies, rng)]
     bbc = sorted(fresh["bbc"])
     rng.shuffle(bbc)
-    chosen += [("bbc", c) for c in take(bbc, SECOND_COUNTS["bbc"], copies)]
+    chosen += [("bbc", c) for c in take(bbc, counts["bbc"], copies)]
     years = by_stratum(fresh["guardian"], rng)
-    for year, quota in stratum_quotas(fresh["guardian"], SECOND_COUNTS["guardian"]).items():
+    for year, quota in stratum_quotas(fresh["guardian"], counts["guardian"]).items():
         chosen += [("guardian", c) for c in take(years[year], quota, copies)]
     return chosen
 
 
-def draw(data: Path, seed: int = SEED, second_seed: int = SECOND_SEED) -> Manifest:
+def draw(data: Path, seed: int = SEED, second_seed: int = SECOND_SEED,
+         third_seed: int = THIRD_SEED) -> Manifest:
     """The gold-set manifest drawn from the corpora under ``data``: the first draw
-    (dev/test), then the second (dev2)."""
+    (dev/test), then the second (dev2) and the third (dev3)."""
     pool = candidate_pool(data)
     articles = first_draw(pool, seed)
-    second = second_draw(pool, articles, second_seed)
-    articles += manifest_articles(second, [SECOND_SPLIT] * len(second))
-    return Manifest(about=ABOUT, seed=seed, articles=articles,
-                    draws=[Draw(split=SECOND_SPLIT, seed=second_seed, about=SECOND_ABOUT)])
+    draws = []
+    for split, later_seed, counts, about in (
+            (SECOND_SPLIT, second_seed, SECOND_COUNTS, SECOND_ABOUT),
+            (THIRD_SPLIT, third_seed, THIRD_COUNTS, THIRD_ABOUT)):
+        chosen = later_draw(pool, articles, later_seed, counts)
+        articles += manifest_articles(chosen, [split] * len(chosen))
+        draws.append(Draw(split=split, seed=later_seed, about=about))  # type: ignore[arg-type]
+    return Manifest(about=ABOUT, seed=seed, articles=articles, draws=draws)
 
 
 def render(manifest: Manifest) -> str:
@@ -297,6 +311,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=SEED, help="seed of the first draw")
     parser.add_argument("--second-seed", type=int, default=SECOND_SEED,
                         help="seed of the second draw (dev2)")
+    parser.add_argument("--third-seed", type=int, default=THIRD_SEED,
+                        help="seed of the third draw (dev3)")
     parser.add_argument("--check", action="store_true",
                         help="compare a fresh draw with the manifest instead of writing it")
     parser.add_argument("-o", "--output", type=Path, default=MANIFEST)
@@ -307,7 +323,7 @@ def main() -> int:
         print(f"gold_draw: corpus files missing under {data}: {', '.join(missing)}; "
               "set DYADWATCH_SHARED_DATA to the shared data folder", file=sys.stderr)
         return 2
-    manifest = draw(data, args.seed, args.second_seed)
+    manifest = draw(data, args.seed, args.second_seed, args.third_seed)
     text = render(manifest)
     if args.check:
         same = args.output.exists() and args.output.read_text(encoding="utf-8") == text

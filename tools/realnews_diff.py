@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-events", action="store_true", help="show one-sided events too")
     parser.add_argument("--only-errors", action="store_true",
                         help="only sentences with a missed or a wrong event")
-    parser.add_argument("--split", choices=("dev", "dev2"), default="dev",
+    parser.add_argument("--split", choices=("dev", "dev2", "dev3"), default="dev",
                         help="the tuning half to read (never the test half)")
     args = parser.parse_args(argv)
     index = read_sentence_index(FOLDER / "sentences.json")

@@ -31,7 +31,7 @@ from dyadwatch.model import Article
 from dyadwatch.ontology import is_cameo
 
 SENTENCES_PER_ARTICLE = 12
-SPLITS = ("dev", "dev2", "test")
+SPLITS = ("dev", "dev2", "dev3", "test")
 # Actor codes that do not start with a country: international bodies, NGOs and
 # transnational armed groups. Their code itself is the "country" of the country-level key.
 TRANSNATIONAL_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
@@ -42,7 +42,7 @@ _SHA1 = re.compile(r"^[0-9a-f]{40}$")
 class GoldSetError(DyadwatchError):
     """A file of the real-news gold set is missing or unusable (the manifest, the sentence
     index, an annotation file with a name that does not say its half). Restore it from git,
-    or name annotation files <dev|dev2|test>.<annotator|gold>.jsonl (docs/annotation.md).
+    or name annotation files <dev|dev2|dev3|test>.<annotator|gold>.jsonl (docs/annotation.md).
     """
 
     code = "E130"
@@ -88,7 +88,7 @@ class ManifestArticle(BaseModel):
     article_id: str
     corpus: Literal["guardian", "giveme5w1h", "bbc"]
     file: str  # relative to the shared data folder
-    split: Literal["dev", "dev2", "test"]
+    split: Literal["dev", "dev2", "dev3", "test"]
     text_sha1: str
     stratum: str  # year (Guardian), news cluster (giveme5w1h), category (BBC)
 
@@ -99,7 +99,7 @@ class Draw(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    split: Literal["dev2"]
+    split: Literal["dev2", "dev3"]
     seed: int
     about: str
 

@@ -316,20 +316,24 @@ def test_realnews_manifest_is_balanced_and_split_by_cluster(halves: tuple[str, s
 
 
 @pytest.mark.issue(14)
-@pytest.mark.parametrize("counts", [{"giveme5w1h": 12, "bbc": 8, "guardian": 4}])
-def test_realnews_second_draw_is_disjoint_from_the_first(counts: dict[str, int]) -> None:
+@pytest.mark.parametrize(("split", "seed", "counts"), [
+    ("dev2", 20261205, {"giveme5w1h": 12, "bbc": 8, "guardian": 4}),
+    ("dev3", 20261206, {"giveme5w1h": 6, "bbc": 6, "guardian": 12})])
+def test_realnews_later_draws_are_disjoint_from_earlier_ones(split: str, seed: int,
+                                                              counts: dict[str, int]) -> None:
     manifest = read_manifest(REALNEWS / "articles.json")
-    second = [a for a in manifest.articles if a.split == "dev2"]
-    first = [a for a in manifest.articles if a.split != "dev2"]
-    assert [(d.split, d.seed) for d in manifest.draws] == [("dev2", 20261205)]
-    assert {c: sum(a.corpus == c for a in second) for c in counts} == counts
-    assert not {a.article_id for a in second} & {a.article_id for a in first}
-    test_clusters = {a.stratum for a in first if a.corpus == "giveme5w1h" and a.split == "test"}
-    clusters = [a.stratum for a in second if a.corpus == "giveme5w1h"]
+    position = next(k for k, a in enumerate(manifest.articles) if a.split == split)
+    later = [a for a in manifest.articles if a.split == split]
+    earlier = manifest.articles[:position]
+    assert (split, seed) in [(d.split, d.seed) for d in manifest.draws]
+    assert {c: sum(a.corpus == c for a in later) for c in counts} == counts
+    assert not {a.article_id for a in later} & {a.article_id for a in earlier}
+    test_clusters = {a.stratum for a in earlier if a.corpus == "giveme5w1h" and a.split == "test"}
+    clusters = [a.stratum for a in later if a.corpus == "giveme5w1h"]
     assert not set(clusters) & test_clusters
     assert len(set(clusters)) >= len(clusters) - 1  # one per cluster while clusters last
     index = read_sentence_index(REALNEWS / "sentences.json")
-    assert all(a.article_id in index for a in second)
+    assert all(a.article_id in index for a in later)
 
 
 @pytest.mark.issue(14)
@@ -344,7 +348,7 @@ def test_realnews_draws_are_reproducible_without_near_copies(shared_data: Path,
     pool = draw.candidate_pool(shared_data)
     texts = {c[0]: c[2] for found in pool.values() for c in found}
     sets = {a.article_id: draw.shingles(texts[a.article_id]) for a in manifest.articles}
-    second = [a.article_id for a in manifest.articles if a.split == "dev2"]
+    second = [a.article_id for a in manifest.articles if a.split in ("dev2", "dev3")]
     for article_id in second:
         assert all(draw.jaccard(sets[article_id], other) < near_copy
                    for other_id, other in sets.items() if other_id != article_id)

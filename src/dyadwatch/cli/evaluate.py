@@ -29,7 +29,7 @@ SENTENCE_CLASS_FORMATS = frozenset({"conflibert", "plover"})  # eval.SENTENCE_CL
 @click.option("--dictionaries", multiple=True, metavar="KIND:PATH",
               help="Evaluate imported dictionaries, e.g. petrarch:PETR_config.ini.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON on stdout.")
-@click.option("--split", type=click.Choice(("dev", "dev2", "test")), default=None,
+@click.option("--split", type=click.Choice(("dev", "dev2", "dev3", "test")), default=None,
               help="events: score this half only (default: every half with annotations).")
 @click.option("--agreement", is_flag=True,
               help="events: print the agreement of annotators a and b instead of scoring "
