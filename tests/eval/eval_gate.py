@@ -70,9 +70,9 @@ def measure() -> dict[str, dict[str, float]]:
 
 def measure_realnews(data: Path, nlp: Any, coder: Any) -> dict[str, dict[str, float]]:
     """Event-record scores on each half of the real-news gold set that has annotations
-    (docs/annotation.md; realnews_dev, realnews_dev2, realnews_test): P/R/F1 at (source
-    country, target country, root), F1 with sectors, exact-day date accuracy over matched
-    events."""
+    (docs/annotation.md; realnews_dev, realnews_dev2, realnews_dev3, realnews_test): P/R/F1
+    at (source country, target country, root), F1 with sectors, exact-day date accuracy over
+    matched events."""
     from dyadwatch import eval_events
 
     folder, files = eval_events.gold_files(REALNEWS)

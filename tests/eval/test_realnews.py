@@ -364,8 +364,8 @@ def _tool(name: str) -> Any:
 
 
 @pytest.mark.issue(14)
-@pytest.mark.parametrize("name", ["dev.a.jsonl", "dev2.a.jsonl", "test.a.jsonl",
-                                  "test.b.jsonl", "test.gold.jsonl"])
+@pytest.mark.parametrize("name", ["dev.a.jsonl", "dev2.a.jsonl", "dev3.a.jsonl",
+                                  "test.a.jsonl", "test.b.jsonl", "test.gold.jsonl"])
 def test_realnews_annotation_files_are_clean(name: str) -> None:
     path = REALNEWS / name
     if not path.exists():
