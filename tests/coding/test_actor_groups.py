@@ -42,7 +42,8 @@ def test_actor_groups_backer_is_not_the_actor(nlp: Any, coder: Any, text: str, s
     assert source in found and absent not in found, found
 
 
-@pytest.mark.parametrize("text", ["The anti-Isis coalition attacked Raqqa on Monday."])
+@pytest.mark.parametrize("text", ["The anti-Isis coalition attacked Raqqa on Monday.",
+                                  "The anti-Islamic State alliance condemned Damascus."])
 def test_actor_groups_anti_phrase_is_not_the_enemy(nlp: Any, coder: Any, text: str) -> None:
     assert "IMGMUSISI" not in sources(nlp, coder, text)
 

@@ -212,3 +212,24 @@ def test_events_targets_code_nothing(nlp: Any, engine: EventCoder, text: str,
                                      unexpected: tuple[str | None, str, str | None],
                                      why: str) -> None:
     assert unexpected not in triples(nlp, engine, text), why
+
+
+PLACES_STRUCK = [
+    ("Afrin was encircled by Turkish troops on Sunday.", ("TURMIL", "191", "SYR"),
+     "a passive subject the tagger gave no type is a place when the gazetteer knows it"),
+    ("Turkish troops encircled Afrin on Sunday.", ("TURMIL", "191", "SYR"),
+     "so is an object"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), PLACES_STRUCK,
+                         ids=[c[2] for c in PLACES_STRUCK])
+def test_events_targets_untyped_place_struck(nlp: Any, coder: Any, text: str,
+                                             expected: Triple, why: str) -> None:
+    from dyadwatch.model import Article
+
+    article = Article(id="t", text=text, published="2018-03-18")
+    found = {(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)}
+    assert expected in found, why

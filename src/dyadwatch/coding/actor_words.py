@@ -324,8 +324,9 @@ def proxied(token: Token, lex: Lexicon) -> bool:
     "anti-" phrase ("the anti-Isis coalition")."""
     doc = token.doc
     i = token.i
-    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti":
-        return True
+    first = _name_start(token)
+    if first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ == "anti":
+        return True  # also a name of several words: "the anti-Islamic State coalition"
     if i + 2 >= len(doc) or doc[i + 1].text != "-":
         return False
     after = doc[i + 2]
@@ -333,6 +334,16 @@ def proxied(token: Token, lex: Lexicon) -> bool:
         return True
     return after.lower_ in {"and", "or"} and i + 5 < len(doc) and doc[i + 4].text == "-" and (
         doc[i + 5].lower_ in lex.proxy_words)
+
+
+def _name_start(token: Token) -> int:
+    """Where the capitalised name that ``token`` ends begins, within its own phrase
+    ("Islamic" for "State" in "anti-Islamic State")."""
+    doc = token.doc
+    start = token.i
+    while start > token.left_edge.i and doc[start - 1].text[:1].isupper():
+        start -= 1
+    return start
 
 
 def party_sector(actor: Actor) -> bool:

@@ -704,14 +704,20 @@ def _toward_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
     if not forceful:
         return
     obj = direct_object(predicate.token, lex)
-    if obj is not None and (obj.ent_type_ in PLACE_ENTITIES
+    if obj is not None and (obj.ent_type_ in PLACE_ENTITIES or _untyped_name(obj)
                             or obj.lemma_.lower() in lex.place_wrappers):
-        yield obj  # "shelled Kharkiv", "attacked the city of Idlib"
+        # "shelled Kharkiv", "attacked the city of Idlib", "Afrin was encircled" (a name
+        # the tagger gave no type: the gazetteer has the last word)
+        yield obj
     if obj is not None and obj.lemma_.lower() in lex.struck_things:
         for anchor in (obj, predicate.token):  # the parser hangs "in ..." on either
             for prep in anchor.children:
                 if prep.dep_ == "prep" and prep.lower_ in lex.place_prepositions:
                     yield from (c for c in prep.children if c.dep_ == "pobj")
+
+
+def _untyped_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and not token.ent_type_
 
 
 def self_reference(source: Resolved, target: Resolved) -> bool:

@@ -59,8 +59,15 @@ def tokenised_forms(lookup: ActorLookup, vocab: Vocab | None = None) -> ActorPat
     from spacy.lang.en import English
 
     tokenizer = English(vocab=vocab).tokenizer if vocab is not None else English().tokenizer
-    return tuple((tuple(t.text for t in tokenizer(form if sensitive else form.lower())),
-                  sensitive, entry_id) for form, sensitive, entry_id in lookup.surface_forms())
+    return tuple((tuple(t.text for t in tokenizer(variant if sensitive else variant.lower())),
+                  sensitive, entry_id) for form, sensitive, entry_id in lookup.surface_forms()
+                 for variant in apostrophe_variants(form))
+
+
+def apostrophe_variants(form: str) -> tuple[str, ...]:
+    """The form as written with a straight apostrophe and, when it has one, with the curly
+    one most news text prints ("the People’s Protection Units", "Ja’afari")."""
+    return (form, form.replace("'", "\u2019")) if "'" in form else (form,)
 
 
 def _build_matchers(patterns: ActorPatterns,

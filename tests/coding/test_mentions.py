@@ -1,0 +1,48 @@
+"""Dictionary mentions: surface forms as news text prints them (issue 14)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from dyadwatch.coding.mentions import _build_matchers, apostrophe_variants, tokenised_forms
+
+
+class _Forms:
+    """A lookup with only surface forms: (form, case-sensitive, entry id)."""
+
+    def __init__(self, forms: list[tuple[str, bool, str]]) -> None:
+        self.forms = forms
+
+    def surface_forms(self) -> Iterator[tuple[str, bool, str]]:
+        return iter(self.forms)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("form", "variants"), [
+    ("People's Army of Ruritania", ("People's Army of Ruritania",
+                                    "People\u2019s Army of Ruritania")),
+    ("Borduria", ("Borduria",)),
+])
+def test_mentions_apostrophe_variants(form: str, variants: tuple[str, ...]) -> None:
+    assert apostrophe_variants(form) == variants
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("text", [
+    "Gunners of the People\u2019s Army of Ruritania shelled the border.",
+    "Gunners of the People's Army of Ruritania shelled the border.",
+    "Aide Al-Mu\u2019allim spoke.",
+])
+def test_mentions_curly_apostrophe_matches_the_form(text: str) -> None:
+    """A name printed with a curly apostrophe is found like the dictionary's straight one."""
+    import spacy
+
+    lookup = _Forms([("People's Army of Ruritania", False, "RURMIL"),
+                     ("Al-Mu'allim", True, "BORGOV")])
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+    matches = [m for matcher in _build_matchers(tokenised_forms(lookup), nlp.vocab)
+               for m in matcher(doc)]
+    assert len(matches) == 1
