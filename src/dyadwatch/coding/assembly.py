@@ -119,9 +119,16 @@ def rewritten(code: str, rule: str, target: Resolved | None, doc: Doc,
     if target is None:
         return code, rule
     for rewrite in lex.rewrites:
-        if code == rewrite.code and _holds(rewrite.when, rewrite.values, target, doc):
+        if (code == rewrite.code and _by_pattern(rule, rewrite.patterns)
+                and _holds(rewrite.when, rewrite.values, target, doc)):
             code, rule = rewrite.to, rule + rewrite.rule_suffix
     return code, rule
+
+
+def _by_pattern(rule: str, patterns: frozenset[str]) -> bool:
+    """Was the event coded by one of ``patterns`` (any pattern when there are none)? A
+    rule names its patterns as 'verb:force.out', 'frame:threaten.f+verb:force.out'."""
+    return not patterns or any(part.partition(":")[2] in patterns for part in rule.split("+"))
 
 
 def _holds(when: str, values: frozenset[str], target: Resolved, doc: Doc) -> bool:
@@ -131,4 +138,11 @@ def _holds(when: str, values: frozenset[str], target: Resolved, doc: Doc) -> boo
             return False
         role = target.actor.code[3:] if target.actor.country else ""
         return doc[target.token_i].ent_type_ == "PERSON" and role[:3] in values
+    if when == "target_sector":
+        # "ousted Isis fighters from the town": whom the deed is done to, by sector
+        if target.actor is None:
+            return False
+        code, country = target.actor.code, target.actor.country
+        sector = code[len(country):] if country and code.startswith(country) else code
+        return sector[:3] in values
     return (target.code or "")[:3] in values  # target_code_prefix

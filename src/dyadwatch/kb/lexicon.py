@@ -92,9 +92,12 @@ class RewriteModel(_Model):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     code: str
     to: str
-    when: Literal["target_named_official", "target_code_prefix"]
-    roles: list[str] = Field(default_factory=list)  # target_named_official: role codes
+    when: Literal["target_named_official", "target_code_prefix", "target_sector"]
+    # target_named_official: role codes; target_sector: the target's first sector (or,
+    # for a transnational actor, its code's first three letters)
+    roles: list[str] = Field(default_factory=list)
     prefixes: list[str] = Field(default_factory=list)  # target_code_prefix: code prefixes
+    patterns: list[str] = Field(default_factory=list)  # only events of these patterns
     rule_suffix: str
     note: str = ""
 
@@ -105,7 +108,7 @@ class RewriteModel(_Model):
 
     @model_validator(mode="after")
     def _condition_has_values(self) -> RewriteModel:
-        needed = "roles" if self.when == "target_named_official" else "prefixes"
+        needed = "prefixes" if self.when == "target_code_prefix" else "roles"
         if not getattr(self, needed):
             raise ValueError(f"'when: {self.when}' needs a non-empty '{needed}' list")
         return self
@@ -155,6 +158,7 @@ class Rewrite:
     when: str
     values: frozenset[str]  # roles or prefixes, by ``when``
     rule_suffix: str
+    patterns: frozenset[str] = frozenset()  # empty: events of any pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +293,7 @@ def build_lexicon(words: WordsFile, rules: RulesFile, origin: str) -> Lexicon:
     _check_ids(sets, CODE_SET_IDS, f"{origin}/{RULES_FILE}", "code_sets")
     anaphors = {word: a.role for a in words.anaphors for word in a.words}
     rewrites = tuple(Rewrite(r.id, r.code, r.to, r.when, frozenset(r.roles or r.prefixes),
-                             r.rule_suffix) for r in rules.rewrites)
+                             r.rule_suffix, frozenset(r.patterns)) for r in rules.rewrites)
     fallback = tuple((frozenset(f.roots), tuple(f.slots)) for f in rules.fallback_targets)
     peoples = {word.lower(): tuple(PeopleHome(p.id, h.country, h.code, frozenset(h.signs))
                                    for h in p.homes) for p in words.peoples for word in p.words}

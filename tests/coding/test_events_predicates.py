@@ -1,0 +1,60 @@
+"""Rule tests of predicates (issue 14) on fictional actors: driving armed forces out of
+ground is fighting, not the expulsion of people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from toy_coder import Triple, coded_triples, toy_coder
+from toy_coder import country as _country
+
+from dyadwatch.coding.events import EventCoder
+from dyadwatch.kb.actors import ActorDictionary
+
+VERBS: dict[str, Any] = {
+    "version": "test",
+    "patterns": [
+        {"id": "oust.v", "lemmas": ["oust"], "code": "174", "target": ["dobj", "from"]},
+        {"id": "deport.v", "lemmas": ["expel", "deport"], "code": "174",
+         "target": ["dobj", "from"]},
+        {"id": "force.out", "lemmas": ["drive", "push"], "prep": "out", "code": "174",
+         "target": ["dobj"]},
+    ],
+    "frames": [],
+    "derive": {},
+}
+
+ACTORS = ActorDictionary(
+    version="test",
+    entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"))},
+    demonyms={"arnorian": "ARN", "gondorian": "GON"},
+    roles={"army": "MIL", "troops": "MIL", "rebels": "REB", "envoy": "GOV",
+           "diplomats": "GOV", "journalists": "MED"},
+)
+
+
+@pytest.fixture(scope="module")
+def engine() -> EventCoder:
+    return toy_coder(VERBS, ACTORS)
+
+
+CODED = [
+    ("Arnor ousted Gondorian troops from the border town.", {("ARN", "190", "GONMIL")},
+     "ousting armed forces from ground is fighting"),
+    ("The Arnorian army drove the Gondorian rebels out of the valley.",
+     {("ARNMIL", "190", "GONREB")}, "so is driving them out"),
+    ("Arnor expelled two Gondorian diplomats.", {("ARN", "174", "GONGOV")},
+     "expelling people who are not armed stays an expulsion"),
+    ("Arnor deported the Gondorian rebels.", {("ARN", "174", "GONREB")},
+     "deporting and expelling armed people stays an expulsion: only ousting and driving "
+     "out are fighting"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), CODED, ids=[c[2] for c in CODED])
+def test_events_predicates_code(nlp: Any, engine: EventCoder, text: str,
+                                expected: set[Triple], why: str) -> None:
+    assert expected <= coded_triples(nlp, engine, text), why
