@@ -276,3 +276,22 @@ def test_actor_groups_undated_title_picks_the_office(nlp: Any, coder: Any, text:
                                                      event: tuple[str, str, str]) -> None:
     events = coded(nlp, coder, text, None)
     assert event in events and all("ELI" not in (t or "") for _, _, t in events), events
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Forces loyal to Bashar al-Assad attacked Kurdish fighters near Raqqa.", "SYRMIL"),
+    ("Syrian rebels loyal to Turkey shelled a Kurdish village.", "SYRREB"),
+])
+def test_actor_groups_loyal_forces_serve_their_master(nlp: Any, coder: Any, text: str,
+                                                      source: str) -> None:
+    assert source in sources(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Iran's allies attacked the rebels.", "IRN"),
+    ("The enemies of Turkey condemned the deal.", "TUR"),
+    ("Assad's opponents condemned Israel.", "SYRGOV"),
+])
+def test_actor_groups_relation_noun_is_not_its_possessor(nlp: Any, coder: Any, text: str,
+                                                         absent: str) -> None:
+    assert absent not in sources(nlp, coder, text)

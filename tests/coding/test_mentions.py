@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from dyadwatch.coding.mentions import _build_matchers, apostrophe_variants, tokenised_forms
+from dyadwatch.coding.mentions import _build_matchers, printed_variants, tokenised_forms
 
 
 class _Forms:
@@ -20,13 +20,17 @@ class _Forms:
 
 
 @pytest.mark.issue(14)
-@pytest.mark.parametrize(("form", "variants"), [
-    ("People's Army of Ruritania", ("People's Army of Ruritania",
-                                    "People\u2019s Army of Ruritania")),
-    ("Borduria", ("Borduria",)),
+@pytest.mark.parametrize(("form", "sensitive", "variants"), [
+    ("People's Army of Ruritania", False, ("People's Army of Ruritania",
+                                           "People\u2019s Army of Ruritania")),
+    ("Borduria", False, ("Borduria",)),
+    ("de Vries", True, ("de Vries", "De Vries")),
+    ("al-Ma'ruf", True, ("al-Ma'ruf", "Al-Ma'ruf", "al-Ma\u2019ruf", "Al-Ma\u2019ruf")),
+    ("de facto", False, ("de facto",)),
 ])
-def test_mentions_apostrophe_variants(form: str, variants: tuple[str, ...]) -> None:
-    assert apostrophe_variants(form) == variants
+def test_mentions_printed_variants(form: str, sensitive: bool,
+                                   variants: tuple[str, ...]) -> None:
+    assert printed_variants(form, sensitive) == variants
 
 
 @pytest.mark.issue(14)
@@ -34,13 +38,15 @@ def test_mentions_apostrophe_variants(form: str, variants: tuple[str, ...]) -> N
     "Gunners of the People\u2019s Army of Ruritania shelled the border.",
     "Gunners of the People's Army of Ruritania shelled the border.",
     "Aide Al-Mu\u2019allim spoke.",
+    "De Vries spoke first.",
 ])
 def test_mentions_curly_apostrophe_matches_the_form(text: str) -> None:
     """A name printed with a curly apostrophe is found like the dictionary's straight one."""
     import spacy
 
     lookup = _Forms([("People's Army of Ruritania", False, "RURMIL"),
-                     ("Al-Mu'allim", True, "BORGOV")])
+                     ("Al-Mu'allim", True, "BORGOV"),
+                     ("de Vries", True, "BORGOV")])
     nlp = spacy.blank("en")
     doc = nlp(text)
     matches = [m for matcher in _build_matchers(tokenised_forms(lookup), nlp.vocab)

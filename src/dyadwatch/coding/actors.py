@@ -309,7 +309,7 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
     """
     if head.ent_type_ in {"MONEY", "QUANTITY"}:
         return None  # "1 million Egyptian pounds", "tons of Russian grain" are no actors
-    modifiers = list(_modifiers(head, lex, lookup))
+    modifiers = _own_modifiers(head, list(_modifiers(head, lex, lookup)))
     role_words = [head, *(m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN")]
     if not any(lookup.role_of(w.lemma_) or lookup.role_of(w.text) for w in role_words):
         # "positions of the Gondorian army": the role of a thing is its holder's
@@ -364,6 +364,11 @@ def _modifiers(head: Token, lex: Lexicon, lookup: ActorLookup) -> Iterator[Token
             yield child
             yield from (c for c in child.children
                         if c.dep_ in MODIFIER_DEPS and not proxied(c, lex))
+            if child.lower_ in LOYALTY_WORDS:
+                # "forces loyal to Bashar al-Assad" serve Assad's state
+                yield from (pobj for prep in child.children
+                            if prep.dep_ == "prep" and prep.lower_ == "to"
+                            for pobj in prep.children if pobj.dep_ == "pobj")
         elif child.dep_ == "prep" and (child.lower_ in {"of", "in", "from"} or (
                 child.lower_ in {"at", "for"} and head.lemma_.lower() in lex.speaker_heads)):
             # "the government of Iran", "rebels in Darfur", "officials from Kabul",
@@ -374,6 +379,25 @@ def _modifiers(head: Token, lex: Lexicon, lookup: ActorLookup) -> Iterator[Token
                         pobj, lex, lookup):
                     continue  # "violators of U.N. sanctions" are not the UN's
                 yield from (g for g in pobj.children if g.dep_ in {"poss", "amod", "compound"})
+
+
+RELATION_NOUNS = frozenset({
+    "ally", "allies", "enemy", "foe", "rival", "adversary", "opponent", "critic", "partner",
+    "backer", "patron", "sponsor", "proxy", "neighbour", "neighbor", "detractor", "nemesis"})
+
+
+def _own_modifiers(head: Token, modifiers: list[Token]) -> list[Token]:
+    """A noun of a relation names someone else than its possessor or of-object: "Assad's
+    allies" and "the enemies of Iran" are not Assad's or Iran's; "Turkey's Syrian rebel
+    allies" are still Syrian rebels."""
+    if head.lemma_.lower() not in RELATION_NOUNS and head.lower_ not in RELATION_NOUNS:
+        return modifiers
+    others = {t.i for c in head.children
+              if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for t in c.subtree}
+    return [m for m in modifiers if m.i not in others]
+
+
+LOYALTY_WORDS = frozenset({"loyal", "answerable", "subordinate"})
 
 
 def _role_like(token: Token, lex: Lexicon, lookup: ActorLookup) -> bool:

@@ -61,13 +61,19 @@ def tokenised_forms(lookup: ActorLookup, vocab: Vocab | None = None) -> ActorPat
     tokenizer = English(vocab=vocab).tokenizer if vocab is not None else English().tokenizer
     return tuple((tuple(t.text for t in tokenizer(variant if sensitive else variant.lower())),
                   sensitive, entry_id) for form, sensitive, entry_id in lookup.surface_forms()
-                 for variant in apostrophe_variants(form))
+                 for variant in printed_variants(form, sensitive))
 
 
-def apostrophe_variants(form: str) -> tuple[str, ...]:
-    """The form as written with a straight apostrophe and, when it has one, with the curly
-    one most news text prints ("the People’s Protection Units", "Ja’afari")."""
-    return (form, form.replace("'", "\u2019")) if "'" in form else (form,)
+def printed_variants(form: str, sensitive: bool) -> tuple[str, ...]:
+    """The form as the dictionary writes it and as news text also prints it: with the
+    curly apostrophe for a straight one ("the People’s Protection Units", "Ja’afari"), and
+    a case-sensitive name that begins with a small particle capitalised, as it is at the
+    start of a sentence ("De Mistura" for "de Mistura", "Al-Baghdadi" for "al-Baghdadi")."""
+    forms = [form]
+    if sensitive and form[:1].islower():
+        forms.append(form[0].upper() + form[1:])
+    return tuple(dict.fromkeys(
+        [*forms, *(f.replace("'", "\u2019") for f in forms if "'" in f)]))
 
 
 def _build_matchers(patterns: ActorPatterns,
