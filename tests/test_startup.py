@@ -27,6 +27,38 @@ def test_startup_cli_import_loads_no_heavy_library(module: str) -> None:
     assert json.loads(done.stdout) == []
 
 
+@pytest.fixture(scope="module")
+def small_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from dyadwatch.store.db import open_db
+    from dyadwatch.synthetic import Crisis, crisis_events, write_events
+
+    path = tmp_path_factory.mktemp("startup") / "small.duckdb"
+    conn = open_db(path)
+    write_events(conn, crisis_events(Crisis(weeks=8, change_week=4)))
+    conn.close()
+    return str(path)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("command", [
+    ["--help"], ["runs"], ["events"], ["events", "--format", "csv"],
+    ["timeline", "USA", "IRN"], ["timeline", "USA", "IRN", "--format", "json"],
+    ["series", "USA", "IRN"], ["series", "USA", "IRN", "--format", "csv", "--freq", "month"],
+])
+def test_startup_query_commands_load_no_heavy_library(small_db: str,
+                                                      command: list[str]) -> None:
+    """The query commands read the database with DuckDB alone: no pandas, pyarrow, NumPy
+    or any other heavy library (they print what pandas printed, tests/test_cli_tables.py)."""
+    argv = command if command == ["--help"] else [*command, "--db", small_db]
+    code = (f"import sys\nfrom dyadwatch.cli import cli\n"
+            f"try:\n    cli({argv!r})\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            f"print([m for m in {(*HEAVY, 'numpy')!r} if m in sys.modules], file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    expected = [] if command == ["--help"] else ["duckdb"]
+    assert json.loads(done.stderr.strip().splitlines()[-1].replace("'", '"')) == expected
+
+
 @pytest.mark.issue(16)
 @pytest.mark.parametrize("module", ["dyadwatch.event_reader"])
 def test_startup_event_reader_needs_no_pandas(module: str) -> None:

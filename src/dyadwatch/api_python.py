@@ -25,7 +25,6 @@ from dyadwatch.analysis.choice import reciprocity_needs as rec_needs
 from dyadwatch.analysis.dyads import rank_dyads
 from dyadwatch.analysis.series import FREQ_CODES, Freq, build_series, combined
 from dyadwatch.analysis.timeline import build_timeline, sources
-from dyadwatch.errors import NoDyadEventsError
 from dyadwatch.event_reader import Dyad, EventReader
 from dyadwatch.store import queries
 
@@ -64,16 +63,14 @@ class EventDB(EventReader):
         """The dyad's events in both directions; E702 (NoDyadEventsError) when there are none."""
         frame = queries.dyad_events(self.conn, dyad.a, dyad.b, dyad.window)
         if frame.empty:
-            raise NoDyadEventsError(a=dyad.a.label, b=dyad.b.label,
-                                    window=dyad.window.describe(), path=str(self.path))
+            raise self.no_events(dyad)
         return frame
 
     def _dated(self, dyad: Dyad) -> pd.DataFrame:
         """The dyad's dated events (date, direction, quad_class, goldstein); E702 when none."""
         events = queries.dyad_series_events(self.conn, dyad.a, dyad.b, dyad.window)
         if events.empty:
-            raise NoDyadEventsError(a=dyad.a.label, b=dyad.b.label,
-                                    window=dyad.window.describe(), path=str(self.path))
+            raise self.no_events(dyad)
         return events
 
     def _series(self, dyad: Dyad, freq: Freq) -> pd.DataFrame:

@@ -1,7 +1,7 @@
 """Read-only access to an event database without pandas: the actor and window checks and
 the event query that :class:`dyadwatch.api_python.EventDB` builds its analyses on, and
-what ``dyadwatch events`` reads through (importing pandas and the analyses would take
-most of that command's start-up)."""
+what ``dyadwatch events``, ``timeline`` and ``series`` read through (importing pandas and
+the analyses would take most of those commands' start-up)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from dyadwatch.errors import DatabaseNotFoundError
+from dyadwatch.analysis.periods import Freq, series_records
+from dyadwatch.analysis.timeline import timeline_records
+from dyadwatch.errors import DatabaseNotFoundError, NoDyadEventsError
 from dyadwatch.model import Event
 from dyadwatch.store import queries
 from dyadwatch.store.db import open_db
@@ -96,3 +98,28 @@ class EventReader:
     def iter_events(self, query: queries.EventQuery) -> Iterator[Event]:
         """The events matching ``query`` as Event records, streamed."""
         return queries.iter_events(self.conn, query)
+
+    def no_events(self, dyad: Dyad) -> NoDyadEventsError:
+        """E702: the dyad has no events in its window."""
+        return NoDyadEventsError(a=dyad.a.label, b=dyad.b.label,
+                                 window=dyad.window.describe(), path=str(self.path))
+
+    def timeline_records(self, a: str, b: str, since: str | None = None,
+                         until: str | None = None) -> list[dict[str, Any]]:
+        """The rows of EventDB.timeline as records (dates as ``date``, missing values None);
+        E702 when the dyad has no events."""
+        dyad = self.dyad(a, b, since, until)
+        events = queries.dyad_event_records(self.conn, dyad.a, dyad.b, dyad.window)
+        if not events:
+            raise self.no_events(dyad)
+        return timeline_records(events, dyad.labels)
+
+    def series_records(self, a: str, b: str, freq: Freq = "week", since: str | None = None,
+                       until: str | None = None) -> list[dict[str, Any]]:
+        """The rows of EventDB.series as records (``goldstein_mean`` None where pandas has
+        NaN); E702 when the dyad has no dated events."""
+        dyad = self.dyad(a, b, since, until)
+        events = queries.dyad_series_rows(self.conn, dyad.a, dyad.b, dyad.window)
+        if not events:
+            raise self.no_events(dyad)
+        return series_records(events, freq, dyad.window.since, dyad.window.until)

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 import numpy as np
 import pandas as pd
 
 from dyadwatch.analysis import DIRECTIONS
-
-Freq = Literal["day", "week", "month"]
+from dyadwatch.analysis.periods import QUAD_COLUMNS as QUAD_COLUMNS  # also exported here
+from dyadwatch.analysis.periods import SERIES_FIELDS as SERIES_FIELDS
+from dyadwatch.analysis.periods import Freq as Freq
 
 # pandas period codes; weeks run Monday–Sunday and are labelled by their Monday.
 FREQ_CODES: dict[str, str] = {"day": "D", "week": "W-SUN", "month": "M"}
-QUAD_COLUMNS: tuple[str, ...] = (
-    "verbal_coop", "material_coop", "verbal_conflict", "material_conflict",
-)
-SERIES_FIELDS: tuple[str, ...] = (
-    "period", "direction", "events", *QUAD_COLUMNS, "goldstein_sum", "goldstein_n",
-    "goldstein_mean", "cooperation", "conflict",
-)
 _SUMS: tuple[str, ...] = ("events", *QUAD_COLUMNS, "goldstein_sum", "goldstein_n",
                           "cooperation", "conflict")
 

@@ -1,16 +1,28 @@
-"""A dyad's events in reading order, with the evidence sentence and its source."""
+"""A dyad's events in reading order, with the evidence sentence and its source: as a
+DataFrame for the Python API, as plain records for the ``timeline`` command (which starts
+without pandas, issue 16)."""
 
 from __future__ import annotations
 
-import pandas as pd
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from dyadwatch.ontology import QUAD_NAMES, cameo_table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TIMELINE_FIELDS: tuple[str, ...] = (
     "date", "direction", "source", "target", "cameo", "event", "plover_type", "goldstein",
     "quad_class", "modality", "negated", "sentence", "article_id", "url", "publisher",
     "event_id",
 )
+# The kind of each column (dyadwatch.cli.tables), as pandas' dtypes in build_timeline.
+TIMELINE_KINDS: dict[str, str] = {
+    **dict.fromkeys(TIMELINE_FIELDS, "str"), "date": "date", "goldstein": "float",
+    "quad_class": "int", "negated": "bool",
+}
+_READING_ORDER: tuple[str, ...] = ("date", "article_id", "sentence_index", "event_id")
 # How a timeline says what kind of claim an event is; asserted deeds carry no label.
 MOOD_LABELS: dict[str, str] = {"threatened": "threat", "intended": "intent",
                                "reported": "reported", "hypothetical": "hypothetical"}
@@ -35,6 +47,19 @@ def build_timeline(events: pd.DataFrame, labels: tuple[str, str]) -> pd.DataFram
     frame["direction"] = frame["direction"].map({"AB": f"{a}->{b}", "BA": f"{b}->{a}"})
     frame["event"] = frame["cameo"].map(_cameo_name)
     return frame.reindex(columns=list(TIMELINE_FIELDS)).reset_index(drop=True)
+
+
+def timeline_records(events: Sequence[Mapping[str, Any]],
+                     labels: tuple[str, str]) -> list[dict[str, Any]]:
+    """build_timeline over plain records (as queries.dyad_event_records gives them): the
+    same order, columns and values, missing values None."""
+    a, b = labels
+    names = {"AB": f"{a}->{b}", "BA": f"{b}->{a}"}
+    ordered = sorted(events, key=lambda event: [(event[key] is None, event[key])
+                                                for key in _READING_ORDER])  # None last
+    return [{**{name: event.get(name) for name in TIMELINE_FIELDS},
+             "direction": names.get(event["direction"]), "event": _cameo_name(event["cameo"])}
+            for event in ordered]
 
 
 def sources(events: pd.DataFrame) -> pd.DataFrame:

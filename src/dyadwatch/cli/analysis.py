@@ -45,6 +45,20 @@ def _open(db_path: Path | None) -> Any:
     return EventDB(existing_db(db_path), min_confidence())
 
 
+def _reader(db_path: Path | None) -> Any:
+    """The database without the analyses' pandas (the commands that print plain rows)."""
+    from dyadwatch.event_reader import EventReader
+
+    return EventReader(existing_db(db_path), min_confidence())
+
+
+def emit_records(kinds: dict[str, str], rows: list[dict[str, Any]], fmt: str) -> None:
+    """Write records as emit writes the DataFrame of the same rows (dyadwatch.cli.tables)."""
+    from dyadwatch.cli.tables import Table, emit_table
+
+    emit_table(Table.from_records(kinds, rows), fmt, sys.stdout)
+
+
 db_option = common_db_option(DB_HELP + " Opened read-only.")
 
 
@@ -152,10 +166,13 @@ def series_command(a: str, b: str, db_path: Path | None, since: str | None,
     A and B are actor patterns: TUR (three letters: the country, any actor of it), TURGOV
     (exactly that code), TUR* (codes starting with TUR), =TUR (the code TUR alone).
     """
+    from dyadwatch.analysis.periods import SERIES_KINDS
+
     with coded_errors():
-        frame = _open(db_path).series(a, b, freq, since, until)
+        rows = _reader(db_path).series_records(a, b, freq, since, until)
     labels = {"AB": f"{a.upper()}->{b.upper()}", "BA": f"{b.upper()}->{a.upper()}"}
-    emit(frame.assign(direction=frame["direction"].map(labels)), fmt)
+    emit_records(SERIES_KINDS, [{**row, "direction": labels[row["direction"]]} for row in rows],
+                 fmt)
 
 
 # ---- escalation ------------------------------------------------------------------------
@@ -261,14 +278,15 @@ def reciprocity_command(a: str, b: str, db_path: Path | None, since: str | None,
 def timeline_command(a: str, b: str, db_path: Path | None, since: str | None, until: str | None,
                      fmt: str) -> None:
     """The dyad's events in date order with the evidence sentence and the source."""
-    with coded_errors():
-        frame = _open(db_path).timeline(a, b, since, until)
-    if fmt != "text":
-        emit(frame, fmt)
-        return
-    from dyadwatch.analysis.timeline import mood_label
+    from dyadwatch.analysis.timeline import TIMELINE_KINDS, mood_label
+    from dyadwatch.cli.tables import Table, records
 
-    for row in _records(frame):
+    with coded_errors():
+        rows = _reader(db_path).timeline_records(a, b, since, until)
+    if fmt != "text":
+        emit_records(TIMELINE_KINDS, rows, fmt)
+        return
+    for row in records(Table.from_records(TIMELINE_KINDS, rows)):
         mood = mood_label(row.get("modality"), bool(row.get("negated")))
         click.echo(f"{row['date'] or UNKNOWN_DATE}  {row['direction']}  {row['cameo']} "
                    f"{row['event']}{f' [{mood}]' if mood else ''}  Goldstein {row['goldstein']}")

@@ -203,9 +203,8 @@ def _dyad_sql(select: str, a: ActorPattern, b: ActorPattern,
     return sql, params
 
 
-def dyad_events(conn: duckdb.DuckDBPyConnection, a: ActorPattern, b: ActorPattern,
-                window: Filters = DateWindow()) -> pd.DataFrame:
-    """Every event of the dyad, both directions, with its article's url and publisher."""
+def _dyad_events_sql(a: ActorPattern, b: ActorPattern,
+                     window: Filters) -> tuple[str, list[Any]]:
     select = (
         "SELECT e.event_id, e.article_id, e.date, {direction} AS direction, e.source, e.target, "
         "e.source_country, e.target_country, e.source_text, e.target_text, e.cameo, "
@@ -215,19 +214,47 @@ def dyad_events(conn: duckdb.DuckDBPyConnection, a: ActorPattern, b: ActorPatter
         "a.publisher, a.title FROM events e LEFT JOIN articles a ON a.article_id = e.article_id"
     )
     sql, params = _dyad_sql(select, a, b, window)
-    sql += f" {_ORDER}"
-    frame = conn.execute(sql, params).df()
-    return _with_dates(frame)
+    return f"{sql} {_ORDER}", params
+
+
+def dyad_events(conn: duckdb.DuckDBPyConnection, a: ActorPattern, b: ActorPattern,
+                window: Filters = DateWindow()) -> pd.DataFrame:
+    """Every event of the dyad, both directions, with its article's url and publisher."""
+    sql, params = _dyad_events_sql(a, b, window)
+    return _with_dates(conn.execute(sql, params).df())
+
+
+def dyad_event_records(conn: duckdb.DuckDBPyConnection, a: ActorPattern, b: ActorPattern,
+                       window: Filters = DateWindow()) -> list[dict[str, Any]]:
+    """The rows of dyad_events as dicts by column name (dates as ``date``, missing values
+    None), read without pandas."""
+    sql, params = _dyad_events_sql(a, b, window)
+    cursor = conn.execute(sql, params)
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _dyad_series_sql(a: ActorPattern, b: ActorPattern,
+                     window: Filters) -> tuple[str, list[Any]]:
+    select = ("SELECT e.date, {direction} AS direction, e.quad_class, e.goldstein "
+              "FROM events e")
+    sql, params = _dyad_sql(select, a, b, window)
+    return sql + " AND e.date IS NOT NULL", params
 
 
 def dyad_series_events(conn: duckdb.DuckDBPyConnection, a: ActorPattern, b: ActorPattern,
                        window: Filters = DateWindow()) -> pd.DataFrame:
     """The four columns a dyad series needs, for dated events only."""
-    select = ("SELECT e.date, {direction} AS direction, e.quad_class, e.goldstein "
-              "FROM events e")
-    sql, params = _dyad_sql(select, a, b, window)
-    frame = conn.execute(sql + " AND e.date IS NOT NULL", params).df()
-    return _with_dates(frame)
+    sql, params = _dyad_series_sql(a, b, window)
+    return _with_dates(conn.execute(sql, params).df())
+
+
+def dyad_series_rows(conn: duckdb.DuckDBPyConnection, a: ActorPattern, b: ActorPattern,
+                     window: Filters = DateWindow()) -> list[tuple[Any, ...]]:
+    """The rows of dyad_series_events as (date, direction, quad_class, goldstein) tuples, in
+    the same order, read without pandas."""
+    sql, params = _dyad_series_sql(a, b, window)
+    return conn.execute(sql, params).fetchall()
 
 
 def _with_dates(frame: pd.DataFrame) -> pd.DataFrame:
