@@ -38,6 +38,7 @@ from dyadwatch.coding.arguments import (
 )
 from dyadwatch.coding.assembly import Party, assemble_event, rewritten
 from dyadwatch.coding.clause_actors import political
+from dyadwatch.coding.comments import comment_on
 from dyadwatch.coding.confidence import known_code
 from dyadwatch.coding.dates import NO_DAY, carry_dates, event_date
 from dyadwatch.coding.mentions import MatcherCache
@@ -196,6 +197,9 @@ class EventCoder:
                sent: Span, index: int, article: Article, day: date | None,
                location: Location | None) -> Event:
         code, rule = rewritten(predicate.code, predicate.rule, target, sent.doc, self.lex)
+        if target is not None and code in self.lex.reporting_codes and (
+                said := comment_on(predicate.token, sent.doc[target.token_i], self.lex)):
+            code, rule = said, f"{rule}+comment"  # "said Borduria's move was a provocation"
         words = sorted(predicate.words, key=lambda t: t.i)
         return assemble_event(
             article_id=article.id, sentence_index=index, trigger_start=predicate.token.idx,

@@ -1,0 +1,109 @@
+"""Statements about another actor (issue 14): the clause of a statement that comments on a
+named actor, and the CAMEO code its words carry.
+
+"Ruritania said Borduria's move was a provocation" is Ruritania's criticism of Borduria
+(111), "said Borduria was responsible for the blast" an accusation (112), "said Borduria
+had no intention of negotiating" a statement about Borduria's stance (010). What counts is
+what the clause says its subject is or does (its head, the verbs the head controls, its
+complement and that complement's modifiers), not the objects of a deed: "said Borduria
+condemned the provocation" relays Borduria's deed. A clause that denies the blame or the
+criticism ("was not responsible") carries neither. The words are data (words.yaml:
+``criticism_words``, ``blame_words``, ``stance_words``), never a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from dyadwatch.coding.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dyadwatch.kb.lexicon import Lexicon
+
+CRITICISM = "111"
+BLAME = "112"
+STANCE = "010"
+PREDICATIVE_DEPS = frozenset({"acomp", "attr", "oprd"})
+MODIFIER_DEPS = frozenset({"amod", "advmod", "acl", "xcomp", "acomp"})
+QUALITY_PREPS = frozenset({"of"})  # "an act of cowardice"
+
+
+def comment_code(clause: Token, lex: Lexicon) -> str | None:
+    """The code a statement's clause ``clause`` carries about its subject: 112 when it
+    blames it, 111 when it criticises it, 010 when it denies it a will or an interest
+    ("had no intention of ..."); None when its words carry none of these, or when the
+    clause is a forecast ("Borduria's plan would fail" is a statement about Borduria, 010,
+    and no criticism of a deed done)."""
+    forecast = lex.future_aux | lex.hypothetical_aux
+    if any(c.dep_ == "aux" and c.lower_ in forecast for c in clause.children):
+        return None
+    words = {w for t in evaluation(clause) for w in (t.lemma_.lower(), t.lower_)}
+    negated = _negated(clause, lex)
+    if words & lex.blame_words:
+        return None if negated else BLAME
+    if words & lex.criticism_words:
+        return None if negated else CRITICISM
+    if negated and words & lex.stance_words:
+        return STANCE
+    return None
+
+
+def evaluation(clause: Token) -> Iterator[Token]:
+    """The words that say what the clause's subject is or does: the head, the verbs it
+    controls ("is trying to undermine"), its complement with the complement's modifiers
+    ("was an attempt to circumvent", "an act of cowardice"), what a 'have' clause has
+    ("had no intention") and a copula's preposition ("was behind the attack")."""
+    yield clause
+    for child in clause.children:
+        if child.dep_ == "xcomp":
+            yield from _controlled(child)
+        elif child.dep_ in PREDICATIVE_DEPS or (
+                child.dep_ == "dobj" and clause.lemma_.lower() == "have"):
+            yield child
+            yield from _modifiers(child)
+        elif child.dep_ == "prep" and clause.lemma_.lower() == "be":
+            yield child
+
+
+def comment_subjects(clause: Token) -> Iterator[Token]:
+    """The clause's subject, active or passive ("Borduria's plan would be dropped")."""
+    yield from (c for c in clause.children
+                if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
+
+
+def comment_on(statement: Token, target: Token, lex: Lexicon) -> str | None:
+    """The code of ``statement`` about the actor named at ``target`` when the actor is the
+    subject (or in the subject: "Borduria's move") of a clause the statement governs."""
+    for clause in statement.children:
+        if clause.dep_ == "ccomp" and any(
+                s.i == target.i or s.is_ancestor(target) for s in comment_subjects(clause)):
+            return comment_code(clause, lex)
+    return None
+
+
+def _controlled(verb: Token) -> Iterator[Token]:
+    yield verb
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            yield from _controlled(child)
+        elif child.dep_ in PREDICATIVE_DEPS:
+            yield child
+
+
+def _modifiers(word: Token) -> Iterator[Token]:
+    for child in word.children:
+        if child.dep_ in MODIFIER_DEPS:
+            yield child
+        elif child.dep_ == "prep" and child.lower_ in QUALITY_PREPS:
+            yield from (p for p in child.children if p.dep_ == "pobj")
+
+
+def _negated(clause: Token, lex: Lexicon) -> bool:
+    """Is the clause or its complement denied ("was not", "had no", "never")?"""
+    heads = [clause, *(c for c in clause.children
+                       if c.dep_ in PREDICATIVE_DEPS or c.dep_ in {"dobj", "xcomp"})]
+    return any(c.dep_ in {"neg", "det", "advmod"} and c.lower_ in lex.negators
+               for head in heads for c in head.children)

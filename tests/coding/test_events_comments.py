@@ -1,0 +1,85 @@
+"""Rule tests of statements about another actor (issue 14) on fictional actors: a statement
+whose clause criticises, blames or denies a will to a named actor is aimed at that actor
+with the code its words carry; a clause that relays a deed, a denial of blame, the
+speaker's own state and a private speaker give no such event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from toy_coder import Triple, coded_triples, toy_coder
+from toy_coder import country as _country
+
+from dyadwatch.coding.events import EventCoder
+from dyadwatch.kb.actors import ActorDictionary
+
+VERBS: dict[str, Any] = {
+    "version": "test",
+    "patterns": [
+        {"id": "say.v", "lemmas": ["say", "add"], "code": "010", "target": ["to"]},
+        {"id": "tell.v", "lemmas": ["tell"], "code": "010", "target": ["dobj", "to"]},
+        {"id": "cross.border", "lemmas": ["cross"], "code": "192", "target": ["dobj"]},
+    ],
+    "frames": [],
+    "derive": {},
+}
+
+ACTORS = ActorDictionary(
+    version="test",
+    entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"))},
+    demonyms={"arnorian": "ARN", "gondorian": "GON"},
+    roles={"army": "MIL", "government": "GOV", "ministry": "GOV"},
+)
+
+
+@pytest.fixture(scope="module")
+def engine() -> EventCoder:
+    return toy_coder(VERBS, ACTORS)
+
+
+CODED = [
+    ("Arnor said Gondor's decision was a provocation.", ("ARN", "111", "GON"),
+     "a named actor's deed called a provocation is a criticism of that actor"),
+    ("Arnor said the Gondorian plan was an attempt to undermine the talks.",
+     ("ARN", "111", "GON"), "the complement's own verb carries the criticism"),
+    ("Arnor said Gondor had failed to protect the border.", ("ARN", "111", "GON"),
+     "a failure said of a named actor criticises it"),
+    ("Arnor said Gondor was responsible for the blast.", ("ARN", "112", "GON"),
+     "blame said of a named actor accuses it"),
+    ("Arnor said Gondor had no intention of negotiating.", ("ARN", "010", "GON"),
+     "a will denied to a named actor is a statement about it"),
+    ("Arnor said Gondor's proposal would be dropped.", ("ARN", "010", "GON"),
+     "a forecast about a named actor with a passive clause"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), CODED, ids=[c[2] for c in CODED])
+def test_events_comments_code(nlp: Any, engine: EventCoder, text: str, expected: Triple,
+                              why: str) -> None:
+    assert expected in coded_triples(nlp, engine, text), why
+
+
+NOT_CODED = [
+    ("Arnor said Gondor condemned the provocation.", "GON",
+     "the object of a relayed deed is not what the clause says of its subject"),
+    ("Arnor said Gondor's army crossed the river on Monday.", "GON",
+     "a statement that relays a deed is no comment"),
+    ("Arnor said Gondor was not responsible for the blast.", "GON",
+     "a denial of blame accuses no one"),
+    ("The Arnorian government said Arnor's plan was a failure.", "ARN",
+     "a state organ's comment on its own state aims at no one"),
+    ("A shopkeeper said Gondor's decision was a provocation.", "GON",
+     "a private speaker makes no event"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "target", "why"), NOT_CODED, ids=[c[2] for c in NOT_CODED])
+def test_events_comments_code_nothing(nlp: Any, engine: EventCoder, text: str, target: str,
+                                      why: str) -> None:
+    statements = {t for t in coded_triples(nlp, engine, text) if t[1][:2] in {"01", "11"}}
+    assert not any(t[2] == target for t in statements), why
