@@ -13,8 +13,11 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dyadwatch.analysis.periods import SERIES_KINDS, group_sum, period_starts, series_records
+from dyadwatch.analysis.dyad_ranking import DYAD_KINDS, rank_dyad_records
+from dyadwatch.analysis.dyads import rank_dyads
+from dyadwatch.analysis.periods import SERIES_KINDS, period_starts, series_records
 from dyadwatch.analysis.series import build_series
+from dyadwatch.analysis.sums import group_sum
 from dyadwatch.analysis.timeline import TIMELINE_KINDS
 from dyadwatch.api_python import EventDB
 from dyadwatch.cli import cli
@@ -22,7 +25,7 @@ from dyadwatch.cli.analysis import _records, emit
 from dyadwatch.cli.tables import Table, emit_table
 from dyadwatch.event_reader import EventReader
 from dyadwatch.store.db import open_db
-from dyadwatch.synthetic import Crisis, crisis_events, write_events
+from dyadwatch.synthetic import Crisis, background_events, crisis_events, write_events
 
 DTYPES = {"int": "int64", "bool": "bool", "float": "float64", "str": "str"}
 
@@ -72,7 +75,7 @@ def odd_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     or publisher, and sentences with commas, quotes and line breaks."""
     path = tmp_path_factory.mktemp("odd") / "odd.duckdb"
     conn = open_db(path)
-    write_events(conn, crisis_events(Crisis(weeks=20, change_week=8)))
+    write_events(conn, crisis_events(Crisis(weeks=20, change_week=8)) + background_events(300))
     ids = [row[0] for row in conn.execute("SELECT event_id FROM events ORDER BY event_id")
            .fetchall()]
     for column, every in (("date", 7), ("goldstein", 5), ("plover_type", 6)):
@@ -118,6 +121,47 @@ def test_cli_tables_series_as_the_python_api(odd_db: str, a: str, b: str, since:
     assert table.columns == tuple(frame.columns)
     for fmt in ("csv", "json", "table"):
         assert printed(table, fmt) == printed(frame, fmt)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("by", ["code", "country"])
+@pytest.mark.parametrize(("since", "until", "top"), [
+    (None, None, 20), ("2019-02-01", "2019-09-30", 3), (None, None, 1000), ("2030-01-01", None, 5),
+])
+def test_cli_tables_dyads_as_the_python_api(odd_db: str, by: str, since: str | None,
+                                            until: str | None, top: int) -> None:
+    with EventDB(odd_db) as db, EventReader(odd_db) as reader:
+        frame = db.dyads(since, until, top, by)  # type: ignore[arg-type]
+        table = Table.from_records(DYAD_KINDS, reader.dyad_records(since, until, top, by))
+    assert table.columns == tuple(frame.columns)
+    for fmt in ("csv", "json", "table"):
+        assert printed(table, fmt) == printed(frame, fmt)
+
+
+ACTORS = ["IRN", "IRNGOV", "USA", "USAGOV", "RUR", "ELB"]
+
+
+@pytest.mark.issue(16)
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(ACTORS), st.sampled_from(ACTORS), st.integers(1, 4),
+                          st.integers(1, 9),
+                          st.one_of(st.none(), st.integers(-300, 300).map(lambda n: n / 10))),
+                max_size=60, unique_by=lambda row: row[:3]))
+def test_cli_tables_dyad_ranks_as_pandas(rows: list[Any]) -> None:
+    """Counts and Goldstein means as rank_dyads gives them, in any row order, with or
+    without unscored groups."""
+    counts = [(s, t, q, n, g, 0 if g is None else n) for s, t, q, n, g in rows if s != t]
+    frame = pd.DataFrame(counts, columns=["source", "target", "quad_class", "events",
+                                          "goldstein_sum", "goldstein_n"])
+    frame["goldstein_sum"] = frame["goldstein_sum"].astype("float64")
+    oriented = sorted(range(len(counts)), key=lambda i: (
+        min(counts[i][:2]), max(counts[i][:2]), counts[i][0] > counts[i][1]))
+    for order in (frame, frame.iloc[oriented]):  # as stored, and sorted by dyad and way
+        expected = printed(rank_dyads(order, 10), "json")
+        rows_in_order = list(order.itertuples(index=False, name=None))
+        found = rank_dyad_records([(*r[:4], None if r[4] != r[4] else r[4], r[5])
+                                   for r in rows_in_order], 10)
+        assert printed(Table.from_records(DYAD_KINDS, found), "json") == expected
 
 
 def _timeline_text(frame: pd.DataFrame) -> str:

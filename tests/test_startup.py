@@ -46,6 +46,7 @@ def small_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     ["--help"], ["runs"], ["events"], ["events", "--format", "csv"],
     ["timeline", "USA", "IRN"], ["timeline", "USA", "IRN", "--format", "json"],
     ["series", "USA", "IRN"], ["series", "USA", "IRN", "--format", "csv", "--freq", "month"],
+    ["dyads"], ["dyads", "--by", "country", "--format", "json"],
 ])
 def test_startup_query_commands_load_no_heavy_library(small_db: str,
                                                       command: list[str]) -> None:

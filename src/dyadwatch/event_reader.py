@@ -1,6 +1,6 @@
 """Read-only access to an event database without pandas: the actor and window checks and
 the event query that :class:`dyadwatch.api_python.EventDB` builds its analyses on, and
-what ``dyadwatch events``, ``timeline`` and ``series`` read through (importing pandas and
+what ``dyadwatch events``, ``dyads``, ``timeline`` and ``series`` read through (importing pandas and
 the analyses would take most of those commands' start-up)."""
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from dyadwatch.analysis.dyad_ranking import rank_dyad_records
 from dyadwatch.analysis.periods import Freq, series_records
 from dyadwatch.analysis.timeline import timeline_records
 from dyadwatch.errors import DatabaseNotFoundError, NoDyadEventsError
@@ -123,3 +124,9 @@ class EventReader:
         if not events:
             raise self.no_events(dyad)
         return series_records(events, freq, dyad.window.since, dyad.window.until)
+
+    def dyad_records(self, since: str | None = None, until: str | None = None, top: int = 20,
+                     by: Literal["code", "country"] = "code") -> list[dict[str, Any]]:
+        """The rows of EventDB.dyads as records (a mean without scored events None)."""
+        counts = queries.directed_count_rows(self.conn, self.window(since, until), by)
+        return rank_dyad_records(counts, top)

@@ -5,12 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from dyadwatch.analysis.dyad_ranking import DYAD_FIELDS as DYAD_FIELDS  # also exported here
 from dyadwatch.analysis.series import QUAD_COLUMNS
-
-DYAD_FIELDS: tuple[str, ...] = (
-    "actor_a", "actor_b", "events", *QUAD_COLUMNS, "events_ab", "events_ba",
-    "goldstein_mean_ab", "goldstein_mean_ba", "goldstein_mean",
-)
 
 
 def rank_dyads(counts: pd.DataFrame, top: int = 20) -> pd.DataFrame:

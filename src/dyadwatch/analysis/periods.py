@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from dyadwatch.analysis import DIRECTIONS
+from dyadwatch.analysis.sums import group_sum, sorted_by_group
 
 Freq = Literal["day", "week", "month"]
 QUAD_COLUMNS: tuple[str, ...] = (
@@ -53,51 +54,6 @@ def period_starts(first: date, last: date, freq: Freq) -> list[date]:
         starts.append(start)
         start = _next_start(start, freq)
     return starts
-
-
-def kahan_sum(values: Sequence[float]) -> float:
-    """A compensated (Kahan) sum in order, step for step pandas' Cython ``group_sum``."""
-    total = compensation = 0.0
-    for value in values:
-        y = value - compensation
-        t = total + y
-        compensation = t - total - y
-        if compensation != compensation:  # an infinite value
-            compensation = 0.0
-        total = t
-    return total
-
-
-def pairwise_sum(values: Sequence[float]) -> float:
-    """NumPy's pairwise sum of a float64 array (``pairwise_sum`` in its add loop)."""
-    n = len(values)
-    if n < 8:
-        total = -0.0
-        for value in values:
-            total += value
-        return total
-    if n > 128:
-        half = n // 2 - (n // 2) % 8
-        return pairwise_sum(values[:half]) + pairwise_sum(values[half:])
-    lanes = list(values[:8])
-    end = n - n % 8
-    for i in range(8, end, 8):
-        for j in range(8):
-            lanes[j] += values[i + j]
-    total = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + \
-        ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]))
-    for value in values[end:]:
-        total += value
-    return total
-
-
-def group_sum(values: Sequence[float], grouped: bool) -> float:
-    """The float pandas' ``groupby().sum()`` gives for one group: ``np.add.reduceat`` (the
-    first value plus the pairwise sum of the rest) when the rows came sorted by group
-    (``grouped``), else the Cython Kahan sum."""
-    if not grouped:
-        return kahan_sum(values)
-    return values[0] + pairwise_sum(values[1:]) if len(values) > 1 else values[0]
 
 
 @dataclass(slots=True)
@@ -147,7 +103,7 @@ def series_records(events: Sequence[SeriesEvent], freq: Freq = "week",
     for key, (_, _, quad, goldstein) in zip(keys, dated, strict=True):
         if key in cells:
             cells[key].add(quad, goldstein)
-    grouped = all(before <= after for before, after in zip(keys, keys[1:], strict=False))
+    grouped = sorted_by_group(keys)
     return [cell.record(start, direction, grouped)
             for (start, direction), cell in cells.items()]
 

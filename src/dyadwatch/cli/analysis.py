@@ -148,9 +148,11 @@ def emit(frame: pd.DataFrame, fmt: str, out: IO[str] | None = None) -> None:
 def dyads_command(db_path: Path | None, since: str | None, until: str | None, top: int,
                   by: str, fmt: str) -> None:
     """List the most active dyads (both directions) with counts by quad class."""
+    from dyadwatch.analysis.dyad_ranking import DYAD_KINDS
+
     with coded_errors():
-        frame = _open(db_path).dyads(since, until, top, by)
-    emit(frame, fmt)
+        rows = _reader(db_path).dyad_records(since, until, top, by)
+    emit_records(DYAD_KINDS, rows, fmt)
 
 
 @cli.command("series")

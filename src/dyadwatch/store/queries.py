@@ -264,9 +264,7 @@ def _with_dates(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def directed_counts(conn: duckdb.DuckDBPyConnection, window: Filters = DateWindow(),
-                    by: Literal["code", "country"] = "code") -> pd.DataFrame:
-    """Dyadic events per (source, target, quad_class) with Goldstein sum and count."""
+def _directed_counts_sql(window: Filters, by: str) -> tuple[str, list[Any]]:
     src, tgt = ("e.source", "e.target") if by == "code" else ("e.source_country",
                                                               "e.target_country")
     params: list[Any] = []
@@ -278,7 +276,21 @@ def directed_counts(conn: duckdb.DuckDBPyConnection, window: Filters = DateWindo
         f"{window_sql} "
         "GROUP BY ALL"
     )
+    return sql, params
+
+
+def directed_counts(conn: duckdb.DuckDBPyConnection, window: Filters = DateWindow(),
+                    by: Literal["code", "country"] = "code") -> pd.DataFrame:
+    """Dyadic events per (source, target, quad_class) with Goldstein sum and count."""
+    sql, params = _directed_counts_sql(window, by)
     return conn.execute(sql, params).df()
+
+
+def directed_count_rows(conn: duckdb.DuckDBPyConnection, window: Filters = DateWindow(),
+                        by: Literal["code", "country"] = "code") -> list[tuple[Any, ...]]:
+    """The rows of directed_counts as tuples in its column order, read without pandas."""
+    sql, params = _directed_counts_sql(window, by)
+    return conn.execute(sql, params).fetchall()
 
 
 # ---- the one event query builder ------------------------------------------------------
