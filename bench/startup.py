@@ -4,8 +4,8 @@
 
 Runs, interleaved for ``--rounds`` rounds: spaCy's own model load (``import spacy;
 spacy.load(MODEL)``), ``dyadwatch --help``, ``dyadwatch -q code ONE --db NEW`` on one short
-article, and the query commands ``runs``, ``events``, ``timeline`` and ``series`` on the
-database of ``examples/``. Prints each command's median CPU and wall seconds, and what
+article, and the query commands ``runs``, ``events``, ``dyads``, ``timeline`` and ``series``
+on the database of ``examples/``. Prints each command's median CPU and wall seconds, and what
 ``code`` costs over the model load. CPU seconds are the figure to read on a shared
 machine: the wall clock measures the neighbours too. The resource cache is warmed first
 (one ``code`` run), as it is for every run after the first.
@@ -53,6 +53,7 @@ def commands(work: Path) -> dict[str, list[str]]:
                                            str(work / "one.duckdb"), "--workers", "1"],
         "dyadwatch runs": [dw, "runs", "--db", db],
         "dyadwatch events": [dw, "events", "--db", db],
+        "dyadwatch dyads": [dw, "dyads", "--db", db],
         "dyadwatch timeline USA IRN": [dw, "timeline", "USA", "IRN", "--db", db],
         "dyadwatch series USA IRN": [dw, "series", "USA", "IRN", "--db", db],
     }
