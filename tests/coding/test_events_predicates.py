@@ -1,5 +1,6 @@
 """Rule tests of predicates (issue 14) on fictional actors: driving armed forces out of
-ground is fighting, not the expulsion of people."""
+ground is fighting, not the expulsion of people; people held by someone are detained;
+'the fight against' is fighting."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ VERBS: dict[str, Any] = {
         {"id": "oust.v", "lemmas": ["oust"], "code": "174", "target": ["dobj", "from"]},
         {"id": "deport.v", "lemmas": ["expel", "deport"], "code": "174",
          "target": ["dobj", "from"]},
+        {"id": "held.captive", "lemmas": ["hold"], "prep": "by",
+         "object": ["PERSON", "NORP", "citizens", "fighters"], "code": "173",
+         "source": ["agent"], "target": ["dobj"]},
+        {"id": "fighting.n", "lemmas": ["fighting", "fight"], "pos": "noun", "code": "190",
+         "source": ["poss", "by", "amod", "compound"], "target": ["with", "against"]},
         {"id": "force.out", "lemmas": ["drive", "push"], "prep": "out", "code": "174",
          "target": ["dobj"]},
     ],
@@ -49,6 +55,19 @@ CODED = [
     ("Arnor deported the Gondorian rebels.", {("ARN", "174", "GONREB")},
      "deporting and expelling armed people stays an expulsion: only ousting and driving "
      "out are fighting"),
+    ("Two Gondorian citizens are being held by the Arnorian army.",
+     {("ARNMIL", "173", "GON")}, "people held by someone are detained"),
+    ("Gondorian fighters held by Arnorian troops were questioned.",
+     {("ARNMIL", "173", "GON")}, "also in a participle that describes them"),
+    ("Arnorian troops are still engaged in the fight against Gondor.",
+     {("ARNMIL", "190", "GON")}, "the fight against an actor is fighting"),
+]
+
+NOT_CODED = [
+    ("The Gondorian town was held by Arnorian troops for two years.", ("ARNMIL", "173", "GON"),
+     "ground held by someone is no detention"),
+    ("Thousands were killed during the fight against Gondor.", ("ARN", "190", "GON"),
+     "a fight that only sets the scene has no author"),
 ]
 
 
@@ -58,3 +77,12 @@ CODED = [
 def test_events_predicates_code(nlp: Any, engine: EventCoder, text: str,
                                 expected: set[Triple], why: str) -> None:
     assert expected <= coded_triples(nlp, engine, text), why
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "unexpected", "why"), NOT_CODED,
+                         ids=[c[2] for c in NOT_CODED])
+def test_events_predicates_code_nothing(nlp: Any, engine: EventCoder, text: str,
+                                        unexpected: Triple, why: str) -> None:
+    assert unexpected not in coded_triples(nlp, engine, text), why

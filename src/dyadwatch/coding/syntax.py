@@ -80,13 +80,16 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 def _names_object(obj: Token, words: list[str], lex: Lexicon) -> bool:
     """The object is one of ``words``, by lemma or word form (dictionaries list "weapons"
-    as well as "weapon"); a group noun is what it groups ("the SDF group of militias")."""
+    as well as "weapon") or, for an upper-case word, by its entity type ("PERSON", "NORP":
+    "Begg was held by the US", "two Britons held by the SDF"); a group noun is what it
+    groups ("the SDF group of militias")."""
     heads = [obj]
     if obj.lemma_.lower() in lex.quantity_heads:
         heads += [c for c in obj.children if c.dep_ == "compound"]
         heads += [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
                   for p in prep.children if p.dep_ == "pobj"]
-    return any(h.lemma_.lower() in words or h.lower_ in words for h in heads)
+    return any(h.lemma_.lower() in words or h.lower_ in words or h.ent_type_ in words
+               for h in heads)
 
 
 def _has_prep(token: Token, word: str, objects: list[str] | None = None) -> bool:
@@ -158,7 +161,7 @@ def pattern_object(token: Token, lex: Lexicon) -> Token | None:
     obj = direct_object(token, lex)
     if obj is not None and obj.lower_ not in lex.relative_pronouns:
         return obj
-    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN":
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {"NOUN", "PROPN"}:
         return measured(token.head, lex)
     if token.dep_ != "relcl" or token.head.pos_ != "NOUN":
         return None
