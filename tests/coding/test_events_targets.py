@@ -233,3 +233,24 @@ def test_events_targets_untyped_place_struck(nlp: Any, coder: Any, text: str,
     article = Article(id="t", text=text, published="2018-03-18")
     found = {(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)}
     assert expected in found, why
+
+
+DEED_OBJECTS = [
+    ("Hezbollah vowed to wage a guerrilla war against the Israeli army.",
+     ("LBNREB", "138", "ISRMIL"), "a role word on the deed object names no side"),
+    ("Iran expelled IAEA inspectors on Monday.", ("IRN", "1662", "IGOUNOIAE"),
+     "a named holder of the object is still the target"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), DEED_OBJECTS,
+                         ids=[c[2] for c in DEED_OBJECTS])
+def test_events_targets_deed_object_is_no_side(nlp: Any, coder: Any, text: str,
+                                               expected: Triple, why: str) -> None:
+    from dyadwatch.model import Article
+
+    article = Article(id="t", text=text, published="2019-05-02")
+    found = {(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)}
+    assert expected in found, why

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from dyadwatch.coding.actor_words import is_group
 from dyadwatch.coding.actors import DocActors, Resolved
 from dyadwatch.coding.clause_actors import actors_for, same_actor
-from dyadwatch.coding.comments import comment_code, comment_subjects
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.mood import hypothetical
 from dyadwatch.coding.places import PLACE_ENTITIES, PlaceLookup, place_country
@@ -204,9 +203,20 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
             if not any(_known(r, lex) for r in found) and not own_means(
                     predicate, Resolved(None, "", head.i), lex, bare=True):
                 found = _listed(head, memory, lookup, lex) or found
+            if found and not subject and _bare_deed(predicate, head, found, lex):
+                continue
             if found:
                 return found
     return []
+
+
+def _bare_deed(predicate: Predicate, head: Token, found: list[Resolved], lex: Lexicon) -> bool:
+    """'vowed to wage a guerrilla war against the Turkish military': the pattern's own
+    object is the deed, and a role word on it ('guerrilla') names no side; the target is
+    in the slots after it (not the troops a deployment sends: those are its means)."""
+    return any(t.i == head.i for t in predicate.words) and not any(
+        _known(side, lex) for side in found) and not own_means(
+        predicate, Resolved(None, "", head.i), lex, bare=True)
 
 
 def _misread_conjuncts(head: Token) -> Iterator[Token]:
@@ -388,19 +398,17 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 
 def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
     """'Ruritania said Borduria's plan would fail', 'Labour say a Lib Dem vote could let
-    the Tories in': a statement of what a named actor will or may do is about that actor,
-    and so is one that criticises or blames it or denies it a will ("said Borduria's move
-    was a provocation", "had no intention of ...": :mod:`dyadwatch.coding.comments`).
-    Only a forecast or such a comment: a clause that reports a deed relays facts ("a
-    spokesman said Trump discussed Syria with Erdogan"). Never a pronoun, which mostly
-    points back to the speaker or to nobody ("said it would be possible")."""
+    the Tories in': a statement of what a named actor will or may do is about that actor.
+    Only a forecast (a clause with a future or modal auxiliary): a clause that reports a
+    deed relays facts ("a spokesman said Trump discussed Syria with Erdogan"). Never a
+    pronoun, which mostly points back to the speaker or to nobody ("said it would be
+    possible")."""
     forecast = lex.future_aux | lex.hypothetical_aux
     for clause in token.children:
-        if clause.dep_ != "ccomp" or not (any(c.dep_ == "aux" and c.lower_ in forecast
-                                              for c in clause.children)
-                                          or comment_code(clause, lex) is not None):
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in forecast
+                                             for c in clause.children):
             continue
-        yield from (s for s in comment_subjects(clause) if _named(s))
+        yield from (s for s in _dependency_slot(clause, "nsubj", lex) if _named(s))
 
 
 def _named(head: Token) -> bool:
