@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.coding.actor_words import is_group
 from dyadwatch.coding.actors import DocActors, Resolved
 from dyadwatch.coding.clause_actors import actors_for, same_actor
+from dyadwatch.coding.comments import comment_code, comment_subjects
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.mood import hypothetical
 from dyadwatch.coding.places import PLACE_ENTITIES, PlaceLookup, place_country
@@ -398,17 +399,19 @@ CONDITION_MARKS = frozenset({"if", "unless"})
 
 def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
     """'Ruritania said Borduria's plan would fail', 'Labour say a Lib Dem vote could let
-    the Tories in': a statement of what a named actor will or may do is about that actor.
-    Only a forecast (a clause with a future or modal auxiliary): a clause that reports a
-    deed relays facts ("a spokesman said Trump discussed Syria with Erdogan"). Never a
-    pronoun, which mostly points back to the speaker or to nobody ("said it would be
-    possible")."""
+    the Tories in': a statement of what a named actor will or may do is about that actor,
+    and so is one that criticises or blames it or denies it a will ("said Borduria's move
+    was a provocation", "had no intention of ...": :mod:`dyadwatch.coding.comments`).
+    Only a forecast or such a comment: a clause that reports a deed relays facts ("a
+    spokesman said Trump discussed Syria with Erdogan"). Never a pronoun, which mostly
+    points back to the speaker or to nobody ("said it would be possible")."""
     forecast = lex.future_aux | lex.hypothetical_aux
     for clause in token.children:
-        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in forecast
-                                             for c in clause.children):
+        if clause.dep_ != "ccomp" or not (any(c.dep_ == "aux" and c.lower_ in forecast
+                                              for c in clause.children)
+                                          or comment_code(clause, lex) is not None):
             continue
-        yield from (s for s in _dependency_slot(clause, "nsubj", lex) if _named(s))
+        yield from (s for s in comment_subjects(clause) if _named(s))
 
 
 def _named(head: Token) -> bool:
