@@ -1,5 +1,5 @@
-"""`timeline` and `series` print plain rows without pandas (issue 16): the same characters
-as the DataFrames of the Python API printed by pandas, checked here against pandas."""
+"""`dyads`, `timeline` and `series` print plain rows without pandas (issue 16): the same
+characters as the DataFrames of the Python API printed by pandas, checked here against it."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Rows printed as an aligned table, CSV or a JSON array without pandas, character for
 character as :func:`dyadwatch.cli.analysis.emit` prints the DataFrame of the same rows
 (``tests/test_cli_tables.py`` compares the two), so that the commands that print plain
-rows (``timeline``, ``series``) start without importing pandas (issue 16).
+rows (``dyads``, ``timeline``, ``series``) start without importing pandas (issue 16).
 
 A column has one kind, the pandas dtype it would have: ``date`` (a ``datetime.date``,
 datetime64 in pandas), ``str``, ``int``, ``bool`` or ``float``; None is a missing value.
