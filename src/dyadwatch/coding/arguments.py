@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.actor_words import is_group
+from dyadwatch.coding.actor_words import is_group, party_sector
 from dyadwatch.coding.actors import DocActors, Resolved
 from dyadwatch.coding.clause_actors import actors_for, same_actor
 from dyadwatch.coding.comments import comment_code, comment_subjects
@@ -150,16 +150,18 @@ HOLDER_PREPS = frozenset({"of", "from", "in", "for", "at"})  # "the mayor of Nab
 
 def placed_by_source(predicate: Predicate, source: Resolved, target: Resolved,
                      lex: Lexicon) -> Resolved:
-    """'The UK's top judge clashed with ministers', 'Mugabe met the army commander': in a
-    verbal or cooperative event a state organ named by a bare role noun is of the source's
-    state (not a titled person, not a role with a phrase of its own: "the mayor of Nablus",
+    """'The UK's top judge clashed with ministers', 'Mugabe met the army commander', 'the
+    Tories accused ministers': in a verbal or cooperative event a state organ named by a
+    bare role noun is of the source's state, also when the source is a party (not a titled
+    person, not a role with a phrase of its own: "the mayor of Nablus",
     and not in force, whose other side is more often foreign: "troops killed police")."""
     actor = target.actor
     head = predicate.token.doc[target.token_i]
     if (actor is None or actor.country is not None or actor.code not in STATE_ORGANS
             or actor.rule != "modifier:role" or any(
                 c.dep_ == "prep" and c.lower_ in HOLDER_PREPS for c in head.children)
-            or source.country is None or source.actor is None or is_group(source.actor)
+            or source.country is None or source.actor is None
+            or (is_group(source.actor) and not party_sector(source.actor))
             or predicate.code[:2] in lex.violent_roots or predicate.code[:2] >= "13"
             or source.code == f"{source.country}{actor.code}"):
         return target  # the source's own organ stays as named ("the president sacked ministers")
