@@ -20,6 +20,7 @@ VERBS: dict[str, Any] = {
         {"id": "say.v", "lemmas": ["say", "add"], "code": "010", "target": ["to"]},
         {"id": "tell.v", "lemmas": ["tell"], "code": "010", "target": ["dobj", "to"]},
         {"id": "cross.border", "lemmas": ["cross"], "code": "192", "target": ["dobj"]},
+        {"id": "attack.v", "lemmas": ["attack"], "code": "190", "target": ["dobj"]},
     ],
     "frames": [],
     "derive": {},
@@ -29,7 +30,7 @@ ACTORS = ActorDictionary(
     version="test",
     entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"))},
     demonyms={"arnorian": "ARN", "gondorian": "GON"},
-    roles={"army": "MIL", "government": "GOV", "ministry": "GOV"},
+    roles={"army": "MIL", "government": "GOV", "ministry": "GOV", "opposition": "OPP"},
 )
 
 
@@ -51,6 +52,14 @@ CODED = [
      "a will denied to a named actor is a statement about it"),
     ("Arnor said Gondor's proposal would be dropped.", ("ARN", "010", "GON"),
      "a forecast about a named actor with a passive clause"),
+    ("Arnor told reporters that Gondor's decision was a provocation.", ("ARN", "111", "GON"),
+     "an addressee who is no actor leaves the statement to the one it is about"),
+    ("Arnor said Gondor had never honoured the truce.", ("ARN", "111", "GON"),
+     "a broken word said of a named actor criticises it"),
+    ("Arnor said the Gondorian army behaved shamefully.", ("ARN", "111", "GONMIL"),
+     "the manner of a deed can criticise its doer"),
+    ("The Arnorian opposition said the government was reckless.", ("ARNOPP", "111", "ARNGOV"),
+     "a criticism is of someone else, so a common noun subject will do"),
 ]
 
 
@@ -69,6 +78,10 @@ NOT_CODED = [
      "a statement that relays a deed is no comment"),
     ("Arnor said Gondor was not responsible for the blast.", "GON",
      "a denial of blame accuses no one"),
+    ("Arnor said Gondor did not attack the border post.", "GON",
+     "a denied deed is no criticism"),
+    ("Arnor said the government would meet on Monday.", "ARNGOV",
+     "a forecast needs a named subject"),
     ("The Arnorian government said Arnor's plan was a failure.", "ARN",
      "a state organ's comment on its own state aims at no one"),
     ("A shopkeeper said Gondor's decision was a provocation.", "GON",

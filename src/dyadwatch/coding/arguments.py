@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING
 from dyadwatch.coding.actor_words import is_group, party_sector
 from dyadwatch.coding.actors import DocActors, Resolved
 from dyadwatch.coding.clause_actors import actors_for, same_actor
-from dyadwatch.coding.comments import comment_code, comment_subjects
+from dyadwatch.coding.comments import (
+    CRITICAL_CODES,
+    comment_code,
+    comment_subjects,
+    statement_clauses,
+)
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.mood import hypothetical
 from dyadwatch.coding.places import PLACE_ENTITIES, PlaceLookup, place_country
@@ -51,6 +56,12 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         # with Syria, "held talks in Ankara" none with Ankara
         targets = fill(predicate, lex.targets_for(predicate.code), memory, lookup, lex,
                        subject=False)
+    if targets and all(t.actor is None for t in targets) and (
+            predicate.code[:2] in lex.statement_roots):
+        # "told reporters that Borduria's move was a provocation": an addressee who is no
+        # actor leaves the statement to the one it is about
+        targets = fill(predicate, ("comment_subject",), memory, lookup, lex,
+                       subject=False) or targets
     if not targets and predicate.code[:2] in lex.place_target_roots:
         targets = place_targets(predicate, memory, lookup, lex)
     if not targets:
@@ -408,12 +419,15 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
     spokesman said Trump discussed Syria with Erdogan"). Never a pronoun, which mostly
     points back to the speaker or to nobody ("said it would be possible")."""
     forecast = lex.future_aux | lex.hypothetical_aux
-    for clause in token.children:
-        if clause.dep_ != "ccomp" or not (any(c.dep_ == "aux" and c.lower_ in forecast
-                                              for c in clause.children)
-                                          or comment_code(clause, lex) is not None):
+    for clause in statement_clauses(token):
+        code = comment_code(clause, lex)
+        if code is None and not any(c.dep_ == "aux" and c.lower_ in forecast
+                                    for c in clause.children):
             continue
-        yield from (s for s in comment_subjects(clause) if _named(s))
+        # a criticism or blame is of someone else ("the opposition said the government
+        # was reckless"), so a common noun will do; a forecast needs a name
+        yield from (s for s in comment_subjects(clause)
+                    if _named(s) or (code in CRITICAL_CODES and s.pos_ == "NOUN"))
 
 
 def _named(head: Token) -> bool:

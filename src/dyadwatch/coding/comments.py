@@ -8,7 +8,8 @@ what the clause says its subject is or does (its head, the verbs the head contro
 complement and that complement's modifiers), not the objects of a deed: "said Borduria
 condemned the provocation" relays Borduria's deed. A clause that denies the blame or the
 criticism ("was not responsible") carries neither. The words are data (words.yaml:
-``criticism_words``, ``blame_words``, ``stance_words``), never a sentence.
+``criticism_words``, ``blame_words``, ``duty_words``, ``stance_words``), never a
+sentence.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 CRITICISM = "111"
 BLAME = "112"
 STANCE = "010"
+CRITICAL_CODES = frozenset({CRITICISM, BLAME})
 PREDICATIVE_DEPS = frozenset({"acomp", "attr", "oprd"})
 MODIFIER_DEPS = frozenset({"amod", "advmod", "acl", "xcomp", "acomp"})
 QUALITY_PREPS = frozenset({"of"})  # "an act of cowardice"
@@ -33,7 +35,8 @@ QUALITY_PREPS = frozenset({"of"})  # "an act of cowardice"
 
 def comment_code(clause: Token, lex: Lexicon) -> str | None:
     """The code a statement's clause ``clause`` carries about its subject: 112 when it
-    blames it, 111 when it criticises it, 010 when it denies it a will or an interest
+    blames it, 111 when it criticises it or says it broke its word, 010 when it denies it
+    a will or an interest
     ("had no intention of ..."); None when its words carry none of these, or when the
     clause is a forecast ("Borduria's plan would fail" is a statement about Borduria, 010,
     and no criticism of a deed done)."""
@@ -46,6 +49,8 @@ def comment_code(clause: Token, lex: Lexicon) -> str | None:
         return None if negated else BLAME
     if words & lex.criticism_words:
         return None if negated else CRITICISM
+    if negated and words & lex.duty_words:
+        return CRITICISM  # "said Borduria had never honoured the truce"
     if negated and words & lex.stance_words:
         return STANCE
     return None
@@ -55,10 +60,16 @@ def evaluation(clause: Token) -> Iterator[Token]:
     """The words that say what the clause's subject is or does: the head, the verbs it
     controls ("is trying to undermine"), its complement with the complement's modifiers
     ("was an attempt to circumvent", "an act of cowardice"), what a 'have' clause has
-    ("had no intention") and a copula's preposition ("was behind the attack")."""
+    ("had no intention"), a copula's preposition ("was behind the attack") and the
+    subject's own adjectives ("the reckless government had ...") and the manner of the
+    deed ("behaved shamefully")."""
     yield clause
     for child in clause.children:
-        if child.dep_ == "xcomp":
+        if child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS:
+            yield from (c for c in child.children if c.dep_ == "amod")
+        elif child.dep_ == "advmod":
+            yield child
+        elif child.dep_ == "xcomp":
             yield from _controlled(child)
         elif child.dep_ in PREDICATIVE_DEPS or (
                 child.dep_ == "dobj" and clause.lemma_.lower() == "have"):
@@ -74,12 +85,21 @@ def comment_subjects(clause: Token) -> Iterator[Token]:
                 if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
 
 
+def statement_clauses(statement: Token) -> Iterator[Token]:
+    """The clauses a statement governs, each of coordinated clauses on its own ("said the
+    bill would help, but ministers had been complacent")."""
+    for clause in statement.children:
+        if clause.dep_ == "ccomp":
+            yield clause
+            yield from (c for c in clause.children
+                        if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+
+
 def comment_on(statement: Token, target: Token, lex: Lexicon) -> str | None:
     """The code of ``statement`` about the actor named at ``target`` when the actor is the
     subject (or in the subject: "Borduria's move") of a clause the statement governs."""
-    for clause in statement.children:
-        if clause.dep_ == "ccomp" and any(
-                s.i == target.i or s.is_ancestor(target) for s in comment_subjects(clause)):
+    for clause in statement_clauses(statement):
+        if any(s.i == target.i or s.is_ancestor(target) for s in comment_subjects(clause)):
             return comment_code(clause, lex)
     return None
 

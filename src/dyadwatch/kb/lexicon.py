@@ -242,6 +242,7 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     criticism_words: frozenset[str]
     blame_words: frozenset[str]
+    duty_words: frozenset[str]
     stance_words: frozenset[str]
     period_preps: frozenset[str]
     prospective_heads: frozenset[str]
