@@ -52,3 +52,18 @@ def test_mentions_curly_apostrophe_matches_the_form(text: str) -> None:
     matches = [m for matcher in _build_matchers(tokenised_forms(lookup), nlp.vocab)
                for m in matcher(doc)]
     assert len(matches) == 1
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "inside"), [
+    ('Roe said: "Taxes hurt. "Doe is a fine minister." And he left.',
+     ["Taxes", "hurt", ".", "Doe", "is", "a", "fine", "minister", "."]),
+    ('He said "no" and left. "Yes," she replied.', ["no", "Yes", ","]),
+])
+def test_mentions_quotation_reopened_after_a_sentence(text: str, inside: list[str]) -> None:
+    import spacy
+
+    from dyadwatch.coding.actor_words import quoted_tokens
+
+    doc = spacy.blank("en")(text)
+    assert [doc[i].text for i in sorted(quoted_tokens(doc))] == inside

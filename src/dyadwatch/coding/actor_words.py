@@ -387,13 +387,20 @@ _OWN_MENTIONS = 4
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
-    """Tokens inside double quotation marks; an unclosed quotation ends at a paragraph."""
+    """Tokens inside double quotation marks; an unclosed quotation ends at a paragraph. A
+    straight mark set against the word after it, not the one before, opens a quotation
+    even while one is open: a quoted speech that runs over a paragraph opens it again,
+    and when the paragraph break is lost the reopening mark looks like a closing one
+    ('said: "Disunity is corrosive. "Gordon Brown is a great chancellor."')."""
     found: set[int] = set()
     start: int | None = None
     for token in doc:
         text = token.text
-        if start is not None and (text in _CLOSING or "\n" in token.text_with_ws
-                                  and not text.strip()):
+        if start is not None and _reopens(token):
+            found.update(range(start, token.i))
+            start = token.i + 1
+        elif start is not None and (text in _CLOSING or "\n" in token.text_with_ws
+                                    and not text.strip()):
             found.update(range(start, token.i))
             start = None
         elif start is None and text in _OPENING:
@@ -403,6 +410,14 @@ def quoted_tokens(doc: Doc) -> set[int]:
     return found
 
 
+def _reopens(token: Token) -> bool:
+    doc = token.doc
+    return token.text == '"' and not token.whitespace_ and token.i + 1 < len(doc) and (
+        token.i > 0 and bool(doc[token.i - 1].whitespace_)
+        and doc[token.i - 1].text in _SENTENCE_ENDS)
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
 _OPENING = frozenset({"\u201c", '"', "``"})
 _CLOSING = frozenset({"\u201d", '"', "''"})
 
