@@ -23,12 +23,14 @@ from dyadwatch.coding.syntax import (
     SUBJECT_DEPS,
     direct_object,
     embedded_predicate,
+    figurative_aim,
     figure_of_speech,
     lemma_candidates,
     obligation_modal,
     pattern_words,
     prepositional_objects,
     reaction_object,
+    small_clause,
 )
 from dyadwatch.kb.verbs import Frame, VerbDictionary, VerbPattern
 
@@ -95,6 +97,8 @@ class PredicateFinder:
                     p.code in self.lex.reciprocal_codes
                     for p in self.verbs.patterns_for(token.lemma_.lower(), "noun")))):
             return False
+        if token.tag_ == "NNS" and token.lemma_.lower() in self.lex.plural_people:
+            return False  # "would welcome back its exiles": the people, not the deed
         return token.pos_ == "VERB" or token.lemma_.lower() in self._known
 
     def _match(self, token: Token, memo: Memo) -> tuple[VerbPattern, tuple[Token, ...]] | None:
@@ -109,6 +113,8 @@ class PredicateFinder:
             return None
         if pos == "verb" and reaction_object(token, self.lex) is not None:
             return _reaction(token, self.lex)
+        if pos == "verb" and _naming(token, self.lex):
+            return None
         for lemma in lemma_candidates(token):
             for pattern in self.verbs.patterns_for(lemma, pos):
                 words = pattern_words(token, pattern, self.lex)
@@ -124,6 +130,8 @@ class PredicateFinder:
         economy", "sanctions targeting exports", "launched a rocket carrying a satellite"."""
         if matched is None or matched[0].code not in self.lex.figurative_roots:
             return matched
+        if matched[0].code in self.lex.violent_roots and figurative_aim(token, self.lex):
+            return None  # "launched an attack on the cost of the asylum system"
         return None if figure_of_speech(token, self.lex) else matched
 
     def _announced(self, token: Token,
@@ -133,12 +141,18 @@ class PredicateFinder:
         if pattern.object or token.lemma_.lower() not in self.lex.announce_verbs:
             return None
         obj = direct_object(token, self.lex)
-        patterns = self.verbs.patterns_for(obj.lemma_.lower(), "noun") if obj else ()
+        patterns = self._noun_patterns(obj) if obj else ()
         if obj is None or not patterns or patterns[0].code in self.lex.statement_roots:
             return None
         noun_pattern = patterns[0].model_copy(update={"pos": "verb", "source": ["nsubj",
                                                                                   "agent"]})
         return noun_pattern, (token, obj)
+
+    def _noun_patterns(self, noun: Token) -> tuple[VerbPattern, ...]:
+        """The patterns of an event noun that hold where it stands ("launched its election
+        campaign" is no campaign of force), most specific first."""
+        return tuple(p for p in self.verbs.patterns_for(noun.lemma_.lower(), "noun")
+                     if pattern_words(noun, p, self.lex) is not None)
 
     def _support_verb(self, token: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
         """'engage in negotiations with Iran': a support verb takes its event noun's code,
@@ -146,7 +160,7 @@ class PredicateFinder:
         lemma = token.lemma_.lower()
         if lemma in self.lex.object_support_verbs:
             obj = direct_object(token, self.lex)
-            patterns = self.verbs.patterns_for(obj.lemma_.lower(), "noun") if obj else ()
+            patterns = self._noun_patterns(obj) if obj else ()
             if obj is not None and patterns:
                 verb_pattern = patterns[0].model_copy(
                     update={"pos": "verb", "source": ["nsubj", "agent"]})
@@ -154,7 +168,7 @@ class PredicateFinder:
         if lemma not in self.lex.support_verbs:
             return None
         for noun in prepositional_objects(token, self.lex.support_verb_preps):
-            patterns = self.verbs.patterns_for(noun.lemma_.lower(), "noun")
+            patterns = self._noun_patterns(noun)
             if patterns:
                 verb_pattern = patterns[0].model_copy(
                     update={"pos": "verb", "source": ["nsubj", "agent"]})
@@ -231,6 +245,14 @@ class PredicateFinder:
                 return noun  # "agreed to an extension of the mandate"
         return None
 
+    def _foreign_bridge(self, token: Token, embedded: Token) -> bool:
+        """'it means more time to finish off a war': a verb of intent reaches a to-clause
+        through its object only when that object is itself a frame word ('signalled his
+        intention to de-escalate'); through any other noun the clause is the noun's."""
+        bridge = [t for t in token.children if t.dep_ in {"dobj", "obj"} and embedded in t.children]
+        return token.pos_ == "VERB" and bool(bridge) and all(
+            self.verbs.frame_for(t.lemma_.lower()) is None for t in bridge)
+
     def _obligation(self, token: Token, consumed: set[int], memo: Memo) -> Predicate | None:
         """'X said Y must withdraw' is X's demand on Y; with 'should' it is an appeal."""
         matched = self._match(token, memo)
@@ -261,7 +283,8 @@ class PredicateFinder:
         embedded = embedded_predicate(token)
         if embedded is None:
             embedded = self._framed_noun(token)
-        if embedded is None or embedded.i in consumed:
+        if embedded is None or embedded.i in consumed or (
+                frame.kind == "intend" and self._foreign_bridge(token, embedded)):
             return None
         if frame.kind == "demand" and embedded.dep_ == "ccomp" and indicative(embedded) and (
                 obligation_modal(embedded, self.lex) is None):
@@ -288,6 +311,18 @@ class PredicateFinder:
                                    negated(token, self.lex))
         return replace(framed, words=(token, *bridge, *inner.words),
                        negated=framed.negated and not refused)
+
+
+def _naming(token: Token, lex: Lexicon) -> bool:
+    """'the UN designated Srebrenica a safe area', 'declared the war over': a verb of
+    naming with a small clause gives its object a status; it is no statement, sanction or
+    war, unless the status is a blacklisting ('designated the group a terrorist
+    organisation')."""
+    if token.lemma_.lower() not in lex.naming_verbs:
+        return False
+    complement = small_clause(token)
+    return complement is not None and not any(
+        t.lemma_.lower() in lex.blacklist_words for t in complement.subtree)
 
 
 def _verbal_clash(token: Token, lex: Lexicon) -> bool:

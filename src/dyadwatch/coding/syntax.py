@@ -52,6 +52,8 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon) -> tuple[Tok
                 for c in obj.children):
             return None
         words.append(obj)
+    elif pattern.object_modifier and not _modified_by(token, pattern.object_modifier):
+        return None  # a noun's own modifier: "an air campaign", not "an election campaign"
     if pattern.prep is not None and not _has_prep(token, pattern.prep, pattern.prep_object):
         return None
     if pattern.not_with and company_lemmas(token, lex) & set(pattern.not_with):
@@ -62,8 +64,9 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon) -> tuple[Tok
 def company_lemmas(token: Token, lex: Lexicon) -> set[str]:
     """The words a predicate keeps company with, which tell its sense: the lemmas near it
     (:func:`near_lemmas`), its object's head ("met its commitments", "host thousands of
-    workers") and its subjects' heads ("troops met government forces", "Britons who
-    travelled"; a relative pronoun stands for the noun its clause describes)."""
+    workers"), its subjects' heads ("troops met government forces", "Britons who
+    travelled"; a relative pronoun stands for the noun its clause describes) and the head
+    of a passive's agent ("a camp surrounded by sympathisers")."""
     company = near_lemmas(token, lex)
     obj = pattern_object(token, lex)
     if obj is not None:
@@ -72,7 +75,46 @@ def company_lemmas(token: Token, lex: Lexicon) -> set[str]:
         if subject.lower_ in lex.relative_pronouns and token.dep_ == "relcl":
             subject = token.head  # "Britons who travelled to Syria"
         company.add(measured(subject, lex).lemma_.lower())
+    company.update(measured(p, lex).lemma_.lower() for a in token.children if a.dep_ == "agent"
+                   for p in a.children if p.dep_ == "pobj")
     return company
+
+
+def _modified_by(noun: Token, words: list[str]) -> bool:
+    """One of ``words`` modifies ``noun`` as an adjective or a noun before it."""
+    return any(c.dep_ in {"amod", "compound", "nmod"} and c.lemma_.lower() in words
+               for c in noun.children)
+
+
+AIM_PREPS = frozenset({"on", "against"})
+AMOUNT_ENTITIES = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
+COMPLEMENT_DEPS = frozenset({"dobj", "dative", "oprd", "attr", "obj"})
+
+
+def small_clause(token: Token) -> Token | None:
+    """The complement a verb's object is given, or None: 'declared eastern Ghouta a
+    de-escalation zone', 'designated Srebrenica a safe area' (two objects, as the parser
+    reads a small clause) and 'declared the war over' (a word after the object that says
+    what it now is)."""
+    for c in token.children:  # "declared [the war over]", parsed as a verbless clause
+        if c.dep_ in {"ccomp", "xcomp"} and c.pos_ not in {"VERB", "AUX"} and any(
+                g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
+            return c
+    objects = [c for c in token.children if c.dep_ in COMPLEMENT_DEPS
+               and c.ent_type_ not in AMOUNT_ENTITIES]  # not "declaring a pounds 100,000 advance"
+    if len(objects) >= 2:
+        return objects[-1]
+    for obj in objects:
+        after = [c for c in obj.children if c.dep_ in {"advmod", "amod", "acomp", "prt"}]
+        after += [c for c in token.children if c.dep_ in {"acomp", "prt"}]
+        for c in after:
+            if c.i > obj.i and c.pos_ in {"ADP", "ADJ", "ADV", "VERB"} and not any(c.children):
+                return c  # "the war over", "the election void"
+        for c in obj.children:  # "declared northern Idlib a buffer zone", with no comma
+            if c.dep_ == "appos" and c.i > obj.i and not any(
+                    t.is_punct for t in obj.doc[obj.i + 1:c.left_edge.i]):
+                return c
+    return None
 
 
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -258,9 +300,20 @@ def reaction_object(token: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def figurative_aim(token: Token, lex: Lexicon) -> bool:
+    """An attack aimed at something economic, legislative or rhetorical: "launched an
+    attack on the cost of the asylum system", "an attack on Tory plans" (the 'on' or
+    'against' object of the predicate or of the event noun it carries)."""
+    obj = direct_object(token, lex)
+    return any(p.lemma_.lower() in lex.figurative_objects
+               for head in (token, obj) if head is not None
+               for p in prepositional_objects(head, AIM_PREPS) if p.head.head == head)
+
+
 def figure_of_speech(token: Token, lex: Lexicon) -> bool:
     """Force words used figuratively or for civil ends: an economic or legislative object
-    or modifier ("strangle the economy", "killed the bill", "a trade war"), a policy as
+    or modifier ("strangle the economy", "killed the bill", "attacked Tory plans", "a trade
+    war"), a policy as
     the one who strikes ("sanctions targeting exports", "the new tariffs hit steel"), or a
     launch into space ("launched a rocket carrying a communications satellite")."""
     obj = direct_object(token, lex)
