@@ -1,6 +1,6 @@
 """Rule tests of predicates (issue 14) on fictional actors: driving armed forces out of
 ground is fighting, not the expulsion of people; people held by someone are detained;
-'the fight against' is fighting."""
+'the fight against' is fighting; forces that sweep or push into a country attack it."""
 
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ VERBS: dict[str, Any] = {
          "source": ["agent"], "target": ["dobj"]},
         {"id": "fighting.n", "lemmas": ["fighting", "fight"], "pos": "noun", "code": "190",
          "source": ["poss", "by", "amod", "compound"], "target": ["with", "against"]},
+        {"id": "advance.into", "lemmas": ["sweep", "push"], "prep": "into", "code": "190",
+         "target": ["into"], "not_with": ["power", "poverty"]},
+        {"id": "advance.across", "lemmas": ["sweep"], "prep": "across", "code": "190",
+         "target": ["across"]},
         {"id": "force.out", "lemmas": ["drive", "push"], "prep": "out", "code": "174",
          "target": ["dobj"]},
     ],
@@ -33,7 +37,8 @@ VERBS: dict[str, Any] = {
 
 ACTORS = ActorDictionary(
     version="test",
-    entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"))},
+    entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"),
+                               _country("ROH", "Rohan"))},
     demonyms={"arnorian": "ARN", "gondorian": "GON"},
     roles={"army": "MIL", "troops": "MIL", "rebels": "REB", "envoy": "GOV",
            "diplomats": "GOV", "journalists": "MED"},
@@ -61,6 +66,10 @@ CODED = [
      {("ARNMIL", "173", "GON")}, "also in a participle that describes them"),
     ("Arnorian troops are still engaged in the fight against Gondor.",
      {("ARNMIL", "190", "GON")}, "the fight against an actor is fighting"),
+    ("Arnorian troops pushed deep into Gondor on Tuesday.", {("ARNMIL", "190", "GON")},
+     "forces pushing into a country attack it"),
+    ("The Arnorian army swept across Gondor and Rohan in 2014.",
+     {("ARNMIL", "190", "GON"), ("ARNMIL", "190", "ROH")}, "or sweeping across it"),
 ]
 
 NOT_CODED = [
@@ -68,6 +77,8 @@ NOT_CODED = [
      "ground held by someone is no detention"),
     ("Thousands were killed during the fight against Gondor.", ("ARN", "190", "GON"),
      "a fight that only sets the scene has no author"),
+    ("The Arnorian army swept into power in Gondor.", ("ARNMIL", "190", "GON"),
+     "sweeping into power is no attack"),
 ]
 
 
