@@ -35,6 +35,7 @@ SPLITS = ("dev", "dev2", "dev3", "test")
 # Actor codes that do not start with a country: international bodies, NGOs and
 # transnational armed groups. Their code itself is the "country" of the country-level key.
 TRANSNATIONAL_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+TRANSNATIONAL_CODE_LENGTH = 6  # the shortest code of a named body: its prefix and a name
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SHA1 = re.compile(r"^[0-9a-f]{40}$")
 
@@ -397,7 +398,9 @@ def country_key(code: str | None, country: str | None) -> str | None:
     """The country-level identity of an actor: its ISO3 country, or for an international
     body, NGO or transnational group its own code (IGOUNO, IMGMUSISI)."""
     if code and code[:3] in TRANSNATIONAL_PREFIXES:
-        return code
+        # a named body (IGOUNO, NGODEV); the bare kind ("an aid agency", "the international
+        # community": NGO, IGO) names no one
+        return code if len(code) >= TRANSNATIONAL_CODE_LENGTH else None
     if country:
         return country
     # a sector code without a country ("GOV", "REF", "CVL") is not a known actor

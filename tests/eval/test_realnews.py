@@ -100,7 +100,9 @@ def test_goldset_headline_repeated_in_the_text_is_set_apart(title: str) -> None:
 @pytest.mark.parametrize(("code", "country", "key"), [
     ("USAGOV", "USA", "USA"), ("IGOUNO", None, "IGOUNO"), ("IMGMUSISI", "AFG", "IMGMUSISI"),
     ("SYRREB", "SYR", "SYR"), (None, None, None), ("GOV", None, None), ("REF", None, None),
-    ("IRNMIL", None, "IRN"),
+    ("IRNMIL", None, "IRN"), ("NGODEV", None, "NGODEV"),
+    # a bare kind of body ("an aid agency", "the international community") names no one
+    ("NGO", None, None), ("IGO", None, None),
 ])
 def test_goldset_country_key(code: str | None, country: str | None, key: str | None) -> None:
     assert country_key(code, country) == key
