@@ -139,6 +139,39 @@ def test_startup_resource_cache_stores_no_build_of_former_code(tmp_path: Path,
 
 
 @pytest.mark.issue(16)
+@pytest.mark.parametrize("edited_while_loading", [False, True])
+def test_startup_imported_source_is_the_one_the_code_came_from(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edited_while_loading: bool) -> None:
+    """The bytes kept for a module are those its code was loaded from; a file edited while
+    its module loads leaves bytes that no file holds (a key no other process computes)."""
+    from importlib.machinery import SourceFileLoader
+
+    from dyadwatch import imported_sources
+
+    folder = tmp_path.resolve() / "kb"
+    folder.mkdir()
+    path = folder / "widget.py"
+    path.write_bytes(b"SIZE = 1\n")
+    monkeypatch.setattr(imported_sources, "_PREFIXES", (str(folder) + os.sep,))
+    monkeypatch.setattr(imported_sources, "_IMPORTED", {})
+    original = SourceFileLoader.get_code
+
+    def get_code(loader: SourceFileLoader, fullname: str) -> object:
+        code = original(loader, fullname)
+        if edited_while_loading:
+            path.write_bytes(b"SIZE = 2\n")
+        return code
+
+    monkeypatch.setattr(SourceFileLoader, "get_code", get_code)
+    imported_sources._RecordingLoader("widget", str(path)).get_code("widget")
+    kept = imported_sources.imported_source(path)
+    if edited_while_loading:
+        assert kept not in (b"SIZE = 1\n", b"SIZE = 2\n")
+    else:
+        assert kept == b"SIZE = 1\n"
+
+
+@pytest.mark.issue(16)
 @pytest.mark.parametrize("setting", ["off", "OFF"])
 def test_startup_resource_cache_can_be_turned_off(setting: str) -> None:
     assert resource_cache.cache_dir({"DYADWATCH_CACHE_DIR": setting}) is None
