@@ -60,6 +60,8 @@ CODED = [
      "the manner of a deed can criticise its doer"),
     ("The Arnorian opposition said the government was reckless.", ("ARNOPP", "111", "ARNGOV"),
      "a criticism is of someone else, so a common noun subject will do"),
+    ("Arnor said Gondor's aggression had continued for years.", ("ARN", "111", "GON"),
+     "the subject noun itself can criticise its possessor"),
 ]
 
 

@@ -60,12 +60,13 @@ def evaluation(clause: Token) -> Iterator[Token]:
     """The words that say what the clause's subject is or does: the head, the verbs it
     controls ("is trying to undermine"), its complement with the complement's modifiers
     ("was an attempt to circumvent", "an act of cowardice"), what a 'have' clause has
-    ("had no intention"), a copula's preposition ("was behind the attack") and the
-    subject's own adjectives ("the reckless government had ...") and the manner of the
-    deed ("behaved shamefully")."""
+    ("had no intention"), a copula's preposition ("was behind the attack"), the subject
+    noun with its own adjectives ("Borduria's aggression has ...", "the reckless
+    government had ...") and the manner of the deed ("behaved shamefully")."""
     yield clause
     for child in clause.children:
         if child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS:
+            yield child
             yield from (c for c in child.children if c.dep_ == "amod")
         elif child.dep_ == "advmod":
             yield child
