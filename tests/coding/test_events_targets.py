@@ -254,3 +254,22 @@ def test_events_targets_deed_object_is_no_side(nlp: Any, coder: Any, text: str,
     article = Article(id="t", text=text, published="2019-05-02")
     found = {(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)}
     assert expected in found, why
+
+
+OWN_SUBJECTS = [
+    ("Iran criticised Iraq on Monday after the latter expelled two of its diplomats.",
+     ("IRN", "161"), "a subclause's own subject, known or not, is its doer"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "absent", "why"), OWN_SUBJECTS,
+                         ids=[c[2] for c in OWN_SUBJECTS])
+def test_events_targets_own_subject_not_inherited(nlp: Any, coder: Any, text: str,
+                                                  absent: tuple[str, str], why: str) -> None:
+    from dyadwatch.model import Article
+
+    article = Article(id="t", text=text, published="2019-05-02")
+    found = {(e.source, e.cameo) for e in coder.code_doc(nlp(text), article)}
+    assert absent not in found, why
