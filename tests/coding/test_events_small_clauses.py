@@ -1,7 +1,7 @@
 """Rule tests of senses by company (issue 14) on fictional actors: small clauses of naming
 verbs ('declared the war over', 'designated X a safe area'), campaigns that are no force,
-conditions met, plural nouns of people, static 'surrounded by', figurative aims and
-to-clauses that belong to a plain object noun."""
+conditions met, plural nouns of people, static 'surrounded by', figurative aims,
+to-clauses that belong to a plain object noun and warnings that threaten nothing."""
 
 from __future__ import annotations
 
@@ -40,6 +40,10 @@ VERBS: dict[str, Any] = {
          "not_with": ["sympathiser", "sympathisers"]},
         {"id": "fighting.n", "lemmas": ["war"], "pos": "noun", "code": "190",
          "source": ["poss", "amod"], "target": ["with", "against"]},
+        {"id": "operation.n", "lemmas": ["operation"], "pos": "noun", "code": "190",
+         "source": ["poss", "amod"], "target": ["against"]},
+        {"id": "threaten.v", "lemmas": ["warn"], "code": "130",
+         "target": ["dobj", "against", "to"]},
     ],
     "frames": [{"id": "intend.f", "lemmas": ["mean", "signal", "intention"], "kind": "intend"}],
     "derive": {"intend": {"default": "030", "19": "138"}},
@@ -120,3 +124,24 @@ CODED = [
 def test_events_small_clauses_code(nlp: Any, engine: EventCoder, text: str,
                                    expected: tuple[str, str, str], why: str) -> None:
     assert expected in triples(nlp, engine, text), why
+
+
+WARNINGS = [
+    ("Arnor warned against complacency.", ("ARN", "010", None),
+     "a warning of a danger is a statement"),
+    ("Arnor warned that the reform would have to wait.", ("ARN", "010", None),
+     "a warning whose clause names no deed of conflict is a statement"),
+    ("Arnor warned Gondor that an Arnorian operation was near.", ("ARN", "130", "GON"),
+     "a warning that names force is a threat"),
+    ("Arnor warned Gondor.", ("ARN", "130", "GON"), "a bare warning to a side is a threat"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), WARNINGS, ids=[c[2] for c in WARNINGS])
+def test_events_small_clauses_warnings(nlp: Any, engine: EventCoder, text: str,
+                                       expected: tuple[str, str, str | None], why: str) -> None:
+    found = triples(nlp, engine, text)
+    assert expected in found, why
+    assert not [t for t in found if t[1][:2] == "13" and expected[1][:2] != "13"], why

@@ -44,8 +44,13 @@ Match = tuple[VerbPattern, tuple["Token", ...]]
 DEFIANCE_NOUNS = frozenset({"defiance", "violation", "breach", "contravention"})
 # a clash between people or offices of state is a quarrel (CAMEO 111), not a fight
 QUARREL_CODE = "111"
+# a warning of no deed of conflict is a plain statement (CAMEO 010), not a threat
+CAUTION_CODE = "010"
 OFFICE_NOUNS = frozenset({"minister", "official", "ministry", "government", "cabinet",
                           "parliament", "party", "court", "chancellor", "mp"})
+# agreement verbs that, over a that-clause, acknowledge a fact rather than agree to a deed
+# ("the US accepts that Iran will be strengthened")
+ACKNOWLEDGING = frozenset({"accept"})
 # verbs whose subject, a statement, carries the event noun that is their object
 CARRIER_VERBS = frozenset({"include", "contain", "carry"})
 Memo = dict[int, "Match | None"]  # pattern match by token index, one per document and call
@@ -183,6 +188,9 @@ class PredicateFinder:
         code, rule, modality = pattern.code, f"{pattern.pos}:{pattern.id}", "asserted"
         if _verbal_clash(token, self.lex):
             code, rule = QUARREL_CODE, f"{rule}+verbal"
+        elif code[:2] == "13" and token.lemma_.lower() in self.lex.caution_verbs and (
+                not self._warns_of_force(token, memo)):
+            code, rule = CAUTION_CODE, f"{rule}+caution"
         refusal = self._refusal(token, code, pattern.id)
         if refusal is not None:
             refused = _predicate(token, pattern, words, *refusal, lex=self.lex)
@@ -216,6 +224,20 @@ class PredicateFinder:
             targets = ("embedded_subject", *targets)
         return replace(predicate, embedded=embedded, target_slots=targets,
                        slot_tokens=(*predicate.slot_tokens, embedded))
+
+    def _warns_of_force(self, token: Token, memo: Memo) -> bool:
+        """'warned Israel', 'warned America that a Turkish operation is near': a warning is a
+        threat when it is bare or names a deed of conflict; one of a danger, a trend or a
+        mistake ('warned against complacency', 'warned that Kim may be trying to drive a
+        wedge') is a statement."""
+        told = [c for c in token.children if c.dep_ in {"ccomp", "xcomp"}]
+        told += [p for prep in token.children if prep.dep_ == "prep"
+                 and prep.lower_ in self.lex.caution_preps for p in prep.children
+                 if p.dep_ in {"pobj", "pcomp"}]
+        return not told or any(
+            t.pos_ in {"VERB", "NOUN"} and (matched := self._match(t, memo)) is not None
+            and matched[0].code in self.lex.conflict_roots
+            for clause in told for t in clause.subtree)
 
     def _refusal(self, token: Token, code: str, pattern_id: str) -> tuple[str, str, str] | None:
         """'will not accept more refugees', 'would not meet their demands': a negated
@@ -289,6 +311,9 @@ class PredicateFinder:
         if frame.kind == "demand" and embedded.dep_ == "ccomp" and indicative(embedded) and (
                 obligation_modal(embedded, self.lex) is None):
             return None  # "insisted that Assad was committed to …" states, not demands
+        if frame.kind == "agree" and embedded.dep_ == "ccomp" and (
+                token.lemma_.lower() in ACKNOWLEDGING or indicative(embedded)):
+            return None  # "accepts that Iran will be strengthened", "agreed that it was"
         matched = self._match(embedded, memo) or self._agreed(frame, embedded)
         if matched is None:
             return None

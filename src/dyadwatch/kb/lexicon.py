@@ -189,6 +189,8 @@ class Lexicon:
     states_of: frozenset[str]
     stative_passives: frozenset[str]
     figurative_objects: frozenset[str]
+    caution_verbs: frozenset[str]
+    caution_preps: frozenset[str]
     naming_verbs: frozenset[str]
     blacklist_words: frozenset[str]
     plural_people: frozenset[str]
