@@ -553,12 +553,12 @@ def _prep_objects(anchor: Token, word: str) -> Iterator[Token]:
 def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
     """Subjects shared with a governing clause: conjoined verbs, control verbs, relatives.
     Not for a passive conjunct: "X declared victory, but the claim was disputed by Y" is
-    no deed of X's. Nor for a clause with a subject of its own that is not a relative
-    pronoun: "... after the latter swept into Afrin" is no deed of the main subject's,
-    even when its own subject names no one known."""
+    no deed of X's. Nor for an active clause with a subject of its own that is not a
+    relative pronoun: "... after the latter swept into Afrin" is no deed of the main
+    subject's, even when its own subject names no one known."""
     if _shared_patient(token, lex) or any(
-            c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
-            and c.lower_ not in lex.relative_pronouns for c in token.children):
+            c.dep_ in SUBJECT_DEPS and c.lower_ not in lex.relative_pronouns
+            for c in token.children):
         return
     current = token
     for _ in range(4):
