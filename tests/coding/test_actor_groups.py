@@ -305,3 +305,14 @@ def test_actor_groups_relation_noun_is_not_its_possessor(nlp: Any, coder: Any, t
 def test_actor_groups_party_places_bare_organ(nlp: Any, coder: Any, text: str, day: str,
                                               event: tuple[str, str, str]) -> None:
     assert event in coded(nlp, coder, text, day)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Recep Tayyip Erdoğan vowed to crush the YPG. The president also criticised Washington.",
+     "TURGOV"),
+    ("Donald Trump spoke to Bashar al-Assad. The president later criticised Iran.", None),
+])
+def test_actor_groups_office_is_its_one_holder(nlp: Any, coder: Any, text: str,
+                                               source: str | None) -> None:
+    found = {s for s, c, _ in coded(nlp, coder, text) if c == "111"}
+    assert found == ({source} if source else set())

@@ -350,9 +350,11 @@ def _armed_code(actor: Actor) -> bool:
 
 def _state_office(head: Token, memory: DocActors, lookup: ActorLookup,
                   lex: Lexicon) -> Resolved | None:
-    """'the chancellor', 'the prime minister': a definite, singular state office in an
-    article that names one country is that country's office holder."""
-    if memory.sole_country is None or head.tag_ != "NN" or not any(
+    """'the chancellor', 'the prime minister': a definite, singular state office is the
+    one person named before whose office the dictionary calls so ("Erdoğan vowed … The
+    president also criticised Washington"), else, in an article that names one country,
+    that country's office holder."""
+    if head.tag_ != "NN" or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
     words = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i < head.i]
@@ -360,9 +362,45 @@ def _state_office(head: Token, memory: DocActors, lookup: ActorLookup,
     if phrase not in lex.state_offices or any(
             c.dep_ in {"poss", "prep"} for c in head.children):
         return None
+    holder = _office_holder(head, phrase, memory, lookup)
+    if holder is not None:
+        text = head.doc[(words[0].i if words else head.i) : head.i + 1].text
+        return Resolved(holder, text, head.i)
+    if memory.sole_country is None:
+        return None
     role = lookup.role_of(phrase) or lookup.role_of(head.lemma_)
     if role is None:
         return None
     country = memory.sole_country
     return Resolved(Actor(join_code(country, role), country, rule="office:article"),
                     head.doc[(words[0].i if words else head.i) : head.i + 1].text, head.i)
+
+
+OFFICE_QUALIFIERS = frozenset({"vice", "deputy", "former", "acting", "interim", "assistant"})
+
+
+def _office_holder(head: Token, phrase: str, memory: DocActors,
+                   lookup: ActorLookup) -> Actor | None:
+    """The one person named before ``head`` who holds ``phrase`` as the dictionary titles
+    the office the person is coded with ("President", "President of the United States";
+    not "Vice President"); nobody when two such people are named ("the
+    president" after both Trump and Assad)."""
+    words = phrase.split()
+    holders: dict[str, Actor] = {}
+    for start, actor, is_person, _ in memory.history:
+        if start >= head.i or not is_person or actor is None:
+            continue
+        entry = lookup.entries.get(actor.rule.removeprefix("actor:"))
+        if entry is not None and any(
+                spell.code == actor.code and _titled(spell.title, words) for spell in entry.roles):
+            holders[entry.id] = actor
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+def _titled(title: str, words: list[str]) -> bool:
+    """'President', 'US President', 'President of the United States' hold the office
+    'president'; 'Vice President' does not."""
+    found = title.lower().replace("-", " ").split()
+    size = len(words)
+    return any(found[i : i + size] == words and (i == 0 or found[i - 1] not in OFFICE_QUALIFIERS)
+               for i in range(len(found) - size + 1))
