@@ -273,3 +273,22 @@ def test_events_targets_own_subject_not_inherited(nlp: Any, coder: Any, text: st
     article = Article(id="t", text=text, published="2019-05-02")
     found = {(e.source, e.cameo) for e in coder.code_doc(nlp(text), article)}
     assert absent not in found, why
+
+
+OWNED_OBJECTS = [
+    ("A Turkish court rejected Australia's request for the extradition of the Isis recruiter "
+     "Jack Roe.", ("TURJUD", "122", "AUS"), "the object's possessor, not a name deeper in it"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), OWNED_OBJECTS,
+                         ids=[c[2] for c in OWNED_OBJECTS])
+def test_events_targets_possessor_of_the_object(nlp: Any, coder: Any, text: str,
+                                               expected: Triple, why: str) -> None:
+    from dyadwatch.model import Article
+
+    article = Article(id="t", text=text, published="2018-07-19")
+    found = {(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)}
+    assert expected in found, why

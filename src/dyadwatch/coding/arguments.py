@@ -376,6 +376,11 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
         if slot == "dobj" and not subject:
             yield from _described_patient(token)
             yield from _conjunct_patient(token, lex)
+        if slot == "poss" and not subject:
+            # "rejected Australia's request for the extradition of X": the possessor of
+            # the pattern's own object, before any phrase deeper in it
+            yield from (c for anchor in predicate.slot_tokens if anchor.i != token.i
+                        for c in anchor.children if c.dep_ == "poss")
         return
     for anchor in predicate.slot_tokens:
         yield from _prep_objects(anchor, slot)
