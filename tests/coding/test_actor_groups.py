@@ -316,3 +316,16 @@ def test_actor_groups_office_is_its_one_holder(nlp: Any, coder: Any, text: str,
                                                source: str | None) -> None:
     found = {s for s, c, _ in coded(nlp, coder, text) if c == "111"}
     assert found == ({source} if source else set())
+
+
+@pytest.mark.parametrize(("text", "start", "end", "describes"), [
+    ("It is not the Home Office's fault.", 4, 6, False),
+    ("Turkey is a Nato member.", 3, 4, True),
+])
+def test_actor_groups_predicate_nominal_of_a_dummy_subject(nlp: Any, text: str, start: int,
+                                                            end: int, describes: bool) -> None:
+    """A name in the predicate of a dummy 'it' describes no subject, so a later pronoun may
+    point to it; in the predicate of an actor it describes that actor."""
+    from dyadwatch.coding.actor_words import describes_subject
+
+    assert describes_subject(nlp(text)[start:end]) is describes

@@ -445,11 +445,19 @@ def is_subject(span: Span) -> bool:
 
 def describes_subject(span: Span) -> bool:
     """A mention inside a predicate nominal describes the subject ("Turkey is a Nato
-    member"): a later pronoun points to the subject, not to it."""
+    member"): a later pronoun points to the subject, not to it. Not when the subject is a
+    dummy that names no one ("it is not the Foreign Office's fault - they are ringing
+    Turkey": the Foreign Office is who 'they' are)."""
     token = span.root
     while token.dep_ not in {"attr", "ROOT"} and token.pos_ not in {"VERB", "AUX"}:
         token = token.head
-    return token.dep_ == "attr" and token.i != span.root.i
+    if token.dep_ != "attr" or token.i == span.root.i:
+        return False
+    return not any(c.dep_ in {"nsubj", "expl"} and c.lower_ in _DUMMY_SUBJECTS
+                   for c in token.head.children)
+
+
+_DUMMY_SUBJECTS = frozenset({"it", "this", "that", "there"})
 
 
 def pronoun_gender(lower: str) -> str | None:
