@@ -1,6 +1,7 @@
 """Rule tests of predicates (issue 14) on fictional actors: driving armed forces out of
 ground is fighting, not the expulsion of people; people held by someone are detained;
-'the fight against' is fighting; forces that sweep or push into a country attack it."""
+'the fight against' is fighting; forces that sweep or push into a country attack it; accepting
+that something is so is no agreement."""
 
 from __future__ import annotations
 
@@ -30,9 +31,11 @@ VERBS: dict[str, Any] = {
          "target": ["across"]},
         {"id": "force.out", "lemmas": ["drive", "push"], "prep": "out", "code": "174",
          "target": ["dobj"]},
+        {"id": "withdraw.troops", "lemmas": ["withdraw"], "object": ["troops"], "code": "0874",
+         "target": ["from"]},
     ],
-    "frames": [],
-    "derive": {},
+    "frames": [{"id": "agree.f", "lemmas": ["agree", "accept"], "kind": "agree"}],
+    "derive": {"agree": {"default": "030", "08": "0356"}},
 }
 
 ACTORS = ActorDictionary(
@@ -70,6 +73,8 @@ CODED = [
      "forces pushing into a country attack it"),
     ("The Arnorian army swept across Gondor and Rohan in 2014.",
      {("ARNMIL", "190", "GON"), ("ARNMIL", "190", "ROH")}, "or sweeping across it"),
+    ("Arnor agreed to withdraw its troops from Gondor.", {("ARN", "0356", None)},
+     "agreeing to a deed is an intent to do it"),
 ]
 
 NOT_CODED = [
@@ -79,6 +84,10 @@ NOT_CODED = [
      "a fight that only sets the scene has no author"),
     ("The Arnorian army swept into power in Gondor.", ("ARNMIL", "190", "GON"),
      "sweeping into power is no attack"),
+    ("Arnor accepts that if the talks fail, Gondor will withdraw its troops from Rohan.",
+     ("ARN", "0356", None), "accepting that something will be so acknowledges it"),
+    ("Arnor agreed that Gondor had withdrawn its troops from Rohan.", ("ARN", "0356", None),
+     "agreeing that something was so is no agreement to a deed"),
 ]
 
 
