@@ -292,3 +292,22 @@ def test_events_targets_possessor_of_the_object(nlp: Any, coder: Any, text: str,
     article = Article(id="t", text=text, published="2018-07-19")
     found = {(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)}
     assert expected in found, why
+
+
+SPONSORED_THINGS = [
+    ("The Syrian opposition boycotted a Russian-sponsored peace conference on Monday.",
+     ("SYROPP", "143", "RUS"), "a thing's sponsor named before '-sponsored' owns it"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), SPONSORED_THINGS,
+                         ids=[c[2] for c in SPONSORED_THINGS])
+def test_events_targets_sponsor_of_the_object(nlp: Any, coder: Any, text: str,
+                                              expected: Triple, why: str) -> None:
+    from dyadwatch.model import Article
+
+    article = Article(id="t", text=text, published="2018-01-28")
+    found = {(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)}
+    assert expected in found, why

@@ -300,10 +300,15 @@ def _listed(head: Token, memory: DocActors, lookup: ActorLookup,
     return []
 
 
+AUTHOR_PARTICIPLES = frozenset({"sponsored", "backed", "led", "hosted", "brokered", "organised",
+                                "organized", "drafted", "proposed", "mediated", "imposed"})
+
+
 def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
              lex: Lexicon) -> list[Resolved]:
     """Whose thing an object is, when the thing is no actor: "rejected North Korea's
-    demand", "accepted demands from the rebels", "shelled the positions of the army";
+    demand", "accepted demands from the rebels", "shelled the positions of the army",
+    "boycotted a Russian-sponsored conference";
     and whom an event noun object is done to: "allowed the return of UN inspectors"."""
     if head.pos_ != "NOUN" or head.lemma_.lower() in lex.personal_nouns:
         return []
@@ -318,6 +323,13 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 return actors_for(pobj, memory, lookup, lex)
     for child in head.children:
+        if child.dep_ == "amod" and child.lower_ in AUTHOR_PARTICIPLES:
+            # "boycotted a Russian-sponsored conference": who sponsored a thing owns it
+            for named in child.children:
+                if named.dep_ in {"npadvmod", "compound"} and named.i < child.i:
+                    found = actors_for(named, memory, lookup, lex)
+                    if found:
+                        return found
         if child.dep_ == "poss" and (child.pos_ != "PRON" or head.lemma_.lower() in lex.held_nouns):
             # "North Korea's demand", "their hideouts"; not "their safety"
             return actors_for(child, memory, lookup, lex)
