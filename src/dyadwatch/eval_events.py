@@ -260,7 +260,7 @@ def gold_files(path: Path) -> tuple[Path, dict[str, Path]]:
     half, _ = file_role(path)
     if half is None:
         raise GoldSetError(path=str(path), what="annotation file",
-                           detail="its name must be <dev|dev2|test>.<annotator|gold>.jsonl")
+                           detail="its name must be <dev|dev2|dev3|test>.<annotator|gold>.jsonl")
     return path.parent, {half: path}
 
 
