@@ -271,16 +271,16 @@ def carry_dates(events: list[Event], undated: set[str], doc: Doc, anchor: date |
     if not undated:
         return events
     sents = list(doc.sents)
-    triggers = {t.idx: t for t in doc}
+    triggers = _TokenStarts(doc)
     dated = {(e.sentence_index, e.source_country or e.source, e.cameo_root): e.date
              for e in events if e.event_id not in undated and e.date is not None
              and _carriable(e, triggers, anchor, lex)}
     carried = []
     for event in events:
         day = None
-        trigger = triggers.get(event.trigger_start)
-        generic = trigger is not None and trigger.pos_ == "NOUN" and not _definite(trigger)
         if event.event_id in undated:
+            trigger = triggers.get(event.trigger_start)
+            generic = trigger is not None and trigger.pos_ == "NOUN" and not _definite(trigger)
             # a bare event noun ("defend it from Turkish attack") is no retelling of the
             # neighbour's deed, but a definite mention beside it may date it
             day = next((dated[key] for step in (-1, 1)
@@ -288,12 +288,25 @@ def carry_dates(events: list[Event], undated: set[str], doc: Doc, anchor: date |
                                                     event.source_country or event.source,
                                                     event.cameo_root))
                         in dated and _same_paragraph(sents, event.sentence_index, key[0])),
-                       None) or _retold_day(event, sents, anchor, lex)
+                       None) or _retold_day(event, trigger, sents, anchor, lex)
         carried.append(replace(event, date=day) if day else event)
     return carried
 
 
-def _carriable(event: Event, triggers: dict[int, Token], anchor: date | None,
+class _TokenStarts:
+    """The token of a document that starts at a character offset, found without building
+    a Token for every word (``{t.idx: t for t in doc}`` did, once per document)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.index = {start: i for i, start in enumerate(doc.to_array("IDX").tolist())}
+
+    def get(self, start: int) -> Token | None:
+        i = self.index.get(start)
+        return None if i is None else self.doc[i]
+
+
+def _carriable(event: Event, triggers: _TokenStarts, anchor: date | None,
                lex: Lexicon) -> bool:
     """A day later than the article's is carried only from a deed that is not ahead (a
     lagging publication date), never a plan's ("will travel to Paris on Tuesday")."""
@@ -304,13 +317,11 @@ def _carriable(event: Event, triggers: dict[int, Token], anchor: date | None,
             and not looks_ahead(trigger, lex))
 
 
-def _retold_day(event: Event, sents: list[Span], anchor: date | None,
+def _retold_day(event: Event, trigger: Token | None, sents: list[Span], anchor: date | None,
                 lex: Lexicon) -> str | None:
     """The day the sentence before or after gives to "the <event noun>" of the event's
-    trigger ("the bombing late Thursday", "Tuesday's attack"); the definite noun points
+    ``trigger`` ("the bombing late Thursday", "Tuesday's attack"); the definite noun points
     back to the event, so a paragraph break between them does not matter."""
-    doc = sents[0].doc
-    trigger = next((t for t in doc if t.idx == event.trigger_start), None)
     if trigger is None or anchor is None:
         return None
     for step in (1, -1):
