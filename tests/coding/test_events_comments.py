@@ -62,6 +62,10 @@ CODED = [
      "a criticism is of someone else, so a common noun subject will do"),
     ("Arnor said Gondor's aggression had continued for years.", ("ARN", "111", "GON"),
      "the subject noun itself can criticise its possessor"),
+    ("Arnor said the vote showed Gondor was terrified of its neighbours.",
+     ("ARN", "111", "GON"), "a clause of showing passes on the clause it governs"),
+    ("Arnor said the treaty would help, but Gondor had been reckless.", ("ARN", "111", "GON"),
+     "a clause joined to the statement after the statement's own clause is said too"),
 ]
 
 
@@ -88,6 +92,10 @@ NOT_CODED = [
      "a state organ's comment on its own state aims at no one"),
     ("A shopkeeper said Gondor's decision was a provocation.", "GON",
      "a private speaker makes no event"),
+    ("Arnor said the report showed Gondor's army had crossed the river.", "GON",
+     "a deed a clause of showing passes on is relayed too"),
+    ("Arnor said the treaty would help, and Gondor's army crossed the river.", "GON",
+     "a relayed deed joined to the statement is no comment"),
 ]
 
 

@@ -436,7 +436,7 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
     spokesman said Trump discussed Syria with Erdogan"). Never a pronoun, which mostly
     points back to the speaker or to nobody ("said it would be possible")."""
     forecast = lex.future_aux | lex.hypothetical_aux
-    for clause in statement_clauses(token):
+    for clause in statement_clauses(token, lex):
         code = comment_code(clause, lex)
         if code is None and not any(c.dep_ == "aux" and c.lower_ in forecast
                                     for c in clause.children):

@@ -86,20 +86,42 @@ def comment_subjects(clause: Token) -> Iterator[Token]:
                 if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
 
 
-def statement_clauses(statement: Token) -> Iterator[Token]:
+def statement_clauses(statement: Token, lex: Lexicon) -> Iterator[Token]:
     """The clauses a statement governs, each of coordinated clauses on its own ("said the
-    bill would help, but ministers had been complacent")."""
+    bill would help, but ministers had been complacent"), also one the parse joins to the
+    statement itself after its clause (:func:`_joined_clause`), and the clause a verb of
+    showing governs ("said the plans showed Borduria was terrified of scrutiny")."""
     for clause in statement.children:
         if clause.dep_ == "ccomp":
-            yield clause
+            yield from _with_shown(clause, lex)
             yield from (c for c in clause.children
                         if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+        elif _joined_clause(statement, clause, lex):
+            yield clause
+
+
+def _with_shown(clause: Token, lex: Lexicon) -> Iterator[Token]:
+    yield clause
+    if clause.lemma_.lower() in lex.evidence_verbs:
+        for shown in (c for c in clause.children if c.dep_ == "ccomp"):
+            yield from _with_shown(shown, lex)
+
+
+def _joined_clause(statement: Token, clause: Token, lex: Lexicon) -> bool:
+    """'said the bill would help, but ministers had been complacent' parsed with the second
+    clause joined to 'said': a conjunct after the statement's own clause, with a subject of
+    its own that is no pronoun, and no statement of its own."""
+    return (clause.dep_ == "conj" and clause.pos_ in {"VERB", "AUX"}
+            and clause.lemma_.lower() not in lex.reporting_verbs
+            and any(c.dep_ == "ccomp" and c.i < clause.i for c in statement.children)
+            and any(c.dep_ in SUBJECT_DEPS and c.pos_ not in {"PRON", "DET"}
+                    for c in clause.children))
 
 
 def comment_on(statement: Token, target: Token, lex: Lexicon) -> str | None:
     """The code of ``statement`` about the actor named at ``target`` when the actor is the
     subject (or in the subject: "Borduria's move") of a clause the statement governs."""
-    for clause in statement_clauses(statement):
+    for clause in statement_clauses(statement, lex):
         if any(s.i == target.i or s.is_ancestor(target) for s in comment_subjects(clause)):
             return comment_code(clause, lex)
     return None

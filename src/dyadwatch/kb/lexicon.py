@@ -249,6 +249,7 @@ class Lexicon:
     blame_words: frozenset[str]
     duty_words: frozenset[str]
     stance_words: frozenset[str]
+    evidence_verbs: frozenset[str]
     period_preps: frozenset[str]
     prospective_heads: frozenset[str]
     background_adverbs: frozenset[str]
