@@ -112,6 +112,7 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     mentions = {span.start: span for span in found}
     person_spans = {ent.start: ent for ent in doc.ents if ent.label_ in {"PERSON", "ORG"}
                     and not any(i in covered for i in range(ent.start, ent.end))}
+    tokens = list(doc)  # doc[i] builds a new Token at every call
     i = 0
     while i < len(doc):
         span = mentions.get(i) or person_spans.get(i)
@@ -119,7 +120,7 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
             i += 1
             continue
         if span is None:
-            i = _remember_word(doc, i, memory, lookup, lex)
+            i = _remember_word(tokens[i], memory, lookup, lex, demonyms[i] is not None)
             continue
         if private_person(span, lookup, memory.private_names, lex):
             _remember_private(memory, span, person=True)
@@ -138,11 +139,12 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     return memory
 
 
-def _remember_word(doc: Doc, i: int, memory: DocActors, lookup: ActorLookup,
-                   lex: Lexicon) -> int:
-    """A word outside any dictionary mention: a people's name, a demonym noun, a role or a
-    private person's noun phrase. Returns the index of the next word to read."""
-    token = doc[i]
+def _remember_word(token: Token, memory: DocActors, lookup: ActorLookup, lex: Lexicon,
+                   demonym: bool) -> int:
+    """A word outside any dictionary mention: a people's name, a demonym noun (``demonym``:
+    the word is one, see actor_words.demonym_countries), a role or a private person's noun
+    phrase. Returns the index of the next word to read."""
+    doc, i = token.doc, token.i
     again = _surname_again(token, memory)
     if again is not None:
         _remember(memory, doc[i : i + 1], again, person=True)
@@ -154,7 +156,7 @@ def _remember_word(doc: Doc, i: int, memory: DocActors, lookup: ActorLookup,
         elif people is not None:
             _remember(memory, doc[i : i + 1], people, person=False)
         return i + 1
-    found = word_actor(token, lookup)
+    found = word_actor(token, lookup) if demonym else None
     if found is not None:
         span, actor = found
         if one_person(token):
