@@ -388,6 +388,8 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
         if slot == "dobj" and not subject:
             yield from _described_patient(token)
             yield from _conjunct_patient(token, lex)
+            if slot in predicate.target_slots:
+                yield from _raised_object(token)
         if slot == "poss" and not subject:
             # "rejected Australia's request for the extradition of X": the possessor of
             # the pattern's own object, before any phrase deeper in it
@@ -482,6 +484,26 @@ def _conjunct_patient(token: Token, lex: Lexicon) -> Iterator[Token]:
             c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children):
         yield from (c for c in token.head.children
                     if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
+
+
+def _raised_object(token: Token) -> Iterator[Token]:
+    """'The coalition backed and later armed the militia', 'condemned and rejected the
+    plan': the first of two conjoined verbs, with no object, clause or phrase of its own,
+    shares the object of the verb it is joined to (not one with a subject of its own:
+    "Iran retreated and Iraq attacked the town")."""
+    if token.pos_ != "VERB" or passive(token) or any(
+            c.dep_ in OWN_COMPLEMENT_DEPS for c in token.children):
+        return
+    for conj in (c for c in token.children if c.dep_ == "conj" and c.i > token.i):
+        if conj.pos_ == "VERB" and not passive(conj) and not any(
+                c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in conj.children):
+            yield from (c for c in conj.children if c.dep_ in {"dobj", "obj"})
+        return
+
+
+# what makes a verb's own complement: "withdrew from Afrin and attacked Kobani" shares none
+OWN_COMPLEMENT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "ccomp", "xcomp", "prep",
+                                 "prt", "attr", "acomp", "oprd", "agent"})
 
 
 def _described_patient(token: Token) -> Iterator[Token]:

@@ -20,6 +20,7 @@ from dyadwatch.coding.actor_words import (
 )
 from dyadwatch.coding.actors import DocActors, Resolved, antecedent_of, role_actor
 from dyadwatch.coding.mentions import ActorLookup
+from dyadwatch.coding.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 from dyadwatch.model import Actor
 
 if TYPE_CHECKING:
@@ -333,11 +334,44 @@ def _described_group(head: Token, memory: DocActors) -> Resolved | None:
         first = head.doc[first - 1].sent.start if first > 0 else first
     here = {actor.code for begin, actor, _, _ in memory.history
             if sent.start <= begin < sent.end and actor is not None}
+    doers = _doers(head)
+    for begin, actor, is_person, _ in reversed(memory.history):
+        # "Ankara was angered by the YPG's expansion and the coalition, which armed the
+        # group": a group named before it in its own sentence, and not its clause's doer
+        if sent.start <= begin < head.i and actor is not None and not is_person and is_group(
+                actor) and _armed_code(actor) and not _mention_tokens(begin, memory) & doers:
+            return Resolved(actor, head.text, head.i)
     for begin, actor, is_person, _ in reversed(memory.history):
         if first <= begin < sent.start and actor is not None and not is_person and is_group(
                 actor) and _armed_code(actor) and actor.code not in here:
             return Resolved(actor, head.text, head.i)
     return None
+
+
+def _doers(head: Token) -> set[int]:
+    """The tokens of those who act on ``head``: its governors (the noun a relative clause
+    describes among them) and the subjects of each."""
+    doers: set[int] = set()
+    below = head
+    for governor in head.ancestors:
+        doers.add(governor.i)
+        # a conjoined clause with a subject of its own has other doers ("the Taliban said
+        # ..., and the army, which has battled the group, ...")
+        own = below.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in below.children)
+        for child in governor.children:
+            if (child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS) and not own or (
+                    below.dep_ == "relcl" and child.i != below.i):
+                # the noun a relative clause describes is its doer, with its modifiers and
+                # appositives: "the anti-Isis coalition, which armed the group", "the
+                # Syrian Democratic Forces (SDF), which are advancing against the militants"
+                doers.update(t.i for t in child.subtree)
+        below = governor
+    return doers
+
+
+def _mention_tokens(begin: int, memory: DocActors) -> set[int]:
+    span = next((s for s in memory.spans.values() if s[0] == begin), (begin, begin + 1))
+    return set(range(span[0], span[1]))
 
 
 def _armed_code(actor: Actor) -> bool:

@@ -1,0 +1,86 @@
+"""Rule tests of targets an event shares with its neighbours (issue 14): the object of a
+conjoined verb ("backed and later armed the group"), and an armed group named earlier in
+the sentence that a definite "the group" or "the militia" points back to. Sentences in
+our own words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyadwatch.model import Article
+
+Triple = tuple[str | None, str, str | None]
+
+
+def _triples(nlp: Any, coder: Any, text: str, day: str) -> set[Triple]:
+    article = Article(id="t", text=text, published=day)
+    return {(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)}
+
+
+SHARED_OBJECTS = [
+    ("Turkey funded and later armed the Free Syrian Army.", "2016-05-02",
+     ("TUR", "071", "SYRREB"), "the first of two conjoined verbs shares the second's object"),
+    ("Turkey trained and armed the Free Syrian Army.", "2016-05-02",
+     ("TUR", "062", "SYRREB"), "also with no adverb between them"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "day", "expected", "why"), SHARED_OBJECTS,
+                         ids=[c[3] for c in SHARED_OBJECTS])
+def test_events_shared_targets_conjoined_verb_object(nlp: Any, coder: Any, text: str,
+                                                     day: str, expected: Triple,
+                                                     why: str) -> None:
+    assert expected in _triples(nlp, coder, text, day), why
+
+
+UNSHARED_OBJECTS = [
+    ("Russia protested and the United States armed the Free Syrian Army.", "2016-05-02",
+     "RUS", "a conjunct with a subject of its own keeps its object"),
+    ("Iran retreated and Iraq attacked the Kurdish militia.", "2016-05-02",
+     "IRN", "an intransitive verb before a clause of its own takes nothing"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "day", "source", "why"), UNSHARED_OBJECTS,
+                         ids=[c[3] for c in UNSHARED_OBJECTS])
+def test_events_shared_targets_own_clause_keeps_its_object(nlp: Any, coder: Any, text: str,
+                                                           day: str, source: str,
+                                                           why: str) -> None:
+    assert not any(s == source and t is not None
+                   for s, _, t in _triples(nlp, coder, text, day)), why
+
+
+GROUPS_IN_SENTENCE = [
+    ("Kurdish officials welcomed the PKK's ceasefire, but Turkey, which has fought the "
+     "group for decades, dismissed it.", "2013-03-25", ("TUR", "190", "TURREB"),
+     "a group named earlier in the sentence, not by the clause's doer"),
+    ("The Taliban said they had seized the district, and the Afghan army, which has battled "
+     "the group since 2001, sent reinforcements.", "2016-05-02", ("AFGMIL", "190", "AFGREB"),
+     "the subject of a conjoined clause with a subject of its own is no doer of this one"),
+    ("The YPG controls Afrin. Turkey attacked the militia on Sunday.", "2018-01-21",
+     ("TUR", "190", "SYRREB"), "'the militia' points back like 'the group'"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "day", "expected", "why"), GROUPS_IN_SENTENCE,
+                         ids=[c[3] for c in GROUPS_IN_SENTENCE])
+def test_events_shared_targets_group_named_in_sentence(nlp: Any, coder: Any, text: str,
+                                                       day: str, expected: Triple,
+                                                       why: str) -> None:
+    assert expected in _triples(nlp, coder, text, day), why
+
+
+def test_events_shared_targets_doer_group_is_not_the_anaphor(nlp: Any, coder: Any) -> None:
+    text = ("Isis held the town until June. The Syrian Democratic Forces (SDF), which have "
+            "been advancing against the militants for weeks, took it on Friday.")
+    found = _triples(nlp, coder, text, "2017-07-01")
+    assert ("SYRREB", "190", "IMGMUSISI") in found
+    assert not any(s == "SYRREB" and t == "SYRREB" for s, _, t in found)
