@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.kb.registers import NEWS, Registers
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 USER_DATA_KEY = "dyadwatch.register"  # where the coder leaves a document's register
 _WORD = re.compile(r"\w+(?:-\w+)*")
@@ -77,15 +77,18 @@ def document_register(doc: Doc, registers: Registers) -> Register:
 def cues_by_register(doc: Doc, registers: Registers) -> dict[str, list[str]]:
     """The distinct cues of each register found in ``doc``, in order of first use."""
     seen: dict[str, Counter[str]] = {}
-    for token in doc:
-        for cue, name in _token_cues(token, registers):
+    forms = [(token.lower_, token.lemma_.lower()) for token in doc]  # each token read once
+    for i in range(len(forms)):
+        for cue, name in _token_cues(forms, i, registers):
             seen.setdefault(name, Counter())[cue] += 1
     return {name: list(counts) for name, counts in seen.items()}
 
 
-def _token_cues(token: Token, registers: Registers) -> list[tuple[str, str]]:
-    """(cue, register) of the words and phrases that start at ``token``."""
-    lower, lemma = token.lower_, token.lemma_.lower()
+def _token_cues(forms: list[tuple[str, str]], i: int,
+                registers: Registers) -> list[tuple[str, str]]:
+    """(cue, register) of the words and phrases that start at token ``i``; ``forms`` holds
+    each token's lower-case form and lemma."""
+    lower, lemma = forms[i]
     words, phrases = registers.words, registers.phrases
     if lower not in words and lemma not in words and lower not in phrases and (
             lemma not in phrases):
@@ -96,17 +99,15 @@ def _token_cues(token: Token, registers: Registers) -> list[tuple[str, str]]:
         found.extend((word, name) for name in registers.words[word])
     for first in {lower, lemma}:
         for parts, name in registers.phrases.get(first, ()):
-            if _phrase_at(token, parts):
+            if _phrase_at(forms, i, parts):
                 found.append((" ".join(parts), name))
     return found
 
 
-def _phrase_at(token: Token, parts: tuple[str, ...]) -> bool:
-    doc, start = token.doc, token.i
-    if start + len(parts) > len(doc):
+def _phrase_at(forms: list[tuple[str, str]], start: int, parts: tuple[str, ...]) -> bool:
+    if start + len(parts) > len(forms):
         return False
-    return all(doc[start + k].lower_ == part or doc[start + k].lemma_.lower() == part
-               for k, part in enumerate(parts))
+    return all(part in forms[start + k] for k, part in enumerate(parts))
 
 
 def kept_in_register(register: Register, registers: Registers, rule: str, text: str,
