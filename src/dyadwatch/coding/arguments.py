@@ -361,6 +361,11 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
             if clause.dep_ == "xcomp" and clause.tag_ == "VB":
                 yield from _dependency_slot(clause, "dobj", lex)
         return
+    if slot == "suffering_subject":
+        # "Kurdish forces came under attack from Turkish jets": the clause's subject
+        yield from (c for c in predicate.slot_tokens[-1].children
+                    if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
+        return
     if slot == "condition_subject":
         yield from _condition_subjects(predicate, lex)
         return
@@ -406,6 +411,22 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         yield from _prep_objects(pobj, slot)
+    yield from _stranded_prep_objects(token, slot)
+
+
+def _stranded_prep_objects(noun: Token, word: str) -> Iterator[Token]:
+    """'24 civilians were killed in the first days of Turkey's offensive against a Kurdish
+    enclave': the parser often hangs the phrase right after an event noun on a verb above
+    it; a noun with no such phrase of its own takes the one that follows it."""
+    if noun.pos_ != "NOUN" or any(c.dep_ == "prep" and c.lower_ == word for c in noun.children):
+        return
+    after = noun.right_edge.i + 1
+    if after >= len(noun.doc):
+        return
+    prep = noun.doc[after]
+    if prep.dep_ == "prep" and prep.lower_ == word and prep.head.i != noun.i and any(
+            a.i == prep.head.i for a in noun.ancestors):
+        yield from (c for c in prep.children if c.dep_ == "pobj")
 
 
 def _condition_subjects(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
@@ -621,6 +642,10 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
         elif current.dep_ in {"relcl", "acl"} and current.head != current:
             if current.tag_ == "VBN":
                 return  # "civilians imprisoned by …": the noun is the patient, not the agent
+            if current.dep_ == "acl" and current.head.lemma_.lower() in lex.decision_nouns:
+                # "his decision to launch strikes": whoever decided does the deed
+                yield from _deciders(current.head)
+                return
             if current.dep_ == "acl" and current.head.lemma_.lower() in lex.statement_nouns:
                 # "issued a declaration demanding …": the declaration's issuer demands
                 current = current.head.head
@@ -630,6 +655,15 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
             return
         else:
             return
+
+
+def _deciders(noun: Token) -> Iterator[Token]:
+    """Who made a decision: its possessor or the object of its by-phrase."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            yield from (c for c in child.children if c.dep_ == "pobj")
 
 
 def _gerund_governor(gerund: Token, lex: Lexicon) -> Token | None:

@@ -47,10 +47,13 @@ QUARREL_CODE = "111"
 # a warning of no deed of conflict is a plain statement (CAMEO 010), not a threat
 CAUTION_CODE = "010"
 OFFICE_NOUNS = frozenset({"minister", "official", "ministry", "government", "cabinet",
-                          "parliament", "party", "court", "chancellor", "mp"})
+                          "parliament", "party", "court", "chancellor", "mp", "critic",
+                          "opponent", "rival", "backbencher"})
 # agreement verbs that, over a that-clause, acknowledge a fact rather than agree to a deed
 # ("the US accepts that Iran will be strengthened")
 ACKNOWLEDGING = frozenset({"accept"})
+# a hostile event noun after these is done to the subject of its clause ("came under attack")
+SUFFERING_PREPS = frozenset({"under"})
 # verbs whose subject, a statement, carries the event noun that is their object
 CARRIER_VERBS = frozenset({"include", "contain", "carry"})
 Memo = dict[int, "Match | None"]  # pattern match by token index, one per document and call
@@ -186,7 +189,7 @@ class PredicateFinder:
             return None
         pattern, words = matched
         code, rule, modality = pattern.code, f"{pattern.pos}:{pattern.id}", "asserted"
-        if _verbal_clash(token, self.lex):
+        if _verbal_clash(token, self.lex) or _verbal_attack(token, code, self.lex):
             code, rule = QUARREL_CODE, f"{rule}+verbal"
         elif code[:2] == "13" and token.lemma_.lower() in self.lex.caution_verbs and (
                 not self._warns_of_force(token, memo)):
@@ -359,6 +362,25 @@ def _verbal_clash(token: Token, lex: Lexicon) -> bool:
     sides = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     sides += [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "with"
               for pobj in prep.children if pobj.dep_ == "pobj"]
+    return _people_or_offices(sides, lex)
+
+
+def _verbal_attack(token: Token, code: str, lex: Lexicon) -> bool:
+    """'The minister came under attack from Tory MPs': an attack suffered whose sides are
+    all people or offices of state is a quarrel, not force ('Kurdish forces came under
+    attack from Turkish jets' stays force)."""
+    clause = _suffering_clause(token) if code[:2] in lex.violent_roots else None
+    if clause is None:
+        return False
+    sides = [c for c in clause.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"]
+    sides += [pobj for anchor in (token, clause) for prep in anchor.children
+              if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"from", "by"}
+              for pobj in prep.children if pobj.dep_ == "pobj"]
+    return _people_or_offices(sides, lex)
+
+
+def _people_or_offices(sides: list[Token], lex: Lexicon) -> bool:
+    """Are all these sides people or offices of state (no armed force among them)?"""
     return bool(sides) and all(
         side.ent_type_ == "PERSON" or side.lower_ in {"he", "she"}
         or side.lemma_.lower() in lex.person_roles or side.lemma_.lower() in OFFICE_NOUNS
@@ -449,10 +471,27 @@ def _predicate(token: Token, pattern: VerbPattern, words: tuple[Token, ...], cod
     if pattern.pos == "noun" and token.dep_ == "nsubj" and (
             token.head.lemma_.lower() in lex.aspect_verbs):
         slots = (*slots, token.head)  # "clashes continued with Isis fighters"
+    clause = _suffering_clause(token) if pattern.pos == "noun" and (
+        pattern.code[:2] in lex.conflict_roots) else None
+    if clause is not None:
+        # "Kurdish forces came under attack from Turkish jets", "the town has been under
+        # siege by regime forces": done by the one named after 'from' or 'by' (on the noun
+        # or the verb) to the subject of the clause
+        source, target = (*source, "from"), ("suffering_subject", *target)
+        slots = (*slots, clause)
     return Predicate(
         token=token, code=code, rule=rule, source_slots=source, target_slots=target,
         modality=modality, negated=negated(token, lex), words=words, slot_tokens=slots,
     )
+
+
+def _suffering_clause(token: Token) -> Token | None:
+    """The verb an event noun after 'under' hangs on ("came under attack", "has been under
+    siege", "collapsed under an assault"): its subject is the one the event is done to."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in SUFFERING_PREPS:
+        return None
+    return prep.head if prep.head.pos_ in {"VERB", "AUX"} else None
 
 
 def _frame_targets(frame: Frame, inner: Predicate) -> tuple[str, ...]:

@@ -238,6 +238,7 @@ class Lexicon:
     allied_preps: frozenset[str]
     listing_words: frozenset[str]
     gerund_preps: frozenset[str]
+    decision_nouns: frozenset[str]
     potential_nouns: frozenset[str]
     aspect_verbs: frozenset[str]
     standing_nouns: frozenset[str]
