@@ -1,7 +1,7 @@
 """Rule tests of targets an event shares with its neighbours (issue 14): the object of a
-conjoined verb ("backed and later armed the group"), and an armed group named earlier in
-the sentence that a definite "the group" or "the militia" points back to. Sentences in
-our own words."""
+conjoined verb ("backed and later armed the group"), an armed group named earlier in the
+sentence that a definite "the group" or "the militia" points back to, and the phrase the
+parser hangs on a verb above an event noun. Sentences in our own words."""
 
 from __future__ import annotations
 
@@ -84,3 +84,22 @@ def test_events_shared_targets_doer_group_is_not_the_anaphor(nlp: Any, coder: An
     found = _triples(nlp, coder, text, "2017-07-01")
     assert ("SYRREB", "190", "IMGMUSISI") in found
     assert not any(s == "SYRREB" and t == "SYRREB" for s, _, t in found)
+
+
+STRANDED_PHRASES = [
+    ("At least 30 people have been killed and hundreds wounded in the first days of Israel's "
+     "offensive against a Palestinian town in the West Bank, officials said on Friday.",
+     ("ISR", "190", "PSE"), "the phrase after the event noun, hung on the verb, is its target"),
+    ("Nine soldiers have been killed and 40 wounded in the first two days of Ethiopia's "
+     "offensive against an Eritrean garrison near the border, diplomats said.",
+     ("ETH", "190", "ERIMIL"), "likewise with an actor in the phrase"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), STRANDED_PHRASES,
+                         ids=[c[2] for c in STRANDED_PHRASES])
+def test_events_shared_targets_phrase_hung_on_the_verb(nlp: Any, coder: Any, text: str,
+                                                      expected: Triple, why: str) -> None:
+    assert expected in _triples(nlp, coder, text, "2020-05-05"), why
