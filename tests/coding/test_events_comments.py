@@ -21,6 +21,7 @@ VERBS: dict[str, Any] = {
         {"id": "tell.v", "lemmas": ["tell"], "code": "010", "target": ["dobj", "to"]},
         {"id": "cross.border", "lemmas": ["cross"], "code": "192", "target": ["dobj"]},
         {"id": "attack.v", "lemmas": ["attack"], "code": "190", "target": ["dobj"]},
+        {"id": "warn.v", "lemmas": ["warn"], "code": "130", "target": ["dobj"]},
     ],
     "frames": [],
     "derive": {},
@@ -66,6 +67,10 @@ CODED = [
      ("ARN", "111", "GON"), "a clause of showing passes on the clause it governs"),
     ("Arnor said the treaty would help, but Gondor had been reckless.", ("ARN", "111", "GON"),
      "a clause joined to the statement after the statement's own clause is said too"),
+    ("Arnor warned that Gondor would attack the border post.", ("ARN", "010", "GON"),
+     "a warning about the deed of its clause's doer threatens no one"),
+    ("Arnor warned Gondor that the army would attack the border post.", ("ARN", "130", "GON"),
+     "a warning to an actor of a deed of force stays a threat"),
 ]
 
 
@@ -96,6 +101,8 @@ NOT_CODED = [
      "a deed a clause of showing passes on is relayed too"),
     ("Arnor said the treaty would help, and Gondor's army crossed the river.", "GON",
      "a relayed deed joined to the statement is no comment"),
+    ("Arnor warned that Gondor's army would be attacked.", "GON",
+     "the patient of a deed a warning names is no doer it speaks about"),
 ]
 
 

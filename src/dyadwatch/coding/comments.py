@@ -127,6 +127,23 @@ def comment_on(statement: Token, target: Token, lex: Lexicon) -> str | None:
     return None
 
 
+def warned_about(warning: Token, target: Token, lex: Lexicon) -> bool:
+    """'warned that a Syrian military assault would lead to a catastrophe', 'warned that
+    Borduria would attack': a warning whose target is the doer of the clause it governs
+    (the active subject, or the name on it) speaks about that actor's deed and threatens
+    no one; the one a threat is aimed at is its object or its clause's patient ("warned
+    Borduria", "warned that Borduria's troops would be crushed")."""
+    if warning.lemma_.lower() not in lex.caution_verbs:
+        return False
+    for clause in (c for c in warning.children if c.dep_ == "ccomp"):
+        for subject in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
+            if subject.i == target.i or any(
+                    c.i == target.i and c.dep_ in {"poss", "amod", "compound"}
+                    for c in subject.children):
+                return True
+    return False
+
+
 def _controlled(verb: Token) -> Iterator[Token]:
     yield verb
     for child in verb.children:

@@ -38,7 +38,7 @@ from dyadwatch.coding.arguments import (
 )
 from dyadwatch.coding.assembly import Party, assemble_event, rewritten
 from dyadwatch.coding.clause_actors import political
-from dyadwatch.coding.comments import comment_on
+from dyadwatch.coding.comments import STANCE, comment_on, warned_about
 from dyadwatch.coding.confidence import known_code
 from dyadwatch.coding.dates import NO_DAY, carry_dates, event_date
 from dyadwatch.coding.mentions import MatcherCache
@@ -200,6 +200,9 @@ class EventCoder:
         if target is not None and code in self.lex.reporting_codes and (
                 said := comment_on(predicate.token, sent.doc[target.token_i], self.lex)):
             code, rule = said, f"{rule}+comment"  # "said Borduria's move was a provocation"
+        elif target is not None and code[:2] == "13" and warned_about(
+                predicate.token, sent.doc[target.token_i], self.lex):
+            code, rule = STANCE, f"{rule}+caution"  # "warned that a Syrian assault would ..."
         words = sorted(predicate.words, key=lambda t: t.i)
         return assemble_event(
             article_id=article.id, sentence_index=index, trigger_start=predicate.token.idx,

@@ -136,12 +136,17 @@ def _names_object(obj: Token, words: list[str], lex: Lexicon) -> bool:
 
 def _has_prep(token: Token, word: str, objects: list[str] | None = None) -> bool:
     """The pattern's preposition is there, and not as a date ("insisted on Wednesday" is
-    no 'insist on'); with ``objects``, its object is one of them ("on alert")."""
+    no 'insist on'); with ``objects``, its object is one of them ("on alert"). A
+    predicative 'as' may hang on the verb's object ("dismissed the plan as a gimmick")."""
+    hosts = [token, *(c for c in token.children if c.dep_ == "dobj" and word in OBJECT_PREPS)]
     return any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word and not any(
         g.dep_ == "pobj" and g.ent_type_ in TIME_ENTITIES for g in c.children) and (
         not objects or any(g.dep_ == "pobj" and g.lemma_.lower() in objects
                            for g in c.children))
-        for c in token.children)
+        for host in hosts for c in host.children)
+
+
+OBJECT_PREPS = frozenset({"as"})  # prepositions a pattern may find on its object
 
 
 def near_lemmas(token: Token, lex: Lexicon) -> set[str]:
