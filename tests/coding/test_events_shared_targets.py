@@ -103,3 +103,22 @@ STRANDED_PHRASES = [
 def test_events_shared_targets_phrase_hung_on_the_verb(nlp: Any, coder: Any, text: str,
                                                       expected: Triple, why: str) -> None:
     assert expected in _triples(nlp, coder, text, "2020-05-05"), why
+
+
+ALLIES = [
+    ("The US has launched airstrikes in support of the Iraqi army.", "USA", "IRQ",
+     "the side a deed is done in support of is its ally"),
+    ("Russia carried out strikes in support of Syrian government forces near Palmyra.", "RUS",
+     "SYR", "likewise with a national modifier"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "source", "ally", "why"), ALLIES, ids=[c[3] for c in ALLIES])
+def test_events_shared_targets_ally_is_no_target(nlp: Any, coder: Any, text: str, source: str,
+                                                 ally: str, why: str) -> None:
+    found = _triples(nlp, coder, text, "2017-05-05")
+    assert any(s == source for s, _, _ in found)
+    assert not any(s == source and t is not None and t.startswith(ally)
+                   for s, _, t in found), why

@@ -207,7 +207,7 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
     """The actors in the first slot that yields any."""
     for slot in slots:
         for head in _slot_heads(predicate, slot, subject, lex):
-            if head.ent_type_ in AMOUNT_ENTITIES or _dummy_it(head):
+            if head.ent_type_ in AMOUNT_ENTITIES or _dummy_it(head) or _ally_phrase(head):
                 continue  # "fined him 30,000 Egyptian pounds": money is nobody
             found = _named_pair(head, memory) or actors_for(head, memory, lookup, lex)
             found += [named[0] for nmod in _misread_conjuncts(head)
@@ -222,6 +222,18 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
             if found:
                 return found
     return []
+
+
+# "in support of", "on behalf of", "in defence of": the side a deed is done for
+ALLY_NOUNS = frozenset({"support", "behalf", "defence", "defense", "aid", "solidarity",
+                        "favour", "favor", "backing"})
+
+
+def _ally_phrase(head: Token) -> bool:
+    """'launched airstrikes in support of the Iraqi army', 'sent troops on behalf of the
+    government': the side a deed is done for is its ally, never its target."""
+    return head.dep_ == "pobj" and head.head.lower_ in {"in", "on"} and (
+        head.lemma_.lower() in ALLY_NOUNS)
 
 
 def _bare_deed(predicate: Predicate, head: Token, found: list[Resolved], lex: Lexicon) -> bool:
