@@ -122,3 +122,42 @@ def test_events_shared_targets_ally_is_no_target(nlp: Any, coder: Any, text: str
     assert any(s == source for s, _, _ in found)
     assert not any(s == source and t is not None and t.startswith(ally)
                    for s, _, t in found), why
+
+
+COUNTED_STATES = [
+    ("The US, Britain and France criticised Turkey, and the three countries urged Ankara to "
+     "pull back.", {("USA", "020", "TURGOV"), ("GBR", "020", "TURGOV"), ("FRA", "020", "TURGOV")},
+     "'the three countries' are the three states named together before"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), COUNTED_STATES,
+                         ids=[c[2] for c in COUNTED_STATES])
+def test_events_shared_targets_counted_states(nlp: Any, coder: Any, text: str,
+                                              expected: set[Triple], why: str) -> None:
+    assert expected <= _triples(nlp, coder, text, "2018-01-23"), why
+
+
+NO_SINGLE_STATE = [
+    ("Troops entered Syria on Monday. The countries condemned Russia.", "SYR",
+     "a plural description is none of the states named before"),
+    ("Britain urged its Nato ally to pull back.", None,
+     "an ally named by its alliance is not the alliance"),
+    ("France criticised an EU member over the budget.", None,
+     "a member of a body of states is not the body"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "wrong", "why"), NO_SINGLE_STATE,
+                         ids=[c[2] for c in NO_SINGLE_STATE])
+def test_events_shared_targets_no_single_state(nlp: Any, coder: Any, text: str,
+                                               wrong: str | None, why: str) -> None:
+    found = _triples(nlp, coder, text, "2018-01-23")
+    if wrong is not None:
+        assert not any(s == wrong for s, _, _ in found), why
+    else:
+        assert not any(t is not None and t.startswith("IGO") for _, _, t in found), why

@@ -311,6 +311,8 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
     """
     if head.ent_type_ in {"MONEY", "QUANTITY"}:
         return None  # "1 million Egyptian pounds", "tons of Russian grain" are no actors
+    if _related_to_named(head, memory):
+        return None  # "its Nato ally", "an EU member", "Iran's rivals": someone else
     modifiers = _own_modifiers(head, list(_modifiers(head, lex, lookup)))
     role_words = [head, *(m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN")]
     if not any(lookup.role_of(w.lemma_) or lookup.role_of(w.text) for w in role_words):
@@ -336,6 +338,24 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
     if actor is None:
         return None
     return Resolved(actor, text, head.i)
+
+
+# nouns of a relation: the one named on them is the other side ("a US ally" is not the US)
+RELATION_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "rival", "foe",
+                            "enemy", "adversary"})
+MEMBER_NOUNS = frozenset({"member", "state"})
+
+
+def _related_to_named(head: Token, memory: DocActors) -> bool:
+    """'urged its Nato ally to pull back', 'criticised an EU member', 'Iran's rivals': the
+    actor named on a noun of a relation, or the body named on a member, is someone else."""
+    lemma = head.lemma_.lower()
+    named = [memory.by_token.get(c.i) for c in head.children if c.dep_ in {"compound", "poss"}
+             and c.pos_ == "PROPN"]
+    if lemma in RELATION_NOUNS:
+        return any(a is not None for a in named)
+    return lemma in MEMBER_NOUNS and any(a is not None and a.code.startswith("IGO")
+                                         for a in named)
 
 
 def _possessor_antecedents(modifiers: list[Token], memory: DocActors,

@@ -256,30 +256,39 @@ def _misread_conjuncts(head: Token) -> Iterator[Token]:
             yield child
 
 
-PAIR_WORDS = frozenset({"two", "both"})
+# "the two countries", "both sides", "the three countries": how many states they stand for
+COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _named_pair(head: Token, memory: DocActors) -> list[Resolved]:
-    """'The US and Turkey released accounts ... tensions between the two countries': "the
-    two" or "both" with a plural noun stands for the last two states named together
-    ("A and B") in its sentence or the one before; nothing when there is no such pair."""
-    if head.tag_ not in {"NNS", "NNPS"} or not any(
-            c.dep_ in {"nummod", "det", "predet"} and c.lower_ in PAIR_WORDS
-            for c in head.children):
+    """'The US and Turkey released accounts ... tensions between the two countries', 'The
+    US, Britain and France criticised ... but the three countries': "both" or a number with
+    a plural noun stands for the last states named together ("A and B", "A, B and C") in
+    its sentence or the one before, as many as it counts; nothing when there are none."""
+    count = next((COUNT_WORDS[c.lower_] for c in head.children if c.dep_ in {
+        "nummod", "det", "predet"} and c.lower_ in COUNT_WORDS), None)
+    if head.tag_ not in {"NNS", "NNPS"} or count is None:
         return []
     doc = head.doc
     start = doc[head.sent.start - 1].sent.start if head.sent.start > 0 else 0
     for token in reversed(doc[start : head.i]):
-        first = memory.by_token.get(token.i)
-        conjuncts = [c for c in token.children if c.dep_ == "conj"]
-        for conj in conjuncts if len(conjuncts) == 1 else []:
-            second = memory.by_token.get(conj.i)
-            if token.dep_ != "conj" and first is not None and second is not None and (
-                    first.country) and (
-                    second.country) and first.country != second.country and not any(
-                    c.dep_ == "conj" for c in conj.children):
-                return [Resolved(first, token.text, head.i), Resolved(second, conj.text, head.i)]
+        if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
+            continue
+        members = [token, *_conjunct_chain(token)]
+        states = [(member, memory.by_token.get(member.i)) for member in members]
+        if len(members) == count and all(a is not None and a.country for _, a in states) and (
+                len({a.country for _, a in states if a is not None}) == count):
+            return [Resolved(a, m.text, head.i) for m, a in states if a is not None]
     return []
+
+
+def _conjunct_chain(token: Token) -> list[Token]:
+    """The names coordinated with ``token``, in order ("Britain", "France" of "the US,
+    Britain and France")."""
+    found: list[Token] = []
+    for conj in (c for c in token.children if c.dep_ == "conj"):
+        found += [conj, *_conjunct_chain(conj)]
+    return found
 
 
 def _dummy_it(head: Token) -> bool:

@@ -18,7 +18,13 @@ from dyadwatch.coding.actor_words import (
     join_code,
     private_head,
 )
-from dyadwatch.coding.actors import DocActors, Resolved, antecedent_of, role_actor
+from dyadwatch.coding.actors import (
+    MEMBER_NOUNS,
+    DocActors,
+    Resolved,
+    antecedent_of,
+    role_actor,
+)
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 from dyadwatch.model import Actor
@@ -229,6 +235,8 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
     if lower in lex.relative_pronouns and head.head.dep_ == "relcl":
         return _resolve_head(head.head.head, memory, lookup, lex)
     if head.lemma_.lower() in lex.anaphors and _is_definite(head):
+        if head.tag_ in {"NNS", "NNPS"}:
+            return None  # "the countries" are several, none of them named here
         return _described_country(head, memory, lex)
     if head.lower_ in lex.group_anaphors and _is_definite(head):
         group = _described_group(head, memory)
@@ -274,6 +282,9 @@ def _named_group(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | Non
         return None
     for child in group.children:
         if child.dep_ == "compound" and child.i in memory.by_token:
+            if group.lemma_.lower() in MEMBER_NOUNS and memory.by_token[child.i].code.startswith(
+                    "IGO"):
+                return None  # "Nato members", "an EU member" are states, not the body
             start, end = memory.spans[child.i]
             return Resolved(memory.by_token[child.i], head.doc[start:end].text, head.i)
     return None
