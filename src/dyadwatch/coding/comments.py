@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
+from dyadwatch.coding.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -43,7 +43,11 @@ def comment_code(clause: Token, lex: Lexicon) -> str | None:
     forecast = lex.future_aux | lex.hypothetical_aux
     if any(c.dep_ == "aux" and c.lower_ in forecast for c in clause.children):
         return None
-    words = {w for t in evaluation(clause) for w in (t.lemma_.lower(), t.lower_)}
+    # a passive verb says what was done to its subject ("said Borduria had been misled"),
+    # unless its own form is a word of the list ("was terrified of scrutiny")
+    words = {w for t in evaluation(clause)
+             for w in ((t.lower_,) if t.i == clause.i and passive(clause)
+                       else (t.lemma_.lower(), t.lower_))}
     negated = _negated(clause, lex)
     if words & lex.blame_words:
         return None if negated else BLAME
