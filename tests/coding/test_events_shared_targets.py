@@ -161,3 +161,26 @@ def test_events_shared_targets_no_single_state(nlp: Any, coder: Any, text: str,
         assert not any(s == wrong for s, _, _ in found), why
     else:
         assert not any(t is not None and t.startswith("IGO") for _, _, t in found), why
+
+
+HELD_PLACES = [
+    ("Syrian jets bombed rebel-held Douma on Saturday.", ("SYR", "195", "SYRREB"),
+     "force aimed at a place a side holds is aimed at that side, in the place's country"),
+    ("Turkish troops shelled Kurdish-held Afrin.", ("TURMIL", "194", "SYRREB"),
+     "a people holding a place is read in the place's country"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), HELD_PLACES,
+                         ids=[c[2] for c in HELD_PLACES])
+def test_events_shared_targets_held_place(nlp: Any, coder: Any, text: str, expected: Triple,
+                                          why: str) -> None:
+    assert expected in _triples(nlp, coder, text, "2018-02-24"), why
+
+
+def test_events_shared_targets_held_place_no_visit(nlp: Any, coder: Any) -> None:
+    found = _triples(nlp, coder, "The UN envoy arrived in rebel-held Idlib on Monday.",
+                     "2018-02-24")
+    assert not any(t == "SYRREB" for _, _, t in found)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.actor_words import is_group, party_sector
+from dyadwatch.coding.actor_words import is_group, join_code, party_sector
 from dyadwatch.coding.actors import DocActors, Resolved
 from dyadwatch.coding.clause_actors import actors_for, same_actor
 from dyadwatch.coding.comments import (
@@ -807,9 +807,55 @@ def toward_targets(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
              and (found := lookup.country_of_demonym(c.text)) is not None), None)
         if country is None and places is not None:
             country = place_country(place, places, lex)
+        holder = _place_holder(place, country or memory.sole_country, memory, lookup, lex) if (
+            predicate.code in lex.toward_place_roots) else None
+        if holder is not None:
+            return [holder]  # force aimed at a place a side holds: "bombed rebel-held Douma"
         if country is not None:
             return [Resolved(Actor(country, country, rule=PLACE_RULE), place.text, place.i)]
     return []
+
+
+# participles that name who holds a place: "rebel-held Douma", "the Kurdish-controlled city"
+HOLDER_PARTICIPLES = frozenset({"held", "controlled", "run", "occupied", "dominated"})
+HOLD_ROLES = frozenset({"REB", "OPP", "GOV", "MIL", "IMG", "UAF"})
+
+
+def _place_holder(place: Token, country: str | None, memory: DocActors, lookup: ActorLookup,
+                  lex: Lexicon) -> Resolved | None:
+    """'Syrian jets bombed rebel-held Douma', 'shelled the Kurdish-controlled city of
+    Manbij': force aimed at a place that a side is said to hold is aimed at that side, read
+    in the place's country (rebels in Syria are SYRREB; Kurds there the SDF's)."""
+    nouns = [place]
+    if place.dep_ == "pobj" and place.head.lower_ == "of" and (
+            place.head.head.lemma_.lower() in lex.place_wrappers):
+        nouns.append(place.head.head)  # "the rebel-held town of Saraqeb"
+    for noun in nouns:
+        for participle in (c for c in noun.children
+                           if c.dep_ == "amod" and c.lower_ in HOLDER_PARTICIPLES):
+            for word in (c for c in participle.children if c.i < participle.i and c.dep_ in {
+                    "npadvmod", "compound", "amod", "nmod", "advmod"}):
+                actor = _holder_actor(word, country, memory, lookup, lex)
+                if actor is not None:
+                    text = noun.doc[word.i : participle.i + 1].text
+                    return Resolved(actor, text, word.i)
+    return None
+
+
+def _holder_actor(word: Token, country: str | None, memory: DocActors, lookup: ActorLookup,
+                  lex: Lexicon) -> Actor | None:
+    """The side a holder word names in a place of ``country``: a known actor, a people at
+    home there ("Kurdish" in Syria), or a role of that state ("rebel", "regime")."""
+    known = memory.by_token.get(word.i)
+    if known is not None or country is None:
+        return known
+    home = next((h for h in lex.peoples.get(word.lower_, ()) if h.country == country), None)
+    if home is not None:
+        return Actor(home.code, country, rule=f"place-holder:{home.people}") if home.code else None
+    role = lookup.role_of(word.lemma_) or lookup.role_of(word.text)
+    if role is None or role not in HOLD_ROLES:
+        return None
+    return Actor(join_code(country, role), country, rule="place-holder:role")
 
 
 def _toward_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
