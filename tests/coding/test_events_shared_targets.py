@@ -184,3 +184,11 @@ def test_events_shared_targets_held_place_no_visit(nlp: Any, coder: Any) -> None
     found = _triples(nlp, coder, "The UN envoy arrived in rebel-held Idlib on Monday.",
                      "2018-02-24")
     assert not any(t == "SYRREB" for _, _, t in found)
+
+
+def test_events_shared_targets_held_thing_owner_placed_by_source(nlp: Any, coder: Any) -> None:
+    """A bare office owning a thing with a phrase of its own is still of the source's state:
+    the phrase is the thing's ("the Home Secretary's plans for identity cards")."""
+    text = ("The Liberal Democrats said they would not back the Home Secretary's plans for "
+            "identity cards.")
+    assert ("GBROPP", "120", "GBRGOV") in _triples(nlp, coder, text, "2005-03-01")

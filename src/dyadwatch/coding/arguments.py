@@ -168,9 +168,12 @@ def placed_by_source(predicate: Predicate, source: Resolved, target: Resolved,
     and not in force, whose other side is more often foreign: "troops killed police")."""
     actor = target.actor
     head = predicate.token.doc[target.token_i]
+    # the role of a held thing is its possessor's: "the Home Secretary's plans for control
+    # orders" is no role with a phrase of its own
+    owner = next((c for c in head.children if c.dep_ == "poss"), head)
     if (actor is None or actor.country is not None or actor.code not in STATE_ORGANS
             or actor.rule != "modifier:role" or any(
-                c.dep_ == "prep" and c.lower_ in HOLDER_PREPS for c in head.children)
+                c.dep_ == "prep" and c.lower_ in HOLDER_PREPS for c in owner.children)
             or source.country is None or source.actor is None
             or (is_group(source.actor) and not party_sector(source.actor))
             or predicate.code[:2] in lex.violent_roots or predicate.code[:2] >= "13"
