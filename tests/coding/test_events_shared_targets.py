@@ -192,3 +192,11 @@ def test_events_shared_targets_held_thing_owner_placed_by_source(nlp: Any, coder
     text = ("The Liberal Democrats said they would not back the Home Secretary's plans for "
             "identity cards.")
     assert ("GBROPP", "120", "GBRGOV") in _triples(nlp, coder, text, "2005-03-01")
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+def test_events_shared_targets_out_of_is_from(nlp: Any, coder: Any) -> None:
+    """'out of' names what a withdrawal leaves, as 'from' does."""
+    found = _triples(nlp, coder, "The US pulled its troops out of Iraq in 2011.", "2012-01-01")
+    assert ("USA", "0874", "IRQ") in found

@@ -632,6 +632,10 @@ def _prep_objects(anchor: Token, word: str) -> Iterator[Token]:
     for child in anchor.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == word:
             yield from (c for c in child.children if c.dep_ == "pobj")
+        elif word == "from" and child.dep_ == "prep" and child.lower_ == "out":
+            # "pulled its troops out of Iraq": 'out of' is 'from'
+            yield from (c for of in child.children if of.dep_ == "prep" and of.lower_ == "of"
+                        for c in of.children if c.dep_ == "pobj")
 
 
 def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
