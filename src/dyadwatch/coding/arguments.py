@@ -18,6 +18,7 @@ from dyadwatch.coding.comments import (
     comment_code,
     comment_subjects,
     statement_clauses,
+    statement_topics,
 )
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.mood import hypothetical
@@ -492,6 +493,7 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
         # was reckless"), so a common noun will do; a forecast needs a name
         yield from (s for s in comment_subjects(clause)
                     if _named(s) or (code in CRITICAL_CODES and s.pos_ == "NOUN"))
+    yield from statement_topics(token, lex)  # "told reporters ... in regard to Borduria"
 
 
 def _named(head: Token) -> bool:

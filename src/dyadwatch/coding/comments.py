@@ -131,6 +131,26 @@ def comment_on(statement: Token, target: Token, lex: Lexicon) -> str | None:
     return None
 
 
+def statement_topics(statement: Token, lex: Lexicon) -> Iterator[Token]:
+    """What a statement says it is about: the object of a topic preposition on the
+    statement or in its clause that names an actor ("spoke about Borduria", "said both
+    leaders wanted a peaceful way in regard to Borduria's nuclear programme"; topic_preps)."""
+    scope = [statement, *(t for clause in statement_clauses(statement, lex)
+                          for t in clause.subtree)]
+    for prep in (t for t in scope if t.dep_ == "prep"):
+        if prep.lower_ in lex.topic_preps or (
+                prep.lower_ == "to" and prep.head.lemma_.lower() in lex.topic_nouns):
+            yield from (p for p in prep.children if p.dep_ == "pobj" and _names_actor(p))
+
+
+def _names_actor(head: Token) -> bool:
+    """A name, or a thing a name owns ("Borduria", "Borduria's programme"; not "Bordurian
+    children", who are no more Borduria than its state)."""
+    return head.pos_ == "PROPN" or any(
+        c.dep_ == "poss" and c.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}
+        for c in head.children)
+
+
 def warned_about(warning: Token, target: Token, lex: Lexicon) -> bool:
     """'warned that a Syrian military assault would lead to a catastrophe', 'warned that
     Borduria would attack': a warning whose target is the doer of the clause it governs

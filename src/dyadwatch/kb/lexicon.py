@@ -251,6 +251,8 @@ class Lexicon:
     duty_words: frozenset[str]
     stance_words: frozenset[str]
     evidence_verbs: frozenset[str]
+    topic_preps: frozenset[str]
+    topic_nouns: frozenset[str]
     period_preps: frozenset[str]
     prospective_heads: frozenset[str]
     background_adverbs: frozenset[str]
