@@ -200,3 +200,16 @@ def test_events_shared_targets_out_of_is_from(nlp: Any, coder: Any) -> None:
     """'out of' names what a withdrawal leaves, as 'from' does."""
     found = _triples(nlp, coder, "The US pulled its troops out of Iraq in 2011.", "2012-01-01")
     assert ("USA", "0874", "IRQ") in found
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+def test_events_shared_targets_relative_clause_leaves_out_object(nlp: Any, coder: Any) -> None:
+    """A relative clause with a subject of its own and no object is done to its noun; a
+    clause of place or time ('where they fought') is not."""
+    found = _triples(nlp, coder, "The Syrian rebels Russia is fighting in Idlib have lost ground.",
+                     "2018-01-25")
+    assert ("RUS", "190", "SYRREB") in found
+    found = _triples(nlp, coder, "Ankara would not confront the Syrian Kurds where they fought "
+                     "alongside the Americans.", "2018-01-25")
+    assert not any(t == "SYRREB" and c.startswith("19") for _, c, t in found)

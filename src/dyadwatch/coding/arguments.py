@@ -420,6 +420,7 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
             yield from _conjunct_patient(token, lex)
             if slot in predicate.target_slots:
                 yield from _raised_object(token)
+            yield from _relative_head(token, lex)
         if slot == "poss" and not subject:
             # "rejected Australia's request for the extradition of X": the possessor of
             # the pattern's own object, before any phrase deeper in it
@@ -546,6 +547,23 @@ def _raised_object(token: Token) -> Iterator[Token]:
                 c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in conj.children):
             yield from (c for c in conj.children if c.dep_ in {"dobj", "obj"})
         return
+
+
+def _relative_head(token: Token, lex: Lexicon) -> Iterator[Token]:
+    """'the Kurdish militias Turkey is battling', 'the rebels Russia is fighting in Idlib': a
+    relative clause with a subject of its own and no object leaves out the object, the
+    noun it describes."""
+    if token.dep_ != "relcl" or token.head.pos_ not in {"NOUN", "PROPN"} or passive(token):
+        return
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if subjects and not any(s.lower_ in lex.relative_pronouns for s in subjects) and not any(
+            c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} or c.lower_ in RELATIVE_ADVERBS
+            for c in token.children):
+        yield token.head
+
+
+# "the Kurds where they fought alongside the Americans": a clause of place or time
+RELATIVE_ADVERBS = frozenset({"where", "when", "why", "how", "whereby", "wherever"})
 
 
 # what makes a verb's own complement: "withdrew from Afrin and attacked Kobani" shares none
