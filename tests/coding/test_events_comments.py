@@ -115,6 +115,8 @@ NOT_CODED = [
      "a way is no topic"),
     ("Arnor said it was worried about Gondorian children.", "GON",
      "the people of a country named by a modifier are no topic that names its state"),
+    ("Arnor warned that the Arnorian army would attack the border post.", "ARNMIL",
+     "a warning of the speaker's own side's deed stays a threat"),
     ("Arnor warned that Gondor's army would be attacked.", "GON",
      "the patient of a deed a warning names is no doer it speaks about"),
 ]

@@ -200,9 +200,11 @@ class EventCoder:
         if target is not None and code in self.lex.reporting_codes and (
                 said := comment_on(predicate.token, sent.doc[target.token_i], self.lex)):
             code, rule = said, f"{rule}+comment"  # "said Borduria's move was a provocation"
-        elif target is not None and code[:2] == "13" and warned_about(
+        elif target is not None and code[:2] == "13" and target.country not in {
+                None, source.country} and warned_about(
                 predicate.token, sent.doc[target.token_i], self.lex):
-            code, rule = STANCE, f"{rule}+caution"  # "warned that a Syrian assault would ..."
+            # "warned that a Syrian assault would ...", not of the speaker's own police
+            code, rule = STANCE, f"{rule}+caution"
         words = sorted(predicate.words, key=lambda t: t.i)
         return assemble_event(
             article_id=article.id, sentence_index=index, trigger_start=predicate.token.idx,
