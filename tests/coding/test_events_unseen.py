@@ -2,7 +2,8 @@
 hostile event noun after 'under' is done to the subject of its clause by the one named
 after 'from' or 'by' ("came under attack from", "has been under siege by"), and is a
 quarrel when both sides are people or offices of state; the deed in the to-clause of a
-decision is done by whoever decided it ("his decision to attack")."""
+decision is done by whoever decided it ("his decision to attack"); "regime forces" and "a
+regime offensive" are of the state the article named with that noun ("the Assad regime")."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ ACTORS = ActorDictionary(
                                           names=("Aragorn",), code="GONGOV", country="GON"))},
     demonyms={"arnorian": "ARN", "gondorian": "GON", "rohirric": "ROH"},
     roles={"army": "MIL", "government": "GOV", "troops": "MIL", "minister": "GOV",
-           "jets": "MIL", "forces": "MIL", "mp": "LEG", "mps": "LEG"},
+           "jets": "MIL", "forces": "MIL", "mp": "LEG", "mps": "LEG", "regime": "GOV"},
 )
 
 
@@ -64,6 +65,10 @@ CODED = [
      "whoever decided does the deed the decision names"),
     ("The decision by Rohan to close its border with Gondor angered farmers.",
      {("ROH", "1721", "GON")}, "also when a by-phrase names who decided"),
+    ("The Gondorian regime denies it. Regime forces bombed Arnor on Monday.",
+     {("GONMIL", "190", "ARN")}, "'regime forces' are of the regime the article named"),
+    ("The Gondorian regime denies it. A regime assault on Arnor began on Monday.",
+     {("GONGOV", "190", "ARN")}, "and so is 'a regime assault'"),
 ]
 
 
@@ -82,6 +87,8 @@ NOT_CODED = [
      "only hostile event nouns after 'under' are done to the subject"),
     ("Arnorian jets attacked Gondor under cover of darkness.", ("GON", "190", "ARNMIL"),
      "the subject of a clause is never the target of its own deed"),
+    ("Rohan is at peace. Regime forces bombed Arnor on Monday.", ("ROHMIL", "190", "ARN"),
+     "a bare 'regime' the article never named points to no state"),
     ("Gondor criticised the decision to bomb Arnor.", ("GON", "190", "ARN"),
      "a decision that names no one who made it names no one who does its deed"),
 ]

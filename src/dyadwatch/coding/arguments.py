@@ -608,8 +608,9 @@ def _national_modifiers(noun: Token, code: str, lex: Lexicon) -> Iterator[Token]
         if child.dep_ not in {"amod", "compound"} or any(
                 g.lower_ in lex.proxy_words for g in child.subtree):
             continue
-        if child.ent_type_ in {"NORP", "ORG"} or (child.pos_ == "ADJ" and child.ent_type_):
-            yield child
+        if child.ent_type_ in {"NORP", "ORG"} or (child.pos_ == "ADJ" and child.ent_type_) or (
+                child.dep_ == "compound" and lex.anaphors.get(child.lemma_.lower()) == "GOV"):
+            yield child  # "the Turkish offensive", "a regime offensive"
 
 
 def _foreseen(noun: Token, lex: Lexicon) -> bool:
@@ -686,7 +687,12 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
             deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if current.dep_ == "xcomp" else (
                 SUBJECT_DEPS)  # "Germany was obliged to withdraw": the obliged withdraws
             current = current.head
-            yield from (c for c in current.children if c.dep_ in deps)
+            subjects = [c for c in current.children if c.dep_ in deps]
+            yield from subjects
+            if subjects:
+                # "... after the latter swept into Afrin, seizing control": the nearest
+                # clause with a subject names the doer, known or not
+                return
         elif current.dep_ in {"relcl", "acl"} and current.head != current:
             if current.tag_ == "VBN":
                 return  # "civilians imprisoned by …": the noun is the patient, not the agent

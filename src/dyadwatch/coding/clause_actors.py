@@ -238,6 +238,8 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
         if head.tag_ in {"NNS", "NNPS"}:
             return None  # "the countries" are several, none of them named here
         return _described_country(head, memory, lex)
+    if head.lemma_.lower() in lex.anaphors and _bare_modifier(head):
+        return _named_before(head, memory, lookup, lex)
     if head.lower_ in lex.group_anaphors and _is_definite(head):
         group = _described_group(head, memory)
         if group is not None:
@@ -256,7 +258,50 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
             found = _resolve_head(member, memory, lookup, lex)
             if found is not None:
                 return found
-    return role_actor(head, memory, lookup, lex)
+    found = role_actor(head, memory, lookup, lex)
+    if found is None or found.actor is None or not found.actor.country:
+        return _described_holder(head, memory, lookup, lex) or found
+    return found
+
+
+def _bare_modifier(head: Token) -> bool:
+    """'a regime offensive', 'regime forces': an anaphor noun with no words of its own
+    that modifies another noun."""
+    return head.dep_ == "compound" and head.pos_ == "NOUN" and not any(
+        c.dep_ in MODIFIER_DEPS for c in head.children)
+
+
+def _named_before(head: Token, memory: DocActors, lookup: ActorLookup,
+                  lex: Lexicon) -> Resolved | None:
+    """'regime forces' after 'the Syrian regime' or 'the Assad regime': a bare anaphor
+    noun modifying another is the state the article last named with the same noun; one
+    never so named points nowhere ('As in Bosnia, … a regime offensive' is not Bosnia's)."""
+    role = lex.anaphors[head.lemma_.lower()]
+    for token in reversed(head.doc[: head.i]):
+        if token.lemma_.lower() != head.lemma_.lower() or _bare_modifier(token) or (
+                _is_definite(token)):
+            continue
+        found = _find_head(token, memory, lookup, lex)
+        actor = found.actor if found is not None else None
+        if actor is not None and actor.country and not is_group(actor):
+            code = join_code(actor.country, role) if role else actor.country
+            return Resolved(Actor(code, actor.country, rule="anaphor"), head.text, head.i)
+    return None
+
+
+def _described_holder(head: Token, memory: DocActors, lookup: ActorLookup,
+                      lex: Lexicon) -> Resolved | None:
+    """'besieged by regime forces': a role noun whose only state word is a bare anaphor
+    noun before it ('regime', 'government') is the organ of the state that noun points
+    back to, as 'the regime' does."""
+    described = next((_named_before(c, memory, lookup, lex) for c in head.children
+                      if c.lemma_.lower() in lex.anaphors and _bare_modifier(c)), None)
+    role = lookup.role_of(head.lemma_) or lookup.role_of(head.lower_)
+    country = described.actor.country if described is not None and described.actor else None
+    if country is None or role is None:
+        return None
+    text = head.doc[min(c.i for c in head.children if c.dep_ == "compound") : head.i + 1].text
+    return Resolved(Actor(join_code(country, role), country, rule="anaphor"), text, head.i)
 
 
 def _expletive(head: Token) -> bool:
