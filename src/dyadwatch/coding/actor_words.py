@@ -151,12 +151,17 @@ def demonym_countries(doc: Doc, lookup: ActorLookup) -> list[str | None]:
     """``demonym_country(token, lookup)[0]`` of every token of ``doc``, in one pass that
     reads each token once (``doc[i - 1]`` builds a new Token at every call)."""
     found: list[str | None] = []
+    singles: dict[str, str | None] = {}  # the country of each word, asked once per word
     previous = ""
     for token in doc:
         text = token.text
         pair = (lookup.country_of_demonym_pair(previous, text)
                 if token.i > 0 and not token.is_sent_start else None)
-        found.append(pair if pair is not None else lookup.country_of_demonym(text))
+        if pair is None:
+            if text not in singles:
+                singles[text] = lookup.country_of_demonym(text)
+            pair = singles[text]
+        found.append(pair)
         previous = text
     return found
 
