@@ -213,3 +213,13 @@ def test_events_shared_targets_relative_clause_leaves_out_object(nlp: Any, coder
     found = _triples(nlp, coder, "Ankara would not confront the Syrian Kurds where they fought "
                      "alongside the Americans.", "2018-01-25")
     assert not any(t == "SYRREB" and c.startswith("19") for _, c, t in found)
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+def test_events_shared_targets_nearest_subject_is_the_doer(nlp: Any, coder: Any) -> None:
+    """A participle's doer is the subject of the nearest clause that has one, known or not;
+    the subject of a clause further up is someone else."""
+    found = _triples(nlp, coder, "Iran vowed revenge after the latter swept into Basra, "
+                     "attacking Iraqi troops.", "2018-03-19")
+    assert not any(s == "IRN" and c.startswith("19") for s, c, _ in found)
