@@ -75,6 +75,8 @@ CODED = [
      "a will denied to a named actor by a verb is a statement about it"),
     ("Arnor told reporters that both leaders wanted a fair deal in regard to Gondor's claims.",
      ("ARN", "010", "GON"), "a topic phrase names what the statement is about"),
+    ("Arnor said the sanctions were a reply to Gondor's aggression.", ("ARN", "111", "GON"),
+     "a word of criticism that a name owns criticises its owner"),
     ("Arnor warned that Gondor would attack the border post.", ("ARN", "010", "GON"),
      "a warning about the deed of its clause's doer threatens no one"),
     ("Arnor warned Gondor that the army would attack the border post.", ("ARN", "130", "GON"),
@@ -117,6 +119,8 @@ NOT_CODED = [
      "the people of a country named by a modifier are no topic that names its state"),
     ("Arnor warned that the Arnorian army would attack the border post.", "ARNMIL",
      "a warning of the speaker's own side's deed stays a threat"),
+    ("Arnor said there had been no Gondorian aggression.", "GON",
+     "a denied word of criticism criticises no one"),
     ("Arnor warned that Gondor's army would be attacked.", "GON",
      "the patient of a deed a warning names is no doer it speaks about"),
 ]

@@ -17,6 +17,7 @@ from dyadwatch.coding.comments import (
     CRITICAL_CODES,
     comment_code,
     comment_subjects,
+    criticised_things,
     statement_clauses,
     statement_topics,
 )
@@ -494,6 +495,7 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
         # was reckless"), so a common noun will do; a forecast needs a name
         yield from (s for s in comment_subjects(clause)
                     if _named(s) or (code in CRITICAL_CODES and s.pos_ == "NOUN"))
+    yield from criticised_things(token, lex)  # "said it must counter US aggression"
     yield from statement_topics(token, lex)  # "told reporters ... in regard to Borduria"
 
 

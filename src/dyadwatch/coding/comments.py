@@ -124,11 +124,29 @@ def _joined_clause(statement: Token, clause: Token, lex: Lexicon) -> bool:
 
 def comment_on(statement: Token, target: Token, lex: Lexicon) -> str | None:
     """The code of ``statement`` about the actor named at ``target`` when the actor is the
-    subject (or in the subject: "Borduria's move") of a clause the statement governs."""
+    subject (or in the subject: "Borduria's move") of a clause the statement governs, or
+    the owner of a word of criticism in it (:func:`criticised_things`)."""
     for clause in statement_clauses(statement, lex):
         if any(s.i == target.i or s.is_ancestor(target) for s in comment_subjects(clause)):
             return comment_code(clause, lex)
+    if any(t.i == target.i or t.is_ancestor(target) for t in criticised_things(statement, lex)):
+        return CRITICISM
     return None
+
+
+def criticised_things(statement: Token, lex: Lexicon) -> Iterator[Token]:
+    """'said it must counter perceived US aggression', 'said the talks were a reply to
+    Borduria's provocations': a noun of criticism that a name owns, out of the subject of a
+    clause the statement governs, criticises its owner (not one denied: "no aggression")."""
+    for clause in statement_clauses(statement, lex):
+        subjects = list(comment_subjects(clause))
+        for noun in clause.subtree:
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.criticism_words and any(
+                    c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_)
+                    for c in noun.children) and not any(
+                    c.lower_ in lex.negators for c in noun.children) and not any(
+                    s.i == noun.i or s.is_ancestor(noun) for s in subjects):
+                yield noun
 
 
 def statement_topics(statement: Token, lex: Lexicon) -> Iterator[Token]:
