@@ -12,6 +12,7 @@ early Friday" in a paper dated Thursday).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from calendar import monthrange
 from collections.abc import Iterator
 from dataclasses import replace
@@ -299,11 +300,11 @@ class _TokenStarts:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.index = {start: i for i, start in enumerate(doc.to_array("IDX").tolist())}
+        self.starts = doc.to_array("IDX").tolist()  # in increasing order
 
     def get(self, start: int) -> Token | None:
-        i = self.index.get(start)
-        return None if i is None else self.doc[i]
+        i = bisect_left(self.starts, start)
+        return self.doc[i] if i < len(self.starts) and self.starts[i] == start else None
 
 
 def _carriable(event: Event, triggers: _TokenStarts, anchor: date | None,
