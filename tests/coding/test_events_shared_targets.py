@@ -223,3 +223,12 @@ def test_events_shared_targets_nearest_subject_is_the_doer(nlp: Any, coder: Any)
     found = _triples(nlp, coder, "Iran vowed revenge after the latter swept into Basra, "
                      "attacking Iraqi troops.", "2018-03-19")
     assert not any(s == "IRN" and c.startswith("19") for s, c, _ in found)
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+def test_events_shared_targets_relation_discussed_is_topic(nlp: Any, coder: Any) -> None:
+    """The other side of a relation a consultation is about is no partner in the talks."""
+    found = _triples(nlp, coder, "Syrian rebel commanders spoke to discuss relations with Turkey.",
+                     "2018-01-26")
+    assert not any(t == "TUR" for _, _, t in found)

@@ -431,7 +431,7 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
     for anchor in predicate.slot_tokens:
         yield from _prep_objects(anchor, slot)
         for child in anchor.children:
-            if child.dep_ in {"dobj", "pobj"}:
+            if child.dep_ in {"dobj", "pobj"} and not _topic_relation(predicate, child, lex):
                 yield from _prep_objects(child, slot)
         for child in anchor.children:
             if child.dep_ == "prep":
@@ -439,6 +439,13 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                     if pobj.dep_ == "pobj":
                         yield from _prep_objects(pobj, slot)
     yield from _stranded_prep_objects(token, slot)
+
+
+def _topic_relation(predicate: Predicate, obj: Token, lex: Lexicon) -> bool:
+    """'met to discuss relations with Turkey': a standing relation a consultation is about
+    is its topic; the other side of that relation is no partner in the talks."""
+    return predicate.code[:2] == "04" and (
+        obj.lemma_.lower() in lex.standing_nouns or obj.lower_ in lex.standing_nouns)
 
 
 def _stranded_prep_objects(noun: Token, word: str) -> Iterator[Token]:
