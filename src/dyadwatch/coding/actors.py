@@ -93,6 +93,9 @@ class DocActors:
     given_names: dict[str, Actor] = field(default_factory=dict)  # "kim" of "Kim Jong Un"
     quoted: set[int] = field(default_factory=set)  # tokens inside quotation marks
     plural: set[int] = field(default_factory=set)  # history starts of plural phrases
+    # argument heads already resolved (clause_actors), by token: the memory is complete
+    # once read, so a head reads the same wherever it is asked for
+    heads: dict[int, Resolved | None] = field(default_factory=dict)
 
 
 def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActors:

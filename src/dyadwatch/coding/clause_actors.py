@@ -120,8 +120,8 @@ def _shared_modifier(head: Token, role: str, memory: DocActors,
     """'the Russian and Turkish presidents', 'US and British troops': a role noun whose
     national modifiers are coordinated is each of their countries' role."""
     for child in head.children:
-        if child.dep_ not in {"amod", "compound"} or child.i > head.i:
-            continue
+        if child.dep_ not in {"amod", "compound", "nmod"} or child.i > head.i:
+            continue  # "US and Russian citizens": the parser makes the first an nmod
         members = [child, *(c for c in child.children if c.dep_ == "conj")]
         countries = [_modifier_country(m, memory, lookup) for m in members]
         if len(members) > 1 and all(countries) and len(set(countries)) == len(countries):
@@ -148,7 +148,15 @@ def _conjuncts(token: Token) -> Iterator[Token]:
 
 def _resolve_head(head: Token, memory: DocActors, lookup: ActorLookup,
                   lex: Lexicon) -> Resolved | None:
-    """One argument head, placed in its country when it is a generic actor."""
+    """One argument head, placed in its country when it is a generic actor; read once per
+    document (``memory.heads``)."""
+    if head.i not in memory.heads:
+        memory.heads[head.i] = _placed_head(head, memory, lookup, lex)
+    return memory.heads[head.i]
+
+
+def _placed_head(head: Token, memory: DocActors, lookup: ActorLookup,
+                 lex: Lexicon) -> Resolved | None:
     found = _find_head(head, memory, lookup, lex)
     if found is None or found.actor is None:
         return found
