@@ -77,6 +77,8 @@ CODED = [
      ("ARN", "010", "GON"), "a topic phrase names what the statement is about"),
     ("Arnor said the sanctions were a reply to Gondor's aggression.", ("ARN", "111", "GON"),
      "a word of criticism that a name owns criticises its owner"),
+    ("Arnor said the blast was orchestrated by Gondor.", ("ARN", "112", "GON"),
+     "a passive verb of blame blames its agent"),
     ("Arnor warned that Gondor would attack the border post.", ("ARN", "010", "GON"),
      "a warning about the deed of its clause's doer threatens no one"),
     ("Arnor warned Gondor that the army would attack the border post.", ("ARN", "130", "GON"),
@@ -121,6 +123,8 @@ NOT_CODED = [
      "a warning of the speaker's own side's deed stays a threat"),
     ("Arnor said there had been no Gondorian aggression.", "GON",
      "a denied word of criticism criticises no one"),
+    ("Arnor said the blast was not orchestrated by Gondor.", "GON",
+     "a denied blame of the agent blames no one"),
     ("Arnor warned that Gondor's army would be attacked.", "GON",
      "the patient of a deed a warning names is no doer it speaks about"),
 ]

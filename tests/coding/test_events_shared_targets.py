@@ -232,3 +232,14 @@ def test_events_shared_targets_relation_discussed_is_topic(nlp: Any, coder: Any)
     found = _triples(nlp, coder, "Syrian rebel commanders spoke to discuss relations with Turkey.",
                      "2018-01-26")
     assert not any(t == "TUR" for _, _, t in found)
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+def test_events_shared_targets_coordinated_modifiers_between(nlp: Any, coder: Any) -> None:
+    """'between US and Russian troops': coordinated national modifiers of one noun, the
+    first of them parsed as a noun modifier, are two sides, not a name and its country."""
+    found = _triples(nlp, coder, "The clash between US and Russian troops was the first of the "
+                     "war.", "2018-02-13")
+    assert {("USAMIL", "190", "RUSMIL"), ("RUSMIL", "190", "USAMIL")} <= found
+    assert not any(t == "USA" for _, _, t in found)

@@ -3,7 +3,9 @@ hostile event noun after 'under' is done to the subject of its clause by the one
 after 'from' or 'by' ("came under attack from", "has been under siege by"), and is a
 quarrel when both sides are people or offices of state; the deed in the to-clause of a
 decision is done by whoever decided it ("his decision to attack"); "regime forces" and "a
-regime offensive" are of the state the article named with that noun ("the Assad regime")."""
+regime offensive" are of the state the article named with that noun ("the Assad regime");
+a participle with an agent is done by the agent to the noun it describes, also when joined
+to an adjective ("the Kurds, armed and supported by the US")."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ VERBS: dict[str, Any] = {
          "source": ["poss", "by", "amod", "compound"], "target": ["on", "of"]},
         {"id": "meeting.n", "lemmas": ["talks"], "pos": "noun", "code": "046",
          "source": ["poss", "by", "amod", "compound"], "target": ["with"]},
+        {"id": "support.v", "lemmas": ["back"], "code": "051", "target": ["dobj"]},
         {"id": "attack.v", "lemmas": ["attack", "bomb"], "code": "190",
          "target": ["dobj", "against"]},
         {"id": "close.border", "lemmas": ["close"], "object": ["border"], "code": "1721",
@@ -67,6 +70,8 @@ CODED = [
      {("ROH", "1721", "GON")}, "also when a by-phrase names who decided"),
     ("The Gondorian regime denies it. Regime forces bombed Arnor on Monday.",
      {("GONMIL", "190", "ARN")}, "'regime forces' are of the regime the article named"),
+    ("The Arnorian troops, armed and backed by the Gondorian army, held the pass.",
+     {("GONMIL", "051", "ARNMIL")}, "a participle joined to an adjective describes its noun"),
     ("The Gondorian regime denies it. A regime assault on Arnor began on Monday.",
      {("GONGOV", "190", "ARN")}, "and so is 'a regime assault'"),
 ]
@@ -87,6 +92,8 @@ NOT_CODED = [
      "only hostile event nouns after 'under' are done to the subject"),
     ("Arnorian jets attacked Gondor under cover of darkness.", ("GON", "190", "ARNMIL"),
      "the subject of a clause is never the target of its own deed"),
+    ("The Arnorian troops, armed and backed by the Gondorian army, held the pass.",
+     ("ARNMIL", "051", None), "the noun a participle with an agent describes is not its doer"),
     ("Rohan is at peace. Regime forces bombed Arnor on Monday.", ("ROHMIL", "190", "ARN"),
      "a bare 'regime' the article never named points to no state"),
     ("Gondor criticised the decision to bomb Arnor.", ("GON", "190", "ARN"),

@@ -257,8 +257,9 @@ def _misread_conjuncts(head: Token) -> Iterator[Token]:
     words = [head, *(c for c in head.children if c.dep_ == "compound")]
     for child in (c for word in words for c in word.children):
         if child.i < head.i and any(c.dep_ == "cc" for c in child.children) and (
-                child.dep_ == "nmod" or (child.dep_ == "poss" and child.ent_type_ == "PERSON")):
-            yield child
+                child.dep_ == "nmod" or (child.dep_ == "poss" and child.ent_type_ == "PERSON")
+        ) and not any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in child.children):
+            yield child  # not coordinated modifiers: "US and Russian citizens"
 
 
 # "the two countries", "both sides", "the three countries": how many states they stand for
@@ -585,10 +586,11 @@ def _described_patient(token: Token) -> Iterator[Token]:
     the noun a past participle describes is its patient (its object), also through a
     conjoined participle ("armed and supported by the US")."""
     current = token
-    while current.dep_ == "conj" and current.tag_ == "VBN" and current.head.tag_ == "VBN":
-        current = current.head
-    if current.tag_ == "VBN" and current.dep_ == "acl" and current.head.pos_ in {"NOUN",
-                                                                                 "PROPN"}:
+    while current.dep_ == "conj" and current.tag_ == "VBN" and (
+            current.head.tag_ == "VBN" or current.head.dep_ == "acl"):
+        current = current.head  # "the Kurds, armed and supported by the US": 'armed' an ADJ
+    if (current.tag_ == "VBN" or current is not token) and current.dep_ == "acl" and (
+            current.head.pos_ in {"NOUN", "PROPN"}):
         yield current.head
 
 
@@ -678,6 +680,8 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
             c.dep_ in SUBJECT_DEPS and c.lower_ not in lex.relative_pronouns
             for c in token.children):
         return
+    if token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children):
+        return  # "the Kurds, armed and supported by the US": a participle's doer is its agent
     current = token
     for _ in range(4):
         if current.dep_ == "xcomp" and current.head.lemma_.lower() in lex.object_control and any(

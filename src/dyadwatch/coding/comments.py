@@ -33,8 +33,9 @@ MODIFIER_DEPS = frozenset({"amod", "advmod", "acl", "xcomp", "acomp"})
 QUALITY_PREPS = frozenset({"of"})  # "an act of cowardice"
 
 
-def comment_code(clause: Token, lex: Lexicon) -> str | None:
-    """The code a statement's clause ``clause`` carries about its subject: 112 when it
+def comment_code(clause: Token, lex: Lexicon, agent: bool = False) -> str | None:
+    """The code a statement's clause ``clause`` carries about its subject (or, with
+    ``agent``, about its passive's agent): 112 when it
     blames it, 111 when it criticises it or says it broke its word, 010 when it denies it
     a will or an interest
     ("had no intention of ..."); None when its words carry none of these, or when the
@@ -44,9 +45,11 @@ def comment_code(clause: Token, lex: Lexicon) -> str | None:
     if any(c.dep_ == "aux" and c.lower_ in forecast for c in clause.children):
         return None
     # a passive verb says what was done to its subject ("said Borduria had been misled"),
-    # unless its own form is a word of the list ("was terrified of scrutiny")
+    # unless its own form is a word of the list ("was terrified of scrutiny"); it says
+    # what its agent did ("was orchestrated by Borduria")
+    done_to = passive(clause) and not agent
     words = {w for t in evaluation(clause)
-             for w in ((t.lower_,) if t.i == clause.i and passive(clause)
+             for w in ((t.lower_,) if t.i == clause.i and done_to
                        else (t.lemma_.lower(), t.lower_))}
     negated = _negated(clause, lex)
     if words & lex.blame_words:
@@ -129,15 +132,22 @@ def comment_on(statement: Token, target: Token, lex: Lexicon) -> str | None:
     for clause in statement_clauses(statement, lex):
         if any(s.i == target.i or s.is_ancestor(target) for s in comment_subjects(clause)):
             return comment_code(clause, lex)
-    if any(t.i == target.i or t.is_ancestor(target) for t in criticised_things(statement, lex)):
-        return CRITICISM
+    for thing, code in _criticised(statement, lex):
+        if thing.i == target.i or thing.is_ancestor(target):
+            return code
     return None
 
 
 def criticised_things(statement: Token, lex: Lexicon) -> Iterator[Token]:
     """'said it must counter perceived US aggression', 'said the talks were a reply to
     Borduria's provocations': a noun of criticism that a name owns, out of the subject of a
-    clause the statement governs, criticises its owner (not one denied: "no aggression")."""
+    clause the statement governs, criticises its owner (not one denied: "no aggression");
+    'said the coup was instigated by Borduria': a passive's agent is blamed or criticised
+    by the clause's verb."""
+    yield from (thing for thing, _ in _criticised(statement, lex))
+
+
+def _criticised(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
     for clause in statement_clauses(statement, lex):
         subjects = list(comment_subjects(clause))
         for noun in clause.subtree:
@@ -146,7 +156,11 @@ def criticised_things(statement: Token, lex: Lexicon) -> Iterator[Token]:
                     for c in noun.children) and not any(
                     c.lower_ in lex.negators for c in noun.children) and not any(
                     s.i == noun.i or s.is_ancestor(noun) for s in subjects):
-                yield noun
+                yield noun, CRITICISM
+        code = comment_code(clause, lex, agent=True) if passive(clause) else None
+        if code in CRITICAL_CODES:
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                yield from ((p, code) for p in agent.children if p.dep_ == "pobj")
 
 
 def statement_topics(statement: Token, lex: Lexicon) -> Iterator[Token]:
