@@ -123,9 +123,10 @@ class PredicateFinder:
             return _reaction(token, self.lex)
         if pos == "verb" and _naming(token, self.lex):
             return None
+        objects: dict[int, Token | None] = {}  # the token's object, read once
         for lemma in lemma_candidates(token):
             for pattern in self.verbs.patterns_for(lemma, pos):
-                words = pattern_words(token, pattern, self.lex)
+                words = pattern_words(token, pattern, self.lex, objects)
                 if words is not None:
                     return self._literal(token, self._announced(token, pattern) or (pattern,
                                                                                     words))

@@ -35,8 +35,10 @@ def lemma_candidates(token: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon) -> tuple[Token, ...] | None:
-    """The trigger words if ``pattern`` holds at ``token``, else None."""
+def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon,
+                  objects: dict[int, Token | None] | None = None) -> tuple[Token, ...] | None:
+    """The trigger words if ``pattern`` holds at ``token``, else None. ``objects`` keeps
+    :func:`pattern_object` by token for the caller that tries many patterns at a token."""
     words: list[Token] = [token]
     if pattern.particle is not None:
         particle = child_word(token, {"prt"}, pattern.particle)
@@ -44,7 +46,12 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon) -> tuple[Tok
             return None
         words.append(particle)
     if pattern.object:
-        obj = pattern_object(token, lex)
+        if objects is None:
+            obj = pattern_object(token, lex)
+        else:
+            if token.i not in objects:
+                objects[token.i] = pattern_object(token, lex)
+            obj = objects[token.i]
         if obj is None or not _names_object(obj, pattern.object, lex):
             return None
         if pattern.object_modifier and not any(
