@@ -252,7 +252,10 @@ def stative(token: Token, lex: Lexicon) -> bool:
 
 
 def passive(token: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in token.children)
+    return any(c.dep_ in _PASSIVE_MARKS for c in token.children)
+
+
+_PASSIVE_MARKS = PASSIVE_SUBJECT_DEPS | {"auxpass"}
 
 
 def embedded_predicate(token: Token) -> Token | None:
