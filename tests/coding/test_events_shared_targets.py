@@ -243,3 +243,19 @@ def test_events_shared_targets_coordinated_modifiers_between(nlp: Any, coder: An
                      "war.", "2018-02-13")
     assert {("USAMIL", "190", "RUSMIL"), ("RUSMIL", "190", "USAMIL")} <= found
     assert not any(t == "USA" for _, _, t in found)
+
+
+RECEIVED = [
+    ("The US deflected Ankara's vehement complaints by pointing to results.",
+     ("TURGOV", "114", "USA"), "a complaint deflected was made to the one who deflects it"),
+    ("Britain dismissed Russian complaints about the sanctions.", ("RUS", "114", "GBR"),
+     "a complaint dismissed was made to the one who dismisses it"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), RECEIVED, ids=[c[2] for c in RECEIVED])
+def test_events_shared_targets_complaint_received(nlp: Any, coder: Any, text: str,
+                                                 expected: Triple, why: str) -> None:
+    assert expected in _triples(nlp, coder, text, "2018-12-20"), why

@@ -68,6 +68,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         targets = place_targets(predicate, memory, lookup, lex)
     if not targets:
         targets = toward_targets(predicate, memory, lookup, lex, places)
+    if not targets:
+        targets = _receiver(predicate, memory, lookup, lex)
     if not sources:
         sources = _between(predicate, memory, lookup, lex)
     if not sources and targets:
@@ -76,6 +78,26 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if not sources and keep_unknown:
         sources = unknown_source(predicate, predicate.source_slots, targets, lex)
     return sources, targets
+
+
+# verbs whose subject is the one a complaint or protest in their object is made to
+RECEIVING_VERBS = frozenset({"deflect", "dismiss", "reject", "rebuff", "ignore", "answer",
+                             "address", "face", "receive", "shrug", "brush", "counter"})
+RECEIVED_ROOTS = frozenset({"11", "14"})
+
+
+def _receiver(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
+              lex: Lexicon) -> list[Resolved]:
+    """'The US deflected Ankara's vehement complaints', 'Britain dismissed Russian
+    complaints': a complaint or protest with no one named it is made to is made to the
+    one who deflects, dismisses, ignores or faces it."""
+    token = predicate.token
+    verb = token.head
+    if token.pos_ != "NOUN" or predicate.code[:2] not in RECEIVED_ROOTS or token.dep_ not in {
+            "dobj", "obj"} or verb.lemma_.lower() not in RECEIVING_VERBS:
+        return []
+    return fill(replace(predicate, token=verb, embedded=None), ("nsubj",), memory, lookup, lex,
+                subject=True)
 
 
 def _between(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
