@@ -401,11 +401,11 @@ def quoted_tokens(doc: Doc) -> set[int]:
     start: int | None = None
     for token in doc:
         text = token.text
-        if start is not None and _reopens(token):
+        if start is not None and text == '"' and _reopens(token):
             found.update(range(start, token.i))
             start = token.i + 1
-        elif start is not None and (text in _CLOSING or "\n" in token.text_with_ws
-                                    and not text.strip()):
+        elif start is not None and (text in _CLOSING or not text.strip()
+                                    and "\n" in token.text_with_ws):
             found.update(range(start, token.i))
             start = None
         elif start is None and text in _OPENING:
