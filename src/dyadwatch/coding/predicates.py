@@ -100,14 +100,18 @@ class PredicateFinder:
 
     def _candidate(self, token: Token) -> bool:
         """Cheap test: could this token be a predicate at all?"""
-        if token.pos_ not in {"VERB", "NOUN", "ADJ"} or (
+        pos = token.pos_
+        if pos not in {"VERB", "NOUN", "ADJ"} or pos == "NOUN" and (
                 scene_setting(token, self.lex) and not partnered(token, self.lex, any(
                     p.code in self.lex.reciprocal_codes
                     for p in self.verbs.patterns_for(token.lemma_.lower(), "noun")))):
-            return False
-        if token.tag_ == "NNS" and token.lemma_.lower() in self.lex.plural_people:
+            return False  # (only a noun sets the scene)
+        if pos == "VERB":
+            return token.tag_ != "NNS" or token.lemma_.lower() not in self.lex.plural_people
+        lemma = token.lemma_.lower()
+        if token.tag_ == "NNS" and lemma in self.lex.plural_people:
             return False  # "would welcome back its exiles": the people, not the deed
-        return token.pos_ == "VERB" or token.lemma_.lower() in self._known
+        return lemma in self._known
 
     def _match(self, token: Token, memo: Memo) -> tuple[VerbPattern, tuple[Token, ...]] | None:
         """The most specific dictionary pattern that holds at ``token`` (memoised per call)."""
