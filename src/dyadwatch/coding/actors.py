@@ -148,11 +148,15 @@ def _remember_word(token: Token, memory: DocActors, lookup: ActorLookup, lex: Le
     the word is one, see actor_words.demonym_countries), a role or a private person's noun
     phrase. Returns the index of the next word to read."""
     doc, i = token.doc, token.i
+    lower = token.lower_
+    if token.pos_ not in {"NOUN", "PROPN"} and not demonym and lower not in lex.peoples and (
+            lower not in lex.compass_names):
+        return i + 1  # most words: none of the readings below applies to them
     again = _surname_again(token, memory)
     if again is not None:
         _remember(memory, doc[i : i + 1], again, person=True)
         return i + 1
-    if token.lower_ in lex.peoples:
+    if lower in lex.peoples:
         people = people_actor(token, lookup, lex, memory.named)
         if people is not None and one_person(token):
             _remember_private(memory, doc[i : i + 1], person=True)  # "a Kurd"
