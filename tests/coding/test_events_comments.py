@@ -77,6 +77,8 @@ CODED = [
      ("ARN", "010", "GON"), "a topic phrase names what the statement is about"),
     ("Arnor said the sanctions were a reply to Gondor's aggression.", ("ARN", "111", "GON"),
      "a word of criticism that a name owns criticises its owner"),
+    ("Arnor said the closure was a provocation by Gondor.", ("ARN", "111", "GON"),
+     "a word of criticism that names its author criticises the author"),
     ("Arnor said the blast was orchestrated by Gondor.", ("ARN", "112", "GON"),
      "a passive verb of blame blames its agent"),
     ("Arnor warned that Gondor would attack the border post.", ("ARN", "010", "GON"),

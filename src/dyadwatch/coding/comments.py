@@ -140,7 +140,8 @@ def comment_on(statement: Token, target: Token, lex: Lexicon) -> str | None:
 
 def criticised_things(statement: Token, lex: Lexicon) -> Iterator[Token]:
     """'said it must counter perceived US aggression', 'said the talks were a reply to
-    Borduria's provocations': a noun of criticism that a name owns, out of the subject of a
+    Borduria's provocations', 'said this was a gaffe by the minister': a noun of criticism
+    that a name owns or that names its author, out of the subject of a
     clause the statement governs, criticises its owner (not one denied: "no aggression");
     'said the coup was instigated by Borduria': a passive's agent is blamed or criticised
     by the clause's verb."""
@@ -153,7 +154,7 @@ def _criticised(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
         for noun in clause.subtree:
             if noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.criticism_words and any(
                     c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_)
-                    for c in noun.children) and not any(
+                    or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children) and not any(
                     c.lower_ in lex.negators for c in noun.children) and not any(
                     s.i == noun.i or s.is_ancestor(noun) for s in subjects):
                 yield noun, CRITICISM
