@@ -259,3 +259,12 @@ RECEIVED = [
 def test_events_shared_targets_complaint_received(nlp: Any, coder: Any, text: str,
                                                  expected: Triple, why: str) -> None:
     assert expected in _triples(nlp, coder, text, "2018-12-20"), why
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+def test_events_shared_targets_possessive_pronoun_in_phrase(nlp: Any, coder: Any) -> None:
+    """A possessive pronoun on a role noun in a phrase stands for its antecedent."""
+    found = _triples(nlp, coder, "North Korean officials condemned Trump's insults to their "
+                     "leader.", "2017-11-15")
+    assert ("USAGOV", "111", "PRKGOV") in found

@@ -337,9 +337,10 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
         party = next((a for a in owners.values() if party_sector(a)), None)
         if party is not None:
             return Resolved(party, text, head.i)  # a party leader's "his party" is his own
-    if head.dep_ in {"nsubj", "nsubjpass"} and (
+    if head.dep_ in {"nsubj", "nsubjpass", "pobj"} and (
             lookup.role_of(head.lemma_) or lookup.role_of(head.text)):
-        # "her government would never ...", not "withdrew its troops" (its own means)
+        # "her government would never ...", "Trump's insults to their leader", not
+        # "withdrew its troops" (its own means)
         known = {**known, **_possessor_antecedents(modifiers, memory, lex)}
     actor = actor_from_words(words, lookup, known, rule="modifier")
     if actor is None:
