@@ -268,3 +268,15 @@ def test_events_shared_targets_possessive_pronoun_in_phrase(nlp: Any, coder: Any
     found = _triples(nlp, coder, "North Korean officials condemned Trump's insults to their "
                      "leader.", "2017-11-15")
     assert ("USAGOV", "111", "PRKGOV") in found
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+def test_events_shared_targets_reflexive_and_passive_participles(nlp: Any, coder: Any) -> None:
+    """A reflexive subject is the subject of the clause above it; a bare participle joined
+    to a passive participle says what was done to the subject, not what it did."""
+    text = ("Abandoned by all other international allies and very nearly defeated, Syria's "
+            "armed opposition now finds itself waging a battle against Syrian Kurdish militias.")
+    found = _triples(nlp, coder, text, "2018-01-26")
+    assert ("SYROPP", "190", "SYRREB") in found
+    assert not any(s == "SYROPP" and t is None for s, _, t in found)

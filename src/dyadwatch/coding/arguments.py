@@ -551,7 +551,11 @@ def _shared_patient(token: Token, lex: Lexicon) -> bool:
     ("Iran seized the tanker and was condemned by Britain") or a participle with an agent
     ("Backed by Russia, Assad shelled Idlib"). That subject is its patient, not its doer."""
     if token.dep_ == "conj":
-        return passive(token) and not stative(token, lex)
+        # "Abandoned by its allies and very nearly defeated, the opposition ...": a bare
+        # participle joined to a passive participle is passive too
+        return (passive(token) and not stative(token, lex)) or (
+            token.tag_ == "VBN" and token.head.tag_ == "VBN" and _shared_patient(token.head, lex)
+            and not any(c.dep_ in {"aux", "auxpass"} for c in token.children))
     return token.dep_ == "advcl" and token.tag_ == "VBN" and any(
         c.dep_ == "agent" for c in token.children)
 

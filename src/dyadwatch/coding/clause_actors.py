@@ -236,6 +236,8 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
     if head.i in memory.by_token and not _has_role_head(head, lookup):
         start, end = memory.spans[head.i]
         return Resolved(memory.by_token[head.i], head.doc[start:end].text, head.i)
+    if lower in REFLEXIVES:
+        return _reflexive_antecedent(head, memory, lookup, lex)
     if lower in lex.person_pronouns or lower in lex.group_pronouns:
         if _expletive(head):
             return None
@@ -310,6 +312,20 @@ def _described_holder(head: Token, memory: DocActors, lookup: ActorLookup,
         return None
     text = head.doc[min(c.i for c in head.children if c.dep_ == "compound") : head.i + 1].text
     return Resolved(Actor(join_code(country, role), country, rule="anaphor"), text, head.i)
+
+
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
+
+
+def _reflexive_antecedent(head: Token, memory: DocActors, lookup: ActorLookup,
+                          lex: Lexicon) -> Resolved | None:
+    """'Syria's armed opposition finds itself waging a battle against Kurdish militias': a
+    reflexive stands for the subject of the nearest clause above it with another subject."""
+    for verb in head.ancestors:
+        for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS
+                        and c.lower_ not in REFLEXIVES and c.i != head.i):
+            return _find_head(subject, memory, lookup, lex)
+    return None
 
 
 def _expletive(head: Token) -> bool:
