@@ -79,6 +79,8 @@ CODED = [
      "a word of criticism that a name owns criticises its owner"),
     ("Arnor said the closure was a provocation by Gondor.", ("ARN", "111", "GON"),
      "a word of criticism that names its author criticises the author"),
+    ("Arnor said it was not convinced by Gondor's arguments.", ("ARN", "111", "GON"),
+     "the speaker's own disapproval of an actor's thing criticises the actor"),
     ("Arnor said the blast was orchestrated by Gondor.", ("ARN", "112", "GON"),
      "a passive verb of blame blames its agent"),
     ("Arnor warned that Gondor would attack the border post.", ("ARN", "010", "GON"),
@@ -127,6 +129,8 @@ NOT_CODED = [
      "a denied word of criticism criticises no one"),
     ("Arnor said the blast was not orchestrated by Gondor.", "GON",
      "a denied blame of the agent blames no one"),
+    ("Arnor said it was convinced by Gondor's arguments.", "GON",
+     "approval is no criticism"),
     ("Arnor warned that Gondor's army would be attacked.", "GON",
      "the patient of a deed a warning names is no doer it speaks about"),
 ]

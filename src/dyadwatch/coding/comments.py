@@ -158,6 +158,8 @@ def _criticised(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
                     c.lower_ in lex.negators for c in noun.children) and not any(
                     s.i == noun.i or s.is_ancestor(noun) for s in subjects):
                 yield noun, CRITICISM
+        if _disapproves(clause, lex):
+            yield from ((thing, CRITICISM) for thing in _disapproved(clause, lex))
         code = comment_code(clause, lex, agent=True) if passive(clause) else None
         if code in CRITICAL_CODES:
             for agent in (c for c in clause.children if c.dep_ == "agent"):
@@ -182,6 +184,27 @@ def _names_actor(head: Token) -> bool:
     return head.pos_ == "PROPN" or any(
         c.dep_ == "poss" and c.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}
         for c in head.children)
+
+
+def _disapproves(clause: Token, lex: Lexicon) -> bool:
+    """'said he was not convinced by ...', 'said we have serious misgivings about ...': the
+    speaker's own disapproval (a pronoun subject; "Borduria was unhappy with ..." relays
+    another's)."""
+    if not any((c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS) and c.pos_ == "PRON"
+               for c in clause.children):
+        return False
+    words = {w for t in evaluation(clause) for w in (t.lemma_.lower(), t.lower_)}
+    return bool(words & lex.disapproval_words) or (
+        _negated(clause, lex) and bool(words & lex.approval_words))
+
+
+def _disapproved(clause: Token, lex: Lexicon) -> Iterator[Token]:
+    """What the disapproval is of: the object of its by/about/with/over phrase, named or
+    owned by a name ("not convinced by Mr Mallon's arguments")."""
+    for word in evaluation(clause):
+        for prep in (c for c in word.children
+                     if c.dep_ in {"prep", "agent"} and c.lower_ in lex.disapproval_preps):
+            yield from (p for p in prep.children if p.dep_ == "pobj" and _names_actor(p))
 
 
 def warned_about(warning: Token, target: Token, lex: Lexicon) -> bool:
