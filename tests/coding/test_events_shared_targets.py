@@ -280,3 +280,29 @@ def test_events_shared_targets_reflexive_and_passive_participles(nlp: Any, coder
     found = _triples(nlp, coder, text, "2018-01-26")
     assert ("SYROPP", "190", "SYRREB") in found
     assert not any(s == "SYROPP" and t is None for s, _, t in found)
+
+
+EARLIER_DEEDS = [
+    ("Dozens were killed in the first days of Ethiopia's offensive against an Eritrean "
+     "garrison near the border. Ethiopia launched the assault on Saturday.",
+     ("ETH", "190", "ERIMIL"), "a definite deed names again the same source's deed before it"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), EARLIER_DEEDS,
+                         ids=[c[2] for c in EARLIER_DEEDS])
+def test_events_shared_targets_earlier_deed(nlp: Any, coder: Any, text: str, expected: Triple,
+                                            why: str) -> None:
+    found = [(e.source, e.cameo, e.target, e.sentence_index) for e in coder.code_doc(
+        nlp(text), Article(id="t", text=text, published="2020-05-05"))]
+    assert (*expected, 1) in found, why
+
+
+def test_events_shared_targets_earlier_deed_other_source(nlp: Any, coder: Any) -> None:
+    """Another source's deed is another deed."""
+    text = ("Russia launched an offensive against Ukraine in February. Turkey launched the "
+            "operation a day later.")
+    found = _triples(nlp, coder, text, "2022-03-01")
+    assert not any(s == "TUR" and t == "UKR" for s, _, t in found)

@@ -70,6 +70,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         targets = toward_targets(predicate, memory, lookup, lex, places)
     if not targets:
         targets = _receiver(predicate, memory, lookup, lex)
+    if not targets and sources:
+        targets = _earlier_deed_target(predicate, sources, memory, lookup, lex, places)
     if not sources:
         sources = _between(predicate, memory, lookup, lex)
     if not sources and targets:
@@ -78,6 +80,66 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if not sources and keep_unknown:
         sources = unknown_source(predicate, predicate.source_slots, targets, lex)
     return sources, targets
+
+
+# nouns of an armed deed that a later definite mention names again ("the assault")
+DEED_NOUNS = frozenset({"offensive", "assault", "attack", "incursion", "operation",
+                        "campaign", "invasion", "onslaught", "bombardment"})
+DEED_PREPS = ("against", "on", "into")
+
+
+def _earlier_deed_target(predicate: Predicate, sources: list[Resolved], memory: DocActors,
+                         lookup: ActorLookup, lex: Lexicon,
+                         places: PlaceLookup | None) -> list[Resolved]:
+    """'Turkey's offensive against a Kurdish enclave ... Turkey launched the assault on
+    Saturday': a definite armed deed with no target names again the deed of the same
+    source told in its sentence or the two before, and is aimed where that one was."""
+    noun = _deed_noun(predicate, lex)
+    if noun is None:
+        return []
+    countries = {s.country for s in sources if s.country}
+    doc = noun.doc
+    first = noun.sent.start
+    for _ in range(2):
+        first = doc[first - 1].sent.start if first > 0 else first
+    for earlier in reversed(doc[first : noun.i]):
+        if earlier.lemma_.lower() not in DEED_NOUNS or not countries & _deed_authors(
+                earlier, memory, lookup, lex):
+            continue
+        again = replace(predicate, token=earlier, words=(earlier,), slot_tokens=(earlier,),
+                        embedded=None)
+        found = fill(again, DEED_PREPS, memory, lookup, lex, subject=False) or (
+            toward_targets(again, memory, lookup, lex, places))
+        if found:
+            return found
+    return []
+
+
+def _deed_noun(predicate: Predicate, lex: Lexicon) -> Token | None:
+    """The noun of an armed deed a predicate names, when it is definite and has no phrase of
+    a target: "the assault", "Turkey's offensive", "launched the operation"."""
+    if predicate.code[:2] not in lex.violent_roots:
+        return None
+    token = predicate.token
+    noun = token if token.pos_ == "NOUN" else direct_object(token, lex)
+    if noun is None or noun.lemma_.lower() not in DEED_NOUNS or any(
+            c.dep_ == "prep" and c.lower_ in DEED_PREPS and any(
+                p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"} for p in c.children)
+            for c in noun.children):
+        return None  # "the assault on Saturday" names a day, not a target
+    definite = any((c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss"
+                   for c in noun.children)
+    return noun if definite else None
+
+
+def _deed_authors(noun: Token, memory: DocActors, lookup: ActorLookup,
+                  lex: Lexicon) -> set[str]:
+    """The countries that do a deed noun: its possessor or national modifier, else the
+    subject of the verb it is the object of ("Turkey launched an offensive against ...")."""
+    heads = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}]
+    if noun.dep_ in {"dobj", "obj"}:
+        heads += [c for c in noun.head.children if c.dep_ in SUBJECT_DEPS]
+    return {r.country for h in heads for r in actors_for(h, memory, lookup, lex) if r.country}
 
 
 # verbs whose subject is the one a complaint or protest in their object is made to
