@@ -69,7 +69,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if not targets:
         targets = toward_targets(predicate, memory, lookup, lex, places)
     if not targets:
-        targets = _receiver(predicate, memory, lookup, lex)
+        targets = _receiver(predicate, memory, lookup, lex) or _loser(
+            predicate, memory, lookup, lex)
     if not targets and sources:
         targets = _earlier_deed_target(predicate, sources, memory, lookup, lex, places)
     if not sources:
@@ -160,6 +161,19 @@ def _receiver(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         return []
     return fill(replace(predicate, token=verb, embedded=None), ("nsubj",), memory, lookup, lex,
                 subject=True)
+
+
+def _loser(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
+           lex: Lexicon) -> list[Resolved]:
+    """'Isis lost Mosul to an offensive by the Iraqi army': an armed deed someone loses a
+    place or ground to is aimed at the one who loses it."""
+    token = predicate.token
+    prep = token.head
+    if token.pos_ != "NOUN" or predicate.code[:2] not in lex.violent_roots or (
+            token.dep_ != "pobj") or prep.lower_ != "to" or prep.head.lemma_.lower() != "lose":
+        return []
+    return fill(replace(predicate, token=prep.head, embedded=None), ("nsubj",), memory, lookup,
+                lex, subject=True)
 
 
 def _between(predicate: Predicate, memory: DocActors, lookup: ActorLookup,

@@ -250,7 +250,7 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
         return _described_country(head, memory, lex)
     if head.lemma_.lower() in lex.anaphors and _bare_modifier(head):
         return _named_before(head, memory, lookup, lex)
-    if head.lower_ in lex.group_anaphors and _is_definite(head):
+    if head.lower_ in lex.group_anaphors and _described_definite(head):
         group = _described_group(head, memory)
         if group is not None:
             return group
@@ -387,6 +387,15 @@ def _is_definite(head: Token) -> bool:
         c.dep_ in MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children)
 
 
+def _described_definite(head: Token) -> bool:
+    """'the group', and 'the terror group', 'the jihadist militants': a definite noun whose
+    modifiers only describe it, naming no one (not 'the Kurdish militia', 'the SDF group')."""
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children) and all(
+        c.dep_ in {"amod", "compound"} and not c.ent_type_ and c.pos_ in {"ADJ", "NOUN"}
+        for c in head.children if c.dep_ in MODIFIER_DEPS or (
+            c.dep_ == "prep" and c.lower_ == "of"))
+
+
 def _described_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
     role = lex.anaphors[head.lemma_.lower()]
     for start, actor, is_person, _ in reversed(memory.history):
@@ -444,9 +453,19 @@ def _doers(head: Token) -> set[int]:
                 # the noun a relative clause describes is its doer, with its modifiers and
                 # appositives: "the anti-Isis coalition, which armed the group", "the
                 # Syrian Democratic Forces (SDF), which are advancing against the militants"
-                doers.update(t.i for t in child.subtree)
+                doers.update(_phrase_tokens(child))
         below = governor
     return doers
+
+
+def _phrase_tokens(token: Token) -> set[int]:
+    """A noun phrase's words, not those of a clause inside it ("the exodus of fighters from
+    areas controlled by Isis" is not Isis's doing)."""
+    found = {token.i}
+    for child in token.children:
+        if child.dep_ not in {"acl", "relcl", "advcl"}:
+            found |= _phrase_tokens(child)
+    return found
 
 
 def _mention_tokens(begin: int, memory: DocActors) -> set[int]:
