@@ -348,9 +348,8 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
     return Resolved(actor, text, head.i)
 
 
-# nouns of a relation: the one named on them is the other side ("a US ally" is not the US)
-RELATION_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "rival", "foe",
-                            "enemy", "adversary"})
+# members of a body of states: the body named on them is not the member ("an EU member");
+# for nouns of a relation ("a US ally" is not the US) see RELATION_NOUNS below
 MEMBER_NOUNS = frozenset({"member", "state"})
 
 
