@@ -318,3 +318,10 @@ def test_events_shared_targets_described_group_and_loser(nlp: Any, coder: Any) -
     assert ("IRQMIL", "190", "IMGMUSISI") in _triples(nlp, coder, text, "2017-09-12")
     text = "Isis lost Mosul to an offensive by the Iraqi army."
     assert ("IRQMIL", "190", "IMGMUSISI") in _triples(nlp, coder, text, "2017-09-12")
+
+
+def test_events_shared_targets_origin_is_no_actor(nlp: Any, coder: Any) -> None:
+    """A person's origin names a people or a land of birth, not the state they act for."""
+    text = "Her hero is Kurdo, a rapper of Iraqi-Kurdish origin who arrived in Germany aged eight."
+    assert not any(s is not None and s.startswith("IRQ")
+                   for s, _, _ in _triples(nlp, coder, text, "2017-08-30"))

@@ -320,6 +320,8 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
         return None  # "1 million Egyptian pounds", "tons of Russian grain" are no actors
     if _related_to_named(head, memory):
         return None  # "its Nato ally", "an EU member", "Iran's rivals": someone else
+    if head.lemma_.lower() in ORIGIN_NOUNS:
+        return None  # "of Iraqi-Kurdish origin, who arrived": an origin is nobody
     modifiers = _own_modifiers(head, list(_modifiers(head, lex, lookup)))
     role_words = [head, *(m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN")]
     if not any(lookup.role_of(w.lemma_) or lookup.role_of(w.text) for w in role_words):
@@ -386,6 +388,11 @@ def _role_adjective(token: Token, lookup: ActorLookup) -> bool:
     return is_role and lookup.country_of_demonym(token.text) is None
 
 
+# a person's origin names a people or a land of birth, not the state they act for
+ORIGIN_NOUNS = frozenset({"origin", "origins", "descent", "heritage", "extraction",
+                          "ancestry", "background"})
+
+
 def _modifiers(head: Token, lex: Lexicon, lookup: ActorLookup) -> Iterator[Token]:
     """Left modifiers of a noun and the object of its 'of' phrase ("government of Iran")."""
     for child in head.children:
@@ -403,6 +410,8 @@ def _modifiers(head: Token, lex: Lexicon, lookup: ActorLookup) -> Iterator[Token
             # "the government of Iran", "rebels in Darfur", "officials from Kabul",
             # "a spokesman at Turkey's foreign ministry", "spokesperson for the prime minister"
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                if pobj.lemma_.lower() in ORIGIN_NOUNS:
+                    continue  # "a rapper of Iraqi origin" is no actor of Iraq's
                 yield pobj
                 if child.lower_ == "of" and pobj.pos_ == "NOUN" and not _role_like(
                         pobj, lex, lookup):
