@@ -325,3 +325,10 @@ def test_events_shared_targets_origin_is_no_actor(nlp: Any, coder: Any) -> None:
     text = "Her hero is Kurdo, a rapper of Iraqi-Kurdish origin who arrived in Germany aged eight."
     assert not any(s is not None and s.startswith("IRQ")
                    for s, _, _ in _triples(nlp, coder, text, "2017-08-30"))
+
+
+def test_events_shared_targets_consequence_is_no_deed_of_subject(nlp: Any, coder: Any) -> None:
+    """What a clause culminates or results in is not its subject's own deed."""
+    text = ("Turkey had stood by as the militants were swept from the towns, culminating in the "
+            "extremists’ ousting from Raqqa late last year.")
+    assert not any(s == "TUR" for s, _, _ in _triples(nlp, coder, text, "2018-03-18"))

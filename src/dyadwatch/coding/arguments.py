@@ -799,6 +799,8 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
             yield from (c for c in current.children
                         if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
         elif current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head != current:
+            if current.i != token.i and current.lemma_.lower() in CONSEQUENCE_VERBS:
+                return  # "Turkey stood by ..., culminating in the extremists' ousting"
             deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if current.dep_ == "xcomp" else (
                 SUBJECT_DEPS)  # "Germany was obliged to withdraw": the obliged withdraws
             current = current.head
@@ -833,6 +835,10 @@ def _deciders(noun: Token) -> Iterator[Token]:
             yield child
         elif child.dep_ == "prep" and child.lower_ == "by":
             yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+# participles of a consequence: what follows them is not their clause subject's deed
+CONSEQUENCE_VERBS = frozenset({"culminate", "result", "climax"})
 
 
 def _gerund_governor(gerund: Token, lex: Lexicon) -> Token | None:
