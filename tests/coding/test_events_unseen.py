@@ -5,7 +5,8 @@ quarrel when both sides are people or offices of state; the deed in the to-claus
 decision is done by whoever decided it ("his decision to attack"); "regime forces" and "a
 regime offensive" are of the state the article named with that noun ("the Assad regime");
 a participle with an agent is done by the agent to the noun it describes, also when joined
-to an adjective ("the Kurds, armed and supported by the US")."""
+to an adjective ("the Kurds, armed and supported by the US"); a place falls to the armed
+men who take it."""
 
 from __future__ import annotations
 
