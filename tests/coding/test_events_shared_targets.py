@@ -332,3 +332,25 @@ def test_events_shared_targets_consequence_is_no_deed_of_subject(nlp: Any, coder
     text = ("Turkey had stood by as the militants were swept from the towns, culminating in the "
             "extremists’ ousting from Raqqa late last year.")
     assert not any(s == "TUR" for s, _, _ in _triples(nlp, coder, text, "2018-03-18"))
+
+
+RESPECTIVELY = [
+    ("Russia and Turkey have backed the Syrian government and the rebels respectively.",
+     ("RUS", "051", "SYRGOV"), ("TUR", "051", "SYRGOV"),
+     "'respectively' pairs each source with the target in its place"),
+    ("Vladimir Putin and Recep Tayyip Erdoğan, who have backed the Syrian government and rebels "
+     "respectively, are due to meet in Tehran on Friday.", None, ("TURGOV", "051", "SYRGOV"),
+     "with one source read for two targets, who backed whom is unclear"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "wrong", "why"), RESPECTIVELY,
+                         ids=[c[3] for c in RESPECTIVELY])
+def test_events_shared_targets_respectively(nlp: Any, coder: Any, text: str,
+                                            expected: Triple | None, wrong: Triple,
+                                            why: str) -> None:
+    found = _triples(nlp, coder, text, "2018-09-04")
+    assert wrong not in found, why
+    assert expected is None or expected in found, why

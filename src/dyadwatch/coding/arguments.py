@@ -906,6 +906,24 @@ def place_targets(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     return []
 
 
+def respective_targets(predicate: Predicate, sources: list[Resolved],
+                       targets: list[Resolved]) -> list[list[Resolved]] | None:
+    """'Russia and Turkey have backed the Syrian government and the rebels respectively':
+    each source's target is the one in its place; when the counts differ, who did what to
+    whom is unclear and no source has a target. None when 'respectively' is not said."""
+    clause = [predicate.token, *predicate.words]
+    if not any(c.lower_ == "respectively" for word in clause for c in word.children):
+        return None
+    if len(sources) < 2 or len(sources) != len(targets):
+        return [[] for _ in sources]
+    ordered = sorted(targets, key=lambda t: t.token_i)
+    ranks = sorted(range(len(sources)), key=lambda i: sources[i].token_i)
+    paired: list[list[Resolved]] = [[] for _ in sources]
+    for rank, index in enumerate(ranks):
+        paired[index] = [ordered[rank]]
+    return paired
+
+
 def mutual(predicate: Predicate, lex: Lexicon) -> bool:
     """A consultation, negotiation or exchange is mutual: "A met B" is also B meeting A
     ("phoned", "held talks with", "traded accusations", "clashed with")."""

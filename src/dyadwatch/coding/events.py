@@ -33,6 +33,7 @@ from dyadwatch.coding.arguments import (
     mutual,
     mutual_among_sources,
     placed_by_source,
+    respective_targets,
     reversible,
     usable_targets,
 )
@@ -152,9 +153,11 @@ class EventCoder:
         each_other = len(sources) > 1 and mutual_among_sources(predicate, self.lex)
         if each_other and not targets:
             predicate = joint(predicate)
-        for source in sources:
+        paired = respective_targets(predicate, sources, targets)
+        for position, source in enumerate(sources):
+            own = targets if paired is None else paired[position]
             usable = usable_targets(predicate, source, [
-                placed_by_source(predicate, source, t, self.lex) for t in targets], self.lex)
+                placed_by_source(predicate, source, t, self.lex) for t in own], self.lex)
             if not usable and each_other:
                 # "A and B held talks": coordinated sides are each other's target
                 usable = usable_targets(predicate, source, [s for s in sources if reversible(s)],
