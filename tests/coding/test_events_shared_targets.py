@@ -354,3 +354,14 @@ def test_events_shared_targets_respectively(nlp: Any, coder: Any, text: str,
     found = _triples(nlp, coder, text, "2018-09-04")
     assert wrong not in found, why
     assert expected is None or expected in found, why
+
+
+def test_events_shared_targets_people_home_named_before(nlp: Any, coder: Any) -> None:
+    """A people's home is the one the article has named by its name before the word, when
+    no sign of a home came first; a group named later is another part of the story."""
+    text = ("On a muddy trail in northern Syria, the exiles are leaving. Turkish troops have "
+            "encircled the town. Kurdish forces pulled out on Sunday. The PKK has fought "
+            "Turkey for decades.")
+    found = _triples(nlp, coder, text, "2018-03-18")
+    assert ("SYRREB", "0874", None) in found
+    assert not any(s == "TURREB" and c == "0874" for s, c, _ in found)

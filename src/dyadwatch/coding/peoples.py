@@ -89,6 +89,13 @@ def _home_by_sign(token: Token, homes: tuple[PeopleHome, ...],
     before = [(start, home) for start, home in signs if start < token.i]
     if before:
         return max(before, key=lambda pair: pair[0])[1]
+    # a home the article has named by its name before the word, where no sign came first:
+    # "Kurdish forces pulled out" of a town in an article on northern Syria is not the PKK
+    # a later paragraph names ("Turkish troops" name no land)
+    by_name = {home.country for start, entry_id, country in named for home in homes
+               if start < token.i and entry_id.startswith("country:") and country == home.country}
+    if len(by_name) == 1:
+        return next(home for home in homes if home.country in by_name)
     after = [(start, home) for start, home in signs if start > token.i]
     return min(after, key=lambda pair: pair[0])[1] if after else None
 
