@@ -365,3 +365,11 @@ def test_events_shared_targets_people_home_named_before(nlp: Any, coder: Any) ->
     found = _triples(nlp, coder, text, "2018-03-18")
     assert ("SYRREB", "0874", None) in found
     assert not any(s == "TURREB" and c == "0874" for s, c, _ in found)
+
+
+def test_events_shared_targets_relative_clause_tells_the_deed(nlp: Any, coder: Any) -> None:
+    """An armed deed with no target is aimed at the object of the relative clause that tells
+    what it did."""
+    text = ("The YPG controls Afrin. Western diplomats were troubled by a Turkish assault that "
+            "drove the militia from the town.")
+    assert ("TUR", "190", "SYRREB") in _triples(nlp, coder, text, "2018-04-04")

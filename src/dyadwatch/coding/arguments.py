@@ -72,7 +72,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         targets = _receiver(predicate, memory, lookup, lex) or _loser(
             predicate, memory, lookup, lex)
     if not targets and sources:
-        targets = _earlier_deed_target(predicate, sources, memory, lookup, lex, places)
+        targets = _relative_deed_target(predicate, memory, lookup, lex) or (
+            _earlier_deed_target(predicate, sources, memory, lookup, lex, places))
     if not sources:
         sources = _between(predicate, memory, lookup, lex)
     if not sources and targets:
@@ -113,6 +114,22 @@ def _earlier_deed_target(predicate: Predicate, sources: list[Resolved], memory: 
             toward_targets(again, memory, lookup, lex, places))
         if found:
             return found
+    return []
+
+
+def _relative_deed_target(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
+                          lex: Lexicon) -> list[Resolved]:
+    """'a Turkish assault that last month drove the Kurds from Afrin': an armed deed with no
+    target is aimed at the object of the relative clause that tells what it did."""
+    token = predicate.token
+    if token.pos_ != "NOUN" or predicate.code[:2] not in lex.violent_roots or (
+            token.lemma_.lower() not in DEED_NOUNS):
+        return []
+    for clause in (c for c in token.children if c.dep_ == "relcl" and not passive(c)):
+        if any(c.dep_ in SUBJECT_DEPS and c.lower_ in lex.relative_pronouns
+               for c in clause.children):
+            return fill(replace(predicate, token=clause, embedded=None), ("dobj",), memory,
+                        lookup, lex, subject=False)
     return []
 
 
