@@ -6,7 +6,8 @@ decision is done by whoever decided it ("his decision to attack"); "regime force
 regime offensive" are of the state the article named with that noun ("the Assad regime");
 a participle with an agent is done by the agent to the noun it describes, also when joined
 to an adjective ("the Kurds, armed and supported by the US"); a place falls to the armed
-men who take it."""
+men who take it; a surname is the person the article named with it ("Jack McConnell …
+Mr McConnell" is not the senator the dictionary knows as McConnell)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ VERBS: dict[str, Any] = {
         {"id": "meeting.n", "lemmas": ["talks"], "pos": "noun", "code": "046",
          "source": ["poss", "by", "amod", "compound"], "target": ["with"]},
         {"id": "support.v", "lemmas": ["back"], "code": "051", "target": ["dobj"]},
+        {"id": "criticize.v", "lemmas": ["condemn"], "code": "111", "target": ["dobj"]},
         {"id": "fall.to", "lemmas": ["fall"], "prep": "to", "code": "192", "source": ["to"],
          "target": ["nsubj"], "prep_object": ["forces", "force", "rebels", "rebel"],
          "not_with": ["job", "task", "seat"]},
@@ -47,7 +49,10 @@ ACTORS = ActorDictionary(
     entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"),
                                _country("ROH", "Rohan"),
                                ActorEntry(id="person:aragorn", kind="person",
-                                          names=("Aragorn",), code="GONGOV", country="GON"))},
+                                          names=("Aragorn",), code="GONGOV", country="GON"),
+                               ActorEntry(id="person:brand-thorne", kind="person",
+                                          names=("Brand Thorne", "Thorne"), code="ARNLEG",
+                                          country="ARN"))},
     demonyms={"arnorian": "ARN", "gondorian": "GON", "rohirric": "ROH"},
     roles={"army": "MIL", "government": "GOV", "troops": "MIL", "minister": "GOV",
            "jets": "MIL", "forces": "MIL", "mp": "LEG", "mps": "LEG", "regime": "GOV"},
@@ -76,6 +81,8 @@ CODED = [
      {("GONMIL", "190", "ARN")}, "'regime forces' are of the regime the article named"),
     ("The Arnorian troops, armed and backed by the Gondorian army, held the pass.",
      {("GONMIL", "051", "ARNMIL")}, "a participle joined to an adjective describes its noun"),
+    ("Brand Thorne spoke first. Later Thorne condemned Rohan.", {("ARNLEG", "111", "ROH")},
+     "a surname named before with the same person is that person"),
     ("The Gondorian capital fell to Arnorian forces on Monday.", {("ARNMIL", "192", "GON")},
      "a place that falls to armed men is taken by them"),
     ("The Gondorian regime denies it. A regime assault on Arnor began on Monday.",
@@ -102,6 +109,9 @@ NOT_CODED = [
      ("ARNMIL", "051", None), "the noun a participle with an agent describes is not its doer"),
     ("The job of guarding Gondor fell to Arnorian forces.", ("ARNMIL", "192", None),
      "a task that falls to someone is no place taken"),
+    ("Elrond Thorne, a Gondorian minister, spoke first. Mr Thorne then condemned Rohan.",
+     ("ARNLEG", "111", "ROH"), "a surname is the person the article named with it, not "
+     "another person the dictionary knows by it"),
     ("Rohan is at peace. Regime forces bombed Arnor on Monday.", ("ROHMIL", "190", "ARN"),
      "a bare 'regime' the article never named points to no state"),
     ("Gondor criticised the decision to bomb Arnor.", ("GON", "190", "ARN"),

@@ -85,6 +85,7 @@ class DocActors:
     history: list[tuple[int, Actor | None, bool, bool]] = field(default_factory=list)
     private: set[int] = field(default_factory=set)  # tokens of private people's mentions
     private_names: set[str] = field(default_factory=set)  # their surnames, lower case
+    unknown_names: set[str] = field(default_factory=set)  # surnames of unknown people named
     dateline: set[int] = field(default_factory=set)  # tokens of datelines ("SEOUL, South Korea —")
     sole_country: str | None = None  # the only country the article names, if it names one
     genders: dict[int, str] = field(default_factory=dict)  # person mention start → "m" / "f"
@@ -134,6 +135,8 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
             _remember(memory, span, actor, person)
         else:
             memory.history.append((span.start, None, person, is_subject(span)))
+            if person and len(span) > 1:
+                memory.unknown_names.add(span[-1].lower_)
         i = span.end
     memory.genders = {start: gender for start, _, person, _ in memory.history if person
                       and (gender := gender_at(doc, start, lex)) is not None}
@@ -222,6 +225,18 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | 
         entry = lookup.entry_for(span.text)
     if entry is not None and entry.kind != "person":
         return entry.actor_on(day), False
+    if entry is not None and len(span) == 1 and _other_first_name(
+            span, entry.names, lex.male_titles | lex.female_titles | TITLE_ABBREVIATIONS,
+            lookup):
+        # "Elrond Thorne" is not Brand Thorne: a surname in a longer name the dictionary
+        # does not know is someone else's
+        memory.unknown_names.add(span.text.lower())
+        return None, True
+    if entry is not None and len(span) == 1 and (
+            span.text.lower() in memory.people or span.text.lower() in memory.unknown_names):
+        # "Jack McConnell, the first minister … Mr McConnell said": a surname is the person
+        # the article named with it, not another person the dictionary knows by it
+        return memory.people.get(span.text.lower()), True
     if entry is None and span.label_ == "ORG":
         # an organisation the dictionaries do not know: its own words may still say who
         # it is ("the Nigerian Union of Teachers"), and so may its possessor or a modifier
@@ -247,6 +262,35 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | 
         actor = known if known is not None and (titled is None or titled.country is None) else (
             titled or known)
     return actor, True
+
+
+def _other_first_name(span: Span, names: tuple[str, ...], titles: frozenset[str],
+                      lookup: ActorLookup) -> bool:
+    """A one-word name inside a longer person's name whose first word, past any title or
+    role, is none of the entry's first names nor a spelling of one ("Jack McConnell" for
+    the entry of Mitch McConnell, "Sir Ian Blair" for Tony Blair's; not "Donald J. Trump",
+    "President Musharraf", "Yassir Arafat")."""
+    token = span[0]
+    if token.ent_iob_ != "I" or token.ent_type_ != "PERSON":
+        return False
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while start < token.i and (doc[start].lower_.rstrip(".") in titles
+                               or lookup.role_of(doc[start].lemma_) is not None):
+        start += 1
+    if start == token.i:
+        return False
+    first = doc[start].lower_
+    words = {word.lower() for name in names for word in name.split()}
+    return first not in words and not any(word[:2] == first[:2] for word in words)
+
+
+# abbreviated titles the recogniser keeps inside a name ("Gen Pervez Musharraf")
+TITLE_ABBREVIATIONS = frozenset({"gen", "col", "lt", "maj", "capt", "cpt", "sgt", "adm",
+                                 "gov", "sen", "rep", "pres", "dr", "prof", "rev", "mr",
+                                 "mrs", "ms"})
 
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
