@@ -7,7 +7,8 @@ regime offensive" are of the state the article named with that noun ("the Assad 
 a participle with an agent is done by the agent to the noun it describes, also when joined
 to an adjective ("the Kurds, armed and supported by the US"); a place falls to the armed
 men who take it; a surname is the person the article named with it ("Jack McConnell …
-Mr McConnell" is not the senator the dictionary knows as McConnell)."""
+Mr McConnell" is not the senator the dictionary knows as McConnell); the subject of a
+passive frame of intent is its doer, not its target ("is expected to hold talks with")."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ VERBS: dict[str, Any] = {
          "source": ["poss", "by", "amod", "compound"], "target": ["on", "of"]},
         {"id": "meeting.n", "lemmas": ["talks"], "pos": "noun", "code": "046",
          "source": ["poss", "by", "amod", "compound"], "target": ["with"]},
+        {"id": "hold.talks", "lemmas": ["hold"], "object": ["talks"], "code": "046",
+         "target": ["with"]},
         {"id": "support.v", "lemmas": ["back"], "code": "051", "target": ["dobj"]},
         {"id": "criticize.v", "lemmas": ["condemn"], "code": "111", "target": ["dobj"]},
         {"id": "fall.to", "lemmas": ["fall"], "prep": "to", "code": "192", "source": ["to"],
@@ -39,8 +42,13 @@ VERBS: dict[str, Any] = {
         {"id": "close.border", "lemmas": ["close"], "object": ["border"], "code": "1721",
          "target": ["with"]},
     ],
-    "frames": [],
-    "derive": {},
+    "frames": [
+        {"id": "intend.f", "lemmas": ["expect", "plan"], "kind": "intend",
+         "target": ["dobj", "to"]},
+        {"id": "appeal.f", "lemmas": ["urge"], "kind": "appeal", "target": ["dobj"]},
+    ],
+    "derive": {"intend": {"default": "030", "04": "036"},
+               "appeal": {"default": "020"}},
 }
 
 
@@ -83,6 +91,10 @@ CODED = [
      {("GONMIL", "051", "ARNMIL")}, "a participle joined to an adjective describes its noun"),
     ("Brand Thorne spoke first. Later Thorne condemned Rohan.", {("ARNLEG", "111", "ROH")},
      "a surname named before with the same person is that person"),
+    ("The Arnorian minister is expected to hold talks with Gondor on Monday.",
+     {("ARNGOV", "036", "GON")}, "the subject of a passive frame of intent is its doer"),
+    ("Arnor was urged by Rohan to hold talks with Gondor.", {("ROH", "020", "ARN")},
+     "the subject of a passive appeal is still the one urged"),
     ("The Gondorian capital fell to Arnorian forces on Monday.", {("ARNMIL", "192", "GON")},
      "a place that falls to armed men is taken by them"),
     ("The Gondorian regime denies it. A regime assault on Arnor began on Monday.",

@@ -27,6 +27,7 @@ from dyadwatch.coding.syntax import (
     figure_of_speech,
     lemma_candidates,
     obligation_modal,
+    passive,
     pattern_words,
     prepositional_objects,
     reaction_object,
@@ -499,13 +500,16 @@ def _suffering_clause(token: Token) -> Token | None:
     return prep.head if prep.head.pos_ in {"VERB", "AUX"} else None
 
 
-def _frame_targets(frame: Frame, inner: Predicate) -> tuple[str, ...]:
+def _frame_targets(frame: Frame, inner: Predicate, token: Token) -> tuple[str, ...]:
     """Who a framed event is aimed at: the one told to act for demands and appeals
     ("demanded that Hamas renounce …", "urged Iran to return …"), else the embedded
-    event's target ("threatened to attack Gondor")."""
+    event's target ("threatened to attack Gondor"); the subject of a passive frame of
+    intent is its doer, not its object ("Bolton is expected to hold talks with Turkish
+    officials")."""
     if frame.kind in {"demand", "appeal"}:
         return ("dobj", "embedded_subject", *frame.target, *inner.target_slots)
-    return (*frame.target, *inner.target_slots)
+    own = tuple(s for s in frame.target if s != "dobj" or not passive(token))
+    return (*own, *inner.target_slots)
 
 
 def _framed_predicate(token: Token, frame: Frame, inner: Predicate, code: str,
@@ -519,7 +523,7 @@ def _framed_predicate(token: Token, frame: Frame, inner: Predicate, code: str,
         inner, token=token, code=code, rule=f"frame:{frame.id}+{inner.rule}",
         source_slots=("nsubj", "agent", "poss") if told else ("nsubj", "nsubjpass", "agent",
                                                               "poss"),
-        target_slots=_frame_targets(frame, inner),
+        target_slots=_frame_targets(frame, inner, token),
         modality=modality, negated=denied,
         words=(token, *inner.words), slot_tokens=(token, *inner.slot_tokens),
         embedded=inner.token,
