@@ -77,11 +77,22 @@ def document_register(doc: Doc, registers: Registers) -> Register:
 def cues_by_register(doc: Doc, registers: Registers) -> dict[str, list[str]]:
     """The distinct cues of each register found in ``doc``, in order of first use."""
     seen: dict[str, Counter[str]] = {}
-    forms = [(token.lower_, token.lemma_.lower()) for token in doc]  # each token read once
+    forms = token_forms(doc)
     for i in range(len(forms)):
         for cue, name in _token_cues(forms, i, registers):
             seen.setdefault(name, Counter())[cue] += 1
     return {name: list(counts) for name, counts in seen.items()}
+
+
+def token_forms(doc: Doc) -> list[tuple[str, str]]:
+    """Each token's lower-case form and lower-case lemma (``token.lower_``,
+    ``token.lemma_.lower()``), read from the document's arrays: each distinct string is
+    looked up once, and no Token is built."""
+    rows = doc.to_array(["LOWER", "LEMMA"]).tolist()
+    strings = doc.vocab.strings
+    lowers = {key: strings[key] for key in {row[0] for row in rows}}
+    lemmas = {key: strings[key].lower() for key in {row[1] for row in rows}}
+    return [(lowers[lower], lemmas[lemma]) for lower, lemma in rows]
 
 
 def _token_cues(forms: list[tuple[str, str]], i: int,
