@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from spacy.symbols import NOUN, PROPN
+
 from dyadwatch.coding.actor_words import (
     MODIFIER_DEPS,
     actor_from_words,
@@ -117,6 +119,7 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     person_spans = {ent.start: ent for ent in doc.ents if ent.label_ in {"PERSON", "ORG"}
                     and not any(i in covered for i in range(ent.start, ent.end))}
     tokens = list(doc)  # doc[i] builds a new Token at every call
+    plain = _plain_words(doc, demonyms, lex)
     i = 0
     while i < len(doc):
         span = mentions.get(i) or person_spans.get(i)
@@ -124,7 +127,8 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
             i += 1
             continue
         if span is None:
-            i = _remember_word(tokens[i], memory, lookup, lex, demonyms[i] is not None)
+            i = i + 1 if plain[i] else _remember_word(tokens[i], memory, lookup, lex,
+                                                      demonyms[i] is not None)
             continue
         if private_person(span, lookup, memory.private_names, lex):
             _remember_private(memory, span, person=True)
@@ -143,6 +147,21 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     memory.plural = {start for start, actor, person, _ in memory.history if not person
                      and plural_phrase(doc, start, memory.spans, actor)}
     return memory
+
+
+def _plain_words(doc: Doc, demonyms: list[str | None], lex: Lexicon) -> list[bool]:
+    """For each token: a word that is no noun, no proper noun, no demonym, no people's name
+    and no compass word, which :func:`_remember_word` passes over; read from the document's
+    arrays (each distinct form looked up once), without building a Token."""
+    rows = doc.to_array(["POS", "LOWER"]).tolist()
+    strings = doc.vocab.strings
+    lowers = {key: strings[key] for key in {row[1] for row in rows}}
+    return [pos not in _NAME_POS and country is None and lowers[lower] not in lex.peoples
+            and lowers[lower] not in lex.compass_names
+            for (pos, lower), country in zip(rows, demonyms, strict=True)]
+
+
+_NAME_POS = frozenset({NOUN, PROPN})  # the parts of speech of nouns and names, as numbers
 
 
 def _remember_word(token: Token, memory: DocActors, lookup: ActorLookup, lex: Lexicon,
