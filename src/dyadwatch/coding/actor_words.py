@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.mentions import ActorLookup
+from dyadwatch.coding.mentions import ActorLookup, token_texts
 from dyadwatch.model import Actor
 
 if TYPE_CHECKING:
@@ -153,10 +153,10 @@ def demonym_countries(doc: Doc, lookup: ActorLookup) -> list[str | None]:
     found: list[str | None] = []
     singles: dict[str, str | None] = {}  # the country of each word, asked once per word
     previous = ""
-    for token in doc:
-        text = token.text
+    starts = doc.to_array("SENT_START").tolist()  # 1 where token.is_sent_start is True
+    for i, text in enumerate(token_texts(doc)):
         pair = (lookup.country_of_demonym_pair(previous, text)
-                if token.i > 0 and not token.is_sent_start else None)
+                if i > 0 and starts[i] != 1 else None)
         if pair is None:
             if text not in singles:
                 singles[text] = lookup.country_of_demonym(text)
@@ -399,17 +399,16 @@ def quoted_tokens(doc: Doc) -> set[int]:
     ('said: "Disunity is corrosive. "Gordon Brown is a great chancellor."')."""
     found: set[int] = set()
     start: int | None = None
-    for token in doc:
-        text = token.text
-        if start is not None and text == '"' and _reopens(token):
-            found.update(range(start, token.i))
-            start = token.i + 1
+    for i, text in enumerate(token_texts(doc)):
+        if start is not None and text == '"' and _reopens(doc[i]):
+            found.update(range(start, i))
+            start = i + 1
         elif start is not None and (text in _CLOSING or not text.strip()
-                                    and "\n" in token.text_with_ws):
-            found.update(range(start, token.i))
+                                    and "\n" in doc[i].text_with_ws):
+            found.update(range(start, i))
             start = None
         elif start is None and text in _OPENING:
-            start = token.i + 1
+            start = i + 1
     if start is not None:
         found.update(range(start, len(doc)))
     return found

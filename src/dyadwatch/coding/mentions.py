@@ -105,18 +105,27 @@ def unmarked_possessives(doc: Doc, lookup: ActorLookup) -> Iterator[Span]:
     where it is a collective ("the Americas", "the two Koreas")."""
     from spacy.tokens import Span
 
-    for token in doc:
-        text = token.text
+    texts = token_texts(doc)
+    for i, text in enumerate(texts):
         if len(text) < 4 or text[-1] != "s" or not text[0].isupper() or text[-2] in "s'":
             continue
-        for start in range(token.i, max(token.i - _NAME_WORDS, -1), -1):
-            form = " ".join([t.text for t in doc[start : token.i]] + [text[:-1]])
+        for start in range(i, max(i - _NAME_WORDS, -1), -1):
+            form = " ".join([*texts[start:i], text[:-1]])
             entry = lookup.entry_for(form)
             if entry is not None and entry.kind in _STATE_KINDS:
                 before = doc[start - 1] if start > 0 else None
                 if before is None or not (before.lower_ == "the" or before.like_num):
-                    yield Span(doc, start, token.i + 1, label=entry.id)
+                    yield Span(doc, start, i + 1, label=entry.id)
                 break
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of each token (``token.text``), read from the document's array: each
+    distinct word looked up once, and no Token built."""
+    keys = doc.to_array("ORTH").tolist()
+    strings = doc.vocab.strings
+    texts = {key: strings[key] for key in set(keys)}
+    return [texts[key] for key in keys]
 
 
 _NAME_WORDS = 3  # words of a country's name before its last ("Central African Republics")
