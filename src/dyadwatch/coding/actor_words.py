@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.mentions import ActorLookup, token_texts
+from dyadwatch.coding.doc_arrays import token_strings
+from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.model import Actor
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ def demonym_countries(doc: Doc, lookup: ActorLookup) -> list[str | None]:
     singles: dict[str, str | None] = {}  # the country of each word, asked once per word
     previous = ""
     starts = doc.to_array("SENT_START").tolist()  # 1 where token.is_sent_start is True
-    for i, text in enumerate(token_texts(doc)):
+    for i, text in enumerate(token_strings(doc, "ORTH")):
         pair = (lookup.country_of_demonym_pair(previous, text)
                 if i > 0 and starts[i] != 1 else None)
         if pair is None:
@@ -399,7 +400,7 @@ def quoted_tokens(doc: Doc) -> set[int]:
     ('said: "Disunity is corrosive. "Gordon Brown is a great chancellor."')."""
     found: set[int] = set()
     start: int | None = None
-    for i, text in enumerate(token_texts(doc)):
+    for i, text in enumerate(token_strings(doc, "ORTH")):
         if start is not None and text == '"' and _reopens(doc[i]):
             found.update(range(start, i))
             start = i + 1

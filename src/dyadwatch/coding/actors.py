@@ -42,6 +42,7 @@ from dyadwatch.coding.actor_words import (
     word_actor,
     word_role_of,
 )
+from dyadwatch.coding.doc_arrays import token_strings
 from dyadwatch.coding.mentions import ActorLookup, MatcherCache, find_mentions
 from dyadwatch.coding.peoples import named_mentions, people_actor, read_peoples
 from dyadwatch.model import Actor
@@ -153,12 +154,11 @@ def _plain_words(doc: Doc, demonyms: list[str | None], lex: Lexicon) -> list[boo
     """For each token: a word that is no noun, no proper noun, no demonym, no people's name
     and no compass word, which :func:`_remember_word` passes over; read from the document's
     arrays (each distinct form looked up once), without building a Token."""
-    rows = doc.to_array(["POS", "LOWER"]).tolist()
-    strings = doc.vocab.strings
-    lowers = {key: strings[key] for key in {row[1] for row in rows}}
-    return [pos not in _NAME_POS and country is None and lowers[lower] not in lex.peoples
-            and lowers[lower] not in lex.compass_names
-            for (pos, lower), country in zip(rows, demonyms, strict=True)]
+    parts = doc.to_array("POS").tolist()
+    lowers = token_strings(doc, "LOWER")
+    return [pos not in _NAME_POS and country is None and lower not in lex.peoples
+            and lower not in lex.compass_names
+            for pos, lower, country in zip(parts, lowers, demonyms, strict=True)]
 
 
 _NAME_POS = frozenset({NOUN, PROPN})  # the parts of speech of nouns and names, as numbers

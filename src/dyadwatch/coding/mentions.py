@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Protocol
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
+from dyadwatch.coding.doc_arrays import token_strings
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
@@ -105,7 +107,7 @@ def unmarked_possessives(doc: Doc, lookup: ActorLookup) -> Iterator[Span]:
     where it is a collective ("the Americas", "the two Koreas")."""
     from spacy.tokens import Span
 
-    texts = token_texts(doc)
+    texts = token_strings(doc, "ORTH")
     for i, text in enumerate(texts):
         if len(text) < 4 or text[-1] != "s" or not text[0].isupper() or text[-2] in "s'":
             continue
@@ -117,15 +119,6 @@ def unmarked_possessives(doc: Doc, lookup: ActorLookup) -> Iterator[Span]:
                 if before is None or not (before.lower_ == "the" or before.like_num):
                     yield Span(doc, start, i + 1, label=entry.id)
                 break
-
-
-def token_texts(doc: Doc) -> list[str]:
-    """The text of each token (``token.text``), read from the document's array: each
-    distinct word looked up once, and no Token built."""
-    keys = doc.to_array("ORTH").tolist()
-    strings = doc.vocab.strings
-    texts = {key: strings[key] for key in set(keys)}
-    return [texts[key] for key in keys]
 
 
 _NAME_WORDS = 3  # words of a country's name before its last ("Central African Republics")

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dyadwatch.coding.doc_arrays import token_strings
 from dyadwatch.kb.registers import NEWS, Registers
 
 if TYPE_CHECKING:
@@ -88,11 +89,10 @@ def token_forms(doc: Doc) -> list[tuple[str, str]]:
     """Each token's lower-case form and lower-case lemma (``token.lower_``,
     ``token.lemma_.lower()``), read from the document's arrays: each distinct string is
     looked up once, and no Token is built."""
-    rows = doc.to_array(["LOWER", "LEMMA"]).tolist()
-    strings = doc.vocab.strings
-    lowers = {key: strings[key] for key in {row[0] for row in rows}}
-    lemmas = {key: strings[key].lower() for key in {row[1] for row in rows}}
-    return [(lowers[lower], lemmas[lemma]) for lower, lemma in rows]
+    lemmas = token_strings(doc, "LEMMA")
+    lowered = {lemma: lemma.lower() for lemma in set(lemmas)}
+    return list(zip(token_strings(doc, "LOWER"), [lowered[lemma] for lemma in lemmas],
+                    strict=True))
 
 
 def _token_cues(forms: list[tuple[str, str]], i: int,

@@ -1,0 +1,26 @@
+"""Token attributes read from a document's arrays are the tokens' own."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.coding.doc_arrays import token_strings
+from dyadwatch.coding.register import token_forms
+
+TEXT = ("Ruritania's Foreign Ministry said on Tuesday that Bordurian troops had shelled "
+        "the border town of Vel. \"We will respond,\" the minister told reporters.")
+
+
+@pytest.mark.parametrize(("attr", "read"), [
+    ("ORTH", lambda token: token.text),
+    ("LOWER", lambda token: token.lower_),
+    ("LEMMA", lambda token: token.lemma_),
+])
+def test_token_strings_are_the_tokens_own(nlp, attr, read) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TEXT)
+    assert token_strings(doc, attr) == [read(token) for token in doc]
+
+
+def test_register_forms_are_lower_case_form_and_lemma(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TEXT)
+    assert token_forms(doc) == [(token.lower_, token.lemma_.lower()) for token in doc]
