@@ -179,13 +179,14 @@ class EventCoder:
     def _kept(self, source: Resolved, event: Event, register: Register) -> bool:
         """Is ``event`` emitted? Its source must be a known political actor (a country, an
         international body, a named group) unless ``coding.keep_unknown_actors``; in a
-        text that is not political news, a state organ or international body acting."""
+        text that is not political news, a state organ or international body acting on
+        another political actor."""
         if not (self.options.keep_unknown_actors
                 or known_code(event.source, event.source_country)):
             return False
         return register.political_news or kept_in_register(
             register, self.resources.registers, _how(source) or "", source.text, source.code,
-            source.country, event.cameo, self.pronouns)
+            source.country, event.cameo, self.pronouns, dyadic=bool(event.dyadic))
 
     def _location(self, predicate: Predicate, targets: list[Resolved]) -> Location | None:
         if self.resources.places is None:
