@@ -17,7 +17,8 @@ from dyadwatch.kb.actors import ActorDictionary
 VERBS: dict[str, Any] = {
     "version": "test",
     "patterns": [
-        {"id": "say.v", "lemmas": ["say", "add"], "code": "010", "target": ["to"]},
+        {"id": "say.v", "lemmas": ["say", "add", "speak", "comment"], "code": "010",
+         "target": ["to"]},
         {"id": "tell.v", "lemmas": ["tell"], "code": "010", "target": ["dobj", "to"]},
         {"id": "cross.border", "lemmas": ["cross"], "code": "192", "target": ["dobj"]},
         {"id": "attack.v", "lemmas": ["attack"], "code": "190", "target": ["dobj"]},
@@ -87,6 +88,14 @@ CODED = [
      "a warning about the deed of its clause's doer threatens no one"),
     ("Arnor warned Gondor that the army would attack the border post.", ("ARN", "130", "GON"),
      "a warning to an actor of a deed of force stays a threat"),
+    ("Arnor spoke about Gondor's decision.", ("ARN", "010", "GON"),
+     "a topic phrase on the statement itself names what it is about"),
+    ("Arnor commented on Gondor's decision.", ("ARN", "010", "GON"),
+     "'on' after a verb of commenting names what the statement is about"),
+    ("Reacting to Gondor's decision, Arnor said it would wait.", ("ARN", "010", "GON"),
+     "a reaction on the statement names what it answers"),
+    ("Asked about Gondor's decision, Arnor said it would wait.", ("ARN", "010", "GON"),
+     "a question put to the speaker names what the statement answers"),
 ]
 
 
@@ -133,6 +142,10 @@ NOT_CODED = [
      "approval is no criticism"),
     ("Arnor warned that Gondor's army would be attacked.", "GON",
      "the patient of a deed a warning names is no doer it speaks about"),
+    ("Arnor spoke on Gondorian television.", "GON",
+     "'on' after a verb of speaking at large is a medium or a day, no topic"),
+    ("Reacting quickly, Arnor said it was worried about Gondorian children.", "GON",
+     "a reaction that names no actor's thing names no target"),
 ]
 
 

@@ -816,6 +816,9 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
             yield from (c for c in current.children
                         if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
         elif current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head != current:
+            if current.dep_ == "advcl" and current.tag_ == "VBN" and not any(
+                    c.dep_ in {"aux", "auxpass", "mark"} for c in current.children):
+                return  # "Asked about the offer, the minister said": the asked is its patient
             if current.i != token.i and current.lemma_.lower() in CONSEQUENCE_VERBS:
                 return  # "Turkey stood by ..., culminating in the extremists' ousting"
             deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if current.dep_ == "xcomp" else (

@@ -253,6 +253,8 @@ class Lexicon:
     evidence_verbs: frozenset[str]
     topic_preps: frozenset[str]
     topic_nouns: frozenset[str]
+    topic_on_verbs: frozenset[str]
+    reaction_verbs: frozenset[str]
     disapproval_words: frozenset[str]
     approval_words: frozenset[str]
     disapproval_preps: frozenset[str]
