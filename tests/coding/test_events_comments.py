@@ -96,6 +96,8 @@ CODED = [
      "a reaction on the statement names what it answers"),
     ("Asked about Gondor's decision, Arnor said it would wait.", ("ARN", "010", "GON"),
      "a question put to the speaker names what the statement answers"),
+    ("Arnor said it was deeply concerned by Gondor's decision.", ("ARN", "012", "GON"),
+     "the speaker's own concern about an actor's thing is a pessimistic comment on it"),
 ]
 
 
@@ -146,6 +148,8 @@ NOT_CODED = [
      "'on' after a verb of speaking at large is a medium or a day, no topic"),
     ("Reacting quickly, Arnor said it was worried about Gondorian children.", "GON",
      "a reaction that names no actor's thing names no target"),
+    ("Arnor said Gondor was worried about the vote.", "GON",
+     "another's concern relayed is no comment on the one concerned"),
 ]
 
 

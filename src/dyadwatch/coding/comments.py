@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 CRITICISM = "111"
 BLAME = "112"
 STANCE = "010"
+PESSIMISM = "012"
 CRITICAL_CODES = frozenset({CRITICISM, BLAME})
 PREDICATIVE_DEPS = frozenset({"acomp", "attr", "oprd"})
 MODIFIER_DEPS = frozenset({"amod", "advmod", "acl", "xcomp", "acomp"})
@@ -161,6 +162,8 @@ def _criticised(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
                 yield noun, CRITICISM
         if _disapproves(clause, lex):
             yield from ((thing, CRITICISM) for thing in _disapproved(clause, lex))
+        elif _concerned(clause, lex):
+            yield from ((thing, PESSIMISM) for thing in _disapproved(clause, lex))
         code = comment_code(clause, lex, agent=True) if passive(clause) else None
         if code in CRITICAL_CODES:
             for agent in (c for c in clause.children if c.dep_ == "agent"):
@@ -236,6 +239,15 @@ def _disapproves(clause: Token, lex: Lexicon) -> bool:
     words = {w for t in evaluation(clause) for w in (t.lemma_.lower(), t.lower_)}
     return bool(words & lex.disapproval_words) or (
         _negated(clause, lex) and bool(words & lex.approval_words))
+
+
+def _concerned(clause: Token, lex: Lexicon) -> bool:
+    """'said it was deeply concerned by Borduria's actions': the speaker's own concern (a
+    pronoun subject, not denied) about an actor's thing is a pessimistic comment on it."""
+    return any((c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS) and c.pos_ == "PRON"
+               for c in clause.children) and not _negated(clause, lex) and bool(
+        {w for t in evaluation(clause) for w in (t.lemma_.lower(), t.lower_)}
+        & lex.concern_words)
 
 
 def _disapproved(clause: Token, lex: Lexicon) -> Iterator[Token]:

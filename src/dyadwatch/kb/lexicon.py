@@ -257,6 +257,7 @@ class Lexicon:
     reaction_verbs: frozenset[str]
     disapproval_words: frozenset[str]
     approval_words: frozenset[str]
+    concern_words: frozenset[str]
     disapproval_preps: frozenset[str]
     period_preps: frozenset[str]
     prospective_heads: frozenset[str]
