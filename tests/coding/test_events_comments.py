@@ -150,6 +150,8 @@ NOT_CODED = [
      "a reaction that names no actor's thing names no target"),
     ("Arnor said Gondor was worried about the vote.", "GON",
      "another's concern relayed is no comment on the one concerned"),
+    ("Arnor said a Gondorian teenager would face trial.", "GON",
+     "a forecast about a person a nationality names is about no state"),
 ]
 
 

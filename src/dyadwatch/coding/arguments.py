@@ -617,9 +617,17 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
         # a criticism or blame is of someone else ("the opposition said the government
         # was reckless"), so a common noun will do; a forecast needs a name
         yield from (s for s in comment_subjects(clause)
-                    if _named(s) or (code in CRITICAL_CODES and s.pos_ == "NOUN"))
+                    if (_named(s) and not _private_person(s, lex))
+                    or (code in CRITICAL_CODES and s.pos_ == "NOUN"))
     yield from criticised_things(token, lex)  # "said it must counter US aggression"
     yield from statement_topics(token, lex)  # "told reporters ... in regard to Borduria"
+
+
+def _private_person(head: Token, lex: Lexicon) -> bool:
+    """'said a Palestinian teenager could face years in prison': a person a nationality
+    names is no state, and a statement about them is about no actor."""
+    return head.pos_ == "NOUN" and (head.lemma_.lower() in lex.personal_nouns
+                                    or head.lemma_.lower() in lex.private_people)
 
 
 def _named(head: Token) -> bool:
