@@ -32,7 +32,8 @@ ACTORS = ActorDictionary(
     version="test",
     entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"))},
     demonyms={"arnorian": "ARN", "gondorian": "GON"},
-    roles={"army": "MIL", "government": "GOV", "ministry": "GOV", "opposition": "OPP"},
+    roles={"army": "MIL", "government": "GOV", "ministry": "GOV", "opposition": "OPP",
+           "agency": "MED"},
 )
 
 
@@ -182,3 +183,17 @@ def test_events_comments_passive_clause_inherits_no_doer(nlp: Any, engine: Event
     source, code, _ = unexpected
     assert not any(t[0] == source and t[1] == code for t in coded_triples(nlp, engine, text)
                    if t[1] != "192"), why
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), [
+    ("Arnor told the news agency that the talks would resume.", ("ARN", "010", None),
+     "a news agency of no country is no addressee the statement is aimed at"),
+    ("Arnor told the news agency that Gondor's decision was a provocation.",
+     ("ARN", "111", "GON"), "the statement goes on to the actor it is about"),
+], ids=["no-country-agency", "agency-then-topic"])
+def test_events_comments_news_agency_addressee(nlp: Any, engine: EventCoder, text: str,
+                                               expected: Triple, why: str) -> None:
+    triples = coded_triples(nlp, engine, text)
+    assert expected in triples and not any(t[2] and "MED" in t[2] for t in triples), why

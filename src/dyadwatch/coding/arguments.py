@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.coding.actor_words import is_group, join_code, party_sector
 from dyadwatch.coding.actors import DocActors, Resolved
-from dyadwatch.coding.clause_actors import actors_for, same_actor
+from dyadwatch.coding.clause_actors import actors_for, private_sector, same_actor
 from dyadwatch.coding.comments import (
     CRITICAL_CODES,
     comment_code,
@@ -58,12 +58,13 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         # with Syria, "held talks in Ankara" none with Ankara
         targets = fill(predicate, lex.targets_for(predicate.code), memory, lookup, lex,
                        subject=False)
-    if targets and all(t.actor is None for t in targets) and (
+    if targets and all(t.actor is None or _stateless_private(t, lex) for t in targets) and (
             predicate.code[:2] in lex.statement_roots):
         # "told reporters that Borduria's move was a provocation": an addressee who is no
-        # actor leaves the statement to the one it is about
+        # actor (nor a news agency of no country: "told the Press Association") leaves the
+        # statement to the one it is about
         targets = fill(predicate, ("comment_subject",), memory, lookup, lex,
-                       subject=False) or targets
+                       subject=False) or [t for t in targets if t.actor is None]
     if not targets and predicate.code[:2] in lex.place_target_roots:
         targets = place_targets(predicate, memory, lookup, lex)
     if not targets:
@@ -82,6 +83,11 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if not sources and keep_unknown:
         sources = unknown_source(predicate, predicate.source_slots, targets, lex)
     return sources, targets
+
+
+def _stateless_private(side: Resolved, lex: Lexicon) -> bool:
+    return side.actor is not None and side.actor.country is None and private_sector(
+        side.actor, lex)
 
 
 # nouns of an armed deed that a later definite mention names again ("the assault")
