@@ -815,8 +815,9 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
         return
     if token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children):
         return  # "the Kurds, armed and supported by the US": a participle's doer is its agent
-    if token.dep_ == "advcl" and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children):
-        return  # "struck back after its soldiers were killed": the main subject did not kill
+    if token.dep_ == "advcl" and token.lemma_.lower() in lex.reporting_verbs and any(
+            c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children):
+        return  # "just as Isis was said to have ...": the main subject said nothing
     current = token
     for _ in range(4):
         if current.dep_ == "xcomp" and current.head.lemma_.lower() in lex.object_control and any(
