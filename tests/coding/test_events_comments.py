@@ -23,6 +23,7 @@ VERBS: dict[str, Any] = {
         {"id": "cross.border", "lemmas": ["cross"], "code": "192", "target": ["dobj"]},
         {"id": "attack.v", "lemmas": ["attack"], "code": "190", "target": ["dobj"]},
         {"id": "warn.v", "lemmas": ["warn"], "code": "130", "target": ["dobj"]},
+        {"id": "ask.v", "lemmas": ["ask"], "code": "020", "target": ["dobj"]},
     ],
     "frames": [],
     "derive": {},
@@ -168,6 +169,8 @@ def test_events_comments_code_nothing(nlp: Any, engine: EventCoder, text: str, t
 PASSIVE_CLAUSES = [
     ("Arnor crossed the river, as Gondor was said to have warned.", ("ARN", "010", None),
      "a passive statement hung on a clause is said by no one named"),
+    ("Asked about Gondor's decision, Arnor said it would wait.", ("ARN", "020", None),
+     "the one a question is put to makes no appeal"),
 ]
 
 
