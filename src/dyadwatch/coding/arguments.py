@@ -301,6 +301,60 @@ def placed_by_source(predicate: Predicate, source: Resolved, target: Resolved,
     return replace(target, actor=placed)
 
 
+PEOPLE_SECTORS = frozenset({"PPL", "CVL", "EDU", "HLH"})
+HOME_SECTORS = frozenset({"COP", "JUD", "REB", "OPP"})  # organs and groups that act at home
+
+
+def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
+                  memory: DocActors, place: str | None, lex: Lexicon) -> Resolved:
+    """'83 people were killed by the militants in Homs province', 'dozens of protesters
+    were arrested by British police': private people whom a political actor aids, frees,
+    holds or harms are civilians of the country where it happens (``place``, the event's
+    location), else of the source's own country when the source is an organ or group
+    that acts at home (police, courts, rebels, opposition; a government or army only in
+    coercion, 17), else of the article's only country. One person is so placed only when
+    abducted, assaulted or killed (18)."""
+    head = predicate.token.doc[target.token_i]
+    sector = _people_sector(target, head, lex)
+    if sector is None or source.actor is None or predicate.code not in (
+            lex.civilian_target_roots):
+        return target
+    if predicate.code[:2] != "18" and not (target.collective or head.tag_ in {"NNS", "NNPS"}):
+        # one person arrested, held or shot is most often a suspect (an attacker, a member
+        # of a group named elsewhere), no sure civilian; one abducted or killed is
+        return target
+    home = _home_country(source, predicate.code)
+    country = place or home or memory.sole_country
+    if country is None or (country == source.country and country not in {place, home}
+                           and predicate.code[:2] != "17"):
+        # "US troops killed three civilians" in an article about the US: not at home
+        # unless placed there; arrests and detentions are
+        return target
+    name = target.actor.name if target.actor is not None else target.text
+    actor = Actor(join_code(country, sector), country, name=name, rule="victim-placed")
+    return replace(target, actor=actor, private=False)
+
+
+def _people_sector(target: Resolved, head: Token, lex: Lexicon) -> str | None:
+    """The sector of private people with no country ("people", "a student", a private
+    person, a person named or a 'he' the dictionaries do not know), as a target keeps it;
+    None for anyone else."""
+    if target.actor is None:
+        person = head.ent_type_ == "PERSON" or head.lower_ in lex.person_pronouns
+        return "CVL" if target.private or person else None
+    return "CVL" if target.actor.code in PEOPLE_SECTORS and target.actor.country is None else (
+        None)
+
+
+def _home_country(source: Resolved, code: str) -> str | None:
+    country = source.country
+    if country is None or source.code is None or not source.code.startswith(country):
+        return None
+    sector = source.code[len(country):][:3]
+    return country if sector in HOME_SECTORS or (
+        sector in {"GOV", "MIL"} and code[:2] == "17") else None
+
+
 def _own_state_comment(predicate: Predicate, source: Resolved, target: Resolved,
                        lex: Lexicon) -> bool:
     """'The secretary of state said the US presence would remain': a statement of a state's
