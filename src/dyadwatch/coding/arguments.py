@@ -280,7 +280,8 @@ def placed_by_source(predicate: Predicate, source: Resolved, target: Resolved,
                      lex: Lexicon) -> Resolved:
     """'The UK's top judge clashed with ministers', 'Mugabe met the army commander', 'the
     Tories accused ministers': in a verbal or cooperative event a state organ named by a
-    bare role noun is of the source's state, also when the source is a party (not a titled
+    bare role noun is of the source's state, also when the source is a party, or a group
+    tied to one country that yields something (not a titled
     person, not a role with a phrase of its own: "the mayor of Nablus",
     and not in force, whose other side is more often foreign: "troops killed police")."""
     actor = target.actor
@@ -292,7 +293,8 @@ def placed_by_source(predicate: Predicate, source: Resolved, target: Resolved,
             or actor.rule != "modifier:role" or any(
                 c.dep_ == "prep" and c.lower_ in HOLDER_PREPS for c in owner.children)
             or source.country is None or source.actor is None
-            or (is_group(source.actor) and not party_sector(source.actor))
+            or (is_group(source.actor) and not party_sector(source.actor)
+                and not (predicate.code[:2] == "08" and _home_group(source.actor)))
             or predicate.code[:2] in lex.violent_roots or predicate.code[:2] >= "13"
             or source.code == f"{source.country}{actor.code}"):
         return target  # the source's own organ stays as named ("the president sacked ministers")
@@ -353,6 +355,26 @@ def _home_country(source: Resolved, code: str) -> str | None:
     sector = source.code[len(country):][:3]
     return country if sector in HOME_SECTORS or (
         sector in {"GOV", "MIL"} and code[:2] == "17") else None
+
+
+def _home_group(actor: Actor) -> bool:
+    """An armed group tied to one country, which yields what it holds to its own state's
+    organs ("Boko Haram handed the girls over to the authorities"); its adversaries in
+    words are as often another state's ("Hamas condemned ministers")."""
+    return actor.country is not None and actor.code.startswith(actor.country) and (
+        actor.code[len(actor.country):][:3] == "REB")
+
+
+def placed_partners(predicate: Predicate, sources: list[Resolved],
+                    lex: Lexicon) -> list[Resolved]:
+    """'Mugabe and the army commander met': a bare state organ coordinated with actors of
+    one state is of that state, as it would be as their target (:func:`placed_by_source`)."""
+    placed = [s for s in sources if s.country is not None]
+    if len(sources) < 2 or len({s.country for s in placed}) != 1:
+        return sources
+    return [side if side.country is not None else placed_by_source(predicate, placed[0],
+                                                                    side, lex)
+            for side in sources]
 
 
 def _own_state_comment(predicate: Predicate, source: Resolved, target: Resolved,

@@ -33,6 +33,7 @@ from dyadwatch.coding.arguments import (
     mutual,
     mutual_among_sources,
     placed_by_source,
+    placed_partners,
     placed_victim,
     respective_targets,
     reversible,
@@ -144,6 +145,7 @@ class EventCoder:
                                           self.lex, self.options.keep_unknown_actors,
                                           self.resources.places)
         sources = political(sources, predicate.code, self.lex)  # a private target stays unknown
+        sources = placed_partners(predicate, sources, self.lex)
         if not sources:
             return
         dated = event_date(predicate.token, ctx.day, self.lex)
