@@ -286,7 +286,8 @@ def placed_by_source(predicate: Predicate, source: Resolved, target: Resolved,
                      lex: Lexicon) -> Resolved:
     """'The UK's top judge clashed with ministers', 'Mugabe met the army commander', 'the
     Tories accused ministers': in a verbal or cooperative event a state organ named by a
-    bare role noun is of the source's state, also when the source is a party (not a titled
+    bare role noun is of the source's state, also when the source is a party, or a group
+    tied to one country that yields something (not a titled
     person, not a role with a phrase of its own: "the mayor of Nablus",
     and not in force, whose other side is more often foreign: "troops killed police")."""
     actor = target.actor
@@ -298,13 +299,88 @@ def placed_by_source(predicate: Predicate, source: Resolved, target: Resolved,
             or actor.rule != "modifier:role" or any(
                 c.dep_ == "prep" and c.lower_ in HOLDER_PREPS for c in owner.children)
             or source.country is None or source.actor is None
-            or (is_group(source.actor) and not party_sector(source.actor))
+            or (is_group(source.actor) and not party_sector(source.actor)
+                and not (predicate.code[:2] == "08" and _home_group(source.actor)))
             or predicate.code[:2] in lex.violent_roots or predicate.code[:2] >= "13"
             or source.code == f"{source.country}{actor.code}"):
         return target  # the source's own organ stays as named ("the president sacked ministers")
     placed = Actor(f"{source.country}{actor.code}", source.country, name=actor.name,
                    rule=f"source-placed+{actor.rule}")
     return replace(target, actor=placed)
+
+
+PEOPLE_SECTORS = frozenset({"PPL", "CVL", "EDU", "HLH"})
+HOME_SECTORS = frozenset({"COP", "JUD", "REB", "OPP"})  # organs and groups that act at home
+
+
+def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
+                  memory: DocActors, place: str | None, lex: Lexicon) -> Resolved:
+    """'83 people were killed by the militants in Homs province', 'dozens of protesters
+    were arrested by British police': private people whom a political actor aids, frees,
+    holds or harms are civilians of the country where it happens (``place``, the event's
+    location), else of the source's own country when the source is an organ or group
+    that acts at home (police, courts, rebels, opposition; a government or army only in
+    coercion, 17), else of the article's only country. One person is so placed only when
+    abducted, assaulted or killed (18)."""
+    head = predicate.token.doc[target.token_i]
+    sector = _people_sector(target, head, lex)
+    if sector is None or source.actor is None or predicate.code not in (
+            lex.civilian_target_roots):
+        return target
+    if predicate.code[:2] != "18" and not (target.collective or head.tag_ in {"NNS", "NNPS"}):
+        # one person arrested, held or shot is most often a suspect (an attacker, a member
+        # of a group named elsewhere), no sure civilian; one abducted or killed is
+        return target
+    home = _home_country(source, predicate.code)
+    country = place or home or memory.sole_country
+    if country is None or (country == source.country and country not in {place, home}
+                           and predicate.code[:2] != "17"):
+        # "US troops killed three civilians" in an article about the US: not at home
+        # unless placed there; arrests and detentions are
+        return target
+    name = target.actor.name if target.actor is not None else target.text
+    actor = Actor(join_code(country, sector), country, name=name, rule="victim-placed")
+    return replace(target, actor=actor, private=False)
+
+
+def _people_sector(target: Resolved, head: Token, lex: Lexicon) -> str | None:
+    """The sector of private people with no country ("people", "a student", a private
+    person, a person named or a 'he' the dictionaries do not know), as a target keeps it;
+    None for anyone else."""
+    if target.actor is None:
+        person = head.ent_type_ == "PERSON" or head.lower_ in lex.person_pronouns
+        return "CVL" if target.private or person else None
+    return "CVL" if target.actor.code in PEOPLE_SECTORS and target.actor.country is None else (
+        None)
+
+
+def _home_country(source: Resolved, code: str) -> str | None:
+    country = source.country
+    if country is None or source.code is None or not source.code.startswith(country):
+        return None
+    sector = source.code[len(country):][:3]
+    return country if sector in HOME_SECTORS or (
+        sector in {"GOV", "MIL"} and code[:2] == "17") else None
+
+
+def _home_group(actor: Actor) -> bool:
+    """An armed group tied to one country, which yields what it holds to its own state's
+    organs ("Boko Haram handed the girls over to the authorities"); its adversaries in
+    words are as often another state's ("Hamas condemned ministers")."""
+    return actor.country is not None and actor.code.startswith(actor.country) and (
+        actor.code[len(actor.country):][:3] == "REB")
+
+
+def placed_partners(predicate: Predicate, sources: list[Resolved],
+                    lex: Lexicon) -> list[Resolved]:
+    """'Mugabe and the army commander met': a bare state organ coordinated with actors of
+    one state is of that state, as it would be as their target (:func:`placed_by_source`)."""
+    placed = [s for s in sources if s.country is not None]
+    if len(sources) < 2 or len({s.country for s in placed}) != 1:
+        return sources
+    return [side if side.country is not None else placed_by_source(predicate, placed[0],
+                                                                    side, lex)
+            for side in sources]
 
 
 def _own_state_comment(predicate: Predicate, source: Resolved, target: Resolved,
