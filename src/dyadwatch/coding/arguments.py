@@ -411,9 +411,13 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
         for head in _slot_heads(predicate, slot, subject, lex):
             if head.ent_type_ in AMOUNT_ENTITIES or _dummy_it(head) or _ally_phrase(head):
                 continue  # "fined him 30,000 Egyptian pounds": money is nobody
+            if subject and slot == "of" and not _actor_word(head, lookup, lex):
+                continue  # "the withdrawal of US sanctions": sanctions withdraw nothing
             found = _named_pair(head, memory) or actors_for(head, memory, lookup, lex)
             found += [named[0] for nmod in _misread_conjuncts(head)
                       if (named := actors_for(nmod, memory, lookup, lex))]
+            if slot in {"amod", "compound"}:
+                found += _partner_states(head, found, memory, lookup, lex)
             if not found and not subject:
                 found = _authors(head, memory, lookup, lex)
             if not any(_known(r, lex) for r in found) and not own_means(
@@ -457,6 +461,45 @@ def _misread_conjuncts(head: Token) -> Iterator[Token]:
                 child.dep_ == "nmod" or (child.dep_ == "poss" and child.ent_type_ == "PERSON")
         ) and not any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in child.children):
             yield child  # not coordinated modifiers: "US and Russian citizens"
+
+
+def _actor_word(head: Token, lookup: ActorLookup, lex: Lexicon) -> bool:
+    """'the withdrawal of US troops', 'of Russia', 'the surrender of Isis fighters': an
+    of-phrase names a doer only by a name, a pronoun, a role noun or a noun of armed men."""
+    return head.ent_type_ in ACTOR_ENTITIES or head.pos_ in {"PROPN", "PRON"} or (
+        head.lower_ in lex.group_anaphors) or (
+        lookup.role_of(head.lemma_) or lookup.role_of(head.text)) is not None
+
+
+def _partner_states(modifier: Token, found: list[Resolved], memory: DocActors,
+                    lookup: ActorLookup, lex: Lexicon) -> list[Resolved]:
+    """'Russian and Syrian air strikes', 'a Russian-Syrian attack', 'a joint US-Iraqi
+    offensive': the states named with an event noun's national modifier, coordinated or
+    hyphenated with it, do the deed too. Only distinct states: "a Syrian-Kurdish
+    offensive" names one people, not Syria beside the Kurds."""
+    partners = [r for p in _coordinated_names(modifier)
+                for r in actors_for(p, memory, lookup, lex)]
+    sides = [*found, *partners]
+    countries = [r.actor.country if r.actor is not None else None for r in sides]
+    if not partners or not all(countries) or len(set(countries)) != len(sides) or not all(
+            r.actor is not None and not is_group(r.actor) for r in sides):
+        return []
+    return partners
+
+
+def _coordinated_names(modifier: Token) -> Iterator[Token]:
+    """The national names coordinated ("Russian and Syrian") or hyphenated ("Russian-Syrian",
+    "US-Iraqi") with a modifier."""
+    doc = modifier.doc
+    for child in modifier.children:
+        if child.ent_type_ not in {"NORP", "GPE"}:
+            continue
+        if child.dep_ == "conj":
+            yield child
+            yield from _coordinated_names(child)
+        elif child.dep_ in {"amod", "npadvmod", "compound"} and child.i == modifier.i - 2 and (
+                doc[child.i + 1].tag_ == "HYPH"):
+            yield child
 
 
 # "the two countries", "both sides", "the three countries": how many states they stand for

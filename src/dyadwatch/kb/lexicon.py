@@ -240,6 +240,7 @@ class Lexicon:
     gerund_preps: frozenset[str]
     decision_nouns: frozenset[str]
     potential_nouns: frozenset[str]
+    averting_words: frozenset[str]
     aspect_verbs: frozenset[str]
     standing_nouns: frozenset[str]
     toward_preps: frozenset[str]
