@@ -101,7 +101,8 @@ def test_verbs_no_pattern_is_shadowed():
     for entry in _raw()["patterns"]:
         for lemma in entry["lemmas"]:
             key = (entry.get("pos", "verb"), lemma, entry.get("particle"),
-                   tuple(sorted(entry.get("object", []))), entry.get("prep"))
+                   tuple(sorted(entry.get("object", []))), entry.get("prep"),
+                   tuple(sorted(entry.get("object_modifier", []))))
             if key in seen:
                 shadowed.append((lemma, entry["id"], seen[key]))
             seen.setdefault(key, entry["id"])

@@ -94,7 +94,7 @@ class PredicateFinder:
                          or self._framed(token, consumed, memo) or self._plain(token, memo))
             if predicate is None or hypothetical(token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
-                    _manner_of(token, consumed)):
+                    _manner_of(token, consumed)) or _averted(token, self.lex):
                 continue
             consumed.update(t.i for t in predicate.words)
             yield predicate
@@ -426,6 +426,22 @@ def _unreal_phrase(token: Token, lex: Lexicon) -> bool:
         if current.pos_ in {"VERB", "AUX"}:
             return hypothetical(current, lex)
     return False
+
+
+def _averted(token: Token, lex: Lexicon) -> bool:
+    """'designed to prevent a large-scale attack', 'the attack was averted', 'will be safe
+    from air force attack': an event noun that a verb of prevention takes as its object,
+    or in the from-phrase of a word of safety or prevention, never happened."""
+    if token.pos_ != "NOUN":
+        return False
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head  # "averted a war and a famine"
+    head = current.head
+    if current.dep_ in {"dobj", "obj", "nsubjpass"}:
+        return head.pos_ == "VERB" and head.lemma_.lower() in lex.averting_words
+    return current.dep_ == "pobj" and head.lower_ == "from" and (
+        head.head.lemma_.lower() in lex.averting_words)
 
 
 def _unreal_relative(token: Token, lex: Lexicon) -> bool:
