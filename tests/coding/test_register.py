@@ -172,7 +172,8 @@ def test_register_match_report_is_no_force(nlp: Any, coder: Any, text: str) -> N
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [FILM_BAN])
-def test_register_state_act_on_a_state_stays_in_entertainment(nlp: Any, coder: Any, text: str) -> None:
+def test_register_state_act_on_a_state_stays_in_entertainment(nlp: Any, coder: Any,
+                                                             text: str) -> None:
     doc = nlp(text)
     events = coder.code_doc(doc, Article(id="t", text=text, published="2021-03-10"))
     assert doc.user_data[USER_DATA_KEY].name == "entertainment"
