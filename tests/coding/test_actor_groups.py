@@ -59,6 +59,9 @@ def test_actor_groups_anti_phrase_is_not_the_enemy(nlp: Any, coder: Any, text: s
      "post.", ("TURREB", "190", "TURMIL")),
     # the phrase names the home: Kurdish forces in Iraq are the state's
     ("Iraqi Kurdish forces attacked Isis positions on Monday.", ("IRQMIL", "190", "IMGMUSISI")),
+    # a place inside a home names it, though a sign of another home came first (issue 14)
+    ("The PKK has fought Ankara for decades. Turkish jets bombed a Kurdish enclave inside "
+     "Syria.", ("TURMIL", "195", "SYRREB")),
 ])
 def test_actor_groups_people_read_by_the_article(nlp: Any, coder: Any, text: str,
                                                  event: tuple[str, str, str]) -> None:

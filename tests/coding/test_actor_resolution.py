@@ -276,3 +276,15 @@ def test_actors_surname_the_recogniser_missed_is_the_person(nlp: Any, coder: Any
 def test_actors_possessor_is_the_state_an_envoy_serves(nlp: Any, coder: Any, text: str,
                                                        source: str) -> None:
     assert any(s == source for s, _, _ in coded(nlp, coder, text))
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    ("Ola Brekke, the ambassador to Peru, criticised Chile on Monday.", "PERGOV", None),
+    ("Ola Brekke, the Norwegian ambassador to Peru, criticised Chile on Monday.", "PERGOV",
+     "NORGOV"),
+])
+def test_actors_host_of_an_envoy_is_not_the_state_it_serves(
+        nlp: Any, coder: Any, text: str, absent: str, present: str | None) -> None:
+    sources = {s for s, _, _ in coded(nlp, coder, text)}
+    assert absent not in sources and (present is None or present in sources)

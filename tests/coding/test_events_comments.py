@@ -17,11 +17,13 @@ from dyadwatch.kb.actors import ActorDictionary
 VERBS: dict[str, Any] = {
     "version": "test",
     "patterns": [
-        {"id": "say.v", "lemmas": ["say", "add"], "code": "010", "target": ["to"]},
+        {"id": "say.v", "lemmas": ["say", "add", "speak", "comment"], "code": "010",
+         "target": ["to"]},
         {"id": "tell.v", "lemmas": ["tell"], "code": "010", "target": ["dobj", "to"]},
         {"id": "cross.border", "lemmas": ["cross"], "code": "192", "target": ["dobj"]},
         {"id": "attack.v", "lemmas": ["attack"], "code": "190", "target": ["dobj"]},
         {"id": "warn.v", "lemmas": ["warn"], "code": "130", "target": ["dobj"]},
+        {"id": "ask.v", "lemmas": ["ask"], "code": "020", "target": ["dobj"]},
     ],
     "frames": [],
     "derive": {},
@@ -31,7 +33,8 @@ ACTORS = ActorDictionary(
     version="test",
     entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"))},
     demonyms={"arnorian": "ARN", "gondorian": "GON"},
-    roles={"army": "MIL", "government": "GOV", "ministry": "GOV", "opposition": "OPP"},
+    roles={"army": "MIL", "government": "GOV", "ministry": "GOV", "opposition": "OPP",
+           "agency": "MED"},
 )
 
 
@@ -87,6 +90,16 @@ CODED = [
      "a warning about the deed of its clause's doer threatens no one"),
     ("Arnor warned Gondor that the army would attack the border post.", ("ARN", "130", "GON"),
      "a warning to an actor of a deed of force stays a threat"),
+    ("Arnor spoke about Gondor's decision.", ("ARN", "010", "GON"),
+     "a topic phrase on the statement itself names what it is about"),
+    ("Arnor commented on Gondor's decision.", ("ARN", "010", "GON"),
+     "'on' after a verb of commenting names what the statement is about"),
+    ("Reacting to Gondor's decision, Arnor said it would wait.", ("ARN", "010", "GON"),
+     "a reaction on the statement names what it answers"),
+    ("Asked about Gondor's decision, Arnor said it would wait.", ("ARN", "010", "GON"),
+     "a question put to the speaker names what the statement answers"),
+    ("Arnor said it was deeply concerned by Gondor's decision.", ("ARN", "012", "GON"),
+     "the speaker's own concern about an actor's thing is a pessimistic comment on it"),
 ]
 
 
@@ -133,6 +146,14 @@ NOT_CODED = [
      "approval is no criticism"),
     ("Arnor warned that Gondor's army would be attacked.", "GON",
      "the patient of a deed a warning names is no doer it speaks about"),
+    ("Arnor spoke on Gondorian television.", "GON",
+     "'on' after a verb of speaking at large is a medium or a day, no topic"),
+    ("Reacting quickly, Arnor said it was worried about Gondorian children.", "GON",
+     "a reaction that names no actor's thing names no target"),
+    ("Arnor said Gondor was worried about the vote.", "GON",
+     "another's concern relayed is no comment on the one concerned"),
+    ("Arnor said a Gondorian teenager would face trial.", "GON",
+     "a forecast about a person a nationality names is about no state"),
 ]
 
 
@@ -143,3 +164,37 @@ def test_events_comments_code_nothing(nlp: Any, engine: EventCoder, text: str, t
                                       why: str) -> None:
     statements = {t for t in coded_triples(nlp, engine, text) if t[1][:2] in {"01", "11"}}
     assert not any(t[2] == target for t in statements), why
+
+
+PASSIVE_CLAUSES = [
+    ("Arnor crossed the river, as Gondor was said to have warned.", ("ARN", "010", None),
+     "a passive statement hung on a clause is said by no one named"),
+    ("Asked about Gondor's decision, Arnor said it would wait.", ("ARN", "020", None),
+     "the one a question is put to makes no appeal"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "unexpected", "why"), PASSIVE_CLAUSES,
+                         ids=[c[2] for c in PASSIVE_CLAUSES])
+def test_events_comments_passive_statement_inherits_no_speaker(nlp: Any, engine: EventCoder,
+                                                           text: str, unexpected: Triple,
+                                                           why: str) -> None:
+    source, code, _ = unexpected
+    assert not any(t[0] == source and t[1] == code for t in coded_triples(nlp, engine, text)
+                   if t[1] != "192"), why
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), [
+    ("Arnor told the news agency that the talks would resume.", ("ARN", "010", None),
+     "a news agency of no country is no addressee the statement is aimed at"),
+    ("Arnor told the news agency that Gondor's decision was a provocation.",
+     ("ARN", "111", "GON"), "the statement goes on to the actor it is about"),
+], ids=["no-country-agency", "agency-then-topic"])
+def test_events_comments_news_agency_addressee(nlp: Any, engine: EventCoder, text: str,
+                                               expected: Triple, why: str) -> None:
+    triples = coded_triples(nlp, engine, text)
+    assert expected in triples and not any(t[2] and "MED" in t[2] for t in triples), why

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from dyadwatch.coding.register import (
+    UNMARKED,
     USER_DATA_KEY,
     Register,
     document_register,
@@ -23,6 +24,7 @@ REGISTERS = build_registers(RegistersFile.model_validate({
     "version": "test",
     "min_cues": 3,
     "news_ratio": 2.0,
+    "unmarked_min_tokens": 8,
     "state_roles": ["GOV", "MIL"],
     "registers": [
         {"id": "sport", "words": ["striker", "goal", "match", "league"],
@@ -47,6 +49,11 @@ def _doc(text: str, lemmas: dict[str, str] | None = None) -> Doc:
     ("The minister said troops broke the ceasefire after the league match and a goal by "
      "the striker", None),  # news cues weigh against the register's
     ("Talks between the prime minister and rebels", None),
+    ("A tram left the rails near the old bridge on Monday and the driver was arrested",
+     UNMARKED),  # long enough to show political news, and no cue of it
+    ("The actress and the singer thanked the crowd at the charity gala last night", UNMARKED),
+    ("The driver of the tram was arrested", None),  # too short to tell
+    ("A tram left the rails near the old bridge and the minister was told", None),
 ])
 def test_register_document_register(text: str, expected: str | None) -> None:
     assert document_register(_doc(text), REGISTERS).name == expected
@@ -91,19 +98,32 @@ STATED = "modifier:country+role"
 def test_register_kept_in_sport(rule: str, text: str, code: str, country: str | None,
                                 cameo: str, kept: bool) -> None:
     assert kept_in_register(Register("sport", ("match",)), REGISTERS, rule, text, code,
-                            country, cameo, frozenset({"it", "its"})) is kept
+                            country, cameo, frozenset({"it", "its"}), dyadic=True) is kept
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("register", [Register("sport", ("match",)), Register(UNMARKED)])
+@pytest.mark.parametrize(("cameo", "dyadic", "kept"), [
+    ("163", True, True), ("163", False, False),  # a ban with no political target: no event
+    ("057", False, False), ("042", True, True)])
+def test_register_keeps_only_dyadic_events(register: Register, cameo: str, dyadic: bool,
+                                           kept: bool) -> None:
+    assert kept_in_register(register, REGISTERS, STATED, "Arnor's authorities", "ARNGOV",
+                            "ARN", cameo, dyadic=dyadic) is kept
 
 
 @pytest.mark.parametrize(("cameo", "kept"), [("190", True), ("010", False)])
 def test_register_withheld_roots_are_per_register(cameo: str, kept: bool) -> None:
     register = Register("entertainment", ("film",))
     assert kept_in_register(register, REGISTERS, STATED, "the Arnorian army", "ARNMIL",
-                            "ARN", cameo) is kept
+                            "ARN", cameo, dyadic=True) is kept
 
 
 @pytest.mark.parametrize("rule", ["anaphor", "placed+modifier:role", ""])
-def test_register_political_news_keeps_everything(rule: str) -> None:
-    assert kept_in_register(Register(None), REGISTERS, rule, "it", None, None, "010")
+@pytest.mark.parametrize("dyadic", [True, False])
+def test_register_political_news_keeps_everything(rule: str, dyadic: bool) -> None:
+    assert kept_in_register(Register(None), REGISTERS, rule, "it", None, None, "010",
+                            dyadic=dyadic)
 
 
 @pytest.mark.parametrize(("code", "country", "expected"), [
@@ -134,7 +154,8 @@ MATCH_REPORT = (
     "praised his squad after the match, and the fans in the stadium sang until the final "
     "whistle.")
 FILM_BAN = (
-    "The government of Kenya banned the film on Friday. The director said the actress and "
+    "The government of Kenya banned the film on Friday and accused the government of Uganda "
+    "of funding it. The director said the actress and "
     "the producer were shocked. The film had been nominated for three awards at the "
     "festival and topped the box office in its first week, and the album of its songs "
     "entered the charts.")
@@ -151,11 +172,12 @@ def test_register_match_report_is_no_force(nlp: Any, coder: Any, text: str) -> N
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [FILM_BAN])
-def test_register_state_act_stays_in_entertainment(nlp: Any, coder: Any, text: str) -> None:
+def test_register_state_act_on_a_state_stays_in_entertainment(nlp: Any, coder: Any,
+                                                             text: str) -> None:
     doc = nlp(text)
     events = coder.code_doc(doc, Article(id="t", text=text, published="2021-03-10"))
     assert doc.user_data[USER_DATA_KEY].name == "entertainment"
-    assert [(e.source, e.cameo_root) for e in events] == [("KENGOV", "17")]
+    assert [(e.source, e.cameo_root, e.target) for e in events] == [("KENGOV", "11", "UGAGOV")]
 
 
 @pytest.mark.model

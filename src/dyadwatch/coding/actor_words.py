@@ -271,9 +271,12 @@ def _scan_words(words: list[Token], lookup: ActorLookup,
                 known: dict[int, Actor]) -> tuple[str | None, str | None, Actor | None]:
     country = role = None
     organisation: Actor | None = None
+    hosts = _host_tokens(words)
     for token in words:
         actor = known.get(token.i)
         state = actor is not None and is_state(actor) and not is_group(actor)
+        if token.i in hosts and (state or actor is None):
+            continue  # "Obama's ambassador to Seoul" is no envoy of Seoul's
         if actor is not None and state and country is None:
             country = actor.country
         elif actor is not None and not state and organisation is None:
@@ -290,6 +293,13 @@ def _scan_words(words: list[Token], lookup: ActorLookup,
 
 
 _FORMER = frozenset({"former", "ex", "ex-"})
+ENVOY_NOUNS = frozenset({"ambassador", "envoy", "emissary", "consul"})
+
+
+def _host_tokens(words: list[Token]) -> set[int]:
+    """The words of a 'to' phrase on an envoy noun: the state an envoy is sent to."""
+    return {t.i for word in words if word.lower_ == "to" and word.dep_ == "prep"
+            and word.head.lemma_.lower() in ENVOY_NOUNS for t in word.subtree if t.i != word.i}
 
 
 def word_role_of(token: Token, lookup: ActorLookup) -> str | None:

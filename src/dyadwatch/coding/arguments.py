@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.coding.actor_words import is_group, join_code, party_sector
 from dyadwatch.coding.actors import DocActors, Resolved
-from dyadwatch.coding.clause_actors import actors_for, same_actor
+from dyadwatch.coding.clause_actors import actors_for, private_sector, same_actor
 from dyadwatch.coding.comments import (
     CRITICAL_CODES,
     comment_code,
@@ -58,12 +58,13 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         # with Syria, "held talks in Ankara" none with Ankara
         targets = fill(predicate, lex.targets_for(predicate.code), memory, lookup, lex,
                        subject=False)
-    if targets and all(t.actor is None for t in targets) and (
+    if targets and all(t.actor is None or _stateless_private(t, lex) for t in targets) and (
             predicate.code[:2] in lex.statement_roots):
         # "told reporters that Borduria's move was a provocation": an addressee who is no
-        # actor leaves the statement to the one it is about
+        # actor (nor a news agency of no country: "told the Press Association") leaves the
+        # statement to the one it is about
         targets = fill(predicate, ("comment_subject",), memory, lookup, lex,
-                       subject=False) or targets
+                       subject=False) or [t for t in targets if t.actor is None]
     if not targets and predicate.code[:2] in lex.place_target_roots:
         targets = place_targets(predicate, memory, lookup, lex)
     if not targets:
@@ -82,6 +83,11 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if not sources and keep_unknown:
         sources = unknown_source(predicate, predicate.source_slots, targets, lex)
     return sources, targets
+
+
+def _stateless_private(side: Resolved, lex: Lexicon) -> bool:
+    return side.actor is not None and side.actor.country is None and private_sector(
+        side.actor, lex)
 
 
 # nouns of an armed deed that a later definite mention names again ("the assault")
@@ -280,7 +286,8 @@ def placed_by_source(predicate: Predicate, source: Resolved, target: Resolved,
                      lex: Lexicon) -> Resolved:
     """'The UK's top judge clashed with ministers', 'Mugabe met the army commander', 'the
     Tories accused ministers': in a verbal or cooperative event a state organ named by a
-    bare role noun is of the source's state, also when the source is a party (not a titled
+    bare role noun is of the source's state, also when the source is a party, or a group
+    tied to one country that yields something (not a titled
     person, not a role with a phrase of its own: "the mayor of Nablus",
     and not in force, whose other side is more often foreign: "troops killed police")."""
     actor = target.actor
@@ -292,13 +299,88 @@ def placed_by_source(predicate: Predicate, source: Resolved, target: Resolved,
             or actor.rule != "modifier:role" or any(
                 c.dep_ == "prep" and c.lower_ in HOLDER_PREPS for c in owner.children)
             or source.country is None or source.actor is None
-            or (is_group(source.actor) and not party_sector(source.actor))
+            or (is_group(source.actor) and not party_sector(source.actor)
+                and not (predicate.code[:2] == "08" and _home_group(source.actor)))
             or predicate.code[:2] in lex.violent_roots or predicate.code[:2] >= "13"
             or source.code == f"{source.country}{actor.code}"):
         return target  # the source's own organ stays as named ("the president sacked ministers")
     placed = Actor(f"{source.country}{actor.code}", source.country, name=actor.name,
                    rule=f"source-placed+{actor.rule}")
     return replace(target, actor=placed)
+
+
+PEOPLE_SECTORS = frozenset({"PPL", "CVL", "EDU", "HLH"})
+HOME_SECTORS = frozenset({"COP", "JUD", "REB", "OPP"})  # organs and groups that act at home
+
+
+def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
+                  memory: DocActors, place: str | None, lex: Lexicon) -> Resolved:
+    """'83 people were killed by the militants in Homs province', 'dozens of protesters
+    were arrested by British police': private people whom a political actor aids, frees,
+    holds or harms are civilians of the country where it happens (``place``, the event's
+    location), else of the source's own country when the source is an organ or group
+    that acts at home (police, courts, rebels, opposition; a government or army only in
+    coercion, 17), else of the article's only country. One person is so placed only when
+    abducted, assaulted or killed (18)."""
+    head = predicate.token.doc[target.token_i]
+    sector = _people_sector(target, head, lex)
+    if sector is None or source.actor is None or predicate.code not in (
+            lex.civilian_target_roots):
+        return target
+    if predicate.code[:2] != "18" and not (target.collective or head.tag_ in {"NNS", "NNPS"}):
+        # one person arrested, held or shot is most often a suspect (an attacker, a member
+        # of a group named elsewhere), no sure civilian; one abducted or killed is
+        return target
+    home = _home_country(source, predicate.code)
+    country = place or home or memory.sole_country
+    if country is None or (country == source.country and country not in {place, home}
+                           and predicate.code[:2] != "17"):
+        # "US troops killed three civilians" in an article about the US: not at home
+        # unless placed there; arrests and detentions are
+        return target
+    name = target.actor.name if target.actor is not None else target.text
+    actor = Actor(join_code(country, sector), country, name=name, rule="victim-placed")
+    return replace(target, actor=actor, private=False)
+
+
+def _people_sector(target: Resolved, head: Token, lex: Lexicon) -> str | None:
+    """The sector of private people with no country ("people", "a student", a private
+    person, a person named or a 'he' the dictionaries do not know), as a target keeps it;
+    None for anyone else."""
+    if target.actor is None:
+        person = head.ent_type_ == "PERSON" or head.lower_ in lex.person_pronouns
+        return "CVL" if target.private or person else None
+    return "CVL" if target.actor.code in PEOPLE_SECTORS and target.actor.country is None else (
+        None)
+
+
+def _home_country(source: Resolved, code: str) -> str | None:
+    country = source.country
+    if country is None or source.code is None or not source.code.startswith(country):
+        return None
+    sector = source.code[len(country):][:3]
+    return country if sector in HOME_SECTORS or (
+        sector in {"GOV", "MIL"} and code[:2] == "17") else None
+
+
+def _home_group(actor: Actor) -> bool:
+    """An armed group tied to one country, which yields what it holds to its own state's
+    organs ("Boko Haram handed the girls over to the authorities"); its adversaries in
+    words are as often another state's ("Hamas condemned ministers")."""
+    return actor.country is not None and actor.code.startswith(actor.country) and (
+        actor.code[len(actor.country):][:3] == "REB")
+
+
+def placed_partners(predicate: Predicate, sources: list[Resolved],
+                    lex: Lexicon) -> list[Resolved]:
+    """'Mugabe and the army commander met': a bare state organ coordinated with actors of
+    one state is of that state, as it would be as their target (:func:`placed_by_source`)."""
+    placed = [s for s in sources if s.country is not None]
+    if len(sources) < 2 or len({s.country for s in placed}) != 1:
+        return sources
+    return [side if side.country is not None else placed_by_source(predicate, placed[0],
+                                                                    side, lex)
+            for side in sources]
 
 
 def _own_state_comment(predicate: Predicate, source: Resolved, target: Resolved,
@@ -660,9 +742,17 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
         # a criticism or blame is of someone else ("the opposition said the government
         # was reckless"), so a common noun will do; a forecast needs a name
         yield from (s for s in comment_subjects(clause)
-                    if _named(s) or (code in CRITICAL_CODES and s.pos_ == "NOUN"))
+                    if (_named(s) and not _private_person(s, lex))
+                    or (code in CRITICAL_CODES and s.pos_ == "NOUN"))
     yield from criticised_things(token, lex)  # "said it must counter US aggression"
     yield from statement_topics(token, lex)  # "told reporters ... in regard to Borduria"
+
+
+def _private_person(head: Token, lex: Lexicon) -> bool:
+    """'said a Palestinian teenager could face years in prison': a person a nationality
+    names is no state, and a statement about them is about no actor."""
+    return head.pos_ == "NOUN" and (head.lemma_.lower() in lex.personal_nouns
+                                    or head.lemma_.lower() in lex.private_people)
 
 
 def _named(head: Token) -> bool:
@@ -844,6 +934,9 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
         return
     if token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children):
         return  # "the Kurds, armed and supported by the US": a participle's doer is its agent
+    if token.dep_ == "advcl" and token.lemma_.lower() in lex.reporting_verbs and any(
+            c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children):
+        return  # "just as Isis was said to have ...": the main subject said nothing
     current = token
     for _ in range(4):
         if current.dep_ == "xcomp" and current.head.lemma_.lower() in lex.object_control and any(
@@ -859,6 +952,9 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
             yield from (c for c in current.children
                         if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
         elif current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head != current:
+            if current.dep_ == "advcl" and current.tag_ == "VBN" and not any(
+                    c.dep_ in {"aux", "auxpass", "mark"} for c in current.children):
+                return  # "Asked about the offer, the minister said": the asked is its patient
             if current.i != token.i and current.lemma_.lower() in CONSEQUENCE_VERBS:
                 return  # "Turkey stood by ..., culminating in the extremists' ousting"
             deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if current.dep_ == "xcomp" else (

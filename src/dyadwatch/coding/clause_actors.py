@@ -247,6 +247,10 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
     if head.lemma_.lower() in lex.anaphors and _is_definite(head):
         if head.tag_ in {"NNS", "NNPS"}:
             return None  # "the countries" are several, none of them named here
+        if head.lemma_.lower() in NAMED_ANAPHORS:
+            named = _named_before(head, memory, lookup, lex)
+            if named is not None:
+                return named
         return _described_country(head, memory, lex)
     if head.lemma_.lower() in lex.anaphors and _bare_modifier(head):
         return _named_before(head, memory, lookup, lex)
@@ -272,6 +276,12 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
     if found is None or found.actor is None or not found.actor.country:
         return _described_holder(head, memory, lookup, lex) or found
     return found
+
+
+# "the regime", "the administration": names given to one government, which the article
+# has called so before ("Assad's regime ... ignoring Russia's guarantees, the regime used
+# chemical weapons" is Syria's, not the last country named)
+NAMED_ANAPHORS = frozenset({"regime", "administration"})
 
 
 def _bare_modifier(head: Token) -> bool:

@@ -27,10 +27,12 @@ if TYPE_CHECKING:
 CRITICISM = "111"
 BLAME = "112"
 STANCE = "010"
+PESSIMISM = "012"
 CRITICAL_CODES = frozenset({CRITICISM, BLAME})
 PREDICATIVE_DEPS = frozenset({"acomp", "attr", "oprd"})
 MODIFIER_DEPS = frozenset({"amod", "advmod", "acl", "xcomp", "acomp"})
 QUALITY_PREPS = frozenset({"of"})  # "an act of cowardice"
+ACTOR_ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
 def comment_code(clause: Token, lex: Lexicon, agent: bool = False) -> str | None:
@@ -160,6 +162,8 @@ def _criticised(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
                 yield noun, CRITICISM
         if _disapproves(clause, lex):
             yield from ((thing, CRITICISM) for thing in _disapproved(clause, lex))
+        elif _concerned(clause, lex):
+            yield from ((thing, PESSIMISM) for thing in _disapproved(clause, lex))
         code = comment_code(clause, lex, agent=True) if passive(clause) else None
         if code in CRITICAL_CODES:
             for agent in (c for c in clause.children if c.dep_ == "agent"):
@@ -169,13 +173,38 @@ def _criticised(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
 def statement_topics(statement: Token, lex: Lexicon) -> Iterator[Token]:
     """What a statement says it is about: the object of a topic preposition on the
     statement or in its clause that names an actor ("spoke about Borduria", "said both
-    leaders wanted a peaceful way in regard to Borduria's nuclear programme"; topic_preps)."""
-    scope = [statement, *(t for clause in statement_clauses(statement, lex)
-                          for t in clause.subtree)]
+    leaders wanted a peaceful way in regard to Borduria's nuclear programme"; topic_preps),
+    of 'on' after a verb of commenting ("commented on Borduria's offer"; topic_on_verbs),
+    and of the reaction or question the speaker answers ("Reacting to Borduria's test, ...
+    said", "Asked about Borduria's offer, ... said"; :func:`_answered`)."""
+    scope = [*(c for c in statement.children if c.dep_ == "prep"),
+             *(t for clause in statement_clauses(statement, lex) for t in clause.subtree),
+             *(t for answered in _answered(statement, lex) for t in answered.subtree)]
     for prep in (t for t in scope if t.dep_ == "prep"):
-        if prep.lower_ in lex.topic_preps or (
-                prep.lower_ == "to" and prep.head.lemma_.lower() in lex.topic_nouns):
-            yield from (p for p in prep.children if p.dep_ == "pobj" and _names_actor(p))
+        if _topic_prep(prep, lex):
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                if (actor := _topic_actor(pobj)) is not None:
+                    yield actor
+
+
+def _topic_prep(prep: Token, lex: Lexicon) -> bool:
+    word, head = prep.lower_, prep.head.lemma_.lower()
+    return word in lex.topic_preps or (word == "to" and (
+        head in lex.topic_nouns or head in lex.reaction_verbs)) or (
+        word == "on" and head in lex.topic_on_verbs)
+
+
+def _answered(statement: Token, lex: Lexicon) -> Iterator[Token]:
+    """'Reacting to Borduria's test, the ministry said ...', 'Asked to comment on Borduria's
+    offer, the minister said ...': a participle on the statement with no subject of its own
+    whose verb is a reaction or a question put to the speaker (reaction_verbs) says what
+    the statement answers."""
+    for clause in statement.children:
+        if clause.dep_ == "advcl" and clause.tag_ in {"VBG", "VBN"} and (
+                clause.lemma_.lower() in lex.reaction_verbs) and not any(
+                c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "mark"
+                for c in clause.children):
+            yield clause
 
 
 def _names_actor(head: Token) -> bool:
@@ -184,6 +213,20 @@ def _names_actor(head: Token) -> bool:
     return head.pos_ == "PROPN" or any(
         c.dep_ == "poss" and c.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}
         for c in head.children)
+
+
+def _topic_actor(head: Token) -> Token | None:
+    """The actor a topic names: the name itself, or the owner of a thing when the owner is
+    a name or a role a name places ("Borduria's detention of two men" is about Borduria,
+    "the Bordurian president's speech" about the president); None for a thing no name owns."""
+    if head.pos_ == "PROPN":
+        return head
+    for owner in (c for c in head.children if c.dep_ == "poss"):
+        if owner.ent_type_ in ACTOR_ENTITY_TYPES or any(
+                c.dep_ in {"amod", "compound"} and c.ent_type_ in ACTOR_ENTITY_TYPES
+                for c in owner.children):
+            return owner
+    return None
 
 
 def _disapproves(clause: Token, lex: Lexicon) -> bool:
@@ -196,6 +239,15 @@ def _disapproves(clause: Token, lex: Lexicon) -> bool:
     words = {w for t in evaluation(clause) for w in (t.lemma_.lower(), t.lower_)}
     return bool(words & lex.disapproval_words) or (
         _negated(clause, lex) and bool(words & lex.approval_words))
+
+
+def _concerned(clause: Token, lex: Lexicon) -> bool:
+    """'said it was deeply concerned by Borduria's actions': the speaker's own concern (a
+    pronoun subject, not denied) about an actor's thing is a pessimistic comment on it."""
+    return any((c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS) and c.pos_ == "PRON"
+               for c in clause.children) and not _negated(clause, lex) and bool(
+        {w for t in evaluation(clause) for w in (t.lemma_.lower(), t.lower_)}
+        & lex.concern_words)
 
 
 def _disapproved(clause: Token, lex: Lexicon) -> Iterator[Token]:

@@ -33,6 +33,8 @@ from dyadwatch.coding.arguments import (
     mutual,
     mutual_among_sources,
     placed_by_source,
+    placed_partners,
+    placed_victim,
     respective_targets,
     reversible,
     usable_targets,
@@ -143,6 +145,7 @@ class EventCoder:
                                           self.lex, self.options.keep_unknown_actors,
                                           self.resources.places)
         sources = political(sources, predicate.code, self.lex)  # a private target stays unknown
+        sources = placed_partners(predicate, sources, self.lex)
         if not sources:
             return
         dated = event_date(predicate.token, ctx.day, self.lex)
@@ -156,8 +159,10 @@ class EventCoder:
         paired = respective_targets(predicate, sources, targets)
         for position, source in enumerate(sources):
             own = targets if paired is None else paired[position]
+            place = location.country if location is not None else None
             usable = usable_targets(predicate, source, [
-                placed_by_source(predicate, source, t, self.lex) for t in own], self.lex)
+                placed_victim(predicate, source, placed_by_source(predicate, source, t, self.lex),
+                              ctx.memory, place, self.lex) for t in own], self.lex)
             if not usable and each_other:
                 # "A and B held talks": coordinated sides are each other's target
                 usable = usable_targets(predicate, source, [s for s in sources if reversible(s)],
@@ -179,13 +184,14 @@ class EventCoder:
     def _kept(self, source: Resolved, event: Event, register: Register) -> bool:
         """Is ``event`` emitted? Its source must be a known political actor (a country, an
         international body, a named group) unless ``coding.keep_unknown_actors``; in a
-        text that is not political news, a state organ or international body acting."""
+        text that is not political news, a state organ or international body acting on
+        another political actor."""
         if not (self.options.keep_unknown_actors
                 or known_code(event.source, event.source_country)):
             return False
         return register.political_news or kept_in_register(
             register, self.resources.registers, _how(source) or "", source.text, source.code,
-            source.country, event.cameo, self.pronouns)
+            source.country, event.cameo, self.pronouns, dyadic=bool(event.dyadic))
 
     def _location(self, predicate: Predicate, targets: list[Resolved]) -> Location | None:
         if self.resources.places is None:

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from dyadwatch.kb.lexicon import Lexicon, PeopleHome
 
 _PHRASE_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod"})
-_HOME_PREPS = frozenset({"in", "of", "from"})
+# "Kurds in Iraq", "a Kurdish enclave inside Syria"
+_HOME_PREPS = frozenset({"in", "of", "from", "inside", "within"})
 _SCENE_PREPS = frozenset({"in", "inside", "within"})  # of the clause: "warned Kurds in Turkey"
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # roles a people's home code stands for ("Kurdish forces", "Kurdish officials"); others

@@ -24,10 +24,22 @@ def event_location(anchors: tuple[Token, ...], gazetteer: PlaceLookup,
     ("… attacked US targets in Iraq", "… in the town of Gorazde")."""
     for anchor in anchors:
         for place in _locative_places(anchor, lex):
-            found = gazetteer.lookup(_entity_text(place))
+            found = _lookup(place, gazetteer, lex)
             if found is not None:
                 return found
     return None
+
+
+def _lookup(place: Token, gazetteer: PlaceLookup, lex: Lexicon) -> Location | None:
+    """A place by its whole name, else by its name without the wrapper word the tagger
+    took into it ("Homs province" is Homs)."""
+    name = _entity_text(place)
+    found = gazetteer.lookup(name)
+    if found is not None:
+        return found
+    words = name.split()
+    bare = [w for w in words if w.lower() not in lex.place_wrappers]
+    return gazetteer.lookup(" ".join(bare)) if bare and len(bare) < len(words) else None
 
 
 def place_country(place: Token, gazetteer: PlaceLookup, lex: Lexicon) -> str | None:
@@ -50,11 +62,33 @@ def _locative_places(anchor: Token, lex: Lexicon) -> list[Token]:
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
-            if pobj.ent_type_ in PLACE_ENTITIES:
-                places.append(pobj)
-            elif pobj.lemma_.lower() in lex.place_wrappers:
-                places.extend(_of_places(pobj))
+            places.extend(_named_places(pobj, lex))
+            places.extend(_wider_places(pobj, lex))
     return places
+
+
+def _wider_places(pobj: Token, lex: Lexicon) -> list[Token]:
+    """'in the town of Qaryatain in Homs province': the wider place named after a place
+    (or its of-object), tried after it for a town the gazetteer does not know."""
+    narrow = [pobj, *_objects(pobj, "of")]
+    return [place for token in narrow for inner in _objects(token, "in")
+            for place in _named_places(inner, lex)]
+
+
+def _objects(token: Token, word: str) -> list[Token]:
+    return [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == word
+            for pobj in prep.children if pobj.dep_ == "pobj"]
+
+
+def _named_places(pobj: Token, lex: Lexicon) -> list[Token]:
+    """A place object, or the places a wrapper names: "the town of Gorazde", "Hasakah
+    province"."""
+    if pobj.ent_type_ in PLACE_ENTITIES:
+        return [pobj]
+    if pobj.lemma_.lower() not in lex.place_wrappers:
+        return []
+    return [*_of_places(pobj), *(c for c in pobj.children
+                                 if c.dep_ == "compound" and _place_name(c))]
 
 
 def _of_places(wrapper: Token) -> list[Token]:

@@ -6,10 +6,13 @@ a film "directed by", a striker "fires", a company "launches". The check counts 
 distinct cues of each register in the document (``data/coding/registers.yaml``,
 :mod:`dyadwatch.kb.registers`) against the distinct cues of political news; a document
 with enough cues of one register, and many more of it than of political news, is in that
-register. Then only events of unambiguous state organs and international bodies named in
-their own sentence stay (a ministry that bans a film, the UN told of a falling space
-station); plain statements and the roots the register withholds (a match report's force)
-do not. One pass over the tokens: cheap beside the parse.
+register. A document long enough to show political news that shows no cue of it at all
+(a tram crash, a scam, a passenger on the wrong flight) is not political news either: it is
+*unmarked*. In both, only events of unambiguous state organs and international bodies
+named in their own sentence toward another political actor stay (a ministry that expels a
+foreign film crew, the UN that asks a government for help); one-sided events (the gold
+standard annotates none), plain statements and the roots the register withholds (a match
+report's force) do not. One pass over the tokens: cheap beside the parse.
 
 DOCS: docs/coding.md ("Texts that are not political news")
 """
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
 
 USER_DATA_KEY = "dyadwatch.register"  # where the coder leaves a document's register
 _WORD = re.compile(r"\w+(?:-\w+)*")
+UNMARKED = "unmarked"  # the register of a text with no cue of political news at all
 STATEMENT_ROOT = "01"  # plain public statements: a quoted official, not an act
 # Actor rules (Actor.rule) of a mention that says in its own words that it is a state
 # organ or an international body: "Uganda's authorities", "the US Air Force", "EU
@@ -63,16 +67,18 @@ class Register:
 
 def document_register(doc: Doc, registers: Registers) -> Register:
     """The register of ``doc``: the register with the most distinct cues, when it has at
-    least ``min_cues`` and ``news_ratio`` times as many as political news has."""
+    least ``min_cues`` and ``news_ratio`` times as many as political news has; else
+    :data:`UNMARKED` when ``doc`` has ``unmarked_min_tokens`` tokens or more and not one
+    cue of political news; else political news."""
     found = cues_by_register(doc, registers)
-    news = found.pop(NEWS, ())
-    if not found:
-        return Register(None, (), tuple(news))
+    news = tuple(found.pop(NEWS, ()))
     name = max(registers.names, key=lambda n: len(found.get(n, ())))
-    cues = found.get(name, ())
+    cues = tuple(found.get(name, ()))
     if len(cues) >= registers.min_cues and len(cues) >= registers.news_ratio * len(news):
-        return Register(name, tuple(cues), tuple(news))
-    return Register(None, tuple(cues), tuple(news))
+        return Register(name, cues, news)
+    if not news and len(doc) >= registers.unmarked_min_tokens:
+        return Register(UNMARKED, cues, news)
+    return Register(None, cues, news)
 
 
 def cues_by_register(doc: Doc, registers: Registers) -> dict[str, list[str]]:
@@ -123,16 +129,17 @@ def _phrase_at(forms: list[tuple[str, str]], start: int, parts: tuple[str, ...])
 
 def kept_in_register(register: Register, registers: Registers, rule: str, text: str,
                      code: str | None, country: str | None, cameo: str,
-                     pronouns: frozenset[str] = frozenset()) -> bool:
+                     pronouns: frozenset[str] = frozenset(), *, dyadic: bool) -> bool:
     """May an event stay in a document of ``register``? Always in political news; in
-    another register only when its source is a state organ of a country (a role of
-    ``state_roles``) or an international body, stated as one by its mention (``text``,
-    resolved by actor ``rule``; a pronoun says nothing), which holds no cue of the
-    register ("the Greek athletics federation's tribunal", "the Berlin film festival"),
-    and the event is neither a plain statement nor of a root the register withholds."""
+    another register only when it is ``dyadic`` (its target a political actor too), its
+    source is a state organ of a country (a role of ``state_roles``) or an international
+    body, stated as one by its mention (``text``, resolved by actor ``rule``; a pronoun
+    says nothing), which holds no cue of the register ("the Greek athletics federation's
+    tribunal", "the Berlin film festival"), and the event is neither a plain statement
+    nor of a root the register withholds."""
     if register.name is None:
         return True
-    if text.lower() in pronouns or not (state_organ(code, country, registers)
+    if not dyadic or text.lower() in pronouns or not (state_organ(code, country, registers)
                                         and stated_organ(rule, text)):
         return False
     if any(register.name in registers.words.get(word, ()) for word in _words(text)):

@@ -92,7 +92,8 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec(CONFIDENCE_FILE, {}, mappings=("rule", "source", "target", "mood"),
              values=("default", "pronouns", "calibrated_on", "note"), model=ConfidenceTable),
     FileSpec(REGISTERS_FILE, {"registers": CueListModel, "news": CueListModel},
-             values=("min_cues", "news_ratio", "state_roles", "note"), model=RegistersFile),
+             values=("min_cues", "news_ratio", "unmarked_min_tokens", "state_roles", "note"),
+             model=RegistersFile),
 )
 SPECS: dict[str, FileSpec] = {spec.path: spec for spec in FILES}
 LAYER_KEYS = frozenset({"version", "remove", "replace"})

@@ -254,8 +254,11 @@ class Lexicon:
     evidence_verbs: frozenset[str]
     topic_preps: frozenset[str]
     topic_nouns: frozenset[str]
+    topic_on_verbs: frozenset[str]
+    reaction_verbs: frozenset[str]
     disapproval_words: frozenset[str]
     approval_words: frozenset[str]
+    concern_words: frozenset[str]
     disapproval_preps: frozenset[str]
     period_preps: frozenset[str]
     prospective_heads: frozenset[str]
@@ -280,6 +283,7 @@ class Lexicon:
     figurative_roots: CodeSet
     reciprocal_codes: CodeSet
     toward_place_roots: CodeSet
+    civilian_target_roots: CodeSet
     rewrites: tuple[Rewrite, ...]
     fallback_targets: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
     default_targets: tuple[str, ...]
@@ -296,7 +300,8 @@ _TABLES = frozenset({"anaphors", "peoples", "rewrites", "fallback_targets", "def
 _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes",
                         "place_target_roots", "deployment_codes", "refusable_roots",
                         "statement_roots", "violent_roots", "figurative_roots",
-                        "reciprocal_codes", "toward_place_roots"})
+                        "reciprocal_codes", "toward_place_roots",
+                        "civilian_target_roots"})
 WORD_LIST_IDS: tuple[str, ...] = tuple(
     f.name for f in fields(Lexicon) if f.name not in _TABLES | _CODE_SETS)
 CODE_SET_IDS: tuple[str, ...] = tuple(sorted(_CODE_SETS))

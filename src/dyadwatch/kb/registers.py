@@ -66,6 +66,9 @@ class RegistersFile(_Model):
     # and at least ``news_ratio`` times as many as distinct cues of political news
     min_cues: int = Field(ge=1)
     news_ratio: float = Field(ge=0.0)
+    # a document of at least this many tokens with no cue of political news at all is not
+    # political news either, whatever its register cues: a crime, an accident, a celebrity
+    unmarked_min_tokens: int = Field(ge=1)
     # role codes of state organs: in a text of a register, only events whose source is
     # one of them (with its country, named in the sentence) or an international body stay
     state_roles: list[str] = Field(min_length=1)
@@ -94,6 +97,7 @@ class Registers:
     withheld_roots: dict[str, frozenset[str]]
     min_cues: int
     news_ratio: float
+    unmarked_min_tokens: int
     state_roles: frozenset[str]
 
 
@@ -117,6 +121,7 @@ def build_registers(document: RegistersFile) -> Registers:
         withheld_roots={entry.id: frozenset(entry.withheld_roots)
                         for entry in document.registers},
         min_cues=document.min_cues, news_ratio=document.news_ratio,
+        unmarked_min_tokens=document.unmarked_min_tokens,
         state_roles=frozenset(document.state_roles))
 
 

@@ -1,0 +1,35 @@
+"""Rule tests of event locations (issue 14): a wider place after a town the gazetteer does
+not know, and a place named with its wrapper word."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyadwatch.coding.places import event_location
+from dyadwatch.kb.knowledge import load_knowledge
+from dyadwatch.model import Location
+
+
+class _Gazetteer:
+    def __init__(self, places: dict[str, str]) -> None:
+        self.places = places
+
+    def lookup(self, name: str) -> Location | None:
+        country = self.places.get(name)
+        return Location(name, country) if country else None
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "country"), [
+    ("Gunmen killed ten people in the village of Kafr Batna in Homs province.", "SYR"),
+    ("Gunmen killed ten people in Hasakah province.", "SYR"),
+    ("Gunmen killed ten people in the town of Kobani.", "SYR"),
+])
+def test_places_event_location_wider_place(nlp: Any, text: str, country: str) -> None:
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lemma_ == "kill")
+    gazetteer = _Gazetteer({"Homs": "SYR", "Hasakah": "SYR", "Kobani": "SYR"})
+    found = event_location((verb,), gazetteer, load_knowledge().lexicon)
+    assert found is not None and found.country == country
