@@ -274,7 +274,8 @@ def _directed_counts_sql(window: Filters, by: str) -> tuple[str, list[Any]]:
         "sum(e.goldstein) AS goldstein_sum, count(e.goldstein) AS goldstein_n FROM events e "
         f"WHERE {src} IS NOT NULL AND {tgt} IS NOT NULL AND {src} <> {tgt} AND e.dyadic"
         f"{window_sql} "
-        "GROUP BY ALL"
+        "GROUP BY ALL ORDER BY source, target, e.quad_class"  # one row order every run:
+        # the float sums over a dyad's rows depend on it in their last bit
     )
     return sql, params
 
