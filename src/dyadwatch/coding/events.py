@@ -137,7 +137,7 @@ class EventCoder:
                     seen.add(key)
                     coded.append((predicate, event))
         return [event for predicate, event in coded
-                if not self._said_by_content(predicate, event, coded)]
+                if not (predicate.aim or self._said_by_content(predicate, event, coded))]
 
     def _events_for(self, predicate: Predicate, sent: Span, index: int,
                     ctx: DocContext) -> Iterator[Event]:

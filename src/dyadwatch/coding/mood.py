@@ -138,6 +138,39 @@ def _unreal_clause(clause: Token, lex: Lexicon) -> bool:
         for c in head.children)
 
 
+def purpose(token: Token, code: str, lex: Lexicon) -> bool:
+    """A to-clause of aim hung on another deed ("sent advisers to support Assad", "trained
+    groups to fight the army", "changed the law to allow strikes") says what the deed was
+    for, not that it was done: the deed is coded, the aim is not. Conjuncts share the aim.
+    Kept as deeds: a to-clause of means ("used barrel bombs to attack the town", "took to
+    Twitter to blast him"), of what comes next ("went on to accuse"; `instrument_heads`),
+    of protest ("began a hunger strike to protest"; `aim_roots`), of force or patrol after a
+    verb of dispatch ("sent in aircraft to attack Idlib", "sent jets to buzz the islands";
+    `dispatch_heads`, `dispatched_roots`), and of a first or only doer ("became the first
+    minister to visit the country")."""
+    clause = token
+    while clause.dep_ == "conj" and clause.head.i != clause.i and not any(
+            c.dep_ in {"aux", "nsubj"} for c in clause.children):
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ != "advcl" or clause.tag_ != "VB" or head.pos_ not in {"VERB", "AUX"} or (
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)):
+        return False
+    if code in lex.aim_roots or _means(head, lex) or any(
+            t.lower_ in lex.first_words for t in head.doc[head.i + 1:clause.i]):
+        return False
+    return not (head.lemma_.lower() in lex.dispatch_heads and code in lex.dispatched_roots)
+
+
+def _means(head: Token, lex: Lexicon) -> bool:
+    """The head, alone or with its particle or preposition ("take to", "go on"), is a verb
+    of means or sequence."""
+    lemma = head.lemma_.lower()
+    return lemma in lex.instrument_heads or any(
+        c.dep_ in {"prt", "prep"} and f"{lemma} {c.lower_}" in lex.instrument_heads
+        for c in head.children)
+
+
 def reported(token: Token, lex: Lexicon) -> bool:
     """The predicate sits in what someone says ("said Iran had attacked")."""
     current = token

@@ -15,6 +15,7 @@ from dyadwatch.coding.mood import (
     hypothetical,
     indicative,
     negated,
+    purpose,
     reported,
     scene_setting,
     ultimatum,
@@ -74,6 +75,7 @@ class Predicate:
     words: tuple[Token, ...]  # the trigger words
     slot_tokens: tuple[Token, ...]  # where target prepositions may attach
     embedded: Token | None = None  # a frame's inner predicate, second home of its slots
+    aim: bool = False  # a to-clause of aim: it says what a statement was about, no deed
 
 
 class PredicateFinder:
@@ -86,7 +88,9 @@ class PredicateFinder:
         self._known = {lemma for _, lemma in verbs.by_lemma} | set(verbs.frames)
 
     def find(self, sent: Span, consumed: set[int], memo: Memo) -> Iterator[Predicate]:
-        """The predicates of ``sent`` in reading order; ``consumed`` collects their words."""
+        """The predicates of ``sent`` in reading order; ``consumed`` collects their words.
+        A to-clause of aim comes marked ``aim``: it codes nothing, but a statement whose
+        content it is still gives way to it ("said it would raise a force to patrol X")."""
         for token in sent:
             if token.i in consumed or not self._candidate(token):
                 continue
@@ -97,7 +101,8 @@ class PredicateFinder:
                     _manner_of(token, consumed)) or _averted(token, self.lex):
                 continue
             consumed.update(t.i for t in predicate.words)
-            yield predicate
+            yield replace(predicate, aim=True) if purpose(
+                token, predicate.code, self.lex) else predicate
 
     def _candidate(self, token: Token) -> bool:
         """Cheap test: could this token be a predicate at all?"""

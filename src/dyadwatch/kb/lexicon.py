@@ -246,6 +246,9 @@ class Lexicon:
     toward_preps: frozenset[str]
     struck_things: frozenset[str]
     scene_preps: frozenset[str]
+    instrument_heads: frozenset[str]
+    dispatch_heads: frozenset[str]
+    first_words: frozenset[str]
     reporting_verbs: frozenset[str]
     criticism_words: frozenset[str]
     blame_words: frozenset[str]
@@ -284,6 +287,8 @@ class Lexicon:
     reciprocal_codes: CodeSet
     toward_place_roots: CodeSet
     civilian_target_roots: CodeSet
+    aim_roots: CodeSet
+    dispatched_roots: CodeSet
     rewrites: tuple[Rewrite, ...]
     fallback_targets: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
     default_targets: tuple[str, ...]
@@ -301,7 +306,8 @@ _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes"
                         "place_target_roots", "deployment_codes", "refusable_roots",
                         "statement_roots", "violent_roots", "figurative_roots",
                         "reciprocal_codes", "toward_place_roots",
-                        "civilian_target_roots"})
+                        "civilian_target_roots", "aim_roots",
+                        "dispatched_roots"})
 WORD_LIST_IDS: tuple[str, ...] = tuple(
     f.name for f in fields(Lexicon) if f.name not in _TABLES | _CODE_SETS)
 CODE_SET_IDS: tuple[str, ...] = tuple(sorted(_CODE_SETS))
