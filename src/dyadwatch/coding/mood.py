@@ -144,10 +144,11 @@ def purpose(token: Token, code: str, lex: Lexicon) -> bool:
     for, not that it was done: the deed is coded, the aim is not. Conjuncts share the aim.
     Kept as deeds: a to-clause of means ("used barrel bombs to attack the town", "took to
     Twitter to blast him"), of what comes next ("went on to accuse"; `instrument_heads`),
-    of protest ("began a hunger strike to protest"; `aim_roots`), of force or patrol after a
-    verb of dispatch ("sent in aircraft to attack Idlib", "sent jets to buzz the islands";
-    `dispatch_heads`, `dispatched_roots`), and of a first or only doer ("became the first
-    minister to visit the country")."""
+    of protest or demand ("began a hunger strike to protest", "to demand his resignation";
+    `aim_roots`), of inquiry, coercion, force or patrol after a verb of dispatch ("sent in
+    aircraft to attack Idlib", "sent jets to buzz the islands", "sent a team to
+    investigate"; `dispatch_heads`, `dispatched_roots`), and of a first or only doer
+    ("became the first minister to visit the country")."""
     clause = token
     while clause.dep_ == "conj" and clause.head.i != clause.i and not any(
             c.dep_ in {"aux", "nsubj"} for c in clause.children):
