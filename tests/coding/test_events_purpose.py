@@ -30,6 +30,8 @@ VERBS: dict[str, Any] = {
         {"id": "visit.v", "lemmas": ["visit"], "code": "042", "target": ["dobj"]},
         {"id": "protest.v", "lemmas": ["protest"], "code": "140", "target": ["dobj"]},
         {"id": "say.v", "lemmas": ["say"], "code": "010", "target": ["to"]},
+        {"id": "attack.n", "lemmas": ["attack", "war"], "pos": "noun", "code": "190",
+         "source": ["poss", "by", "amod", "compound"], "target": ["on", "between"]},
     ],
     "frames": [],
     "derive": {},
@@ -125,3 +127,14 @@ def test_mood_purpose_first_doer(words: list[str], expected: bool) -> None:
               tags=["NNP", "VBD", "DT", "JJ", "NN", "TO", "VB", "NNP"],
               lemmas=["Arnor", "become", "the", words[3], "state", "to", "visit", "Gondor"])
     assert purpose(doc[6], "042", load_knowledge().lexicon) is expected
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("text", [
+    "Arnor raised its fences under the risk of attack by Gondor.",
+    "The talks brought the prospect of a war between Arnor and Gondor closer.",
+])
+def test_events_purpose_potential_event_noun(nlp: Any, engine: EventCoder, text: str) -> None:
+    """An event noun in the of-phrase of a noun of what may come has not happened."""
+    assert [t for t in triples(nlp, engine, text) if t[1] == "190"] == []

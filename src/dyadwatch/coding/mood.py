@@ -84,6 +84,9 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "NOUN" and any(c.dep_ in {"det", "amod"} and c.lower_ in lex.unreal_modifiers
                                     for c in token.children):
         return True
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of" and (
+            token.head.head.lemma_.lower() in lex.potential_nouns):
+        return True  # "the prospect of a confrontation", "the risk of an Israeli strike"
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
             and any(c.dep_ in {"dobj", "obj"} and _unreal_noun(c, lex) for c in token.children):
         return True  # "to use force to stop any attack": a to-clause on a mere possibility
