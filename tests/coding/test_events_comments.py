@@ -106,6 +106,8 @@ CODED = [
     ("The Arnorian president has tweeted with his customary dignity: \u201cGondor is "
      "responsible for backing the rebels.", ("ARNGOV", "112", "GON"),
      "a quote after a colon that the parse hangs the statement on is the statement's clause"),
+    ("Arnor said Gondor had stonewalled requests for help.", ("ARN", "111", "GON"),
+     "a verb of obstruction said of a named actor criticises it"),
 ]
 
 
@@ -166,6 +168,8 @@ NOT_CODED = [
     ("The Arnorian president has tweeted with his customary dignity: \u201cGondor's army "
      "crossed the river on Monday.", "GONMIL", "a quote after a colon that relays a deed is "
      "no comment"),
+    ("Arnor said Gondor had been hampered by the storm.", "GON",
+     "a verb of obstruction done to the subject criticises no one"),
 ]
 
 
