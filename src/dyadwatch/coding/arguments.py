@@ -731,8 +731,10 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
     and so is one that criticises or blames it or denies it a will ("said Borduria's move
     was a provocation", "had no intention of ...": :mod:`dyadwatch.coding.comments`).
     Only a forecast or such a comment: a clause that reports a deed relays facts ("a
-    spokesman said Trump discussed Syria with Erdogan"). Never a pronoun, which mostly
-    points back to the speaker or to nobody ("said it would be possible")."""
+    spokesman said Trump discussed Syria with Erdogan"). Never a pronoun subject, which
+    mostly points back to the speaker or to nobody ("said it would be possible"); the
+    pronoun owner of a criticised subject does name the one criticised ("said his reckless
+    remarks only made the regime more determined")."""
     forecast = lex.future_aux | lex.hypothetical_aux
     for clause in statement_clauses(token, lex):
         code = comment_code(clause, lex)
@@ -741,9 +743,13 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
             continue
         # a criticism or blame is of someone else ("the opposition said the government
         # was reckless"), so a common noun will do; a forecast needs a name
-        yield from (s for s in comment_subjects(clause)
-                    if (_named(s) and not _private_person(s, lex))
-                    or (code in CRITICAL_CODES and s.pos_ == "NOUN"))
+        for s in comment_subjects(clause):
+            if (_named(s) and not _private_person(s, lex)) or (
+                    code in CRITICAL_CODES and s.pos_ == "NOUN"):
+                yield s
+            if code in CRITICAL_CODES and s.pos_ == "NOUN":
+                # "said his reckless remarks ...": the one a pronoun owner points back to
+                yield from (c for c in s.children if c.dep_ == "poss" and c.pos_ == "PRON")
     yield from criticised_things(token, lex)  # "said it must counter US aggression"
     yield from statement_topics(token, lex)  # "told reporters ... in regard to Borduria"
 
