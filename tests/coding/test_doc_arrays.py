@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from dyadwatch.coding.doc_arrays import token_strings
 from dyadwatch.coding.register import token_forms
@@ -24,3 +26,10 @@ def test_token_strings_are_the_tokens_own(nlp, attr, read) -> None:  # type: ign
 def test_register_forms_are_lower_case_form_and_lemma(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(TEXT)
     assert token_forms(doc) == [(token.lower_, token.lemma_.lower()) for token in doc]
+
+
+@pytest.mark.parametrize("words", [[], ["Vel", "vel", "VEL", "Vel", "."]])
+def test_doc_arrays_strings_of_repeated_words_and_no_words(words: list[str]) -> None:
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    assert token_strings(doc, "ORTH") == words
+    assert token_strings(doc, "LOWER") == [word.lower() for word in words]

@@ -17,7 +17,7 @@ from dyadwatch.kb.actors import ActorDictionary
 VERBS: dict[str, Any] = {
     "version": "test",
     "patterns": [
-        {"id": "say.v", "lemmas": ["say", "add", "speak", "comment"], "code": "010",
+        {"id": "say.v", "lemmas": ["say", "add", "speak", "comment", "tweet"], "code": "010",
          "target": ["to"]},
         {"id": "tell.v", "lemmas": ["tell"], "code": "010", "target": ["dobj", "to"]},
         {"id": "cross.border", "lemmas": ["cross"], "code": "192", "target": ["dobj"]},
@@ -34,7 +34,7 @@ ACTORS = ActorDictionary(
     entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"))},
     demonyms={"arnorian": "ARN", "gondorian": "GON"},
     roles={"army": "MIL", "government": "GOV", "ministry": "GOV", "opposition": "OPP",
-           "agency": "MED"},
+           "agency": "MED", "president": "GOV"},
 )
 
 
@@ -100,6 +100,14 @@ CODED = [
      "a question put to the speaker names what the statement answers"),
     ("Arnor said it was deeply concerned by Gondor's decision.", ("ARN", "012", "GON"),
      "the speaker's own concern about an actor's thing is a pessimistic comment on it"),
+    ("The Gondorian president spoke on Monday. The Arnorian ministry said his remarks were "
+     "reckless.", ("ARNGOV", "111", "GONGOV"),
+     "a pronoun owning a criticised subject points back to the actor criticised"),
+    ("The Arnorian president has tweeted with his customary dignity: \u201cGondor is "
+     "responsible for backing the rebels.", ("ARNGOV", "112", "GON"),
+     "a quote after a colon that the parse hangs the statement on is the statement's clause"),
+    ("Arnor said Gondor had stonewalled requests for help.", ("ARN", "111", "GON"),
+     "a verb of obstruction said of a named actor criticises it"),
 ]
 
 
@@ -154,6 +162,14 @@ NOT_CODED = [
      "another's concern relayed is no comment on the one concerned"),
     ("Arnor said a Gondorian teenager would face trial.", "GON",
      "a forecast about a person a nationality names is about no state"),
+    ("The Gondorian president spoke on Monday. The Arnorian ministry said his remarks were "
+     "welcome.", "GONGOV", "a pronoun owner of a subject the clause does not criticise is no "
+     "target"),
+    ("The Arnorian president has tweeted with his customary dignity: \u201cGondor's army "
+     "crossed the river on Monday.", "GONMIL", "a quote after a colon that relays a deed is "
+     "no comment"),
+    ("Arnor said Gondor had been hampered by the storm.", "GON",
+     "a verb of obstruction done to the subject criticises no one"),
 ]
 
 

@@ -12,9 +12,12 @@ from dyadwatch.coding.register import (
     UNMARKED,
     USER_DATA_KEY,
     Register,
+    _token_cues,
+    cues_by_register,
     document_register,
     kept_in_register,
     state_organ,
+    token_forms,
 )
 from dyadwatch.kb.knowledge import load_knowledge
 from dyadwatch.kb.registers import RegistersFile, build_registers
@@ -189,3 +192,19 @@ def test_register_run_counts_off_topic_articles(nlp: Any, coder: Any, text: str,
 
     result = code_batch([Prepared(Article(id="t", text=text), "sha")], nlp, coder, 8)
     assert result.off_topic == counted
+
+
+@pytest.mark.parametrize("text", [
+    "Extra time ended the league match , then a goal in extra time and a film",
+    "goal goal Goals prime minister extra",  # repeated words; a phrase cut off at the end
+    "",
+])
+def test_register_cues_only_where_a_cue_starts_are_every_tokens_cues(text: str) -> None:
+    doc = _doc(text, {"Goals": "goal"})
+    forms = token_forms(doc)
+    seen: dict[str, list[str]] = {}
+    for i in range(len(doc)):  # every token asked, as before the shortcut
+        for cue, name in _token_cues(forms, i, REGISTERS):
+            seen.setdefault(name, [])
+            seen[name] += [] if cue in seen[name] else [cue]
+    assert cues_by_register(doc, REGISTERS) == seen

@@ -119,7 +119,6 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     mentions = {span.start: span for span in found}
     person_spans = {ent.start: ent for ent in doc.ents if ent.label_ in {"PERSON", "ORG"}
                     and not any(i in covered for i in range(ent.start, ent.end))}
-    tokens = list(doc)  # doc[i] builds a new Token at every call
     plain = _plain_words(doc, demonyms, lex)
     i = 0
     while i < len(doc):
@@ -128,7 +127,7 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
             i += 1
             continue
         if span is None:
-            i = i + 1 if plain[i] else _remember_word(tokens[i], memory, lookup, lex,
+            i = i + 1 if plain[i] else _remember_word(doc[i], memory, lookup, lex,
                                                       demonyms[i] is not None)
             continue
         if private_person(span, lookup, memory.private_names, lex):

@@ -75,6 +75,9 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if not targets and sources:
         targets = _relative_deed_target(predicate, memory, lookup, lex) or (
             _earlier_deed_target(predicate, sources, memory, lookup, lex, places))
+    if sources and all(t.country is None for t in targets):
+        # "cracked down on the demonstrations": no country-less 'demonstrators'
+        targets = _protesters(predicate, sources, memory, lookup, lex, places) or targets
     if not sources:
         sources = _between(predicate, memory, lookup, lex)
     if not sources and targets:
@@ -166,6 +169,53 @@ def _deed_authors(noun: Token, memory: DocActors, lookup: ActorLookup,
     return {r.country for h in heads for r in actors_for(h, memory, lookup, lex) if r.country}
 
 
+# event nouns of a protest: who clamps down on one coerces the protesters
+PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "uprising", "dissent",
+                           "sit-in", "riot", "unrest"})
+PROTEST_PREPS = ("dobj", "on", "against")
+COERCE_ROOT = "17"
+
+
+def _protesters(predicate: Predicate, sources: list[Resolved], memory: DocActors,
+                lookup: ActorLookup, lex: Lexicon,
+                places: PlaceLookup | None) -> list[Resolved]:
+    """'Assad clamped down on the protests', 'police broke up a rally in Minsk': coercion
+    of a protest is aimed at the protesters, civilians of the country a national modifier
+    or a place on the protest names, else of the source's own state (one coerces at home:
+    :func:`_home_country`)."""
+    if predicate.code[:2] != COERCE_ROOT:
+        return []
+    for slot in PROTEST_PREPS:
+        for noun in _slot_heads(predicate, slot, False, lex):
+            if noun.lemma_.lower() not in PROTEST_NOUNS:
+                continue
+            country = _protest_country(noun, memory, lookup, lex, places) or next(
+                (home for s in sources if (home := _home_country(s, predicate.code))), None)
+            if country is not None:
+                actor = Actor(join_code(country, "CVL"), country, name=noun.text,
+                              rule="protesters-placed")
+                return [Resolved(actor, noun.text, noun.i)]
+    return []
+
+
+def _protest_country(noun: Token, memory: DocActors, lookup: ActorLookup, lex: Lexicon,
+                     places: PlaceLookup | None) -> str | None:
+    """The country of a protest: 'Iranian protests', 'the protests in Deraa'."""
+    for word in (c for c in noun.children if c.dep_ in {"amod", "compound"}):
+        country = lookup.country_of_demonym(word.text)
+        if country is not None:
+            return country
+    for place in (p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                  for p in prep.children if p.dep_ == "pobj"):
+        country = next((r.country for r in actors_for(place, memory, lookup, lex)
+                        if r.country is not None), None)
+        if country is None and places is not None:
+            country = place_country(place, places, lex)
+        if country is not None:
+            return country
+    return None
+
+
 # verbs whose subject is the one a complaint or protest in their object is made to
 RECEIVING_VERBS = frozenset({"deflect", "dismiss", "reject", "rebuff", "ignore", "answer",
                              "address", "face", "receive", "shrug", "brush", "counter"})
@@ -211,8 +261,20 @@ def _between(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         return []  # "a troubled partnership between Washington and the SDF" is no deed
     sides = fill(predicate, ("between",), memory, lookup, lex, subject=False)
     # two sides only: "clashes between Iran, Israel, Syria and Turkey" does not say who
-    # fought whom
-    return sides if len({side.code for side in sides}) == 2 else []
+    # fought whom; but "a summit between Russia, Iran and Turkey" is each meeting each
+    many = predicate.code[:2] == CONSULT_ROOT and len({side.code for side in sides}) > 2 and (
+        _plain_list(token, sides))
+    return sides if many or len({side.code for side in sides}) == 2 else []
+
+
+def _plain_list(token: Token, sides: list[Resolved]) -> bool:
+    """The sides follow the noun's 'between' with no verb in the way ("talks between Boko
+    Haram and the government brokered by the Swiss government" lists two sides, not three)."""
+    last = max(side.token_i for side in sides)
+    return not any(t.pos_ in {"VERB", "AUX"} for t in token.doc[token.i : last])
+
+
+CONSULT_ROOT = "04"
 
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
@@ -731,8 +793,10 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
     and so is one that criticises or blames it or denies it a will ("said Borduria's move
     was a provocation", "had no intention of ...": :mod:`dyadwatch.coding.comments`).
     Only a forecast or such a comment: a clause that reports a deed relays facts ("a
-    spokesman said Trump discussed Syria with Erdogan"). Never a pronoun, which mostly
-    points back to the speaker or to nobody ("said it would be possible")."""
+    spokesman said Trump discussed Syria with Erdogan"). Never a pronoun subject, which
+    mostly points back to the speaker or to nobody ("said it would be possible"); the
+    pronoun owner of a criticised subject does name the one criticised ("said his reckless
+    remarks only made the regime more determined")."""
     forecast = lex.future_aux | lex.hypothetical_aux
     for clause in statement_clauses(token, lex):
         code = comment_code(clause, lex)
@@ -741,9 +805,13 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
             continue
         # a criticism or blame is of someone else ("the opposition said the government
         # was reckless"), so a common noun will do; a forecast needs a name
-        yield from (s for s in comment_subjects(clause)
-                    if (_named(s) and not _private_person(s, lex))
-                    or (code in CRITICAL_CODES and s.pos_ == "NOUN"))
+        for s in comment_subjects(clause):
+            if (_named(s) and not _private_person(s, lex)) or (
+                    code in CRITICAL_CODES and s.pos_ == "NOUN"):
+                yield s
+            if code in CRITICAL_CODES and s.pos_ == "NOUN":
+                # "said his reckless remarks ...": the one a pronoun owner points back to
+                yield from (c for c in s.children if c.dep_ == "poss" and c.pos_ == "PRON")
     yield from criticised_things(token, lex)  # "said it must counter US aggression"
     yield from statement_topics(token, lex)  # "told reporters ... in regard to Borduria"
 

@@ -98,8 +98,9 @@ def comment_subjects(clause: Token) -> Iterator[Token]:
 def statement_clauses(statement: Token, lex: Lexicon) -> Iterator[Token]:
     """The clauses a statement governs, each of coordinated clauses on its own ("said the
     bill would help, but ministers had been complacent"), also one the parse joins to the
-    statement itself after its clause (:func:`_joined_clause`), and the clause a verb of
-    showing governs ("said the plans showed Borduria was terrified of scrutiny")."""
+    statement itself after its clause (:func:`_joined_clause`), the clause a verb of
+    showing governs ("said the plans showed Borduria was terrified of scrutiny") and the
+    quote a colon introduces when the parse hangs the statement on it (:func:`_quoted_head`)."""
     for clause in statement.children:
         if clause.dep_ == "ccomp":
             yield from _with_shown(clause, lex)
@@ -107,6 +108,19 @@ def statement_clauses(statement: Token, lex: Lexicon) -> Iterator[Token]:
                         if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
         elif _joined_clause(statement, clause, lex):
             yield clause
+    if (quoted := _quoted_head(statement)) is not None:
+        yield quoted
+
+
+def _quoted_head(statement: Token) -> Token | None:
+    """'He tweeted: "Borduria is responsible for the blockade."' parsed upside down, the
+    statement hanging as a clause on the verb of the quote it introduces: that verb, after
+    the statement and the colon between them, is the statement's clause."""
+    head = statement.head
+    if statement.dep_ != "ccomp" or head.i <= statement.i or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return head if any(t.text == ":" and t.head.i in {statement.i, head.i}
+                       for t in statement.doc[statement.i + 1:head.i]) else None
 
 
 def _with_shown(clause: Token, lex: Lexicon) -> Iterator[Token]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -16,7 +18,7 @@ if TYPE_CHECKING:
 def token_strings(doc: Doc, attr: str) -> list[str]:
     """The string attribute ``attr`` ("ORTH", "LOWER", "LEMMA", ...) of each token of
     ``doc``, in order: ``[token.text for token in doc]`` for "ORTH"."""
-    keys = doc.to_array(attr).tolist()
+    distinct, where = numpy.unique(doc.to_array(attr), return_inverse=True)
     strings = doc.vocab.strings
-    decoded = {key: strings[key] for key in set(keys)}
-    return [decoded[key] for key in keys]
+    decoded = numpy.array([strings[key] for key in distinct.tolist()], dtype=object)
+    return decoded[where].tolist()

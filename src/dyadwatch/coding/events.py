@@ -40,7 +40,7 @@ from dyadwatch.coding.arguments import (
     usable_targets,
 )
 from dyadwatch.coding.assembly import Party, assemble_event, rewritten
-from dyadwatch.coding.clause_actors import political
+from dyadwatch.coding.clause_actors import political, private_sector
 from dyadwatch.coding.comments import STANCE, comment_on, warned_about
 from dyadwatch.coding.confidence import known_code
 from dyadwatch.coding.dates import NO_DAY, carry_dates, event_date
@@ -173,8 +173,10 @@ class EventCoder:
             for target in chosen:
                 made = [(source, self._event(predicate, source, target, sent, index,
                                              ctx.article, event_day, location))]
-                if target is not None and mutual(predicate, self.lex) and reversible(target):
-                    # "A met B" is also B meeting A
+                if target is not None and mutual(predicate, self.lex) and reversible(target) and (
+                        not private_sector(target.actor, self.lex)):
+                    # "A met B" is also B meeting A; "met the freed girls" is no meeting
+                    # of theirs (private people are no source)
                     made.append((target, self._event(predicate, target, source, sent, index,
                                                      ctx.article, event_day, location)))
                 if dated is None:

@@ -85,7 +85,9 @@ def cues_by_register(doc: Doc, registers: Registers) -> dict[str, list[str]]:
     """The distinct cues of each register found in ``doc``, in order of first use."""
     seen: dict[str, Counter[str]] = {}
     forms = token_forms(doc)
-    for i in range(len(forms)):
+    firsts = registers.words.keys() | registers.phrases.keys()
+    starts = {form for form in set(forms) if form[0] in firsts or form[1] in firsts}
+    for i in [i for i, form in enumerate(forms) if form in starts]:  # most words start no cue
         for cue, name in _token_cues(forms, i, registers):
             seen.setdefault(name, Counter())[cue] += 1
     return {name: list(counts) for name, counts in seen.items()}

@@ -41,7 +41,8 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon,
     :func:`pattern_object` by token for the caller that tries many patterns at a token."""
     words: list[Token] = [token]
     if pattern.particle is not None:
-        particle = child_word(token, {"prt"}, pattern.particle)
+        particle = child_word(token, {"prt"}, pattern.particle) or _particle_of_place(
+            token, pattern.particle, lex)
         if particle is None:
             return None
         words.append(particle)
@@ -190,6 +191,23 @@ def prepositional_objects(token: Token, words: frozenset[str] | set[str]) -> Ite
                         yield pobj
                     next_frontier.append(pobj)
         frontier = next_frontier
+
+
+PLACE_NAME_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _particle_of_place(token: Token, word: str, lex: Lexicon) -> Token | None:
+    """'US troops pulled out of Iraq': a particle the parser reads as the first word of
+    'out of', when a place follows (not 'pulled out of the deal') and the verb has no
+    object ('forced the tycoons out of Russia' expels them: no one drives Russia out)."""
+    particle = child_word(token, {"prep"}, word)
+    if particle is None or any(c.dep_ in {"dobj", "obj"} for c in token.children) or not any(
+            of.dep_ == "prep" and of.lower_ == "of" and any(
+                c.dep_ == "pobj" and (c.ent_type_ in PLACE_NAME_ENTITIES
+                                      or c.lemma_.lower() in lex.place_wrappers)
+                for c in of.children) for of in particle.children):
+        return None
+    return particle
 
 
 def child_word(token: Token, deps: set[str], word: str) -> Token | None:
