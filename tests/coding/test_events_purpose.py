@@ -30,6 +30,7 @@ VERBS: dict[str, Any] = {
         {"id": "visit.v", "lemmas": ["visit"], "code": "042", "target": ["dobj"]},
         {"id": "protest.v", "lemmas": ["protest"], "code": "140", "target": ["dobj"]},
         {"id": "say.v", "lemmas": ["say"], "code": "010", "target": ["to"]},
+        {"id": "designate.v", "lemmas": ["designate"], "code": "163", "target": ["dobj"]},
         {"id": "attack.n", "lemmas": ["attack", "war"], "pos": "noun", "code": "190",
          "source": ["poss", "by", "amod", "compound"], "target": ["on", "between"]},
     ],
@@ -47,7 +48,8 @@ ACTORS = ActorDictionary(
     version="test",
     entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"))},
     demonyms={"arnorian": "ARN", "gondorian": "GON"},
-    roles={"army": "MIL", "government": "GOV", "troops": "MIL", "minister": "GOV"},
+    roles={"army": "MIL", "government": "GOV", "troops": "MIL", "minister": "GOV",
+           "parliament": "LEG", "forces": "MIL"},
 )
 
 
@@ -90,6 +92,9 @@ DEEDS = [
      "'take to' a medium is a means"),
     ("The Arnorian minister went on to condemn Gondor.", ("ARNGOV", "111", "GON"),
      "'go on to' is what came next"),
+    ("Arnor's parliament voted on Tuesday to designate all Gondorian forces as a terrorist "
+     "organisation.", ("ARNLEG", "163", "GONMIL"),
+     "a vote's to-clause is what was decided"),
 ]
 
 

@@ -297,12 +297,19 @@ def embedded_predicate(token: Token) -> Token | None:
 
 def _detached_infinitive(noun: Token) -> Token | None:
     """'repeated his vow to destroy X': the small parser often hangs a noun's to-clause on
-    the verb whose object the noun is; the first such clause after the noun is the noun's."""
-    if noun.dep_ not in {"dobj", "obj"}:
+    the verb whose object the noun is; the first such clause after the noun is the noun's.
+    Through a preposition ('rattled allies with his vow to destroy X') only a clause whose
+    'to' follows the noun at once is the noun's."""
+    if noun.dep_ in {"dobj", "obj"}:
+        verb, adjacent = noun.head, False
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb, adjacent = noun.head.head, True  # "rattled allies with his vow to destroy X"
+    else:
         return None
-    for sibling in noun.head.children:
+    for sibling in verb.children:
+        to = next((c for c in sibling.children if c.dep_ == "aux" and c.lower_ == "to"), None)
         if sibling.i > noun.i and sibling.dep_ in {"advcl", "xcomp"} and sibling.pos_ == "VERB" \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in sibling.children):
+                and to is not None and (not adjacent or to.i == noun.i + 1):
             return sibling
     return None
 
