@@ -21,4 +21,5 @@ def token_strings(doc: Doc, attr: str) -> list[str]:
     distinct, where = numpy.unique(doc.to_array(attr), return_inverse=True)
     strings = doc.vocab.strings
     decoded = numpy.array([strings[key] for key in distinct.tolist()], dtype=object)
-    return decoded[where].tolist()
+    gathered: list[str] = decoded[where].tolist()
+    return gathered
