@@ -9,14 +9,13 @@ from typing import Any
 import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
+from toy_coder import coded_triples, toy_coder
+from toy_coder import country as _country
 
-from dyadwatch.coding.events import CoderOptions, EventCoder
+from dyadwatch.coding.events import EventCoder
 from dyadwatch.coding.mood import purpose
-from dyadwatch.kb.actors import ActorDictionary, ActorEntry
+from dyadwatch.kb.actors import ActorDictionary
 from dyadwatch.kb.knowledge import load_knowledge
-from dyadwatch.kb.resources import CodingResources
-from dyadwatch.kb.verbs import parse_verb_file
-from dyadwatch.model import Article
 
 VERBS: dict[str, Any] = {
     "version": "test",
@@ -38,11 +37,6 @@ VERBS: dict[str, Any] = {
 }
 
 
-def _country(code: str, name: str) -> ActorEntry:
-    return ActorEntry(id=f"country:{code}", kind="country", names=(name,), code=code,
-                      country=code)
-
-
 ACTORS = ActorDictionary(
     version="test",
     entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"))},
@@ -54,14 +48,7 @@ ACTORS = ActorDictionary(
 
 @pytest.fixture(scope="module")
 def engine() -> EventCoder:
-    resources = CodingResources(parse_verb_file(VERBS, "test"), ACTORS, load_knowledge().lexicon,
-                                places=None, dictionary_version="test")
-    return EventCoder(resources, CoderOptions())
-
-
-def triples(nlp: Any, engine: EventCoder, text: str) -> list[tuple[str | None, str, str | None]]:
-    article = Article(id="t", text=text, published="2020-01-08")
-    return [(e.source, e.cameo, e.target) for e in engine.code_doc(nlp(text), article)]
+    return toy_coder(VERBS, ACTORS)
 
 
 AIMS = [
@@ -80,7 +67,7 @@ AIMS = [
 @pytest.mark.parametrize(("text", "code", "why"), AIMS, ids=[c[2] for c in AIMS])
 def test_events_purpose_aim_codes_nothing(nlp: Any, engine: EventCoder, text: str, code: str,
                                           why: str) -> None:
-    assert [t for t in triples(nlp, engine, text) if t[1] == code] == [], why
+    assert [t for t in coded_triples(nlp, engine, text) if t[1] == code] == [], why
 
 
 DEEDS = [
@@ -102,7 +89,7 @@ DEEDS = [
 @pytest.mark.parametrize(("text", "expected", "why"), DEEDS, ids=[c[2] for c in DEEDS])
 def test_events_purpose_deed_is_kept(nlp: Any, engine: EventCoder, text: str,
                                      expected: tuple[str, str, str], why: str) -> None:
-    assert expected in triples(nlp, engine, text), why
+    assert expected in coded_triples(nlp, engine, text), why
 
 
 @pytest.mark.model
@@ -111,7 +98,7 @@ def test_events_purpose_deed_is_kept(nlp: Any, engine: EventCoder, text: str,
 def test_events_purpose_statement_gives_way_to_its_aim(nlp: Any, engine: EventCoder,
                                                        text: str) -> None:
     """The statement's content holds only an aim: neither the aim nor a bare 010 is coded."""
-    assert triples(nlp, engine, text) == []
+    assert coded_triples(nlp, engine, text) == set()
 
 
 FIRST = ["Arnor", "became", "the", "first", "state", "to", "visit", "Gondor"]
@@ -141,4 +128,4 @@ def test_mood_purpose_first_doer(words: list[str], expected: bool) -> None:
 ])
 def test_events_purpose_potential_event_noun(nlp: Any, engine: EventCoder, text: str) -> None:
     """An event noun in the of-phrase of a noun of what may come has not happened."""
-    assert [t for t in triples(nlp, engine, text) if t[1] == "190"] == []
+    assert [t for t in coded_triples(nlp, engine, text) if t[1] == "190"] == []

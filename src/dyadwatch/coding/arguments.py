@@ -173,7 +173,8 @@ def _deed_authors(noun: Token, memory: DocActors, lookup: ActorLookup,
 PROTEST_NOUNS = frozenset({"protest", "demonstration", "rally", "uprising", "dissent",
                            "sit-in", "riot", "unrest"})
 PROTEST_PREPS = ("dobj", "on", "against")
-COERCE_ROOT = "17"
+COERCE_ROOT = "17"  # CAMEO roots the rules below single out
+CONSULT_ROOT = "04"
 
 
 def _protesters(predicate: Predicate, sources: list[Resolved], memory: DocActors,
@@ -205,15 +206,9 @@ def _protest_country(noun: Token, memory: DocActors, lookup: ActorLookup, lex: L
         country = lookup.country_of_demonym(word.text)
         if country is not None:
             return country
-    for place in (p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "in"
-                  for p in prep.children if p.dep_ == "pobj"):
-        country = next((r.country for r in actors_for(place, memory, lookup, lex)
-                        if r.country is not None), None)
-        if country is None and places is not None:
-            country = place_country(place, places, lex)
-        if country is not None:
-            return country
-    return None
+    return next((country for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                 for place in prep.children if place.dep_ == "pobj"
+                 if (country := _place_country(place, memory, lookup, lex, places))), None)
 
 
 # verbs whose subject is the one a complaint or protest in their object is made to
@@ -273,8 +268,6 @@ def _plain_list(token: Token, sides: list[Resolved]) -> bool:
     last = max(side.token_i for side in sides)
     return not any(t.pos_ in {"VERB", "AUX"} for t in token.doc[token.i : last])
 
-
-CONSULT_ROOT = "04"
 
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
@@ -396,7 +389,7 @@ def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
     home = _home_country(source, predicate.code)
     country = place or home or memory.sole_country
     if country is None or (country == source.country and country not in {place, home}
-                           and predicate.code[:2] != "17"):
+                           and predicate.code[:2] != COERCE_ROOT):
         # "US troops killed three civilians" in an article about the US: not at home
         # unless placed there; arrests and detentions are
         return target
@@ -422,7 +415,7 @@ def _home_country(source: Resolved, code: str) -> str | None:
         return None
     sector = source.code[len(country):][:3]
     return country if sector in HOME_SECTORS or (
-        sector in {"GOV", "MIL"} and code[:2] == "17") else None
+        sector in {"GOV", "MIL"} and code[:2] == COERCE_ROOT) else None
 
 
 def _home_group(actor: Actor) -> bool:
@@ -747,7 +740,7 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
 def _topic_relation(predicate: Predicate, obj: Token, lex: Lexicon) -> bool:
     """'met to discuss relations with Turkey': a standing relation a consultation is about
     is its topic; the other side of that relation is no partner in the talks."""
-    return predicate.code[:2] == "04" and (
+    return predicate.code[:2] == CONSULT_ROOT and (
         obj.lemma_.lower() in lex.standing_nouns or obj.lower_ in lex.standing_nouns)
 
 
@@ -796,7 +789,7 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
     spokesman said Trump discussed Syria with Erdogan"). Never a pronoun subject, which
     mostly points back to the speaker or to nobody ("said it would be possible"); the
     pronoun owner of a criticised subject does name the one criticised ("said his reckless
-    remarks only made the regime more determined")."""
+    threats had only hardened Borduria's resolve")."""
     forecast = lex.future_aux | lex.hypothetical_aux
     for clause in statement_clauses(token, lex):
         code = comment_code(clause, lex)
@@ -1197,12 +1190,7 @@ def toward_targets(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     are rarely fighting that country. Likewise a place the pattern itself names as the
     target ("the presidents arrived in Sochi" is a visit to Russia)."""
     for place in _toward_places(predicate, lex):
-        country = next((r.country for r in actors_for(place, memory, lookup, lex)
-                        if r.country is not None), None) or next(
-            (found for c in place.children if c.dep_ in {"amod", "compound"}
-             and (found := lookup.country_of_demonym(c.text)) is not None), None)
-        if country is None and places is not None:
-            country = place_country(place, places, lex)
+        country = _place_country(place, memory, lookup, lex, places)
         holder = _place_holder(place, country or memory.sole_country, memory, lookup, lex) if (
             predicate.code in lex.toward_place_roots) else None
         if holder is not None:
@@ -1210,6 +1198,19 @@ def toward_targets(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         if country is not None:
             return [Resolved(Actor(country, country, rule=PLACE_RULE), place.text, place.i)]
     return []
+
+
+def _place_country(place: Token, memory: DocActors, lookup: ActorLookup, lex: Lexicon,
+                   places: PlaceLookup | None) -> str | None:
+    """The country a place word names: an actor it is ("Japan"), a national modifier on it
+    ("a Russian region"), else the gazetteer's holder of the place ("Afrin")."""
+    country = next((r.country for r in actors_for(place, memory, lookup, lex)
+                    if r.country is not None), None) or next(
+        (found for c in place.children if c.dep_ in {"amod", "compound"}
+         and (found := lookup.country_of_demonym(c.text)) is not None), None)
+    if country is None and places is not None:
+        country = place_country(place, places, lex)
+    return country
 
 
 # participles that name who holds a place: "rebel-held Douma", "the Kurdish-controlled city"
