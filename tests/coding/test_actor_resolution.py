@@ -288,3 +288,20 @@ def test_actors_host_of_an_envoy_is_not_the_state_it_serves(
         nlp: Any, coder: Any, text: str, absent: str, present: str | None) -> None:
     sources = {s for s, _, _ in coded(nlp, coder, text)}
     assert absent not in sources and (present is None or present in sources)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The EU's Kosovo envoy criticised Serbia on Monday.", "IGOEUREEC"),
+    ("Berlin's Ukraine negotiator criticised Russia on Monday.", "DEUGOV"),
+    ("The Dutch Mali ambassador criticised Algeria on Monday.", "NLDGOV"),
+    ("Maria Olsen, the chancellor's Balkans envoy, criticised Serbia.", None),
+    ("Lena Vogt, Macron's Sahel envoy, criticised Mali on Monday.", "FRAGOV"),
+    ("The former US ambassador to Chile criticised Peru on Monday.", "USAELI"),
+])
+def test_actors_posting_serves_its_sender(nlp: Any, coder: Any, text: str,
+                                          source: str | None) -> None:
+    found = [s for s, cameo, _ in coded(nlp, coder, text) if cameo.startswith("11")]
+    if source is None:
+        assert all(s is None or s[:3] not in {"SRB", "DEU"} for s in found), found
+    else:
+        assert source in found, found

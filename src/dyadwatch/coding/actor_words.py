@@ -176,17 +176,21 @@ _DATELINE_PLACE = 4  # words in capitals ("RIO DE JANEIRO")
 _DATELINE_SPAN = 10  # place, country or state, agency
 
 
+STATE_KINDS = frozenset({"country", "metonym", "group", "igo"})
+
+
 def states_ahead(tokens: list[Token], lookup: ActorLookup,
                  day: date | None = None) -> dict[int, Actor]:
     """States and bodies named in words not yet read ("... of the United States", "Jane
-    Roe, the Lib Dem leader"), by their last word."""
+    Roe, the Lib Dem leader"), by their last word, and the known office holder who
+    possesses a post ("Jane Roe, the president's envoy": the president's state)."""
     found: dict[int, Actor] = {}
     for token in tokens:
         words = token.doc[token.left_edge.i : token.i + 1]
         text = words.text[4:] if words.text.lower().startswith("the ") else words.text
         entry = lookup.entry_for(text)
-        actor = entry.actor_on(day) if entry is not None and entry.kind in {
-            "country", "metonym", "group", "igo"} else None
+        kinds = STATE_KINDS | {"person"} if token.dep_ == "poss" else STATE_KINDS
+        actor = entry.actor_on(day) if entry is not None and entry.kind in kinds else None
         if actor is not None:
             found[token.i] = actor
     return found
@@ -271,7 +275,7 @@ def _scan_words(words: list[Token], lookup: ActorLookup,
                 known: dict[int, Actor]) -> tuple[str | None, str | None, Actor | None]:
     country = role = None
     organisation: Actor | None = None
-    hosts = _host_tokens(words)
+    hosts = _host_tokens(words, lookup)
     for token in words:
         actor = known.get(token.i)
         state = actor is not None and is_state(actor) and not is_group(actor)
@@ -294,12 +298,36 @@ def _scan_words(words: list[Token], lookup: ActorLookup,
 
 _FORMER = frozenset({"former", "ex", "ex-"})
 ENVOY_NOUNS = frozenset({"ambassador", "envoy", "emissary", "consul"})
+# nouns of a posting for a country: "Washington's Ruritania negotiator" works on Ruritania
+POSTING_NOUNS = ENVOY_NOUNS | {"representative", "negotiator", "mediator", "coordinator",
+                               "czar", "tsar"}
 
 
-def _host_tokens(words: list[Token]) -> set[int]:
-    """The words of a 'to' phrase on an envoy noun: the state an envoy is sent to."""
-    return {t.i for word in words if word.lower_ == "to" and word.dep_ == "prep"
-            and word.head.lemma_.lower() in ENVOY_NOUNS for t in word.subtree if t.i != word.i}
+def _host_tokens(words: list[Token], lookup: ActorLookup) -> set[int]:
+    """The state an envoy is sent to, which is not the envoy's own: the words of a 'to'
+    phrase on an envoy noun ("Obama's ambassador to Seoul") and a proper-noun compound of a
+    posting noun that another word already names the sender of ("the UN's Ruritania envoy",
+    "the Gondorian Ruritania ambassador", "the US Ruritania envoy")."""
+    hosts = {t.i for word in words if word.lower_ == "to" and word.dep_ == "prep"
+             and word.head.lemma_.lower() in ENVOY_NOUNS for t in word.subtree if t.i != word.i}
+    for word in words:
+        if word.lemma_.lower() in POSTING_NOUNS:
+            hosts |= {t.i for t in _posted_to(word, lookup)}
+    return hosts
+
+
+def _posted_to(posting: Token, lookup: ActorLookup) -> list[Token]:
+    """The proper-noun compound next to a posting noun when a sender comes before it: a
+    possessor, another proper noun or a demonym (not "the former US ambassador")."""
+    before = [c for c in posting.children if c.i < posting.i]
+    compounds = [c for c in before if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not compounds:
+        return []
+    host = compounds[-1]
+    senders = [c for c in before if c.i < host.left_edge.i and (
+        c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+        or (c.dep_ == "amod" and demonym_country(c, lookup)[0] is not None))]
+    return list(host.subtree) if senders else []
 
 
 def word_role_of(token: Token, lookup: ActorLookup) -> str | None:
