@@ -521,14 +521,19 @@ def _suffering_clause(token: Token) -> Token | None:
     return prep.head if prep.head.pos_ in {"VERB", "AUX"} else None
 
 
+RETREAT = "0874"  # CAMEO: retreat or surrender militarily
+
+
 def _frame_targets(frame: Frame, inner: Predicate, token: Token) -> tuple[str, ...]:
     """Who a framed event is aimed at: the one told to act for demands and appeals
     ("demanded that Hamas renounce …", "urged Iran to return …"), else the embedded
     event's target ("threatened to attack Gondor"); the subject of a passive frame of
     intent is its doer, not its object ("Bolton is expected to hold talks with Turkish
-    officials")."""
+    officials"). Asked for a withdrawal, the one asked is who withdraws, not the place
+    left ("called for Gondor's withdrawal from the valley" is aimed at Gondor)."""
     if frame.kind in {"demand", "appeal"}:
-        return ("dobj", "embedded_subject", *frame.target, *inner.target_slots)
+        asked = inner.source_slots if inner.code.startswith(RETREAT) else inner.target_slots
+        return ("dobj", "embedded_subject", *frame.target, *asked)
     own = tuple(s for s in frame.target if s != "dobj" or not passive(token))
     return (*own, *inner.target_slots)
 
