@@ -102,7 +102,8 @@ def test_verbs_no_pattern_is_shadowed():
         for lemma in entry["lemmas"]:
             key = (entry.get("pos", "verb"), lemma, entry.get("particle"),
                    tuple(sorted(entry.get("object", []))), entry.get("prep"),
-                   tuple(sorted(entry.get("object_modifier", []))))
+                   tuple(sorted(entry.get("object_modifier", []))),
+                   tuple(sorted(entry.get("prep_object", []))))
             if key in seen:
                 shadowed.append((lemma, entry["id"], seen[key]))
             seen.setdefault(key, entry["id"])
