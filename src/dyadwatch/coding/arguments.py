@@ -474,7 +474,8 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
             if slot in {"amod", "compound"}:
                 found += _partner_states(head, found, memory, lookup, lex)
             if not found and not subject:
-                found = _authors(head, memory, lookup, lex)
+                found = _authors(head, memory, lookup, lex,
+                                 frozenset(t.i for t in predicate.words))
             if not any(_known(r, lex) for r in found) and not own_means(
                     predicate, Resolved(None, "", head.i), lex, bare=True):
                 found = _listed(head, memory, lookup, lex) or found
@@ -626,14 +627,37 @@ AUTHOR_PARTICIPLES = frozenset({"sponsored", "backed", "led", "hosted", "brokere
                                 "organized", "drafted", "proposed", "mediated", "imposed"})
 
 
+def _first_object(head: Token) -> bool:
+    """The direct object of its verb, and the first one: a second is most often an
+    apposition the parser misread ("considering the provision of funds, a route adopted
+    by Gondor")."""
+    return head.dep_ == "dobj" and next(
+        c for c in head.head.children if c.dep_ == "dobj").i == head.i
+
+
+# participles whose agent made, holds or runs the thing they qualify ("the plan put forward
+# by Morocco", "positions held by the militia")
+AUTHORING_LEMMAS = frozenset({
+    "sponsor", "back", "lead", "host", "broker", "organise", "organize", "draft", "propose",
+    "mediate", "impose", "put", "take", "make", "adopt", "carry", "hold", "control",
+    "launch", "issue", "announce", "sign", "offer", "present", "submit", "table",
+    "introduce", "order", "pass", "seize", "occupy", "run", "fund", "finance", "write",
+    "unveil", "set"})
+
+
 def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
-             lex: Lexicon) -> list[Resolved]:
+             lex: Lexicon, predicate_words: frozenset[int] = frozenset()) -> list[Resolved]:
     """Whose thing an object is, when the thing is no actor: "rejected North Korea's
     demand", "accepted demands from the rebels", "shelled the positions of the army",
-    "boycotted a Russian-sponsored conference";
-    and whom an event noun object is done to: "allowed the return of UN inspectors"."""
+    "boycotted a Russian-sponsored conference", "endorsed the plan put forward by Morocco";
+    and whom an event noun object is done to: "allowed the return of UN inspectors". The
+    doer a by-phrase names comes first ("welcomed the release of the hostages by Iran")."""
     if head.pos_ != "NOUN" or head.lemma_.lower() in lex.personal_nouns:
         return []
+    for agent in _agents_of_thing(head, predicate_words) if _first_object(head) else ():
+        found = actors_for(agent, memory, lookup, lex)
+        if found:
+            return found
     if head.lemma_.lower() in lex.border_nouns:
         # "sent tanks to the frontier with Ukraine": the state across the border (the
         # parser hangs the 'with' on the noun or, as often, on the verb)
@@ -662,6 +686,20 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
                 if pobj.dep_ == "pobj":
                     return actors_for(pobj, memory, lookup, lex)
     return []
+
+
+def _agents_of_thing(head: Token, predicate_words: frozenset[int]) -> Iterator[Token]:
+    """The doers a deed's object names: its own by-phrase ("the release of the hostages by
+    Iran") and the agent of a participle on it ("the resolution drafted by France", "the bombing
+    carried out by the militia"); not of a participle that is the deed itself or says what
+    was done to the thing ("a conference boycotted by the opposition")."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "acl" and child.tag_ == "VBN" and child.i not in predicate_words \
+                and child.lemma_.lower() in AUTHORING_LEMMAS:
+            yield from (pobj for agent in child.children if agent.dep_ == "agent"
+                        for pobj in agent.children if pobj.dep_ == "pobj")
 
 
 def _slot_heads(predicate: Predicate, slot: str, subject: bool,
