@@ -35,6 +35,7 @@ class CodingConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     keep_negated: bool
     keep_untargeted: bool
+    keep_targetless_statements: bool
     keep_unknown_actors: bool
     screen_off_topic: bool
     coders: list[str] = Field(min_length=1)

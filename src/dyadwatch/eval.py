@@ -27,7 +27,8 @@ from dyadwatch.ontology import PHOENIX_CLASS, plover_root_type
 
 Code = Callable[[Sequence[Article]], list[list[Event]]]  # articles → events per article
 # the settings (--set form) the sentence-class gold sets are coded with (module docstring)
-SENTENCE_CLASS_SETTINGS: tuple[str, ...] = ("coding.keep_unknown_actors=true",)
+SENTENCE_CLASS_SETTINGS: tuple[str, ...] = ("coding.keep_unknown_actors=true",
+                                             "coding.keep_targetless_statements=true")
 
 # Labels of the 2016 PLOVER gold records → the current PLOVER event types.
 PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT",

@@ -112,6 +112,7 @@ def make_event_coder(cfg: Config, sources: tuple[Path, ...]) -> DocCoder:
 
     options = CoderOptions(keep_negated=cfg.coding.keep_negated,
                            keep_untargeted=cfg.coding.keep_untargeted,
+                           keep_targetless_statements=cfg.coding.keep_targetless_statements,
                            keep_unknown_actors=cfg.coding.keep_unknown_actors,
                            screen_off_topic=cfg.coding.screen_off_topic)
     resources = load_resources(sources) if sources else load_cached_resources()

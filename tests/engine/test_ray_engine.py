@@ -59,7 +59,7 @@ def test_ray_engine_same_events_as_local(local_ray: Any, shared_data: Path, tmp_
     conn = open_db(tmp_path / "local.duckdb")
     local.code_paths([sample], conn, cfg)
     local_ids = {str(row[0]) for row in conn.execute("SELECT event_id FROM events").fetchall()}
-    assert len(local_ids) > 100
+    assert len(local_ids) > 50  # a comparison of substance, not of two empty sets
     assert dataset_ids(tmp_path / "dataset") == local_ids
     assert written.events == len(local_ids)
     loaded = open_db(tmp_path / "loaded.duckdb")

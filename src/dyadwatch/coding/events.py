@@ -61,12 +61,16 @@ if TYPE_CHECKING:
     from dyadwatch.kb.resources import CodingResources
 
 SentenceKey = tuple[str | None, str | None, str, int]
+PLAIN_STATEMENT = "010"
 
 
 @dataclass(frozen=True, slots=True)
 class CoderOptions:
     keep_negated: bool = False
     keep_untargeted: bool = True
+    # False: a plain statement (010) is emitted only with a target, an actor it is
+    # addressed to or about ("said to reporters" and "said Borduria had ..." have none)
+    keep_targetless_statements: bool = True
     # False: only events of known political actors (a country, an international body or a
     # named group) are emitted; True also keeps unknown and sector-only sources
     keep_unknown_actors: bool = False
@@ -187,9 +191,13 @@ class EventCoder:
         """Is ``event`` emitted? Its source must be a known political actor (a country, an
         international body, a named group) unless ``coding.keep_unknown_actors``; in a
         text that is not political news, a state organ or international body acting on
-        another political actor."""
+        another political actor. A plain statement needs a target unless
+        ``coding.keep_targetless_statements``."""
         if not (self.options.keep_unknown_actors
                 or known_code(event.source, event.source_country)):
+            return False
+        if event.target is None and event.cameo == PLAIN_STATEMENT and (
+                not self.options.keep_targetless_statements):
             return False
         return register.political_news or kept_in_register(
             register, self.resources.registers, _how(source) or "", source.text, source.code,
