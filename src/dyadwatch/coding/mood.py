@@ -136,9 +136,19 @@ def _unreal_clause(clause: Token, lex: Lexicon) -> bool:
     if clause.dep_ not in {"xcomp", "advcl", "ccomp", "acl"} or clause.head.i == clause.i:
         return False
     head = clause.head
-    return head.lemma_.lower() in lex.unreal_heads or any(
+    return head.lemma_.lower() in lex.unreal_heads or _owed(clause, lex) or any(
         c.dep_ in {"acomp", "advmod"} and c.lower_ in lex.unreal_heads and c.i < clause.i
         for c in head.children)
+
+
+def _owed(clause: Token, lex: Lexicon) -> bool:
+    """'Gondor needs to resume talks', 'has to withdraw', 'has yet to withdraw': what is
+    owed or still to come is not done ("had to withdraw" in the past tells that it was)."""
+    head = clause.head
+    lemma = head.lemma_.lower()
+    return clause.dep_ == "xcomp" and lemma in lex.obligation_verbs and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not (
+        lemma == "have" and head.tag_ == "VBD")
 
 
 def purpose(token: Token, code: str, lex: Lexicon) -> bool:
