@@ -96,6 +96,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and any(
             c.dep_ == "acomp" and c.lower_ in lex.unreal_heads for c in token.head.children):
         return True  # "an operation against the YPG is near", "a deal is possible"
+    if _conditional_would(current):
+        return True
     for _ in range(6):
         if any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux for c in current.children):
             return True
@@ -113,6 +115,19 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
             return False
         current = current.head
     return False
+
+
+def _conditional_would(clause: Token) -> bool:
+    """'something Gondor would resist', 'Gondor would never accept it': 'would' on a
+    relative clause, or on a main clause that no verb of saying or warning reports, is a
+    condition, not a deed ahead; in reported speech ("said it would strike", "would
+    strike, he warned") it is the future the speaker announces."""
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in clause.children):
+        return False
+    if clause.dep_ == "relcl":
+        return True
+    return clause.dep_ == "ROOT" and not any(
+        c.dep_ in {"ccomp", "parataxis"} and c.pos_ == "VERB" for c in clause.children)
 
 
 def _yes_no_question(clause: Token) -> bool:
