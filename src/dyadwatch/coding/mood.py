@@ -38,7 +38,9 @@ def negated(token: Token, lex: Lexicon) -> bool:
             token.head.lemma_.lower() not in lex.negating_heads):
         return True  # "did not try to destroy", "does not want to negotiate"
     # "no attack was carried out", "refrained from attacking" are not handled here.
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in token.children)  # "provided no evidence", "held no talks"
 
 
 def _has_negator(token: Token, lex: Lexicon) -> bool:
