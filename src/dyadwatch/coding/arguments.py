@@ -29,6 +29,7 @@ from dyadwatch.coding.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     direct_object,
+    named_object,
     passive,
     stative,
 )
@@ -693,6 +694,9 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
         return
     if slot == "comment_subject":
         yield from _comment_subjects(token, lex)
+        return
+    if slot == "named_object":
+        yield from named_object(token)
         return
     if slot in {"amod", "compound"}:
         yield from _national_modifiers(token, predicate.code, lex)

@@ -193,6 +193,7 @@ class Lexicon:
     caution_preps: frozenset[str]
     naming_verbs: frozenset[str]
     blacklist_words: frozenset[str]
+    calling_verbs: frozenset[str]
     plural_people: frozenset[str]
     policy_instruments: frozenset[str]
     civil_launch_words: frozenset[str]
