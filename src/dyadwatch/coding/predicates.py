@@ -30,6 +30,7 @@ from dyadwatch.coding.syntax import (
     obligation_modal,
     passive,
     pattern_words,
+    predicative,
     prepositional_objects,
     reaction_object,
     small_clause,
@@ -126,7 +127,8 @@ class PredicateFinder:
         return memo[token.i]
 
     def _match_uncached(self, token: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
-        pos = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ == "NOUN" else None
+        pos = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ == "NOUN" else (
+            "adj" if predicative(token) else None)
         if pos is None:
             return None
         if pos == "verb" and reaction_object(token, self.lex) is not None:

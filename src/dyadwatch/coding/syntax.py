@@ -107,6 +107,12 @@ AMOUNT_ENTITIES = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
 COMPLEMENT_DEPS = frozenset({"dobj", "dative", "oprd", "attr", "obj"})
 
 
+def predicative(token: Token) -> bool:
+    """An adjective that says what its clause's subject is ("Borduria is angry that …",
+    "said it was unhappy with …"), not one that describes a noun ("an angry crowd")."""
+    return token.pos_ == "ADJ" and token.dep_ in {"acomp", "ROOT", "ccomp", "xcomp", "conj"}
+
+
 def named_object(token: Token) -> Iterator[Token]:
     """The object a small clause is about when the parser reads object and complement as
     two complements ("called [Borduria's troop movements] [a provocation]"): the first."""

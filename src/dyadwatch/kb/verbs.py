@@ -32,7 +32,7 @@ class VerbPattern(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str
     lemmas: list[str] = Field(min_length=1)
-    pos: Literal["verb", "noun"] = "verb"
+    pos: Literal["verb", "noun", "adj"] = "verb"
     code: str
     particle: str | None = None
     object: list[str] = Field(default_factory=list)
