@@ -802,15 +802,27 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
             continue
         # a criticism or blame is of someone else ("the opposition said the government
         # was reckless"), so a common noun will do; a forecast needs a name
-        for s in comment_subjects(clause):
+        # a conjunct shares its subject only for what its own words say of it ("signed
+        # the truce but then violated it"), not for a forecast
+        for s in comment_subjects(clause, shared=code is not None):
             if (_named(s) and not _private_person(s, lex)) or (
                     code in CRITICAL_CODES and s.pos_ == "NOUN"):
                 yield s
             if code in CRITICAL_CODES and s.pos_ == "NOUN":
                 # "said his reckless remarks ...": the one a pronoun owner points back to
                 yield from (c for c in s.children if c.dep_ == "poss" and c.pos_ == "PRON")
+                yield from _relative_doers(s)
     yield from criticised_things(token, lex)  # "said it must counter US aggression"
     yield from statement_topics(token, lex)  # "told reporters ... in regard to Borduria"
+
+
+def _relative_doers(noun: Token) -> Iterator[Token]:
+    """'said the way the government handled the bill was a shambles', 'the deal Borduria
+    signed was a disgrace': the named subject of a relative clause on a criticised noun
+    did what is criticised; a common noun will do, as for the subject itself."""
+    for clause in (c for c in noun.children if c.dep_ == "relcl"):
+        yield from (c for c in clause.children
+                    if c.dep_ in SUBJECT_DEPS and (_named(c) or c.pos_ == "NOUN"))
 
 
 def _private_person(head: Token, lex: Lexicon) -> bool:

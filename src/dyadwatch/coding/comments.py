@@ -89,10 +89,16 @@ def evaluation(clause: Token) -> Iterator[Token]:
             yield child
 
 
-def comment_subjects(clause: Token) -> Iterator[Token]:
-    """The clause's subject, active or passive ("Borduria's plan would be dropped")."""
-    yield from (c for c in clause.children
-                if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
+def comment_subjects(clause: Token, shared: bool = True) -> Iterator[Token]:
+    """The clause's subject, active or passive ("Borduria's plan would be dropped"), or,
+    with ``shared``, the subject a conjunct shares with the clause it is joined to ("said
+    Borduria signed the truce but then violated it")."""
+    own = [c for c in clause.children
+           if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if shared and not own and clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:
+        yield from comment_subjects(clause.head)
+        return
+    yield from own
 
 
 def statement_clauses(statement: Token, lex: Lexicon) -> Iterator[Token]:
@@ -149,8 +155,9 @@ def comment_on(statement: Token, target: Token, lex: Lexicon) -> str | None:
     if statement.lemma_.lower() in lex.calling_verbs:
         return called_code(statement, target, lex)
     for clause in statement_clauses(statement, lex):
-        if any(s.i == target.i or s.is_ancestor(target) for s in comment_subjects(clause)):
-            return comment_code(clause, lex)
+        if any(s.i == target.i or s.is_ancestor(target) for s in comment_subjects(clause)) and (
+                code := comment_code(clause, lex)) is not None:
+            return code  # of the clause, or of a conjunct sharing its subject
     for thing, code in _criticised(statement, lex):
         if thing.i == target.i or thing.is_ancestor(target):
             return code
