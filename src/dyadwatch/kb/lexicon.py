@@ -194,6 +194,7 @@ class Lexicon:
     naming_verbs: frozenset[str]
     blacklist_words: frozenset[str]
     calling_verbs: frozenset[str]
+    name_anaphors: frozenset[str]
     plural_people: frozenset[str]
     policy_instruments: frozenset[str]
     civil_launch_words: frozenset[str]
