@@ -298,7 +298,7 @@ class PredicateFinder:
             return None
         for clause in token.children:
             modal = obligation_modal(clause, self.lex) if clause.dep_ == "ccomp" else None
-            if modal is None or clause.i in consumed:
+            if modal is None or clause.i in consumed or _self_obliged(clause, self.lex):
                 continue
             kind = "demand" if modal == "must" else "appeal"
             inner = self._match(clause, memo)
@@ -352,6 +352,13 @@ class PredicateFinder:
                                    negated(token, self.lex))
         return replace(framed, words=(token, *bridge, *inner.words),
                        negated=framed.negated and not refused)
+
+
+def _self_obliged(clause: Token, lex: Lexicon) -> bool:
+    """'Borduria said it must counter Ruritanian aggression', 'said we should act': what
+    the speaker says it must do itself is its own resolve, no demand on anyone."""
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in lex.speaker_pronouns
+               for c in clause.children)
 
 
 def _naming(token: Token, lex: Lexicon) -> bool:

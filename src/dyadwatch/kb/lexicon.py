@@ -195,6 +195,7 @@ class Lexicon:
     blacklist_words: frozenset[str]
     calling_verbs: frozenset[str]
     name_anaphors: frozenset[str]
+    speaker_pronouns: frozenset[str]
     plural_people: frozenset[str]
     policy_instruments: frozenset[str]
     civil_launch_words: frozenset[str]
