@@ -790,10 +790,11 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
     and so is one that criticises or blames it or denies it a will ("said Borduria's move
     was a provocation", "had no intention of ...": :mod:`dyadwatch.coding.comments`).
     Only a forecast or such a comment: a clause that reports a deed relays facts ("a
-    spokesman said Trump discussed Syria with Erdogan"). Never a pronoun subject, which
-    mostly points back to the speaker or to nobody ("said it would be possible"); the
-    pronoun owner of a criticised subject does name the one criticised ("said his reckless
-    threats had only hardened Borduria's resolve")."""
+    spokesman said Trump discussed Syria with Erdogan"). Never a pronoun subject of a
+    forecast, which mostly points back to the speaker or to nobody ("said it would be
+    possible"); a criticised he, she, they or who is someone ("the ministry said she had
+    been reckless"), and so is the pronoun owner of a criticised subject ("said his
+    reckless threats had only hardened Borduria's resolve")."""
     forecast = lex.future_aux | lex.hypothetical_aux
     for clause in statement_clauses(token, lex):
         code = comment_code(clause, lex)
@@ -806,7 +807,7 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
         # the truce but then violated it"), not for a forecast
         for s in comment_subjects(clause, shared=code is not None):
             if (_named(s) and not _private_person(s, lex)) or (
-                    code in CRITICAL_CODES and s.pos_ == "NOUN"):
+                    code in CRITICAL_CODES and (s.pos_ == "NOUN" or s.lower_ in OTHER_PRONOUNS)):
                 yield s
             if code in CRITICAL_CODES and s.pos_ == "NOUN":
                 # "said his reckless remarks ...": the one a pronoun owner points back to
@@ -814,6 +815,11 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
                 yield from _relative_doers(s)
     yield from criticised_things(token, lex)  # "said it must counter US aggression"
     yield from statement_topics(token, lex)  # "told reporters ... in regard to Borduria"
+
+
+# pronouns that a criticism is of when they are its clause's subject ("the ministry said
+# she had been reckless"): someone else, or the speaker, whose own side is then dropped
+OTHER_PRONOUNS = frozenset({"he", "she", "they", "who"})
 
 
 def _relative_doers(noun: Token) -> Iterator[Token]:
