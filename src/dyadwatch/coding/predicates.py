@@ -258,8 +258,8 @@ class PredicateFinder:
     def _refusal(self, token: Token, code: str, pattern_id: str) -> tuple[str, str, str] | None:
         """'will not accept more refugees', 'would not meet their demands': a negated
         promise of cooperation is a refusal (CAMEO 12 mirrors 03), not a missing event."""
-        if not (negated(token, self.lex) and future_deed(token, self.lex)) or (
-                code[:2] not in self.lex.refusable_roots):
+        if not (negated(token, self.lex) and (future_deed(token, self.lex) or _decided_against(
+                token, self.lex))) or code[:2] not in self.lex.refusable_roots:
             return None
         derived = self.verbs.derived_code("refuse", code)
         return None if derived is None else (derived, f"refuse:will-not+{pattern_id}", "asserted")
@@ -352,6 +352,13 @@ class PredicateFinder:
                                    negated(token, self.lex))
         return replace(framed, words=(token, *bridge, *inner.words),
                        negated=framed.negated and not refused)
+
+
+def _decided_against(token: Token, lex: Lexicon) -> bool:
+    """'voted not to attend the conference', 'decided not to renew the deal': a deed a
+    verb of decision rules out is refused, as one that will not be done."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.decision_verbs and any(
+        c.dep_ == "neg" for c in token.children)
 
 
 def _self_obliged(clause: Token, lex: Lexicon) -> bool:

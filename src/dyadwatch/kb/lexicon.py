@@ -196,6 +196,7 @@ class Lexicon:
     calling_verbs: frozenset[str]
     name_anaphors: frozenset[str]
     speaker_pronouns: frozenset[str]
+    decision_verbs: frozenset[str]
     plural_people: frozenset[str]
     policy_instruments: frozenset[str]
     civil_launch_words: frozenset[str]
