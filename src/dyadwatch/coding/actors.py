@@ -192,9 +192,10 @@ def _remember_word(token: Token, memory: DocActors, lookup: ActorLookup, lex: Le
         else:
             _remember(memory, span, actor, person=False)
         return max(i + 1, span.end)
-    compass = _compass_country(token, memory, lookup, lex)
-    if compass is not None:
-        _remember(memory, doc[i : i + 1], compass, person=False)
+    named_before = _compass_country(token, memory, lookup, lex) or _organisation_again(
+        token, memory, lex)
+    if named_before is not None:
+        _remember(memory, doc[i : i + 1], named_before, person=False)
     elif private_head(token, lex) and token.dep_ in ARGUMENT_DEPS:
         _remember_private(memory, doc[i : i + 1], person=True)
     else:
@@ -226,6 +227,22 @@ def _compass_country(token: Token, memory: DocActors, lookup: ActorLookup,
         entry = lookup.entries.get(f"country:{country}") if country else None
         if entry is not None and entry.names[0].startswith(f"{token.text} "):
             return Actor(code=str(country), country=country, name=token.text, rule="compass")
+    return None
+
+
+def _organisation_again(token: Token, memory: DocActors, lex: Lexicon) -> Actor | None:
+    """'the Syrian National Coalition … the coalition will not attend': a bare definite
+    noun that ends the name of an organisation named before is that organisation."""
+    if token.lower_ not in lex.name_anaphors or token.tag_ != "NN" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+            c.dep_ in {"amod", "compound", "poss", "nmod", "prep"} for c in token.children):
+        return None
+    doc = token.doc
+    for start, actor, person, _ in reversed(memory.history):
+        span = memory.spans.get(start)
+        if not person and actor is not None and span is not None and (
+                doc[span[1] - 1].lower_ == token.lower_):
+            return actor
     return None
 
 

@@ -29,6 +29,7 @@ from dyadwatch.coding.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     direct_object,
+    named_object,
     passive,
     stative,
 )
@@ -732,6 +733,9 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
     if slot == "comment_subject":
         yield from _comment_subjects(token, lex)
         return
+    if slot == "named_object":
+        yield from named_object(token)
+        return
     if slot in {"amod", "compound"}:
         yield from _national_modifiers(token, predicate.code, lex)
         return
@@ -824,10 +828,11 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
     and so is one that criticises or blames it or denies it a will ("said Borduria's move
     was a provocation", "had no intention of ...": :mod:`dyadwatch.coding.comments`).
     Only a forecast or such a comment: a clause that reports a deed relays facts ("a
-    spokesman said Trump discussed Syria with Erdogan"). Never a pronoun subject, which
-    mostly points back to the speaker or to nobody ("said it would be possible"); the
-    pronoun owner of a criticised subject does name the one criticised ("said his reckless
-    threats had only hardened Borduria's resolve")."""
+    spokesman said Trump discussed Syria with Erdogan"). Never a pronoun subject of a
+    forecast, which mostly points back to the speaker or to nobody ("said it would be
+    possible"); a criticised he, she, they or who is someone ("the ministry said she had
+    been reckless"), and so is the pronoun owner of a criticised subject ("said his
+    reckless threats had only hardened Borduria's resolve")."""
     forecast = lex.future_aux | lex.hypothetical_aux
     for clause in statement_clauses(token, lex):
         code = comment_code(clause, lex)
@@ -836,15 +841,32 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
             continue
         # a criticism or blame is of someone else ("the opposition said the government
         # was reckless"), so a common noun will do; a forecast needs a name
-        for s in comment_subjects(clause):
+        # a conjunct shares its subject only for what its own words say of it ("signed
+        # the truce but then violated it"), not for a forecast
+        for s in comment_subjects(clause, shared=code is not None):
             if (_named(s) and not _private_person(s, lex)) or (
-                    code in CRITICAL_CODES and s.pos_ == "NOUN"):
+                    code in CRITICAL_CODES and (s.pos_ == "NOUN" or s.lower_ in OTHER_PRONOUNS)):
                 yield s
             if code in CRITICAL_CODES and s.pos_ == "NOUN":
                 # "said his reckless remarks ...": the one a pronoun owner points back to
                 yield from (c for c in s.children if c.dep_ == "poss" and c.pos_ == "PRON")
+                yield from _relative_doers(s)
     yield from criticised_things(token, lex)  # "said it must counter US aggression"
     yield from statement_topics(token, lex)  # "told reporters ... in regard to Borduria"
+
+
+# pronouns that a criticism is of when they are its clause's subject ("the ministry said
+# she had been reckless"): someone else, or the speaker, whose own side is then dropped
+OTHER_PRONOUNS = frozenset({"he", "she", "they", "who"})
+
+
+def _relative_doers(noun: Token) -> Iterator[Token]:
+    """'said the way the government handled the bill was a shambles', 'the deal Borduria
+    signed was a disgrace': the named subject of a relative clause on a criticised noun
+    did what is criticised; a common noun will do, as for the subject itself."""
+    for clause in (c for c in noun.children if c.dep_ == "relcl"):
+        yield from (c for c in clause.children
+                    if c.dep_ in SUBJECT_DEPS and (_named(c) or c.pos_ == "NOUN"))
 
 
 def _private_person(head: Token, lex: Lexicon) -> bool:

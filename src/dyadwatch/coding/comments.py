@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, passive
+from dyadwatch.coding.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, passive, small_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -89,10 +89,16 @@ def evaluation(clause: Token) -> Iterator[Token]:
             yield child
 
 
-def comment_subjects(clause: Token) -> Iterator[Token]:
-    """The clause's subject, active or passive ("Borduria's plan would be dropped")."""
-    yield from (c for c in clause.children
-                if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
+def comment_subjects(clause: Token, shared: bool = True) -> Iterator[Token]:
+    """The clause's subject, active or passive ("Borduria's plan would be dropped"), or,
+    with ``shared``, the subject a conjunct shares with the clause it is joined to ("said
+    Borduria signed the truce but then violated it")."""
+    own = [c for c in clause.children
+           if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if shared and not own and clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:
+        yield from comment_subjects(clause.head)
+        return
+    yield from own
 
 
 def statement_clauses(statement: Token, lex: Lexicon) -> Iterator[Token]:
@@ -144,14 +150,33 @@ def _joined_clause(statement: Token, clause: Token, lex: Lexicon) -> bool:
 def comment_on(statement: Token, target: Token, lex: Lexicon) -> str | None:
     """The code of ``statement`` about the actor named at ``target`` when the actor is the
     subject (or in the subject: "Borduria's move") of a clause the statement governs, or
-    the owner of a word of criticism in it (:func:`criticised_things`)."""
+    the owner of a word of criticism in it (:func:`criticised_things`), or what a verb of
+    calling calls it (:func:`called_code`)."""
+    if statement.lemma_.lower() in lex.calling_verbs:
+        return called_code(statement, target, lex)
     for clause in statement_clauses(statement, lex):
-        if any(s.i == target.i or s.is_ancestor(target) for s in comment_subjects(clause)):
-            return comment_code(clause, lex)
+        if any(s.i == target.i or s.is_ancestor(target) for s in comment_subjects(clause)) and (
+                code := comment_code(clause, lex)) is not None:
+            return code  # of the clause, or of a conjunct sharing its subject
     for thing, code in _criticised(statement, lex):
         if thing.i == target.i or thing.is_ancestor(target):
             return code
     return None
+
+
+def called_code(statement: Token, target: Token, lex: Lexicon) -> str | None:
+    """'called Borduria's move a provocation', 'labelled the minister incompetent': what a
+    verb of calling calls the actor at ``target`` (in its object, not in the complement),
+    112 when the complement's words blame, 111 when they criticise; None otherwise
+    ('called the envoy a friend' stays a statement about the envoy)."""
+    complement = small_clause(statement)
+    if complement is None or complement.i == target.i or complement.is_ancestor(target):
+        return None
+    words = {w for t in (complement, *_modifiers(complement))
+             for w in (t.lemma_.lower(), t.lower_)}
+    if words & lex.blame_words:
+        return BLAME
+    return CRITICISM if words & lex.criticism_words else None
 
 
 def criticised_things(statement: Token, lex: Lexicon) -> Iterator[Token]:

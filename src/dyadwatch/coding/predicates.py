@@ -30,6 +30,7 @@ from dyadwatch.coding.syntax import (
     obligation_modal,
     passive,
     pattern_words,
+    predicative,
     prepositional_objects,
     reaction_object,
     small_clause,
@@ -126,7 +127,8 @@ class PredicateFinder:
         return memo[token.i]
 
     def _match_uncached(self, token: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
-        pos = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ == "NOUN" else None
+        pos = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ == "NOUN" else (
+            "adj" if predicative(token) else None)
         if pos is None:
             return None
         if pos == "verb" and reaction_object(token, self.lex) is not None:
@@ -256,8 +258,8 @@ class PredicateFinder:
     def _refusal(self, token: Token, code: str, pattern_id: str) -> tuple[str, str, str] | None:
         """'will not accept more refugees', 'would not meet their demands': a negated
         promise of cooperation is a refusal (CAMEO 12 mirrors 03), not a missing event."""
-        if not (negated(token, self.lex) and future_deed(token, self.lex)) or (
-                code[:2] not in self.lex.refusable_roots):
+        if not (negated(token, self.lex) and (future_deed(token, self.lex) or _decided_against(
+                token, self.lex))) or code[:2] not in self.lex.refusable_roots:
             return None
         derived = self.verbs.derived_code("refuse", code)
         return None if derived is None else (derived, f"refuse:will-not+{pattern_id}", "asserted")
@@ -296,7 +298,7 @@ class PredicateFinder:
             return None
         for clause in token.children:
             modal = obligation_modal(clause, self.lex) if clause.dep_ == "ccomp" else None
-            if modal is None or clause.i in consumed:
+            if modal is None or clause.i in consumed or _self_obliged(clause, self.lex):
                 continue
             kind = "demand" if modal == "must" else "appeal"
             inner = self._match(clause, memo)
@@ -350,6 +352,20 @@ class PredicateFinder:
                                    negated(token, self.lex))
         return replace(framed, words=(token, *bridge, *inner.words),
                        negated=framed.negated and not refused)
+
+
+def _decided_against(token: Token, lex: Lexicon) -> bool:
+    """'voted not to attend the conference', 'decided not to renew the deal': a deed a
+    verb of decision rules out is refused, as one that will not be done."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.decision_verbs and any(
+        c.dep_ == "neg" for c in token.children)
+
+
+def _self_obliged(clause: Token, lex: Lexicon) -> bool:
+    """'Borduria said it must counter Ruritanian aggression', 'said we should act': what
+    the speaker says it must do itself is its own resolve, no demand on anyone."""
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in lex.speaker_pronouns
+               for c in clause.children)
 
 
 def _naming(token: Token, lex: Lexicon) -> bool:

@@ -66,7 +66,15 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon,
         return None
     if pattern.not_with and company_lemmas(token, lex) & set(pattern.not_with):
         return None
+    if pattern.complement and (small_clause(token) is None or restating(token)):
+        return None
     return tuple(words)
+
+
+def restating(token: Token) -> bool:
+    """'dismissed the offer, calling it a gimmick': a participle on another verb that says
+    again what that verb's deed was, no deed of its own."""
+    return token.tag_ == "VBG" and token.dep_ == "advcl" and token.head.pos_ == "VERB"
 
 
 def company_lemmas(token: Token, lex: Lexicon) -> set[str]:
@@ -97,6 +105,21 @@ def _modified_by(noun: Token, words: list[str]) -> bool:
 AIM_PREPS = frozenset({"on", "against"})
 AMOUNT_ENTITIES = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
 COMPLEMENT_DEPS = frozenset({"dobj", "dative", "oprd", "attr", "obj"})
+
+
+def predicative(token: Token) -> bool:
+    """An adjective that says what its clause's subject is ("Borduria is angry that …",
+    "said it was unhappy with …"), not one that describes a noun ("an angry crowd")."""
+    return token.pos_ == "ADJ" and token.dep_ in {"acomp", "ROOT", "ccomp", "xcomp", "conj"}
+
+
+def named_object(token: Token) -> Iterator[Token]:
+    """The object a small clause is about when the parser reads object and complement as
+    two complements ("called [Borduria's troop movements] [a provocation]"): the first."""
+    objects = [c for c in token.children if c.dep_ in COMPLEMENT_DEPS
+               and c.ent_type_ not in AMOUNT_ENTITIES]
+    if len(objects) >= 2 and objects[0].dep_ != "dobj":
+        yield objects[0]
 
 
 def small_clause(token: Token) -> Token | None:

@@ -32,7 +32,7 @@ class VerbPattern(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     id: str
     lemmas: list[str] = Field(min_length=1)
-    pos: Literal["verb", "noun"] = "verb"
+    pos: Literal["verb", "noun", "adj"] = "verb"
     code: str
     particle: str | None = None
     object: list[str] = Field(default_factory=list)
@@ -46,6 +46,10 @@ class VerbPattern(BaseModel):
     # object of its preposition ("oil demand", "demand for oil" are not political demands),
     # or heads its object or subject ("met its commitments", "troops met")
     not_with: list[str] = Field(default_factory=list)
+    # the verb needs a small clause on its object ("called the plan a disgrace", not
+    # "called the president"), and is no participle restating another verb's deed
+    # ("dismissed the offer, calling it a gimmick")
+    complement: bool = False
     source: list[Slot] = Field(default_factory=lambda: ["nsubj", "agent"])
     target: list[Slot] = Field(default_factory=lambda: ["dobj"])
     note: str = ""
@@ -61,7 +65,7 @@ class VerbPattern(BaseModel):
     def specificity(self) -> int:
         return (2 * bool(self.object) + 2 * bool(self.object_modifier)
                 + (2 if self.particle else 0) + (1 if self.prep else 0)
-                + 2 * bool(self.prep_object))
+                + 2 * bool(self.prep_object) + bool(self.complement))
 
 
 class Frame(BaseModel):
