@@ -463,7 +463,7 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
          lookup: ActorLookup, lex: Lexicon, subject: bool) -> list[Resolved]:
     """The actors in the first slot that yields any."""
     for slot in slots:
-        for head in _slot_heads(predicate, slot, subject, lex):
+        for head in _past_dateline(_slot_heads(predicate, slot, subject, lex), memory):
             if head.ent_type_ in AMOUNT_ENTITIES or _dummy_it(head) or _ally_phrase(head):
                 continue  # "fined him 30,000 Egyptian pounds": money is nobody
             if subject and slot == "of" and not _actor_word(head, lookup, lex):
@@ -483,6 +483,18 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
             if found:
                 return found
     return []
+
+
+def _past_dateline(heads: Iterator[Token], memory: DocActors) -> Iterator[Token]:
+    """'NAIROBI (Reuters) - South Sudan and Kenya agreed ...': the parser often
+    takes the dateline's place as the subject and hangs the real one on it as an
+    appositive; a dateline word stands for its appositives after the dash."""
+    for head in heads:
+        if head.i not in memory.dateline:
+            yield head
+            continue
+        yield from (c for c in head.children
+                    if c.dep_ == "appos" and c.i not in memory.dateline)
 
 
 # "in support of", "on behalf of", "in defence of": the side a deed is done for
