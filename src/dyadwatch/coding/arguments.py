@@ -52,6 +52,7 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     in, then (for force) the country of the place it is aimed at; an unknown source when
     nobody known did it and ``keep_unknown``."""
     sources = fill(predicate, predicate.source_slots, memory, lookup, lex, subject=True)
+    sources += _air_backers(predicate, sources, memory, lookup, lex)
     targets = fill(predicate, predicate.target_slots, memory, lookup, lex, subject=False)
     if not targets and predicate.code not in lex.reciprocal_codes:
         # a consultation takes only its own slots: "met to discuss Syria" is no meeting
@@ -86,6 +87,30 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if not sources and keep_unknown:
         sources = unknown_source(predicate, predicate.source_slots, targets, lex)
     return sources, targets
+
+
+def _air_backers(predicate: Predicate, sources: list[Resolved], memory: DocActors,
+                 lookup: ActorLookup, lex: Lexicon) -> list[Resolved]:
+    """'Kurdish fighters, backed by US air strikes, drove the militants out': force by a side
+    that air power or guns back (a participle of backing with that agent) is the backer's
+    force too. Not a backer of any other kind ("rebels backed by Turkey attacked" is no
+    Turkish attack)."""
+    if predicate.code[:2] not in lex.violent_roots:
+        return []
+    doc = predicate.token.doc
+    backers = [agent for side in sources for clause in doc[side.token_i].children
+               if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lower_ in lex.proxy_words
+               for by in clause.children if by.dep_ == "agent"
+               for agent in by.children if agent.dep_ == "pobj" and _air_power(agent, lex)]
+    found = [side for agent in backers for side in actors_for(agent, memory, lookup, lex)]
+    return [side for side in found if side.country is not None
+            and not any(same_actor(side, s) for s in sources)]
+
+
+def _air_power(noun: Token, lex: Lexicon) -> bool:
+    """'US air strikes', 'Russian warplanes', 'coalition air support', 'Turkish artillery'."""
+    return noun.lemma_.lower() in lex.air_power_words or noun.lower_ in lex.air_power_words or any(
+        c.dep_ in {"compound", "amod"} and c.lower_ in lex.air_power_words for c in noun.children)
 
 
 def _stateless_private(side: Resolved, lex: Lexicon) -> bool:

@@ -206,6 +206,7 @@ class Lexicon:
     author_preps: frozenset[str]
     situation_nouns: frozenset[str]
     proxy_words: frozenset[str]
+    air_power_words: frozenset[str]
     object_control: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
