@@ -303,17 +303,39 @@ def _speaker_side(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
                   lex: Lexicon) -> list[Resolved]:
     """'A spokesman for the SDF said clashes continued with Isis fighters': fighting with
     no author of its own, reported by an armed side with whom it names, is that side's."""
-    token = predicate.token
+    token = _campaign_noun(predicate.token, lex) or predicate.token
     if token.pos_ != "NOUN" or predicate.code[:2] not in lex.violent_roots:
         return []
     clause = token.head
     while clause.dep_ in {"conj", "advcl", "xcomp"} and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lex.reporting_verbs:
+    report = _report_of(clause, lex)
+    if report is None:
         return []
-    speakers = fill(replace(predicate, token=clause.head, embedded=None), ("nsubj",), memory,
+    speakers = fill(replace(predicate, token=report, embedded=None), ("nsubj",), memory,
                     lookup, lex, subject=True)
     return [s for s in speakers if s.actor is not None and _armed(s.actor.code, s.actor.country)]
+
+
+def _campaign_noun(token: Token, lex: Lexicon) -> Token | None:
+    """'The battle to recapture the town is nearly over': the noun of an armed campaign
+    whose to-clause ``token`` is, and whose deed that clause names; None for any other
+    token."""
+    noun = token.head
+    if token.pos_ == "VERB" and token.dep_ == "acl" and noun.pos_ == "NOUN" and (
+            noun.lemma_.lower() in lex.campaign_nouns) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return noun
+    return None
+
+
+def _report_of(clause: Token, lex: Lexicon) -> Token | None:
+    """The verb that reports ``clause``: the one it is the complement of, or one the parser
+    sets beside it ("the fighting is nearly over, commanders said")."""
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lex.reporting_verbs:
+        return clause.head
+    return next((c for c in clause.children if c.dep_ == "parataxis"
+                 and c.lemma_.lower() in lex.reporting_verbs), None)
 
 
 def _clause_side(predicate: Predicate, memory: DocActors, lookup: ActorLookup,

@@ -207,6 +207,7 @@ class Lexicon:
     situation_nouns: frozenset[str]
     proxy_words: frozenset[str]
     air_power_words: frozenset[str]
+    campaign_nouns: frozenset[str]
     object_control: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
