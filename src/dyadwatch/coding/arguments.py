@@ -815,6 +815,9 @@ def _topic_relation(predicate: Predicate, obj: Token, lex: Lexicon) -> bool:
         obj.lemma_.lower() in lex.standing_nouns or obj.lower_ in lex.standing_nouns)
 
 
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
 def _stranded_prep_objects(noun: Token, word: str) -> Iterator[Token]:
     """'24 civilians were killed in the first days of Turkey's offensive against a Kurdish
     enclave': the parser often hangs the phrase right after an event noun on a verb above
@@ -822,6 +825,8 @@ def _stranded_prep_objects(noun: Token, word: str) -> Iterator[Token]:
     if noun.pos_ != "NOUN" or any(c.dep_ == "prep" and c.lower_ == word for c in noun.children):
         return
     after = noun.right_edge.i + 1
+    while after < len(noun.doc) and noun.doc[after].ent_type_ in TIME_ENTITIES:
+        after += 1  # "US air strikes this month in Kunduz": a time between them
     if after >= len(noun.doc):
         return
     prep = noun.doc[after]
@@ -1026,8 +1031,15 @@ def _national_modifiers(noun: Token, code: str, lex: Lexicon) -> Iterator[Token]
                 g.lower_ in lex.proxy_words for g in child.subtree):
             continue
         if child.ent_type_ in {"NORP", "ORG"} or (child.pos_ == "ADJ" and child.ent_type_) or (
-                child.dep_ == "compound" and lex.anaphors.get(child.lemma_.lower()) == "GOV"):
-            yield child  # "the Turkish offensive", "a regime offensive"
+                child.dep_ == "compound" and lex.anaphors.get(child.lemma_.lower()) == "GOV") or (
+                _initials_state(child)):
+            yield child  # "the Turkish offensive", "a regime offensive", "US air strikes"
+
+
+def _initials_state(modifier: Token) -> bool:
+    """'US air strikes', 'UK arms sales': a state written in initials before a noun is used
+    as its adjective, not as a place (unlike "the Warsaw summit", "Kunduz air strikes")."""
+    return modifier.dep_ == "compound" and modifier.ent_type_ == "GPE" and modifier.is_upper
 
 
 def _foreseen(noun: Token, lex: Lexicon) -> bool:
@@ -1365,6 +1377,12 @@ def _toward_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
                         prep.lower_ in own and (pobj.ent_type_ in PLACE_ENTITIES
                                                 or pobj.lemma_.lower() in lex.place_wrappers)):
                     yield pobj
+    if forceful:
+        # "a revenge attack for US air strikes in Kunduz province": the place phrase right
+        # after the noun that the parser hangs on a noun above it
+        yield from (pobj for word in sorted(own) for pobj in _stranded_prep_objects(
+            predicate.token, word) if pobj.ent_type_ in PLACE_ENTITIES
+            or pobj.lemma_.lower() in lex.place_wrappers)
     if not forceful:
         return
     obj = direct_object(predicate.token, lex)
