@@ -384,7 +384,10 @@ def sole_country(spans: list[Span], demonyms: list[str | None], lookup: ActorLoo
     passing, when it names its own often (`_OWN_MENTIONS`); else None. A country named
     once in passing ("two men from Algeria") does not place a story that never names its
     own, nor displace one that does."""
-    counts = _country_counts(spans, demonyms, lookup)
+    named = [entry.country for span in spans
+             if (entry := lookup.entries.get(span.label_)) is not None and entry.country]
+    named += [country for country in demonyms if country]
+    counts = Counter(named).most_common()
     if not counts:
         return None
     top, mentions = counts[0]
@@ -395,31 +398,8 @@ def sole_country(spans: list[Span], demonyms: list[str | None], lookup: ActorLoo
     return top if mentions >= _SOLE_MENTIONS or in_dateline else None
 
 
-def main_country(spans: list[Span], demonyms: list[str | None],
-                 lookup: ActorLookup) -> str | None:
-    """The country an article is about when it names others too: named at least four times
-    and three times as often as any other (a story about Ruritania's war that quotes a
-    Bordurian general and a Syldavian official); else None."""
-    counts = _country_counts(spans, demonyms, lookup)
-    if not counts or counts[0][1] < _OWN_MENTIONS:
-        return None
-    top, mentions = counts[0]
-    return top if len(counts) == 1 or mentions >= _MAIN_RATIO * counts[1][1] else None
-
-
-def _country_counts(spans: list[Span], demonyms: list[str | None],
-                    lookup: ActorLookup) -> list[tuple[str, int]]:
-    """The countries an article names (names, capitals, people, groups and demonyms), most
-    named first, with how often."""
-    named = [entry.country for span in spans
-             if (entry := lookup.entries.get(span.label_)) is not None and entry.country]
-    named += [country for country in demonyms if country]
-    return Counter(named).most_common()
-
-
 _SOLE_MENTIONS = 2
 _OWN_MENTIONS = 4
-_MAIN_RATIO = 3
 
 
 def quoted_tokens(doc: Doc) -> set[int]:

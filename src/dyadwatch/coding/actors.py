@@ -28,7 +28,6 @@ from dyadwatch.coding.actor_words import (
     gender_at,
     is_subject,
     left_context,
-    main_country,
     of_context,
     one_person,
     party_sector,
@@ -92,7 +91,6 @@ class DocActors:
     unknown_names: set[str] = field(default_factory=set)  # surnames of unknown people named
     dateline: set[int] = field(default_factory=set)  # tokens of datelines ("SEOUL, South Korea —")
     sole_country: str | None = None  # the only country the article names, if it names one
-    main_country: str | None = None  # the country it names far more than any other
     genders: dict[int, str] = field(default_factory=dict)  # person mention start → "m" / "f"
     # the article's dictionary mentions and demonyms: (first token, entry id, country)
     named: list[tuple[int, str, str | None]] = field(default_factory=list)
@@ -112,7 +110,6 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     everything = find_mentions(doc, cache)
     demonyms = demonym_countries(doc, lookup)
     memory.sole_country = sole_country(everything, demonyms, lookup, memory.dateline)
-    memory.main_country = main_country(everything, demonyms, lookup)
     found = [span for span in everything if span.start not in memory.dateline]
     covered = {i for span in found for i in range(span.start, span.end)}
     memory.named = named_mentions(demonyms, found, lookup)

@@ -434,7 +434,7 @@ def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
         # of a group named elsewhere), no sure civilian; one abducted or killed is
         return target
     home = _home_country(source, predicate.code)
-    country = place or home or memory.sole_country or _war_country(predicate, memory, lex)
+    country = place or home or memory.sole_country
     if country is None or (country == source.country and country not in {place, home}
                            and predicate.code[:2] != COERCE_ROOT):
         # "US troops killed three civilians" in an article about the US: not at home
@@ -443,14 +443,6 @@ def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
     name = target.actor.name if target.actor is not None else target.text
     actor = Actor(join_code(country, sector), country, name=name, rule="victim-placed")
     return replace(target, actor=actor, private=False)
-
-
-def _war_country(predicate: Predicate, memory: DocActors, lex: Lexicon) -> str | None:
-    """'Isis fired on the wives of fighters as they fled', in a story about Syria's war
-    that also quotes British and American officers: people struck with no place named are
-    in the country the article is about (force only; aid or arrests are as often given or
-    made abroad)."""
-    return memory.main_country if predicate.code[:2] in lex.violent_roots else None
 
 
 def _people_sector(target: Resolved, head: Token, lex: Lexicon) -> str | None:
@@ -784,10 +776,6 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
             yield from _conjunct_patient(token, lex)
             if slot in predicate.target_slots:
                 yield from _raised_object(token)
-            if slot in predicate.target_slots and predicate.code[:2] in lex.violent_roots:
-                yield from _misread_participle_objects(token)
-                for conj in _object_sharing_conjuncts(token):
-                    yield from _misread_participle_objects(conj)
             yield from _relative_head(token, lex)
         if slot == "poss" and not subject:
             # "rejected Australia's request for the extradition of X": the possessor of
@@ -946,28 +934,6 @@ def _raised_object(token: Token) -> Iterator[Token]:
                 c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in conj.children):
             yield from (c for c in conj.children if c.dep_ in {"dobj", "obj"})
         return
-
-
-def _object_sharing_conjuncts(token: Token) -> Iterator[Token]:
-    """The verb joined to ``token`` whose object ``token`` shares (see ``_raised_object``)."""
-    if token.pos_ != "VERB" or passive(token) or any(
-            c.dep_ in OWN_COMPLEMENT_DEPS for c in token.children):
-        return
-    yield from (c for c in token.children if c.dep_ == "conj" and c.i > token.i
-                and c.pos_ == "VERB" and not passive(c) and not any(
-                    g.dep_ in SUBJECT_DEPS or g.dep_ in PASSIVE_SUBJECT_DEPS for g in c.children))
-
-
-def _misread_participle_objects(token: Token) -> Iterator[Token]:
-    """'Gunmen shot fleeing villagers', 'shot and wounded fleeing family members': the
-    parser often reads a participle before a bare noun as a verb of its own, with the noun
-    as its object; right after a verb of force, the noun is that verb's object."""
-    if any(c.dep_ in {"dobj", "obj"} for c in token.children):
-        return
-    for clause in token.children:
-        if clause.dep_ == "xcomp" and clause.tag_ == "VBG" and clause.i == token.i + 1:
-            yield from (c for c in clause.children
-                        if c.dep_ in {"dobj", "obj"} and c.left_edge.i == clause.i + 1)
 
 
 def _relative_head(token: Token, lex: Lexicon) -> Iterator[Token]:
