@@ -377,6 +377,7 @@ def usable_targets(predicate: Predicate, source: Resolved, targets: list[Resolve
     """The targets that are not the source itself, its own territory or its own means."""
     return [t for t in targets if not same_actor(source, t) and not self_reference(source, t)
             and not own_means(predicate, t, lex) and not _own_forces(predicate, source, t, lex)
+            and not _own_ground(predicate, source, t, lex)
             and not _own_state_comment(predicate, source, t, lex)]
 
 
@@ -493,6 +494,17 @@ def _own_state_comment(predicate: Predicate, source: Resolved, target: Resolved,
         target.country == source.country == target.code)
 
 
+def _own_ground(predicate: Predicate, source: Resolved, target: Resolved,
+                lex: Lexicon) -> bool:
+    """'The administration plans to withdraw US troops from the country', the country read
+    as the source's own: forces moved out of their own state, named by a description
+    that points back to it, are aimed at no one (a town of their own state named is kept:
+    "the army withdrew from the town of Vel" in a civil war)."""
+    return predicate.code in lex.deployment_codes and target.actor is not None and (
+        target.country is not None and target.country == source.country
+        and target.actor.code == target.country and target.actor.rule.startswith("anaphor"))
+
+
 def _own_forces(predicate: Predicate, source: Resolved, target: Resolved,
                 lex: Lexicon) -> bool:
     """'threatened to send Turkish forces', 'agreed to keep US troops in Syria': the
@@ -525,7 +537,8 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
             if not any(_known(r, lex) for r in found) and not own_means(
                     predicate, Resolved(None, "", head.i), lex, bare=True):
                 found = _listed(head, memory, lookup, lex) or found
-            if found and not subject and _bare_deed(predicate, head, found, lex):
+            if found and not subject and (_bare_deed(predicate, head, found, lex)
+                                          or _framed_means(predicate, head, found, lex)):
                 continue
             if found:
                 return found
@@ -563,6 +576,16 @@ def _bare_deed(predicate: Predicate, head: Token, found: list[Resolved], lex: Le
     return any(t.i == head.i for t in predicate.words) and not any(
         _known(side, lex) for side in found) and not own_means(
         predicate, Resolved(None, "", head.i), lex, bare=True)
+
+
+def _framed_means(predicate: Predicate, head: Token, found: list[Resolved],
+                  lex: Lexicon) -> bool:
+    """'Russia plans to withdraw its troops from Syria', 'is determined to pull US troops
+    out of Syria': under a frame, whose own object slot comes first, the forces a
+    withdrawal or deployment moves are its means, whoever's they are; the target is in
+    the slots after them."""
+    return predicate.embedded is not None and bool(found) and (
+        own_means(predicate, Resolved(None, "", head.i), lex, bare=True))
 
 
 def _misread_conjuncts(head: Token) -> Iterator[Token]:

@@ -229,6 +229,8 @@ class Lexicon:
     # mood, dates, places
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
+    forecast_aux: frozenset[str]
+    indefinite_articles: frozenset[str]
     conditional_marks: frozenset[str]
     negators: frozenset[str]
     negating_heads: frozenset[str]
