@@ -73,7 +73,7 @@ CODED = [
      "forces pushing into a country attack it"),
     ("The Arnorian army swept across Gondor and Rohan in 2014.",
      {("ARNMIL", "190", "GON"), ("ARNMIL", "190", "ROH")}, "or sweeping across it"),
-    ("Arnor agreed to withdraw its troops from Gondor.", {("ARN", "0356", None)},
+    ("Arnor agreed to withdraw its troops from Gondor.", {("ARN", "0356", "GON")},
      "agreeing to a deed is an intent to do it"),
 ]
 

@@ -53,6 +53,7 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     in, then (for force) the country of the place it is aimed at; an unknown source when
     nobody known did it and ``keep_unknown``."""
     sources = fill(predicate, predicate.source_slots, memory, lookup, lex, subject=True)
+    sources += _air_backers(predicate, sources, memory, lookup, lex)
     targets = fill(predicate, predicate.target_slots, memory, lookup, lex, subject=False)
     if not targets and predicate.code not in lex.reciprocal_codes:
         # a consultation takes only its own slots: "met to discuss Syria" is no meeting
@@ -87,6 +88,30 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if not sources and keep_unknown:
         sources = unknown_source(predicate, predicate.source_slots, targets, lex)
     return sources, targets
+
+
+def _air_backers(predicate: Predicate, sources: list[Resolved], memory: DocActors,
+                 lookup: ActorLookup, lex: Lexicon) -> list[Resolved]:
+    """'Kurdish fighters, backed by US air strikes, drove the militants out': force by a side
+    that air power or guns back (a participle of backing with that agent) is the backer's
+    force too. Not a backer of any other kind ("rebels backed by Turkey attacked" is no
+    Turkish attack)."""
+    if predicate.code[:2] not in lex.violent_roots:
+        return []
+    doc = predicate.token.doc
+    backers = [agent for side in sources for clause in doc[side.token_i].children
+               if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lower_ in lex.proxy_words
+               for by in clause.children if by.dep_ == "agent"
+               for agent in by.children if agent.dep_ == "pobj" and _air_power(agent, lex)]
+    found = [side for agent in backers for side in actors_for(agent, memory, lookup, lex)]
+    return [side for side in found if side.country is not None
+            and not any(same_actor(side, s) for s in sources)]
+
+
+def _air_power(noun: Token, lex: Lexicon) -> bool:
+    """'US air strikes', 'Russian warplanes', 'coalition air support', 'Turkish artillery'."""
+    return noun.lemma_.lower() in lex.air_power_words or noun.lower_ in lex.air_power_words or any(
+        c.dep_ in {"compound", "amod"} and c.lower_ in lex.air_power_words for c in noun.children)
 
 
 def _stateless_private(side: Resolved, lex: Lexicon) -> bool:
@@ -279,17 +304,39 @@ def _speaker_side(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
                   lex: Lexicon) -> list[Resolved]:
     """'A spokesman for the SDF said clashes continued with Isis fighters': fighting with
     no author of its own, reported by an armed side with whom it names, is that side's."""
-    token = predicate.token
+    token = _campaign_noun(predicate.token, lex) or predicate.token
     if token.pos_ != "NOUN" or predicate.code[:2] not in lex.violent_roots:
         return []
     clause = token.head
     while clause.dep_ in {"conj", "advcl", "xcomp"} and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lex.reporting_verbs:
+    report = _report_of(clause, lex)
+    if report is None:
         return []
-    speakers = fill(replace(predicate, token=clause.head, embedded=None), ("nsubj",), memory,
+    speakers = fill(replace(predicate, token=report, embedded=None), ("nsubj",), memory,
                     lookup, lex, subject=True)
     return [s for s in speakers if s.actor is not None and _armed(s.actor.code, s.actor.country)]
+
+
+def _campaign_noun(token: Token, lex: Lexicon) -> Token | None:
+    """'The battle to recapture the town is nearly over': the noun of an armed campaign
+    whose to-clause ``token`` is, and whose deed that clause names; None for any other
+    token."""
+    noun = token.head
+    if token.pos_ == "VERB" and token.dep_ == "acl" and noun.pos_ == "NOUN" and (
+            noun.lemma_.lower() in lex.campaign_nouns) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return noun
+    return None
+
+
+def _report_of(clause: Token, lex: Lexicon) -> Token | None:
+    """The verb that reports ``clause``: the one it is the complement of, or one the parser
+    sets beside it ("the fighting is nearly over, commanders said")."""
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lex.reporting_verbs:
+        return clause.head
+    return next((c for c in clause.children if c.dep_ == "parataxis"
+                 and c.lemma_.lower() in lex.reporting_verbs), None)
 
 
 def _clause_side(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
@@ -331,6 +378,7 @@ def usable_targets(predicate: Predicate, source: Resolved, targets: list[Resolve
     """The targets that are not the source itself, its own territory or its own means."""
     return [t for t in targets if not same_actor(source, t) and not self_reference(source, t)
             and not own_means(predicate, t, lex) and not _own_forces(predicate, source, t, lex)
+            and not _own_ground(predicate, source, t, lex)
             and not _own_state_comment(predicate, source, t, lex)]
 
 
@@ -447,6 +495,17 @@ def _own_state_comment(predicate: Predicate, source: Resolved, target: Resolved,
         target.country == source.country == target.code)
 
 
+def _own_ground(predicate: Predicate, source: Resolved, target: Resolved,
+                lex: Lexicon) -> bool:
+    """'The administration plans to withdraw US troops from the country', the country read
+    as the source's own: forces moved out of their own state, named by a description
+    that points back to it, are aimed at no one (a town of their own state named is kept:
+    "the army withdrew from the town of Vel" in a civil war)."""
+    return predicate.code in lex.deployment_codes and target.actor is not None and (
+        target.country is not None and target.country == source.country
+        and target.actor.code == target.country and target.actor.rule.startswith("anaphor"))
+
+
 def _own_forces(predicate: Predicate, source: Resolved, target: Resolved,
                 lex: Lexicon) -> bool:
     """'threatened to send Turkish forces', 'agreed to keep US troops in Syria': the
@@ -464,7 +523,7 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
          lookup: ActorLookup, lex: Lexicon, subject: bool) -> list[Resolved]:
     """The actors in the first slot that yields any."""
     for slot in slots:
-        for head in _slot_heads(predicate, slot, subject, lex):
+        for head in _past_dateline(_slot_heads(predicate, slot, subject, lex), memory):
             if head.ent_type_ in AMOUNT_ENTITIES or _dummy_it(head) or _ally_phrase(head):
                 continue  # "fined him 30,000 Egyptian pounds": money is nobody
             if subject and slot == "of" and not _actor_word(head, lookup, lex):
@@ -480,11 +539,24 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
             if not any(_known(r, lex) for r in found) and not own_means(
                     predicate, Resolved(None, "", head.i), lex, bare=True):
                 found = _listed(head, memory, lookup, lex) or found
-            if found and not subject and _bare_deed(predicate, head, found, lex):
+            if found and not subject and (_bare_deed(predicate, head, found, lex)
+                                          or _framed_means(predicate, head, found, lex)):
                 continue
             if found:
                 return found
     return []
+
+
+def _past_dateline(heads: Iterator[Token], memory: DocActors) -> Iterator[Token]:
+    """'NAIROBI (Reuters) - South Sudan and Kenya agreed ...': the parser often
+    takes the dateline's place as the subject and hangs the real one on it as an
+    appositive; a dateline word stands for its appositives after the dash."""
+    for head in heads:
+        if head.i not in memory.dateline:
+            yield head
+            continue
+        yield from (c for c in head.children
+                    if c.dep_ == "appos" and c.i not in memory.dateline)
 
 
 # "in support of", "on behalf of", "in defence of": the side a deed is done for
@@ -506,6 +578,16 @@ def _bare_deed(predicate: Predicate, head: Token, found: list[Resolved], lex: Le
     return any(t.i == head.i for t in predicate.words) and not any(
         _known(side, lex) for side in found) and not own_means(
         predicate, Resolved(None, "", head.i), lex, bare=True)
+
+
+def _framed_means(predicate: Predicate, head: Token, found: list[Resolved],
+                  lex: Lexicon) -> bool:
+    """'Russia plans to withdraw its troops from Syria', 'is determined to pull US troops
+    out of Syria': under a frame, whose own object slot comes first, the forces a
+    withdrawal or deployment moves are its means, whoever's they are; the target is in
+    the slots after them."""
+    return predicate.embedded is not None and bool(found) and (
+        own_means(predicate, Resolved(None, "", head.i), lex, bare=True))
 
 
 def _misread_conjuncts(head: Token) -> Iterator[Token]:
@@ -786,6 +868,9 @@ def _topic_relation(predicate: Predicate, obj: Token, lex: Lexicon) -> bool:
         obj.lemma_.lower() in lex.standing_nouns or obj.lower_ in lex.standing_nouns)
 
 
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
 def _stranded_prep_objects(noun: Token, word: str) -> Iterator[Token]:
     """'24 civilians were killed in the first days of Turkey's offensive against a Kurdish
     enclave': the parser often hangs the phrase right after an event noun on a verb above
@@ -793,6 +878,8 @@ def _stranded_prep_objects(noun: Token, word: str) -> Iterator[Token]:
     if noun.pos_ != "NOUN" or any(c.dep_ == "prep" and c.lower_ == word for c in noun.children):
         return
     after = noun.right_edge.i + 1
+    while after < len(noun.doc) and noun.doc[after].ent_type_ in TIME_ENTITIES:
+        after += 1  # "US air strikes this month in Kunduz": a time between them
     if after >= len(noun.doc):
         return
     prep = noun.doc[after]
@@ -993,8 +1080,15 @@ def _national_modifiers(noun: Token, code: str, lex: Lexicon) -> Iterator[Token]
                 g.lower_ in lex.proxy_words for g in child.subtree):
             continue
         if child.ent_type_ in {"NORP", "ORG"} or (child.pos_ == "ADJ" and child.ent_type_) or (
-                child.dep_ == "compound" and lex.anaphors.get(child.lemma_.lower()) == "GOV"):
-            yield child  # "the Turkish offensive", "a regime offensive"
+                child.dep_ == "compound" and lex.anaphors.get(child.lemma_.lower()) == "GOV") or (
+                _initials_state(child)):
+            yield child  # "the Turkish offensive", "a regime offensive", "US air strikes"
+
+
+def _initials_state(modifier: Token) -> bool:
+    """'US air strikes', 'UK arms sales': a state written in initials before a noun is used
+    as its adjective, not as a place (unlike "the Warsaw summit", "Kunduz air strikes")."""
+    return modifier.dep_ == "compound" and modifier.ent_type_ == "GPE" and modifier.is_upper
 
 
 def _foreseen(noun: Token, lex: Lexicon) -> bool:
@@ -1332,6 +1426,12 @@ def _toward_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
                         prep.lower_ in own and (pobj.ent_type_ in PLACE_ENTITIES
                                                 or pobj.lemma_.lower() in lex.place_wrappers)):
                     yield pobj
+    if forceful:
+        # "a revenge attack for US air strikes in Kunduz province": the place phrase right
+        # after the noun that the parser hangs on a noun above it
+        yield from (pobj for word in sorted(own) for pobj in _stranded_prep_objects(
+            predicate.token, word) if pobj.ent_type_ in PLACE_ENTITIES
+            or pobj.lemma_.lower() in lex.place_wrappers)
     if not forceful:
         return
     obj = direct_object(predicate.token, lex)

@@ -397,11 +397,17 @@ def _is_definite(head: Token) -> bool:
         c.dep_ in MODIFIER_DEPS or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children)
 
 
+# "the remaining fighters", "the retreating militants": participles that only describe
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+
+
 def _described_definite(head: Token) -> bool:
-    """'the group', and 'the terror group', 'the jihadist militants': a definite noun whose
-    modifiers only describe it, naming no one (not 'the Kurdish militia', 'the SDF group')."""
+    """'the group', and 'the terror group', 'the jihadist militants', 'the remaining
+    fighters': a definite noun whose modifiers only describe it, naming no one (not 'the
+    Kurdish militia', 'the SDF group')."""
     return any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children) and all(
-        c.dep_ in {"amod", "compound"} and not c.ent_type_ and c.pos_ in {"ADJ", "NOUN"}
+        c.dep_ in {"amod", "compound"} and not c.ent_type_ and (
+            c.pos_ in {"ADJ", "NOUN"} or c.dep_ == "amod" and c.tag_ in PARTICIPLE_TAGS)
         for c in head.children if c.dep_ in MODIFIER_DEPS or (
             c.dep_ == "prep" and c.lower_ == "of"))
 
@@ -454,9 +460,11 @@ def _doers(head: Token) -> set[int]:
     below = head
     for governor in head.ancestors:
         doers.add(governor.i)
-        # a conjoined clause with a subject of its own has other doers ("the Taliban said
-        # ..., and the army, which has battled the group, ...")
-        own = below.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in below.children)
+        # a conjoined or adverbial clause with a subject of its own has other doers ("the
+        # Taliban said ..., and the army, which has battled the group, ..."; "the militants
+        # shot civilians as the army tightened its grip on the group")
+        own = below.dep_ in {"conj", "advcl"} and any(
+            c.dep_ in SUBJECT_DEPS for c in below.children)
         for child in governor.children:
             if (child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS) and not own or (
                     below.dep_ == "relcl" and child.i != below.i):

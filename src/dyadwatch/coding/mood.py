@@ -92,6 +92,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
             and any(c.dep_ in {"dobj", "obj"} and _unreal_noun(c, lex) for c in token.children):
         return True  # "to use force to stop any attack": a to-clause on a mere possibility
+    if _unreal_subject(token, lex):
+        return True
     current = token
     if token.pos_ == "NOUN" and token.dep_ in {"dobj", "obj"} and token.head.pos_ == "VERB":
         current = token.head  # "made it impossible to start a war": the war is as unreal
@@ -130,6 +132,23 @@ def _conditional_would(clause: Token) -> bool:
         return True
     return clause.dep_ == "ROOT" and not any(
         c.dep_ in {"ccomp", "parataxis"} and c.pos_ == "VERB" for c in clause.children)
+
+
+def _unreal_subject(token: Token, lex: Lexicon) -> bool:
+    """'A Bordurian pullout would leave the region open', 'if a Ruritanian strike
+    threatened our troops': an indefinite event noun that is the subject of a clause of
+    what would follow, or of a condition, is only supposed. Not a definite one, which
+    names a deed done ("if the stalled talks are to make progress"), nor 'would' in
+    reported speech, only the tense moved back ("said an assault would finish soon")."""
+    clause = token.head
+    if token.pos_ != "NOUN" or token.dep_ not in {"nsubj", "nsubjpass"} or (
+            clause.pos_ not in {"VERB", "AUX"}) or not any(
+            c.dep_ == "det" and c.lower_ in lex.indefinite_articles for c in token.children):
+        return False
+    reported = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lex.reporting_verbs
+    return any(c.dep_ == "aux" and c.lower_ in lex.forecast_aux and not reported
+               for c in clause.children) or any(
+        c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in clause.children)
 
 
 def _yes_no_question(clause: Token) -> bool:

@@ -210,6 +210,8 @@ class Lexicon:
     author_preps: frozenset[str]
     situation_nouns: frozenset[str]
     proxy_words: frozenset[str]
+    air_power_words: frozenset[str]
+    campaign_nouns: frozenset[str]
     object_control: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -231,6 +233,8 @@ class Lexicon:
     # mood, dates, places
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
+    forecast_aux: frozenset[str]
+    indefinite_articles: frozenset[str]
     conditional_marks: frozenset[str]
     negators: frozenset[str]
     negating_heads: frozenset[str]
