@@ -1188,6 +1188,11 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
                 # "his decision to launch strikes": whoever decided does the deed
                 yield from _deciders(current.head)
                 return
+            if current.dep_ == "acl" and current.head.lemma_.lower() in lex.patient_of_nouns:
+                # "demanded the withdrawal of the troops on Monday calling them occupiers":
+                # a deed done to someone does nothing itself; the parser hung the main
+                # clause's participle on it
+                return
             if current.dep_ == "acl" and current.head.lemma_.lower() in lex.statement_nouns:
                 # "issued a declaration demanding …": the declaration's issuer demands
                 current = current.head.head

@@ -40,7 +40,10 @@ def negated(token: Token, lex: Lexicon) -> bool:
     # "no attack was carried out", "refrained from attacking" are not handled here.
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or any(
         c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-        for c in token.children)  # "provided no evidence", "held no talks"
+        for c in token.children) or any(  # "provided no evidence", "held no talks"
+        c.dep_ in {"nsubj", "nsubjpass"} and any(
+            d.dep_ in {"preconj", "det"} and d.lower_ == "neither" for d in c.children)
+        for c in token.children)  # "neither Tehran nor Baghdad has given permission"
 
 
 def _has_negator(token: Token, lex: Lexicon) -> bool:
