@@ -97,7 +97,8 @@ def test_events_shared_targets_ally_is_no_target(nlp: Any, coder: Any, text: str
 
 COUNTED_STATES = [
     ("The US, Britain and France criticised Turkey, and the three countries urged Ankara to "
-     "pull back.", {("USA", "020", "TURGOV"), ("GBR", "020", "TURGOV"), ("FRA", "020", "TURGOV")},
+     "pull back.",
+     {("USA", "0256", "TURGOV"), ("GBR", "0256", "TURGOV"), ("FRA", "0256", "TURGOV")},
      "'the three countries' are the three states named together before"),
 ]
 

@@ -41,7 +41,8 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon,
     :func:`pattern_object` by token for the caller that tries many patterns at a token."""
     words: list[Token] = [token]
     if pattern.particle is not None:
-        particle = child_word(token, {"prt"}, pattern.particle) or _particle_of_place(
+        # the parser often reads a particle as an adverb ("pushed back against")
+        particle = child_word(token, {"prt", "advmod"}, pattern.particle) or _particle_of_place(
             token, pattern.particle, lex)
         if particle is None:
             return None
