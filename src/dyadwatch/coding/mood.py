@@ -103,7 +103,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and any(
             c.dep_ == "acomp" and c.lower_ in lex.unreal_heads for c in token.head.children):
         return True  # "an operation against the YPG is near", "a deal is possible"
-    if _conditional_would(current):
+    if _conditional_would(current, lex):
         return True
     for _ in range(6):
         if any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux for c in current.children):
@@ -124,17 +124,32 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _conditional_would(clause: Token) -> bool:
-    """'something Gondor would resist', 'Gondor would never accept it': 'would' on a
-    relative clause, or on a main clause that no verb of saying or warning reports, is a
+def _conditional_would(clause: Token, lex: Lexicon) -> bool:
+    """'something Gondor would resist', 'Gondor would never accept it', 'speculation that
+    Gondor would retaliate': 'would' on a relative clause, on the content of a noun of what
+    is only supposed, or on a main clause that no verb of saying or warning reports, is a
     condition, not a deed ahead; in reported speech ("said it would strike", "would
     strike, he warned") it is the future the speaker announces."""
     if not any(c.dep_ == "aux" and c.lower_ == "would" for c in clause.children):
         return False
-    if clause.dep_ == "relcl":
+    if clause.dep_ == "relcl" or (clause.dep_ in {"acl", "ccomp"} and clause.head.pos_ == "NOUN"
+                                  and clause.head.lemma_.lower() in lex.supposing_nouns):
         return True
+    if _after_supposing_noun(clause, lex):
+        return True  # the parser hangs "speculation Russia would retaliate" on the verb
     return clause.dep_ == "ROOT" and not any(
         c.dep_ in {"ccomp", "parataxis"} and c.pos_ == "VERB" for c in clause.children)
+
+
+def _after_supposing_noun(clause: Token, lex: Lexicon) -> bool:
+    """The clause follows a noun of what is only supposed at once, or after 'that'."""
+    start = clause.left_edge.i
+    doc = clause.doc
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ == "that" and start > 1:
+        before = doc[start - 2]
+    return before is not None and before.pos_ == "NOUN" and (
+        before.lemma_.lower() in lex.supposing_nouns)
 
 
 def _unreal_subject(token: Token, lex: Lexicon) -> bool:

@@ -248,6 +248,7 @@ class Lexicon:
     gerund_preps: frozenset[str]
     decision_nouns: frozenset[str]
     potential_nouns: frozenset[str]
+    supposing_nouns: frozenset[str]
     averting_words: frozenset[str]
     aspect_verbs: frozenset[str]
     standing_nouns: frozenset[str]
