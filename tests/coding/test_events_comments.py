@@ -8,11 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from toy_coder import Triple, coded_triples, toy_coder
-from toy_coder import country as _country
+from toy_coder import Triple, arnor_and_gondor, coded_triples, toy_coder
 
 from dyadwatch.coding.events import EventCoder
-from dyadwatch.kb.actors import ActorDictionary
 
 VERBS: dict[str, Any] = {
     "version": "test",
@@ -29,13 +27,10 @@ VERBS: dict[str, Any] = {
     "derive": {},
 }
 
-ACTORS = ActorDictionary(
-    version="test",
-    entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"))},
-    demonyms={"arnorian": "ARN", "gondorian": "GON"},
-    roles={"army": "MIL", "government": "GOV", "ministry": "GOV", "opposition": "OPP",
-           "agency": "MED", "president": "GOV"},
-)
+ACTORS = arnor_and_gondor({
+    "army": "MIL", "government": "GOV", "ministry": "GOV", "opposition": "OPP", "agency": "MED",
+    "president": "GOV",
+})
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from toy_coder import Triple, coded_triples, toy_coder
-from toy_coder import country as _country
+from toy_coder import Triple, arnor_and_gondor, coded_triples, toy_coder
 
 from dyadwatch.coding.events import EventCoder
-from dyadwatch.kb.actors import ActorDictionary
 
 VERBS: dict[str, Any] = {
     "version": "test",
@@ -26,12 +24,9 @@ VERBS: dict[str, Any] = {
     "derive": {},
 }
 
-ACTORS = ActorDictionary(
-    version="test",
-    entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"))},
-    demonyms={"arnorian": "ARN", "gondorian": "GON"},
-    roles={"troops": "MIL", "army": "MIL", "merchants": "BUS"},
-)
+ACTORS = arnor_and_gondor({
+    "troops": "MIL", "army": "MIL", "merchants": "BUS",
+})
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,10 @@ from typing import Any
 import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
-from toy_coder import coded_triples, toy_coder
-from toy_coder import country as _country
+from toy_coder import arnor_and_gondor, coded_triples, toy_coder
 
 from dyadwatch.coding.events import EventCoder
 from dyadwatch.coding.mood import purpose
-from dyadwatch.kb.actors import ActorDictionary
 from dyadwatch.kb.knowledge import load_knowledge
 
 VERBS: dict[str, Any] = {
@@ -37,13 +35,10 @@ VERBS: dict[str, Any] = {
 }
 
 
-ACTORS = ActorDictionary(
-    version="test",
-    entries={e.id: e for e in (_country("ARN", "Arnor"), _country("GON", "Gondor"))},
-    demonyms={"arnorian": "ARN", "gondorian": "GON"},
-    roles={"army": "MIL", "government": "GOV", "troops": "MIL", "minister": "GOV",
-           "parliament": "LEG", "forces": "MIL"},
-)
+ACTORS = arnor_and_gondor({
+    "army": "MIL", "government": "GOV", "troops": "MIL", "minister": "GOV", "parliament": "LEG",
+    "forces": "MIL",
+})
 
 
 @pytest.fixture(scope="module")

@@ -29,3 +29,13 @@ def coded_triples(nlp: Any, engine: EventCoder, text: str) -> set[Triple]:
     """(source, CAMEO code, target) of every event coded from ``text``."""
     article = Article(id="t", text=text, published="2020-01-08")
     return {(e.source, e.cameo, e.target) for e in engine.code_doc(nlp(text), article)}
+
+
+def arnor_and_gondor(roles: dict[str, str]) -> ActorDictionary:
+    """The two fictional states the rule tests code, with the role words a test needs."""
+    return ActorDictionary(
+        version="test",
+        entries={e.id: e for e in (country("ARN", "Arnor"), country("GON", "Gondor"))},
+        demonyms={"arnorian": "ARN", "gondorian": "GON"},
+        roles=roles,
+    )

@@ -57,6 +57,18 @@ def future(token: Token, lex: Lexicon) -> bool:
         any(c.lower_ == "going" for c in token.head.children if token.dep_ == "xcomp"))
 
 
+def forecast(token: Token, lex: Lexicon) -> bool:
+    """Disapproval told ahead ("will anger the US", "would likely irk Assad", "Israel will
+    be dismayed", "is going to be very angry") is a forecast, not a feeling shown; on an
+    adjective the copula carries the future."""
+    copula = token.head if token.dep_ in {"acomp", "attr"} and token.head.i != token.i else None
+    if future(token, lex) or (copula is not None and future(copula, lex)):
+        return True
+    clause = copula if copula is not None else token
+    return clause.dep_ == "xcomp" and clause.head.lemma_.lower() == "go" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def future_deed(token: Token, lex: Lexicon) -> bool:
     """Future itself, or a conjunct of a future verb with no auxiliary or subject of its own
     ("said it will invade and destroy the enclave": the destruction is as much ahead)."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dyadwatch.coding.mood import (
-    future,
+    forecast,
     future_deed,
     hypothetical,
     indicative,
@@ -208,7 +208,7 @@ class PredicateFinder:
         elif code[:2] == "13" and token.lemma_.lower() in self.lex.caution_verbs and (
                 not self._warns_of_force(token, memo)):
             code, rule = CAUTION_CODE, f"{rule}+caution"
-        if code[:2] == DISAPPROVAL_ROOT and _forecast(token, self.lex) and (
+        if code[:2] == DISAPPROVAL_ROOT and forecast(token, self.lex) and (
                 code == FEELING_CODE or not reported(token, self.lex)):
             # "the refusal will anger Washington", "would irk Assad, an analyst said": a
             # forecast; "said Japan would complain" announces a complaint
@@ -548,18 +548,6 @@ RETREAT = "0874"  # CAMEO: retreat or surrender militarily
 
 DISAPPROVAL_ROOT = "11"  # CAMEO: disapprove, criticise, accuse
 FEELING_CODE = "110"  # disapproval felt (anger.v, angry.adj): told ahead it is only foreseen
-
-
-def _forecast(token: Token, lex: Lexicon) -> bool:
-    """Disapproval told ahead ("will anger the US", "would likely irk Assad", "Israel will
-    be dismayed", "is going to be very angry") is a forecast, not a feeling shown; on an
-    adjective the copula carries the future."""
-    copula = token.head if token.dep_ in {"acomp", "attr"} and token.head.i != token.i else None
-    if future(token, lex) or (copula is not None and future(copula, lex)):
-        return True
-    clause = copula if copula is not None else token
-    return clause.dep_ == "xcomp" and clause.head.lemma_.lower() == "go" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _frame_targets(frame: Frame, inner: Predicate, token: Token) -> tuple[str, ...]:
