@@ -52,9 +52,18 @@ def _has_negator(token: Token, lex: Lexicon) -> bool:
 
 
 def future(token: Token, lex: Lexicon) -> bool:
-    """Will, would, shall, or "going to"."""
+    """Will, would, shall, or "going to" ("is going to impose sanctions": the parser makes
+    "going" the head and the deed its to-clause)."""
     return any(c.dep_ == "aux" and c.lower_ in lex.future_aux for c in token.children) or (
-        any(c.lower_ == "going" for c in token.head.children if token.dep_ == "xcomp"))
+        going_to(token))
+
+
+def going_to(token: Token) -> bool:
+    """The deed of "is going to …" or "was going to …"."""
+    head = token.head
+    return token.dep_ == "xcomp" and head.i != token.i and head.lower_ == "going" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
 
 
 def forecast(token: Token, lex: Lexicon) -> bool:
@@ -64,9 +73,7 @@ def forecast(token: Token, lex: Lexicon) -> bool:
     copula = token.head if token.dep_ in {"acomp", "attr"} and token.head.i != token.i else None
     if future(token, lex) or (copula is not None and future(copula, lex)):
         return True
-    clause = copula if copula is not None else token
-    return clause.dep_ == "xcomp" and clause.head.lemma_.lower() == "go" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return going_to(copula if copula is not None else token)
 
 
 def future_deed(token: Token, lex: Lexicon) -> bool:
