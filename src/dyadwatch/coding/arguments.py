@@ -22,7 +22,7 @@ from dyadwatch.coding.comments import (
     statement_topics,
 )
 from dyadwatch.coding.mentions import ActorLookup
-from dyadwatch.coding.mood import hypothetical
+from dyadwatch.coding.mood import hypothetical, purpose
 from dyadwatch.coding.places import PLACE_ENTITIES, PlaceLookup, place_country
 from dyadwatch.coding.predicates import DEFIANCE_NOUNS, Predicate, partnered
 from dyadwatch.coding.syntax import (
@@ -67,6 +67,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         # statement to the one it is about
         targets = fill(predicate, ("comment_subject",), memory, lookup, lex,
                        subject=False) or [t for t in targets if t.actor is None]
+    if not targets:
+        targets = _aim_targets(predicate, memory, lookup, lex)
     if not targets and predicate.code[:2] in lex.place_target_roots:
         targets = place_targets(predicate, memory, lookup, lex)
     if not targets:
@@ -112,6 +114,57 @@ def _air_power(noun: Token, lex: Lexicon) -> bool:
     """'US air strikes', 'Russian warplanes', 'coalition air support', 'Turkish artillery'."""
     return noun.lemma_.lower() in lex.air_power_words or noun.lower_ in lex.air_power_words or any(
         c.dep_ in {"compound", "amod"} and c.lower_ in lex.air_power_words for c in noun.children)
+
+
+def _aim_targets(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
+                 lex: Lexicon) -> list[Resolved]:
+    """'fought alongside the SDF to oust Isis', 'bombed the camps in order to destroy the
+    militia', 'shelled the town in an effort to dislodge the rebels': force done to oust,
+    defeat or drive out someone is aimed at them, the object of its to-clause of aim
+    (`enemy_aim_verbs`), or the one a place is taken from ("fought to liberate Raqqa from
+    Isis"; `freeing_aim_verbs`). Only a clause of aim, which codes nothing itself: a
+    to-clause coded as its own deed ("sent troops to oust the militia") is its own event."""
+    if predicate.code[:2] not in lex.violent_roots:
+        return []
+    for clause in _aim_clauses(predicate.token, lex):
+        verb = _with_particle(clause)
+        slots = ("dobj",) if verb in lex.enemy_aim_verbs else (
+            ("from",) if verb in lex.freeing_aim_verbs else ())
+        aim = replace(predicate, token=clause, words=(clause,), slot_tokens=(clause,),
+                      embedded=None)
+        found = fill(aim, slots, memory, lookup, lex, subject=False)
+        if found:
+            return found
+    return []
+
+
+def _aim_clauses(token: Token, lex: Lexicon) -> Iterator[Token]:
+    """The to-clauses of aim on a deed: one the deed codes as its aim ("fought to oust
+    Isis"; :func:`~dyadwatch.coding.mood.purpose`) and one on a noun of effort in a phrase
+    on it ("in an effort to drive out the militia", "in order to oust")."""
+    for child in token.children:
+        if child.dep_ == "advcl" and purpose(child, AIM_CHECK_CODE, lex):
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            yield from (clause for noun in child.children
+                        if noun.dep_ == "pobj" and noun.lemma_.lower() in lex.aim_nouns
+                        for clause in noun.children if clause.dep_ == "acl"
+                        and clause.tag_ == "VB" and _to_clause(clause))
+
+
+# the code a clause of aim is checked under: the force its verbs name
+AIM_CHECK_CODE = "190"
+
+
+def _to_clause(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _with_particle(verb: Token) -> str:
+    """'drive out', 'wipe out', or the bare lemma."""
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{lemma} {particle}" if particle else lemma
 
 
 def _stateless_private(side: Resolved, lex: Lexicon) -> bool:
