@@ -1375,7 +1375,35 @@ def mutual_among_sources(predicate: Predicate, lex: Lexicon) -> bool:
     # "jointly attacked", "fought together": done side by side, not to each other
     return each_other or (shared and (predicate.code[:2] == "15"
                                       or predicate.code[:2] not in lex.conflict_roots
-                                      and predicate.code[:2] < "11"))
+                                      and predicate.code[:2] < "11")) or (
+        not shared and _war_fought(predicate, lex))
+
+
+# what a war between the sides may be said to be over or when ("a war over Kashmir")
+WAR_TOPIC_PREPS = frozenset({"over"})
+
+
+def _war_fought(predicate: Predicate, lex: Lexicon) -> bool:
+    """'Israel and Hezbollah fought a month-long war in 2006', 'went to war in 1967':
+    coordinated sides that fight a war with no one else named fight it with each other.
+    Not a war fought in a place, on, against or with someone, or for something ("fought
+    a war in Iraq", "a war on terror": side by side), nor a battle or an insurgency
+    (`war_nouns`)."""
+    if predicate.code[:2] != FIGHT_ROOT:
+        return False
+    token = predicate.token
+    wars = [w for w in predicate.words if w.lower_ in lex.war_nouns] + [
+        p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "to"
+        for p in prep.children if p.dep_ == "pobj" and p.lower_ in lex.war_nouns]
+    if not wars:
+        return False
+    return not any(prep.dep_ in {"prep", "agent"} and prep.lower_ not in WAR_TOPIC_PREPS
+                   and any(p.ent_type_ not in TIME_ENTITIES and p not in wars
+                           for p in prep.children if p.dep_ in {"pobj", "pcomp"})
+                   for anchor in (token, *wars) for prep in anchor.children)
+
+
+FIGHT_ROOT = "19"
 
 
 JOINT_FORCE_CODE = "062"  # CAMEO: cooperate militarily

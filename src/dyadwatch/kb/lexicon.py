@@ -260,6 +260,7 @@ class Lexicon:
     enemy_aim_verbs: frozenset[str]
     freeing_aim_verbs: frozenset[str]
     aim_nouns: frozenset[str]
+    war_nouns: frozenset[str]
     first_words: frozenset[str]
     reporting_verbs: frozenset[str]
     criticism_words: frozenset[str]
