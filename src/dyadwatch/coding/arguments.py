@@ -79,6 +79,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if not targets and sources:
         targets = _relative_deed_target(predicate, memory, lookup, lex) or (
             _earlier_deed_target(predicate, sources, memory, lookup, lex, places))
+    if sources:
+        targets = _sovereign_owner(predicate, sources, targets, memory, lex) or targets
     if sources and all(t.country is None for t in targets):
         # "cracked down on the demonstrations": no country-less 'demonstrators'
         targets = _protesters(predicate, sources, memory, lookup, lex, places) or targets
@@ -114,6 +116,29 @@ def _air_power(noun: Token, lex: Lexicon) -> bool:
     """'US air strikes', 'Russian warplanes', 'coalition air support', 'Turkish artillery'."""
     return noun.lemma_.lower() in lex.air_power_words or noun.lower_ in lex.air_power_words or any(
         c.dep_ in {"compound", "amod"} and c.lower_ in lex.air_power_words for c in noun.children)
+
+
+def _sovereign_owner(predicate: Predicate, sources: list[Resolved], targets: list[Resolved],
+                     memory: DocActors, lex: Lexicon) -> list[Resolved]:
+    """'Israel said it downed an Iranian drone that penetrated its airspace': the airspace,
+    border or waters a side crosses or violates is another's (`sovereign_places`); a
+    possessive pronoun on them that points back to the side itself stands for the state
+    named last before it in its sentence. Nothing when no other state is named there."""
+    obj = direct_object(predicate.token, lex)
+    if predicate.code[:2] not in lex.violent_roots or obj is None or (
+            obj.lemma_.lower() not in lex.sovereign_places):
+        return []
+    owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    own = {s.country for s in sources if s.country}
+    if owner is None or not own or not any(
+            t.token_i == owner.i and t.country in own for t in targets):
+        return []
+    for start, actor, _, _ in reversed(memory.history):
+        if owner.sent.start <= start < owner.i and actor is not None and (
+                actor.country is not None and actor.country not in own and not is_group(actor)):
+            state = Actor(actor.country, actor.country, rule="anaphor:sovereign")
+            return [Resolved(state, owner.text, owner.i)]
+    return []
 
 
 def _aim_targets(predicate: Predicate, memory: DocActors, lookup: ActorLookup,

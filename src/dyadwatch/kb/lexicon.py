@@ -261,6 +261,7 @@ class Lexicon:
     freeing_aim_verbs: frozenset[str]
     aim_nouns: frozenset[str]
     war_nouns: frozenset[str]
+    sovereign_places: frozenset[str]
     first_words: frozenset[str]
     reporting_verbs: frozenset[str]
     criticism_words: frozenset[str]
