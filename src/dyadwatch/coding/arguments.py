@@ -1130,6 +1130,27 @@ def _described_patient(token: Token) -> Iterator[Token]:
     if (current.tag_ == "VBN" or current is not token) and current.dep_ == "acl" and (
             current.head.pos_ in {"NOUN", "PROPN"}):
         yield current.head
+        yield from _set_off_patient(current)
+
+
+# prepositions whose object a participle set off after it may describe; not of a place
+# ("the fighting in Afrin, backed by Turkish artillery" describes the fighting)
+SET_OFF_PREPS = frozenset({"with", "of", "against", "between", "for", "to"})
+
+
+def _set_off_patient(participle: Token) -> Iterator[Token]:
+    """'a settlement with Assad's regime, backed by Moscow and Tehran': a participle with
+    an agent, set off by a comma right after a noun in a phrase on the noun the parser
+    hangs it on, describes that nearer noun (tried after the parser's own)."""
+    doc = participle.doc
+    before = participle.i - 2
+    if before < 0 or doc[participle.i - 1].text not in {",", "–", "—"} or not any(
+            c.dep_ == "agent" for c in participle.children):
+        return
+    noun = doc[before]
+    if noun.pos_ in {"NOUN", "PROPN"} and noun.dep_ == "pobj" and (
+            noun.head.lower_ in SET_OFF_PREPS) and participle.head.is_ancestor(noun):
+        yield noun
 
 
 def _national_modifiers(noun: Token, code: str, lex: Lexicon) -> Iterator[Token]:
