@@ -920,6 +920,8 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
             if slot in predicate.target_slots:
                 yield from _raised_object(token)
             yield from _relative_head(token, lex)
+            if predicate.embedded is not None:
+                yield from _relative_head(predicate.embedded, lex)
         if slot == "poss" and not subject:
             # "rejected Australia's request for the extradition of X": the possessor of
             # the pattern's own object, before any phrase deeper in it
@@ -1100,14 +1102,22 @@ def _raised_object(token: Token) -> Iterator[Token]:
 def _relative_head(token: Token, lex: Lexicon) -> Iterator[Token]:
     """'the Kurdish militias Turkey is battling', 'the rebels Russia is fighting in Idlib': a
     relative clause with a subject of its own and no object leaves out the object, the
-    noun it describes."""
-    if token.dep_ != "relcl" or token.head.pos_ not in {"NOUN", "PROPN"} or passive(token):
+    noun it describes; so does an infinitive in it with no object of its own ("the rebels
+    Russia has vowed to crush")."""
+    clause, below = token, -1
+    while clause.dep_ == "xcomp" and clause.tag_ == "VB" and not _own_object(clause):
+        clause, below = clause.head, clause.i
+    if clause.dep_ != "relcl" or clause.head.pos_ not in {"NOUN", "PROPN"} or passive(clause):
         return
-    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
     if subjects and not any(s.lower_ in lex.relative_pronouns for s in subjects) and not any(
-            c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} or c.lower_ in RELATIVE_ADVERBS
-            for c in token.children):
-        yield token.head
+            (c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} and c.i != below)
+            or c.lower_ in RELATIVE_ADVERBS for c in clause.children):
+        yield clause.head
+
+
+def _own_object(verb: Token) -> bool:
+    return any(c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} for c in verb.children)
 
 
 # "the Kurds where they fought alongside the Americans": a clause of place or time

@@ -224,12 +224,15 @@ def _state_country(token: Token, memory: DocActors) -> str | None:
 
 def _relative_clause_of(pronoun: Token) -> Token | None:
     """The relative clause a relative pronoun opens as its subject or object ("who fought
-    the army") or as the object of its preposition ("the PKK, with whom Ankara has fought a
+    the army", also of an infinitive in it: "that Turkey has vowed to crush") or as the
+    object of its preposition ("the PKK, with whom Ankara has fought a
     war", "the rebels against whom it fights", whose head must then name an actor);
     None for any other."""
     above = pronoun.head
     if pronoun.dep_ == "pobj" and above.dep_ == "prep":
         above = above.head
+    while above.dep_ == "xcomp" and above.head.i != above.i:
+        above = above.head  # "the militia that Turkey has vowed to crush"
     return above if above.dep_ == "relcl" else None
 
 
