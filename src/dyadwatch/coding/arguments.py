@@ -509,13 +509,16 @@ def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
     if sector is None or source.actor is None or predicate.code not in (
             lex.civilian_target_roots):
         return target
-    if predicate.code[:2] != "18" and not (target.collective or head.tag_ in {"NNS", "NNPS"}):
+    own = _nationality(head, memory)
+    if predicate.code[:2] != "18" and not (target.collective or head.tag_ in {"NNS", "NNPS"}) and (
+            own is None):
         # one person arrested, held or shot is most often a suspect (an attacker, a member
-        # of a group named elsewhere), no sure civilian; one abducted or killed is
+        # of a group named elsewhere), no sure civilian; one abducted or killed is, and so
+        # is one a nationality names ("the British journalist captured by Isis")
         return target
     home = _home_country(source, predicate.code)
-    country = place or home or memory.sole_country
-    if country is None or (country == source.country and country not in {place, home}
+    country = own or place or home or memory.sole_country
+    if country is None or (country == source.country and country not in {place, home, own}
                            and predicate.code[:2] != COERCE_ROOT):
         # "US troops killed three civilians" in an article about the US: not at home
         # unless placed there; arrests and detentions are
@@ -523,6 +526,15 @@ def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
     name = target.actor.name if target.actor is not None else target.text
     actor = Actor(join_code(country, sector), country, name=name, rule="victim-placed")
     return replace(target, actor=actor, private=False)
+
+
+def _nationality(head: Token, memory: DocActors) -> str | None:
+    """The country of a national modifier on a person noun ("a British journalist", "two
+    South Korean citizens"), from the document's demonyms."""
+    demonyms = {start: country for start, entry_id, country in memory.named
+                if not entry_id and country}
+    return next((country for c in head.children if c.dep_ == "amod"
+                 for start in (c.i, c.i - 1) if (country := demonyms.get(start))), None)
 
 
 def _people_sector(target: Resolved, head: Token, lex: Lexicon) -> str | None:
@@ -652,9 +664,11 @@ def _ally_phrase(head: Token) -> bool:
 def _bare_deed(predicate: Predicate, head: Token, found: list[Resolved], lex: Lexicon) -> bool:
     """'vowed to wage a guerrilla war against the Turkish military': the pattern's own
     object is the deed, and a role word on it ('guerrilla') names no side; the target is
-    in the slots after it (not the troops a deployment sends: those are its means)."""
+    in the slots after it (not the troops a deployment sends: those are its means, nor
+    private people: "captured a British journalist")."""
     return any(t.i == head.i for t in predicate.words) and not any(
-        _known(side, lex) for side in found) and not own_means(
+        _known(side, lex) or (side.private and side.token_i == head.i)
+        for side in found) and not own_means(
         predicate, Resolved(None, "", head.i), lex, bare=True)
 
 
