@@ -23,6 +23,7 @@ from dyadwatch.coding.comments import (
 )
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.mood import hypothetical, purpose
+from dyadwatch.coding.peoples import phrase_head
 from dyadwatch.coding.places import PLACE_ENTITIES, PlaceLookup, place_country
 from dyadwatch.coding.predicates import DEFIANCE_NOUNS, Predicate, partnered
 from dyadwatch.coding.syntax import (
@@ -36,7 +37,7 @@ from dyadwatch.coding.syntax import (
 from dyadwatch.model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from dyadwatch.kb.lexicon import Lexicon
 
@@ -91,7 +92,35 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
             predicate, memory, lookup, lex)
     if not sources and keep_unknown:
         sources = unknown_source(predicate, predicate.source_slots, targets, lex)
+    if places is not None:
+        targets = [_people_placed(t, predicate.token.doc, lex, places) for t in targets]
     return sources, targets
+
+
+def _people_placed(side: Resolved, doc: Doc, lex: Lexicon, places: PlaceLookup) -> Resolved:
+    """'Turkey's attack on the Kurdish enclave of Afrin': a people read in one of its homes
+    whose own phrase is a place the gazetteer puts in another of its homes is read there."""
+    actor = side.actor
+    if actor is None:
+        return side
+    moved = rehomed(actor, place_country(phrase_head(doc[side.token_i]), places, lex), lex)
+    return replace(side, actor=moved) if moved is not None else side
+
+
+def rehomed(actor: Actor, country: str | None, lex: Lexicon) -> Actor | None:
+    """A people's actor (one named by the people's id, "kurds") read in another of its
+    homes, ``country``; None for any other actor, or when that is no home of the people
+    or already the actor's."""
+    if country is None or country == actor.country or actor.country is None:
+        return None
+    homes = {home.country: home for found in lex.peoples.values() for home in found
+             if home.people == actor.name}
+    old, new = homes.get(actor.country), homes.get(country)
+    if old is None or new is None:
+        return None
+    role = actor.code[len(actor.country):] if actor.code.startswith(actor.country) else ""
+    code = (new.code or country) if actor.code == old.code else join_code(country, role)
+    return Actor(code, country, name=actor.name, rule=f"{actor.rule}+placed")
 
 
 def _air_backers(predicate: Predicate, sources: list[Resolved], memory: DocActors,
@@ -1554,6 +1583,9 @@ def _holder_actor(word: Token, country: str | None, memory: DocActors, lookup: A
     """The side a holder word names in a place of ``country``: a known actor, a people at
     home there ("Kurdish" in Syria), or a role of that state ("rebel", "regime")."""
     known = memory.by_token.get(word.i)
+    if known is not None:
+        # "the Kurdish-held town of Afrin": a people is at home where the place is
+        return rehomed(known, country, lex) or known
     if known is not None or country is None:
         return known
     home = next((h for h in lex.peoples.get(word.lower_, ()) if h.country == country), None)
