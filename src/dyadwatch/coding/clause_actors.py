@@ -263,16 +263,14 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
             return None
         return antecedent_of(head, memory, person=lower in lex.person_pronouns)
     if lower in lex.relative_pronouns and (clause := _relative_clause_of(head)) is not None:
-        antecedent = clause.head
-        if head.dep_ == "pobj" and not _names_actor(antecedent, memory, lookup):
+        antecedent: Token | None = clause.head
+        if head.dep_ == "pobj" and not _names_actor(clause.head, memory, lookup):
             # "an extension of the PKK, with whom ...": the parser hangs the clause on the
             # noun above the one it describes; "a distinction between X and Y, with whom"
             # describes no one
-            antecedent = next((o for o in _of_objects(antecedent)
+            antecedent = next((o for o in _of_objects(clause.head)
                                if _names_actor(o, memory, lookup)), None)
-            if antecedent is None:
-                return None
-        return _resolve_head(antecedent, memory, lookup, lex)
+        return None if antecedent is None else _resolve_head(antecedent, memory, lookup, lex)
     if head.lemma_.lower() in lex.anaphors and _is_definite(head):
         if head.tag_ in {"NNS", "NNPS"}:
             return None  # "the countries" are several, none of them named here
