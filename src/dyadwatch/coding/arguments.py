@@ -215,9 +215,11 @@ def _to_clause(clause: Token) -> bool:
 
 
 def _with_particle(verb: Token) -> str:
-    """'drive out', 'wipe out', or the bare lemma."""
+    """'drive out', 'wipe out' (also 'drive Isis out of Raqqa', whose 'out' the parser
+    reads as a preposition), or the bare lemma."""
     lemma = verb.lemma_.lower()
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ == "prep" and c.lower_ == "out")), None)
     return f"{lemma} {particle}" if particle else lemma
 
 
