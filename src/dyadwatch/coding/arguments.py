@@ -22,7 +22,8 @@ from dyadwatch.coding.comments import (
     statement_topics,
 )
 from dyadwatch.coding.mentions import ActorLookup
-from dyadwatch.coding.mood import hypothetical
+from dyadwatch.coding.mood import hypothetical, purpose
+from dyadwatch.coding.peoples import phrase_head
 from dyadwatch.coding.places import PLACE_ENTITIES, PlaceLookup, place_country
 from dyadwatch.coding.predicates import DEFIANCE_NOUNS, Predicate, partnered
 from dyadwatch.coding.syntax import (
@@ -36,7 +37,7 @@ from dyadwatch.coding.syntax import (
 from dyadwatch.model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from dyadwatch.kb.lexicon import Lexicon
 
@@ -67,6 +68,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         # statement to the one it is about
         targets = fill(predicate, ("comment_subject",), memory, lookup, lex,
                        subject=False) or [t for t in targets if t.actor is None]
+    if not targets:
+        targets = _aim_targets(predicate, memory, lookup, lex)
     if not targets and predicate.code[:2] in lex.place_target_roots:
         targets = place_targets(predicate, memory, lookup, lex)
     if not targets:
@@ -77,6 +80,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if not targets and sources:
         targets = _relative_deed_target(predicate, memory, lookup, lex) or (
             _earlier_deed_target(predicate, sources, memory, lookup, lex, places))
+    if sources:
+        targets = _sovereign_owner(predicate, sources, targets, memory, lex) or targets
     if sources and all(t.country is None for t in targets):
         # "cracked down on the demonstrations": no country-less 'demonstrators'
         targets = _protesters(predicate, sources, memory, lookup, lex, places) or targets
@@ -87,7 +92,35 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
             predicate, memory, lookup, lex)
     if not sources and keep_unknown:
         sources = unknown_source(predicate, predicate.source_slots, targets, lex)
+    if places is not None:
+        targets = [_people_placed(t, predicate.token.doc, lex, places) for t in targets]
     return sources, targets
+
+
+def _people_placed(side: Resolved, doc: Doc, lex: Lexicon, places: PlaceLookup) -> Resolved:
+    """'Turkey's attack on the Kurdish enclave of Afrin': a people read in one of its homes
+    whose own phrase is a place the gazetteer puts in another of its homes is read there."""
+    actor = side.actor
+    if actor is None:
+        return side
+    moved = rehomed(actor, place_country(phrase_head(doc[side.token_i]), places, lex), lex)
+    return replace(side, actor=moved) if moved is not None else side
+
+
+def rehomed(actor: Actor, country: str | None, lex: Lexicon) -> Actor | None:
+    """A people's actor (one named by the people's id, "kurds") read in another of its
+    homes, ``country``; None for any other actor, or when that is no home of the people
+    or already the actor's."""
+    if country is None or country == actor.country or actor.country is None:
+        return None
+    homes = {home.country: home for found in lex.peoples.values() for home in found
+             if home.people == actor.name}
+    old, new = homes.get(actor.country), homes.get(country)
+    if old is None or new is None:
+        return None
+    role = actor.code[len(actor.country):] if actor.code.startswith(actor.country) else ""
+    code = (new.code or country) if actor.code == old.code else join_code(country, role)
+    return Actor(code, country, name=actor.name, rule=f"{actor.rule}+placed")
 
 
 def _air_backers(predicate: Predicate, sources: list[Resolved], memory: DocActors,
@@ -112,6 +145,82 @@ def _air_power(noun: Token, lex: Lexicon) -> bool:
     """'US air strikes', 'Russian warplanes', 'coalition air support', 'Turkish artillery'."""
     return noun.lemma_.lower() in lex.air_power_words or noun.lower_ in lex.air_power_words or any(
         c.dep_ in {"compound", "amod"} and c.lower_ in lex.air_power_words for c in noun.children)
+
+
+def _sovereign_owner(predicate: Predicate, sources: list[Resolved], targets: list[Resolved],
+                     memory: DocActors, lex: Lexicon) -> list[Resolved]:
+    """'Israel said it downed an Iranian drone that penetrated its airspace': the airspace,
+    border or waters a side crosses or violates is another's (`sovereign_places`); a
+    possessive pronoun on them that points back to the side itself stands for the state
+    named last before it in its sentence. Nothing when no other state is named there."""
+    obj = direct_object(predicate.token, lex)
+    if predicate.code[:2] not in lex.violent_roots or obj is None or (
+            obj.lemma_.lower() not in lex.sovereign_places):
+        return []
+    owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    own = {s.country for s in sources if s.country}
+    if owner is None or not own or not any(
+            t.token_i == owner.i and t.country in own for t in targets):
+        return []
+    for start, actor, _, _ in reversed(memory.history):
+        if owner.sent.start <= start < owner.i and actor is not None and (
+                actor.country is not None and actor.country not in own and not is_group(actor)):
+            state = Actor(actor.country, actor.country, rule="anaphor:sovereign")
+            return [Resolved(state, owner.text, owner.i)]
+    return []
+
+
+def _aim_targets(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
+                 lex: Lexicon) -> list[Resolved]:
+    """'fought alongside the SDF to oust Isis', 'bombed the camps in order to destroy the
+    militia', 'shelled the town in an effort to dislodge the rebels': force done to oust,
+    defeat or drive out someone is aimed at them, the object of its to-clause of aim
+    (`enemy_aim_verbs`), or the one a place is taken from ("fought to liberate Raqqa from
+    Isis"; `freeing_aim_verbs`). Only a clause of aim, which codes nothing itself: a
+    to-clause coded as its own deed ("sent troops to oust the militia") is its own event."""
+    if predicate.code[:2] not in lex.violent_roots:
+        return []
+    for clause in _aim_clauses(predicate.token, lex):
+        verb = _with_particle(clause)
+        slots = ("dobj",) if verb in lex.enemy_aim_verbs else (
+            ("from",) if verb in lex.freeing_aim_verbs else ())
+        aim = replace(predicate, token=clause, words=(clause,), slot_tokens=(clause,),
+                      embedded=None)
+        found = fill(aim, slots, memory, lookup, lex, subject=False)
+        if found:
+            return found
+    return []
+
+
+def _aim_clauses(token: Token, lex: Lexicon) -> Iterator[Token]:
+    """The to-clauses of aim on a deed: one the deed codes as its aim ("fought to oust
+    Isis"; :func:`~dyadwatch.coding.mood.purpose`) and one on a noun of effort in a phrase
+    on it ("in an effort to drive out the militia", "in order to oust")."""
+    for child in token.children:
+        if child.dep_ == "advcl" and purpose(child, AIM_CHECK_CODE, lex):
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            yield from (clause for noun in child.children
+                        if noun.dep_ == "pobj" and noun.lemma_.lower() in lex.aim_nouns
+                        for clause in noun.children if clause.dep_ == "acl"
+                        and clause.tag_ == "VB" and _to_clause(clause))
+
+
+# the code a clause of aim is checked under: the force its verbs name
+AIM_CHECK_CODE = "190"
+
+
+def _to_clause(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _with_particle(verb: Token) -> str:
+    """'drive out', 'wipe out' (also 'drive Isis out of Raqqa', whose 'out' the parser
+    reads as a preposition), or the bare lemma."""
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ == "prep" and c.lower_ == "out")), None)
+    return f"{lemma} {particle}" if particle else lemma
 
 
 def _stateless_private(side: Resolved, lex: Lexicon) -> bool:
@@ -431,13 +540,16 @@ def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
     if sector is None or source.actor is None or predicate.code not in (
             lex.civilian_target_roots):
         return target
-    if predicate.code[:2] != "18" and not (target.collective or head.tag_ in {"NNS", "NNPS"}):
+    own = _nationality(head, memory)
+    if predicate.code[:2] != "18" and not (target.collective or head.tag_ in {"NNS", "NNPS"}) and (
+            own is None):
         # one person arrested, held or shot is most often a suspect (an attacker, a member
-        # of a group named elsewhere), no sure civilian; one abducted or killed is
+        # of a group named elsewhere), no sure civilian; one abducted or killed is, and so
+        # is one a nationality names ("the British journalist captured by Isis")
         return target
     home = _home_country(source, predicate.code)
-    country = place or home or memory.sole_country
-    if country is None or (country == source.country and country not in {place, home}
+    country = own or place or home or memory.sole_country
+    if country is None or (country == source.country and country not in {place, home, own}
                            and predicate.code[:2] != COERCE_ROOT):
         # "US troops killed three civilians" in an article about the US: not at home
         # unless placed there; arrests and detentions are
@@ -445,6 +557,15 @@ def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
     name = target.actor.name if target.actor is not None else target.text
     actor = Actor(join_code(country, sector), country, name=name, rule="victim-placed")
     return replace(target, actor=actor, private=False)
+
+
+def _nationality(head: Token, memory: DocActors) -> str | None:
+    """The country of a national modifier on a person noun ("a British journalist", "two
+    South Korean citizens"), from the document's demonyms."""
+    demonyms = {start: country for start, entry_id, country in memory.named
+                if not entry_id and country}
+    return next((country for c in head.children if c.dep_ == "amod"
+                 for start in (c.i, c.i - 1) if (country := demonyms.get(start))), None)
 
 
 def _people_sector(target: Resolved, head: Token, lex: Lexicon) -> str | None:
@@ -574,9 +695,11 @@ def _ally_phrase(head: Token) -> bool:
 def _bare_deed(predicate: Predicate, head: Token, found: list[Resolved], lex: Lexicon) -> bool:
     """'vowed to wage a guerrilla war against the Turkish military': the pattern's own
     object is the deed, and a role word on it ('guerrilla') names no side; the target is
-    in the slots after it (not the troops a deployment sends: those are its means)."""
+    in the slots after it (not the troops a deployment sends: those are its means, nor
+    private people: "captured a British journalist")."""
     return any(t.i == head.i for t in predicate.words) and not any(
-        _known(side, lex) for side in found) and not own_means(
+        _known(side, lex) or (side.private and side.token_i == head.i)
+        for side in found) and not own_means(
         predicate, Resolved(None, "", head.i), lex, bare=True)
 
 
@@ -842,6 +965,8 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
             if slot in predicate.target_slots:
                 yield from _raised_object(token)
             yield from _relative_head(token, lex)
+            if predicate.embedded is not None:
+                yield from _relative_head(predicate.embedded, lex)
         if slot == "poss" and not subject:
             # "rejected Australia's request for the extradition of X": the possessor of
             # the pattern's own object, before any phrase deeper in it
@@ -1022,14 +1147,22 @@ def _raised_object(token: Token) -> Iterator[Token]:
 def _relative_head(token: Token, lex: Lexicon) -> Iterator[Token]:
     """'the Kurdish militias Turkey is battling', 'the rebels Russia is fighting in Idlib': a
     relative clause with a subject of its own and no object leaves out the object, the
-    noun it describes."""
-    if token.dep_ != "relcl" or token.head.pos_ not in {"NOUN", "PROPN"} or passive(token):
+    noun it describes; so does an infinitive in it with no object of its own ("the rebels
+    Russia has vowed to crush")."""
+    clause, below = token, -1
+    while clause.dep_ == "xcomp" and clause.tag_ == "VB" and not _own_object(clause):
+        clause, below = clause.head, clause.i
+    if clause.dep_ != "relcl" or clause.head.pos_ not in {"NOUN", "PROPN"} or passive(clause):
         return
-    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
     if subjects and not any(s.lower_ in lex.relative_pronouns for s in subjects) and not any(
-            c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} or c.lower_ in RELATIVE_ADVERBS
-            for c in token.children):
-        yield token.head
+            (c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} and c.i != below)
+            or c.lower_ in RELATIVE_ADVERBS for c in clause.children):
+        yield clause.head
+
+
+def _own_object(verb: Token) -> bool:
+    return any(c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} for c in verb.children)
 
 
 # "the Kurds where they fought alongside the Americans": a clause of place or time
@@ -1052,6 +1185,27 @@ def _described_patient(token: Token) -> Iterator[Token]:
     if (current.tag_ == "VBN" or current is not token) and current.dep_ == "acl" and (
             current.head.pos_ in {"NOUN", "PROPN"}):
         yield current.head
+        yield from _set_off_patient(current)
+
+
+# prepositions whose object a participle set off after it may describe; not of a place
+# ("the fighting in Afrin, backed by Turkish artillery" describes the fighting)
+SET_OFF_PREPS = frozenset({"with", "of", "against", "between", "for", "to"})
+
+
+def _set_off_patient(participle: Token) -> Iterator[Token]:
+    """'a settlement with Assad's regime, backed by Moscow and Tehran': a participle with
+    an agent, set off by a comma right after a noun in a phrase on the noun the parser
+    hangs it on, describes that nearer noun (tried after the parser's own)."""
+    doc = participle.doc
+    before = participle.i - 2
+    if before < 0 or doc[participle.i - 1].text not in {",", "–", "—"} or not any(
+            c.dep_ == "agent" for c in participle.children):
+        return
+    noun = doc[before]
+    if noun.pos_ in {"NOUN", "PROPN"} and noun.dep_ == "pobj" and (
+            noun.head.lower_ in SET_OFF_PREPS) and participle.head.is_ancestor(noun):
+        yield noun
 
 
 def _national_modifiers(noun: Token, code: str, lex: Lexicon) -> Iterator[Token]:
@@ -1322,7 +1476,35 @@ def mutual_among_sources(predicate: Predicate, lex: Lexicon) -> bool:
     # "jointly attacked", "fought together": done side by side, not to each other
     return each_other or (shared and (predicate.code[:2] == "15"
                                       or predicate.code[:2] not in lex.conflict_roots
-                                      and predicate.code[:2] < "11"))
+                                      and predicate.code[:2] < "11")) or (
+        not shared and _war_fought(predicate, lex))
+
+
+# what a war between the sides may be said to be over or when ("a war over Kashmir")
+WAR_TOPIC_PREPS = frozenset({"over"})
+
+
+def _war_fought(predicate: Predicate, lex: Lexicon) -> bool:
+    """'Israel and Hezbollah fought a month-long war in 2006', 'went to war in 1967':
+    coordinated sides that fight a war with no one else named fight it with each other.
+    Not a war fought in a place, on, against or with someone, or for something ("fought
+    a war in Iraq", "a war on terror": side by side), nor a battle or an insurgency
+    (`war_nouns`)."""
+    if predicate.code[:2] != FIGHT_ROOT:
+        return False
+    token = predicate.token
+    wars = [w for w in predicate.words if w.lower_ in lex.war_nouns] + [
+        p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "to"
+        for p in prep.children if p.dep_ == "pobj" and p.lower_ in lex.war_nouns]
+    if not wars:
+        return False
+    return not any(prep.dep_ in {"prep", "agent"} and prep.lower_ not in WAR_TOPIC_PREPS
+                   and any(p.ent_type_ not in TIME_ENTITIES and p not in wars
+                           for p in prep.children if p.dep_ in {"pobj", "pcomp"})
+                   for anchor in (token, *wars) for prep in anchor.children)
+
+
+FIGHT_ROOT = "19"
 
 
 JOINT_FORCE_CODE = "062"  # CAMEO: cooperate militarily
@@ -1403,6 +1585,9 @@ def _holder_actor(word: Token, country: str | None, memory: DocActors, lookup: A
     """The side a holder word names in a place of ``country``: a known actor, a people at
     home there ("Kurdish" in Syria), or a role of that state ("rebel", "regime")."""
     known = memory.by_token.get(word.i)
+    if known is not None:
+        # "the Kurdish-held town of Afrin": a people is at home where the place is
+        return rehomed(known, country, lex) or known
     if known is not None or country is None:
         return known
     home = next((h for h in lex.peoples.get(word.lower_, ()) if h.country == country), None)

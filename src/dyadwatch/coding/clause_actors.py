@@ -222,6 +222,26 @@ def _state_country(token: Token, memory: DocActors) -> str | None:
     return actor.country if actor is not None and is_state(actor) else None
 
 
+def _relative_clause_of(pronoun: Token) -> Token | None:
+    """The relative clause a relative pronoun opens as its subject or object ("who fought
+    the army", also of an infinitive in it: "that Turkey has vowed to crush") or as the
+    object of its preposition ("the PKK, with whom Ankara has fought a
+    war", "the rebels against whom it fights", whose head must then name an actor);
+    None for any other."""
+    above = pronoun.head
+    if pronoun.dep_ == "pobj" and above.dep_ == "prep":
+        above = above.head
+    while above.dep_ == "xcomp" and above.head.i != above.i:
+        above = above.head  # "the militia that Turkey has vowed to crush"
+    return above if above.dep_ == "relcl" else None
+
+
+def _names_actor(noun: Token, memory: DocActors, lookup: ActorLookup) -> bool:
+    """A known mention, a name or a role noun ("the PKK", "the rebels"), not a thing."""
+    return noun.i in memory.by_token or noun.pos_ == "PROPN" or (
+        lookup.role_of(noun.lemma_) or lookup.role_of(noun.text)) is not None
+
+
 def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
                lex: Lexicon) -> Resolved | None:
     """One argument head: a known mention, a pronoun, a role noun with its modifiers."""
@@ -242,8 +262,15 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
         if _expletive(head):
             return None
         return antecedent_of(head, memory, person=lower in lex.person_pronouns)
-    if lower in lex.relative_pronouns and head.head.dep_ == "relcl":
-        return _resolve_head(head.head.head, memory, lookup, lex)
+    if lower in lex.relative_pronouns and (clause := _relative_clause_of(head)) is not None:
+        antecedent: Token | None = clause.head
+        if head.dep_ == "pobj" and not _names_actor(clause.head, memory, lookup):
+            # "an extension of the PKK, with whom ...": the parser hangs the clause on the
+            # noun above the one it describes; "a distinction between X and Y, with whom"
+            # describes no one
+            antecedent = next((o for o in _of_objects(clause.head)
+                               if _names_actor(o, memory, lookup)), None)
+        return None if antecedent is None else _resolve_head(antecedent, memory, lookup, lex)
     if head.lemma_.lower() in lex.anaphors and _is_definite(head):
         if head.tag_ in {"NNS", "NNPS"}:
             return None  # "the countries" are several, none of them named here
