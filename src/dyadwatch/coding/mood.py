@@ -46,6 +46,14 @@ def negated(token: Token, lex: Lexicon) -> bool:
         for c in token.children)  # "neither Tehran nor Baghdad has given permission"
 
 
+def none_done(token: Token) -> bool:
+    """'No further aid will be provided', 'no agreement was reached': a passive deed whose
+    subject is "no" something is denied. (Not a frame's refusal: "no date has been set for
+    the visit" refuses nothing.)"""
+    return any(c.dep_ == "nsubjpass" and any(d.dep_ == "det" and d.lower_ == "no"
+                                             for d in c.children) for c in token.children)
+
+
 def _has_negator(token: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lex.negators)
                for c in token.children)
@@ -125,7 +133,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         if current.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "how"
                                             for c in current.children):
             return True  # "to discuss how to protect the Kurds" asks a question
-        if _unreal_clause(current, lex) or _yes_no_question(current):
+        if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current):
             return True
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head  # "could change to fighting the regime"
@@ -151,6 +159,17 @@ def _conditional_would(clause: Token, lex: Lexicon) -> bool:
         return True  # the parser hangs "speculation Russia would retaliate" on the verb
     return clause.dep_ == "ROOT" and not any(
         c.dep_ in {"ccomp", "parataxis"} and c.pos_ == "VERB" for c in clause.children)
+
+
+def _supposed_it(clause: Token) -> bool:
+    """'It would be crazy to have a confrontation with Gondor', 'it would be wise to talk':
+    a to-clause set after "it would be …" is only weighed, not done."""
+    head = clause.head
+    return clause.dep_ in {"xcomp", "ccomp", "advcl"} and head.i != clause.i and (
+        head.lemma_ == "be") and any(c.dep_ in {"acomp", "attr"} for c in head.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and any(
+        c.dep_ == "aux" and c.lower_ == "would" for c in head.children) and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
 
 
 def _after_supposing_noun(clause: Token, lex: Lexicon) -> bool:
@@ -183,11 +202,20 @@ def _unreal_subject(token: Token, lex: Lexicon) -> bool:
 
 def _yes_no_question(clause: Token) -> bool:
     """'Did a Chinese ship deliver oil in defiance of the UN?': a question that opens with
-    its auxiliary asks whether something happened; it does not say that it did."""
-    if clause.dep_ != "ROOT" or not any(t.text == "?" for t in clause.sent[-3:]):
+    its auxiliary asks whether something happened; it does not say that it did. So does
+    one quoted or set after a colon ('"Will Gondor hit back?" he asked', 'the question is:
+    will Gondor hit back?'), whose own words open with the auxiliary before the subject."""
+    if clause.dep_ == "ROOT":
+        if not any(t.text == "?" for t in clause.sent[-3:]):
+            return False
+        words = [t for t in clause.sent if not (t.is_punct or t.dep_ == "cc")]
+        return bool(words) and words[0].dep_ in {"aux", "auxpass"} and words[0].head.i == clause.i
+    after = clause.doc[clause.right_edge.i : clause.right_edge.i + 3]
+    if clause.dep_ not in {"ccomp", "parataxis"} or not any(t.text == "?" for t in after):
         return False
-    words = [t for t in clause.sent if not (t.is_punct or t.dep_ == "cc")]
-    return bool(words) and words[0].dep_ in {"aux", "auxpass"} and words[0].head.i == clause.i
+    words = [t for t in clause.subtree if not (t.is_punct or t.dep_ == "cc")]
+    return bool(words) and words[0].dep_ in {"aux", "auxpass"} and words[0].head.i == clause.i \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > words[0].i for c in clause.children)
 
 
 def _unreal_noun(noun: Token, lex: Lexicon) -> bool:
@@ -196,15 +224,23 @@ def _unreal_noun(noun: Token, lex: Lexicon) -> bool:
 
 
 def _unreal_clause(clause: Token, lex: Lexicon) -> bool:
-    """A clause of ability, possibility or aim: "is able to strike", "made it impossible
-    for X to start a war", "is out to strangle X", "is likely to retaliate". (Purpose
+    """A clause of ability, possibility, aim or excess: "is able to strike", "made it
+    impossible for X to start a war", "is out to strangle X", "is likely to retaliate",
+    "too weak to retaliate". (Purpose
     clauses are kept: "began a hunger strike to protest" is a protest, as CAMEO codes it.)"""
     if clause.dep_ not in {"xcomp", "advcl", "ccomp", "acl"} or clause.head.i == clause.i:
         return False
     head = clause.head
     return head.lemma_.lower() in lex.unreal_heads or _owed(clause, lex) or any(
         c.dep_ in {"acomp", "advmod"} and c.lower_ in lex.unreal_heads and c.i < clause.i
-        for c in head.children)
+        for c in head.children) or _excessive(head)
+
+
+def _excessive(head: Token) -> bool:
+    """'Too weak to retaliate', 'should not be too quick to praise Gondor': an adjective of
+    excess says that the deed is not done."""
+    return head.pos_ in {"ADJ", "ADV"} and any(
+        c.dep_ == "advmod" and c.lower_ == "too" for c in head.children)
 
 
 def _owed(clause: Token, lex: Lexicon) -> bool:

@@ -16,6 +16,7 @@ from dyadwatch.coding.mood import (
     hypothetical,
     indicative,
     negated,
+    none_done,
     purpose,
     reported,
     scene_setting,
@@ -308,6 +309,8 @@ class PredicateFinder:
                 continue
             kind = "demand" if modal == "must" else "appeal"
             inner = self._match(clause, memo)
+            if inner is None and clause.lemma_.lower() in self.lex.knowing_verbs:
+                return None  # "said Gondor should know that …" warns; it asks for no deed
             code = self.verbs.derived_code(kind, inner[0].code if inner else None)
             if code is None:
                 return None
@@ -530,7 +533,8 @@ def _predicate(token: Token, pattern: VerbPattern, words: tuple[Token, ...], cod
         slots = (*slots, clause)
     return Predicate(
         token=token, code=code, rule=rule, source_slots=source, target_slots=target,
-        modality=modality, negated=negated(token, lex), words=words, slot_tokens=slots,
+        modality=modality, negated=negated(token, lex) or none_done(token), words=words,
+        slot_tokens=slots,
     )
 
 
