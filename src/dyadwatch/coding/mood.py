@@ -34,6 +34,9 @@ def negated(token: Token, lex: Lexicon) -> bool:
         return True  # "failed to reach agreement", "refrained from attacking"
     if token.dep_ == "pcomp" and token.head.head.lemma_.lower() in lex.negating_heads:
         return True
+    if token.dep_ == "pobj" and token.head.lower_ in {"in", "from"} and (
+            token.head.head.lemma_.lower() in lex.negating_heads):
+        return True  # "failed in its promise to close it", "refrained from attacks"
     if token.dep_ == "xcomp" and _has_negator(token.head, lex) and (
             token.head.lemma_.lower() not in lex.negating_heads):
         return True  # "did not try to destroy", "does not want to negotiate"
