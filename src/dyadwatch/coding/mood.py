@@ -138,6 +138,9 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
             return True  # "to discuss how to protect the Kurds" asks a question
         if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current):
             return True
+        if current is not token and not _parenthetical(token) and _conditional_would(
+                current, lex):
+            return True  # "… would ask the Kurds to withdraw, allowing Gondor to claim …"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head  # "could change to fighting the regime"
         elif current.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or (
@@ -160,8 +163,19 @@ def _conditional_would(clause: Token, lex: Lexicon) -> bool:
         return True
     if _after_supposing_noun(clause, lex):
         return True  # the parser hangs "speculation Russia would retaliate" on the verb
+    if clause.dep_ == "ccomp" and clause.head.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in lex.supposing_nouns
+            for c in clause.head.children):
+        return True  # "one option being considered is that Gondor would withdraw"
     return clause.dep_ == "ROOT" and not any(
         c.dep_ in {"ccomp", "parataxis"} and c.pos_ == "VERB" for c in clause.children)
+
+
+def _parenthetical(token: Token) -> bool:
+    """'Instead, Obama promised, it would tackle extremism': a clause with its own subject
+    set before its head is the one who says the rest, not a part of it."""
+    return token.dep_ in {"advcl", "parataxis", "ccomp"} and token.i < token.head.i and any(
+        c.dep_ == "nsubj" for c in token.children)
 
 
 def _supposed_it(clause: Token) -> bool:
