@@ -101,7 +101,8 @@ class PredicateFinder:
                          or self._framed(token, consumed, memo) or self._plain(token, memo))
             if predicate is None or hypothetical(token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
-                    _manner_of(token, consumed)) or _averted(token, self.lex):
+                    _manner_of(token, consumed)) or _averted(token, self.lex) or (
+                    predicate.code[:2] == "13" and _weapon_threatens(token, self.lex)):
                 continue
             consumed.update(t.i for t in predicate.words)
             yield replace(predicate, aim=True) if purpose(
@@ -456,6 +457,16 @@ def _unreal_phrase(token: Token, lex: Lexicon) -> bool:
         if current.pos_ in {"VERB", "AUX"}:
             return hypothetical(current, lex)
     return False
+
+
+def _weapon_threatens(token: Token, lex: Lexicon) -> bool:
+    """'missiles that threaten to hit its territory', 'the strikes threaten to drag Gondor
+    into war': a weapon or strike that threatens does not threaten as an actor does; the
+    verb says what may happen."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in subjects):
+        subjects = [token.head]
+    return any(s.pos_ == "NOUN" and s.lemma_.lower() in lex.weapon_nouns for s in subjects)
 
 
 def _averted(token: Token, lex: Lexicon) -> bool:

@@ -186,6 +186,7 @@ class Lexicon:
     obligation_verbs: frozenset[str]
     obligation_blockers: frozenset[str]
     knowing_verbs: frozenset[str]
+    weapon_nouns: frozenset[str]
     measure_nouns: frozenset[str]
     states_of: frozenset[str]
     stative_passives: frozenset[str]
