@@ -42,11 +42,19 @@ def negated(token: Token, lex: Lexicon) -> bool:
         return True  # "did not try to destroy", "does not want to negotiate"
     # "no attack was carried out", "refrained from attacking" are not handled here.
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or any(
-        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        c.dep_ == "dobj" and (any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                              or _little(c))
         for c in token.children) or any(  # "provided no evidence", "held no talks"
         c.dep_ in {"nsubj", "nsubjpass"} and any(
             d.dep_ in {"preconj", "det"} and d.lower_ == "neither" for d in c.children)
         for c in token.children)  # "neither Tehran nor Baghdad has given permission"
+
+
+def _little(noun: Token) -> bool:
+    """'has shown little interest in Syria', 'offered little support': 'little' (not 'a
+    little') on the object says that next to nothing was done."""
+    return any(c.dep_ == "amod" and c.lower_ == "little" for c in noun.children) and not any(
+        c.dep_ == "det" and c.lower_ == "a" for c in noun.children)
 
 
 def none_done(token: Token) -> bool:
