@@ -134,6 +134,10 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and any(
             c.dep_ == "acomp" and c.lower_ in lex.unreal_heads for c in token.head.children):
         return True  # "an operation against the YPG is near", "a deal is possible"
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.lemma_ == "be" and any(
+            c.dep_ == "attr" and c.lemma_.lower() in lex.supposing_nouns
+            for c in token.head.children):
+        return True  # "clashes between Arnor and Gondor are now a distinct possibility"
     if _conditional_would(current, lex):
         return True
     for _ in range(6):

@@ -53,7 +53,8 @@ QUARREL_CODE = "111"
 CAUTION_CODE = "010"
 OFFICE_NOUNS = frozenset({"minister", "official", "ministry", "government", "cabinet",
                           "parliament", "party", "court", "chancellor", "mp", "critic",
-                          "opponent", "rival", "backbencher"})
+                          "opponent", "rival", "backbencher", "ambassador", "envoy",
+                          "diplomat", "spokesman", "spokeswoman", "spokesperson"})
 # agreement verbs that, over a that-clause, acknowledge a fact rather than agree to a deed
 # ("the US accepts that Iran will be strengthened")
 ACKNOWLEDGING = frozenset({"accept"})
