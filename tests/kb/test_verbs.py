@@ -103,7 +103,7 @@ def test_verbs_no_pattern_is_shadowed():
             key = (entry.get("pos", "verb"), lemma, entry.get("particle"),
                    tuple(sorted(entry.get("object", []))), entry.get("prep"),
                    tuple(sorted(entry.get("object_modifier", []))),
-                   tuple(sorted(entry.get("prep_object", []))))
+                   tuple(sorted(entry.get("prep_object", []))), entry.get("complement", False))
             if key in seen:
                 shadowed.append((lemma, entry["id"], seen[key]))
             seen.setdefault(key, entry["id"])

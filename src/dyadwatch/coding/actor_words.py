@@ -291,12 +291,16 @@ def _scan_words(words: list[Token], lookup: ActorLookup,
         word_role = word_role_of(token, lookup)
         if word_role is not None and role is None:
             role = word_role
-    if role is not None and any(t.lower_ in _FORMER and t.dep_ == "amod" for t in words):
+    if role is not None and role[:3] in _OFFICES and any(
+            t.lower_ in _FORMER and t.dep_ == "amod" for t in words):
         role = "ELI"  # "the former police chief": CAMEO codes former office holders ELI
     return country, role, organisation
 
 
 _FORMER = frozenset({"former", "ex", "ex-"})
+# sectors of public office, whose former holders are elites (ELI); "a former IT worker"
+# or "a former aid worker" held no office
+_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "ELI", "OPP", "PTY", "IGO"})
 ENVOY_NOUNS = frozenset({"ambassador", "envoy", "emissary", "consul"})
 # nouns of a posting for a country: "Washington's Ruritania negotiator" works on Ruritania
 POSTING_NOUNS = ENVOY_NOUNS | {"representative", "negotiator", "mediator", "coordinator",

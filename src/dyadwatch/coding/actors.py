@@ -24,8 +24,10 @@ from dyadwatch.coding.actor_words import (
     appositive_context,
     dateline_tokens,
     demonym_countries,
+    demonym_country,
     describes_subject,
     gender_at,
+    is_state,
     is_subject,
     left_context,
     of_context,
@@ -259,7 +261,8 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | 
     if entry is None:
         entry = lookup.entry_for(span.text)
     if entry is not None and entry.kind != "person":
-        return entry.actor_on(day), False
+        actor = entry.actor_on(day)
+        return _foreign_party(span, actor, memory, lookup) or actor, False
     if entry is not None and len(span) == 1 and _other_first_name(
             span, entry.names, lex.male_titles | lex.female_titles | TITLE_ABBREVIATIONS,
             lookup):
@@ -297,6 +300,26 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | 
         actor = known if known is not None and (titled is None or titled.country is None) else (
             titled or known)
     return actor, True
+
+
+def _foreign_party(span: Span, actor: Actor | None, memory: DocActors,
+                   lookup: ActorLookup) -> Actor | None:
+    """A party name that another state's name or demonym owns is that state's party, not
+    the dictionary's party of the same name ("Germany's Social Democrats", "Japan's
+    Democratic Party" are no American party): a party of that state (PTY), since whether
+    it governs is not known."""
+    if actor is None or actor.country is None or not party_sector(actor):
+        return None
+    for owner in span.root.children:
+        if owner.i >= span.start or owner.dep_ not in {"poss", "amod", "compound", "nmod"}:
+            continue
+        known = memory.by_token.get(owner.i)
+        country = (known.country if known is not None and is_state(known)
+                   else demonym_country(owner, lookup)[0] if known is None else None)
+        if country is not None and country != actor.country:
+            return Actor(code=f"{country}PTY", country=country, name=span.text,
+                         rule=f"party-of:{country}")
+    return None
 
 
 def _other_first_name(span: Span, names: tuple[str, ...], titles: frozenset[str],

@@ -34,16 +34,35 @@ def negated(token: Token, lex: Lexicon) -> bool:
         return True  # "failed to reach agreement", "refrained from attacking"
     if token.dep_ == "pcomp" and token.head.head.lemma_.lower() in lex.negating_heads:
         return True
+    if token.dep_ == "pobj" and token.head.lower_ in {"in", "from"} and (
+            token.head.head.lemma_.lower() in lex.negating_heads):
+        return True  # "failed in its promise to close it", "refrained from attacks"
     if token.dep_ == "xcomp" and _has_negator(token.head, lex) and (
             token.head.lemma_.lower() not in lex.negating_heads):
         return True  # "did not try to destroy", "does not want to negotiate"
     # "no attack was carried out", "refrained from attacking" are not handled here.
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or any(
-        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        c.dep_ == "dobj" and (any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                              or _little(c))
         for c in token.children) or any(  # "provided no evidence", "held no talks"
         c.dep_ in {"nsubj", "nsubjpass"} and any(
             d.dep_ in {"preconj", "det"} and d.lower_ == "neither" for d in c.children)
         for c in token.children)  # "neither Tehran nor Baghdad has given permission"
+
+
+def _little(noun: Token) -> bool:
+    """'has shown little interest in Syria', 'offered little support': 'little' (not 'a
+    little') on the object says that next to nothing was done."""
+    return any(c.dep_ == "amod" and c.lower_ == "little" for c in noun.children) and not any(
+        c.dep_ == "det" and c.lower_ == "a" for c in noun.children)
+
+
+def none_done(token: Token) -> bool:
+    """'No further aid will be provided', 'no agreement was reached': a passive deed whose
+    subject is "no" something is denied. (Not a frame's refusal: "no date has been set for
+    the visit" refuses nothing.)"""
+    return any(c.dep_ == "nsubjpass" and any(d.dep_ == "det" and d.lower_ == "no"
+                                             for d in c.children) for c in token.children)
 
 
 def _has_negator(token: Token, lex: Lexicon) -> bool:
@@ -122,6 +141,10 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and any(
             c.dep_ == "acomp" and c.lower_ in lex.unreal_heads for c in token.head.children):
         return True  # "an operation against the YPG is near", "a deal is possible"
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.lemma_ == "be" and any(
+            c.dep_ == "attr" and c.lemma_.lower() in lex.supposing_nouns
+            for c in token.head.children):
+        return True  # "clashes between Arnor and Gondor are now a distinct possibility"
     if _conditional_would(current, lex):
         return True
     for _ in range(6):
@@ -132,8 +155,11 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         if current.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "how"
                                             for c in current.children):
             return True  # "to discuss how to protect the Kurds" asks a question
-        if _unreal_clause(current, lex) or _yes_no_question(current):
+        if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current):
             return True
+        if current is not token and not _parenthetical(token) and _conditional_would(
+                current, lex):
+            return True  # "… would ask the Kurds to withdraw, allowing Gondor to claim …"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head  # "could change to fighting the regime"
         elif current.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or (
@@ -156,8 +182,30 @@ def _conditional_would(clause: Token, lex: Lexicon) -> bool:
         return True
     if _after_supposing_noun(clause, lex):
         return True  # the parser hangs "speculation Russia would retaliate" on the verb
+    if clause.dep_ == "ccomp" and clause.head.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in lex.supposing_nouns
+            for c in clause.head.children):
+        return True  # "one option being considered is that Gondor would withdraw"
     return clause.dep_ == "ROOT" and not any(
         c.dep_ in {"ccomp", "parataxis"} and c.pos_ == "VERB" for c in clause.children)
+
+
+def _parenthetical(token: Token) -> bool:
+    """'Instead, Obama promised, it would tackle extremism': a clause with its own subject
+    set before its head is the one who says the rest, not a part of it."""
+    return token.dep_ in {"advcl", "parataxis", "ccomp"} and token.i < token.head.i and any(
+        c.dep_ == "nsubj" for c in token.children)
+
+
+def _supposed_it(clause: Token) -> bool:
+    """'It would be crazy to have a confrontation with Gondor', 'it would be wise to talk':
+    a to-clause set after "it would be …" is only weighed, not done."""
+    head = clause.head
+    return clause.dep_ in {"xcomp", "ccomp", "advcl"} and head.i != clause.i and (
+        head.lemma_ == "be") and any(c.dep_ in {"acomp", "attr"} for c in head.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and any(
+        c.dep_ == "aux" and c.lower_ == "would" for c in head.children) and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
 
 
 def _after_supposing_noun(clause: Token, lex: Lexicon) -> bool:
@@ -190,11 +238,20 @@ def _unreal_subject(token: Token, lex: Lexicon) -> bool:
 
 def _yes_no_question(clause: Token) -> bool:
     """'Did a Chinese ship deliver oil in defiance of the UN?': a question that opens with
-    its auxiliary asks whether something happened; it does not say that it did."""
-    if clause.dep_ != "ROOT" or not any(t.text == "?" for t in clause.sent[-3:]):
+    its auxiliary asks whether something happened; it does not say that it did. So does
+    one quoted or set after a colon ('"Will Gondor hit back?" he asked', 'the question is:
+    will Gondor hit back?'), whose own words open with the auxiliary before the subject."""
+    if clause.dep_ == "ROOT":
+        if not any(t.text == "?" for t in clause.sent[-3:]):
+            return False
+        words = [t for t in clause.sent if not (t.is_punct or t.dep_ == "cc")]
+        return bool(words) and words[0].dep_ in {"aux", "auxpass"} and words[0].head.i == clause.i
+    after = clause.doc[clause.right_edge.i : clause.right_edge.i + 3]
+    if clause.dep_ not in {"ccomp", "parataxis"} or not any(t.text == "?" for t in after):
         return False
-    words = [t for t in clause.sent if not (t.is_punct or t.dep_ == "cc")]
-    return bool(words) and words[0].dep_ in {"aux", "auxpass"} and words[0].head.i == clause.i
+    words = [t for t in clause.subtree if not (t.is_punct or t.dep_ == "cc")]
+    return bool(words) and words[0].dep_ in {"aux", "auxpass"} and words[0].head.i == clause.i \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > words[0].i for c in clause.children)
 
 
 def _unreal_noun(noun: Token, lex: Lexicon) -> bool:
@@ -203,15 +260,23 @@ def _unreal_noun(noun: Token, lex: Lexicon) -> bool:
 
 
 def _unreal_clause(clause: Token, lex: Lexicon) -> bool:
-    """A clause of ability, possibility or aim: "is able to strike", "made it impossible
-    for X to start a war", "is out to strangle X", "is likely to retaliate". (Purpose
+    """A clause of ability, possibility, aim or excess: "is able to strike", "made it
+    impossible for X to start a war", "is out to strangle X", "is likely to retaliate",
+    "too weak to retaliate". (Purpose
     clauses are kept: "began a hunger strike to protest" is a protest, as CAMEO codes it.)"""
     if clause.dep_ not in {"xcomp", "advcl", "ccomp", "acl"} or clause.head.i == clause.i:
         return False
     head = clause.head
     return head.lemma_.lower() in lex.unreal_heads or _owed(clause, lex) or any(
         c.dep_ in {"acomp", "advmod"} and c.lower_ in lex.unreal_heads and c.i < clause.i
-        for c in head.children)
+        for c in head.children) or _excessive(head)
+
+
+def _excessive(head: Token) -> bool:
+    """'Too weak to retaliate', 'should not be too quick to praise Gondor': an adjective of
+    excess says that the deed is not done."""
+    return head.pos_ in {"ADJ", "ADV"} and any(
+        c.dep_ == "advmod" and c.lower_ == "too" for c in head.children)
 
 
 def _owed(clause: Token, lex: Lexicon) -> bool:

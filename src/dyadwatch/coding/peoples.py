@@ -69,8 +69,12 @@ def phrase_head(token: Token) -> Token:
 def _home_in_phrase(head: Token, homes: tuple[PeopleHome, ...], lookup: ActorLookup,
                     named: list[tuple[int, str, str | None]]) -> PeopleHome | None:
     """A home named in the phrase or its clause: "Syrian Kurds", "Iraq's Kurdish region",
-    "Kurds in Syria", "warned Kurdish activists in Turkey"."""
+    "Kurds in Syria", "warned Kurdish activists in Turkey", or in a participle on the
+    phrase: "Kurdish forces fighting in Syria", "Kurdish fighters based in Iraq"."""
     anchors = [head, head.head] if head.dep_ in _ARGUMENT_DEPS else [head]
+    owners = [head, head.head] if head.dep_ == "conj" else [head]  # "the US and Kurdish …"
+    anchors += [c for owner in owners for c in owner.children
+                if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"} and c.i > head.i]
     words = [*head.doc[head.left_edge.i : head.i + 1],
              *(t for anchor in anchors for prep in anchor.children if prep.dep_ == "prep"
                and prep.lower_ in (_HOME_PREPS if anchor is head else _SCENE_PREPS)

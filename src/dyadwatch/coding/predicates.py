@@ -16,6 +16,7 @@ from dyadwatch.coding.mood import (
     hypothetical,
     indicative,
     negated,
+    none_done,
     purpose,
     reported,
     scene_setting,
@@ -52,7 +53,8 @@ QUARREL_CODE = "111"
 CAUTION_CODE = "010"
 OFFICE_NOUNS = frozenset({"minister", "official", "ministry", "government", "cabinet",
                           "parliament", "party", "court", "chancellor", "mp", "critic",
-                          "opponent", "rival", "backbencher"})
+                          "opponent", "rival", "backbencher", "ambassador", "envoy",
+                          "diplomat", "spokesman", "spokeswoman", "spokesperson"})
 # agreement verbs that, over a that-clause, acknowledge a fact rather than agree to a deed
 # ("the US accepts that Iran will be strengthened")
 ACKNOWLEDGING = frozenset({"accept"})
@@ -100,7 +102,8 @@ class PredicateFinder:
                          or self._framed(token, consumed, memo) or self._plain(token, memo))
             if predicate is None or hypothetical(token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
-                    _manner_of(token, consumed)) or _averted(token, self.lex):
+                    _manner_of(token, consumed)) or _averted(token, self.lex) or (
+                    predicate.code[:2] == "13" and _weapon_threatens(token, self.lex)):
                 continue
             consumed.update(t.i for t in predicate.words)
             yield replace(predicate, aim=True) if purpose(
@@ -308,6 +311,8 @@ class PredicateFinder:
                 continue
             kind = "demand" if modal == "must" else "appeal"
             inner = self._match(clause, memo)
+            if inner is None and clause.lemma_.lower() in self.lex.knowing_verbs:
+                return None  # "said Gondor should know that …" warns; it asks for no deed
             code = self.verbs.derived_code(kind, inner[0].code if inner else None)
             if code is None:
                 return None
@@ -455,6 +460,16 @@ def _unreal_phrase(token: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _weapon_threatens(token: Token, lex: Lexicon) -> bool:
+    """'missiles that threaten to hit its territory', 'the strikes threaten to drag Gondor
+    into war': a weapon or strike that threatens does not threaten as an actor does; the
+    verb says what may happen."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in subjects):
+        subjects = [token.head]
+    return any(s.pos_ == "NOUN" and s.lemma_.lower() in lex.weapon_nouns for s in subjects)
+
+
 def _averted(token: Token, lex: Lexicon) -> bool:
     """'designed to prevent a large-scale attack', 'the attack was averted', 'will be safe
     from air force attack': an event noun that a verb of prevention takes as its object,
@@ -530,7 +545,8 @@ def _predicate(token: Token, pattern: VerbPattern, words: tuple[Token, ...], cod
         slots = (*slots, clause)
     return Predicate(
         token=token, code=code, rule=rule, source_slots=source, target_slots=target,
-        modality=modality, negated=negated(token, lex), words=words, slot_tokens=slots,
+        modality=modality, negated=negated(token, lex) or none_done(token), words=words,
+        slot_tokens=slots,
     )
 
 

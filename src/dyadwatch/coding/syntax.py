@@ -134,7 +134,8 @@ def small_clause(token: Token) -> Token | None:
             return c
     objects = [c for c in token.children if c.dep_ in COMPLEMENT_DEPS
                and c.ent_type_ not in AMOUNT_ENTITIES]  # not "declaring a pounds 100,000 advance"
-    if len(objects) >= 2:
+    if len(objects) >= 2 and not any(  # "considering funds for trials, a route France took"
+            t.text == "," for t in token.doc[objects[0].right_edge.i : objects[-1].left_edge.i]):
         return objects[-1]
     for obj in objects:
         after = [c for c in obj.children if c.dep_ in {"advmod", "amod", "acomp", "prt"}]

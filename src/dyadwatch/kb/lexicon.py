@@ -185,6 +185,8 @@ class Lexicon:
     frame_noun_preps: frozenset[str]
     obligation_verbs: frozenset[str]
     obligation_blockers: frozenset[str]
+    knowing_verbs: frozenset[str]
+    weapon_nouns: frozenset[str]
     measure_nouns: frozenset[str]
     states_of: frozenset[str]
     stative_passives: frozenset[str]
