@@ -16,10 +16,12 @@ from dyadwatch.coding.actor_words import (
     is_group,
     is_state,
     join_code,
+    party_sector,
     private_head,
 )
 from dyadwatch.coding.actors import (
     MEMBER_NOUNS,
+    RELATION_NOUNS,
     DocActors,
     Resolved,
     antecedent_of,
@@ -290,6 +292,9 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
         return named
     if bare_singular(head, lookup) and head.i not in memory.by_token:
         return None
+    named = _named_appositive(head, memory, lookup, lex)
+    if named is not None:
+        return named
     office = _state_office(head, memory, lookup, lex)
     if office is not None:
         return office
@@ -303,6 +308,46 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
     if found is None or found.actor is None or not found.actor.country:
         return _described_holder(head, memory, lookup, lex) or found
     return found
+
+
+def _named_appositive(head: Token, memory: DocActors, lookup: ActorLookup,
+                      lex: Lexicon) -> Resolved | None:
+    """'the foreign minister, Sergei Lavrov,', 'Assad's backer, Russia,': a singular role or
+    relation noun set beside a known name between commas is that name's actor, not the
+    actor its own words would give (the possessor of a relation noun is someone else). Not
+    a list the parser reads so ('the Syrian regime, Russia and US-led forces'), nor a name
+    of another country than the noun's own words or owner give ('Merkel's partner, the
+    Social Democrats' is no American party)."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or not (
+            _has_role_head(head, lookup) or head.lemma_.lower() in RELATION_NOUNS):
+        return None
+    name = next((c for c in head.children if c.dep_ == "appos" and c.i in memory.by_token
+                 and c.i not in memory.private and _set_off(c)), None)
+    if name is None:
+        return None
+    actor = memory.by_token[name.i]
+    own = role_actor(head, memory, lookup, lex)
+    owners = [memory.by_token[c.i] for c in head.children
+              if c.dep_ in {"poss", "compound"} and c.i in memory.by_token]
+    if own is not None and own.country and own.country != actor.country or party_sector(
+            actor) and any(o.country and o.country != actor.country for o in owners):
+        return None
+    start, end = memory.spans[name.i]
+    return Resolved(actor, head.doc[start:end].text, head.i)
+
+
+_CLOSERS = frozenset({",", ")", ";", ".", "—", "–", "-", ":"})
+
+
+def _set_off(name: Token) -> bool:
+    """An appositive name between a comma and a comma, bracket, dash or the sentence's end,
+    with no conjunct of its own."""
+    doc = name.doc
+    first, last = name.left_edge, name.right_edge
+    opened = first.text == "," or (first.i > 0 and doc[first.i - 1].text == ",")
+    closed = last.text in _CLOSERS or last.i + 1 == len(doc) or doc[last.i + 1].text in _CLOSERS
+    return opened and closed and not any(
+        c.dep_ in {"conj", "cc"} for c in name.children)
 
 
 # "the regime", "the administration": names given to one government, which the article
