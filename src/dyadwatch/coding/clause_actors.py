@@ -166,7 +166,7 @@ def _placed_head(head: Token, memory: DocActors, lookup: ActorLookup,
     actor = found.actor
     if private_sector(actor, lex) and _state_qualified(head, lex):
         actor = _state_organ(actor)  # "the state-run newspaper" is the state's media
-    placed = _placed(actor, head, memory, lex) if actor.country is None else None
+    placed = _placed(actor, head, memory, lookup, lex) if actor.country is None else None
     return Resolved(placed or actor, found.text, found.token_i, collective=collective)
 
 
@@ -183,19 +183,55 @@ def _state_organ(actor: Actor) -> Actor:
                  rule=f"state+{actor.rule}")
 
 
-def _placed(actor: Actor, head: Token, memory: DocActors, lex: Lexicon) -> Actor | None:
+def _placed(actor: Actor, head: Token, memory: DocActors, lookup: ActorLookup,
+            lex: Lexicon) -> Actor | None:
     """A generic actor with no country ("police", "the court", "troops") in the country the
     article places it: a place in its own clause ("police in Lyon", "demonstrators gathered
     outside the embassy in Niamey"), else the article's only country."""
     country = None
     if actor.code in lex.clause_placed_roles:
         country = _clause_country(head, memory, lex)
+    if country is None and actor.code in OPPOSING_ROLES:
+        country = _opposed_government(head, memory, lookup, lex)
     if country is None and actor.code in lex.article_placed_roles:
         country = memory.sole_country
     if country is None:
         return None
     return Actor(code=f"{country}{actor.code}", country=country, name=actor.name,
                  rule=f"placed+{actor.rule}")
+
+
+# sectors that stand against their own state's government: "rebels attacked Syrian
+# government forces", "the opposition accused the Venezuelan government"
+OPPOSING_ROLES = frozenset({"REB", "OPP"})
+# the nouns of those sectors that name a state's own rebels or opposition (a suicide bomber
+# or a militant often strikes a foreign state)
+OPPOSING_NOUNS = frozenset({"rebel", "opposition"})
+
+
+def _opposed_government(head: Token, memory: DocActors, lookup: ActorLookup,
+                        lex: Lexicon) -> str | None:
+    """The country of the one government a subject acts on in its own clause: its verb's
+    object or the object of a preposition on the verb that names a state's government
+    (GOV; not its forces, which often fight abroad)."""
+    if head.dep_ != "nsubj" or head.lemma_.lower() not in OPPOSING_NOUNS:
+        return None
+    verb = head.head
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children
+                if p.dep_ == "pobj"]
+    countries = {actor.country for o in objects
+                 if (actor := _government_of(o, memory, lookup, lex)) is not None}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _government_of(token: Token, memory: DocActors, lookup: ActorLookup,
+                   lex: Lexicon) -> Actor | None:
+    found = _resolve_head(token, memory, lookup, lex)
+    actor = found.actor if found is not None else None
+    if actor is None or not actor.country or actor.code != f"{actor.country}GOV":
+        return None
+    return actor
 
 
 _SCENE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
