@@ -309,15 +309,27 @@ POSTING_NOUNS = ENVOY_NOUNS | {"representative", "negotiator", "mediator", "coor
 
 def _host_tokens(words: list[Token], lookup: ActorLookup) -> set[int]:
     """The state an envoy is sent to, which is not the envoy's own: the words of a 'to'
-    phrase on an envoy noun ("Obama's ambassador to Seoul") and a proper-noun compound of a
-    posting noun that another word already names the sender of ("the UN's Ruritania envoy",
-    "the Gondorian Ruritania ambassador", "the US Ruritania envoy")."""
-    hosts = {t.i for word in words if word.lower_ == "to" and word.dep_ == "prep"
-             and word.head.lemma_.lower() in ENVOY_NOUNS for t in word.subtree if t.i != word.i}
+    phrase on an envoy noun ("Obama's ambassador to Seoul"), of a 'for' phrase on a posting
+    noun ("the UN special envoy for Ruritania", "the US special representative for
+    Ruritania"; a group there is still the sender: "the negotiator for the rebels") and a
+    proper-noun compound of a posting noun that another word already names the sender of
+    ("the UN's Ruritania envoy", "the Gondorian Ruritania ambassador", "the US Ruritania
+    envoy")."""
+    preps = {word if word.dep_ == "prep" else word.head for word in words
+             if word.dep_ == "prep" or word.dep_ == "pobj"}
+    hosts = {t.i for prep in preps if _posting_phrase(prep) for t in prep.subtree
+             if t.i != prep.i}
     for word in words:
         if word.lemma_.lower() in POSTING_NOUNS:
             hosts |= {t.i for t in _posted_to(word, lookup)}
     return hosts
+
+
+def _posting_phrase(prep: Token) -> bool:
+    """'to' on an envoy noun, 'for' on any posting noun: the phrase names where it serves."""
+    lemma = prep.head.lemma_.lower()
+    return (prep.lower_ == "to" and lemma in ENVOY_NOUNS) or (
+        prep.lower_ == "for" and lemma in POSTING_NOUNS)
 
 
 def _posted_to(posting: Token, lookup: ActorLookup) -> list[Token]:

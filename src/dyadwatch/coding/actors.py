@@ -356,9 +356,11 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"
 
 def _remember_role_phrase(token: Token, memory: DocActors, lookup: ActorLookup,
                           lex: Lexicon) -> None:
-    """Put 'Afghan rebel leaders' in the history so a later 'they' can find them."""
-    if token.pos_ != "NOUN" or token.dep_ not in ARGUMENT_DEPS or lookup.role_of(
-            token.lemma_) is None:
+    """Put 'Afghan rebel leaders' in the history so a later 'they' can find them; also a
+    role noun the tagger takes for a name outside any entity ('the Iranian foreign ministry
+    said it ...')."""
+    if not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and not token.ent_type_)) or (
+            token.dep_ not in ARGUMENT_DEPS or lookup.role_of(token.lemma_.lower()) is None):
         return
     if _names_a_named_person(token):
         return  # "the spokeswoman" in "Layla Ahmed, the spokeswoman": the name is remembered

@@ -16,10 +16,12 @@ from dyadwatch.coding.actor_words import (
     is_group,
     is_state,
     join_code,
+    party_sector,
     private_head,
 )
 from dyadwatch.coding.actors import (
     MEMBER_NOUNS,
+    RELATION_NOUNS,
     DocActors,
     Resolved,
     antecedent_of,
@@ -164,7 +166,7 @@ def _placed_head(head: Token, memory: DocActors, lookup: ActorLookup,
     actor = found.actor
     if private_sector(actor, lex) and _state_qualified(head, lex):
         actor = _state_organ(actor)  # "the state-run newspaper" is the state's media
-    placed = _placed(actor, head, memory, lex) if actor.country is None else None
+    placed = _placed(actor, head, memory, lookup, lex) if actor.country is None else None
     return Resolved(placed or actor, found.text, found.token_i, collective=collective)
 
 
@@ -181,19 +183,55 @@ def _state_organ(actor: Actor) -> Actor:
                  rule=f"state+{actor.rule}")
 
 
-def _placed(actor: Actor, head: Token, memory: DocActors, lex: Lexicon) -> Actor | None:
+def _placed(actor: Actor, head: Token, memory: DocActors, lookup: ActorLookup,
+            lex: Lexicon) -> Actor | None:
     """A generic actor with no country ("police", "the court", "troops") in the country the
     article places it: a place in its own clause ("police in Lyon", "demonstrators gathered
     outside the embassy in Niamey"), else the article's only country."""
     country = None
     if actor.code in lex.clause_placed_roles:
         country = _clause_country(head, memory, lex)
+    if country is None and actor.code in OPPOSING_ROLES:
+        country = _opposed_government(head, memory, lookup, lex)
     if country is None and actor.code in lex.article_placed_roles:
         country = memory.sole_country
     if country is None:
         return None
     return Actor(code=f"{country}{actor.code}", country=country, name=actor.name,
                  rule=f"placed+{actor.rule}")
+
+
+# sectors that stand against their own state's government: "rebels attacked Syrian
+# government forces", "the opposition accused the Venezuelan government"
+OPPOSING_ROLES = frozenset({"REB", "OPP"})
+# the nouns of those sectors that name a state's own rebels or opposition (a suicide bomber
+# or a militant often strikes a foreign state)
+OPPOSING_NOUNS = frozenset({"rebel", "opposition"})
+
+
+def _opposed_government(head: Token, memory: DocActors, lookup: ActorLookup,
+                        lex: Lexicon) -> str | None:
+    """The country of the one government a subject acts on in its own clause: its verb's
+    object or the object of a preposition on the verb that names a state's government
+    (GOV; not its forces, which often fight abroad)."""
+    if head.dep_ != "nsubj" or head.lemma_.lower() not in OPPOSING_NOUNS:
+        return None
+    verb = head.head
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children
+                if p.dep_ == "pobj"]
+    countries = {actor.country for o in objects
+                 if (actor := _government_of(o, memory, lookup, lex)) is not None}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _government_of(token: Token, memory: DocActors, lookup: ActorLookup,
+                   lex: Lexicon) -> Actor | None:
+    found = _resolve_head(token, memory, lookup, lex)
+    actor = found.actor if found is not None else None
+    if actor is None or not actor.country or actor.code != f"{actor.country}GOV":
+        return None
+    return actor
 
 
 _SCENE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
@@ -290,6 +328,9 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
         return named
     if bare_singular(head, lookup) and head.i not in memory.by_token:
         return None
+    named = _named_appositive(head, memory, lookup, lex)
+    if named is not None:
+        return named
     office = _state_office(head, memory, lookup, lex)
     if office is not None:
         return office
@@ -303,6 +344,46 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
     if found is None or found.actor is None or not found.actor.country:
         return _described_holder(head, memory, lookup, lex) or found
     return found
+
+
+def _named_appositive(head: Token, memory: DocActors, lookup: ActorLookup,
+                      lex: Lexicon) -> Resolved | None:
+    """'the foreign minister, Sergei Lavrov,', 'Assad's backer, Russia,': a singular role or
+    relation noun set beside a known name between commas is that name's actor, not the
+    actor its own words would give (the possessor of a relation noun is someone else). Not
+    a list the parser reads so ('the Syrian regime, Russia and US-led forces'), nor a name
+    of another country than the noun's own words or owner give ('Merkel's partner, the
+    Social Democrats' is no American party)."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or not (
+            _has_role_head(head, lookup) or head.lemma_.lower() in RELATION_NOUNS):
+        return None
+    name = next((c for c in head.children if c.dep_ == "appos" and c.i in memory.by_token
+                 and c.i not in memory.private and _set_off(c)), None)
+    if name is None:
+        return None
+    actor = memory.by_token[name.i]
+    own = role_actor(head, memory, lookup, lex)
+    owners = [memory.by_token[c.i] for c in head.children
+              if c.dep_ in {"poss", "compound"} and c.i in memory.by_token]
+    if own is not None and own.country and own.country != actor.country or party_sector(
+            actor) and any(o.country and o.country != actor.country for o in owners):
+        return None
+    start, end = memory.spans[name.i]
+    return Resolved(actor, head.doc[start:end].text, head.i)
+
+
+_CLOSERS = frozenset({",", ")", ";", ".", "—", "–", "-", ":"})
+
+
+def _set_off(name: Token) -> bool:
+    """An appositive name between a comma and a comma, bracket, dash or the sentence's end,
+    with no conjunct of its own."""
+    doc = name.doc
+    first, last = name.left_edge, name.right_edge
+    opened = first.text == "," or (first.i > 0 and doc[first.i - 1].text == ",")
+    closed = last.text in _CLOSERS or last.i + 1 == len(doc) or doc[last.i + 1].text in _CLOSERS
+    return opened and closed and not any(
+        c.dep_ in {"conj", "cc"} for c in name.children)
 
 
 # "the regime", "the administration": names given to one government, which the article
