@@ -858,6 +858,9 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
     "boycotted a Russian-sponsored conference", "endorsed the plan put forward by Morocco";
     and whom an event noun object is done to: "allowed the return of UN inspectors". The
     doer a by-phrase names comes first ("welcomed the release of the hostages by Iran")."""
+    if head.lower_ in lex.relative_pronouns and head.head.dep_ == "relcl" and (
+            head.head.head.lemma_.lower() in lex.restating_nouns):
+        head = head.head.head  # "..., a move that Ruritania condemned": the move
     if head.pos_ != "NOUN" or head.lemma_.lower() in lex.personal_nouns:
         return []
     for agent in _agents_of_thing(head, predicate_words) if _first_object(head) else ():
@@ -891,7 +894,31 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return actors_for(pobj, memory, lookup, lex)
+    if head.lemma_.lower() in lex.restating_nouns:
+        return [r for doer in _restated_doers(head) for r in actors_for(doer, memory, lookup, lex)]
     return []
+
+
+def _restated_doers(noun: Token) -> Iterator[Token]:
+    """'Borduria expelled the envoy, a move condemned by Ruritania': a noun set off by a
+    comma or dash after a clause names the clause's deed again (restating_nouns); its doer
+    is the clause's subject, or its passive's agent ("the envoy was expelled by Borduria, a
+    decision ..."). The parser hangs the noun on the verb or, as an appositive, on a noun
+    in the clause."""
+    doc = noun.doc
+    if noun.dep_ not in {"npadvmod", "appos"} or noun.left_edge.i == 0 or (
+            doc[noun.left_edge.i - 1].text not in {",", "–", "—", "-"}):
+        return
+    clause = noun.head
+    while clause.pos_ not in {"VERB", "AUX"} and clause.dep_ != "ROOT":
+        clause = clause.head
+    if clause.pos_ not in {"VERB", "AUX"} or clause.i > noun.i:
+        return
+    if passive(clause):
+        yield from (p for agent in clause.children if agent.dep_ == "agent"
+                    for p in agent.children if p.dep_ == "pobj")
+    else:
+        yield from (c for c in clause.children if c.dep_ in SUBJECT_DEPS)
 
 
 def _agents_of_thing(head: Token, predicate_words: frozenset[int]) -> Iterator[Token]:

@@ -207,6 +207,7 @@ class Lexicon:
     # arguments
     personal_nouns: frozenset[str]
     held_nouns: frozenset[str]
+    restating_nouns: frozenset[str]
     border_nouns: frozenset[str]
     patient_of_nouns: frozenset[str]
     author_preps: frozenset[str]
