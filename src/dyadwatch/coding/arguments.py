@@ -18,6 +18,7 @@ from dyadwatch.coding.comments import (
     comment_code,
     comment_subjects,
     criticised_things,
+    praised_partners,
     statement_clauses,
     statement_topics,
 )
@@ -1091,6 +1092,7 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
                 yield from (c for c in s.children if c.dep_ == "poss" and c.pos_ == "PRON")
                 yield from _relative_doers(s)
     yield from criticised_things(token, lex)  # "said it must counter US aggression"
+    yield from praised_partners(token, lex)  # "said our work with France was a success"
     yield from statement_topics(token, lex)  # "told reporters ... in regard to Borduria"
 
 

@@ -278,6 +278,8 @@ class Lexicon:
     reaction_verbs: frozenset[str]
     disapproval_words: frozenset[str]
     approval_words: frozenset[str]
+    partnership_nouns: frozenset[str]
+    success_words: frozenset[str]
     concern_words: frozenset[str]
     disapproval_preps: frozenset[str]
     period_preps: frozenset[str]
