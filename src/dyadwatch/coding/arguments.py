@@ -896,24 +896,29 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
                 if pobj.dep_ == "pobj":
                     return actors_for(pobj, memory, lookup, lex)
     if head.lemma_.lower() in lex.restating_nouns:
-        return [r for doer in _restated_doers(head) for r in actors_for(doer, memory, lookup, lex)]
+        return [r for doer in _restated_doers(head, predicate_words)
+                for r in actors_for(doer, memory, lookup, lex)]
     return []
 
 
-def _restated_doers(noun: Token) -> Iterator[Token]:
+def _restated_doers(noun: Token, predicate_words: frozenset[int]) -> Iterator[Token]:
     """'Borduria expelled the envoy, a move condemned by Ruritania': a noun set off by a
     comma or dash after a clause names the clause's deed again (restating_nouns); its doer
     is the clause's subject, or its passive's agent ("the envoy was expelled by Borduria, a
     decision ..."). The parser hangs the noun on the verb or, as an appositive, on a noun
-    in the clause."""
+    in the clause, or as a second object of the verb ("expelled two diplomats on Monday,
+    a move ..."); not the clause of the reaction itself ("condemned the launch, a move
+    seen as ..." restates the launch)."""
     doc = noun.doc
-    if noun.dep_ not in {"npadvmod", "appos"} or noun.left_edge.i == 0 or (
-            doc[noun.left_edge.i - 1].text not in {",", "–", "—", "-"}):
+    second_object = noun.dep_ == "dobj" and any(
+        c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
+    if (noun.dep_ not in {"npadvmod", "appos"} and not second_object) or (
+            noun.left_edge.i == 0) or doc[noun.left_edge.i - 1].text not in {",", "–", "—", "-"}:
         return
     clause = noun.head
     while clause.pos_ not in {"VERB", "AUX"} and clause.dep_ != "ROOT":
         clause = clause.head
-    if clause.pos_ not in {"VERB", "AUX"} or clause.i > noun.i:
+    if clause.pos_ not in {"VERB", "AUX"} or clause.i > noun.i or clause.i in predicate_words:
         return
     if passive(clause):
         yield from (p for agent in clause.children if agent.dep_ == "agent"

@@ -182,7 +182,7 @@ def praised_partners(statement: Token, lex: Lexicon) -> Iterator[Token]:
         if not words & lex.success_words:
             continue
         for subject in comment_subjects(clause, shared=False):
-            if subject.lemma_.lower() in lex.partnership_nouns and not any(
+            if {subject.lemma_.lower(), subject.lower_} & lex.partnership_nouns and not any(
                     c.dep_ == "poss" and c.pos_ != "PRON" for c in subject.children):
                 yield from (p for prep in subject.children
                             if prep.dep_ == "prep" and prep.lower_ == "with"
