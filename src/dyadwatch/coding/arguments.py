@@ -18,6 +18,7 @@ from dyadwatch.coding.comments import (
     comment_code,
     comment_subjects,
     criticised_things,
+    praised_partners,
     statement_clauses,
     statement_topics,
 )
@@ -858,6 +859,9 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
     "boycotted a Russian-sponsored conference", "endorsed the plan put forward by Morocco";
     and whom an event noun object is done to: "allowed the return of UN inspectors". The
     doer a by-phrase names comes first ("welcomed the release of the hostages by Iran")."""
+    if head.lower_ in lex.relative_pronouns and head.head.dep_ == "relcl" and (
+            head.head.head.lemma_.lower() in lex.restating_nouns):
+        head = head.head.head  # "..., a move that Ruritania condemned": the move
     if head.pos_ != "NOUN" or head.lemma_.lower() in lex.personal_nouns:
         return []
     for agent in _agents_of_thing(head, predicate_words) if _first_object(head) else ():
@@ -891,7 +895,36 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return actors_for(pobj, memory, lookup, lex)
+    if head.lemma_.lower() in lex.restating_nouns:
+        return [r for doer in _restated_doers(head, predicate_words)
+                for r in actors_for(doer, memory, lookup, lex)]
     return []
+
+
+def _restated_doers(noun: Token, predicate_words: frozenset[int]) -> Iterator[Token]:
+    """'Borduria expelled the envoy, a move condemned by Ruritania': a noun set off by a
+    comma or dash after a clause names the clause's deed again (restating_nouns); its doer
+    is the clause's subject, or its passive's agent ("the envoy was expelled by Borduria, a
+    decision ..."). The parser hangs the noun on the verb or, as an appositive, on a noun
+    in the clause, or as a second object of the verb ("expelled two diplomats on Monday,
+    a move ..."); not the clause of the reaction itself ("condemned the launch, a move
+    seen as ..." restates the launch)."""
+    doc = noun.doc
+    second_object = noun.dep_ == "dobj" and any(
+        c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
+    if (noun.dep_ not in {"npadvmod", "appos"} and not second_object) or (
+            noun.left_edge.i == 0) or doc[noun.left_edge.i - 1].text not in {",", "–", "—", "-"}:
+        return
+    clause = noun.head
+    while clause.pos_ not in {"VERB", "AUX"} and clause.dep_ != "ROOT":
+        clause = clause.head
+    if clause.pos_ not in {"VERB", "AUX"} or clause.i > noun.i or clause.i in predicate_words:
+        return
+    if passive(clause):
+        yield from (p for agent in clause.children if agent.dep_ == "agent"
+                    for p in agent.children if p.dep_ == "pobj")
+    else:
+        yield from (c for c in clause.children if c.dep_ in SUBJECT_DEPS)
 
 
 def _agents_of_thing(head: Token, predicate_words: frozenset[int]) -> Iterator[Token]:
@@ -1064,6 +1097,7 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
                 yield from (c for c in s.children if c.dep_ == "poss" and c.pos_ == "PRON")
                 yield from _relative_doers(s)
     yield from criticised_things(token, lex)  # "said it must counter US aggression"
+    yield from praised_partners(token, lex)  # "said our work with France was a success"
     yield from statement_topics(token, lex)  # "told reporters ... in regard to Borduria"
 
 

@@ -28,6 +28,7 @@ CRITICISM = "111"
 BLAME = "112"
 STANCE = "010"
 PESSIMISM = "012"
+PRAISE = "051"
 CRITICAL_CODES = frozenset({CRITICISM, BLAME})
 PREDICATIVE_DEPS = frozenset({"acomp", "attr", "oprd"})
 MODIFIER_DEPS = frozenset({"amod", "advmod", "acl", "xcomp", "acomp"})
@@ -161,7 +162,31 @@ def comment_on(statement: Token, target: Token, lex: Lexicon) -> str | None:
     for thing, code in _criticised(statement, lex):
         if thing.i == target.i or thing.is_ancestor(target):
             return code
+    if any(p.i == target.i or p.is_ancestor(target) for p in praised_partners(statement, lex)):
+        return PRAISE
     return None
+
+
+def praised_partners(statement: Token, lex: Lexicon) -> Iterator[Token]:
+    """'said our cooperation with France had been hugely successful': the partner (the
+    object of 'with') of a working together (partnership_nouns) that a clause the
+    statement governs says is a success (success_words), not denied nor forecast, is
+    praised, 051; an owner of the partnership other than a pronoun ("Borduria's ties with
+    Ruritania") makes it someone else's, of which the speaker only tells."""
+    forecast = lex.future_aux | lex.hypothetical_aux
+    for clause in statement_clauses(statement, lex):
+        if _negated(clause, lex) or any(c.dep_ == "aux" and c.lower_ in forecast
+                                        for c in clause.children):
+            continue
+        words = {w for t in evaluation(clause) for w in (t.lemma_.lower(), t.lower_)}
+        if not words & lex.success_words:
+            continue
+        for subject in comment_subjects(clause, shared=False):
+            if {subject.lemma_.lower(), subject.lower_} & lex.partnership_nouns and not any(
+                    c.dep_ == "poss" and c.pos_ != "PRON" for c in subject.children):
+                yield from (p for prep in subject.children
+                            if prep.dep_ == "prep" and prep.lower_ == "with"
+                            for p in prep.children if p.dep_ == "pobj")
 
 
 def called_code(statement: Token, target: Token, lex: Lexicon) -> str | None:

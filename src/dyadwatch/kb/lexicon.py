@@ -207,6 +207,7 @@ class Lexicon:
     # arguments
     personal_nouns: frozenset[str]
     held_nouns: frozenset[str]
+    restating_nouns: frozenset[str]
     border_nouns: frozenset[str]
     patient_of_nouns: frozenset[str]
     author_preps: frozenset[str]
@@ -277,6 +278,8 @@ class Lexicon:
     reaction_verbs: frozenset[str]
     disapproval_words: frozenset[str]
     approval_words: frozenset[str]
+    partnership_nouns: frozenset[str]
+    success_words: frozenset[str]
     concern_words: frozenset[str]
     disapproval_preps: frozenset[str]
     period_preps: frozenset[str]
