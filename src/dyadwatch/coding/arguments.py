@@ -24,7 +24,7 @@ from dyadwatch.coding.comments import (
 )
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.mood import hypothetical, purpose
-from dyadwatch.coding.peoples import phrase_head
+from dyadwatch.coding.peoples import people_at, phrase_head
 from dyadwatch.coding.places import PLACE_ENTITIES, PlaceLookup, place_country
 from dyadwatch.coding.predicates import DEFIANCE_NOUNS, Predicate, partnered
 from dyadwatch.coding.syntax import (
@@ -101,10 +101,12 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
 def _people_placed(side: Resolved, doc: Doc, lex: Lexicon, places: PlaceLookup) -> Resolved:
     """'Turkey's attack on the Kurdish enclave of Afrin': a people read in one of its homes
     whose own phrase is a place the gazetteer puts in another of its homes is read there."""
-    actor = side.actor
-    if actor is None:
-        return side
-    moved = rehomed(actor, place_country(phrase_head(doc[side.token_i]), places, lex), lex)
+    actor, head = side.actor, phrase_head(doc[side.token_i])
+    country = place_country(head, places, lex)
+    if actor is None or actor.code == country:  # a people no sign placed: the place's
+        moved = people_at(head, country, lex)
+    else:
+        moved = rehomed(actor, country, lex)
     return replace(side, actor=moved) if moved is not None else side
 
 

@@ -42,9 +42,10 @@ def people_actor(token: Token, lookup: ActorLookup, lex: Lexicon,
     if not homes:
         return None
     head = phrase_head(token)
+    far = _signed_homes(token, homes, named)
     home = homes[0] if len(homes) == 1 else (
-        _home_in_phrase(head, homes, lookup, named) or _home_by_sign(token, homes, named)
-        or _sole_home(homes, named))
+        _home_in_phrase(head, homes, lookup, named) or _home_by_sign(token, far, named)
+        or _sole_home(far, named))
     if home is None:
         return None
     role = lookup.role_of(head.lemma_) or lookup.role_of(head.text) if head is not token else None
@@ -54,6 +55,21 @@ def people_actor(token: Token, lookup: ActorLookup, lex: Lexicon,
         code = join_code(home.country, role or "")  # "Kurdish refugees", "Kurdish civilians"
     return Actor(code=code, country=home.country, name=home.people,
                  rule=f"people:{home.people}")
+
+
+def people_at(head: Token, country: str | None, lex: Lexicon) -> Actor | None:
+    """The people a word on ``head`` names, read in its home ``country`` ("the Kurdish
+    enclave of Afrin", a place in Syria), else None; "Kurdish Syria" names the land."""
+    if head.pos_ != "NOUN":
+        return None
+    for word in head.children:
+        if word.dep_ in _PHRASE_DEPS and word.i < head.i:
+            home = next((h for h in lex.peoples.get(word.lower_, ()) if h.country == country),
+                        None)
+            if home is not None:
+                return Actor(code=home.code or home.country, country=home.country,
+                             name=home.people, rule=f"people:{home.people}+placed")
+    return None
 
 
 def phrase_head(token: Token) -> Token:
@@ -84,6 +100,15 @@ def _home_in_phrase(head: Token, homes: tuple[PeopleHome, ...], lookup: ActorLoo
     countries |= {c for t in words if (c := demonym_country(t, lookup)[0])}
     found = [home for home in homes if home.country in countries]
     return found[0] if len(found) == 1 else None
+
+
+def _signed_homes(token: Token, homes: tuple[PeopleHome, ...],
+                  named: list[tuple[int, str, str | None]]) -> tuple[PeopleHome, ...]:
+    """The homes the article may place the word in: a home read only by a sign in the
+    sentence (words.yaml ``sign_in_sentence``) where the sentence names no sign of it."""
+    sent = token.sent
+    return tuple(home for home in homes if not home.sign_in_sentence or any(
+        sent.start <= start < sent.end and entry_id in home.signs for start, entry_id, _ in named))
 
 
 def _home_by_sign(token: Token, homes: tuple[PeopleHome, ...],

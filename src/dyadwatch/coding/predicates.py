@@ -137,7 +137,7 @@ class PredicateFinder:
             return None
         if pos == "verb" and reaction_object(token, self.lex) is not None:
             return _reaction(token, self.lex)
-        if pos == "verb" and _naming(token, self.lex):
+        if pos == "verb" and (_naming(token, self.lex) or _opinion(token, self.lex)):
             return None
         objects: dict[int, Token | None] = {}  # the token's object, read once
         for lemma in lemma_candidates(token):
@@ -389,6 +389,28 @@ def _naming(token: Token, lex: Lexicon) -> bool:
     complement = small_clause(token)
     return complement is not None and not any(
         t.lemma_.lower() in lex.blacklist_words for t in complement.subtree)
+
+
+def _opinion(token: Token, lex: Lexicon) -> bool:
+    """'Turkey considers the YPG a terrorist group', 'regards it as a threat', 'considers
+    the group to be affiliated with the PKK': a view held of the object, no event."""
+    if token.lemma_.lower() not in lex.opinion_verbs:
+        return False
+    return small_clause(token) is not None or _relative_small_clause(token) or any(
+        (c.dep_ == "prep" and c.lower_ == "as") or (c.dep_ in {"xcomp", "ccomp"} and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+        for c in token.children)
+
+
+def _relative_small_clause(token: Token) -> bool:
+    """'the YPG, which Turkey considers a terrorist organisation': the relative pronoun is
+    the object, and the clause's object the status it is given."""
+    if token.dep_ != "relcl":
+        return False
+    relative = [c for c in token.children if c.tag_ in {"WDT", "WP"} and c.i < token.i]
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c not in relative]
+    return bool(relative and subjects and any(c.dep_ in {"dobj", "attr", "oprd"}
+                                              for c in token.children))
 
 
 def _verbal_clash(token: Token, lex: Lexicon) -> bool:

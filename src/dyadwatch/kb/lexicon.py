@@ -55,6 +55,9 @@ class PeopleHomeModel(_Model):
     country: str = Field(pattern=r"^[A-Z]{3}$")
     code: str = Field(pattern=r"^(?:[A-Z]{3})*$")
     signs: list[str] = Field(default_factory=list)
+    # read here only where the phrase names this home or its sentence names one of its
+    # signs: the Kurds of a Syria article are not the PKK a later paragraph names
+    sign_in_sentence: bool = False
 
 
 class PeopleModel(_Model):
@@ -169,6 +172,7 @@ class PeopleHome:
     country: str
     code: str
     signs: frozenset[str]
+    sign_in_sentence: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +200,7 @@ class Lexicon:
     naming_verbs: frozenset[str]
     blacklist_words: frozenset[str]
     calling_verbs: frozenset[str]
+    opinion_verbs: frozenset[str]
     name_anaphors: frozenset[str]
     speaker_pronouns: frozenset[str]
     decision_verbs: frozenset[str]
@@ -342,7 +347,8 @@ def build_lexicon(words: WordsFile, rules: RulesFile, origin: str) -> Lexicon:
     rewrites = tuple(Rewrite(r.id, r.code, r.to, r.when, frozenset(r.roles or r.prefixes),
                              r.rule_suffix, frozenset(r.patterns)) for r in rules.rewrites)
     fallback = tuple((frozenset(f.roots), tuple(f.slots)) for f in rules.fallback_targets)
-    peoples = {word.lower(): tuple(PeopleHome(p.id, h.country, h.code, frozenset(h.signs))
+    peoples = {word.lower(): tuple(PeopleHome(p.id, h.country, h.code, frozenset(h.signs),
+                                              h.sign_in_sentence)
                                    for h in p.homes) for p in words.peoples for word in p.words}
     tables: dict[str, Any] = {"anaphors": anaphors, "peoples": peoples, "rewrites": rewrites,
                               "fallback_targets": fallback,
