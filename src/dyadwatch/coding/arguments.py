@@ -613,10 +613,20 @@ def placed_partners(predicate: Predicate, sources: list[Resolved],
 
 def _own_state_comment(predicate: Predicate, source: Resolved, target: Resolved,
                        lex: Lexicon) -> bool:
-    """'The secretary of state said the US presence would remain': a statement of a state's
-    own organ about that state is no comment on another actor."""
-    return predicate.code[:2] in lex.statement_roots and target.country is not None and (
-        target.country == source.country == target.code)
+    """'The secretary of state said the US presence would remain', 'Trump announced that
+    US troops would leave Syria': a statement of a state or its organ about that state or
+    its own armed forces is no comment on another actor (one to parliament is kept)."""
+    if predicate.code[:2] not in lex.statement_roots or target.country is None or (
+            target.country != source.country):
+        return False
+    return target.code == target.country or (
+        _state_organ(source.code or "", source.country) and "MIL" in (target.code or "")[3:])
+
+
+def _state_organ(code: str, country: str | None) -> bool:
+    """A state or one of its organs ("TUR", "TURGOV", "USAMIL")."""
+    return country is not None and code.startswith(country) and (
+        code == country or code[len(country):len(country) + 3] in STATE_ORGANS)
 
 
 def _own_ground(predicate: Predicate, source: Resolved, target: Resolved,

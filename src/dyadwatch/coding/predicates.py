@@ -237,7 +237,7 @@ class PredicateFinder:
         elif reported(token, self.lex) and code not in self.lex.reporting_codes:
             modality = "reported"
         predicate = _predicate(token, pattern, words, code, rule, modality, lex=self.lex)
-        frame = self.verbs.frame_for(token.lemma_.lower())
+        frame = self._frame_at(token)
         embedded = embedded_predicate(token) if frame else None
         if frame is None or embedded is None:
             return predicate
@@ -325,8 +325,22 @@ class PredicateFinder:
             )
         return None
 
-    def _framed(self, token: Token, consumed: set[int], memo: Memo) -> Predicate | None:
+    def _frame_at(self, token: Token) -> Frame | None:
+        """The frame a verb heads, by its lemma or a form the small model lemmatises
+        wrongly ("hopes" → hop, "poised" → poise) where it governs a to-clause ("hopes to
+        dislodge", not "hopes the narrative will" nor "it is hoped")."""
         frame = self.verbs.frame_for(token.lemma_.lower())
+        if frame is not None or not any(c.dep_ == "xcomp" and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in token.children):
+            return frame
+        for lemma in (*lemma_candidates(token), token.lower_):
+            frame = self.verbs.frame_for(lemma)
+            if frame is not None:
+                return frame
+        return None
+
+    def _framed(self, token: Token, consumed: set[int], memo: Memo) -> Predicate | None:
+        frame = self._frame_at(token)
         if frame is None or token.pos_ not in {"VERB", "ADJ", "NOUN"}:
             return None
         embedded = embedded_predicate(token)
