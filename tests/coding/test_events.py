@@ -155,3 +155,18 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
     article = Article(id="t", text=text, published="2020-03-08")
     [event] = engine.code_doc(nlp(text), article)
     assert event.date == "2020-03-08"
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "trigger", "day", "why"), [
+    ("On Monday, Arnor struck the border post, killing two Gondor soldiers.", "killing",
+     "2020-01-06", "a participle clause happens when its head does"),
+    ("After the talks failed on Monday, Arnor attacked Gondor.", "attacked",
+     "2020-01-08", "a clause with its own conjunction keeps its own time"),
+])
+def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
+                                         trigger: str, day: str, why: str) -> None:
+    article = Article(id="t", text=text, published="2020-01-08")
+    events = engine.code_doc(nlp(text), article)
+    assert [e.date for e in events if e.trigger == trigger] == [day], why

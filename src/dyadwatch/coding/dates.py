@@ -179,10 +179,21 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             # "launched a satellite on 13 April 2012 but later confirmed ...": after that
             # day, on none we know
             return None if event_date(current.head, anchor, lex) is None else NO_DAY
-        if current.dep_ not in {"ccomp", "xcomp", "conj", "acl"} or current.head.i == current.i:
+        if not _shares_time_of_head(current) or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _shares_time_of_head(token: Token) -> bool:
+    """The predicate happens when the word it hangs on does: a reported or embedded clause,
+    a conjunct, a clause on a noun, or a participle clause with no conjunction of its own
+    ("on Saturday Isis fired a missile, wounding two soldiers"; not "after the talks
+    failed", whose time is its own)."""
+    if token.dep_ in {"ccomp", "xcomp", "conj", "acl"}:
+        return True
+    return token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN"} and not any(
+        c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in token.children)
 
 
 def _period_in_purpose(token: Token, anchor: date | None, lex: Lexicon) -> bool:
@@ -243,6 +254,12 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
         if child.dep_ == "prep" and child.lower_ in lex.period_preps:
             # a date that bounds a period is not the event's day ("since 24 February")
             continue
+        if child.dep_ == "agent":
+            # "killed by a US counterattack on 7 February"; not a second agent joined to it
+            ents = [t for t in child.subtree
+                    if t.ent_type_ == "DATE" and not _in_conjunct(t, child)]
+            if ents:
+                found.append(" ".join(t.text for t in ents))
         if child.dep_ in {"prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod",
                           "poss"}:
             ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
@@ -256,6 +273,15 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
 
 
 _WEEK = re.compile(r"(?:next|last)\s+week")
+
+
+def _in_conjunct(token: Token, top: Token) -> bool:
+    """The token sits in a conjunct below ``top`` ("by Russia but an attack on 7 April")."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "conj":
+            return True
+        token = token.head
+    return False
 
 
 # -- a day named in a neighbouring sentence ----------------------------------------------
