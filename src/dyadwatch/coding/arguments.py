@@ -34,7 +34,9 @@ from dyadwatch.coding.syntax import (
     named_object,
     passive,
     stative,
+    to_clause,
 )
+from dyadwatch.kb.actors import sector_of
 from dyadwatch.model import Actor
 
 if TYPE_CHECKING:
@@ -206,15 +208,12 @@ def _aim_clauses(token: Token, lex: Lexicon) -> Iterator[Token]:
             yield from (clause for noun in child.children
                         if noun.dep_ == "pobj" and noun.lemma_.lower() in lex.aim_nouns
                         for clause in noun.children if clause.dep_ == "acl"
-                        and clause.tag_ == "VB" and _to_clause(clause))
+                        and clause.tag_ == "VB" and to_clause(clause))
 
 
 # the code a clause of aim is checked under: the force its verbs name
 AIM_CHECK_CODE = "190"
 
-
-def _to_clause(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _with_particle(verb: Token) -> str:
@@ -619,14 +618,10 @@ def _own_state_comment(predicate: Predicate, source: Resolved, target: Resolved,
     if predicate.code[:2] not in lex.statement_roots or target.country is None or (
             target.country != source.country):
         return False
+    source_sector = sector_of(source.code or "", source.country)
+    state_or_organ = source.code == source.country or source_sector[:3] in STATE_ORGANS
     return target.code == target.country or (
-        _state_organ(source.code or "", source.country) and "MIL" in (target.code or "")[3:])
-
-
-def _state_organ(code: str, country: str | None) -> bool:
-    """A state or one of its organs ("TUR", "TURGOV", "USAMIL")."""
-    return country is not None and code.startswith(country) and (
-        code == country or code[len(country):len(country) + 3] in STATE_ORGANS)
+        state_or_organ and "MIL" in sector_of(target.code or "", target.country))
 
 
 def _own_ground(predicate: Predicate, source: Resolved, target: Resolved,

@@ -365,8 +365,10 @@ def _named_appositive(head: Token, memory: DocActors, lookup: ActorLookup,
     own = role_actor(head, memory, lookup, lex)
     owners = [memory.by_token[c.i] for c in head.children
               if c.dep_ in {"poss", "compound"} and c.i in memory.by_token]
-    if own is not None and own.country and own.country != actor.country or party_sector(
-            actor) and any(o.country and o.country != actor.country for o in owners):
+    other_country = own is not None and own.country and own.country != actor.country
+    other_owner = party_sector(actor) and any(
+        o.country and o.country != actor.country for o in owners)
+    if other_country or other_owner:
         return None
     start, end = memory.spans[name.i]
     return Resolved(actor, head.doc[start:end].text, head.i)

@@ -36,6 +36,7 @@ from dyadwatch.coding.syntax import (
     prepositional_objects,
     reaction_object,
     small_clause,
+    to_clause,
 )
 from dyadwatch.kb.verbs import Frame, VerbDictionary, VerbPattern
 
@@ -330,8 +331,8 @@ class PredicateFinder:
         wrongly ("hopes" → hop, "poised" → poise) where it governs a to-clause ("hopes to
         dislodge", not "hopes the narrative will" nor "it is hoped")."""
         frame = self.verbs.frame_for(token.lemma_.lower())
-        if frame is not None or not any(c.dep_ == "xcomp" and any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in token.children):
+        if frame is not None or not any(c.dep_ == "xcomp" and to_clause(c)
+                                        for c in token.children):
             return frame
         for lemma in (*lemma_candidates(token), token.lower_):
             frame = self.verbs.frame_for(lemma)
@@ -411,8 +412,7 @@ def _opinion(token: Token, lex: Lexicon) -> bool:
     if token.lemma_.lower() not in lex.opinion_verbs:
         return False
     return small_clause(token) is not None or _relative_small_clause(token) or any(
-        (c.dep_ == "prep" and c.lower_ == "as") or (c.dep_ in {"xcomp", "ccomp"} and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+        (c.dep_ == "prep" and c.lower_ == "as") or (c.dep_ in {"xcomp", "ccomp"} and to_clause(c))
         for c in token.children)
 
 

@@ -294,6 +294,11 @@ def stative(token: Token, lex: Lexicon) -> bool:
         c.dep_ == "aux" and c.lower_ in {"was", "were", "been"} for c in token.children)
 
 
+def to_clause(clause: Token) -> bool:
+    """The clause is a to-infinitive ("to dislodge", "to be a threat")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def passive(token: Token) -> bool:
     return any(c.dep_ in _PASSIVE_MARKS for c in token.children)
 

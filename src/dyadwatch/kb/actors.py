@@ -84,9 +84,9 @@ class ActorEntry:
         the same sector ("GBROPP" finds a GBROPP spell, "GOV" of no country a GBRGOV one):
         for a text with no date whose title says which office it means."""
         spells = sorted(self.roles, key=lambda r: r.start or date.min, reverse=True)
-        sector = _sector(code, country)
+        sector = sector_of(code, country)
         spell = next((r for r in spells if r.code == code), None) or next(
-            (r for r in spells if sector and _sector(r.code, self.country) == sector), None)
+            (r for r in spells if sector and sector_of(r.code, self.country) == sector), None)
         return None if spell is None else self._actor(spell.code)
 
     def _actor(self, code: str) -> Actor:
@@ -97,7 +97,7 @@ class ActorEntry:
         return Actor(code=code, country=country, name=self.names[0], rule=f"actor:{self.id}")
 
 
-def _sector(code: str, country: str | None) -> str:
+def sector_of(code: str, country: str | None) -> str:
     """The sector part of a code ("GBROPP" of GBR → "OPP"; "GOV" of no country → "GOV")."""
     if country and code.startswith(country):
         return code[len(country):]
