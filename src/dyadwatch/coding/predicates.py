@@ -52,6 +52,7 @@ DEFIANCE_NOUNS = frozenset({"defiance", "violation", "breach", "contravention"})
 QUARREL_CODE = "111"
 # a warning of no deed of conflict is a plain statement (CAMEO 010), not a threat
 CAUTION_CODE = "010"
+SHOWN_DEPS = frozenset({"dobj", "obj", "ccomp", "xcomp"})  # what a verb of showing shows
 OFFICE_NOUNS = frozenset({"minister", "official", "ministry", "government", "cabinet",
                           "parliament", "party", "court", "chancellor", "mp", "critic",
                           "opponent", "rival", "backbencher", "ambassador", "envoy",
@@ -104,7 +105,7 @@ class PredicateFinder:
             if predicate is None or hypothetical(token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
                     _manner_of(token, consumed)) or _averted(token, self.lex) or (
-                    predicate.code[:2] == "13" and _weapon_threatens(token, self.lex)):
+                    _other_sense(token, predicate, self.lex)):
                 continue
             consumed.update(t.i for t in predicate.words)
             yield replace(predicate, aim=True) if purpose(
@@ -138,7 +139,10 @@ class PredicateFinder:
             return None
         if pos == "verb" and reaction_object(token, self.lex) is not None:
             return _reaction(token, self.lex)
-        if pos == "verb" and (_naming(token, self.lex) or _opinion(token, self.lex)):
+        if pos == "verb" and (_naming(token, self.lex) or _opinion(token, self.lex)
+                              or _showing(token, self.lex)):
+            return None
+        if pos == "noun" and _standing_state(token, self.lex):
             return None
         objects: dict[int, Token | None] = {}  # the token's object, read once
         for lemma in lemma_candidates(token):
@@ -416,6 +420,40 @@ def _opinion(token: Token, lex: Lexicon) -> bool:
         for c in token.children)
 
 
+def _showing(token: Token, lex: Lexicon) -> bool:
+    """'demonstrating Russia's new clout', 'demonstrated that it could reach Guam', 'as
+    Trump demonstrates daily': a verb of protest that also means 'show' shows something
+    when it has an object, a clause or 'as'; only a bare one is a protest ('thousands
+    demonstrated outside the embassy')."""
+    return token.lemma_.lower() in lex.showing_verbs and any(
+        c.dep_ in SHOWN_DEPS or (c.dep_ == "mark" and c.lower_ == "as") for c in token.children)
+
+
+def _standing_state(noun: Token, lex: Lexicon) -> bool:
+    """'Syria's seven-year war', 'Mr Putin's war in Syria', 'Trump's hostility': a noun of
+    a state of affairs that names no side against its owner is a label, not a deed; 'war
+    with Iran', 'the conflict between the Kurds and Turkey' still are. Plural 'hostilities'
+    is fighting."""
+    return noun.tag_ == "NN" and noun.lemma_.lower() in lex.state_nouns and not any(
+        c.dep_ == "prep" and c.lower_ in lex.side_preps for c in noun.children)
+
+
+def _enlisted(token: Token, lex: Lexicon) -> bool:
+    """'British nationals fighting with Islamic State', 'volunteers who fought alongside
+    the Kurds', 'recruits fighting for Isis': people who fight with or for a side have
+    joined it; it is no fight of their country against that side. Forces that fight with
+    another ('troops fought with the rebels') still clash."""
+    if token.pos_ != "VERB" or not any(
+            c.dep_ == "prep" and c.lower_ in lex.enlisting_preps
+            and any(g.dep_ == "pobj" for g in c.children) for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if token.dep_ in {"acl", "relcl"}:
+        subjects.append(token.head)  # "British nationals fighting with Islamic State"
+    return any(s.lemma_.lower() in lex.enlisted_people or s.lower_ in lex.enlisted_people
+               for s in subjects)
+
+
 def _relative_small_clause(token: Token) -> bool:
     """'the YPG, which Turkey considers a terrorist organisation': the relative pronoun is
     the object, and the clause's object the status it is given."""
@@ -496,14 +534,53 @@ def _unreal_phrase(token: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _weapon_threatens(token: Token, lex: Lexicon) -> bool:
+def _other_sense(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
+    """The predicate's word is read in a sense that is no such event: a threat word that
+    means endanger (:func:`_endangers`), a fight on the side of the one fought 'with'
+    (:func:`_enlisted`)."""
+    root = predicate.code[:2]
+    return (root == THREAT_ROOT and _endangers(token, predicate.words, lex)) or (
+        root == FIGHT_ROOT and _enlisted(token, lex))
+
+
+def _endangers(token: Token, words: tuple[Token, ...], lex: Lexicon) -> bool:
+    """'Trump threatens British interests', 'a threat to regional stability', 'missiles
+    that threaten to hit Japan', 'Iran is a greater threat', 'ready for any threat': a
+    word of threatening that says what is in danger, or who is a danger, is no threat made
+    by one actor to another (``words``: the predicate's words, as the threat noun a frame
+    carries: 'is ready for any threat')."""
+    return _thing_threatens(token, lex) or _abstract_threatened(token, lex) or any(
+        w.pos_ == "NOUN" and _danger_label(w, lex) for w in (token, *words))
+
+
+def _thing_threatens(token: Token, lex: Lexicon) -> bool:
     """'missiles that threaten to hit its territory', 'the strikes threaten to drag Gondor
-    into war': a weapon or strike that threatens does not threaten as an actor does; the
-    verb says what may happen."""
+    into war', 'the new law threatens press freedom': a weapon, a strike or a policy that
+    threatens does not threaten as an actor does; the verb says what may happen."""
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if token.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in subjects):
         subjects = [token.head]
-    return any(s.pos_ == "NOUN" and s.lemma_.lower() in lex.weapon_nouns for s in subjects)
+    return any(s.pos_ == "NOUN" and (s.lemma_.lower() in lex.weapon_nouns
+                                     or s.lemma_.lower() in lex.policy_instruments)
+               for s in subjects)
+
+
+def _abstract_threatened(token: Token, lex: Lexicon) -> bool:
+    """'threatens British interests and international peace', 'a threat to the ceasefire':
+    what is threatened is a good or an order, not an actor, so the word means endanger."""
+    threatened = [direct_object(token, lex)] if token.pos_ == "VERB" else list(
+        prepositional_objects(token, lex.danger_to_preps))
+    return any(t is not None and t.lemma_.lower() in lex.endangered_objects
+               for t in threatened)
+
+
+def _danger_label(noun: Token, lex: Lexicon) -> bool:
+    """'Iran is a greater threat', 'prepare for possible North Korean threats', 'under the
+    threat of attack': a threat noun that says what someone is, or what others brace for,
+    is no threat made."""
+    if noun.lemma_.lower() not in lex.danger_nouns:
+        return False
+    return noun.dep_ == "attr" or (noun.dep_ == "pobj" and noun.head.lower_ in lex.bracing_preps)
 
 
 def _averted(token: Token, lex: Lexicon) -> bool:
@@ -598,6 +675,8 @@ def _suffering_clause(token: Token) -> Token | None:
 RETREAT = "0874"  # CAMEO: retreat or surrender militarily
 
 
+FIGHT_ROOT = "19"  # CAMEO: fight
+THREAT_ROOT = "13"  # CAMEO: threaten
 DISAPPROVAL_ROOT = "11"  # CAMEO: disapprove, criticise, accuse
 FEELING_CODE = "110"  # disapproval felt (anger.v, angry.adj): told ahead it is only foreseen
 
