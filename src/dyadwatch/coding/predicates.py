@@ -454,6 +454,51 @@ def _enlisted(token: Token, lex: Lexicon) -> bool:
                for s in subjects)
 
 
+def _contributed(token: Token, lex: Lexicon) -> bool:
+    """'the realities it has helped create', 'helped secure the reporter's release', 'helped
+    to foment a rebellion', 'it helps that': a verb of helping with a clause and no one
+    helped says its subject had a hand in a deed, no aid given; 'helped the Kurds retake
+    the town' still aids the Kurds, and 'helped train local fighters', 'help provide
+    weapons' still give aid (``aid_deeds``)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lex.contributing_verbs:
+        return False
+    clauses = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
+    return bool(clauses) and not any(
+        c.dep_ in {"dobj", "obj", "dative", "nsubjpass"} for c in token.children) and not any(
+        c.lemma_.lower() in lex.aid_deeds or any(g.dep_ == "nsubj" for g in c.children)
+        for c in clauses)
+
+
+def _braced_for(noun: Token, lex: Lexicon) -> bool:
+    """'residents bracing for a Turkish attack', 'the Kurds fear attack by Turkey', 'would
+    leave the SDF vulnerable to Turkish attack': an attack noun that others brace for,
+    fear or lie open to is no attack made."""
+    if noun.pos_ != "NOUN":
+        return False
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in {
+        "dobj", "obj"} else None
+    return governor is not None and governor.lemma_.lower() in lex.bracing_heads
+
+
+def _label_participle(token: Token, lex: Lexicon) -> bool:
+    """'Kurdish forces backed by a US-led coalition', 'groups backed by Turkey', 'the
+    Turkish backed rebels': a participle of backing that picks out a noun names a standing
+    relationship, no deed; one set off by a comma ('Maduro's government, backed by Moscow
+    and Havana,') says the backing as news, and 'Washington backed the Kurds' is a deed."""
+    set_off = token.i > 0 and token.doc[token.i - 1].text == ","
+    return token.tag_ == "VBN" and token.dep_ in {"acl", "amod"} and not set_off and (
+        token.lemma_.lower() in lex.label_participles)
+
+
+def _backed_off(token: Token, lex: Lexicon) -> bool:
+    """'Ottawa backed out of the agreement', 'refused to back down': a verb of backing
+    (``label_participles``) with a particle of retreat withdraws, no support given; 'the
+    agreement was signed off by the ministers' is still signed."""
+    return token.lemma_.lower() in lex.label_participles and any(
+        c.dep_ in {"prt", "advmod", "prep"} and c.lower_ in lex.retreat_particles
+        and c.i == token.i + 1 for c in token.children)
+
+
 def _relative_small_clause(token: Token) -> bool:
     """'the YPG, which Turkey considers a terrorist organisation': the relative pronoun is
     the object, and the clause's object the status it is given."""
@@ -537,10 +582,16 @@ def _unreal_phrase(token: Token, lex: Lexicon) -> bool:
 def _other_sense(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
     """The predicate's word is read in a sense that is no such event: a threat word that
     means endanger (:func:`_endangers`), a fight on the side of the one fought 'with'
-    (:func:`_enlisted`)."""
+    (:func:`_enlisted`), help towards a deed rather than aid to someone
+    (:func:`_contributed`), an attack only feared or braced for (:func:`_braced_for`), a
+    backing that only describes who is backed (:func:`_label_participle`) or that is
+    withdrawn (:func:`_backed_off`)."""
     root = predicate.code[:2]
     return (root == THREAT_ROOT and _endangers(token, predicate.words, lex)) or (
-        root == FIGHT_ROOT and _enlisted(token, lex))
+        root == FIGHT_ROOT and _enlisted(token, lex)) or (
+        root == AID_ROOT and _contributed(token, lex)) or (
+        predicate.code in lex.violent_roots and _braced_for(token, lex)) or (
+        root in SUPPORT_ROOTS and (_label_participle(token, lex) or _backed_off(token, lex)))
 
 
 def _endangers(token: Token, words: tuple[Token, ...], lex: Lexicon) -> bool:
@@ -676,6 +727,8 @@ RETREAT = "0874"  # CAMEO: retreat or surrender militarily
 
 
 FIGHT_ROOT = "19"  # CAMEO: fight
+AID_ROOT = "07"  # CAMEO: provide aid
+SUPPORT_ROOTS = frozenset({"05", "06"})  # CAMEO: diplomatic and material cooperation
 THREAT_ROOT = "13"  # CAMEO: threaten
 DISAPPROVAL_ROOT = "11"  # CAMEO: disapprove, criticise, accuse
 FEELING_CODE = "110"  # disapproval felt (anger.v, angry.adj): told ahead it is only foreseen
