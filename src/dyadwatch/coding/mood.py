@@ -237,21 +237,38 @@ def _unreal_subject(token: Token, lex: Lexicon) -> bool:
 
 
 def _yes_no_question(clause: Token) -> bool:
-    """'Did a Chinese ship deliver oil in defiance of the UN?': a question that opens with
-    its auxiliary asks whether something happened; it does not say that it did. So does
-    one quoted or set after a colon ('"Will Gondor hit back?" he asked', 'the question is:
-    will Gondor hit back?'), whose own words open with the auxiliary before the subject."""
+    """'Did a Chinese ship deliver oil in defiance of the UN?', 'Why would Gondor attack
+    Arnor now?': a question that opens with its auxiliary, or with a question word and then
+    its auxiliary, asks whether or why something happened; it does not say that it did. So
+    does one quoted or set after a colon ('"Will Gondor hit back?" he asked', 'the only
+    question: will Gondor hit back?'), whose own words open the same way."""
     if clause.dep_ == "ROOT":
         if not any(t.text == "?" for t in clause.sent[-3:]):
             return False
-        words = [t for t in clause.sent if not (t.is_punct or t.dep_ == "cc")]
-        return bool(words) and words[0].dep_ in {"aux", "auxpass"} and words[0].head.i == clause.i
+        colons = [t.i for t in clause.sent if t.text == ":" and t.i < clause.i]
+        start = colons[-1] + 1 if colons else clause.sent.start  # "the question is: will …?"
+        return _inverted(clause, [t for t in clause.doc[start:clause.sent.end]
+                                  if not (t.is_punct or t.dep_ == "cc")])
     after = clause.doc[clause.right_edge.i : clause.right_edge.i + 3]
-    if clause.dep_ not in {"ccomp", "parataxis"} or not any(t.text == "?" for t in after):
+    if clause.dep_ not in QUESTION_CLAUSE_DEPS or not any(t.text == "?" for t in after):
         return False
     words = [t for t in clause.subtree if not (t.is_punct or t.dep_ == "cc")]
-    return bool(words) and words[0].dep_ in {"aux", "auxpass"} and words[0].head.i == clause.i \
-        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > words[0].i for c in clause.children)
+    return _inverted(clause, words) and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i > words[0].i for c in clause.children)
+
+
+# clauses that may be a question set after a colon or quoted ("the question is: will …?";
+# the parser hangs it on the noun before the colon as acl or appos)
+QUESTION_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "acl", "appos"})
+QUESTION_WORDS = frozenset({"why", "how", "what", "when", "where", "who", "which", "whom"})
+
+
+def _inverted(clause: Token, words: list[Token]) -> bool:
+    """The clause's words open with its auxiliary ("will Gondor …"), or with a question word
+    and then its auxiliary ("why would Gondor …", "what did Gondor …")."""
+    if words and words[0].lower_ in QUESTION_WORDS:
+        words = words[1:]
+    return bool(words) and words[0].dep_ in {"aux", "auxpass"} and words[0].head.i == clause.i
 
 
 def _unreal_noun(noun: Token, lex: Lexicon) -> bool:
