@@ -115,6 +115,31 @@ def indicative(clause: Token) -> bool:
         c.dep_ in {"aux", "auxpass"} and c.lower_ in INDICATIVE_AUX for c in clause.children)
 
 
+def decided(token: Token, lex: Lexicon) -> bool:
+    """A deed that an announcement, a decision or an order governs: "announced a withdrawal"
+    (the announcing verb is the trigger), "the pullout was announced", "the withdrawal,
+    announced by the president", "the planned pullout", "decided to withdraw", "the decision
+    to pull out", "announced he was withdrawing". Only promised, not done."""
+    if token.lemma_.lower() in lex.deciding_words:
+        return True
+    if token.pos_ == "NOUN":
+        return (token.dep_ in {"dobj", "nsubjpass"}
+                and token.head.lemma_.lower() in lex.deciding_words) or any(
+            c.dep_ in {"acl", "amod"} and (c.lemma_.lower() in lex.deciding_words
+                                           or c.lower_ in lex.deciding_words)
+            for c in token.children)
+    clause = token
+    while clause.dep_ == "conj" and clause.head.i != clause.i and not any(
+            c.dep_ in _CLAUSE_SUBJECTS for c in clause.children):
+        clause = clause.head
+    governor = clause.head.lemma_.lower()
+    return governor in lex.deciding_words and (
+        clause.dep_ in {"xcomp", "acl"} or (clause.dep_ == "ccomp" and clause.tag_ == "VBG"))
+
+
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 def ultimatum(token: Token) -> bool:
     """The predicate carries an 'unless' condition ("will withdraw unless …")."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"

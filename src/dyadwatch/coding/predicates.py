@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dyadwatch.coding.mood import (
+    decided,
     forecast,
     future_deed,
     hypothetical,
@@ -227,7 +228,11 @@ class PredicateFinder:
                 refused = replace(refused, source_slots=("nsubj", "agent"),
                                   target_slots=(*refused.source_slots, *others))
             return replace(refused, negated=False)
-        if pattern.pos == "verb" and future_deed(token, self.lex):
+        if code in self.lex.promised_codes and decided(token, self.lex):
+            # "announced a withdrawal", "the decision to pull out": promised, not done
+            code, rule, modality = (self.verbs.derived_code("intend", code) or code,
+                                    f"decided:{pattern.id}", "intended")
+        elif pattern.pos == "verb" and future_deed(token, self.lex):
             # "will withdraw its force unless the rebels agree" is a threat (an ultimatum)
             kind = "threaten" if code[:2] in self.lex.conflict_roots or ultimatum(token) else (
                 "intend" if code[:2] in self.lex.cooperation_roots else None)
