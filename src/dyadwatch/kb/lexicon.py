@@ -230,6 +230,7 @@ class Lexicon:
     speaker_heads: frozenset[str]
     title_preps: frozenset[str]
     private_people: frozenset[str]
+    lone_person_nouns: frozenset[str]
     state_qualifiers: frozenset[str]
     private_sectors: frozenset[str]
     compass_names: frozenset[str]
