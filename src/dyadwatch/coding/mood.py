@@ -180,7 +180,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         if current.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "how"
                                             for c in current.children):
             return True  # "to discuss how to protect the Kurds" asks a question
-        if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current):
+        if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current) \
+                or _aim_stated(current, lex):
             return True
         if current is not token and not _parenthetical(token) and _conditional_would(
                 current, lex):
@@ -231,6 +232,15 @@ def _supposed_it(clause: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and any(
         c.dep_ == "aux" and c.lower_ == "would" for c in head.children) and any(
         c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+
+
+def _aim_stated(clause: Token, lex: Lexicon) -> bool:
+    """'America's goals are to contain Iran, resisting Moscow's attempts', 'the SNC's aim was
+    to build a national army': a copula whose subject is an aim says what is aimed at; the
+    deeds it governs are not done."""
+    return clause.lemma_ == "be" and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lex.goal_nouns
+        for c in clause.children)
 
 
 def _after_supposing_noun(clause: Token, lex: Lexicon) -> bool:
@@ -351,7 +361,8 @@ def purpose(token: Token, code: str, lex: Lexicon) -> bool:
             not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)):
         return False
     if code in lex.aim_roots or _means(head, lex) or any(
-            t.lower_ in lex.first_words for t in head.doc[head.i + 1:clause.i]):
+            t.lower_ in lex.first_words and t.head.pos_ in {"NOUN", "PROPN"}
+            for t in head.doc[head.i + 1:clause.i]):  # not "… not only to fight Isis"
         return False
     return not (head.lemma_.lower() in lex.dispatch_heads and code in lex.dispatched_roots)
 

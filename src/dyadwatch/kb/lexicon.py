@@ -184,6 +184,7 @@ class Lexicon:
     statement_nouns: frozenset[str]
     announce_verbs: frozenset[str]
     deciding_words: frozenset[str]
+    goal_nouns: frozenset[str]
     object_support_verbs: frozenset[str]
     support_verbs: frozenset[str]
     support_verb_preps: frozenset[str]
