@@ -181,15 +181,16 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
                                             for c in current.children):
             return True  # "to discuss how to protect the Kurds" asks a question
         if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current) \
-                or _aim_stated(current, lex):
+                or _aim_stated(current, lex) or _hedged(current, lex):
             return True
         if current is not token and not _parenthetical(token) and _conditional_would(
                 current, lex):
             return True  # "… would ask the Kurds to withdraw, allowing Gondor to claim …"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head  # "could change to fighting the regime"
-        elif current.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or (
-                current.head.i == current.i):
+        elif current.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} and not (
+                current.dep_ == "acomp" and current.head.lemma_ == "be") or (
+                current.head.i == current.i):  # "it seems they are happy to talk"
             return False
         current = current.head
     return False
@@ -241,6 +242,14 @@ def _aim_stated(clause: Token, lex: Lexicon) -> bool:
     return clause.lemma_ == "be" and any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lex.goal_nouns
         for c in clause.children)
+
+
+def _hedged(clause: Token, lex: Lexicon) -> bool:
+    """'It seems the allies are happy to talk', 'it appears that Gondor struck first': an
+    impression with an empty 'it' for subject is the writer's guess at what it governs."""
+    return clause.lemma_.lower() in lex.hedging_verbs and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children) and not any(
+        c.dep_ == "xcomp" for c in clause.children)
 
 
 def _after_supposing_noun(clause: Token, lex: Lexicon) -> bool:

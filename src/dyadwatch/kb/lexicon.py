@@ -185,6 +185,7 @@ class Lexicon:
     announce_verbs: frozenset[str]
     deciding_words: frozenset[str]
     goal_nouns: frozenset[str]
+    hedging_verbs: frozenset[str]
     object_support_verbs: frozenset[str]
     support_verbs: frozenset[str]
     support_verb_preps: frozenset[str]
