@@ -393,3 +393,17 @@ def reported(token: Token, lex: Lexicon) -> bool:
         if current.lemma_ in lex.reporting_verbs:
             return True
     return False
+
+
+def pundit_view(token: Token, lex: Lexicon) -> bool:
+    """'Some experts said Kim was trying to pressure Washington', 'analysts believe Gondor
+    struck first': a deed that only an analyst or expert tells is their reading, not a deed
+    the text states (a witness who says what was done is not one: `pundit_nouns`)."""
+    current = token
+    while current.dep_ in {"ccomp", "conj", "advcl", "xcomp"} and current.head.i != current.i:
+        current = current.head
+        if current.lemma_ in lex.belief_verbs:
+            return any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.pundit_nouns
+                       for c in current.children)
+    return False
+

@@ -18,6 +18,7 @@ from dyadwatch.coding.mood import (
     indicative,
     negated,
     none_done,
+    pundit_view,
     purpose,
     reported,
     scene_setting,
@@ -102,7 +103,8 @@ class PredicateFinder:
                 continue
             predicate = (self._obligation(token, consumed, memo)
                          or self._framed(token, consumed, memo) or self._plain(token, memo))
-            if predicate is None or hypothetical(token, self.lex) or (
+            if predicate is None or hypothetical(token, self.lex) or pundit_view(
+                    token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
                     _manner_of(token, consumed)) or _averted(token, self.lex) or (
                     predicate.code[:2] == "13" and _weapon_threatens(token, self.lex)):

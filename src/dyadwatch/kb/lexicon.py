@@ -186,6 +186,8 @@ class Lexicon:
     deciding_words: frozenset[str]
     goal_nouns: frozenset[str]
     hedging_verbs: frozenset[str]
+    pundit_nouns: frozenset[str]
+    belief_verbs: frozenset[str]
     object_support_verbs: frozenset[str]
     support_verbs: frozenset[str]
     support_verb_preps: frozenset[str]
