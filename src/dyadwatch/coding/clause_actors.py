@@ -167,7 +167,44 @@ def _placed_head(head: Token, memory: DocActors, lookup: ActorLookup,
     if private_sector(actor, lex) and _state_qualified(head, lex):
         actor = _state_organ(actor)  # "the state-run newspaper" is the state's media
     placed = _placed(actor, head, memory, lookup, lex) if actor.country is None else None
-    return Resolved(placed or actor, found.text, found.token_i, collective=collective)
+    return Resolved(placed or actor, found.text, found.token_i, collective=collective,
+                    private=_lone_person(head, memory, lookup, lex))
+
+
+def _lone_person(head: Token, memory: DocActors, lookup: ActorLookup, lex: Lexicon) -> bool:
+    """'a senior aid worker in Turkey said', 'a Bosnian fighter ignored the judge', 'a
+    gunman opened fire': one person of a role that names no group is a private person (no
+    source; as a target they keep their country), unless a modifier ties them to a group
+    or an organ ("a Hamas fighter", "the Taliban gunman", "a rebel fighter"; not a bare
+    nationality)."""
+    if head.tag_ != "NN" or not _lone_role(head, lex):
+        return False
+    return not any(_names_group(t, memory, lookup) for t in _ties(head))
+
+
+def _lone_role(head: Token, lex: Lexicon) -> bool:
+    lemma = head.lemma_.lower()
+    return lemma in lex.lone_person_nouns or any(
+        c.dep_ == "compound" and f"{c.lower_} {lemma}" in lex.lone_person_nouns
+        for c in head.children)
+
+
+def _ties(head: Token) -> Iterator[Token]:
+    """The words that may say whose a person is: modifiers, possessors, appositives, and
+    the objects of 'of', 'from' and 'with' ("a fighter of the SDF")."""
+    for child in head.children:
+        if child.dep_ in {"compound", "amod", "poss", "nmod", "appos"}:
+            yield child
+        elif child.dep_ == "prep" and child.lower_ in {"of", "from", "with"}:
+            yield from (p for p in child.children if p.dep_ == "pobj")
+
+
+def _names_group(token: Token, memory: DocActors, lookup: ActorLookup) -> bool:
+    """A word that names a group, a body or an organ (not a bare country: "British")."""
+    actor = memory.by_token.get(token.i)
+    if actor is not None:
+        return not (actor.code == actor.country and len(actor.code) == 3)
+    return (lookup.role_of(token.lemma_) or lookup.role_of(token.text)) is not None
 
 
 def _state_qualified(token: Token, lex: Lexicon) -> bool:

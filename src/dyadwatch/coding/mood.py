@@ -115,6 +115,31 @@ def indicative(clause: Token) -> bool:
         c.dep_ in {"aux", "auxpass"} and c.lower_ in INDICATIVE_AUX for c in clause.children)
 
 
+def decided(token: Token, lex: Lexicon) -> bool:
+    """A deed that an announcement, a decision or an order governs: "announced a withdrawal"
+    (the announcing verb is the trigger), "the pullout was announced", "the withdrawal,
+    announced by the president", "the planned pullout", "decided to withdraw", "the decision
+    to pull out", "announced he was withdrawing". Only promised, not done."""
+    if token.lemma_.lower() in lex.deciding_words:
+        return True
+    if token.pos_ == "NOUN":
+        return (token.dep_ in {"dobj", "nsubjpass"}
+                and token.head.lemma_.lower() in lex.deciding_words) or any(
+            c.dep_ in {"acl", "amod"} and (c.lemma_.lower() in lex.deciding_words
+                                           or c.lower_ in lex.deciding_words)
+            for c in token.children)
+    clause = token
+    while clause.dep_ == "conj" and clause.head.i != clause.i and not any(
+            c.dep_ in _CLAUSE_SUBJECTS for c in clause.children):
+        clause = clause.head
+    governor = clause.head.lemma_.lower()
+    return governor in lex.deciding_words and (
+        clause.dep_ in {"xcomp", "acl"} or (clause.dep_ == "ccomp" and clause.tag_ == "VBG"))
+
+
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
 def ultimatum(token: Token) -> bool:
     """The predicate carries an 'unless' condition ("will withdraw unless …")."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
@@ -155,15 +180,17 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         if current.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "how"
                                             for c in current.children):
             return True  # "to discuss how to protect the Kurds" asks a question
-        if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current):
+        if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current) \
+                or _aim_stated(current, lex) or _hedged(current, lex):
             return True
         if current is not token and not _parenthetical(token) and _conditional_would(
                 current, lex):
             return True  # "… would ask the Kurds to withdraw, allowing Gondor to claim …"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head  # "could change to fighting the regime"
-        elif current.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or (
-                current.head.i == current.i):
+        elif current.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} and not (
+                current.dep_ == "acomp" and current.head.lemma_ == "be") or (
+                current.head.i == current.i):  # "it seems they are happy to talk"
             return False
         current = current.head
     return False
@@ -208,6 +235,23 @@ def _supposed_it(clause: Token) -> bool:
         c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
 
 
+def _aim_stated(clause: Token, lex: Lexicon) -> bool:
+    """'America's goals are to contain Iran, resisting Moscow's attempts', 'the SNC's aim was
+    to build a national army': a copula whose subject is an aim says what is aimed at; the
+    deeds it governs are not done."""
+    return clause.lemma_ == "be" and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in lex.goal_nouns
+        for c in clause.children)
+
+
+def _hedged(clause: Token, lex: Lexicon) -> bool:
+    """'It seems the allies are happy to talk', 'it appears that Gondor struck first': an
+    impression with an empty 'it' for subject is the writer's guess at what it governs."""
+    return clause.lemma_.lower() in lex.hedging_verbs and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children) and not any(
+        c.dep_ == "xcomp" for c in clause.children)
+
+
 def _after_supposing_noun(clause: Token, lex: Lexicon) -> bool:
     """The clause follows a noun of what is only supposed at once, or after 'that'."""
     start = clause.left_edge.i
@@ -237,21 +281,38 @@ def _unreal_subject(token: Token, lex: Lexicon) -> bool:
 
 
 def _yes_no_question(clause: Token) -> bool:
-    """'Did a Chinese ship deliver oil in defiance of the UN?': a question that opens with
-    its auxiliary asks whether something happened; it does not say that it did. So does
-    one quoted or set after a colon ('"Will Gondor hit back?" he asked', 'the question is:
-    will Gondor hit back?'), whose own words open with the auxiliary before the subject."""
+    """'Did a Chinese ship deliver oil in defiance of the UN?', 'Why would Gondor attack
+    Arnor now?': a question that opens with its auxiliary, or with a question word and then
+    its auxiliary, asks whether or why something happened; it does not say that it did. So
+    does one quoted or set after a colon ('"Will Gondor hit back?" he asked', 'the only
+    question: will Gondor hit back?'), whose own words open the same way."""
     if clause.dep_ == "ROOT":
         if not any(t.text == "?" for t in clause.sent[-3:]):
             return False
-        words = [t for t in clause.sent if not (t.is_punct or t.dep_ == "cc")]
-        return bool(words) and words[0].dep_ in {"aux", "auxpass"} and words[0].head.i == clause.i
+        colons = [t.i for t in clause.sent if t.text == ":" and t.i < clause.i]
+        start = colons[-1] + 1 if colons else clause.sent.start  # "the question is: will …?"
+        return _inverted(clause, [t for t in clause.doc[start:clause.sent.end]
+                                  if not (t.is_punct or t.dep_ == "cc")])
     after = clause.doc[clause.right_edge.i : clause.right_edge.i + 3]
-    if clause.dep_ not in {"ccomp", "parataxis"} or not any(t.text == "?" for t in after):
+    if clause.dep_ not in QUESTION_CLAUSE_DEPS or not any(t.text == "?" for t in after):
         return False
     words = [t for t in clause.subtree if not (t.is_punct or t.dep_ == "cc")]
-    return bool(words) and words[0].dep_ in {"aux", "auxpass"} and words[0].head.i == clause.i \
-        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > words[0].i for c in clause.children)
+    return _inverted(clause, words) and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i > words[0].i for c in clause.children)
+
+
+# clauses that may be a question set after a colon or quoted ("the question is: will …?";
+# the parser hangs it on the noun before the colon as acl or appos)
+QUESTION_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "acl", "appos"})
+QUESTION_WORDS = frozenset({"why", "how", "what", "when", "where", "who", "which", "whom"})
+
+
+def _inverted(clause: Token, words: list[Token]) -> bool:
+    """The clause's words open with its auxiliary ("will Gondor …"), or with a question word
+    and then its auxiliary ("why would Gondor …", "what did Gondor …")."""
+    if words and words[0].lower_ in QUESTION_WORDS:
+        words = words[1:]
+    return bool(words) and words[0].dep_ in {"aux", "auxpass"} and words[0].head.i == clause.i
 
 
 def _unreal_noun(noun: Token, lex: Lexicon) -> bool:
@@ -309,7 +370,8 @@ def purpose(token: Token, code: str, lex: Lexicon) -> bool:
             not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)):
         return False
     if code in lex.aim_roots or _means(head, lex) or any(
-            t.lower_ in lex.first_words for t in head.doc[head.i + 1:clause.i]):
+            t.lower_ in lex.first_words and t.head.pos_ in {"NOUN", "PROPN"}
+            for t in head.doc[head.i + 1:clause.i]):  # not "… not only to fight Isis"
         return False
     return not (head.lemma_.lower() in lex.dispatch_heads and code in lex.dispatched_roots)
 
@@ -331,3 +393,17 @@ def reported(token: Token, lex: Lexicon) -> bool:
         if current.lemma_ in lex.reporting_verbs:
             return True
     return False
+
+
+def pundit_view(token: Token, lex: Lexicon) -> bool:
+    """'Some experts said Kim was trying to pressure Washington', 'analysts believe Gondor
+    struck first': a deed that only an analyst or expert tells is their reading, not a deed
+    the text states (a witness who says what was done is not one: `pundit_nouns`)."""
+    current = token
+    while current.dep_ in {"ccomp", "conj", "advcl", "xcomp"} and current.head.i != current.i:
+        current = current.head
+        if current.lemma_ in lex.belief_verbs:
+            return any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.pundit_nouns
+                       for c in current.children)
+    return False
+

@@ -11,12 +11,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dyadwatch.coding.mood import (
+    decided,
     forecast,
     future_deed,
     hypothetical,
     indicative,
     negated,
     none_done,
+    pundit_view,
     purpose,
     reported,
     scene_setting,
@@ -102,7 +104,8 @@ class PredicateFinder:
                 continue
             predicate = (self._obligation(token, consumed, memo)
                          or self._framed(token, consumed, memo) or self._plain(token, memo))
-            if predicate is None or hypothetical(token, self.lex) or (
+            if predicate is None or hypothetical(token, self.lex) or pundit_view(
+                    token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
                     _manner_of(token, consumed)) or _averted(token, self.lex) or (
                     _other_sense(token, predicate, self.lex)):
@@ -231,7 +234,11 @@ class PredicateFinder:
                 refused = replace(refused, source_slots=("nsubj", "agent"),
                                   target_slots=(*refused.source_slots, *others))
             return replace(refused, negated=False)
-        if pattern.pos == "verb" and future_deed(token, self.lex):
+        if code in self.lex.promised_codes and decided(token, self.lex):
+            # "announced a withdrawal", "the decision to pull out": promised, not done
+            code, rule, modality = (self.verbs.derived_code("intend", code) or code,
+                                    f"decided:{pattern.id}", "intended")
+        elif pattern.pos == "verb" and future_deed(token, self.lex):
             # "will withdraw its force unless the rebels agree" is a threat (an ultimatum)
             kind = "threaten" if code[:2] in self.lex.conflict_roots or ultimatum(token) else (
                 "intend" if code[:2] in self.lex.cooperation_roots else None)

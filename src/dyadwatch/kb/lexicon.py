@@ -183,6 +183,11 @@ class Lexicon:
     patient_nouns: frozenset[str]
     statement_nouns: frozenset[str]
     announce_verbs: frozenset[str]
+    deciding_words: frozenset[str]
+    goal_nouns: frozenset[str]
+    hedging_verbs: frozenset[str]
+    pundit_nouns: frozenset[str]
+    belief_verbs: frozenset[str]
     object_support_verbs: frozenset[str]
     support_verbs: frozenset[str]
     support_verb_preps: frozenset[str]
@@ -243,6 +248,7 @@ class Lexicon:
     speaker_heads: frozenset[str]
     title_preps: frozenset[str]
     private_people: frozenset[str]
+    lone_person_nouns: frozenset[str]
     state_qualifiers: frozenset[str]
     private_sectors: frozenset[str]
     compass_names: frozenset[str]
@@ -327,6 +333,7 @@ class Lexicon:
     civilian_target_roots: CodeSet
     aim_roots: CodeSet
     dispatched_roots: CodeSet
+    promised_codes: CodeSet
     rewrites: tuple[Rewrite, ...]
     fallback_targets: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
     default_targets: tuple[str, ...]
@@ -345,7 +352,7 @@ _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes"
                         "statement_roots", "violent_roots", "figurative_roots",
                         "reciprocal_codes", "toward_place_roots",
                         "civilian_target_roots", "aim_roots",
-                        "dispatched_roots"})
+                        "dispatched_roots", "promised_codes"})
 WORD_LIST_IDS: tuple[str, ...] = tuple(
     f.name for f in fields(Lexicon) if f.name not in _TABLES | _CODE_SETS)
 CODE_SET_IDS: tuple[str, ...] = tuple(sorted(_CODE_SETS))
