@@ -1607,11 +1607,16 @@ OCCUPY_CODE = "192"  # CAMEO: occupy territory
 
 def _held_before(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
                  lex: Lexicon) -> list[Resolved]:
-    """'the last villages held by Isis fell to the Kurds', 'Raqqa, the de facto capital of
-    Islamic State, fell to the SDF': ground taken whose phrase names who held it (the agent
-    of a holding participle, the owner named in an appositive) is taken from that holder."""
-    sides = [c for c in predicate.token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    """'the last villages held by Isis fell to the Kurds', 'the Isis-held town fell to the
+    SDF', 'Raqqa, the de facto capital of Islamic State, fell to the SDF': ground taken
+    whose phrase names who held it (a holding participle with an agent or a holder before
+    it, the owner named in an appositive) is taken from that holder."""
+    sides = [h for slot in predicate.target_slots if slot.islower() and " " not in slot
+             for h in _slot_heads(predicate, slot, False, lex)]
     for noun in (n for side in sides for n in (side, *_appositives(side))):
+        held = _place_holder(noun, memory.sole_country, memory, lookup, lex)
+        if held is not None:
+            return [held]
         for owner in _holder_words(noun):
             found = [r for r in actors_for(owner, memory, lookup, lex) if r.actor is not None]
             if found:
