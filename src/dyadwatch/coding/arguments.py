@@ -1346,6 +1346,9 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
         return
     if token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children):
         return  # "the Kurds, armed and supported by the US": a participle's doer is its agent
+    if token.dep_ == "advcl" and any(c.dep_ in PASSIVE_SUBJECT_DEPS and c.lower_ not in
+                                     lex.relative_pronouns for c in token.children):
+        return  # "pushed for Kurdish fighters to be allowed to …": no deed of the pusher's
     if token.dep_ == "advcl" and token.lemma_.lower() in lex.reporting_verbs and any(
             c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children):
         return  # "just as Isis was said to have ...": the main subject said nothing
