@@ -71,6 +71,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         # statement to the one it is about
         targets = fill(predicate, ("comment_subject",), memory, lookup, lex,
                        subject=False) or [t for t in targets if t.actor is None]
+    if predicate.code == OCCUPY_CODE and not any(t.actor for t in targets):
+        targets = _held_before(predicate, memory, lookup, lex) or targets
     if not targets:
         targets = _aim_targets(predicate, memory, lookup, lex)
     if not targets and predicate.code[:2] in lex.place_target_roots:
@@ -1344,6 +1346,9 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
         return
     if token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children):
         return  # "the Kurds, armed and supported by the US": a participle's doer is its agent
+    if token.dep_ == "advcl" and any(c.dep_ in PASSIVE_SUBJECT_DEPS and c.lower_ not in
+                                     lex.relative_pronouns for c in token.children):
+        return  # "pushed for Kurdish fighters to be allowed to …": no deed of the pusher's
     if token.dep_ == "advcl" and token.lemma_.lower() in lex.reporting_verbs and any(
             c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children):
         return  # "just as Isis was said to have ...": the main subject said nothing
@@ -1598,6 +1603,45 @@ def _place_country(place: Token, memory: DocActors, lookup: ActorLookup, lex: Le
 # participles that name who holds a place: "rebel-held Douma", "the Kurdish-controlled city"
 HOLDER_PARTICIPLES = frozenset({"held", "controlled", "run", "occupied", "dominated"})
 HOLD_ROLES = frozenset({"REB", "OPP", "GOV", "MIL", "IMG", "UAF"})
+
+
+OCCUPY_CODE = "192"  # CAMEO: occupy territory
+
+
+def _held_before(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
+                 lex: Lexicon) -> list[Resolved]:
+    """'the last villages held by Isis fell to the Kurds', 'the Isis-held town fell to the
+    SDF', 'Raqqa, the de facto capital of Islamic State, fell to the SDF': ground taken
+    whose phrase names who held it (a holding participle with an agent or a holder before
+    it, the owner named in an appositive) is taken from that holder."""
+    sides = [h for slot in predicate.target_slots if slot.islower() and " " not in slot
+             for h in _slot_heads(predicate, slot, False, lex)]
+    for noun in (n for side in sides for n in (side, *_appositives(side))):
+        held = _place_holder(noun, memory.sole_country, memory, lookup, lex)
+        if held is not None:
+            return [held]
+        for owner in _holder_words(noun):
+            found = [r for r in actors_for(owner, memory, lookup, lex) if r.actor is not None]
+            if found:
+                return found
+    return []
+
+
+def _appositives(noun: Token) -> list[Token]:
+    return [c for c in noun.children if c.dep_ == "appos"]
+
+
+def _holder_words(noun: Token) -> Iterator[Token]:
+    """The agent of a holding participle on ``noun`` ("villages held by Isis") and the
+    possessor or of-object of an appositive head ("the capital of Islamic State")."""
+    for participle in (c for c in noun.children
+                       if c.dep_ == "acl" and c.lower_ in HOLDER_PARTICIPLES):
+        yield from (p for agent in participle.children if agent.dep_ == "agent"
+                    for p in agent.children if p.dep_ == "pobj")
+    if noun.dep_ == "appos":
+        yield from (c for c in noun.children if c.dep_ == "poss")
+        yield from (p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for p in prep.children if p.dep_ == "pobj")
 
 
 def _place_holder(place: Token, country: str | None, memory: DocActors, lookup: ActorLookup,

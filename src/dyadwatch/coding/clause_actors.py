@@ -379,8 +379,24 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
                 return found
     found = role_actor(head, memory, lookup, lex)
     if found is None or found.actor is None or not found.actor.country:
-        return _described_holder(head, memory, lookup, lex) or found
+        return _described_holder(head, memory, lookup, lex) or _joined_group(
+            head, memory, lookup, lex) or found
     return found
+
+
+def _joined_group(head: Token, memory: DocActors, lookup: ActorLookup,
+                  lex: Lexicon) -> Resolved | None:
+    """'foreign fighters who joined Isis', 'the men who had joined the group': people with
+    no country of their own whom a relative clause says joined an armed group stand for
+    that group."""
+    for clause in (c for c in head.children
+                   if c.dep_ == "relcl" and c.lemma_.lower() in lex.joining_verbs):
+        for obj in (c for c in clause.children if c.dep_ == "dobj"):
+            group = _resolve_head(obj, memory, lookup, lex)
+            if group is not None and group.actor is not None and is_group(
+                    group.actor) and _armed_code(group.actor):
+                return Resolved(group.actor, _phrase_text(head), head.i)
+    return None
 
 
 def _named_appositive(head: Token, memory: DocActors, lookup: ActorLookup,

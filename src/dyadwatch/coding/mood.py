@@ -186,6 +186,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         if current is not token and not _parenthetical(token) and _conditional_would(
                 current, lex):
             return True  # "… would ask the Kurds to withdraw, allowing Gondor to claim …"
+        if _noun_purpose(current, lex):
+            return True  # "a deal to allow Ankara to send its troops": only meant
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head  # "could change to fighting the regime"
         elif current.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} and not (
@@ -194,6 +196,23 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
             return False
         current = current.head
     return False
+
+
+def _noun_purpose(clause: Token, lex: Lexicon) -> bool:
+    """'a deal to allow Ankara to send its troops', 'a push to free the hostages': a
+    to-clause on a noun says what it is for, not that it was done. Not the deed a
+    decision, a campaign or an effort names ("his decision to launch strikes", "the battle
+    to recapture the town", "Russia's efforts to broker a deal"; `decision_nouns`,
+    `campaign_nouns`, `aim_nouns`), nor a first or only doer ("the first minister to
+    visit")."""
+    noun = clause.head
+    if clause.dep_ != "acl" or clause.tag_ != "VB" or noun.pos_ != "NOUN" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    lemma = noun.lemma_.lower()
+    return not any(lemma in words for words in (
+        lex.decision_nouns, lex.campaign_nouns, lex.aim_nouns)) and not any(
+        c.lower_ in lex.first_words for c in noun.children)
 
 
 def _conditional_would(clause: Token, lex: Lexicon) -> bool:

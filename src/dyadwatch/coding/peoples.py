@@ -3,8 +3,9 @@
 A people lives in one or several states (words.yaml: ``peoples``). A people with one home
 is read there; otherwise the home a phrase means is read, in order, from the phrase and
 its clause ("Syrian Kurds", "Kurds in Iraq"), from the nearest sign the article names (a
-group of one home: the SDF places the Kurds in Syria), and from the only home the article
-names. Otherwise the phrase stays unknown: a wrong country is worse than none.
+group of one home: the SDF places the Kurds in Syria) or the home it names most by name
+before the word, from the one home its own sentence names, and from the only home the
+article names. Otherwise the phrase stays unknown: a wrong country is worse than none.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ _PHRASE_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod"})
 _HOME_PREPS = frozenset({"in", "of", "from", "inside", "within"})
 _SCENE_PREPS = frozenset({"in", "inside", "within"})  # of the clause: "warned Kurds in Turkey"
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# a home the article has named this many times as often as any other before a people word
+# is where the word is read ("Syria" ten times, "Iraq" once in passing)
+DOMINANT = 3
 # roles a people's home code stands for ("Kurdish forces", "Kurdish officials"); others
 # keep their own sector in the home country ("Kurdish refugees" → SYRREF)
 _ARMED_OR_POLITICAL = frozenset({"GOV", "GOVMIL", "MIL", "REB", "UAF", "COP", "SPY", "PTY",
@@ -45,7 +49,7 @@ def people_actor(token: Token, lookup: ActorLookup, lex: Lexicon,
     far = _signed_homes(token, homes, named)
     home = homes[0] if len(homes) == 1 else (
         _home_in_phrase(head, homes, lookup, named) or _home_by_sign(token, far, named)
-        or _sole_home(far, named))
+        or _home_in_sentence(token, far, named) or _sole_home(far, named))
     if home is None:
         return None
     role = lookup.role_of(head.lemma_) or lookup.role_of(head.text) if head is not token else None
@@ -102,6 +106,17 @@ def _home_in_phrase(head: Token, homes: tuple[PeopleHome, ...], lookup: ActorLoo
     return found[0] if len(found) == 1 else None
 
 
+def _home_in_sentence(token: Token, homes: tuple[PeopleHome, ...],
+                      named: list[tuple[int, str, str | None]]) -> PeopleHome | None:
+    """The one home whose state the word's own sentence names, by name, demonym or a person
+    of it: "Turkey sent troops into the Syrian enclave of Afrin to fight Kurdish militias"
+    (Turkey, a home read only by a sign in the sentence, is none here)."""
+    sent = token.sent
+    countries = {country for start, _, country in named if sent.start <= start < sent.end}
+    found = [home for home in homes if home.country in countries]
+    return found[0] if len(found) == 1 else None
+
+
 def _signed_homes(token: Token, homes: tuple[PeopleHome, ...],
                   named: list[tuple[int, str, str | None]]) -> tuple[PeopleHome, ...]:
     """The homes the article may place the word in: a home read only by a sign in the
@@ -122,10 +137,11 @@ def _home_by_sign(token: Token, homes: tuple[PeopleHome, ...],
     # a home the article has named by its name before the word, where no sign came first:
     # "Kurdish forces pulled out" of a town in an article on northern Syria is not the PKK
     # a later paragraph names ("Turkish troops" name no land)
-    by_name = {home.country for start, entry_id, country in named for home in homes
-               if start < token.i and entry_id.startswith("country:") and country == home.country}
-    if len(by_name) == 1:
-        return next(home for home in homes if home.country in by_name)
+    by_name = Counter(home.country for start, entry_id, country in named for home in homes
+                      if start < token.i and entry_id.startswith("country:")
+                      and country == home.country).most_common(2)
+    if by_name and (len(by_name) == 1 or by_name[0][1] >= DOMINANT * by_name[1][1]):
+        return next(home for home in homes if home.country == by_name[0][0])
     after = [(start, home) for start, home in signs if start > token.i]
     return min(after, key=lambda pair: pair[0])[1] if after else None
 

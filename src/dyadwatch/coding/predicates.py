@@ -39,6 +39,7 @@ from dyadwatch.coding.syntax import (
     reaction_object,
     small_clause,
     to_clause,
+    verb_tagged_noun,
 )
 from dyadwatch.kb.verbs import Frame, VerbDictionary, VerbPattern
 
@@ -136,8 +137,8 @@ class PredicateFinder:
         return memo[token.i]
 
     def _match_uncached(self, token: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
-        pos = "verb" if token.pos_ == "VERB" else "noun" if token.pos_ == "NOUN" else (
-            "adj" if predicative(token) else None)
+        pos = "verb" if token.pos_ == "VERB" or verb_tagged_noun(token) else (
+            "noun" if token.pos_ == "NOUN" else "adj" if predicative(token) else None)
         if pos is None:
             return None
         if pos == "verb" and reaction_object(token, self.lex) is not None:

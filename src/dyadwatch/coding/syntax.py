@@ -114,6 +114,13 @@ def predicative(token: Token) -> bool:
     return token.pos_ == "ADJ" and token.dep_ in {"acomp", "ROOT", "ccomp", "xcomp", "conj"}
 
 
+def verb_tagged_noun(token: Token) -> bool:
+    """A word tagged as a noun that the parser gave a subject and a direct object, so a
+    finite verb ("The army retook Palmyra": the small model tags 'retook' a noun)."""
+    deps = {c.dep_ for c in token.children}
+    return token.pos_ == "NOUN" and {"nsubj", "dobj"} <= deps
+
+
 def named_object(token: Token) -> Iterator[Token]:
     """The object a small clause is about when the parser reads object and complement as
     two complements ("called [Borduria's troop movements] [a provocation]"): the first."""
