@@ -224,6 +224,7 @@ class Lexicon:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     group_anaphors: frozenset[str]
+    counterpart_nouns: frozenset[str]
     relative_pronouns: frozenset[str]
     quantity_heads: frozenset[str]
     speaker_heads: frozenset[str]
