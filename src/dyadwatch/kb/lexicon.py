@@ -225,6 +225,7 @@ class Lexicon:
     group_pronouns: frozenset[str]
     group_anaphors: frozenset[str]
     counterpart_nouns: frozenset[str]
+    counted_sides: frozenset[str]
     relative_pronouns: frozenset[str]
     quantity_heads: frozenset[str]
     speaker_heads: frozenset[str]
