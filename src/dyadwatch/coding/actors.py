@@ -560,6 +560,34 @@ def _sentences_back(token: Token, count: int) -> int:
     return start
 
 
+def _main_subject(token: Token) -> bool:
+    """The subject of its sentence's main verb, or of a verb joined to it ("Mr Howard
+    said", "He went on to accuse ..."), not of a clause inside ("urged the chancellor to
+    admit he had been ..."); ``token`` is the subject's head or a word before it."""
+    while token.dep_ in {"compound", "det", "amod", "poss", "nmod", "punct", "case"} and (
+            token.head.i > token.i):
+        token = token.head
+    verb = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"} and (verb.dep_ == "ROOT" or (
+        verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+
+
+def _previous_main_pronoun(head: Token, memory: DocActors) -> Token | None:
+    """'He went on to accuse Mr Brown. He urged the chancellor to admit he ... “We can all
+    see ...” He also accused ...': the same pronoun as subject of the main verb of the
+    sentence before (a quotation between them not counted), which ``head`` goes on from."""
+    start = head.sent.start
+    while start > 0:
+        sent = head.doc[start - 1].sent
+        if not all(t.i in memory.quoted or t.is_punct or t.is_space for t in sent):
+            subject = next((c for c in sent.root.children
+                            if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            return subject if subject is not None and subject.lower_ == head.lower_ and (
+                subject.i not in memory.quoted) else None
+        start = sent.start
+    return None
+
+
 def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | None:
     """The nearest earlier mention of the right kind (people for he/she, others for it/they).
 
@@ -582,10 +610,15 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
     chosen_start, chosen, _ = earlier[-1]
     if head.dep_ in {"nsubj", "nsubjpass"}:
         window = _sentences_back(head, 2)
-        for start, actor, subject in reversed(earlier):
-            if subject and start >= window:
-                chosen_start, chosen = start, actor
-                break
+        subjects = [(start, actor) for start, actor, subject in earlier
+                    if subject and start >= window]
+        chain = _previous_main_pronoun(head, memory) if _main_subject(head) else None
+        if chain is not None and not any(start > chain.i for start, _ in subjects):
+            found = antecedent_of(chain, memory, person)
+            return None if found is None else Resolved(found.actor, head.text, head.i,
+                                                       private=found.private)
+        if subjects:
+            chosen_start, chosen = subjects[-1]
     if chosen is None:
         # a private person stays private ("the driver said he ..."); someone unknown, unknown
         return Resolved(None, head.text, head.i, private=True) if (

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.actor_words import is_group, join_code, party_sector
+from dyadwatch.coding.actor_words import is_group, is_state, join_code, party_sector
 from dyadwatch.coding.actors import DocActors, Resolved
 from dyadwatch.coding.clause_actors import actors_for, private_sector, same_actor
 from dyadwatch.coding.comments import (
@@ -40,7 +40,7 @@ from dyadwatch.kb.actors import sector_of
 from dyadwatch.model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from dyadwatch.kb.lexicon import Lexicon
 
@@ -659,7 +659,8 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
                 continue  # "fined him 30,000 Egyptian pounds": money is nobody
             if subject and slot == "of" and not _actor_word(head, lookup, lex):
                 continue  # "the withdrawal of US sanctions": sanctions withdraw nothing
-            found = _named_pair(head, memory) or actors_for(head, memory, lookup, lex)
+            found = _named_pair(head, memory) or _counted_sides(head, memory, lookup, lex) or (
+                actors_for(head, memory, lookup, lex))
             found += [named[0] for nmod in _misread_conjuncts(head)
                       if (named := actors_for(nmod, memory, lookup, lex))]
             if slot in {"amod", "compound"}:
@@ -798,6 +799,45 @@ def _named_pair(head: Token, memory: DocActors) -> list[Resolved]:
                 len({a.country for _, a in states if a is not None}) == count):
             return [Resolved(a, m.text, head.i) for m, a in states if a is not None]
     return []
+
+
+# the arguments whose states a counted plural may stand for: subjects, objects and the
+# partner of a 'with'
+_SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _counted_sides(head: Token, memory: DocActors, lookup: ActorLookup,
+                   lex: Lexicon) -> list[Resolved]:
+    """'Putin has said as the presidents of Iran and Turkey arrived in Sochi. The summit
+    between the three powers ...': a counted plural of states or their leaders
+    (`counted_sides`) with no coordination to count stands for the distinct states that
+    are subjects, objects or partners ('with') in its own sentence before it, else in the
+    sentence before, when they are exactly as many as it counts; nothing otherwise."""
+    count = next((COUNT_WORDS[c.lower_] for c in head.children if c.dep_ in {
+        "nummod", "det", "predet"} and c.lower_ in COUNT_WORDS), None)
+    if count is None or head.tag_ != "NNS" or head.lemma_.lower() not in lex.counted_sides:
+        return []
+    doc = head.doc
+    own = _side_states(doc[head.sent.start : head.i], memory, lookup, lex)
+    before = _side_states(doc[head.sent.start - 1].sent, memory, lookup, lex) if (
+        head.sent.start > 0) else []
+    sides = own if own else before
+    if len(sides) != count:
+        return []
+    return [Resolved(side.actor, side.text, head.i) for side in sides]
+
+
+def _side_states(span: Span, memory: DocActors, lookup: ActorLookup,
+                 lex: Lexicon) -> list[Resolved]:
+    """The distinct states that are subjects, objects or partners ('with') in ``span``."""
+    sides: dict[str, Resolved] = {}
+    for token in span:
+        if (token.dep_ in _SIDE_DEPS or (token.dep_ == "pobj" and token.head.lower_ == "with")
+                ) and _actor_word(token, lookup, lex):  # not 'to end the Syrian war'
+            for side in actors_for(token, memory, lookup, lex):
+                if side.actor is not None and is_state(side.actor) and not is_group(side.actor):
+                    sides.setdefault(str(side.actor.country), side)
+    return list(sides.values())
 
 
 def _conjunct_chain(token: Token) -> list[Token]:

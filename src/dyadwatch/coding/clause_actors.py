@@ -371,6 +371,9 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
     office = _state_office(head, memory, lookup, lex)
     if office is not None:
         return office
+    counterpart = _counterpart(head, memory, lookup, lex)
+    if counterpart is not None:
+        return counterpart
     if head.lemma_.lower() in lex.quantity_heads or head.pos_ == "NUM":
         # "hundreds of UN troops", "members of the party", "a group of activists"
         for member in _of_objects(head):
@@ -408,7 +411,8 @@ def _named_appositive(head: Token, memory: DocActors, lookup: ActorLookup,
     of another country than the noun's own words or owner give ('Merkel's partner, the
     Social Democrats' is no American party)."""
     if head.pos_ != "NOUN" or head.tag_ != "NN" or not (
-            _has_role_head(head, lookup) or head.lemma_.lower() in RELATION_NOUNS):
+            _has_role_head(head, lookup) or head.lemma_.lower() in RELATION_NOUNS
+            or head.lemma_.lower() in lex.counterpart_nouns):
         return None
     name = next((c for c in head.children if c.dep_ == "appos" and c.i in memory.by_token
                  and c.i not in memory.private and _set_off(c)), None)
@@ -425,6 +429,53 @@ def _named_appositive(head: Token, memory: DocActors, lookup: ActorLookup,
         return None
     start, end = memory.spans[name.i]
     return Resolved(actor, head.doc[start:end].text, head.i)
+
+
+def _counterpart(head: Token, memory: DocActors, lookup: ActorLookup,
+                 lex: Lexicon) -> Resolved | None:
+    """'his U.S. counterpart', 'their British counterparts': one who holds the office of
+    the one it is counterpart to, in the country its own words name: the possessor's
+    sector (a defence minister's counterpart is GOVMIL), else a government's (GOV)."""
+    if head.lemma_.lower() not in lex.counterpart_nouns:
+        return None
+    found = role_actor(head, memory, lookup, lex)
+    actor = found.actor if found is not None else None
+    if found is None or actor is None or actor.code != actor.country:
+        return found
+    owners = [o for o in (_counterpart_owner(head),) if o is not None]
+    owners += [c for c in head.children if c.dep_ == "poss"]
+    sector = next((s for s in (_holder_sector(o, memory, lookup, lex) for o in owners) if s),
+                  "GOV")
+    return Resolved(Actor(join_code(actor.code, sector), actor.country,
+                          rule="modifier:counterpart"), found.text, head.i)
+
+
+def _counterpart_owner(head: Token) -> Token | None:
+    """The one a counterpart is set against in its clause: the first of two coordinated
+    ("Lee and his U.S. counterpart met"), else the subject of the verb whose object it is
+    ("the army chief met his Somali counterpart")."""
+    if head.dep_ == "conj":
+        return head.head
+    verb = head
+    while verb.dep_ in {"dobj", "dative", "pobj", "prep"} and verb.head is not verb:
+        verb = verb.head
+    if verb is head or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _holder_sector(owner: Token, memory: DocActors, lookup: ActorLookup,
+                   lex: Lexicon) -> str:
+    """The sector of the state actor a counterpart's owner stands for ("his" after the
+    Turkish defence minister → GOVMIL); '' for none."""
+    if owner.dep_ == "poss" and owner.lower_ in lex.person_pronouns | lex.group_pronouns:
+        antecedent = antecedent_of(owner, memory, person=owner.lower_ in lex.person_pronouns)
+    else:
+        antecedent = _resolve_head(owner, memory, lookup, lex)
+    actor = antecedent.actor if antecedent is not None else None
+    if actor is None or not is_state(actor) or party_sector(actor):
+        return ""
+    return actor.code[len(str(actor.country)):]
 
 
 _CLOSERS = frozenset({",", ")", ";", ".", "—", "–", "-", ":"})

@@ -186,7 +186,9 @@ def _has_prep(token: Token, word: str, objects: list[str] | None = None) -> bool
         for host in hosts for c in host.children)
 
 
-OBJECT_PREPS = frozenset({"as"})  # prepositions a pattern may find on its object
+# prepositions a pattern may find on its object ("dismissed the plan as a gimmick",
+# "expressed regret at the veto")
+OBJECT_PREPS = frozenset({"as", "at"})
 
 
 def near_lemmas(token: Token, lex: Lexicon) -> set[str]:

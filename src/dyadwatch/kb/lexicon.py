@@ -244,6 +244,8 @@ class Lexicon:
     group_pronouns: frozenset[str]
     group_anaphors: frozenset[str]
     joining_verbs: frozenset[str]
+    counterpart_nouns: frozenset[str]
+    counted_sides: frozenset[str]
     relative_pronouns: frozenset[str]
     quantity_heads: frozenset[str]
     speaker_heads: frozenset[str]
