@@ -59,3 +59,11 @@ def test_minhash_dedup_imports_no_scipy(module: str) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("items", [[b"the talks resumed", b"", "Kyiv \u2019s envoy".encode()], []])
+def test_minhash_hash32_array_equals_hash32(items: list[bytes]) -> None:
+    found = minhash.hash32_array(items)
+    assert str(found.dtype) == "uint32"
+    assert found.tolist() == [minhash.hash32(item) for item in items]

@@ -72,3 +72,24 @@ def test_attributes_equal_spacy_pipeline(nlp: Any, texts: list[str]) -> None:
     for _ in range(2):
         for ours, theirs in zip(nlp.pipe(texts), stock.pipe(texts), strict=True):
             assert _annotations(ours) == _annotations(theirs)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("words", [["talks", "envoys", "ceasefires", "geese", "sanctioned"]])
+def test_attributes_indexed_lemmas_equal_the_lemmatizer(words: list[str]) -> None:
+    from spacy.lookups import Lookups
+
+    from dyadwatch.nlp.attributes import _indexed_lemmatize
+
+    nlp = spacy.blank("en")
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    lookups = Lookups()
+    lookups.add_table("lemma_rules", {"noun": [["s", ""], ["es", ""]], "verb": [["ed", ""]]})
+    lookups.add_table("lemma_index", {"noun": ["talk", "envoy", "ceasefire"], "verb": []})
+    lookups.add_table("lemma_exc", {"noun": {"geese": ["goose"]}})
+    lemmatizer.lookups = lookups  # type: ignore[attr-defined]
+    indexed = _indexed_lemmatize(lemmatizer)  # type: ignore[arg-type]
+    pos = ["NOUN"] * 4 + ["VERB"]
+    doc = Doc(nlp.vocab, words=words, pos=pos, morphs=["Number=Plur"] * 4 + ["Tense=Past"])
+    assert indexed is not lemmatizer.lemmatize  # type: ignore[attr-defined]
+    assert [indexed(t) for t in doc] == [lemmatizer.lemmatize(t) for t in doc]  # type: ignore[attr-defined]

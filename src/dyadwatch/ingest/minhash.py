@@ -47,6 +47,14 @@ def hash32(value: bytes) -> int:
     return int.from_bytes(hashlib.sha1(value).digest()[:4], "little")
 
 
+def hash32_array(items: Iterable[bytes]) -> NDArray[np.uint32]:
+    """``hash32`` of each item, as one array: the four bytes of each digest joined and read
+    at once (no Python int per item)."""
+    sha1 = hashlib.sha1
+    joined = b"".join([sha1(item).digest()[:4] for item in items])
+    return np.frombuffer(joined, dtype="<u4").astype(np.uint32)
+
+
 def _mix(hashed: NDArray[np.uint32]) -> NDArray[np.uint32]:
     """The MurmurHash3 finaliser, a bijection that spreads the input hashes."""
     s1, m1, s2, m2, s3 = _FMIX
@@ -73,11 +81,11 @@ class Signature:
 
 def signature(items: Iterable[bytes], num_perm: int) -> Signature:
     """The MinHash signature of ``items`` with ``num_perm`` permutations."""
-    hashed = [hash32(item) for item in items]
-    if not hashed:
+    hashed = hash32_array(items)
+    if not len(hashed):
         return Signature(np.full(num_perm, MAX_HASH, dtype=np.uint32))
     a, b = permutations(num_perm)
-    column = _mix(np.array(hashed, dtype=np.uint32).reshape(-1, 1))
+    column = _mix(hashed.reshape(-1, 1))
     return Signature((column * a + b).min(axis=0))
 
 

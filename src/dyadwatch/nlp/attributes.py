@@ -17,20 +17,22 @@ remembered lemma is the one the lemmatizer gives, so the annotations are the sam
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy
 from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.pipeline import Lemmatizer
+from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
-    from spacy.pipeline import AttributeRuler, Lemmatizer
+    from spacy.pipeline import AttributeRuler
 
 FAST_NAME = "dyadwatch_attributes_v1"
 REPLACED = ("attribute_ruler", "lemmatizer")
@@ -48,6 +50,7 @@ class FastAttributes:
     def __init__(self, ruler: AttributeRuler, lemmatizer: Lemmatizer | None) -> None:
         self.ruler = ruler
         self.lemmatizer = lemmatizer
+        self.lemmatize = None if lemmatizer is None else _indexed_lemmatize(lemmatizer)
         self.single = Matcher(ruler.vocab)  # patterns of one token
         self.multi = Matcher(ruler.vocab)  # patterns of more tokens
         self.first = Matcher(ruler.vocab)  # the first token of each pattern of more tokens
@@ -163,7 +166,7 @@ class FastAttributes:
     # ---- the lemmatizer ------------------------------------------------------------------
 
     def _apply_lemmas(self, doc: Doc) -> None:
-        if self.lemmatizer is None:
+        if self.lemmatizer is None or self.lemmatize is None:
             return
         rows = numpy.asarray(doc.to_array([ORTH, POS, MORPH, LEMMA]), dtype=numpy.uint64)
         overwrite = self.lemmatizer.overwrite
@@ -174,7 +177,7 @@ class FastAttributes:
             key = (orth, pos, morph)
             found = self._lemmas.get(key)
             if found is None:
-                found = self.ruler.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                found = self.ruler.vocab.strings.add(self.lemmatize(doc[i])[0])
                 if len(self._lemmas) >= MEMO_LIMIT:
                     self._lemmas.clear()
                 self._lemmas[key] = found
@@ -183,6 +186,46 @@ class FastAttributes:
 
 
 ARRAY_ATTRS = [POS, TAG, MORPH, LEMMA]  # set through Doc.from_array; others token by token
+
+
+class _IndexedLemmas:
+    """What ``Lemmatizer.rule_lemmatize`` reads of its lemmatizer (``lookups``, ``cache``,
+    ``is_base_form``), with the index of each part of speech as a set."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lookups = Lookups()
+        for name in lemmatizer.lookups.tables:
+            table = lemmatizer.lookups.get_table(name)
+            if name == "lemma_index":
+                self.lookups.add_table(name, {key: frozenset(words)
+                                              for key, words in table.items()})
+            else:
+                self.lookups.add_table(name, dict(table.items()))
+        self.cache: dict[Any, list[str]] = {}
+        self.is_base_form = lemmatizer.is_base_form
+
+    def lemmatize(self, token: Token) -> list[str]:
+        return Lemmatizer.rule_lemmatize(self, token)  # type: ignore[arg-type]
+
+
+def _indexed_lemmatize(lemmatizer: Lemmatizer) -> Callable[[Token], list[str]]:
+    """``lemmatizer.lemmatize``; for spaCy's own rule mode, with the index as sets.
+
+    The rules only ask whether a form is in the index of its part of speech (a list of up
+    to 57,000 words in English, scanned once per rule and word); a set answers the same, so
+    the lemmas are the same. The tables are read at the first word (a pipeline's lookups are
+    filled when it is initialised). Any other mode or lemmatize method is used as it is.
+    """
+    if lemmatizer.mode != "rule" or getattr(lemmatizer.lemmatize, "__func__",
+                                            None) is not Lemmatizer.rule_lemmatize:
+        return lemmatizer.lemmatize
+    indexed: list[_IndexedLemmas] = []
+
+    def lemmatize(token: Token) -> list[str]:
+        if not indexed:
+            indexed.append(_IndexedLemmas(lemmatizer))
+        return indexed[0].lemmatize(token)
+    return lemmatize
 
 
 @dataclass(frozen=True, slots=True)
