@@ -492,7 +492,8 @@ def usable_targets(predicate: Predicate, source: Resolved, targets: list[Resolve
     return [t for t in targets if not same_actor(source, t) and not self_reference(source, t)
             and not own_means(predicate, t, lex) and not _own_forces(predicate, source, t, lex)
             and not _own_ground(predicate, source, t, lex)
-            and not _own_state_comment(predicate, source, t, lex)]
+            and not _own_state_comment(predicate, source, t, lex)
+            and not _own_national_thing(predicate, source, t, lex)]
 
 
 STATE_ORGANS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP"})
@@ -1774,6 +1775,26 @@ def self_reference(source: Resolved, target: Resolved) -> bool:
         return False
     return _is_place(target) or (source.code == source.country
                                  and target.code == f"{source.country}GOV")
+
+
+NATIONAL_MODIFIER_RULE = "modifier:country"
+
+
+def _own_national_thing(predicate: Predicate, source: Resolved, target: Resolved,
+                        lex: Lexicon) -> bool:
+    """'Tillerson pledged a lasting US commitment', 'US troops repelled an attack on a
+    US-held base': a state's own adjective on a thing that is no actor (a commitment, a
+    base, a border) names what is the state's own, no other side of its deed. A retreat
+    keeps the ground it leaves ("withdrew from the besieged Bosnian town"), and the state's
+    own people stay a side ("denied land to a Turkish religious community")."""
+    country = source.country
+    if (country is None or predicate.code.startswith("08") or target.actor is None
+            or target.code != country
+            or predicate.token.doc[target.token_i].lower_ in lex.people_heads):
+        return False
+    sector = source.code[len(country):] if source.code else ""
+    return target.actor.rule == NATIONAL_MODIFIER_RULE and (
+        sector == "" or sector[:3] in STATE_ORGANS)
 
 
 def own_means(predicate: Predicate, target: Resolved, lex: Lexicon, bare: bool = False) -> bool:

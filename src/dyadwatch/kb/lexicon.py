@@ -245,6 +245,7 @@ class Lexicon:
     group_anaphors: frozenset[str]
     joining_verbs: frozenset[str]
     counterpart_nouns: frozenset[str]
+    people_heads: frozenset[str]
     counted_sides: frozenset[str]
     relative_pronouns: frozenset[str]
     quantity_heads: frozenset[str]
