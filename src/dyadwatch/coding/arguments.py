@@ -84,7 +84,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
             predicate, memory, lookup, lex)
     if not targets and sources:
         targets = _relative_deed_target(predicate, memory, lookup, lex) or (
-            _earlier_deed_target(predicate, sources, memory, lookup, lex, places))
+            _earlier_deed_target(predicate, sources, memory, lookup, lex, places)) or (
+            _condemned_deed_doer(predicate, sources, memory, lookup, lex))
     if sources:
         targets = _sovereign_owner(predicate, sources, targets, memory, lex) or targets
     if sources and all(t.country is None for t in targets):
@@ -263,6 +264,45 @@ def _earlier_deed_target(predicate: Predicate, sources: list[Resolved], memory: 
         if found:
             return found
     return []
+
+
+def _condemned_deed_doer(predicate: Predicate, sources: list[Resolved], memory: DocActors,
+                         lookup: ActorLookup, lex: Lexicon) -> list[Resolved]:
+    """'Borduria fired a rocket on Sunday ... Syldavia condemned the launch': a criticism
+    of a definite deed ("the launch", "the test"; `condemned_deeds`) with no doer of its own
+    is aimed at whoever did that deed, named with the same word earlier in its sentence or
+    in the two before ("launched", "Borduria's test"); never the critic itself."""
+    if predicate.code[:2] != DISAPPROVE_ROOT:
+        return []
+    noun = direct_object(predicate.token, lex)
+    if noun is None or noun.lemma_.lower() not in lex.condemned_deeds or not any(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+        return []
+    critics = {s.country for s in sources if s.country}
+    for earlier in _earlier_words(noun, noun.lemma_.lower()):
+        slots = ("nsubj", "agent") if earlier.pos_ == "VERB" else ("poss", "compound", "amod")
+        again = replace(predicate, token=earlier, words=(earlier,), slot_tokens=(earlier,),
+                        embedded=None)
+        found = [r for r in fill(again, slots, memory, lookup, lex, subject=True)
+                 if r.actor is not None and r.country not in critics]
+        if found:
+            return found
+    return []
+
+
+def _earlier_words(noun: Token, lemma: str) -> Iterator[Token]:
+    """The words of ``lemma`` before ``noun`` in its sentence and the two before it, the
+    nearest first; not a word that only modifies a noun ("a launch pad")."""
+    doc = noun.doc
+    first = noun.sent.start
+    for _ in range(2):
+        first = doc[first - 1].sent.start if first > 0 else first
+    for earlier in reversed(doc[first : noun.i]):
+        if earlier.lemma_.lower() == lemma and earlier.dep_ != "compound":
+            yield earlier
+
+
+DISAPPROVE_ROOT = "11"
 
 
 def _relative_deed_target(predicate: Predicate, memory: DocActors, lookup: ActorLookup,

@@ -285,6 +285,7 @@ class Lexicon:
     aspect_verbs: frozenset[str]
     standing_nouns: frozenset[str]
     toward_preps: frozenset[str]
+    condemned_deeds: frozenset[str]
     struck_things: frozenset[str]
     scene_preps: frozenset[str]
     instrument_heads: frozenset[str]
