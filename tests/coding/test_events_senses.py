@@ -248,6 +248,8 @@ DATES = [
      "the present perfect of a single fresh deed keeps the article's day"),
     ("Arnor attacked Gondor for two hours on Monday.", ["2020-01-06"],
      "a named day still dates a deed with a short span"),
+    ("Rohan met Gondorian envoys, attacked by Arnor.", ["2020-01-08", "2020-01-08", None],
+     "a past participle on a noun tells what was done to it before: no day"),
 ]
 
 

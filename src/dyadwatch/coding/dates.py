@@ -179,10 +179,20 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             # "launched a satellite on 13 April 2012 but later confirmed ...": after that
             # day, on none we know
             return None if event_date(current.head, anchor, lex) is None else NO_DAY
+        if _reduced_relative(current):
+            return NO_DAY
         if not _shares_time_of_head(current) or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _reduced_relative(token: Token) -> bool:
+    """A past participle that describes a noun with no day of its own tells what was done
+    to it before ("a reference to sanctions imposed on Gondorian firms by Arnor", "the
+    Kurds, armed and supported by the US"): background, not the article's day."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {
+        "NOUN", "PROPN", "PRON"}
 
 
 def _shares_time_of_head(token: Token) -> bool:
@@ -287,7 +297,7 @@ def _perfect_or_ongoing(token: Token) -> bool:
     if token.dep_ == "relcl" and token.head.lemma_.lower() == "time":
         return False
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
-    return perfect or token.tag_ == "VBG"
+    return perfect or token.tag_ == "VBG" or (token.tag_ == "VBN" and token.dep_ == "acl")
 
 
 def _a_span(noun: Token, lex: Lexicon, strict: bool) -> bool:
