@@ -235,6 +235,21 @@ DATES = [
      "a later deed is not given the first one's date"),
     ("Arnor attacked Gondor on 3 January and later attacked Rohan.", ["2020-01-03", None],
      "nor the first one's day"),
+    ("Arnor has attacked Gondor for years.", [None],
+     "a deed told over years is background with no day"),
+    ("Arnor has attacked Gondor over the past six months.", [None],
+     "so is one over the past months"),
+    ("Arnorian troops have fought Gondorian rebels since the 1990s.", [None],
+     "a since-phrase on the verb tells a span, not a day"),
+    ("Arnor has occasionally attacked Gondor.", [None],
+     "a habitual deed has no day"),
+    ("Arnor had at one point attacked Gondor.", [None], "'at one point' tells background"),
+    ("Arnor has attacked Gondor.", ["2020-01-08"],
+     "the present perfect of a single fresh deed keeps the article's day"),
+    ("Arnor attacked Gondor for two hours on Monday.", ["2020-01-06"],
+     "a named day still dates a deed with a short span"),
+    ("Rohan met Gondorian envoys, attacked by Arnor.", ["2020-01-08", "2020-01-08", None],
+     "a past participle on a noun tells what was done to it before: no day"),
 ]
 
 

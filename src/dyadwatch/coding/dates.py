@@ -179,10 +179,20 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             # "launched a satellite on 13 April 2012 but later confirmed ...": after that
             # day, on none we know
             return None if event_date(current.head, anchor, lex) is None else NO_DAY
+        if _reduced_relative(current):
+            return NO_DAY
         if not _shares_time_of_head(current) or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _reduced_relative(token: Token) -> bool:
+    """A past participle that describes a noun with no day of its own tells what was done
+    to it before ("a reference to sanctions imposed on Gondorian firms by Arnor", "the
+    Kurds, armed and supported by the US"): background, not the article's day."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {
+        "NOUN", "PROPN", "PRON"}
 
 
 def _shares_time_of_head(token: Token) -> bool:
@@ -233,15 +243,69 @@ def looks_ahead(token: Token, lex: Lexicon) -> bool:
 def background(token: Token, lex: Lexicon) -> bool:
     """The predicate is told as background to the news: the pluperfect outside reported
     speech ("the US had vowed to", "a town they had liberated"; not the backshift of
-    "officials said the rebels had attacked"), an adverb of the past ("previously", "has
-    long argued") or a since-clause ("since the army ousted Morsi")."""
+    "officials said the rebels had attacked"), an adverb of the past or of habit
+    ("previously", "has long argued", "has occasionally cooperated"), a since-clause
+    ("since the army ousted Morsi") or a span of time (``over_a_span``)."""
     if any(c.dep_ in {"advmod", "mark"} and c.lower_ in lex.background_adverbs
-           for c in token.children):
+           for c in token.children) or over_a_span(token, lex):
         return True
-    pluperfect = token.tag_ == "VBN" and any(
+    pluperfect = token.tag_ in {"VBN", "VBD"} and any(
         c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in token.children)
     reported = token.dep_ == "ccomp" and token.head.lemma_.lower() in lex.reporting_verbs
     return pluperfect and not reported
+
+
+_SPAN_PREPS = frozenset({"for", "over", "throughout", "during", "across", "in"})
+_SPAN_MODIFIERS = frozenset({"past", "last", "recent", "previous", "many", "several"})
+
+
+def over_a_span(token: Token, lex: Lexicon) -> bool:
+    """The verb tells its deed over a span of time, not on a day: a phrase of background
+    ("had at one point held", "has in the past cooperated"), a span of years, months or
+    weeks ("has armed militias for years", "fought over the past 18 months", "in recent
+    years"; "in" only with such a modifier, not "in two weeks") or a since-phrase ("the
+    PKK, fighting since the 1990s", "has shelled the city since February")."""
+    if token.pos_ not in {"VERB", "AUX"} or _modal(token, lex):
+        # "the deadliest attack since 2014" is dated by its own clause; "would extend the
+        # emergency for three months" spans the state, not the deed
+        return False
+    # the parse may hang the phrase on the auxiliary ("had at one point held")
+    heads = [token, *(c for c in token.children if c.dep_ == "aux")]
+    for child in (c for h in heads for c in h.children if c.dep_ == "prep"):
+        if " ".join(t.lower_ for t in child.subtree) in lex.background_phrases:
+            return True
+        if child.lower_ == "since" and any(c.dep_ == "pobj" for c in child.children) and (
+                _perfect_or_ongoing(token)):
+            return True
+        if child.lower_ in _SPAN_PREPS and any(_a_span(o, lex, strict=child.lower_ == "in")
+                                               for o in child.children if o.dep_ == "pobj"):
+            return True
+    return False
+
+
+def _modal(token: Token, lex: Lexicon) -> bool:
+    return looks_ahead(token, lex) or any(
+        c.dep_ == "aux" and c.lower_ in {"would", "could", "should", "might", "may", "can"}
+        for c in token.children)
+
+
+def _perfect_or_ongoing(token: Token) -> bool:
+    """A since-phrase spans the deed of a perfect or an -ing form ("has waged an insurgency
+    since 1984", "fighting since the 1990s"); not a simple past ("called it the worst crisis
+    since 1962"), nor "the first time it has fired a rocket over Japan since 2009", a
+    fresh deed."""
+    if token.dep_ == "relcl" and token.head.lemma_.lower() == "time":
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+    return perfect or token.tag_ == "VBG" or (token.tag_ == "VBN" and token.dep_ == "acl")
+
+
+def _a_span(noun: Token, lex: Lexicon, strict: bool) -> bool:
+    """"years", "the past 18 months", "recent weeks", "the last year": a span of time."""
+    if noun.lemma_.lower() not in lex.duration_nouns:
+        return False
+    modified = any(c.lower_ in _SPAN_MODIFIERS for c in noun.children)
+    return modified or (not strict and noun.tag_ == "NNS")
 
 
 def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
