@@ -236,6 +236,26 @@ def _conditional_would(clause: Token, lex: Lexicon) -> bool:
         c.dep_ in {"ccomp", "parataxis"} and c.pos_ == "VERB" for c in clause.children)
 
 
+MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+
+
+def near_miss(token: Token, code: str, lex: Lexicon) -> bool:
+    """'Isis has almost lost control of the town', 'nearly succeeded in killing the
+    leader': an adverb of a near miss on a deed's verb, or on the verb that governs it,
+    says the deed was not quite done. Words keep it ('has almost begged the regime to
+    agree' is an appeal made), so only material deeds are checked."""
+    if code[:2] not in MATERIAL_ROOTS:
+        return False
+    governor = token.head if token.dep_ == "xcomp" else (
+        token.head.head if token.dep_ == "pcomp" and token.head.dep_ == "prep" else token)
+    return _near_miss_adverb(token, lex) or _near_miss_adverb(governor, lex)
+
+
+def _near_miss_adverb(clause: Token, lex: Lexicon) -> bool:
+    return clause.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "advmod" and c.lower_ in lex.near_miss_adverbs for c in clause.children)
+
+
 def _parenthetical(token: Token) -> bool:
     """'Instead, Obama promised, it would tackle extremism': a clause with its own subject
     set before its head is the one who says the rest, not a part of it."""
