@@ -152,6 +152,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "NOUN" and any(c.dep_ in {"det", "amod"} and c.lower_ in lex.unreal_modifiers
                                     for c in token.children):
         return True
+    if token.pos_ == "NOUN" and any(c.dep_ == "acl" and _still_to_come(c) for c in token.children):
+        return True  # "a peace deal to be signed next week", "talks to be held in Geneva"
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of" and (
             token.head.head.lemma_.lower() in lex.potential_nouns):
         return True  # "the prospect of a confrontation", "the risk of an Israeli strike"
@@ -196,6 +198,13 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
             return False
         current = current.head
     return False
+
+
+def _still_to_come(verb: Token) -> bool:
+    """'(a summit) to be held on Friday', '(the accord) to be signed next week': a passive
+    to-infinitive on an event noun tells that the event is yet to happen."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+        c.dep_ == "auxpass" for c in verb.children)
 
 
 def _noun_purpose(clause: Token, lex: Lexicon) -> bool:
