@@ -152,6 +152,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "NOUN" and any(c.dep_ in {"det", "amod"} and c.lower_ in lex.unreal_modifiers
                                     for c in token.children):
         return True
+    if token.pos_ == "NOUN" and any(c.dep_ == "acl" and _still_to_come(c) for c in token.children):
+        return True  # "a peace deal to be signed next week", "talks to be held in Geneva"
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of" and (
             token.head.head.lemma_.lower() in lex.potential_nouns):
         return True  # "the prospect of a confrontation", "the risk of an Israeli strike"
@@ -198,6 +200,13 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _still_to_come(verb: Token) -> bool:
+    """'(a summit) to be held on Friday', '(the accord) to be signed next week': a passive
+    to-infinitive on an event noun tells that the event is yet to happen."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+        c.dep_ == "auxpass" for c in verb.children)
+
+
 def _noun_purpose(clause: Token, lex: Lexicon) -> bool:
     """'a deal to allow Ankara to send its troops', 'a push to free the hostages': a
     to-clause on a noun says what it is for, not that it was done. Not the deed a
@@ -234,6 +243,26 @@ def _conditional_would(clause: Token, lex: Lexicon) -> bool:
         return True  # "one option being considered is that Gondor would withdraw"
     return clause.dep_ == "ROOT" and not any(
         c.dep_ in {"ccomp", "parataxis"} and c.pos_ == "VERB" for c in clause.children)
+
+
+MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+
+
+def near_miss(token: Token, code: str, lex: Lexicon) -> bool:
+    """'Isis has almost lost control of the town', 'nearly succeeded in killing the
+    leader': an adverb of a near miss on a deed's verb, or on the verb that governs it,
+    says the deed was not quite done. Words keep it ('has almost begged the regime to
+    agree' is an appeal made), so only material deeds are checked."""
+    if code[:2] not in MATERIAL_ROOTS:
+        return False
+    governor = token.head if token.dep_ == "xcomp" else (
+        token.head.head if token.dep_ == "pcomp" and token.head.dep_ == "prep" else token)
+    return _near_miss_adverb(token, lex) or _near_miss_adverb(governor, lex)
+
+
+def _near_miss_adverb(clause: Token, lex: Lexicon) -> bool:
+    return clause.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "advmod" and c.lower_ in lex.near_miss_adverbs for c in clause.children)
 
 
 def _parenthetical(token: Token) -> bool:

@@ -16,6 +16,7 @@ from dyadwatch.coding.mood import (
     future_deed,
     hypothetical,
     indicative,
+    near_miss,
     negated,
     none_done,
     pundit_view,
@@ -109,7 +110,8 @@ class PredicateFinder:
                     token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
                     _manner_of(token, consumed)) or _averted(token, self.lex) or (
-                    _other_sense(token, predicate, self.lex)):
+                    _other_sense(token, predicate, self.lex)) or near_miss(
+                    token, predicate.code, self.lex):
                 continue
             consumed.update(t.i for t in predicate.words)
             yield replace(predicate, aim=True) if purpose(

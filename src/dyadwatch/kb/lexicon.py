@@ -272,6 +272,7 @@ class Lexicon:
     negating_heads: frozenset[str]
     refusing_heads: frozenset[str]
     unreal_modifiers: frozenset[str]
+    near_miss_adverbs: frozenset[str]
     unreal_heads: frozenset[str]
     reciprocal_verbs: frozenset[str]
     reciprocal_markers: frozenset[str]
