@@ -285,7 +285,7 @@ def over_a_span(token: Token, lex: Lexicon) -> bool:
 
 def _modal(token: Token, lex: Lexicon) -> bool:
     return looks_ahead(token, lex) or any(
-        c.dep_ == "aux" and c.lower_ in {"would", "could", "should", "might", "may", "can"}
+        c.dep_ == "aux" and (c.lower_ in lex.hypothetical_aux or c.lower_ in lex.forecast_aux)
         for c in token.children)
 
 
