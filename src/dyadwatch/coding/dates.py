@@ -244,15 +244,32 @@ def background(token: Token, lex: Lexicon) -> bool:
     """The predicate is told as background to the news: the pluperfect outside reported
     speech ("the US had vowed to", "a town they had liberated"; not the backshift of
     "officials said the rebels had attacked"), an adverb of the past or of habit
-    ("previously", "has long argued", "has occasionally cooperated"), a since-clause
-    ("since the army ousted Morsi") or a span of time (``over_a_span``)."""
-    if any(c.dep_ in {"advmod", "mark"} and c.lower_ in lex.background_adverbs
-           for c in token.children) or over_a_span(token, lex):
+    ("previously", "has long argued", "has occasionally cooperated", "has called for it
+    before", "once backed"), a since-clause ("since the army ousted Morsi"), a span of time
+    (``over_a_span``) or a perfect that describes a side (``_perfect_relative``)."""
+    if any((c.dep_ in {"advmod", "mark"} and c.lower_ in lex.background_adverbs)
+           or (c.dep_ == "advmod" and c.lower_ in lex.earlier_adverbs)
+           for c in token.children) or over_a_span(token, lex) or _perfect_relative(token, lex):
         return True
     pluperfect = token.tag_ in {"VBN", "VBD"} and any(
         c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in token.children)
     reported = token.dep_ == "ccomp" and token.head.lemma_.lower() in lex.reporting_verbs
     return pluperfect and not reported
+
+
+def _perfect_relative(token: Token, lex: Lexicon) -> bool:
+    """A present perfect in a relative clause on a side tells what that side has done
+    before, not the news ("Gondor, which has armed the rebels, urged restraint", "an MP
+    who has visited the camps said"); not one on a deed noun ("the bombing, which has
+    killed 20"), nor on "the first time it has fired", nor one told as fresh ("which has
+    just signed", ``fresh_adverbs``)."""
+    if token.dep_ != "relcl" or _modal(token, lex) or any(
+            c.dep_ == "advmod" and c.lower_ in lex.fresh_adverbs for c in token.children):
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve"} for c in token.children)
+    head = token.head.lemma_.lower()
+    return perfect and token.head.pos_ in {"NOUN", "PROPN", "PRON"} and head != "time" and (
+        head not in lex.condemned_deeds)
 
 
 _SPAN_PREPS = frozenset({"for", "over", "throughout", "during", "across", "in"})
@@ -324,6 +341,9 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
                     if t.ent_type_ == "DATE" and not _in_conjunct(t, child)]
             if ents:
                 found.append(" ".join(t.text for t in ents))
+        if _speaking_participle(child, token, lex):
+            # "Speaking on Friday, the spokeswoman said ...": the saying's day
+            found.extend(_date_expressions(child, lex))
         if child.dep_ in {"prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod",
                           "poss"}:
             ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
@@ -337,6 +357,15 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
 
 
 _WEEK = re.compile(r"(?:next|last)\s+week")
+
+
+def _speaking_participle(child: Token, token: Token, lex: Lexicon) -> bool:
+    """A participle clause with no conjunction or subject of its own on a verb of saying
+    frames the saying ("Speaking on Friday, Hua said", "Addressing reporters on Monday,
+    the minister said"): its time is the saying's."""
+    return (child.dep_ == "advcl" and child.tag_ == "VBG"
+            and token.lemma_.lower() in lex.reporting_verbs
+            and not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in child.children))
 
 
 def _in_conjunct(token: Token, top: Token) -> bool:

@@ -316,6 +316,8 @@ class Lexicon:
     period_preps: frozenset[str]
     prospective_heads: frozenset[str]
     background_adverbs: frozenset[str]
+    earlier_adverbs: frozenset[str]
+    fresh_adverbs: frozenset[str]
     duration_nouns: frozenset[str]
     background_phrases: frozenset[str]
     sequence_adverbs: frozenset[str]
