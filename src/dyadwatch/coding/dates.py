@@ -181,10 +181,23 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             return None if event_date(current.head, anchor, lex) is None else NO_DAY
         if _reduced_relative(current):
             return NO_DAY
+        if _scene_of_verb(current, lex):
+            current = current.head.head  # "killed last week in clashes": the killing's time
+            continue
         if not _shares_time_of_head(current) or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _scene_of_verb(token: Token, lex: Lexicon) -> bool:
+    """An event noun in a phrase of ``during_preps`` on a verb happens when the verb's deed
+    does ("were killed last week in clashes with US forces", "died on Monday during the
+    shelling"); not one on a copula, which tells a state ("is in talks with Baghdad,
+    following a decision last December")."""
+    prep = token.head
+    return (token.pos_ == "NOUN" and token.dep_ == "pobj" and prep.dep_ == "prep"
+            and prep.lower_ in lex.during_preps and prep.head.pos_ == "VERB")
 
 
 def _reduced_relative(token: Token) -> bool:
@@ -330,8 +343,11 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
     if token.dep_ == "relcl" and head.ent_type_ == "DATE":
         # the clause describes the date it hangs on ("in 2003, when Turkey refused")
         yield " ".join(t.text for t in head.subtree if t.ent_type_ == "DATE" and t.i < token.i)
-    found = []
+    found: list[str] = []
     for child in token.children:
+        if _own_relative(child, token):
+            # "a Turkish assault that last month drove the Kurds out": the assault's time
+            found.extend(_date_expressions(child, lex))
         if child.dep_ == "prep" and child.lower_ in lex.period_preps:
             # a date that bounds a period is not the event's day ("since 24 February")
             continue
@@ -357,6 +373,14 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
 
 
 _WEEK = re.compile(r"(?:next|last)\s+week")
+
+
+def _own_relative(child: Token, noun: Token) -> bool:
+    """A relative clause on an event noun whose subject is the relative pronoun tells the
+    noun's own deed ("an assault that last month drove the Kurds out"); not one with
+    another subject ("the attack, which the UN condemned on Monday")."""
+    return noun.pos_ == "NOUN" and child.dep_ == "relcl" and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} for c in child.children)
 
 
 def _speaking_participle(child: Token, token: Token, lex: Lexicon) -> bool:

@@ -318,6 +318,7 @@ class Lexicon:
     background_adverbs: frozenset[str]
     earlier_adverbs: frozenset[str]
     fresh_adverbs: frozenset[str]
+    during_preps: frozenset[str]
     duration_nouns: frozenset[str]
     background_phrases: frozenset[str]
     sequence_adverbs: frozenset[str]
