@@ -250,6 +250,20 @@ DATES = [
      "a named day still dates a deed with a short span"),
     ("Rohan met Gondorian envoys, attacked by Arnor.", ["2020-01-08", "2020-01-08", None],
      "a past participle on a noun tells what was done to it before: no day"),
+    ("Arnor, which has attacked Gondor, met Rohan.", [None, "2020-01-08", "2020-01-08"],
+     "a present perfect on a side tells what it has done before: no day"),
+    ("Arnor, which has just attacked Gondor, met Rohan.", ["2020-01-08"] * 3,
+     "unless it is told as fresh"),
+    ("Towns burned last week in Rohan's war with Arnor.", [None],
+     "an event noun in a phrase on a verb takes the verb's time"),
+    ("Rohan's war with Arnor, which ravaged the plains last year, ended.", [None],
+     "a relative clause on an event noun tells the noun's own time"),
+    ("Arnor has attacked Gondor before.", [None], "'before' as an adverb tells background"),
+    ("Arnor once attacked Gondor.", [None], "so does 'once'"),
+    ("Arnor attacked Gondor before Rohan attacked Arnor.", ["2020-01-08", "2020-01-08"],
+     "'before' as a conjunction dates nothing"),
+    ("Speaking on Monday, Arnor said Gondor attacked Rohan.", ["2020-01-06", "2020-01-06"],
+     "a participle of speaking gives the saying its day"),
 ]
 
 

@@ -181,10 +181,23 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             return None if event_date(current.head, anchor, lex) is None else NO_DAY
         if _reduced_relative(current):
             return NO_DAY
+        if _scene_of_verb(current, lex):
+            current = current.head.head  # "killed last week in clashes": the killing's time
+            continue
         if not _shares_time_of_head(current) or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _scene_of_verb(token: Token, lex: Lexicon) -> bool:
+    """An event noun in a phrase of ``during_preps`` on a verb happens when the verb's deed
+    does ("were killed last week in clashes with US forces", "died on Monday during the
+    shelling"); not one on a copula, which tells a state ("is in talks with Baghdad,
+    following a decision last December")."""
+    prep = token.head
+    return (token.pos_ == "NOUN" and token.dep_ == "pobj" and prep.dep_ == "prep"
+            and prep.lower_ in lex.during_preps and prep.head.pos_ == "VERB")
 
 
 def _reduced_relative(token: Token) -> bool:
@@ -244,15 +257,32 @@ def background(token: Token, lex: Lexicon) -> bool:
     """The predicate is told as background to the news: the pluperfect outside reported
     speech ("the US had vowed to", "a town they had liberated"; not the backshift of
     "officials said the rebels had attacked"), an adverb of the past or of habit
-    ("previously", "has long argued", "has occasionally cooperated"), a since-clause
-    ("since the army ousted Morsi") or a span of time (``over_a_span``)."""
-    if any(c.dep_ in {"advmod", "mark"} and c.lower_ in lex.background_adverbs
-           for c in token.children) or over_a_span(token, lex):
+    ("previously", "has long argued", "has occasionally cooperated", "has called for it
+    before", "once backed"), a since-clause ("since the army ousted Morsi"), a span of time
+    (``over_a_span``) or a perfect that describes a side (``_perfect_relative``)."""
+    if any((c.dep_ in {"advmod", "mark"} and c.lower_ in lex.background_adverbs)
+           or (c.dep_ == "advmod" and c.lower_ in lex.earlier_adverbs)
+           for c in token.children) or over_a_span(token, lex) or _perfect_relative(token, lex):
         return True
     pluperfect = token.tag_ in {"VBN", "VBD"} and any(
         c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in token.children)
     reported = token.dep_ == "ccomp" and token.head.lemma_.lower() in lex.reporting_verbs
     return pluperfect and not reported
+
+
+def _perfect_relative(token: Token, lex: Lexicon) -> bool:
+    """A present perfect in a relative clause on a side tells what that side has done
+    before, not the news ("Gondor, which has armed the rebels, urged restraint", "an MP
+    who has visited the camps said"); not one on a deed noun ("the bombing, which has
+    killed 20"), nor on "the first time it has fired", nor one told as fresh ("which has
+    just signed", ``fresh_adverbs``)."""
+    if token.dep_ != "relcl" or _modal(token, lex) or any(
+            c.dep_ == "advmod" and c.lower_ in lex.fresh_adverbs for c in token.children):
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve"} for c in token.children)
+    head = token.head.lemma_.lower()
+    return perfect and token.head.pos_ in {"NOUN", "PROPN", "PRON"} and head != "time" and (
+        head not in lex.condemned_deeds)
 
 
 _SPAN_PREPS = frozenset({"for", "over", "throughout", "during", "across", "in"})
@@ -313,8 +343,11 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
     if token.dep_ == "relcl" and head.ent_type_ == "DATE":
         # the clause describes the date it hangs on ("in 2003, when Turkey refused")
         yield " ".join(t.text for t in head.subtree if t.ent_type_ == "DATE" and t.i < token.i)
-    found = []
+    found: list[str] = []
     for child in token.children:
+        if _own_relative(child, token):
+            # "a Turkish assault that last month drove the Kurds out": the assault's time
+            found.extend(_date_expressions(child, lex))
         if child.dep_ == "prep" and child.lower_ in lex.period_preps:
             # a date that bounds a period is not the event's day ("since 24 February")
             continue
@@ -324,6 +357,9 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
                     if t.ent_type_ == "DATE" and not _in_conjunct(t, child)]
             if ents:
                 found.append(" ".join(t.text for t in ents))
+        if _speaking_participle(child, token, lex):
+            # "Speaking on Friday, the spokeswoman said ...": the saying's day
+            found.extend(_date_expressions(child, lex))
         if child.dep_ in {"prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod",
                           "poss"}:
             ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
@@ -337,6 +373,23 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
 
 
 _WEEK = re.compile(r"(?:next|last)\s+week")
+
+
+def _own_relative(child: Token, noun: Token) -> bool:
+    """A relative clause on an event noun whose subject is the relative pronoun tells the
+    noun's own deed ("an assault that last month drove the Kurds out"); not one with
+    another subject ("the attack, which the UN condemned on Monday")."""
+    return noun.pos_ == "NOUN" and child.dep_ == "relcl" and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} for c in child.children)
+
+
+def _speaking_participle(child: Token, token: Token, lex: Lexicon) -> bool:
+    """A participle clause with no conjunction or subject of its own on a verb of saying
+    frames the saying ("Speaking on Friday, Hua said", "Addressing reporters on Monday,
+    the minister said"): its time is the saying's."""
+    return (child.dep_ == "advcl" and child.tag_ == "VBG"
+            and token.lemma_.lower() in lex.reporting_verbs
+            and not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in child.children))
 
 
 def _in_conjunct(token: Token, top: Token) -> bool:
