@@ -44,6 +44,7 @@ from dyadwatch.coding.actor_words import (
     word_actor,
     word_role_of,
 )
+from dyadwatch.coding.binding import binding_subject, subject_mention
 from dyadwatch.coding.doc_arrays import token_strings
 from dyadwatch.coding.mentions import ActorLookup, MatcherCache, find_mentions
 from dyadwatch.coding.peoples import named_mentions, people_actor, read_peoples
@@ -588,13 +589,23 @@ def _previous_main_pronoun(head: Token, memory: DocActors) -> Token | None:
     return None
 
 
+def _same_pronoun(head: Token, bound: Token, gender: str | None) -> bool:
+    """A subject pronoun that a possessive pronoun goes on from: "During his call ..., he
+    said", "In its statement, it said"."""
+    if gender:
+        return pronoun_gender(bound.lower_) == gender
+    return bound.lower_ == ("it" if head.lower_ == "its" else "they")
+
+
 def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | None:
     """The nearest earlier mention of the right kind (people for he/she, others for it/they).
 
     A subject pronoun prefers the nearest earlier subject ("Erdogan met Trump. He said …"
     is Erdogan), within the same or the previous two sentences; "it" is no plural phrase,
-    and he or she outside a quotation is nobody named inside it. When that mention is
-    someone unknown, the pronoun stays unknown.
+    and he or she outside a quotation is nobody named inside it. A possessive pronoun
+    stands for the subject of its clause (coding/binding.py): "his" or "her" for one before
+    or after it, "its" or "their" for one after it ("In its report, the UN said"), known or
+    not. When that mention is someone unknown, the pronoun stays unknown.
     """
     gender = pronoun_gender(head.lower_) if person else None
     singular = head.lower_ in {"it", "its"}
@@ -605,10 +616,22 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
                and not (singular and start in memory.plural)
                # a speaker outside a quotation is nobody named inside it
                and not (person and outside and start in memory.quoted)]
-    if not earlier:
+    bound = binding_subject(head, memory) if head.dep_ == "poss" else None
+    if bound is not None and not gender and bound.i < head.i:
+        bound = None  # "its" and "their" are bound only ahead: "In its report, the UN said"
+    if bound is not None and _same_pronoun(head, bound, gender):
+        found = antecedent_of(bound, memory, person)
+        return None if found is None else Resolved(found.actor, head.text, head.i,
+                                                   private=found.private)
+    entry = subject_mention(bound, memory, person, gender) if bound is not None else None
+    if entry is not None and singular and entry[0] in memory.plural:
+        entry = None
+    if entry is None and bound is not None and bound.i > head.i:
+        return None  # the subject ahead is whom it means, known or not
+    if not earlier and entry is None:
         return None
-    chosen_start, chosen, _ = earlier[-1]
-    if head.dep_ in {"nsubj", "nsubjpass"}:
+    chosen_start, chosen = entry or earlier[-1][:2]
+    if entry is None and head.dep_ in {"nsubj", "nsubjpass"}:
         window = _sentences_back(head, 2)
         subjects = [(start, actor) for start, actor, subject in earlier
                     if subject and start >= window]

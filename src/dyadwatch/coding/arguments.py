@@ -1427,6 +1427,11 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
         return
     if token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children):
         return  # "the Kurds, armed and supported by the US": a participle's doer is its agent
+    described = _reduced_relative_noun(token)
+    if described is not None:
+        if token.tag_ == "VBG":
+            yield described  # "pointed to the fighters crossing the border": they cross
+        return  # "the towns recaptured from Isis": not the main subject's deed
     if token.dep_ == "advcl" and any(c.dep_ in PASSIVE_SUBJECT_DEPS and c.lower_ not in
                                      lex.relative_pronouns for c in token.children):
         return  # "pushed for Kurdish fighters to be allowed to …": no deed of the pusher's
@@ -1483,6 +1488,31 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
             return
         else:
             return
+
+
+def _reduced_relative_noun(token: Token) -> Token | None:
+    """The noun a participle describes when the parser hung it on the main verb: "pointed
+    to the fighters still crossing the border", "worked in the towns recaptured from Isis".
+    The participle follows that noun with no comma, has no subject, auxiliary or
+    conjunction of its own, and the noun is an object of the main clause, not a place
+    after a preposition, and the main verb has no other object the participle may
+    describe."""
+    if token.dep_ != "advcl" or token.tag_ not in {"VBG", "VBN", "VBD"} or (
+            token.i < token.head.i) or any(
+            c.dep_ in {"aux", "auxpass", "mark", "nsubj", "nsubjpass"} for c in token.children):
+        return None
+    first = token.left_edge.i
+    if first == 0:
+        return None
+    noun = token.doc[first - 1]
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ not in {"dobj", "pobj", "conj"} or (
+            noun.ent_type_ in {"DATE", "TIME"}) or (
+            noun.dep_ == "pobj" and noun.ent_type_ in {"GPE", "LOC", "FAC"}):
+        return None  # "died in Syria fighting with the YPG": a place does nothing
+    if any(c.dep_ in {"dobj", "obj"} and not c.left_edge.i <= noun.i <= c.right_edge.i
+           for c in token.head.children):
+        return None  # "sent a request to the UK challenging ...": the object may be meant
+    return noun
 
 
 def _deciders(noun: Token) -> Iterator[Token]:
