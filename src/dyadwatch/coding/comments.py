@@ -208,20 +208,22 @@ def criticised_things(statement: Token, lex: Lexicon) -> Iterator[Token]:
     """'said it must counter perceived US aggression', 'said the talks were a reply to
     Borduria's provocations', 'said this was a gaffe by the minister': a noun of criticism
     that a name owns or that names its author, out of the subject of a
-    clause the statement governs, criticises its owner (not one denied: "no aggression");
+    clause the statement governs, or that is the statement's own object ("suggested a
+    Bordurian plot", a noun of blame: 112), criticises its owner (not one denied: "no
+    aggression");
     'said the coup was instigated by Borduria': a passive's agent is blamed or criticised
     by the clause's verb."""
     yield from (thing for thing, _ in _criticised(statement, lex))
 
 
 def _criticised(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
+    for thing in (c for c in statement.children if c.dep_ == "dobj"):
+        if (code := _owned_fault(thing, lex)) is not None:
+            yield thing, code  # "suggested a Bordurian plot"
     for clause in statement_clauses(statement, lex):
         subjects = list(comment_subjects(clause))
         for noun in clause.subtree:
-            if noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.criticism_words and any(
-                    c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_)
-                    or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children) and not any(
-                    c.lower_ in lex.negators for c in noun.children) and not any(
+            if _owned_fault(noun, lex) == CRITICISM and not any(
                     s.i == noun.i or s.is_ancestor(noun) for s in subjects):
                 yield noun, CRITICISM
         if _disapproves(clause, lex):
@@ -232,6 +234,21 @@ def _criticised(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
         if code in CRITICAL_CODES:
             for agent in (c for c in clause.children if c.dep_ == "agent"):
                 yield from ((p, code) for p in agent.children if p.dep_ == "pobj")
+
+
+def _owned_fault(noun: Token, lex: Lexicon) -> str | None:
+    """The code of a noun of blame (112) or criticism (111) that a name owns or that names
+    its author ("Borduria's aggression", "a Bordurian plot", "a gaffe by the minister"),
+    not one denied ("no aggression"); None for any other noun."""
+    lemma = noun.lemma_.lower()
+    code = BLAME if lemma in lex.blame_words else (
+        CRITICISM if lemma in lex.criticism_words else None)
+    if noun.pos_ != "NOUN" or code is None or any(
+            c.lower_ in lex.negators for c in noun.children):
+        return None
+    return code if any(
+        c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_)
+        or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children) else None
 
 
 def statement_topics(statement: Token, lex: Lexicon) -> Iterator[Token]:
