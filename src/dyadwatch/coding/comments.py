@@ -190,11 +190,12 @@ def praised_partners(statement: Token, lex: Lexicon) -> Iterator[Token]:
 
 
 def called_code(statement: Token, target: Token, lex: Lexicon) -> str | None:
-    """'called Borduria's move a provocation', 'labelled the minister incompetent': what a
-    verb of calling calls the actor at ``target`` (in its object, not in the complement),
-    112 when the complement's words blame, 111 when they criticise; None otherwise
-    ('called the envoy a friend' stays a statement about the envoy)."""
-    complement = small_clause(statement)
+    """'called Borduria's move a provocation', 'labelled the minister incompetent',
+    'described Borduria's move as provocative': what a verb of calling calls the actor at
+    ``target`` (in its object, not in the complement, which an 'as' may name), 112 when
+    the complement's words blame, 111 when they criticise; None otherwise ('called the
+    envoy a friend' stays a statement about the envoy)."""
+    complement = small_clause(statement) or _as_complement(statement)
     if complement is None or complement.i == target.i or complement.is_ancestor(target):
         return None
     words = {w for t in (complement, *_modifiers(complement))
@@ -202,6 +203,16 @@ def called_code(statement: Token, target: Token, lex: Lexicon) -> str | None:
     if words & lex.blame_words:
         return BLAME
     return CRITICISM if words & lex.criticism_words else None
+
+
+def _as_complement(statement: Token) -> Token | None:
+    """'described the US move as provocative', 'described the decision as an act of
+    aggression': what an 'as' on the verb or on its object says the object is."""
+    heads = [statement, *(c for c in statement.children if c.dep_ == "dobj")]
+    for prep in (c for head in heads for c in head.children
+                 if c.dep_ == "prep" and c.lower_ == "as"):
+        return next((c for c in prep.children if c.dep_ in {"pobj", "amod", "acomp"}), None)
+    return None
 
 
 def criticised_things(statement: Token, lex: Lexicon) -> Iterator[Token]:
