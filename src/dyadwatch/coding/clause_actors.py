@@ -58,12 +58,22 @@ def same_actor(one: Resolved, other: Resolved) -> bool:
 
 def private_sector(actor: Actor | None, lex: Lexicon) -> bool:
     """An actor of a private sector ("USABUS", "MED", "PPL"; list private_sectors)."""
-    if actor is None:
-        return False
+    return actor is not None and actor_sector(actor)[:3] in lex.private_sectors
+
+
+def actor_sector(actor: Actor) -> str:
+    """The role part of an actor's code, after its country ("GOV" of "USAGOV", "LEG" of
+    "LEG"; "" for a bare state)."""
     country = actor.country or ""
-    sector = actor.code[len(country):] if country and actor.code.startswith(country) else (
+    return actor.code[len(country):] if country and actor.code.startswith(country) else (
         actor.code)
-    return sector[:3] in lex.private_sectors
+
+
+def quarrelling(source: Actor | None, target: Actor | None, lex: Lexicon) -> bool:
+    """Are both sides of a clash offices of state or of politics (quarrel_sectors), so that
+    it is a quarrel ("the ambassador clashed with the president"), not a fight?"""
+    return source is not None and target is not None and all(
+        actor_sector(actor) in lex.quarrel_sectors for actor in (source, target))
 
 
 def actors_for(token: Token, memory: DocActors, lookup: ActorLookup,

@@ -190,11 +190,12 @@ def praised_partners(statement: Token, lex: Lexicon) -> Iterator[Token]:
 
 
 def called_code(statement: Token, target: Token, lex: Lexicon) -> str | None:
-    """'called Borduria's move a provocation', 'labelled the minister incompetent': what a
-    verb of calling calls the actor at ``target`` (in its object, not in the complement),
-    112 when the complement's words blame, 111 when they criticise; None otherwise
-    ('called the envoy a friend' stays a statement about the envoy)."""
-    complement = small_clause(statement)
+    """'called Borduria's move a provocation', 'labelled the minister incompetent',
+    'described Borduria's move as provocative': what a verb of calling calls the actor at
+    ``target`` (in its object, not in the complement, which an 'as' may name), 112 when
+    the complement's words blame, 111 when they criticise; None otherwise ('called the
+    envoy a friend' stays a statement about the envoy)."""
+    complement = small_clause(statement) or _as_complement(statement)
     if complement is None or complement.i == target.i or complement.is_ancestor(target):
         return None
     words = {w for t in (complement, *_modifiers(complement))
@@ -204,24 +205,36 @@ def called_code(statement: Token, target: Token, lex: Lexicon) -> str | None:
     return CRITICISM if words & lex.criticism_words else None
 
 
+def _as_complement(statement: Token) -> Token | None:
+    """'described the US move as provocative', 'described the decision as an act of
+    aggression': what an 'as' on the verb or on its object says the object is."""
+    heads = [statement, *(c for c in statement.children if c.dep_ == "dobj")]
+    for prep in (c for head in heads for c in head.children
+                 if c.dep_ == "prep" and c.lower_ == "as"):
+        return next((c for c in prep.children if c.dep_ in {"pobj", "amod", "acomp"}), None)
+    return None
+
+
 def criticised_things(statement: Token, lex: Lexicon) -> Iterator[Token]:
     """'said it must counter perceived US aggression', 'said the talks were a reply to
     Borduria's provocations', 'said this was a gaffe by the minister': a noun of criticism
     that a name owns or that names its author, out of the subject of a
-    clause the statement governs, criticises its owner (not one denied: "no aggression");
+    clause the statement governs, or that is the statement's own object ("suggested a
+    Bordurian plot", a noun of blame: 112), criticises its owner (not one denied: "no
+    aggression");
     'said the coup was instigated by Borduria': a passive's agent is blamed or criticised
     by the clause's verb."""
     yield from (thing for thing, _ in _criticised(statement, lex))
 
 
 def _criticised(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
+    for thing in (c for c in statement.children if c.dep_ == "dobj"):
+        if (code := _owned_fault(thing, lex)) is not None:
+            yield thing, code  # "suggested a Bordurian plot"
     for clause in statement_clauses(statement, lex):
         subjects = list(comment_subjects(clause))
         for noun in clause.subtree:
-            if noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.criticism_words and any(
-                    c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_)
-                    or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children) and not any(
-                    c.lower_ in lex.negators for c in noun.children) and not any(
+            if _owned_fault(noun, lex) == CRITICISM and not any(
                     s.i == noun.i or s.is_ancestor(noun) for s in subjects):
                 yield noun, CRITICISM
         if _disapproves(clause, lex):
@@ -232,6 +245,21 @@ def _criticised(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
         if code in CRITICAL_CODES:
             for agent in (c for c in clause.children if c.dep_ == "agent"):
                 yield from ((p, code) for p in agent.children if p.dep_ == "pobj")
+
+
+def _owned_fault(noun: Token, lex: Lexicon) -> str | None:
+    """The code of a noun of blame (112) or criticism (111) that a name owns or that names
+    its author ("Borduria's aggression", "a Bordurian plot", "a gaffe by the minister"),
+    not one denied ("no aggression"); None for any other noun."""
+    lemma = noun.lemma_.lower()
+    code = BLAME if lemma in lex.blame_words else (
+        CRITICISM if lemma in lex.criticism_words else None)
+    if noun.pos_ != "NOUN" or code is None or any(
+            c.lower_ in lex.negators for c in noun.children):
+        return None
+    return code if any(
+        c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_)
+        or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children) else None
 
 
 def statement_topics(statement: Token, lex: Lexicon) -> Iterator[Token]:

@@ -40,7 +40,7 @@ from dyadwatch.coding.arguments import (
     usable_targets,
 )
 from dyadwatch.coding.assembly import Party, assemble_event, rewritten
-from dyadwatch.coding.clause_actors import political, private_sector
+from dyadwatch.coding.clause_actors import political, private_sector, quarrelling
 from dyadwatch.coding.comments import STANCE, comment_on, warned_about
 from dyadwatch.coding.confidence import known_code
 from dyadwatch.coding.dates import NO_DAY, carry_dates, event_date
@@ -58,10 +58,14 @@ from dyadwatch.model import Article, Event, Location
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+    from dyadwatch.kb.lexicon import Lexicon
     from dyadwatch.kb.resources import CodingResources
 
 SentenceKey = tuple[str | None, str | None, str, int]
 PLAIN_STATEMENT = "010"
+QUARREL = "111"
+FIGHT_ROOT = "19"
+CLASH_WORDS = frozenset({"clash"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +228,8 @@ class EventCoder:
                 predicate.token, sent.doc[target.token_i], self.lex):
             # "warned that a Syrian assault would ...", not of the speaker's own police
             code, rule = STANCE, f"{rule}+caution"
+        elif target is not None and _quarrel(predicate, code, source, target, self.lex):
+            code, rule = QUARREL, f"{rule}+verbal"  # "the ambassador clashed with Trump"
         words = sorted(predicate.words, key=lambda t: t.i)
         return assemble_event(
             article_id=article.id, sentence_index=index, trigger_start=predicate.token.idx,
@@ -250,6 +256,15 @@ class EventCoder:
         return any(other.token.i != statement.token.i and other_event.source == event.source
                    and any(c.i == other.token.i or c.is_ancestor(other.token) for c in clauses)
                    for other, other_event in coded)
+
+
+def _quarrel(predicate: Predicate, code: str, source: Resolved, target: Resolved,
+            lex: Lexicon) -> bool:
+    """A clash coded as a fight whose sides both resolve to offices of state or of politics
+    ("the UK ambassador clashed with Trump", "the senator has clashed with the president"):
+    a quarrel, 111, whatever the parser made of the names."""
+    return code[:2] == FIGHT_ROOT and predicate.token.lemma_.lower() in CLASH_WORDS and (
+        quarrelling(source.actor, target.actor, lex))
 
 
 def _how(side: Resolved) -> str | None:

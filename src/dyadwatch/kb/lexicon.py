@@ -255,6 +255,7 @@ class Lexicon:
     lone_person_nouns: frozenset[str]
     state_qualifiers: frozenset[str]
     private_sectors: frozenset[str]
+    quarrel_sectors: frozenset[str]
     compass_names: frozenset[str]
     person_roles: frozenset[str]
     male_titles: frozenset[str]
