@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.coding.mood import (
     decided,
     forecast,
+    foreseen,
     future_deed,
     hypothetical,
     indicative,
@@ -364,6 +365,8 @@ class PredicateFinder:
         if embedded is None or embedded.i in consumed or (
                 frame.kind == "intend" and self._foreign_bridge(token, embedded)):
             return None
+        if frame.kind == "intend" and embedded.head.i == token.i and foreseen(embedded, self.lex):
+            return None  # "expected Isis to be defeated by October" forecasts, intends nothing
         if frame.kind == "demand" and embedded.dep_ == "ccomp" and indicative(embedded) and (
                 obligation_modal(embedded, self.lex) is None):
             return None  # "insisted that Assad was committed to …" states, not demands

@@ -268,6 +268,8 @@ class Lexicon:
     forecast_aux: frozenset[str]
     indefinite_articles: frozenset[str]
     conditional_marks: frozenset[str]
+    wishing_verbs: frozenset[str]
+    forecasting_verbs: frozenset[str]
     negators: frozenset[str]
     negating_heads: frozenset[str]
     refusing_heads: frozenset[str]
