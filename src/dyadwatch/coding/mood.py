@@ -152,7 +152,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "NOUN" and any(c.dep_ in {"det", "amod"} and c.lower_ in lex.unreal_modifiers
                                     for c in token.children):
         return True
-    if token.pos_ == "NOUN" and any(c.dep_ == "acl" and _still_to_come(c) for c in token.children):
+    if token.pos_ == "NOUN" and _planned(token):
         return True  # "a peace deal to be signed next week", "talks to be held in Geneva"
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of" and (
             token.head.head.lemma_.lower() in lex.potential_nouns):
@@ -172,8 +172,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
             c.dep_ == "attr" and c.lemma_.lower() in lex.supposing_nouns
             for c in token.head.children):
         return True  # "clashes between Arnor and Gondor are now a distinct possibility"
-    if _conditional_would(current, lex):
-        return True
+    if _conditional_would(current, lex) or (current is not token and _wished(token, lex)):
+        return True  # "would welcome a takeover of the valley if that meant …"
     for _ in range(6):
         if any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux for c in current.children):
             return True
@@ -207,6 +207,37 @@ def _still_to_come(verb: Token) -> bool:
         c.dep_ == "auxpass" for c in verb.children)
 
 
+def _planned(noun: Token) -> bool:
+    """'talks to be held in Geneva', 'the summit between Arnor and Gondor to be held on
+    Friday' (the parser hangs the to-clause on the noun, makes the noun its passive
+    subject, or hangs it on the last side named): the event is still to come."""
+    if noun.dep_ == "nsubjpass" and _still_to_come(noun.head):
+        return True
+    sides = [s for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in PLANNED_PREPS
+             for p in prep.children if p.dep_ == "pobj" for s in (p, *p.conjuncts)]
+    return any(c.dep_ == "acl" and _still_to_come(c) for w in (noun, *sides) for c in w.children)
+
+
+PLANNED_PREPS = frozenset({"between", "with", "of"})
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _wished(noun: Token, lex: Lexicon) -> bool:
+    """'would welcome a regime takeover if that meant …', 'would prefer a negotiated
+    exit': the object of a would-verb of wishing, or of a would-verb with an if-clause,
+    is only wanted; in reported speech too ("stated that they would welcome …"). Not one
+    the object names as there already ("Turkey's occupation", "the blockade")."""
+    clause = noun.head
+    if not any(c.dep_ == "aux" and c.lower_ in lex.forecast_aux for c in clause.children):
+        return False
+    if noun.dep_ in {"dobj", "obj"} and any(c.dep_ == "poss" or (
+            c.dep_ == "det" and c.lower_ in DEFINITE_DETS) for c in noun.children):
+        return False  # "would welcome Turkey's ongoing occupation" names one going on
+    return clause.lemma_.lower() in lex.wishing_verbs or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks
+                                  for m in c.children) for c in clause.children)
+
+
 def _noun_purpose(clause: Token, lex: Lexicon) -> bool:
     """'a deal to allow Ankara to send its troops', 'a push to free the hostages': a
     to-clause on a noun says what it is for, not that it was done. Not the deed a
@@ -215,9 +246,9 @@ def _noun_purpose(clause: Token, lex: Lexicon) -> bool:
     `campaign_nouns`, `aim_nouns`), nor a first or only doer ("the first minister to
     visit")."""
     noun = clause.head
-    if clause.dep_ != "acl" or clause.tag_ != "VB" or noun.pos_ != "NOUN" or not any(
+    if clause.dep_ not in {"acl", "advcl"} or clause.tag_ != "VB" or noun.pos_ != "NOUN" or not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-        return False
+        return False  # advcl: "any opportunity for Gondor to attack us"
     lemma = noun.lemma_.lower()
     return not any(lemma in words for words in (
         lex.decision_nouns, lex.campaign_nouns, lex.aim_nouns)) and not any(
@@ -376,9 +407,25 @@ def _unreal_clause(clause: Token, lex: Lexicon) -> bool:
     if clause.dep_ not in {"xcomp", "advcl", "ccomp", "acl"} or clause.head.i == clause.i:
         return False
     head = clause.head
-    return head.lemma_.lower() in lex.unreal_heads or _owed(clause, lex) or any(
+    return head.lemma_.lower() in lex.unreal_heads or _owed(clause, lex) or foreseen(
+        clause, lex) or any(
         c.dep_ in {"acomp", "advmod"} and c.lower_ in lex.unreal_heads and c.i < clause.i
         for c in head.children) or _excessive(head)
+
+
+def foreseen(clause: Token, lex: Lexicon) -> bool:
+    """'he expected Isis to be defeated', 'officials expect Gondor to hold talks': the
+    clause of a verb of expecting that has a subject of its own tells what another is
+    expected to do or undergo, neither a deed nor an intent of the one who expects (not
+    'Gondor is expected to attack', whose subject is the doer, nor 'he expects he will
+    win')."""
+    head = clause.head
+    if clause.dep_ not in {"ccomp", "xcomp"} or head.i == clause.i or (
+            head.lemma_.lower() not in lex.forecasting_verbs) or any(
+            c.dep_ in {"nsubjpass", "auxpass"} for c in head.children):
+        return False
+    own = {c.lower_ for c in head.children if c.dep_ == "nsubj"}
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in own for c in clause.children)
 
 
 def _excessive(head: Token) -> bool:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.coding.mood import (
     decided,
     forecast,
+    foreseen,
     future_deed,
     hypothetical,
     indicative,
@@ -32,6 +33,7 @@ from dyadwatch.coding.syntax import (
     figurative_aim,
     figure_of_speech,
     lemma_candidates,
+    measured,
     obligation_modal,
     passive,
     pattern_words,
@@ -324,7 +326,7 @@ class PredicateFinder:
             modal = obligation_modal(clause, self.lex) if clause.dep_ == "ccomp" else None
             if modal is None or clause.i in consumed or _self_obliged(clause, self.lex):
                 continue
-            kind = "demand" if modal == "must" else "appeal"
+            kind = "demand" if modal == "must" and not _mutual(clause, self.lex) else "appeal"
             inner = self._match(clause, memo)
             if inner is None and clause.lemma_.lower() in self.lex.knowing_verbs:
                 return None  # "said Gondor should know that …" warns; it asks for no deed
@@ -364,6 +366,8 @@ class PredicateFinder:
         if embedded is None or embedded.i in consumed or (
                 frame.kind == "intend" and self._foreign_bridge(token, embedded)):
             return None
+        if frame.kind == "intend" and embedded.head.i == token.i and foreseen(embedded, self.lex):
+            return None  # "expected Isis to be defeated by October" forecasts, intends nothing
         if frame.kind == "demand" and embedded.dep_ == "ccomp" and indicative(embedded) and (
                 obligation_modal(embedded, self.lex) is None):
             return None  # "insisted that Assad was committed to …" states, not demands
@@ -405,6 +409,13 @@ def _self_obliged(clause: Token, lex: Lexicon) -> bool:
     """'Borduria said it must counter Ruritanian aggression', 'said we should act': what
     the speaker says it must do itself is its own resolve, no demand on anyone."""
     return any(c.dep_ in SUBJECT_DEPS and c.lower_ in lex.speaker_pronouns
+               for c in clause.children)
+
+
+def _mutual(clause: Token, lex: Lexicon) -> bool:
+    """'North and South must work together', 'both sides must jointly ease tensions': what
+    the sides must do together is a call to cooperate, an appeal, not a demand on one."""
+    return any(c.dep_ == "advmod" and c.lower_ in lex.reciprocal_markers
                for c in clause.children)
 
 
@@ -597,11 +608,67 @@ def _other_sense(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
     backing that only describes who is backed (:func:`_label_participle`) or that is
     withdrawn (:func:`_backed_off`)."""
     root = predicate.code[:2]
+    if _sense_of_words(token, predicate, lex):
+        return True
     return (root == THREAT_ROOT and _endangers(token, predicate.words, lex)) or (
         root == FIGHT_ROOT and _enlisted(token, lex)) or (
         root == AID_ROOT and _contributed(token, lex)) or (
         predicate.code in lex.violent_roots and _braced_for(token, lex)) or (
         root in SUPPORT_ROOTS and (_label_participle(token, lex) or _backed_off(token, lex)))
+
+
+def _sense_of_words(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
+    """Senses told by the company a word keeps: people welcomed in (:func:`_took_in`),
+    a rush with nowhere stormed (:func:`_rushed`), people evacuated
+    (:func:`_evacuated_people`), a state's own budget funded (:func:`_budget_funding`)."""
+    root = predicate.code[:2]
+    return (root in SUPPORT_ROOTS and _took_in(token, lex)) or (
+        predicate.code in lex.violent_roots and _rushed(token, lex)) or (
+        _evacuated_people(predicate.words, lex)) or (
+        root == AID_ROOT and _budget_funding(predicate.words, lex))
+
+
+def _took_in(token: Token, lex: Lexicon) -> bool:
+    """'the camp welcomed 800,000 people fleeing the war', 'Uganda welcomed thousands of
+    refugees': to welcome people who arrive is to take them in, not to praise anyone."""
+    if token.lemma_.lower() not in lex.welcoming_verbs:
+        return False
+    taken = [direct_object(token, lex)] + [s for c in token.children if c.dep_ == "ccomp"
+                                            for s in c.children if s.dep_ == "nsubj"]
+    return any(t is not None and measured(t, lex).lemma_.lower() in lex.arriving_people
+               for t in taken)
+
+
+def _rushed(token: Token, lex: Lexicon) -> bool:
+    """'they storm to the front', 'stormed out of the talks': a verb of storming with
+    nothing stormed and no way into it ('stormed the embassy', 'stormed into the town')
+    is a rush, not an attack."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in lex.rushing_verbs and (
+        direct_object(token, lex) is None) and not any(
+        c.dep_ == "prep" and c.lower_ in lex.entering_preps for c in token.children)
+
+
+def _evacuated_people(words: tuple[Token, ...], lex: Lexicon) -> bool:
+    """'ordered Russians to be evacuated from the border', 'evacuated 300 civilians':
+    people moved out of danger are rescued; no force withdraws, and an order to do it is
+    no demand on another."""
+    for word in words:
+        if word.lemma_.lower() not in lex.evacuating_verbs:
+            continue
+        moved = [c for c in word.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if word.dep_ == "xcomp":
+            moved += [c for c in word.head.children if c.dep_ == "dobj"]
+        if any(m.ent_type_ == "NORP" or m.tag_ == "NNPS"
+               or measured(m, lex).lemma_.lower() in lex.people_heads for m in moved):
+            return True
+    return False
+
+
+def _budget_funding(words: tuple[Token, ...], lex: Lexicon) -> bool:
+    """'a bill to continue federal funding', 'campaign funding': a state's own budget or
+    a party's money is no aid given to another."""
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in lex.budget_modifiers
+               for w in words for c in w.children)
 
 
 def _endangers(token: Token, words: tuple[Token, ...], lex: Lexicon) -> bool:
