@@ -58,12 +58,13 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     nobody known did it and ``keep_unknown``."""
     sources = fill(predicate, predicate.source_slots, memory, lookup, lex, subject=True)
     sources += _air_backers(predicate, sources, memory, lookup, lex)
-    targets = fill(predicate, predicate.target_slots, memory, lookup, lex, subject=False)
+    targets = _not_sources(fill(predicate, predicate.target_slots, memory, lookup, lex,
+                                subject=False), sources)
     if not targets and predicate.code not in lex.reciprocal_codes:
         # a consultation takes only its own slots: "met to discuss Syria" is no meeting
         # with Syria, "held talks in Ankara" none with Ankara
-        targets = fill(predicate, lex.targets_for(predicate.code), memory, lookup, lex,
-                       subject=False)
+        targets = _not_sources(fill(predicate, lex.targets_for(predicate.code), memory,
+                                    lookup, lex, subject=False), sources)
     if targets and all(t.actor is None or _stateless_private(t, lex) for t in targets) and (
             predicate.code[:2] in lex.statement_roots):
         # "told reporters that Borduria's move was a provocation": an addressee who is no
@@ -71,6 +72,9 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         # statement to the one it is about
         targets = fill(predicate, ("comment_subject",), memory, lookup, lex,
                        subject=False) or [t for t in targets if t.actor is None]
+    if predicate.code in lex.toward_place_roots:
+        targets = [_held_place(predicate.token.doc, t, memory, lookup, lex) or t
+                   for t in targets]
     if predicate.code == OCCUPY_CODE and not any(t.actor for t in targets):
         targets = _held_before(predicate, memory, lookup, lex) or targets
     if not targets:
@@ -101,6 +105,14 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if places is not None:
         targets = [_people_placed(t, predicate.token.doc, lex, places) for t in targets]
     return sources, targets
+
+
+def _not_sources(targets: list[Resolved], sources: list[Resolved]) -> list[Resolved]:
+    """'The shelling of the town by Russian and Syrian jets': a mention read as a source is
+    no target of the same deed (the parser may hang the by-phrase on the of-object, so the
+    object's slot reaches the agents too); the sides named together each do the deed."""
+    taken = {s.token_i for s in sources}
+    return [t for t in targets if t.token_i not in taken]
 
 
 def _people_placed(side: Resolved, doc: Doc, lex: Lexicon, places: PlaceLookup) -> Resolved:
@@ -1744,6 +1756,18 @@ def _place_holder(place: Token, country: str | None, memory: DocActors, lookup: 
                     text = noun.doc[word.i : participle.i + 1].text
                     return Resolved(actor, text, word.i)
     return None
+
+
+def _held_place(doc: Doc, target: Resolved, memory: DocActors, lookup: ActorLookup,
+                lex: Lexicon) -> Resolved | None:
+    """'bombed the Syrian rebel-held district of Daraa': a place read as its state
+    through a national modifier is aimed at the side said to hold it, in that state (not
+    when the modifier is the holder: "an assault on a US-controlled base")."""
+    if target.actor is None or target.actor.rule != NATIONAL_MODIFIER_RULE:
+        return None
+    holder = _place_holder(phrase_head(doc[target.token_i]), target.country, memory, lookup,
+                           lex)
+    return holder if holder is not None and holder.code != target.code else None
 
 
 def _holder_actor(word: Token, country: str | None, memory: DocActors, lookup: ActorLookup,
