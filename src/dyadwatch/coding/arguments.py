@@ -72,6 +72,7 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         # statement to the one it is about
         targets = fill(predicate, ("comment_subject",), memory, lookup, lex,
                        subject=False) or [t for t in targets if t.actor is None]
+    targets = _suspected_members(predicate, targets, memory, lookup, lex)
     if predicate.code in lex.toward_place_roots:
         targets = [_held_place(predicate.token.doc, t, memory, lookup, lex) or t
                    for t in targets]
@@ -105,6 +106,42 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if places is not None:
         targets = [_people_placed(t, predicate.token.doc, lex, places) for t in targets]
     return sources, targets
+
+
+MEMBERSHIP_PREPS = frozenset({"of", "to", "with", "in"})  # "a member of", "links to"
+MEMBERSHIP_MODIFIERS = frozenset({"compound", "poss", "nmod"})  # "an Isis fighter"
+
+
+def _suspected_members(predicate: Predicate, targets: list[Resolved], memory: DocActors,
+                       lookup: ActorLookup, lex: Lexicon) -> list[Resolved]:
+    """'detained on suspicion of being a member of Islamic State', 'arrested over links to
+    the PKK': private people (or no one known) held on suspicion of belonging to a named
+    armed or political group are held as the group's; the target is the group
+    (`membership_words`, `suspicion_preps`). Anyone else held stays the target."""
+    if predicate.code[:2] != COERCE_ROOT or any(
+            t.actor is not None and not t.private and t.actor.code not in PEOPLE_SECTORS
+            and not t.actor.code.endswith(tuple(PEOPLE_SECTORS)) for t in targets):
+        return targets
+    grounds = (prep for prep in predicate.token.children
+               if prep.dep_ == "prep" and prep.lower_ in lex.suspicion_preps)
+    for word in (w for prep in grounds for w in prep.subtree
+                 if w.lemma_.lower() in lex.membership_words):
+        group = next((r for name in _membership_names(word)
+                      for r in actors_for(name, memory, lookup, lex)
+                      if r.actor is not None and is_group(r.actor)), None)
+        if group is not None:
+            return [group]
+    return targets
+
+
+def _membership_names(word: Token) -> Iterator[Token]:
+    """The names a word of belonging ties to: 'a member *of* Isis', 'links *to* the PKK',
+    'an *Isis* fighter'."""
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ in MEMBERSHIP_PREPS:
+            yield from (p for p in child.children if p.dep_ == "pobj")
+        elif child.dep_ in MEMBERSHIP_MODIFIERS:
+            yield child
 
 
 def _not_sources(targets: list[Resolved], sources: list[Resolved]) -> list[Resolved]:
