@@ -58,12 +58,13 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     nobody known did it and ``keep_unknown``."""
     sources = fill(predicate, predicate.source_slots, memory, lookup, lex, subject=True)
     sources += _air_backers(predicate, sources, memory, lookup, lex)
-    targets = fill(predicate, predicate.target_slots, memory, lookup, lex, subject=False)
+    targets = _not_sources(fill(predicate, predicate.target_slots, memory, lookup, lex,
+                                subject=False), sources)
     if not targets and predicate.code not in lex.reciprocal_codes:
         # a consultation takes only its own slots: "met to discuss Syria" is no meeting
         # with Syria, "held talks in Ankara" none with Ankara
-        targets = fill(predicate, lex.targets_for(predicate.code), memory, lookup, lex,
-                       subject=False)
+        targets = _not_sources(fill(predicate, lex.targets_for(predicate.code), memory,
+                                    lookup, lex, subject=False), sources)
     if targets and all(t.actor is None or _stateless_private(t, lex) for t in targets) and (
             predicate.code[:2] in lex.statement_roots):
         # "told reporters that Borduria's move was a provocation": an addressee who is no
@@ -71,6 +72,10 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         # statement to the one it is about
         targets = fill(predicate, ("comment_subject",), memory, lookup, lex,
                        subject=False) or [t for t in targets if t.actor is None]
+    targets = _suspected_members(predicate, targets, memory, lookup, lex)
+    if predicate.code in lex.toward_place_roots:
+        targets = [_held_place(predicate.token.doc, t, memory, lookup, lex) or t
+                   for t in targets]
     if predicate.code == OCCUPY_CODE and not any(t.actor for t in targets):
         targets = _held_before(predicate, memory, lookup, lex) or targets
     if not targets:
@@ -101,6 +106,50 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if places is not None:
         targets = [_people_placed(t, predicate.token.doc, lex, places) for t in targets]
     return sources, targets
+
+
+MEMBERSHIP_PREPS = frozenset({"of", "to", "with", "in"})  # "a member of", "links to"
+MEMBERSHIP_MODIFIERS = frozenset({"compound", "poss", "nmod"})  # "an Isis fighter"
+
+
+def _suspected_members(predicate: Predicate, targets: list[Resolved], memory: DocActors,
+                       lookup: ActorLookup, lex: Lexicon) -> list[Resolved]:
+    """'detained on suspicion of being a member of Islamic State', 'arrested over links to
+    the PKK': private people (or no one known) held on suspicion of belonging to a named
+    armed or political group are held as the group's; the target is the group
+    (`membership_words`, `suspicion_preps`). Anyone else held stays the target."""
+    if predicate.code[:2] != COERCE_ROOT or any(
+            t.actor is not None and not t.private and t.actor.code not in PEOPLE_SECTORS
+            and not t.actor.code.endswith(tuple(PEOPLE_SECTORS)) for t in targets):
+        return targets
+    grounds = (prep for prep in predicate.token.children
+               if prep.dep_ == "prep" and prep.lower_ in lex.suspicion_preps)
+    for word in (w for prep in grounds for w in prep.subtree
+                 if w.lemma_.lower() in lex.membership_words):
+        group = next((r for name in _membership_names(word)
+                      for r in actors_for(name, memory, lookup, lex)
+                      if r.actor is not None and is_group(r.actor)), None)
+        if group is not None:
+            return [group]
+    return targets
+
+
+def _membership_names(word: Token) -> Iterator[Token]:
+    """The names a word of belonging ties to: 'a member *of* Isis', 'links *to* the PKK',
+    'an *Isis* fighter'."""
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ in MEMBERSHIP_PREPS:
+            yield from (p for p in child.children if p.dep_ == "pobj")
+        elif child.dep_ in MEMBERSHIP_MODIFIERS:
+            yield child
+
+
+def _not_sources(targets: list[Resolved], sources: list[Resolved]) -> list[Resolved]:
+    """'The shelling of the town by Russian and Syrian jets': a mention read as a source is
+    no target of the same deed (the parser may hang the by-phrase on the of-object, so the
+    object's slot reaches the agents too); the sides named together each do the deed."""
+    taken = {s.token_i for s in sources}
+    return [t for t in targets if t.token_i not in taken]
 
 
 def _people_placed(side: Resolved, doc: Doc, lex: Lexicon, places: PlaceLookup) -> Resolved:
@@ -1774,6 +1823,18 @@ def _place_holder(place: Token, country: str | None, memory: DocActors, lookup: 
                     text = noun.doc[word.i : participle.i + 1].text
                     return Resolved(actor, text, word.i)
     return None
+
+
+def _held_place(doc: Doc, target: Resolved, memory: DocActors, lookup: ActorLookup,
+                lex: Lexicon) -> Resolved | None:
+    """'bombed the Syrian rebel-held district of Daraa': a place read as its state
+    through a national modifier is aimed at the side said to hold it, in that state (not
+    when the modifier is the holder: "an assault on a US-controlled base")."""
+    if target.actor is None or target.actor.rule != NATIONAL_MODIFIER_RULE:
+        return None
+    holder = _place_holder(phrase_head(doc[target.token_i]), target.country, memory, lookup,
+                           lex)
+    return holder if holder is not None and holder.code != target.code else None
 
 
 def _holder_actor(word: Token, country: str | None, memory: DocActors, lookup: ActorLookup,

@@ -269,7 +269,7 @@ def pattern_object(token: Token, lex: Lexicon) -> Token | None:
         return obj
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {"NOUN", "PROPN"}:
         return measured(token.head, lex)
-    if token.dep_ != "relcl" or token.head.pos_ != "NOUN":
+    if token.dep_ != "relcl" or token.head.pos_ not in {"NOUN", "PROPN"}:
         return None
     subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     if obj is not None or passive(token) or (

@@ -244,6 +244,8 @@ class Lexicon:
     group_pronouns: frozenset[str]
     group_anaphors: frozenset[str]
     joining_verbs: frozenset[str]
+    membership_words: frozenset[str]
+    suspicion_preps: frozenset[str]
     counterpart_nouns: frozenset[str]
     people_heads: frozenset[str]
     counted_sides: frozenset[str]
