@@ -588,6 +588,38 @@ def _previous_main_pronoun(head: Token, memory: DocActors) -> Token | None:
     return None
 
 
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+BOUND_PRONOUNS = frozenset({"him", "her"})  # "it" and "them" may stand for a thing or a call
+NAME_PARTS = frozenset({"compound", "amod", "det", "flat", "nmod"})
+
+
+def _co_subject_words(head: Token) -> set[int]:
+    """'Erdoğan, who had urged him to leave', 'Kim had insulted him': an object pronoun is
+    never the subject of its own verb (that would be 'himself'), so the words naming that
+    subject (its head, the name and title words before it, the noun of a relative 'who'
+    and the nouns in apposition to it) start no mention 'him' or 'her' may point to; its
+    possessor may ("Trump's aide told him"). A 'which' or 'that' names no person, so it
+    binds none ("Russia, which has backed him")."""
+    verb = head.head
+    if head.lower_ not in BOUND_PRONOUNS:
+        return set()
+    if head.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "spoke with him"
+    elif head.dep_ not in OBJECT_DEPS:
+        return set()
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or verb.pos_ not in {"VERB", "AUX"} or (
+            subject.lower_ in {"which", "that"}):
+        return set()
+    if subject.lower_ == "who" and verb.dep_ == "relcl":
+        subject = verb.head
+    named = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    while named[-1].dep_ == "appos" and named[-1].head not in named:
+        named.append(named[-1].head)
+    return {i for noun in named for i in (noun.i, *(c.i for c in noun.children
+                                                  if c.dep_ in NAME_PARTS and c.i < noun.i))}
+
+
 def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | None:
     """The nearest earlier mention of the right kind (people for he/she, others for it/they).
 
@@ -605,6 +637,8 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
                and not (singular and start in memory.plural)
                # a speaker outside a quotation is nobody named inside it
                and not (person and outside and start in memory.quoted)]
+    bound = _co_subject_words(head)
+    earlier = [entry for entry in earlier if entry[0] not in bound]
     if not earlier:
         return None
     chosen_start, chosen, _ = earlier[-1]
