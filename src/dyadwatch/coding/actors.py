@@ -207,10 +207,27 @@ def _remember_word(token: Token, memory: DocActors, lookup: ActorLookup, lex: Le
 
 def _surname_again(token: Token, memory: DocActors) -> Actor | None:
     """'Ahmed Rashid, spokesman of the Free Syrian Army, said … Rashid criticised Moscow': a
-    surname met again that the entity recogniser missed is the person named before."""
-    if token.pos_ != "PROPN" or token.ent_type_ or token.lower_ in memory.private_names:
+    surname met again that the entity recogniser missed is the person named before; so is
+    one it read as a month, where it stands as a side of a verb with no number beside it
+    ("Theresa May … the leaders urged May to give MPs a vote", not "on 5 May")."""
+    if token.pos_ != "PROPN" or token.lower_ in memory.private_names or (
+            token.ent_type_ and not _month_read_surname(token)):
         return None
     return memory.people.get(token.lower_)
+
+
+SURNAME_SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "npadvmod"})
+
+
+def _month_read_surname(token: Token) -> bool:
+    """A word the entity recogniser took for a date that stands as a verb's subject or
+    object (or a possessor), with no number on either side."""
+    doc = token.doc
+    numbers = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
+    if token.ent_type_ != "DATE" or any(t.like_num for t in numbers) or any(
+            c.dep_ == "nummod" for c in token.children):
+        return False
+    return token.dep_ in SURNAME_SIDE_DEPS
 
 
 def _compass_country(token: Token, memory: DocActors, lookup: ActorLookup,
