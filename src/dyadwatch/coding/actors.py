@@ -208,10 +208,27 @@ def _remember_word(token: Token, memory: DocActors, lookup: ActorLookup, lex: Le
 
 def _surname_again(token: Token, memory: DocActors) -> Actor | None:
     """'Ahmed Rashid, spokesman of the Free Syrian Army, said … Rashid criticised Moscow': a
-    surname met again that the entity recogniser missed is the person named before."""
-    if token.pos_ != "PROPN" or token.ent_type_ or token.lower_ in memory.private_names:
+    surname met again that the entity recogniser missed is the person named before; so is
+    one it read as a month, where it stands as a side of a verb with no number beside it
+    ("Theresa May … the leaders urged May to give MPs a vote", not "on 5 May")."""
+    if token.pos_ != "PROPN" or token.lower_ in memory.private_names or (
+            token.ent_type_ and not _month_read_surname(token)):
         return None
     return memory.people.get(token.lower_)
+
+
+SURNAME_SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "npadvmod"})
+
+
+def _month_read_surname(token: Token) -> bool:
+    """A word the entity recogniser took for a date that stands as a verb's subject or
+    object (or a possessor), with no number on either side."""
+    doc = token.doc
+    numbers = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
+    if token.ent_type_ != "DATE" or any(t.like_num for t in numbers) or any(
+            c.dep_ == "nummod" for c in token.children):
+        return False
+    return token.dep_ in SURNAME_SIDE_DEPS
 
 
 def _compass_country(token: Token, memory: DocActors, lookup: ActorLookup,
@@ -597,6 +614,38 @@ def _same_pronoun(head: Token, bound: Token, gender: str | None) -> bool:
     return bound.lower_ == ("it" if head.lower_ == "its" else "they")
 
 
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+BOUND_PRONOUNS = frozenset({"him", "her"})  # "it" and "them" may stand for a thing or a call
+NAME_PARTS = frozenset({"compound", "amod", "det", "flat", "nmod"})
+
+
+def _co_subject_words(head: Token) -> set[int]:
+    """'Erdoğan, who had urged him to leave', 'Kim had insulted him': an object pronoun is
+    never the subject of its own verb (that would be 'himself'), so the words naming that
+    subject (its head, the name and title words before it, the noun of a relative 'who'
+    and the nouns in apposition to it) start no mention 'him' or 'her' may point to; its
+    possessor may ("Trump's aide told him"). A 'which' or 'that' names no person, so it
+    binds none ("Russia, which has backed him")."""
+    verb = head.head
+    if head.lower_ not in BOUND_PRONOUNS:
+        return set()
+    if head.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "spoke with him"
+    elif head.dep_ not in OBJECT_DEPS:
+        return set()
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or verb.pos_ not in {"VERB", "AUX"} or (
+            subject.lower_ in {"which", "that"}):
+        return set()
+    if subject.lower_ == "who" and verb.dep_ == "relcl":
+        subject = verb.head
+    named = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    while named[-1].dep_ == "appos" and named[-1].head not in named:
+        named.append(named[-1].head)
+    return {i for noun in named for i in (noun.i, *(c.i for c in noun.children
+                                                  if c.dep_ in NAME_PARTS and c.i < noun.i))}
+
+
 def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | None:
     """The nearest earlier mention of the right kind (people for he/she, others for it/they).
 
@@ -616,6 +665,8 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
                and not (singular and start in memory.plural)
                # a speaker outside a quotation is nobody named inside it
                and not (person and outside and start in memory.quoted)]
+    excluded = _co_subject_words(head)
+    earlier = [entry for entry in earlier if entry[0] not in excluded]
     bound = binding_subject(head, memory) if head.dep_ == "poss" else None
     if bound is not None and not gender and bound.i < head.i:
         bound = None  # "its" and "their" are bound only ahead: "In its report, the UN said"

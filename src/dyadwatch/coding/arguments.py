@@ -586,6 +586,7 @@ def usable_targets(predicate: Predicate, source: Resolved, targets: list[Resolve
 
 
 STATE_ORGANS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP"})
+OWN_POLICY_ROOTS = frozenset({"02", "10"})  # CAMEO: appeal, demand
 HOLDER_PREPS = frozenset({"of", "from", "in", "for", "at"})  # "the mayor of Nablus"
 
 
@@ -706,8 +707,12 @@ def _own_state_comment(predicate: Predicate, source: Resolved, target: Resolved,
                        lex: Lexicon) -> bool:
     """'The secretary of state said the US presence would remain', 'Trump announced that
     US troops would leave Syria': a statement of a state or its organ about that state or
-    its own armed forces is no comment on another actor (one to parliament is kept)."""
-    if predicate.code[:2] not in lex.statement_roots or target.country is None or (
+    its own armed forces is no comment on another actor (one to parliament is kept). So
+    is an appeal or demand that the state itself or its forces act ('the president called
+    for the US to stay out', 'his call for troops to return home'): its own policy, asked
+    of no one else ('urged the prime minister to act' is kept)."""
+    if (predicate.code[:2] not in lex.statement_roots
+            and predicate.code[:2] not in OWN_POLICY_ROOTS) or target.country is None or (
             target.country != source.country):
         return False
     source_sector = sector_of(source.code or "", source.country)

@@ -179,6 +179,8 @@ def _has_prep(token: Token, word: str, objects: list[str] | None = None) -> bool
     no 'insist on'); with ``objects``, its object is one of them ("on alert"). A
     predicative 'as' may hang on the verb's object ("dismissed the plan as a gimmick")."""
     hosts = [token, *(c for c in token.children if c.dep_ == "dobj" and word in OBJECT_PREPS)]
+    if word == "for" and not objects and for_to_clause(token) is not None:
+        return True  # "called for Gondor to withdraw": the 'for' marks the clause
     return any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word and not any(
         g.dep_ == "pobj" and g.ent_type_ in TIME_ENTITIES for g in c.children) and (
         not objects or any(g.dep_ == "pobj" and g.lemma_.lower() in objects
@@ -303,6 +305,18 @@ def stative(token: Token, lex: Lexicon) -> bool:
         c.dep_ == "aux" and c.lower_ in {"was", "were", "been"} for c in token.children)
 
 
+def for_to_clause(token: Token) -> Token | None:
+    """'called for Gondor to withdraw', 'his call for Rohan to pay': the small parser hangs
+    a for-to infinitive with a subject of its own on the word it completes as an adverbial
+    clause marked by 'for'; the clause's subject is the one asked to act."""
+    for child in token.children:
+        if child.dep_ == "advcl" and child.pos_ in {"VERB", "AUX"} and to_clause(child) and any(
+                c.dep_ == "mark" and c.lower_ == "for" for c in child.children) and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in child.children):
+            return child
+    return None
+
+
 def to_clause(clause: Token) -> bool:
     """The clause is a to-infinitive ("to dislodge", "to be a threat")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
@@ -317,10 +331,14 @@ _PASSIVE_MARKS = PASSIVE_SUBJECT_DEPS | {"auxpass"}
 
 def embedded_predicate(token: Token) -> Token | None:
     """The verb a frame embeds: 'threatened to strike', 'warned that it would take action',
-    'is ready to engage', 'signaled his intention to de-escalate'."""
+    'is ready to engage', 'signaled his intention to de-escalate', 'called for Gondor to
+    withdraw' (:func:`for_to_clause`)."""
     for child in token.children:
         if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
             return child
+    clause = for_to_clause(token)
+    if clause is not None:
+        return clause
     for child in token.children:
         if child.dep_ in {"dobj", "attr", "acomp"}:
             for grandchild in child.children:
