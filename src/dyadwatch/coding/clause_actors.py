@@ -177,8 +177,9 @@ def _placed_head(head: Token, memory: DocActors, lookup: ActorLookup,
     if private_sector(actor, lex) and _state_qualified(head, lex):
         actor = _state_organ(actor)  # "the state-run newspaper" is the state's media
     placed = _placed(actor, head, memory, lookup, lex) if actor.country is None else None
+    attacker = placed is not None and placed.rule.startswith(ATTACKER_RULE)
     return Resolved(placed or actor, found.text, found.token_i, collective=collective,
-                    private=_lone_person(head, memory, lookup, lex))
+                    private=not attacker and _lone_person(head, memory, lookup, lex))
 
 
 def _lone_person(head: Token, memory: DocActors, lookup: ActorLookup, lex: Lexicon) -> bool:
@@ -240,12 +241,129 @@ def _placed(actor: Actor, head: Token, memory: DocActors, lookup: ActorLookup,
         country = _clause_country(head, memory, lex)
     if country is None and actor.code in OPPOSING_ROLES:
         country = _opposed_government(head, memory, lookup, lex)
+    if country is None and _armed_attacker(actor, head, lex):
+        attacked = _attacked_country(head, memory, lookup, lex)
+        if attacked is not None:
+            return Actor(code=f"{attacked}REB", country=attacked, name=actor.name,
+                         rule=f"{ATTACKER_RULE}{actor.rule}")
     if country is None and actor.code in lex.article_placed_roles:
         country = memory.sole_country
     if country is None:
         return None
     return Actor(code=f"{country}{actor.code}", country=country, name=actor.name,
                  rule=f"placed+{actor.rule}")
+
+
+ATTACKER_RULE = "attacker+"
+# the sectors of unnamed armed attackers: rebels and unaligned armed men
+ATTACKER_ROLES = frozenset({"REB", "UAF"})
+# the sectors of a state that an attacker fighting them stands against: its government and
+# the forces called the government's (not plain troops or police, often abroad: 'militants
+# attacked American soldiers' is no sign of US rebels)
+_STATE_SIDES = frozenset({"GOV", "GOVMIL"})
+# prepositions of the place where an attack happens or lands
+_ATTACK_PREPS = frozenset({"in", "at", "into", "inside", "near", "outside", "on", "across"})
+
+
+def _armed_attacker(actor: Actor, head: Token, lex: Lexicon) -> bool:
+    """An unnamed armed attacker ("insurgents", "a suicide bomber", "gunmen";
+    armed_attacker_nouns) not said to come from elsewhere ("foreign fighters"), nor one
+    person of a role that names no group ("a gunman"; lone_person_nouns)."""
+    lemma = head.lemma_.lower()
+    if head.tag_ == "NN" and lemma in lex.lone_person_nouns:
+        return False  # "a gunman opened fire at a school": one person, no side
+    named = lemma in lex.armed_attacker_nouns or head.lower_ in lex.armed_attacker_nouns or any(
+        c.dep_ == "compound" and f"{c.lower_} {lemma}" in lex.armed_attacker_nouns
+        for c in head.children)
+    return actor.code in ATTACKER_ROLES and named and not any(
+        c.dep_ in MODIFIER_DEPS and c.lower_ in lex.foreign_modifiers for c in head.children)
+
+
+def _attacked_country(head: Token, memory: DocActors, lookup: ActorLookup,
+                      lex: Lexicon) -> str | None:
+    """Where an unnamed armed attacker strikes, else whose state it fights: the one country
+    the places of its attack verbs name ("rammed a truck into the consulate in
+    Afghanistan", "attacked a police station in Pakistan"), else the one state whose
+    government those verbs act on ("insurgents fighting the Syrian president", "militants
+    ambushed Afghan government forces"); None when the place is unknown, or when the
+    article names an armed group of elsewhere they may belong to (issue 14)."""
+    verbs = list(_attack_verbs(head, lex))
+    places = {country for verb in verbs for place in _attack_places(verb)
+              if (country := _place_country(place, memory)) is not None}
+    if not places:
+        places = {country for verb in verbs for o in _acted_on(verb)
+                  for r in actors_for(o, memory, lookup, lex)
+                  if (country := _state_side_country(r.actor)) is not None}
+    country = next(iter(places)) if len(places) == 1 else None
+    return None if country is None or _armed_group_elsewhere(memory, country) else country
+
+
+def _armed_group_elsewhere(memory: DocActors, country: str) -> bool:
+    """The article names an armed group that is not that country's own (Islamic State,
+    al-Qaeda, a neighbour's rebels), whose the unnamed attackers may be ("suicide bombers
+    attacked Paris" in a story of Isis)."""
+    return any(_armed_group(actor) and actor.country != country
+               for actor in memory.by_token.values())
+
+
+def _armed_group(actor: Actor) -> bool:
+    country = actor.country or ""
+    return actor.code.startswith("IMG") or is_group(actor) and (
+        actor.code[len(country):] in ATTACKER_ROLES)
+
+
+def _attack_verbs(head: Token, lex: Lexicon) -> Iterator[Token]:
+    """The verbs of armed force the head does: the verb it is subject of and the verbs
+    joined to it or hung on it with no subject of their own ("attacked the building,
+    battling with Afghan forces"), or a participle describing it ("insurgents fighting the
+    president")."""
+    if head.dep_ == "nsubj":
+        verbs = [head.head]
+    else:
+        verbs = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+    verbs += [c for v in verbs for c in v.children if c.dep_ in {"conj", "advcl"}
+              and c.pos_ == "VERB" and not any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+    yield from (v for v in verbs if v.lemma_.lower() in lex.armed_attack_verbs)
+
+
+def _attack_places(verb: Token) -> Iterator[Token]:
+    """Places on an attack verb and on its object, one level deep ("into a consulate in
+    Afghanistan", "attacked a police station in Pakistan")."""
+    anchors = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "obj"})]
+    for anchor in anchors:
+        for prep in anchor.children:
+            if prep.dep_ == "prep" and prep.lower_ in _ATTACK_PREPS:
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    yield pobj
+                    yield from (g for p in pobj.children if p.dep_ == "prep"
+                                and p.lower_ == "in" for g in p.children if g.dep_ == "pobj")
+
+
+def _place_country(token: Token, memory: DocActors) -> str | None:
+    """The country of a place: a country itself or a place in it, not a state's organ or
+    mission ("the German consulate" is no place of Germany's)."""
+    actor = memory.by_token.get(token.i)
+    if actor is None or not is_state(actor) or is_group(actor):
+        return None
+    return actor.country if actor.code == actor.country else None
+
+
+def _acted_on(verb: Token) -> Iterator[Token]:
+    """The verb's objects and the objects of its prepositions (actors_for adds their
+    conjuncts)."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj"}:
+            yield child
+        elif child.dep_ == "prep":
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _state_side_country(actor: Actor | None) -> str | None:
+    """The country of a state's government or its government forces ("the Syrian
+    president", "Afghan government forces")."""
+    if actor is None or not actor.country or is_group(actor):
+        return None
+    return actor.country if actor.code[len(actor.country):] in _STATE_SIDES else None
 
 
 # sectors that stand against their own state's government: "rebels attacked Syrian
