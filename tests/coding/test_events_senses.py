@@ -264,6 +264,15 @@ DATES = [
      "'before' as a conjunction dates nothing"),
     ("Speaking on Monday, Arnor said Gondor attacked Rohan.", ["2020-01-06", "2020-01-06"],
      "a participle of speaking gives the saying its day"),
+    ("Rohan met Gondor. Beyond Arnor's war with Gondor, Rohan is calm.",
+     ["2020-01-08", "2020-01-08", None], "a side's deed noun points back to a deed told before"),
+    ("Rohan met Gondor. Arnor, which attacked Gondor, met Rohan.",
+     ["2020-01-08", "2020-01-08", None, "2020-01-08", "2020-01-08"],
+     "a simple past in a relative clause on a side tells what it did before"),
+    ("Arnor attacked Gondor, which attacked Rohan.", ["2020-01-08", "2020-01-08"],
+     "but not in the lead sentence, whose deeds are the day's news"),
+    ("Rohan met Gondor. Arnor met Gondor following an attack last month.",
+     ["2020-01-08"] * 4, "a date after 'following' is the earlier deed's, as after 'after'"),
 ]
 
 

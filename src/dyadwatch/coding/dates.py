@@ -172,7 +172,8 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
                 return NO_DAY
             if past_period(expression):
                 return NO_DAY  # "last month", "last December": background, not today
-        if background(current, lex) or _period_in_purpose(current, anchor, lex):
+        if background(current, lex) or _period_in_purpose(current, anchor, lex) or (
+                _possessed_deed(current) or _past_relative(current, lex)):
             return NO_DAY
         if current.dep_ == "conj" and any(c.dep_ == "advmod" and c.lower_ in lex.sequence_adverbs
                                           for c in current.children):
@@ -198,6 +199,41 @@ def _scene_of_verb(token: Token, lex: Lexicon) -> bool:
     prep = token.head
     return (token.pos_ == "NOUN" and token.dep_ == "pobj" and prep.dep_ == "prep"
             and prep.lower_ in lex.during_preps and prep.head.pos_ == "VERB")
+
+
+_SIDE_TYPES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
+_SCENE_RELATIVES = frozenset({"where", "when"})
+
+
+def _possessed_deed(token: Token) -> bool:
+    """An event noun owned by a named side with no day of its own points back to a deed
+    reported before ("beyond Gondor's threats against Arnor", "Rohan's decision to pull
+    out is a game-changer"): background, not the article's day; not in the lead sentence,
+    whose deed is the day's news."""
+    return token.pos_ == "NOUN" and not _in_lead(token) and any(
+        c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_ in _SIDE_TYPES)
+        for c in token.children)
+
+
+def _past_relative(token: Token, lex: Lexicon) -> bool:
+    """A simple past in a relative clause on a side or a thing, with no time of its own,
+    tells what was done before ("the territory it conquered", "Boromir, who resigned in
+    protest"); not on a deed noun ("the strike that killed 20" is the strike's), nor a
+    where- or when-clause, which sets the scene of the news ("Cairo, where he met Sisi"),
+    nor a saying ("which it described as a unit"), nor in the lead sentence, whose deeds
+    are the day's news."""
+    saying = token.lemma_.lower() in lex.reporting_verbs | lex.calling_verbs
+    if token.dep_ != "relcl" or token.tag_ != "VBD" or saying or _in_lead(token) or any(
+            c.dep_ in {"aux", "auxpass"} or c.lower_ in _SCENE_RELATIVES
+            for c in token.children):
+        return False
+    head = token.head.lemma_.lower()
+    return token.head.pos_ in {"NOUN", "PROPN", "PRON"} and head != "time" and (
+        head not in lex.condemned_deeds) and token.head.ent_type_ != "DATE"
+
+
+def _in_lead(token: Token) -> bool:
+    return token.sent.start == 0
 
 
 def _reduced_relative(token: Token) -> bool:
@@ -365,6 +401,9 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
             ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
             if ents:
                 found.append(" ".join(t.text for t in ents))
+            elif _unnamed_period(child, lex):
+                # "This year Turkey ended its operation", the period the tagger missed
+                found.append(" ".join(t.text for t in child.subtree))
     week = next((e for e in found if _WEEK.fullmatch(e.lower())), None)
     if week is not None:
         # "on Thursday ... next week", parsed as two phrases, is next week's Thursday
@@ -373,6 +412,12 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
 
 
 _WEEK = re.compile(r"(?:next|last)\s+week")
+
+
+def _unnamed_period(child: Token, lex: Lexicon) -> bool:
+    """A bare noun phrase of a unit of time on the verb ("this year", "last month") that
+    the entity tagger did not mark as a date."""
+    return child.dep_ in {"npadvmod", "tmod"} and child.lemma_.lower() in lex.duration_nouns
 
 
 def _own_relative(child: Token, noun: Token) -> bool:
