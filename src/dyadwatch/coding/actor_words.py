@@ -247,6 +247,12 @@ def actor_from_words(words: list[Token], lookup: ActorLookup, known: dict[int, A
     there is no country ("Quds Force leader" → the Quds Force's code).
     """
     country, role, organisation = _scan_words(words, lookup, known)
+    if organisation is not None and role == "LEG" and organisation.country is not None and (
+            party_sector(organisation)):
+        # "a Republican senator", "Labour MPs": a member of a party's group in the
+        # legislature is a legislator of the party's country
+        return Actor(code=join_code(organisation.country, role), country=organisation.country,
+                     name=organisation.name, rule=f"{rule}:party+legislator")
     if organisation is not None and is_group(organisation):
         # "a spokesman for the SDF", "the Hezbollah commander", "leader of the Syrian
         # Kurds", "British Isis militants": the group holds the role; its code is the actor
@@ -294,6 +300,9 @@ def _scan_words(words: list[Token], lookup: ActorLookup,
     if role is not None and role[:3] in _OFFICES and any(
             t.lower_ in _FORMER and t.dep_ == "amod" for t in words):
         role = "ELI"  # "the former police chief": CAMEO codes former office holders ELI
+    if role is not None and role.startswith("GOV") and any(
+            t.lower_ == "shadow" and t.dep_ in {"amod", "compound"} for t in words):
+        role = "OPP"  # "the shadow chancellor": the opposition's spokesman for the office
     return country, role, organisation
 
 

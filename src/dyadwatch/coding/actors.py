@@ -113,7 +113,8 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     everything = find_mentions(doc, cache)
     demonyms = demonym_countries(doc, lookup)
     memory.sole_country = sole_country(everything, demonyms, lookup, memory.dateline)
-    found = [span for span in everything if span.start not in memory.dateline]
+    found = [span for span in everything
+             if span.start not in memory.dateline and not _starts_a_title(span, lookup)]
     covered = {i for span in found for i in range(span.start, span.end)}
     memory.named = named_mentions(demonyms, found, lookup)
     for i, people in read_peoples(doc, memory.named, lookup, lex, covered).items():
@@ -150,6 +151,21 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
     memory.plural = {start for start, actor, person, _ in memory.history if not person
                      and plural_phrase(doc, start, memory.spans, actor)}
     return memory
+
+
+def _starts_a_title(span: Span, lookup: ActorLookup) -> bool:
+    """'the Washington Post', 'the Washington Examiner', 'the Tehran Times': a seat of
+    government that begins a longer name (the entity goes on with a proper noun) is part
+    of the title of a paper or a body, not the government."""
+    entry = lookup.entries.get(span.label_)
+    if entry is None or entry.kind != "metonym" or span.end >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    return after.pos_ == "PROPN" and after.ent_iob_ == "I" and (
+        after.ent_type_ in _TITLED_ENTITIES)
+
+
+_TITLED_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "FAC", "EVENT"})
 
 
 def _plain_words(doc: Doc, demonyms: list[str | None], lex: Lexicon) -> list[bool]:
