@@ -44,7 +44,7 @@ from dyadwatch.coding.actor_words import (
     word_actor,
     word_role_of,
 )
-from dyadwatch.coding.binding import binding_subject, subject_mention
+from dyadwatch.coding.binding import binding_subject, owner_before, subject_mention
 from dyadwatch.coding.doc_arrays import token_strings
 from dyadwatch.coding.mentions import ActorLookup, MatcherCache, find_mentions
 from dyadwatch.coding.peoples import named_mentions, people_actor, read_peoples
@@ -684,8 +684,11 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
     excluded = _co_subject_words(head)
     earlier = [entry for entry in earlier if entry[0] not in excluded]
     bound = binding_subject(head, memory) if head.dep_ == "poss" else None
-    if bound is not None and not gender and bound.i < head.i:
-        bound = None  # "its" and "their" are bound only ahead: "In its report, the UN said"
+    if head.dep_ == "poss" and not person and (bound is None or bound.i < head.i):
+        bound = None  # "its" and "their" behind it: "The UN said its report ..."
+        owner = owner_before(head, memory)
+        if owner is not None and not (singular and owner[0] in memory.plural):
+            return None if owner[1] is None else Resolved(owner[1], head.text, head.i)
     if bound is not None and _same_pronoun(head, bound, gender):
         found = antecedent_of(bound, memory, person)
         return None if found is None else Resolved(found.actor, head.text, head.i,

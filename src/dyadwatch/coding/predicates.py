@@ -464,15 +464,34 @@ def _enlisted(token: Token, lex: Lexicon) -> bool:
     the Kurds', 'recruits fighting for Isis': people who fight with or for a side have
     joined it; it is no fight of their country against that side. Forces that fight with
     another ('troops fought with the rebels') still clash."""
-    if token.pos_ != "VERB" or not any(
-            c.dep_ == "prep" and c.lower_ in lex.enlisting_preps
-            and any(g.dep_ == "pobj" for g in c.children) for c in token.children):
+    if token.pos_ != "VERB":
+        return False
+    if _died_fighting(token, lex):
+        token = token.head  # "Britons killed fighting Isis": people who fell, one by one
+    elif not any(c.dep_ == "prep" and c.lower_ in lex.enlisting_preps
+                 and any(g.dep_ == "pobj" for g in c.children) for c in token.children):
         return False
     subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     if token.dep_ in {"acl", "relcl"}:
         subjects.append(token.head)  # "British nationals fighting with Islamic State"
     return any(s.lemma_.lower() in lex.enlisted_people or s.lower_ in lex.enlisted_people
                for s in subjects)
+
+
+def _killed_doing(token: Token, lex: Lexicon) -> bool:
+    """'Other Britons killed fighting Isis include ...', parsed as if the Britons killed:
+    a verb of dying with no one killed and an -ing clause tells who died doing what, no
+    killing by its subject ('militants killed two soldiers patrolling' still kills)."""
+    return token.lemma_.lower() in lex.death_verbs and not any(
+        c.dep_ in {"dobj", "obj", "dative"} for c in token.children) and any(
+        c.tag_ == "VBG" and c.dep_ in {"xcomp", "advcl"} for c in token.children)
+
+
+def _died_fighting(token: Token, lex: Lexicon) -> bool:
+    """'killed fighting Isis', 'who died fighting the regime': a fight that its doers
+    died in, told as a clause of their death."""
+    return token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp"} and (
+        token.head.lemma_.lower() in lex.death_verbs)
 
 
 def _contributed(token: Token, lex: Lexicon) -> bool:
@@ -620,10 +639,12 @@ def _other_sense(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
 def _sense_of_words(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
     """Senses told by the company a word keeps: people welcomed in (:func:`_took_in`),
     a rush with nowhere stormed (:func:`_rushed`), people evacuated
-    (:func:`_evacuated_people`), a state's own budget funded (:func:`_budget_funding`)."""
+    (:func:`_evacuated_people`), a state's own budget funded (:func:`_budget_funding`),
+    people killed while doing something (:func:`_killed_doing`)."""
     root = predicate.code[:2]
     return (root in SUPPORT_ROOTS and _took_in(token, lex)) or (
         predicate.code in lex.violent_roots and _rushed(token, lex)) or (
+        root == KILL_ROOT and _killed_doing(token, lex)) or (
         _evacuated_people(predicate.words, lex)) or (
         root == AID_ROOT and _budget_funding(predicate.words, lex))
 
@@ -804,6 +825,7 @@ RETREAT = "0874"  # CAMEO: retreat or surrender militarily
 
 
 FIGHT_ROOT = "19"  # CAMEO: fight
+KILL_ROOT = "18"  # CAMEO: assault, killings among them
 AID_ROOT = "07"  # CAMEO: provide aid
 SUPPORT_ROOTS = frozenset({"05", "06"})  # CAMEO: diplomatic and material cooperation
 THREAT_ROOT = "13"  # CAMEO: threaten

@@ -215,6 +215,7 @@ class Lexicon:
     danger_nouns: frozenset[str]
     enlisting_preps: frozenset[str]
     enlisted_people: frozenset[str]
+    death_verbs: frozenset[str]
     contributing_verbs: frozenset[str]
     aid_deeds: frozenset[str]
     bracing_heads: frozenset[str]
