@@ -420,15 +420,27 @@ def _mutual(clause: Token, lex: Lexicon) -> bool:
 
 
 def _naming(token: Token, lex: Lexicon) -> bool:
-    """'the UN designated Srebrenica a safe area', 'declared the war over': a verb of
-    naming with a small clause gives its object a status; it is no statement, sanction or
-    war, unless the status is a blacklisting ('designated the group a terrorist
-    organisation')."""
+    """'the UN designated Srebrenica a safe area', 'declared the war over', 'designated
+    Gondor as the prime threat': a verb of naming with a small clause (or an 'as',
+    ``as_naming_verbs``) gives its object a status; it is no statement, sanction or war,
+    unless the status is a blacklisting ('designated the group a terrorist organisation')."""
     if token.lemma_.lower() not in lex.naming_verbs:
         return False
-    complement = small_clause(token)
+    complement = small_clause(token) or (
+        _as_status(token) if token.lemma_.lower() in lex.as_naming_verbs else None)
     return complement is not None and not any(
         t.lemma_.lower() in lex.blacklist_words for t in complement.subtree)
+
+
+def _as_status(token: Token) -> Token | None:
+    """'designated North Korea as the prime threat', 'designated the area as a safe zone':
+    the 'as' object of a verb of naming (or of its object) is the status it gives."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
+    for anchor in (token, *objects):
+        for prep in anchor.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
 
 
 def _opinion(token: Token, lex: Lexicon) -> bool:
