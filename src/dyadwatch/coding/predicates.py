@@ -632,12 +632,14 @@ def _other_sense(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
 def _sense_of_words(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
     """Senses told by the company a word keeps: people welcomed in (:func:`_took_in`),
     a rush with nowhere stormed (:func:`_rushed`), people evacuated
-    (:func:`_evacuated_people`), a state's own budget funded (:func:`_budget_funding`)."""
+    (:func:`_evacuated_people`), a state's own budget funded (:func:`_budget_funding`),
+    an appeal that is a draw (:func:`_allure`)."""
     root = predicate.code[:2]
     return (root in SUPPORT_ROOTS and _took_in(token, lex)) or (
         predicate.code in lex.violent_roots and _rushed(token, lex)) or (
         _evacuated_people(predicate.words, lex)) or (
-        root == AID_ROOT and _budget_funding(predicate.words, lex))
+        root == AID_ROOT and _budget_funding(predicate.words, lex)) or (
+        root == APPEAL_ROOT and _allure(token, lex))
 
 
 def _took_in(token: Token, lex: Lexicon) -> bool:
@@ -674,6 +676,20 @@ def _evacuated_people(words: tuple[Token, ...], lex: Lexicon) -> bool:
                or measured(m, lex).lemma_.lower() in lex.people_heads for m in moved):
             return True
     return False
+
+
+def _allure(token: Token, lex: Lexicon) -> bool:
+    """'its appeal was further diminished', 'to maintain its appeal among those who …',
+    'the group's broad appeal': an appeal that grows or fades (``allure_verbs``), that
+    reaches 'among' people, or that is broad or popular (``allure_modifiers``) is a draw,
+    no plea to anyone."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() != "appeal":
+        return False
+    grows = token.dep_ in {"nsubj", "nsubjpass", "dobj", "obj"} and (
+        token.head.lemma_.lower() in lex.allure_verbs)
+    return grows or any(
+        (c.dep_ == "prep" and c.lower_ == "among")
+        or (c.dep_ == "amod" and c.lower_ in lex.allure_modifiers) for c in token.children)
 
 
 def _budget_funding(words: tuple[Token, ...], lex: Lexicon) -> bool:
@@ -817,6 +833,7 @@ RETREAT = "0874"  # CAMEO: retreat or surrender militarily
 
 FIGHT_ROOT = "19"  # CAMEO: fight
 AID_ROOT = "07"  # CAMEO: provide aid
+APPEAL_ROOT = "02"  # CAMEO: appeal
 SUPPORT_ROOTS = frozenset({"05", "06"})  # CAMEO: diplomatic and material cooperation
 THREAT_ROOT = "13"  # CAMEO: threaten
 DISAPPROVAL_ROOT = "11"  # CAMEO: disapprove, criticise, accuse

@@ -280,6 +280,8 @@ class Lexicon:
     entering_preps: frozenset[str]
     evacuating_verbs: frozenset[str]
     budget_modifiers: frozenset[str]
+    allure_verbs: frozenset[str]
+    allure_modifiers: frozenset[str]
     negators: frozenset[str]
     negating_heads: frozenset[str]
     refusing_heads: frozenset[str]
