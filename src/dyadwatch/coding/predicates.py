@@ -633,13 +633,14 @@ def _sense_of_words(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
     """Senses told by the company a word keeps: people welcomed in (:func:`_took_in`),
     a rush with nowhere stormed (:func:`_rushed`), people evacuated
     (:func:`_evacuated_people`), a state's own budget funded (:func:`_budget_funding`),
-    an appeal that is a draw (:func:`_allure`)."""
+    an appeal that is a draw (:func:`_allure`), a chance afforded (:func:`_afforded`)."""
     root = predicate.code[:2]
     return (root in SUPPORT_ROOTS and _took_in(token, lex)) or (
         predicate.code in lex.violent_roots and _rushed(token, lex)) or (
         _evacuated_people(predicate.words, lex)) or (
         root == AID_ROOT and _budget_funding(predicate.words, lex)) or (
-        root == APPEAL_ROOT and _allure(token, lex))
+        root == APPEAL_ROOT and _allure(token, lex)) or (
+        predicate.code == OFFER_CODE and _afforded(token, lex))
 
 
 def _took_in(token: Token, lex: Lexicon) -> bool:
@@ -690,6 +691,18 @@ def _allure(token: Token, lex: Lexicon) -> bool:
     return grows or any(
         (c.dep_ == "prep" and c.lower_ == "among")
         or (c.dep_ == "amod" and c.lower_ in lex.allure_modifiers) for c in token.children)
+
+
+def _afforded(token: Token, lex: Lexicon) -> bool:
+    """'involvement in Syria offered an opportunity to undermine Nato', 'offers a better
+    excuse': an offer of a chance (``chance_nouns``) with no recipient named is what a
+    thing affords, no offer made ('offered Arnor a chance to withdraw' stays one)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() != "offer" or any(
+            c.dep_ in {"dative", "iobj"} for c in token.children):
+        return False
+    obj = direct_object(token, lex)
+    return obj is not None and any(
+        n.lemma_.lower() in lex.chance_nouns for n in (obj, measured(obj, lex)))
 
 
 def _budget_funding(words: tuple[Token, ...], lex: Lexicon) -> bool:
@@ -834,6 +847,7 @@ RETREAT = "0874"  # CAMEO: retreat or surrender militarily
 FIGHT_ROOT = "19"  # CAMEO: fight
 AID_ROOT = "07"  # CAMEO: provide aid
 APPEAL_ROOT = "02"  # CAMEO: appeal
+OFFER_CODE = "030"  # CAMEO: express intent to cooperate
 SUPPORT_ROOTS = frozenset({"05", "06"})  # CAMEO: diplomatic and material cooperation
 THREAT_ROOT = "13"  # CAMEO: threaten
 DISAPPROVAL_ROOT = "11"  # CAMEO: disapprove, criticise, accuse

@@ -281,6 +281,7 @@ class Lexicon:
     evacuating_verbs: frozenset[str]
     budget_modifiers: frozenset[str]
     allure_verbs: frozenset[str]
+    chance_nouns: frozenset[str]
     allure_modifiers: frozenset[str]
     negators: frozenset[str]
     negating_heads: frozenset[str]
