@@ -633,14 +633,16 @@ def _sense_of_words(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
     """Senses told by the company a word keeps: people welcomed in (:func:`_took_in`),
     a rush with nowhere stormed (:func:`_rushed`), people evacuated
     (:func:`_evacuated_people`), a state's own budget funded (:func:`_budget_funding`),
-    an appeal that is a draw (:func:`_allure`), a chance afforded (:func:`_afforded`)."""
+    an appeal that is a draw (:func:`_allure`), a chance afforded (:func:`_afforded`), a
+    resignation in protest (:func:`_resigned_in_protest`)."""
     root = predicate.code[:2]
     return (root in SUPPORT_ROOTS and _took_in(token, lex)) or (
         predicate.code in lex.violent_roots and _rushed(token, lex)) or (
         _evacuated_people(predicate.words, lex)) or (
         root == AID_ROOT and _budget_funding(predicate.words, lex)) or (
         root == APPEAL_ROOT and _allure(token, lex)) or (
-        predicate.code == OFFER_CODE and _afforded(token, lex))
+        predicate.code == OFFER_CODE and _afforded(token, lex)) or (
+        predicate.code == RESIGN_CODE and _resigned_in_protest(token))
 
 
 def _took_in(token: Token, lex: Lexicon) -> bool:
@@ -703,6 +705,14 @@ def _afforded(token: Token, lex: Lexicon) -> bool:
     obj = direct_object(token, lex)
     return obj is not None and any(
         n.lemma_.lower() in lex.chance_nouns for n in (obj, measured(obj, lex)))
+
+
+def _resigned_in_protest(token: Token) -> bool:
+    """'the minister resigned in protest at the deal': a resignation made as a protest
+    yields to no one ('the premier resigned amid protests' does)."""
+    return any(prep.dep_ == "prep" and prep.lower_ == "in" and any(
+        p.dep_ == "pobj" and p.lemma_.lower() == "protest" for p in prep.children)
+        for prep in token.children)
 
 
 def _budget_funding(words: tuple[Token, ...], lex: Lexicon) -> bool:
@@ -848,6 +858,7 @@ FIGHT_ROOT = "19"  # CAMEO: fight
 AID_ROOT = "07"  # CAMEO: provide aid
 APPEAL_ROOT = "02"  # CAMEO: appeal
 OFFER_CODE = "030"  # CAMEO: express intent to cooperate
+RESIGN_CODE = "0831"  # CAMEO: accede to demands for change in leadership
 SUPPORT_ROOTS = frozenset({"05", "06"})  # CAMEO: diplomatic and material cooperation
 THREAT_ROOT = "13"  # CAMEO: threaten
 DISAPPROVAL_ROOT = "11"  # CAMEO: disapprove, criticise, accuse
