@@ -162,6 +162,9 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         return True  # "to use force to stop any attack": a to-clause on a mere possibility
     if _unreal_subject(token, lex):
         return True
+    if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and future(
+            token.head, lex):
+        return True  # "Sochi will be the sixth meeting between the two": one still to come
     current = token
     if token.pos_ == "NOUN" and token.dep_ in {"dobj", "obj"} and token.head.pos_ == "VERB":
         current = token.head  # "made it impossible to start a war": the war is as unreal
@@ -183,7 +186,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
                                             for c in current.children):
             return True  # "to discuss how to protect the Kurds" asks a question
         if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current) \
-                or _aim_stated(current, lex) or _hedged(current, lex):
+                or _aim_stated(current, lex) or _hedged(current, lex) or inverted_condition(
+                current) or _bidding(current):
             return True
         if current is not token and not _parenthetical(token) and _conditional_would(
                 current, lex):
@@ -198,6 +202,27 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
             return False
         current = current.head
     return False
+
+
+INVERTING_AUX = frozenset({"should", "had"})
+
+
+def inverted_condition(clause: Token) -> bool:
+    """'should war break out', 'had Gondor attacked': 'should' or 'had' set before the
+    subject of a clause that is not the sentence's own makes a condition, neither an
+    obligation nor a deed."""
+    return clause.dep_ != "ROOT" and clause.head.i != clause.i and any(
+        c.dep_ == "aux" and c.lower_ in INVERTING_AUX and any(
+            s.dep_ in {"nsubj", "nsubjpass"} and s.i > c.i for s in clause.children)
+        for c in clause.children)
+
+
+def _bidding(clause: Token) -> bool:
+    """'Let them fight Isis', '"Let Gondor pay for it," he said': a sentence or quote that
+    opens with a bare 'let' bids that the deed it governs be done; it does not say that it was."""
+    return clause.lower_ == "let" and clause.tag_ == "VB" and not any(
+        c.dep_ in {"nsubj", "aux"} for c in clause.children) and all(
+        t.is_punct for t in clause.doc[clause.sent.start:clause.i])
 
 
 def _still_to_come(verb: Token) -> bool:

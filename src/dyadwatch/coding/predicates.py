@@ -420,15 +420,27 @@ def _mutual(clause: Token, lex: Lexicon) -> bool:
 
 
 def _naming(token: Token, lex: Lexicon) -> bool:
-    """'the UN designated Srebrenica a safe area', 'declared the war over': a verb of
-    naming with a small clause gives its object a status; it is no statement, sanction or
-    war, unless the status is a blacklisting ('designated the group a terrorist
-    organisation')."""
+    """'the UN designated Srebrenica a safe area', 'declared the war over', 'designated
+    Gondor as the prime threat': a verb of naming with a small clause (or an 'as',
+    ``as_naming_verbs``) gives its object a status; it is no statement, sanction or war,
+    unless the status is a blacklisting ('designated the group a terrorist organisation')."""
     if token.lemma_.lower() not in lex.naming_verbs:
         return False
-    complement = small_clause(token)
+    complement = small_clause(token) or (
+        _as_status(token) if token.lemma_.lower() in lex.as_naming_verbs else None)
     return complement is not None and not any(
         t.lemma_.lower() in lex.blacklist_words for t in complement.subtree)
+
+
+def _as_status(token: Token) -> Token | None:
+    """'designated North Korea as the prime threat', 'designated the area as a safe zone':
+    the 'as' object of a verb of naming (or of its object) is the status it gives."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
+    for anchor in (token, *objects):
+        for prep in anchor.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
 
 
 def _opinion(token: Token, lex: Lexicon) -> bool:
@@ -640,13 +652,18 @@ def _sense_of_words(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
     """Senses told by the company a word keeps: people welcomed in (:func:`_took_in`),
     a rush with nowhere stormed (:func:`_rushed`), people evacuated
     (:func:`_evacuated_people`), a state's own budget funded (:func:`_budget_funding`),
-    people killed while doing something (:func:`_killed_doing`)."""
+    people killed while doing something (:func:`_killed_doing`), an appeal that is a draw
+    (:func:`_allure`), a chance afforded (:func:`_afforded`), a resignation in protest
+    (:func:`_resigned_in_protest`)."""
     root = predicate.code[:2]
     return (root in SUPPORT_ROOTS and _took_in(token, lex)) or (
         predicate.code in lex.violent_roots and _rushed(token, lex)) or (
         root == KILL_ROOT and _killed_doing(token, lex)) or (
         _evacuated_people(predicate.words, lex)) or (
-        root == AID_ROOT and _budget_funding(predicate.words, lex))
+        root == AID_ROOT and _budget_funding(predicate.words, lex)) or (
+        root == APPEAL_ROOT and _allure(token, lex)) or (
+        predicate.code == OFFER_CODE and _afforded(token, lex)) or (
+        predicate.code == RESIGN_CODE and _resigned_in_protest(token))
 
 
 def _took_in(token: Token, lex: Lexicon) -> bool:
@@ -683,6 +700,40 @@ def _evacuated_people(words: tuple[Token, ...], lex: Lexicon) -> bool:
                or measured(m, lex).lemma_.lower() in lex.people_heads for m in moved):
             return True
     return False
+
+
+def _allure(token: Token, lex: Lexicon) -> bool:
+    """'its appeal was further diminished', 'to maintain its appeal among those who …',
+    'the group's broad appeal': an appeal that grows or fades (``allure_verbs``), that
+    reaches 'among' people, or that is broad or popular (``allure_modifiers``) is a draw,
+    no plea to anyone."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() != "appeal":
+        return False
+    grows = token.dep_ in {"nsubj", "nsubjpass", "dobj", "obj"} and (
+        token.head.lemma_.lower() in lex.allure_verbs)
+    return grows or any(
+        (c.dep_ == "prep" and c.lower_ == "among")
+        or (c.dep_ == "amod" and c.lower_ in lex.allure_modifiers) for c in token.children)
+
+
+def _afforded(token: Token, lex: Lexicon) -> bool:
+    """'involvement in Syria offered an opportunity to undermine Nato', 'offers a better
+    excuse': an offer of a chance (``chance_nouns``) with no recipient named is what a
+    thing affords, no offer made ('offered Arnor a chance to withdraw' stays one)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() != "offer" or any(
+            c.dep_ in {"dative", "iobj"} for c in token.children):
+        return False
+    obj = direct_object(token, lex)
+    return obj is not None and any(
+        n.lemma_.lower() in lex.chance_nouns for n in (obj, measured(obj, lex)))
+
+
+def _resigned_in_protest(token: Token) -> bool:
+    """'the minister resigned in protest at the deal': a resignation made as a protest
+    yields to no one ('the premier resigned amid protests' does)."""
+    return any(prep.dep_ == "prep" and prep.lower_ == "in" and any(
+        p.dep_ == "pobj" and p.lemma_.lower() == "protest" for p in prep.children)
+        for prep in token.children)
 
 
 def _budget_funding(words: tuple[Token, ...], lex: Lexicon) -> bool:
@@ -827,6 +878,9 @@ RETREAT = "0874"  # CAMEO: retreat or surrender militarily
 FIGHT_ROOT = "19"  # CAMEO: fight
 KILL_ROOT = "18"  # CAMEO: assault, killings among them
 AID_ROOT = "07"  # CAMEO: provide aid
+APPEAL_ROOT = "02"  # CAMEO: appeal
+OFFER_CODE = "030"  # CAMEO: express intent to cooperate
+RESIGN_CODE = "0831"  # CAMEO: accede to demands for change in leadership
 SUPPORT_ROOTS = frozenset({"05", "06"})  # CAMEO: diplomatic and material cooperation
 THREAT_ROOT = "13"  # CAMEO: threaten
 DISAPPROVAL_ROOT = "11"  # CAMEO: disapprove, criticise, accuse

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from dyadwatch.coding.mood import inverted_condition
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -372,7 +374,10 @@ def _detached_infinitive(noun: Token) -> Token | None:
 
 
 def obligation_modal(clause: Token, lex: Lexicon) -> str | None:
-    """'must' or 'should' when the clause states an obligation ("must withdraw", "has to")."""
+    """'must' or 'should' when the clause states an obligation ("must withdraw", "has to");
+    not a condition ("should war break out")."""
+    if inverted_condition(clause):
+        return None
     for child in clause.children:
         if child.dep_ == "aux" and child.lower_ in {"must", "should"}:
             return child.lower_
