@@ -44,7 +44,12 @@ from dyadwatch.coding.actor_words import (
     word_actor,
     word_role_of,
 )
-from dyadwatch.coding.binding import binding_subject, owner_before, subject_mention
+from dyadwatch.coding.binding import (
+    OBJECT_DEPS,
+    binding_subject,
+    owner_before,
+    subject_mention,
+)
 from dyadwatch.coding.doc_arrays import token_strings
 from dyadwatch.coding.mentions import ActorLookup, MatcherCache, find_mentions
 from dyadwatch.coding.peoples import named_mentions, people_actor, read_peoples
@@ -630,7 +635,6 @@ def _same_pronoun(head: Token, bound: Token, gender: str | None) -> bool:
     return bound.lower_ == ("it" if head.lower_ == "its" else "they")
 
 
-OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
 BOUND_PRONOUNS = frozenset({"him", "her"})  # "it" and "them" may stand for a thing or a call
 NAME_PARTS = frozenset({"compound", "amod", "det", "flat", "nmod"})
 

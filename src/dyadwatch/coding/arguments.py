@@ -26,7 +26,13 @@ from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.mood import hypothetical, purpose
 from dyadwatch.coding.peoples import people_at, phrase_head
 from dyadwatch.coding.places import PLACE_ENTITIES, PlaceLookup, place_country
-from dyadwatch.coding.predicates import DEFIANCE_NOUNS, Predicate, partnered
+from dyadwatch.coding.predicates import (
+    DEFIANCE_NOUNS,
+    DISAPPROVAL_ROOT,
+    FIGHT_ROOT,
+    Predicate,
+    partnered,
+)
 from dyadwatch.coding.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -321,7 +327,7 @@ def _condemned_deed_doer(predicate: Predicate, sources: list[Resolved], memory: 
     of a definite deed ("the launch", "the test"; `condemned_deeds`) with no doer of its own
     is aimed at whoever did that deed, named with the same word earlier in its sentence or
     in the two before ("launched", "Borduria's test"); never the critic itself."""
-    if predicate.code[:2] != DISAPPROVE_ROOT:
+    if predicate.code[:2] != DISAPPROVAL_ROOT:
         return []
     noun = direct_object(predicate.token, lex)
     if noun is None or noun.lemma_.lower() not in lex.condemned_deeds or not any(
@@ -351,7 +357,6 @@ def _earlier_words(noun: Token, lemma: str) -> Iterator[Token]:
             yield earlier
 
 
-DISAPPROVE_ROOT = "11"
 
 
 def _relative_deed_target(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
@@ -1715,7 +1720,6 @@ def _war_fought(predicate: Predicate, lex: Lexicon) -> bool:
                    for anchor in (token, *wars) for prep in anchor.children)
 
 
-FIGHT_ROOT = "19"
 
 
 JOINT_FORCE_CODE = "062"  # CAMEO: cooperate militarily

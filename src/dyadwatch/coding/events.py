@@ -46,7 +46,13 @@ from dyadwatch.coding.confidence import known_code
 from dyadwatch.coding.dates import NO_DAY, carry_dates, event_date
 from dyadwatch.coding.mentions import MatcherCache
 from dyadwatch.coding.places import event_location
-from dyadwatch.coding.predicates import Memo, Predicate, PredicateFinder
+from dyadwatch.coding.predicates import (
+    FIGHT_ROOT,
+    QUARREL_CODE,
+    Memo,
+    Predicate,
+    PredicateFinder,
+)
 from dyadwatch.coding.register import (
     USER_DATA_KEY,
     Register,
@@ -63,8 +69,6 @@ if TYPE_CHECKING:
 
 SentenceKey = tuple[str | None, str | None, str, int]
 PLAIN_STATEMENT = "010"
-QUARREL = "111"
-FIGHT_ROOT = "19"
 CLASH_WORDS = frozenset({"clash"})
 
 
@@ -229,7 +233,7 @@ class EventCoder:
             # "warned that a Syrian assault would ...", not of the speaker's own police
             code, rule = STANCE, f"{rule}+caution"
         elif target is not None and _quarrel(predicate, code, source, target, self.lex):
-            code, rule = QUARREL, f"{rule}+verbal"  # "the ambassador clashed with Trump"
+            code, rule = QUARREL_CODE, f"{rule}+verbal"  # "the ambassador clashed with Trump"
         words = sorted(predicate.words, key=lambda t: t.i)
         return assemble_event(
             article_id=article.id, sentence_index=index, trigger_start=predicate.token.idx,
