@@ -148,6 +148,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 # -- the date of a predicate in the parse ---------------------------------------------
 
 NO_DAY = date.min  # marker: the predicate names a time, but no day the article gives
+TOLD_BEFORE = date(1, 1, 2)  # marker: a deed noun pointing back; the day of its first telling
 ANOTHER_YEAR = NO_DAY  # the name it had when only other years were recognised
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -158,7 +159,9 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
     date; NO_DAY when it names only another year, a past period with no day ("last
     month", "last December") or a later day than the article's for a deed that is not
     ahead, or when the predicate is told as background ("had vowed", "previously
-    rebuked") with no day of its own; None when nothing dates it."""
+    rebuked") with no day of its own; TOLD_BEFORE for a side's deed noun that points back
+    to a deed told before ("Gondor's attack"), whose day is that telling's (see
+    ``retold_dates``); None when nothing dates it."""
     current = token
     for _ in range(3):
         ahead = looks_ahead(current, lex)
@@ -172,8 +175,10 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
                 return NO_DAY
             if past_period(expression):
                 return NO_DAY  # "last month", "last December": background, not today
+        if _possessed_deed(current):
+            return TOLD_BEFORE
         if background(current, lex) or _period_in_purpose(current, anchor, lex) or (
-                _possessed_deed(current) or _past_relative(current, lex)):
+                _past_relative(current, lex)):
             return NO_DAY
         if current.dep_ == "conj" and any(c.dep_ == "advmod" and c.lower_ in lex.sequence_adverbs
                                           for c in current.children):
@@ -208,8 +213,8 @@ _SCENE_RELATIVES = frozenset({"where", "when"})
 def _possessed_deed(token: Token) -> bool:
     """An event noun owned by a named side with no day of its own points back to a deed
     reported before ("beyond Gondor's threats against Arnor", "Rohan's decision to pull
-    out is a game-changer"): background, not the article's day; not in the lead sentence,
-    whose deed is the day's news."""
+    out is a game-changer"): the day of that report, not the article's; not in the lead
+    sentence, whose deed is the day's news."""
     return token.pos_ == "NOUN" and not _in_lead(token) and any(
         c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_ in _SIDE_TYPES)
         for c in token.children)
@@ -482,6 +487,31 @@ def carry_dates(events: list[Event], undated: set[str], doc: Doc, anchor: date |
     return carried
 
 
+def retold_dates(events: list[Event], told_before: set[str]) -> list[Event]:
+    """Events of a side's deed noun that points back (``told_before`` ids, given no date:
+    "Gondor took military action against Arnor on Monday. … Gondor's attack caused no
+    casualties") take the day of the latest same deed told in an earlier sentence: the
+    same source and target countries and CAMEO root. A deed with no target is not known
+    to be the same ("Gondor's operations" may be anywhere), and a deed the article never
+    told before is background: both keep no date."""
+    if not told_before:
+        return events
+    told: dict[tuple[str | None, str | None, str], tuple[int, str | None]] = {}
+    retold = []
+    for event in events:  # in reading order
+        key = (event.source_country or event.source, event.target_country or event.target,
+               event.cameo_root)
+        earlier = told.get(key)
+        if event.event_id in told_before:
+            if earlier is not None and earlier[0] < event.sentence_index and earlier[1] and (
+                    key[1] is not None):
+                event = replace(event, date=earlier[1])
+        else:
+            told[key] = (event.sentence_index, event.date)
+        retold.append(event)
+    return retold
+
+
 class _TokenStarts:
     """The token of a document that starts at a character offset, found without building
     a Token for every word (``{t.idx: t for t in doc}`` did, once per document)."""
@@ -520,7 +550,7 @@ def _retold_day(event: Event, trigger: Token | None, sents: list[Span], anchor: 
         for token in sents[other]:
             if token.pos_ == "NOUN" and _same_deed(token, trigger) and _definite(token):
                 found = event_date(token, anchor, lex)
-                if found is not None and found is not NO_DAY:
+                if found is not None and found not in (NO_DAY, TOLD_BEFORE):
                     return found.isoformat()
     return None
 

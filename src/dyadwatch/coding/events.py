@@ -43,7 +43,7 @@ from dyadwatch.coding.assembly import Party, assemble_event, rewritten
 from dyadwatch.coding.clause_actors import political, private_sector, quarrelling
 from dyadwatch.coding.comments import STANCE, comment_on, warned_about
 from dyadwatch.coding.confidence import known_code
-from dyadwatch.coding.dates import NO_DAY, carry_dates, event_date
+from dyadwatch.coding.dates import NO_DAY, TOLD_BEFORE, carry_dates, event_date, retold_dates
 from dyadwatch.coding.mentions import MatcherCache
 from dyadwatch.coding.places import event_location
 from dyadwatch.coding.predicates import (
@@ -97,6 +97,7 @@ class DocContext:
     matches: Memo = field(default_factory=dict)  # pattern match by token index
     register: Register = Register(None)  # the document's register; None: political news
     undated: set[str] = field(default_factory=set)  # ids of events given the article's day
+    told_before: set[str] = field(default_factory=set)  # ids of deed nouns pointing back
 
 
 class EventCoder:
@@ -133,7 +134,8 @@ class EventCoder:
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, index, ctx))
-        return carry_dates(events, ctx.undated, doc, ctx.day, self.lex)
+        events = carry_dates(events, ctx.undated, doc, ctx.day, self.lex)
+        return retold_dates(events, ctx.told_before)
 
     def code_sentence(self, sent: Span, index: int, ctx: DocContext) -> list[Event]:
         """The events of one sentence of the document ``ctx`` was made for."""
@@ -163,7 +165,7 @@ class EventCoder:
         dated = event_date(predicate.token, ctx.day, self.lex)
         # an event placed in another year with no day named ("Bush's 2003 decision to
         # invade Iraq") has no day we can give; it is not dated to the article
-        event_day = None if dated is NO_DAY else dated or ctx.day
+        event_day = None if dated in (NO_DAY, TOLD_BEFORE) else dated or ctx.day
         location = self._location(predicate, targets)
         each_other = len(sources) > 1 and mutual_among_sources(predicate, self.lex)
         if each_other and not targets:
@@ -193,6 +195,8 @@ class EventCoder:
                                                      ctx.article, event_day, location)))
                 if dated is None:
                     ctx.undated.update(e.event_id for _, e in made)
+                elif dated is TOLD_BEFORE:
+                    ctx.told_before.update(e.event_id for _, e in made)
                 yield from (e for side, e in made if self._kept(side, e, ctx.register))
 
     def _kept(self, source: Resolved, event: Event, register: Register) -> bool:
