@@ -95,6 +95,7 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
             predicate, memory, lookup, lex)
     if not targets and sources:
         targets = _relative_deed_target(predicate, memory, lookup, lex) or (
+            _defended_target(predicate, memory, lookup, lex, places)) or (
             _earlier_deed_target(predicate, sources, memory, lookup, lex, places)) or (
             _condemned_deed_doer(predicate, sources, memory, lookup, lex))
     if sources:
@@ -245,7 +246,7 @@ def _aim_targets(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         return []
     for clause in _aim_clauses(predicate.token, lex):
         verb = _with_particle(clause)
-        slots = ("dobj",) if verb in lex.enemy_aim_verbs else (
+        slots = ("dobj",) if {verb, _with_from(clause)} & lex.enemy_aim_verbs else (
             ("from",) if verb in lex.freeing_aim_verbs else ())
         aim = replace(predicate, token=clause, words=(clause,), slot_tokens=(clause,),
                       embedded=None)
@@ -281,6 +282,14 @@ def _with_particle(verb: Token) -> str:
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (
         c.dep_ == "prep" and c.lower_ == "out")), None)
     return f"{lemma} {particle}" if particle else lemma
+
+
+def _with_from(verb: Token) -> str:
+    """'drive Isis from parts of Syria': the lemma with the from-phrase that makes a verb of
+    removal ('drive from'), or the bare lemma."""
+    lemma = verb.lemma_.lower()
+    has_from = any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+    return f"{lemma} from" if has_from else lemma
 
 
 def _stateless_private(side: Resolved, lex: Lexicon) -> bool:
@@ -373,6 +382,63 @@ def _relative_deed_target(predicate: Predicate, memory: DocActors, lookup: Actor
             return fill(replace(predicate, token=clause, embedded=None), ("dobj",), memory,
                         lookup, lex, subject=False)
     return []
+
+
+DEFENCE_PREPS = frozenset({"from", "against"})
+
+
+def _defended_target(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
+                     lex: Lexicon, places: PlaceLookup | None) -> list[Resolved]:
+    """'Kurdish fighters left to defend Afrin against the Turkish assault', 'she died
+    defending the town from a Turkish invasion', 'Kurdish forces fending off Ankara's
+    offensive': an armed deed noun with no target is aimed at what a defence shields from
+    it (the object of a verb of `shielding_verbs` whose from- or against-phrase it is, a
+    place read as its holder or state, else that verb's subject), or at the armed side who
+    wards it off (the subject of a verb of `warding_verbs` whose object it is, or of a
+    fight against it: "militias fighting against an incursion by the Turkish military")."""
+    token = predicate.token
+    if token.pos_ != "NOUN" or predicate.code[:2] not in lex.violent_roots:
+        return []
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in DEFENCE_PREPS and head.head.pos_ == "VERB":
+        verb = head.head
+        if verb.lemma_.lower() in lex.shielding_verbs:
+            shielded = "nsubj" if direct_object(verb, lex) is None else (
+                "nsubjpass" if passive(verb) else "dobj")
+            return _defenders(predicate, verb, memory, lookup, lex, (shielded,)) or (
+                _shielded_place(predicate, verb, memory, lookup, lex, places))
+        if head.lower_ == "against" and verb.lemma_.lower() in lex.fighting_verbs:
+            return _armed_sides(_defenders(predicate, verb, memory, lookup, lex, ("nsubj",)))
+    if token.dep_ in {"dobj", "obj"} and _with_particle(head) in lex.warding_verbs:
+        return _armed_sides(_defenders(predicate, head, memory, lookup, lex, ("nsubj",)))
+    return []
+
+
+def _defenders(predicate: Predicate, verb: Token, memory: DocActors, lookup: ActorLookup,
+               lex: Lexicon, slots: tuple[str, ...]) -> list[Resolved]:
+    """The known actors in the first of ``slots`` of the verb of a defence, read as its doer
+    (a subject) or as what it shields (an object)."""
+    at_verb = replace(predicate, token=verb, words=(verb,), slot_tokens=(verb,), embedded=None)
+    found = fill(at_verb, slots, memory, lookup, lex, subject=slots == ("nsubj",))
+    return [r for r in found if r.actor is not None]
+
+
+def _shielded_place(predicate: Predicate, verb: Token, memory: DocActors,
+                    lookup: ActorLookup, lex: Lexicon,
+                    places: PlaceLookup | None) -> list[Resolved]:
+    """'defend Afrin against the Turkish assault': a place shielded from force is where the
+    force is aimed, at the side that holds it or the state it is in."""
+    place = direct_object(verb, lex)
+    if place is None or place.ent_type_ not in PLACE_ENTITIES:
+        return []
+    return _place_side(predicate, place, memory, lookup, lex, places)
+
+
+def _armed_sides(sides: list[Resolved]) -> list[Resolved]:
+    """Only armed sides or states ward off an armed deed: 'Labour resisted the attack' is
+    no fight."""
+    return [s for s in sides if s.actor is not None and (
+        _armed(s.actor.code, s.country) or s.actor.code == s.country)]
 
 
 def _deed_noun(predicate: Predicate, lex: Lexicon) -> Token | None:
@@ -1746,13 +1812,23 @@ def toward_targets(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     are rarely fighting that country. Likewise a place the pattern itself names as the
     target ("the presidents arrived in Sochi" is a visit to Russia)."""
     for place in _toward_places(predicate, lex):
-        country = _place_country(place, memory, lookup, lex, places)
-        holder = _place_holder(place, country or memory.sole_country, memory, lookup, lex) if (
-            predicate.code in lex.toward_place_roots) else None
-        if holder is not None:
-            return [holder]  # force aimed at a place a side holds: "bombed rebel-held Douma"
-        if country is not None:
-            return [Resolved(Actor(country, country, rule=PLACE_RULE), place.text, place.i)]
+        found = _place_side(predicate, place, memory, lookup, lex, places)
+        if found:
+            return found
+    return []
+
+
+def _place_side(predicate: Predicate, place: Token, memory: DocActors, lookup: ActorLookup,
+                lex: Lexicon, places: PlaceLookup | None) -> list[Resolved]:
+    """The side force aimed at ``place`` is aimed at: the side said to hold it, else the
+    state it is in; nobody when it names no place."""
+    country = _place_country(place, memory, lookup, lex, places)
+    holder = _place_holder(place, country or memory.sole_country, memory, lookup, lex) if (
+        predicate.code in lex.toward_place_roots) else None
+    if holder is not None:
+        return [holder]  # force aimed at a place a side holds: "bombed rebel-held Douma"
+    if country is not None:
+        return [Resolved(Actor(country, country, rule=PLACE_RULE), place.text, place.i)]
     return []
 
 
