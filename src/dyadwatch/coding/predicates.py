@@ -534,12 +534,14 @@ def _braced_for(noun: Token, lex: Lexicon) -> bool:
 
 def _label_participle(token: Token, lex: Lexicon) -> bool:
     """'Kurdish forces backed by a US-led coalition', 'groups backed by Turkey', 'the
-    Turkish backed rebels': a participle of backing that picks out a noun names a standing
-    relationship, no deed; one set off by a comma ('Maduro's government, backed by Moscow
-    and Havana,') says the backing as news, and 'Washington backed the Kurds' is a deed."""
+    Turkish backed rebels', 'forces backing Assad', 'citizens backing Isis': a participle of
+    backing that picks out a noun names a standing relationship, no deed; one set off by a
+    comma ('Maduro's government, backed by Moscow and Havana,') says the backing as news,
+    and 'Washington backed the Kurds' is a deed."""
     set_off = token.i > 0 and token.doc[token.i - 1].text == ","
-    return token.tag_ == "VBN" and token.dep_ in {"acl", "amod"} and not set_off and (
-        token.lemma_.lower() in lex.label_participles)
+    picks_out = token.dep_ in {"acl", "amod"} if token.tag_ == "VBN" else (
+        token.tag_ == "VBG" and token.dep_ == "acl")
+    return picks_out and not set_off and token.lemma_.lower() in lex.label_participles
 
 
 def _backed_off(token: Token, lex: Lexicon) -> bool:
