@@ -466,8 +466,11 @@ def _standing_state(noun: Token, lex: Lexicon) -> bool:
     """'Syria's seven-year war', 'Mr Putin's war in Syria', 'Trump's hostility': a noun of
     a state of affairs that names no side against its owner is a label, not a deed; 'war
     with Iran', 'the conflict between the Kurds and Turkey' still are. Plural 'hostilities'
-    is fighting."""
-    return noun.tag_ == "NN" and noun.lemma_.lower() in lex.state_nouns and not any(
+    is fighting. A noun of a standing relationship ('America's commitment to its allies',
+    'its international partnerships', ``relation_nouns``) is a label in either number."""
+    lemma = noun.lemma_.lower()
+    label = (noun.tag_ == "NN" and lemma in lex.state_nouns) or lemma in lex.relation_nouns
+    return label and not any(
         c.dep_ == "prep" and c.lower_ in lex.side_preps for c in noun.children)
 
 
