@@ -642,15 +642,29 @@ def _other_sense(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
     (:func:`_enlisted`), help towards a deed rather than aid to someone
     (:func:`_contributed`), an attack only feared or braced for (:func:`_braced_for`), a
     backing that only describes who is backed (:func:`_label_participle`) or that is
-    withdrawn (:func:`_backed_off`)."""
+    withdrawn (:func:`_backed_off`), a deed named only in a description
+    (:func:`_characterised`)."""
     root = predicate.code[:2]
-    if _sense_of_words(token, predicate, lex):
+    if _sense_of_words(token, predicate, lex) or _characterised(token, lex):
         return True
     return (root == THREAT_ROOT and _endangers(token, predicate.words, lex)) or (
         root == FIGHT_ROOT and _enlisted(token, lex)) or (
         root == AID_ROOT and _contributed(token, lex)) or (
         predicate.code in lex.violent_roots and _braced_for(token, lex)) or (
         root in SUPPORT_ROOTS and (_label_participle(token, lex) or _backed_off(token, lex)))
+
+
+def _characterised(token: Token, lex: Lexicon) -> bool:
+    """'boycotted the congress, characterising the talks as "the regime talking to the
+    regime"', 'described the plan as an invasion by stealth': what lies in the 'as' phrase
+    of a verb of calling (``calling_verbs``), on the verb or on its object, is the speaker's
+    description, no deed."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "as":
+            head = ancestor.head
+            caller = head.head if head.dep_ in {"dobj", "obj"} else head
+            return caller.lemma_.lower() in lex.calling_verbs
+    return False
 
 
 def _sense_of_words(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
