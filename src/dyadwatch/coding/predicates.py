@@ -466,8 +466,11 @@ def _standing_state(noun: Token, lex: Lexicon) -> bool:
     """'Syria's seven-year war', 'Mr Putin's war in Syria', 'Trump's hostility': a noun of
     a state of affairs that names no side against its owner is a label, not a deed; 'war
     with Iran', 'the conflict between the Kurds and Turkey' still are. Plural 'hostilities'
-    is fighting."""
-    return noun.tag_ == "NN" and noun.lemma_.lower() in lex.state_nouns and not any(
+    is fighting. A noun of a standing relationship ('America's commitment to its allies',
+    'its international partnerships', ``relation_nouns``) is a label in either number."""
+    lemma = noun.lemma_.lower()
+    label = (noun.tag_ == "NN" and lemma in lex.state_nouns) or lemma in lex.relation_nouns
+    return label and not any(
         c.dep_ == "prep" and c.lower_ in lex.side_preps for c in noun.children)
 
 
@@ -534,12 +537,14 @@ def _braced_for(noun: Token, lex: Lexicon) -> bool:
 
 def _label_participle(token: Token, lex: Lexicon) -> bool:
     """'Kurdish forces backed by a US-led coalition', 'groups backed by Turkey', 'the
-    Turkish backed rebels': a participle of backing that picks out a noun names a standing
-    relationship, no deed; one set off by a comma ('Maduro's government, backed by Moscow
-    and Havana,') says the backing as news, and 'Washington backed the Kurds' is a deed."""
+    Turkish backed rebels', 'forces backing Assad', 'citizens backing Isis': a participle of
+    backing that picks out a noun names a standing relationship, no deed; one set off by a
+    comma ('Maduro's government, backed by Moscow and Havana,') says the backing as news,
+    and 'Washington backed the Kurds' is a deed."""
     set_off = token.i > 0 and token.doc[token.i - 1].text == ","
-    return token.tag_ == "VBN" and token.dep_ in {"acl", "amod"} and not set_off and (
-        token.lemma_.lower() in lex.label_participles)
+    picks_out = token.dep_ in {"acl", "amod"} if token.tag_ == "VBN" else (
+        token.tag_ == "VBG" and token.dep_ == "acl")
+    return picks_out and not set_off and token.lemma_.lower() in lex.label_participles
 
 
 def _backed_off(token: Token, lex: Lexicon) -> bool:
@@ -637,15 +642,29 @@ def _other_sense(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
     (:func:`_enlisted`), help towards a deed rather than aid to someone
     (:func:`_contributed`), an attack only feared or braced for (:func:`_braced_for`), a
     backing that only describes who is backed (:func:`_label_participle`) or that is
-    withdrawn (:func:`_backed_off`)."""
+    withdrawn (:func:`_backed_off`), a deed named only in a description
+    (:func:`_characterised`)."""
     root = predicate.code[:2]
-    if _sense_of_words(token, predicate, lex):
+    if _sense_of_words(token, predicate, lex) or _characterised(token, lex):
         return True
     return (root == THREAT_ROOT and _endangers(token, predicate.words, lex)) or (
         root == FIGHT_ROOT and _enlisted(token, lex)) or (
         root == AID_ROOT and _contributed(token, lex)) or (
         predicate.code in lex.violent_roots and _braced_for(token, lex)) or (
         root in SUPPORT_ROOTS and (_label_participle(token, lex) or _backed_off(token, lex)))
+
+
+def _characterised(token: Token, lex: Lexicon) -> bool:
+    """'boycotted the congress, characterising the talks as "the regime talking to the
+    regime"', 'described the plan as an invasion by stealth': what lies in the 'as' phrase
+    of a verb of calling (``calling_verbs``), on the verb or on its object, is the speaker's
+    description, no deed."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "as":
+            head = ancestor.head
+            caller = head.head if head.dep_ in {"dobj", "obj"} else head
+            return caller.lemma_.lower() in lex.calling_verbs
+    return False
 
 
 def _sense_of_words(token: Token, predicate: Predicate, lex: Lexicon) -> bool:

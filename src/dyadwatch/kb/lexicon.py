@@ -209,6 +209,7 @@ class Lexicon:
     opinion_verbs: frozenset[str]
     showing_verbs: frozenset[str]
     state_nouns: frozenset[str]
+    relation_nouns: frozenset[str]
     side_preps: frozenset[str]
     endangered_objects: frozenset[str]
     danger_to_preps: frozenset[str]
