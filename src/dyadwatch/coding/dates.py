@@ -221,20 +221,36 @@ def _possessed_deed(token: Token) -> bool:
 
 
 def _past_relative(token: Token, lex: Lexicon) -> bool:
-    """A simple past in a relative clause on a side or a thing, with no time of its own,
-    tells what was done before ("the territory it conquered", "Boromir, who resigned in
-    protest"); not on a deed noun ("the strike that killed 20" is the strike's), nor a
-    where- or when-clause, which sets the scene of the news ("Cairo, where he met Sisi"),
-    nor a saying ("which it described as a unit"), nor in the lead sentence, whose deeds
-    are the day's news."""
+    """A simple past, active or passive, in a relative clause on a side or a thing, with
+    no time of its own, tells what was done before ("the territory it conquered",
+    "Boromir, who resigned in protest", "the deal that was abandoned by Gondor"); not on a
+    deed noun ("the strike that killed 20" is the strike's), nor a where- or when-clause,
+    which sets the scene of the news ("Cairo, where he met Sisi"), nor a saying ("which it
+    described as a unit"), nor one told as fresh ("who visited the scene earlier",
+    ``fresh_adverbs``), nor in the lead sentence, whose deeds are the day's news."""
     saying = token.lemma_.lower() in lex.reporting_verbs | lex.calling_verbs
-    if token.dep_ != "relcl" or token.tag_ != "VBD" or saying or _in_lead(token) or any(
-            c.dep_ in {"aux", "auxpass"} or c.lower_ in _SCENE_RELATIVES
-            for c in token.children):
+    if token.dep_ != "relcl" or not _simple_past(token) or saying or _in_lead(token) or any(
+            c.lower_ in _SCENE_RELATIVES or _fresh(c, lex) for c in token.children):
         return False
     head = token.head.lemma_.lower()
     return token.head.pos_ in {"NOUN", "PROPN", "PRON"} and head != "time" and (
         head not in lex.condemned_deeds) and token.head.ent_type_ != "DATE"
+
+
+def _fresh(child: Token, lex: Lexicon) -> bool:
+    """An adverb that tells the deed as fresh news: "just", "now", "immediately", a bare
+    "earlier" (not "earlier in the war", a time before the news)."""
+    return (child.dep_ == "advmod" and child.lower_ in lex.fresh_adverbs
+            and child.n_lefts == child.n_rights == 0)
+
+
+def _simple_past(token: Token) -> bool:
+    """"conquered", "was abandoned", "were driven out"; not "has conquered", "had been
+    abandoned" or "is abandoned"."""
+    auxes = [c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    if token.tag_ == "VBD":
+        return not auxes
+    return token.tag_ == "VBN" and auxes in (["was"], ["were"])
 
 
 def _in_lead(token: Token) -> bool:
@@ -253,11 +269,28 @@ def _shares_time_of_head(token: Token) -> bool:
     """The predicate happens when the word it hangs on does: a reported or embedded clause,
     a conjunct, a clause on a noun, or a participle clause with no conjunction of its own
     ("on Saturday Isis fired a missile, wounding two soldiers"; not "after the talks
-    failed", whose time is its own)."""
-    if token.dep_ in {"ccomp", "xcomp", "conj", "acl"}:
+    failed", whose time is its own), or a clause of the same time (``_same_time_clause``)."""
+    if token.dep_ in {"ccomp", "xcomp", "conj", "acl"} or _same_time_clause(token):
         return True
     return token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN"} and not any(
         c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in token.children)
+
+
+_SAME_TIME = frozenset({"when", "as", "while"})
+
+
+def _same_time_clause(token: Token) -> bool:
+    """A clause of when, as or while happens when the clause it hangs on does ("history
+    repeated itself earlier this year when the Kurds were attacked", "a summit two weeks
+    ago when the two leaders clashed"; "declared on Monday as he hosted"); not "after"
+    or "before", whose times are their own, nor a present perfect, which tells no time
+    of the clause it hangs on."""
+    return token.dep_ == "advcl" and not _perfect(token) and any(
+        c.dep_ in {"advmod", "mark"} and c.lower_ in _SAME_TIME for c in token.children)
+
+
+def _perfect(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve"} for c in token.children)
 
 
 def _period_in_purpose(token: Token, anchor: date | None, lex: Lexicon) -> bool:
@@ -317,10 +350,9 @@ def _perfect_relative(token: Token, lex: Lexicon) -> bool:
     who has visited the camps said"); not one on a deed noun ("the bombing, which has
     killed 20"), nor on "the first time it has fired", nor one told as fresh ("which has
     just signed", ``fresh_adverbs``)."""
-    if token.dep_ != "relcl" or _modal(token, lex) or any(
-            c.dep_ == "advmod" and c.lower_ in lex.fresh_adverbs for c in token.children):
+    if token.dep_ != "relcl" or _modal(token, lex) or any(_fresh(c, lex) for c in token.children):
         return False
-    perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve"} for c in token.children)
+    perfect = _perfect(token)
     head = token.head.lemma_.lower()
     return perfect and token.head.pos_ in {"NOUN", "PROPN", "PRON"} and head != "time" and (
         head not in lex.condemned_deeds)
