@@ -190,6 +190,8 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
         if _scene_of_verb(current, lex):
             current = current.head.head  # "killed last week in clashes": the killing's time
             continue
+        if _object_of_verb(current) and event_date(current.head, anchor, lex) == NO_DAY:
+            return NO_DAY  # "in 2003, when Turkey refused to back the invasion": background
         if not _shares_time_of_head(current) or current.head.i == current.i:
             return None
         current = current.head
@@ -204,6 +206,13 @@ def _scene_of_verb(token: Token, lex: Lexicon) -> bool:
     prep = token.head
     return (token.pos_ == "NOUN" and token.dep_ == "pobj" and prep.dep_ == "prep"
             and prep.lower_ in lex.during_preps and prep.head.pos_ == "VERB")
+
+
+def _object_of_verb(token: Token) -> bool:
+    """An event noun that is the object of a verb ("refused to back the invasion"): a deed
+    named by a verb told as background with no day (another year, a past period, "had
+    backed") is background too; a verb's day is not the noun's, which may be older."""
+    return token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.pos_ == "VERB"
 
 
 _SIDE_TYPES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
