@@ -187,6 +187,8 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             return None if event_date(current.head, anchor, lex) is None else NO_DAY
         if _reduced_relative(current):
             return NO_DAY
+        if current.i == token.i and _ongoing_label(current):
+            return _day_of_clause(current.head, anchor, lex) or NO_DAY
         if _scene_of_verb(current, lex):
             current = current.head.head  # "killed last week in clashes": the killing's time
             continue
@@ -272,6 +274,29 @@ def _reduced_relative(token: Token) -> bool:
     Kurds, armed and supported by the US"): background, not the article's day."""
     return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {
         "NOUN", "PROPN", "PRON"}
+
+
+def _ongoing_label(token: Token) -> bool:
+    """An -ing participle that describes a side tells what it is doing over a span, not a
+    deed of a day ("Kurdish and Arab militias fighting Islamic State", "British troops
+    helping to train local fighters"); not in the lead sentence, whose deeds are the
+    day's news."""
+    return token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {
+        "NOUN", "PROPN"} and not _in_lead(token)
+
+
+def _day_of_clause(noun: Token, anchor: date | None, lex: Lexicon) -> date | None:
+    """The day the verb of a noun's clause names ("killed on Thursday by forces repelling
+    an assault": Thursday), or None."""
+    verb = noun
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    found = event_date(verb, anchor, lex)
+    return None if found in (None, NO_DAY, TOLD_BEFORE) else found
 
 
 def _shares_time_of_head(token: Token) -> bool:
