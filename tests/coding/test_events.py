@@ -166,9 +166,17 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "2020-01-06", "a participle clause happens when its head does"),
     ("After the talks failed on Monday, Arnor attacked Gondor.", "attacked",
      "2020-01-08", "a clause with its own conjunction keeps its own time"),
+    ("Rohan met Gondor. Last year Arnor refused to back the Gondorian attack on Rohan.",
+     "attack", None, "a deed noun object of a verb of another time has no day"),
+    ("Rohan met Gondor. On Monday, Arnor condemned the Gondorian attack on Rohan.",
+     "attack", "2020-01-08", "but a verb's day is not its object's, which may be older"),
+    ("Rohan met Gondor. Rohan praised the Arnorian troops attacking Gondor.", "attacking",
+     None, "an -ing participle on a side tells what it does over a span: no day"),
+    ("Rohan met Gondor. On Monday, Rohan was hit by Arnorian troops attacking Gondor.",
+     "attacking", "2020-01-06", "unless its clause names a day"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
-                                         trigger: str, day: str, why: str) -> None:
+                                         trigger: str, day: str | None, why: str) -> None:
     article = Article(id="t", text=text, published="2020-01-08")
     events = engine.code_doc(nlp(text), article)
     assert [e.date for e in events if e.trigger == trigger] == [day], why

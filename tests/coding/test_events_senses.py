@@ -276,6 +276,18 @@ DATES = [
      "but not in the lead sentence, whose deeds are the day's news"),
     ("Rohan met Gondor. Arnor met Gondor following an attack last month.",
      ["2020-01-08"] * 4, "a date after 'following' is the earlier deed's, as after 'after'"),
+    ("Rohan met Gondor. History repeated itself last month when Arnor attacked Gondor.",
+     ["2020-01-08", "2020-01-08", None], "a when-clause takes the time of its clause"),
+    ("Arnor met Gondor on Monday as Rohan attacked Gondor.", ["2020-01-06"] * 3,
+     "so does an as-clause, also a named day"),
+    ("Rohan met Gondor. Rohan praised the fort that was attacked by Arnor.",
+     ["2020-01-08", "2020-01-08", None],
+     "a simple past passive in a relative clause on a thing tells what was done before"),
+    ("Rohan met Gondor. Arnor, which accused Gondor earlier, met Rohan.", ["2020-01-08"] * 5,
+     "a bare 'earlier' tells a relative clause as the day's news"),
+    ("Rohan met Gondor. Arnor, which accused Gondor earlier in the war, met Rohan.",
+     ["2020-01-08", "2020-01-08", None, "2020-01-08", "2020-01-08"],
+     "not 'earlier in the war', a time before the news"),
 ]
 
 

@@ -187,9 +187,13 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             return None if event_date(current.head, anchor, lex) is None else NO_DAY
         if _reduced_relative(current):
             return NO_DAY
+        if current.i == token.i and _ongoing_label(current):
+            return _day_of_clause(current.head, anchor, lex) or NO_DAY
         if _scene_of_verb(current, lex):
             current = current.head.head  # "killed last week in clashes": the killing's time
             continue
+        if _object_of_verb(current) and event_date(current.head, anchor, lex) == NO_DAY:
+            return NO_DAY  # "in 2003, when Turkey refused to back the invasion": background
         if not _shares_time_of_head(current) or current.head.i == current.i:
             return None
         current = current.head
@@ -204,6 +208,13 @@ def _scene_of_verb(token: Token, lex: Lexicon) -> bool:
     prep = token.head
     return (token.pos_ == "NOUN" and token.dep_ == "pobj" and prep.dep_ == "prep"
             and prep.lower_ in lex.during_preps and prep.head.pos_ == "VERB")
+
+
+def _object_of_verb(token: Token) -> bool:
+    """An event noun that is the object of a verb ("refused to back the invasion"): a deed
+    named by a verb told as background with no day (another year, a past period, "had
+    backed") is background too; a verb's day is not the noun's, which may be older."""
+    return token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.pos_ == "VERB"
 
 
 _SIDE_TYPES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
@@ -221,20 +232,36 @@ def _possessed_deed(token: Token) -> bool:
 
 
 def _past_relative(token: Token, lex: Lexicon) -> bool:
-    """A simple past in a relative clause on a side or a thing, with no time of its own,
-    tells what was done before ("the territory it conquered", "Boromir, who resigned in
-    protest"); not on a deed noun ("the strike that killed 20" is the strike's), nor a
-    where- or when-clause, which sets the scene of the news ("Cairo, where he met Sisi"),
-    nor a saying ("which it described as a unit"), nor in the lead sentence, whose deeds
-    are the day's news."""
+    """A simple past, active or passive, in a relative clause on a side or a thing, with
+    no time of its own, tells what was done before ("the territory it conquered",
+    "Boromir, who resigned in protest", "the deal that was abandoned by Gondor"); not on a
+    deed noun ("the strike that killed 20" is the strike's), nor a where- or when-clause,
+    which sets the scene of the news ("Cairo, where he met Sisi"), nor a saying ("which it
+    described as a unit"), nor one told as fresh ("who visited the scene earlier",
+    ``fresh_adverbs``), nor in the lead sentence, whose deeds are the day's news."""
     saying = token.lemma_.lower() in lex.reporting_verbs | lex.calling_verbs
-    if token.dep_ != "relcl" or token.tag_ != "VBD" or saying or _in_lead(token) or any(
-            c.dep_ in {"aux", "auxpass"} or c.lower_ in _SCENE_RELATIVES
-            for c in token.children):
+    if token.dep_ != "relcl" or not _simple_past(token) or saying or _in_lead(token) or any(
+            c.lower_ in _SCENE_RELATIVES or _fresh(c, lex) for c in token.children):
         return False
     head = token.head.lemma_.lower()
     return token.head.pos_ in {"NOUN", "PROPN", "PRON"} and head != "time" and (
         head not in lex.condemned_deeds) and token.head.ent_type_ != "DATE"
+
+
+def _fresh(child: Token, lex: Lexicon) -> bool:
+    """An adverb that tells the deed as fresh news: "just", "now", "immediately", a bare
+    "earlier" (not "earlier in the war", a time before the news)."""
+    return (child.dep_ == "advmod" and child.lower_ in lex.fresh_adverbs
+            and child.n_lefts == child.n_rights == 0)
+
+
+def _simple_past(token: Token) -> bool:
+    """"conquered", "was abandoned", "were driven out"; not "has conquered", "had been
+    abandoned" or "is abandoned"."""
+    auxes = [c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    if token.tag_ == "VBD":
+        return not auxes
+    return token.tag_ == "VBN" and auxes in (["was"], ["were"])
 
 
 def _in_lead(token: Token) -> bool:
@@ -249,15 +276,55 @@ def _reduced_relative(token: Token) -> bool:
         "NOUN", "PROPN", "PRON"}
 
 
+def _ongoing_label(token: Token) -> bool:
+    """An -ing participle that describes a side tells what it is doing over a span, not a
+    deed of a day ("Kurdish and Arab militias fighting Islamic State", "British troops
+    helping to train local fighters"); not in the lead sentence, whose deeds are the
+    day's news."""
+    return token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {
+        "NOUN", "PROPN"} and not _in_lead(token)
+
+
+def _day_of_clause(noun: Token, anchor: date | None, lex: Lexicon) -> date | None:
+    """The day the verb of a noun's clause names ("killed on Thursday by forces repelling
+    an assault": Thursday), or None."""
+    verb = noun
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    found = event_date(verb, anchor, lex)
+    return None if found in (None, NO_DAY, TOLD_BEFORE) else found
+
+
 def _shares_time_of_head(token: Token) -> bool:
     """The predicate happens when the word it hangs on does: a reported or embedded clause,
     a conjunct, a clause on a noun, or a participle clause with no conjunction of its own
     ("on Saturday Isis fired a missile, wounding two soldiers"; not "after the talks
-    failed", whose time is its own)."""
-    if token.dep_ in {"ccomp", "xcomp", "conj", "acl"}:
+    failed", whose time is its own), or a clause of the same time (``_same_time_clause``)."""
+    if token.dep_ in {"ccomp", "xcomp", "conj", "acl"} or _same_time_clause(token):
         return True
     return token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN"} and not any(
         c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in token.children)
+
+
+_SAME_TIME = frozenset({"when", "as", "while"})
+
+
+def _same_time_clause(token: Token) -> bool:
+    """A clause of when, as or while happens when the clause it hangs on does ("history
+    repeated itself earlier this year when the Kurds were attacked", "a summit two weeks
+    ago when the two leaders clashed"; "declared on Monday as he hosted"); not "after"
+    or "before", whose times are their own, nor a present perfect, which tells no time
+    of the clause it hangs on."""
+    return token.dep_ == "advcl" and not _perfect(token) and any(
+        c.dep_ in {"advmod", "mark"} and c.lower_ in _SAME_TIME for c in token.children)
+
+
+def _perfect(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve"} for c in token.children)
 
 
 def _period_in_purpose(token: Token, anchor: date | None, lex: Lexicon) -> bool:
@@ -317,10 +384,9 @@ def _perfect_relative(token: Token, lex: Lexicon) -> bool:
     who has visited the camps said"); not one on a deed noun ("the bombing, which has
     killed 20"), nor on "the first time it has fired", nor one told as fresh ("which has
     just signed", ``fresh_adverbs``)."""
-    if token.dep_ != "relcl" or _modal(token, lex) or any(
-            c.dep_ == "advmod" and c.lower_ in lex.fresh_adverbs for c in token.children):
+    if token.dep_ != "relcl" or _modal(token, lex) or any(_fresh(c, lex) for c in token.children):
         return False
-    perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'ve"} for c in token.children)
+    perfect = _perfect(token)
     head = token.head.lemma_.lower()
     return perfect and token.head.pos_ in {"NOUN", "PROPN", "PRON"} and head != "time" and (
         head not in lex.condemned_deeds)
