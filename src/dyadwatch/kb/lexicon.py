@@ -307,6 +307,7 @@ class Lexicon:
     toward_preps: frozenset[str]
     condemned_deeds: frozenset[str]
     struck_things: frozenset[str]
+    water_places: frozenset[str]
     scene_preps: frozenset[str]
     instrument_heads: frozenset[str]
     dispatch_heads: frozenset[str]
