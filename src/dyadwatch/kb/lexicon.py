@@ -308,6 +308,8 @@ class Lexicon:
     condemned_deeds: frozenset[str]
     struck_things: frozenset[str]
     water_places: frozenset[str]
+    penalty_verbs: frozenset[str]
+    penalty_nouns: frozenset[str]
     scene_preps: frozenset[str]
     instrument_heads: frozenset[str]
     dispatch_heads: frozenset[str]
