@@ -88,7 +88,7 @@ CODED = [
     ("The Gondorian regime denies it. Regime forces bombed Arnor on Monday.",
      {("GONMIL", "190", "ARN")}, "'regime forces' are of the regime the article named"),
     ("The Arnorian troops, armed and backed by the Gondorian army, held the pass.",
-     {("GONMIL", "051", "ARNMIL")}, "a participle joined to an adjective describes its noun"),
+     {("GONMIL", "062", "ARNMIL")}, "a participle joined to an adjective describes its noun"),
     ("Brand Thorne spoke first. Later Thorne condemned Rohan.", {("ARNLEG", "111", "ROH")},
      "a surname named before with the same person is that person"),
     ("The Arnorian minister is expected to hold talks with Gondor on Monday.",

@@ -1954,6 +1954,8 @@ def _toward_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
             if prep.dep_ != "prep":
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj.lemma_.lower() in lex.water_places:
+                    continue  # "into the Sea of Japan": the sea is no state's
                 if (forceful and prep.lower_ in lex.toward_preps) or (
                         prep.lower_ in own and (pobj.ent_type_ in PLACE_ENTITIES
                                                 or pobj.lemma_.lower() in lex.place_wrappers)):

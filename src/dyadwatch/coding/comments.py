@@ -3,7 +3,9 @@ named actor, and the CAMEO code its words carry.
 
 "Ruritania said Borduria's move was a provocation" is Ruritania's criticism of Borduria
 (111), "said Borduria was responsible for the blast" an accusation (112), "said Borduria
-had no intention of negotiating" a statement about Borduria's stance (010). What counts is
+had no intention of negotiating" a statement about Borduria's stance (010), "said Borduria
+would face consequences" a threat to Borduria (130; words.yaml ``penalty_verbs``,
+``penalty_nouns``). What counts is
 what the clause says its subject is or does (its head, the verbs the head controls, its
 complement and that complement's modifiers), not the objects of a deed: "said Borduria
 condemned the provocation" relays Borduria's deed. A clause that denies the blame or the
@@ -29,6 +31,7 @@ BLAME = "112"
 STANCE = "010"
 PESSIMISM = "012"
 PRAISE = "051"
+THREAT = "130"
 CRITICAL_CODES = frozenset({CRITICISM, BLAME})
 PREDICATIVE_DEPS = frozenset({"acomp", "attr", "oprd"})
 MODIFIER_DEPS = frozenset({"amod", "advmod", "acl", "xcomp", "acomp"})
@@ -46,7 +49,7 @@ def comment_code(clause: Token, lex: Lexicon, agent: bool = False) -> str | None
     and no criticism of a deed done)."""
     forecast = lex.future_aux | lex.hypothetical_aux
     if any(c.dep_ == "aux" and c.lower_ in forecast for c in clause.children):
-        return None
+        return THREAT if _penalty_told(clause, lex) else None
     # a passive verb says what was done to its subject ("said Borduria had been misled"),
     # unless its own form is a word of the list ("was terrified of scrutiny"); it says
     # what its agent did ("was orchestrated by Borduria")
@@ -64,6 +67,18 @@ def comment_code(clause: Token, lex: Lexicon, agent: bool = False) -> str | None
     if negated and words & lex.stance_words:
         return STANCE
     return None
+
+
+def _penalty_told(clause: Token, lex: Lexicon) -> bool:
+    """'said Borduria would face consequences', 'would pay a big price': a clause that its
+    subject will undergo a penalty (a threat by the speaker, CAMEO 130), not when it
+    will not ('would not face sanctions')."""
+    if clause.lemma_.lower() not in lex.penalty_verbs or _negated(clause, lex):
+        return False
+    objects = [c for c in clause.children if c.dep_ in {"dobj", "obj"}]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    return any(o.lemma_.lower() in lex.penalty_nouns or o.lower_ in lex.penalty_nouns
+               for o in objects)
 
 
 def evaluation(clause: Token) -> Iterator[Token]:

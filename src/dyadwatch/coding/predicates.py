@@ -215,7 +215,7 @@ class PredicateFinder:
 
     def _plain(self, token: Token, memo: Memo) -> Predicate | None:
         matched = self._match(token, memo)
-        if matched is None:
+        if matched is None or _partnerless(token, matched[0], self.lex):
             return None
         pattern, words = matched
         code, rule, modality = pattern.code, f"{pattern.pos}:{pattern.id}", "asserted"
@@ -608,6 +608,17 @@ def _manner_of(token: Token, consumed: set[int]) -> bool:
     prep = token.head
     return token.lemma_.lower() in DEFIANCE_NOUNS and prep.lower_ == "in" and (
         prep.head.i in consumed)
+
+
+def _partnerless(token: Token, pattern: VerbPattern, lex: Lexicon) -> bool:
+    """'a spokesman, speaking by telephone, said': a verb of mutual contact whose pattern
+    names the means ('by phone') and that has none of its partner prepositions ('to', 'with')
+    is the speaker talking to the press, no consultation (issue 14)."""
+    if pattern.pos != "verb" or pattern.prep is None or pattern.prep in pattern.target or (
+            pattern.code not in lex.reciprocal_codes):
+        return False  # ('met with Putin': the preposition is the partner's)
+    return not any(c.dep_ in {"prep", "dative"} and c.lower_ in pattern.target
+                   for c in token.children)
 
 
 def partnered(token: Token, lex: Lexicon, reciprocal_code: bool = False) -> bool:
