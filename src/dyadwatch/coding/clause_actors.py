@@ -481,6 +481,8 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
             named = _named_before(head, memory, lookup, lex)
             if named is not None:
                 return named
+        if head.lemma_.lower() in SALIENT_ANAPHORS:
+            return _most_named_country(head, memory, lex) or _described_country(head, memory, lex)
         return _described_country(head, memory, lex)
     if head.lemma_.lower() in lex.anaphors and _bare_modifier(head):
         return _named_before(head, memory, lookup, lex)
@@ -624,6 +626,29 @@ def _set_off(name: Token) -> bool:
 # has called so before ("Assad's regime ... ignoring Russia's guarantees, the regime used
 # chemical weapons" is Syria's, not the last country named)
 NAMED_ANAPHORS = frozenset({"regime", "administration"})
+
+
+# "the administration": the government the article is about, its most named state, not
+# the last one named in passing ("talks between the administration and Boko Haram,
+# brokered by the Swiss government and the Red Cross" after a Nigerian story is Nigeria's)
+SALIENT_ANAPHORS = frozenset({"administration"})
+
+
+def _most_named_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
+    """The state the article names most often before ``head`` (by country or demonym; of
+    two named as often, the one named last), in the anaphor's role."""
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for start, _, country in memory.named:
+        if country and start < head.i:
+            counts[country] = counts.get(country, 0) + 1
+            last[country] = start
+    if not counts:
+        return None
+    country = max(counts, key=lambda c: (counts[c], last[c]))
+    role = lex.anaphors[head.lemma_.lower()]
+    code = join_code(country, role) if role else country
+    return Resolved(Actor(code, country, rule="anaphor:salient"), head.text, head.i)
 
 
 def _bare_modifier(head: Token) -> bool:
