@@ -800,6 +800,9 @@ def _described_group(head: Token, memory: DocActors) -> Resolved | None:
     before the phrase's own and not in its own, where a group named (or speaking: "Bali,
     a spokesman for the SDF ... Bali said the militants attacked") is more often the
     other side ("the SDF, which is advancing against the militants")."""
+    continued = _continued_group(head, memory)
+    if continued is not None:
+        return continued
     sent = head.sent
     first = sent.start
     for _ in range(2):
@@ -818,6 +821,26 @@ def _described_group(head: Token, memory: DocActors) -> Resolved | None:
                 actor) and _armed_code(actor) and actor.code not in here:
             return Resolved(actor, head.text, head.i)
     return None
+
+
+# nouns a group is called by when the story goes on about it ("the group said"), unlike
+# "the militants", often the other side
+CONTINUING_GROUP_NOUNS = frozenset({"group", "militia"})
+
+
+def _continued_group(head: Token, memory: DocActors) -> Resolved | None:
+    """'…, said the Syrian Democratic Forces, an alliance that fought Isis. The group
+    demanded …': 'the group' as the main subject of its sentence goes on from the armed
+    group that was the main subject of the sentence before, not from the last one named."""
+    if head.lower_ not in CONTINUING_GROUP_NOUNS or head.dep_ != "nsubj" or (
+            head.head.dep_ != "ROOT") or head.sent.start == 0:
+        return None
+    before = head.doc[head.sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    actor = memory.by_token.get(subject.i) if subject is not None else None
+    if actor is None or not is_group(actor) or not _armed_code(actor):
+        return None
+    return Resolved(actor, head.text, head.i)
 
 
 def _doers(head: Token) -> set[int]:
