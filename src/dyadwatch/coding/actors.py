@@ -666,6 +666,27 @@ def _co_subject_words(head: Token) -> set[int]:
                                                   if c.dep_ in NAME_PARTS and c.i < noun.i))}
 
 
+def _main_they_before(head: Token) -> Token | None:
+    """'They also resent the PYD, which they accuse of …': a 'they' inside a clause of a
+    sentence whose main subject is an earlier 'they' is the same people."""
+    if head.lower_ != "they" or head.dep_ not in {"nsubj", "nsubjpass"} or _main_subject(head):
+        return None
+    main = next((c for c in head.sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return main if main is not None and main.lower_ == "they" and main.i < head.i else None
+
+
+def _continued_subject(head: Token,
+                       subjects: list[tuple[int, Actor | None]]) -> tuple[int, Actor | None]:
+    """'Rebel commanders say Turkey has helped them … They say …': a main-clause 'they'
+    goes on from the latest main subject, not from the subject of a clause inside it
+    (Turkey); else the latest subject."""
+    if head.lower_ == "they" and _main_subject(head):
+        main = [entry for entry in subjects if _main_subject(head.doc[entry[0]])]
+        if main:
+            return main[-1]
+    return subjects[-1]
+
+
 def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | None:
     """The nearest earlier mention of the right kind (people for he/she, others for it/they).
 
@@ -705,6 +726,11 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
     if not earlier and entry is None:
         return None
     chosen_start, chosen = entry or earlier[-1][:2]
+    main_they = _main_they_before(head) if entry is None else None
+    if main_they is not None:
+        found = antecedent_of(main_they, memory, person)
+        return None if found is None else Resolved(found.actor, head.text, head.i,
+                                                   private=found.private)
     if entry is None and head.dep_ in {"nsubj", "nsubjpass"}:
         window = _sentences_back(head, 2)
         subjects = [(start, actor) for start, actor, subject in earlier
@@ -715,7 +741,7 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
             return None if found is None else Resolved(found.actor, head.text, head.i,
                                                        private=found.private)
         if subjects:
-            chosen_start, chosen = subjects[-1]
+            chosen_start, chosen = _continued_subject(head, subjects)
     if chosen is None:
         # a private person stays private ("the driver said he ..."); someone unknown, unknown
         return Resolved(None, head.text, head.i, private=True) if (

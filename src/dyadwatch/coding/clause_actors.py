@@ -481,6 +481,8 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
             named = _named_before(head, memory, lookup, lex)
             if named is not None:
                 return named
+        if head.lemma_.lower() in SALIENT_ANAPHORS:
+            return _most_named_country(head, memory, lex) or _described_country(head, memory, lex)
         return _described_country(head, memory, lex)
     if head.lemma_.lower() in lex.anaphors and _bare_modifier(head):
         return _named_before(head, memory, lookup, lex)
@@ -624,6 +626,29 @@ def _set_off(name: Token) -> bool:
 # has called so before ("Assad's regime ... ignoring Russia's guarantees, the regime used
 # chemical weapons" is Syria's, not the last country named)
 NAMED_ANAPHORS = frozenset({"regime", "administration"})
+
+
+# "the administration": the government the article is about, its most named state, not
+# the last one named in passing ("talks between the administration and Boko Haram,
+# brokered by the Swiss government and the Red Cross" after a Nigerian story is Nigeria's)
+SALIENT_ANAPHORS = frozenset({"administration"})
+
+
+def _most_named_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
+    """The state the article names most often before ``head`` (by country or demonym; of
+    two named as often, the one named last), in the anaphor's role."""
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for start, _, country in memory.named:
+        if country and start < head.i:
+            counts[country] = counts.get(country, 0) + 1
+            last[country] = start
+    if not counts:
+        return None
+    country = max(counts, key=lambda c: (counts[c], last[c]))
+    role = lex.anaphors[head.lemma_.lower()]
+    code = join_code(country, role) if role else country
+    return Resolved(Actor(code, country, rule="anaphor:salient"), head.text, head.i)
 
 
 def _bare_modifier(head: Token) -> bool:
@@ -775,6 +800,9 @@ def _described_group(head: Token, memory: DocActors) -> Resolved | None:
     before the phrase's own and not in its own, where a group named (or speaking: "Bali,
     a spokesman for the SDF ... Bali said the militants attacked") is more often the
     other side ("the SDF, which is advancing against the militants")."""
+    continued = _continued_group(head, memory)
+    if continued is not None:
+        return continued
     sent = head.sent
     first = sent.start
     for _ in range(2):
@@ -793,6 +821,26 @@ def _described_group(head: Token, memory: DocActors) -> Resolved | None:
                 actor) and _armed_code(actor) and actor.code not in here:
             return Resolved(actor, head.text, head.i)
     return None
+
+
+# nouns a group is called by when the story goes on about it ("the group said"), unlike
+# "the militants", often the other side
+CONTINUING_GROUP_NOUNS = frozenset({"group", "militia"})
+
+
+def _continued_group(head: Token, memory: DocActors) -> Resolved | None:
+    """'…, said the Syrian Democratic Forces, an alliance that fought Isis. The group
+    demanded …': 'the group' as the main subject of its sentence goes on from the armed
+    group that was the main subject of the sentence before, not from the last one named."""
+    if head.lower_ not in CONTINUING_GROUP_NOUNS or head.dep_ != "nsubj" or (
+            head.head.dep_ != "ROOT") or head.sent.start == 0:
+        return None
+    before = head.doc[head.sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    actor = memory.by_token.get(subject.i) if subject is not None else None
+    if actor is None or not is_group(actor) or not _armed_code(actor):
+        return None
+    return Resolved(actor, head.text, head.i)
 
 
 def _doers(head: Token) -> set[int]:
