@@ -445,7 +445,9 @@ def _titled_person(span: Span, lookup: ActorLookup, memory: DocActors,
     """An unknown person's actor from the title and nationality before or beside the name."""
     # not the enemy, backer or base a modifier names ("a spokeswoman for the anti-Isis
     # coalition", "a spokesman for the Baghdad-based coalition")
-    after = [t for t in (*appositive_context(span), *of_context(span)) if not proxied(t, lex)]
+    # nor the foe a group's name before a fight noun names ("the liaison to the Isis fight")
+    after = [t for t in (*appositive_context(span), *of_context(span)) if not proxied(t, lex)
+             and not (t.dep_ == "compound" and t.head.lemma_.lower() in lex.foe_first_nouns)]
     # "Russia's UK ambassador X": the possessor names the state the person serves; a
     # country in a compound is where the post is
     left = sorted(left_context(span, lex), key=lambda t: t.dep_ != "poss")
