@@ -443,7 +443,11 @@ def _known_person(span: Span, memory: DocActors) -> Actor | None:
 def _titled_person(span: Span, lookup: ActorLookup, memory: DocActors,
                    lex: Lexicon, day: date | None) -> Actor | None:
     """An unknown person's actor from the title and nationality before or beside the name."""
-    after = [*appositive_context(span), *of_context(span)]
+    # not the enemy, backer or base a modifier names ("a spokeswoman for the anti-Isis
+    # coalition", "a spokesman for the Baghdad-based coalition")
+    # nor the foe a group's name before a fight noun names ("the liaison to the Isis fight")
+    after = [t for t in (*appositive_context(span), *of_context(span)) if not proxied(t, lex)
+             and not (t.dep_ == "compound" and t.head.lemma_.lower() in lex.foe_first_nouns)]
     # "Russia's UK ambassador X": the possessor names the state the person serves; a
     # country in a compound is where the post is
     left = sorted(left_context(span, lex), key=lambda t: t.dep_ != "poss")
@@ -559,7 +563,8 @@ def _modifiers(head: Token, lex: Lexicon, lookup: ActorLookup) -> Iterator[Token
                 if child.lower_ == "of" and pobj.pos_ == "NOUN" and not _role_like(
                         pobj, lex, lookup):
                     continue  # "violators of U.N. sanctions" are not the UN's
-                yield from (g for g in pobj.children if g.dep_ in {"poss", "amod", "compound"})
+                yield from (g for g in pobj.children if g.dep_ in {"poss", "amod", "compound"}
+                            and not proxied(g, lex))  # not "for the anti-Isis coalition"
 
 
 RELATION_NOUNS = frozenset({

@@ -829,7 +829,11 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
                 actors_for(head, memory, lookup, lex))
             found += [named[0] for nmod in _misread_conjuncts(head)
                       if (named := actors_for(nmod, memory, lookup, lex))]
+            if _foe_noun(head, found, lex):
+                continue  # "pressed upon Trump that the Isis fight is not yet won"
             if slot in {"amod", "compound"}:
+                if _named_foe(predicate, head, found, lex):
+                    continue
                 found += _partner_states(head, found, memory, lookup, lex)
             if not found and not subject:
                 found = _authors(head, memory, lookup, lex,
@@ -843,6 +847,28 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
             if found:
                 return found
     return []
+
+
+def _named_foe(predicate: Predicate, modifier: Token, found: list[Resolved],
+               lex: Lexicon) -> bool:
+    """'the Isis fight has slowed', 'the senior liaison to the Isis fight': a group's
+    name set before a noun of a fight waged against someone (foe_first_nouns) names
+    the foe, not the fighter; a state or a demonym there is the fighter ("the US fight",
+    "the Kurdish fight")."""
+    return modifier.dep_ == "compound" and (
+        modifier.pos_ == "PROPN" or modifier.ent_type_ == "ORG") and (
+        predicate.token.lemma_.lower() in lex.foe_first_nouns) and bool(found) and all(
+        r.actor is not None and is_group(r.actor) for r in found)
+
+
+def _foe_noun(noun: Token, found: list[Resolved], lex: Lexicon) -> bool:
+    """'pressed upon Trump that the Isis fight is not yet won': a noun of a fight with a
+    group's name set before it (foe_first_nouns) is a deed, and the group its foe: the
+    phrase is no side of another deed (not "Labour's faltering election campaign")."""
+    return noun.lemma_.lower() in lex.foe_first_nouns and any(
+        c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")
+        for c in noun.children) and not any(c.dep_ == "poss" for c in noun.children) and (
+        bool(found) and all(r.actor is not None and is_group(r.actor) for r in found))
 
 
 def _past_dateline(heads: Iterator[Token], memory: DocActors) -> Iterator[Token]:

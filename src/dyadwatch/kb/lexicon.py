@@ -242,6 +242,7 @@ class Lexicon:
     proxy_words: frozenset[str]
     air_power_words: frozenset[str]
     campaign_nouns: frozenset[str]
+    foe_first_nouns: frozenset[str]
     object_control: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
