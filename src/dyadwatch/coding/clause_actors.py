@@ -658,22 +658,54 @@ def _bare_modifier(head: Token) -> bool:
         c.dep_ in MODIFIER_DEPS for c in head.children)
 
 
+# how many sentences back a bare 'government'/'regime' still reads as the one last named
+# with that noun, outside its paragraph
+NEAR_SENTENCES = 3
+
+
+def _near(antecedent: Token, head: Token) -> bool:
+    """The antecedent lies in the anaphor's paragraph or in the few sentences before it (a
+    text that marks no paragraphs counts sentences only)."""
+    doc = head.doc
+    same_paragraph = "\n" in doc.text and "\n" not in doc.text[antecedent.idx : head.idx]
+    starts = sum(1 for t in doc[antecedent.i + 1 : head.i + 1] if t.is_sent_start)
+    return same_paragraph or starts <= NEAR_SENTENCES
+
+
+# the nouns that name a state's government, counted together when the last one named is far
+# ('the Assad regime' ... 'the Cypriot government' ... 'government forces' are Assad's)
+GOVERNMENT_NOUNS = frozenset({"government", "regime"})
+
+
 def _named_before(head: Token, memory: DocActors, lookup: ActorLookup,
                   lex: Lexicon) -> Resolved | None:
     """'regime forces' after 'the Syrian regime' or 'the Assad regime': a bare anaphor
-    noun modifying another is the state the article last named with the same noun; one
-    never so named points nowhere ('As in Bosnia, … a regime offensive' is not Bosnia's)."""
+    noun modifying another is the state the article last named with the same noun, if
+    that was near (the same paragraph or the few sentences before); else the state the
+    article named so most often, as government or regime ('government forces' in a live
+    blog that has said 'the Assad regime' again and again are not those of 'the Cypriot
+    government' quoted twenty sentences before); one never so named points nowhere ('As in Bosnia, …
+    a regime offensive' is not Bosnia's)."""
     role = lex.anaphors[head.lemma_.lower()]
+    lemma = head.lemma_.lower()
+    counts: dict[str, int] = {}
     for token in reversed(head.doc[: head.i]):
-        if token.lemma_.lower() != head.lemma_.lower() or _bare_modifier(token) or (
-                _is_definite(token)):
+        if token.lemma_.lower() not in (GOVERNMENT_NOUNS if lemma in GOVERNMENT_NOUNS else {
+                lemma}) or _bare_modifier(token) or _is_definite(token):
             continue
         found = _find_head(token, memory, lookup, lex)
         actor = found.actor if found is not None else None
         if actor is not None and actor.country and not is_group(actor):
-            code = join_code(actor.country, role) if role else actor.country
-            return Resolved(Actor(code, actor.country, rule="anaphor"), head.text, head.i)
-    return None
+            if not counts and token.lemma_.lower() == lemma and _near(token, head):
+                counts = {actor.country: 1}
+                break
+            counts[actor.country] = counts.get(actor.country, 0) + 1
+    if not counts:
+        return None
+    # of two named as often, the later one: the scan went backwards, so the first counted
+    country = max(counts, key=lambda c: (counts[c], -list(counts).index(c)))
+    code = join_code(country, role) if role else country
+    return Resolved(Actor(code, country, rule="anaphor"), head.text, head.i)
 
 
 def _described_holder(head: Token, memory: DocActors, lookup: ActorLookup,
