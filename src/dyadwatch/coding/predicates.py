@@ -58,6 +58,8 @@ DEFIANCE_NOUNS = frozenset({"defiance", "violation", "breach", "contravention"})
 QUARREL_CODE = "111"
 # a warning of no deed of conflict is a plain statement (CAMEO 010), not a threat
 CAUTION_CODE = "010"
+# a warning to a party against a deed of its own asks it to refrain: a demand (CAMEO 100)
+ADMONITION_CODE = "100"
 SHOWN_DEPS = frozenset({"dobj", "obj", "ccomp", "xcomp"})  # what a verb of showing shows
 OFFICE_NOUNS = frozenset({"minister", "official", "ministry", "government", "cabinet",
                           "parliament", "party", "court", "chancellor", "mp", "critic",
@@ -223,7 +225,8 @@ class PredicateFinder:
             code, rule = QUARREL_CODE, f"{rule}+verbal"
         elif code[:2] == "13" and token.lemma_.lower() in self.lex.caution_verbs and (
                 not self._warns_of_force(token, memo)):
-            code, rule = CAUTION_CODE, f"{rule}+caution"
+            code, rule = ((ADMONITION_CODE, f"{rule}+admonition") if admonition(token, self.lex)
+                          else (CAUTION_CODE, f"{rule}+caution"))
         if code[:2] == DISAPPROVAL_ROOT and forecast(token, self.lex) and (
                 code == FEELING_CODE or not reported(token, self.lex)):
             # "the refusal will anger Washington", "would irk Assad, an analyst said": a
@@ -608,6 +611,21 @@ def _manner_of(token: Token, consumed: set[int]) -> bool:
     prep = token.head
     return token.lemma_.lower() in DEFIANCE_NOUNS and prep.lower_ == "in" and (
         prep.head.i in consumed)
+
+
+def admonition(token: Token, lex: Lexicon) -> bool:
+    """'warned Borduria against arming the rebels', 'warned the rebels not to count on
+    Ruritania': a warning with an addressee that tells it to refrain from a deed of its own
+    (an *against* -ing clause or a negated to-clause) is a demand; 'warned against
+    complacency' (no addressee) or 'warned Borduria that talks may fail' is not."""
+    if not any(c.dep_ in {"dobj", "obj"} for c in token.children):
+        return False
+    if any(c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children)
+           for c in token.children):
+        return True
+    return any(prep.dep_ == "prep" and prep.lower_ in lex.admonition_preps
+               and any(p.dep_ == "pcomp" and p.tag_ == "VBG" for p in prep.children)
+               for prep in token.children)
 
 
 def _partnerless(token: Token, pattern: VerbPattern, lex: Lexicon) -> bool:

@@ -202,6 +202,7 @@ class Lexicon:
     figurative_objects: frozenset[str]
     caution_verbs: frozenset[str]
     caution_preps: frozenset[str]
+    admonition_preps: frozenset[str]
     naming_verbs: frozenset[str]
     as_naming_verbs: frozenset[str]
     blacklist_words: frozenset[str]
