@@ -855,10 +855,8 @@ def _named_foe(predicate: Predicate, modifier: Token, found: list[Resolved],
     name set before a noun of a fight waged against someone (foe_first_nouns) names
     the foe, not the fighter; a state or a demonym there is the fighter ("the US fight",
     "the Kurdish fight")."""
-    return modifier.dep_ == "compound" and (
-        modifier.pos_ == "PROPN" or modifier.ent_type_ == "ORG") and (
-        predicate.token.lemma_.lower() in lex.foe_first_nouns) and bool(found) and all(
-        r.actor is not None and is_group(r.actor) for r in found)
+    return _named_modifier(modifier) and (
+        predicate.token.lemma_.lower() in lex.foe_first_nouns) and _all_groups(found)
 
 
 def _foe_noun(noun: Token, found: list[Resolved], lex: Lexicon) -> bool:
@@ -866,9 +864,18 @@ def _foe_noun(noun: Token, found: list[Resolved], lex: Lexicon) -> bool:
     group's name set before it (foe_first_nouns) is a deed, and the group its foe: the
     phrase is no side of another deed (not "Labour's faltering election campaign")."""
     return noun.lemma_.lower() in lex.foe_first_nouns and any(
-        c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")
-        for c in noun.children) and not any(c.dep_ == "poss" for c in noun.children) and (
-        bool(found) and all(r.actor is not None and is_group(r.actor) for r in found))
+        _named_modifier(c) for c in noun.children) and not any(
+        c.dep_ == "poss" for c in noun.children) and _all_groups(found)
+
+
+def _named_modifier(token: Token) -> bool:
+    """A name set before a noun ('the Isis fight'); the parser tags some group names as
+    common nouns, so an organisation's entity counts too."""
+    return token.dep_ == "compound" and (token.pos_ == "PROPN" or token.ent_type_ == "ORG")
+
+
+def _all_groups(found: list[Resolved]) -> bool:
+    return bool(found) and all(r.actor is not None and is_group(r.actor) for r in found)
 
 
 def _past_dateline(heads: Iterator[Token], memory: DocActors) -> Iterator[Token]:
