@@ -702,7 +702,7 @@ def _sense_of_words(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
     (:func:`_evacuated_people`), a state's own budget funded (:func:`_budget_funding`),
     people killed while doing something (:func:`_killed_doing`), an appeal that is a draw
     (:func:`_allure`), a chance afforded (:func:`_afforded`), a resignation in protest
-    (:func:`_resigned_in_protest`)."""
+    (:func:`_resigned_in_protest`), a fact conceded (:func:`_conceded_fact`)."""
     root = predicate.code[:2]
     return (root in SUPPORT_ROOTS and _took_in(token, lex)) or (
         predicate.code in lex.violent_roots and _rushed(token, lex)) or (
@@ -711,7 +711,25 @@ def _sense_of_words(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
         root == AID_ROOT and _budget_funding(predicate.words, lex)) or (
         root == APPEAL_ROOT and _allure(token, lex)) or (
         predicate.code == OFFER_CODE and _afforded(token, lex)) or (
-        predicate.code == RESIGN_CODE and _resigned_in_protest(token))
+        predicate.code == RESIGN_CODE and _resigned_in_protest(token)) or (
+        predicate.code == OWNING_UP_CODE and _conceded_fact(token, lex))
+
+
+def _conceded_fact(token: Token, lex: Lexicon) -> bool:
+    """'acknowledged that the sanctions are failing', 'admits there is a link': a verb of
+    owning up whose that-clause tells some other fact concedes a state of affairs, no
+    responsibility; 'admitted it had shot down the airliner' (a pronoun of the speaker
+    with a past deed) owns up to one."""
+    if token.lemma_.lower() not in lex.conceding_verbs:
+        return False
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False  # "admitted downing the airliner", "acknowledged its mistake"
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    own = subject is not None and subject.pos_ == "PRON"
+    past = clause.tag_ == "VBD" or (clause.tag_ == "VBN" and any(
+        c.dep_ in {"aux", "auxpass"} for c in clause.children))
+    return not (own and past and clause.lemma_.lower() != "be")
 
 
 def _took_in(token: Token, lex: Lexicon) -> bool:
@@ -929,6 +947,7 @@ AID_ROOT = "07"  # CAMEO: provide aid
 APPEAL_ROOT = "02"  # CAMEO: appeal
 OFFER_CODE = "030"  # CAMEO: express intent to cooperate
 RESIGN_CODE = "0831"  # CAMEO: accede to demands for change in leadership
+OWNING_UP_CODE = "015"  # CAMEO: acknowledge or claim responsibility
 SUPPORT_ROOTS = frozenset({"05", "06"})  # CAMEO: diplomatic and material cooperation
 THREAT_ROOT = "13"  # CAMEO: threaten
 DISAPPROVAL_ROOT = "11"  # CAMEO: disapprove, criticise, accuse

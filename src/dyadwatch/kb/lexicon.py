@@ -203,6 +203,7 @@ class Lexicon:
     caution_verbs: frozenset[str]
     caution_preps: frozenset[str]
     admonition_preps: frozenset[str]
+    conceding_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     as_naming_verbs: frozenset[str]
     blacklist_words: frozenset[str]
