@@ -718,7 +718,8 @@ def _sense_of_words(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
 def _conceded_fact(token: Token, lex: Lexicon) -> bool:
     """'acknowledged that the sanctions are failing', 'admits there is a link': a verb of
     owning up whose that-clause tells some other fact concedes a state of affairs, no
-    responsibility; 'admitted it had shot down the airliner' (a pronoun of the speaker
+    responsibility; 'admitted it had shot down the airliner', 'admitted that its forces
+    had shot down the airliner' (the speaker, or what a pronoun says is the speaker's,
     with a past deed) owns up to one."""
     if token.lemma_.lower() not in lex.conceding_verbs:
         return False
@@ -726,7 +727,8 @@ def _conceded_fact(token: Token, lex: Lexicon) -> bool:
     if clause is None:
         return False  # "admitted downing the airliner", "acknowledged its mistake"
     subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    own = subject is not None and subject.pos_ == "PRON"
+    own = subject is not None and (subject.pos_ == "PRON" or any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children))
     past = clause.tag_ == "VBD" or (clause.tag_ == "VBN" and any(
         c.dep_ in {"aux", "auxpass"} for c in clause.children))
     return not (own and past and clause.lemma_.lower() != "be")
