@@ -637,18 +637,20 @@ SALIENT_ANAPHORS = frozenset({"administration"})
 def _most_named_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
     """The state the article names most often before ``head`` (by country or demonym; of
     two named as often, the one named last), in the anaphor's role."""
-    counts: dict[str, int] = {}
-    last: dict[str, int] = {}
-    for start, _, country in memory.named:
-        if country and start < head.i:
-            counts[country] = counts.get(country, 0) + 1
-            last[country] = start
-    if not counts:
+    countries = [country for _, country in sorted(
+        (start, country) for start, _, country in memory.named if country and start < head.i)]
+    if not countries:
         return None
-    country = max(counts, key=lambda c: (counts[c], last[c]))
+    country = _most_named(countries)
     role = lex.anaphors[head.lemma_.lower()]
     code = join_code(country, role) if role else country
     return Resolved(Actor(code, country, rule="anaphor:salient"), head.text, head.i)
+
+
+def _most_named(countries: list[str]) -> str:
+    """Of states in reading order, the one named most; of two named as often, the later."""
+    last = {country: i for i, country in enumerate(countries)}
+    return max(last, key=lambda c: (countries.count(c), last[c]))
 
 
 def _bare_modifier(head: Token) -> bool:
@@ -688,7 +690,7 @@ def _named_before(head: Token, memory: DocActors, lookup: ActorLookup,
     a regime offensive' is not Bosnia's)."""
     role = lex.anaphors[head.lemma_.lower()]
     lemma = head.lemma_.lower()
-    counts: dict[str, int] = {}
+    named: list[str] = []  # the states named so, latest first
     for token in reversed(head.doc[: head.i]):
         if token.lemma_.lower() not in (GOVERNMENT_NOUNS if lemma in GOVERNMENT_NOUNS else {
                 lemma}) or _bare_modifier(token) or _is_definite(token):
@@ -696,14 +698,13 @@ def _named_before(head: Token, memory: DocActors, lookup: ActorLookup,
         found = _find_head(token, memory, lookup, lex)
         actor = found.actor if found is not None else None
         if actor is not None and actor.country and not is_group(actor):
-            if not counts and token.lemma_.lower() == lemma and _near(token, head):
-                counts = {actor.country: 1}
+            if not named and token.lemma_.lower() == lemma and _near(token, head):
+                named = [actor.country]
                 break
-            counts[actor.country] = counts.get(actor.country, 0) + 1
-    if not counts:
+            named.append(actor.country)
+    if not named:
         return None
-    # of two named as often, the later one: the scan went backwards, so the first counted
-    country = max(counts, key=lambda c: (counts[c], -list(counts).index(c)))
+    country = _most_named(named[::-1])
     code = join_code(country, role) if role else country
     return Resolved(Actor(code, country, rule="anaphor"), head.text, head.i)
 
