@@ -44,6 +44,7 @@ from dyadwatch.coding.clause_actors import political, private_sector, quarrellin
 from dyadwatch.coding.comments import STANCE, comment_on, warned_about
 from dyadwatch.coding.confidence import known_code
 from dyadwatch.coding.dates import NO_DAY, TOLD_BEFORE, carry_dates, event_date, retold_dates
+from dyadwatch.coding.deeds import ToldDeed, deed_doers, reacted_deed, tell
 from dyadwatch.coding.mentions import MatcherCache
 from dyadwatch.coding.places import event_location
 from dyadwatch.coding.predicates import (
@@ -98,6 +99,7 @@ class DocContext:
     register: Register = Register(None)  # the document's register; None: political news
     undated: set[str] = field(default_factory=set)  # ids of events given the article's day
     told_before: set[str] = field(default_factory=set)  # ids of deed nouns pointing back
+    told: list[ToldDeed] = field(default_factory=list)  # the deeds coded so far, in order
 
 
 class EventCoder:
@@ -161,6 +163,7 @@ class EventCoder:
         sources = political(sources, predicate.code, self.lex)  # a private target stays unknown
         sources = placed_partners(predicate, sources, self.lex)
         if not sources:
+            tell(ctx.told, predicate, predicate.code, None)  # a deed whose doer is unknown
             return
         dated = event_date(predicate.token, ctx.day, self.lex)
         # an event placed in another year with no day named ("Bush's 2003 decision to
@@ -181,6 +184,8 @@ class EventCoder:
                 # "A and B held talks": coordinated sides are each other's target
                 usable = usable_targets(predicate, source, [s for s in sources if reversible(s)],
                                         self.lex)
+            if not usable and not each_other:
+                usable = self._deed_doers(predicate, source, ctx)
             if not usable and not self.options.keep_untargeted:
                 continue
             chosen: list[Resolved | None] = [*usable] or [None]
@@ -197,7 +202,20 @@ class EventCoder:
                     ctx.undated.update(e.event_id for _, e in made)
                 elif dated is TOLD_BEFORE:
                     ctx.told_before.update(e.event_id for _, e in made)
+                for side, e in made:
+                    tell(ctx.told, predicate, e.cameo, side)
                 yield from (e for side, e in made if self._kept(side, e, ctx.register))
+
+    def _deed_doers(self, predicate: Predicate, source: Resolved,
+                    ctx: DocContext) -> list[Resolved]:
+        """'Japan condemned the launch': a reaction whose object names a deed, not its doer,
+        is aimed at the doer (:mod:`dyadwatch.coding.deeds`)."""
+        noun = reacted_deed(predicate, self.lex)
+        if noun is None:
+            return []
+        return usable_targets(predicate, source, deed_doers(
+            predicate, noun, source, ctx.told, ctx.memory, self.resources.actors, self.lex),
+            self.lex)
 
     def _kept(self, source: Resolved, event: Event, register: Register) -> bool:
         """Is ``event`` emitted? Its source must be a known political actor (a country, an

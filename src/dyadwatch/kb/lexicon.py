@@ -312,6 +312,12 @@ class Lexicon:
     condemned_deeds: frozenset[str]
     struck_things: frozenset[str]
     water_places: frozenset[str]
+    launched_deeds: frozenset[str]
+    launched_weapons: frozenset[str]
+    armed_deeds: frozenset[str]
+    coercive_deeds: frozenset[str]
+    deed_words: frozenset[str]
+    retaliation_verbs: frozenset[str]
     penalty_verbs: frozenset[str]
     penalty_nouns: frozenset[str]
     scene_preps: frozenset[str]
@@ -374,6 +380,11 @@ class Lexicon:
     aim_roots: CodeSet
     dispatched_roots: CodeSet
     promised_codes: CodeSet
+    deed_reaction_roots: CodeSet
+    deed_answer_roots: CodeSet
+    launched_deed_codes: CodeSet
+    coercive_deed_codes: CodeSet
+    deed_codes: CodeSet
     rewrites: tuple[Rewrite, ...]
     fallback_targets: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
     default_targets: tuple[str, ...]
@@ -392,7 +403,9 @@ _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes"
                         "statement_roots", "violent_roots", "figurative_roots",
                         "reciprocal_codes", "toward_place_roots",
                         "civilian_target_roots", "aim_roots",
-                        "dispatched_roots", "promised_codes"})
+                        "dispatched_roots", "promised_codes", "deed_reaction_roots",
+                        "deed_answer_roots", "launched_deed_codes", "coercive_deed_codes",
+                        "deed_codes"})
 WORD_LIST_IDS: tuple[str, ...] = tuple(
     f.name for f in fields(Lexicon) if f.name not in _TABLES | _CODE_SETS)
 CODE_SET_IDS: tuple[str, ...] = tuple(sorted(_CODE_SETS))
