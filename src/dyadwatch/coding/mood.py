@@ -204,6 +204,50 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     return False
 
 
+def standing_relative(token: Token, code: str, lex: Lexicon) -> bool:
+    """'the coalition, which arms the SDF', 'Russia, which backs Assad', 'commanders who
+    coordinate with Turkish officers', 'the deal that Gondor wants to scrap': a relative
+    clause in the simple present describes what a side habitually does or wants, a
+    standing relationship or a label, not a deed of the article's day (docs/annotation.md).
+    Its conjuncts with no auxiliary of their own and its to-clauses share it. Kept: a
+    present told as a story, with a word of sequence or a date in the clause ("the group,
+    which later claims responsibility"; `narrative_adverbs`), and a claim the speaker makes
+    again, a verb of saying or an accusation ("an arsenal which it says it needs", "the
+    cleric whom Ankara accuses of the coup"; `claim_roots`)."""
+    clause = _relative_head(token)
+    if clause.dep_ != "relcl" or clause.tag_ not in PRESENT_TAGS or any(
+            c.dep_ in {"aux", "auxpass"} for c in clause.children) or (
+            clause.lemma_.lower() in lex.reporting_verbs) or code[:2] in lex.claim_roots:
+        return False
+    return not any(_narrative_mark(c, lex) for word in {clause, token} for c in word.children)
+
+
+def _relative_head(token: Token) -> Token:
+    """The verb whose clause holds ``token``: up through conjuncts with no auxiliary of
+    their own and through to-clauses ("wants to destroy")."""
+    clause = token
+    for _ in range(6):
+        head = clause.head
+        if head.i == clause.i or head.pos_ not in {"VERB", "AUX"}:
+            break
+        if clause.dep_ != "xcomp" and (clause.dep_ != "conj" or any(
+                c.dep_ in {"aux", "auxpass"} for c in clause.children)):
+            break
+        clause = head
+    return clause
+
+
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _narrative_mark(child: Token, lex: Lexicon) -> bool:
+    """A word of sequence ('later', 'then') or a date ('on Monday') on the clause."""
+    if child.dep_ not in {"advmod", "npadvmod", "prep"}:
+        return False
+    return child.lower_ in lex.narrative_adverbs or any(
+        t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
+
+
 INVERTING_AUX = frozenset({"should", "had"})
 
 

@@ -24,6 +24,7 @@ from dyadwatch.coding.mood import (
     purpose,
     reported,
     scene_setting,
+    standing_relative,
     ultimatum,
 )
 from dyadwatch.coding.syntax import (
@@ -113,6 +114,7 @@ class PredicateFinder:
             if predicate is None or hypothetical(token, self.lex) or pundit_view(
                     token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
+                    standing_relative(token, predicate.code, self.lex)) or (
                     _manner_of(token, consumed)) or _averted(token, self.lex) or (
                     _other_sense(token, predicate, self.lex)) or near_miss(
                     token, predicate.code, self.lex):
