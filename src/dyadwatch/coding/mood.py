@@ -160,7 +160,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
             and any(c.dep_ in {"dobj", "obj"} and _unreal_noun(c, lex) for c in token.children):
         return True  # "to use force to stop any attack": a to-clause on a mere possibility
-    if _unreal_subject(token, lex):
+    if _unreal_subject(token, lex) or _judged_ahead(token, lex):
         return True
     if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and future(
             token.head, lex):
@@ -426,6 +426,25 @@ def _unreal_subject(token: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in lex.forecast_aux and not reported
                for c in clause.children) or any(
         c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in clause.children)
+
+
+def _judged_ahead(token: Token, lex: Lexicon) -> bool:
+    """'said American strikes on Syria would be illegal', 'a clash risks a broader
+    confrontation': an event noun that no article or possessive names as done, the subject
+    of a would- or could-copula that judges it ('would be illegal', 'could be a mistake'),
+    or of a present verb of risk (`risking_verbs`), is weighed, not done; in reported speech
+    too ("the strikes would be illegal, the lawyers said"). Not "the strikes would be
+    limited" of ones named before, nor "Turkey's offensive risks a confrontation"."""
+    clause = token.head
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj" or clause.pos_ not in {"VERB", "AUX"} or any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETS)
+            for c in token.children):
+        return False
+    if clause.lemma_.lower() in lex.risking_verbs:
+        return clause.tag_ in PRESENT_TAGS
+    return clause.lemma_ == "be" and any(
+        c.dep_ == "aux" and (c.lower_ in lex.forecast_aux or c.lower_ in lex.hypothetical_aux)
+        for c in clause.children) and any(c.dep_ in {"acomp", "attr"} for c in clause.children)
 
 
 def _yes_no_question(clause: Token) -> bool:

@@ -186,6 +186,7 @@ class Lexicon:
     deciding_words: frozenset[str]
     goal_nouns: frozenset[str]
     narrative_adverbs: frozenset[str]
+    risking_verbs: frozenset[str]
     hedging_verbs: frozenset[str]
     pundit_nouns: frozenset[str]
     belief_verbs: frozenset[str]
