@@ -81,3 +81,11 @@ def test_events_moods_other_sense_is_no_event(nlp: Any, coder: Any, text: str,
 def test_events_moods_sense_is_kept(nlp: Any, coder: Any, text: str,
                                     expected: tuple[str, str, str]) -> None:
     assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan officials went to Mogadishu to ask Somalia to send troops.",
+    "Kenyan officials went to Mogadishu to ask Somalia to attend the talks and send troops.",
+])
+def test_events_moods_framed_conjunct_in_aim_clause(nlp: Any, coder: Any, text: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1].startswith("02")]

@@ -122,8 +122,8 @@ class PredicateFinder:
                     token, predicate.code, self.lex):
                 continue
             consumed.update(t.i for t in predicate.words)
-            yield replace(predicate, aim=True) if purpose(
-                token, predicate.code, self.lex) else predicate
+            yield replace(predicate, aim=True) if purpose(  # a frame's own clause
+                predicate.token, predicate.code, self.lex) else predicate
 
     def _candidate(self, token: Token) -> bool:
         """Cheap test: could this token be a predicate at all?"""
