@@ -160,7 +160,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
             and any(c.dep_ in {"dobj", "obj"} and _unreal_noun(c, lex) for c in token.children):
         return True  # "to use force to stop any attack": a to-clause on a mere possibility
-    if _unreal_subject(token, lex):
+    if _unreal_subject(token, lex) or _judged_ahead(token, lex):
         return True
     if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and future(
             token.head, lex):
@@ -202,6 +202,50 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
             return False
         current = current.head
     return False
+
+
+def standing_relative(token: Token, code: str, lex: Lexicon) -> bool:
+    """'the coalition, which arms the SDF', 'Russia, which backs Assad', 'commanders who
+    coordinate with Turkish officers', 'the deal that Gondor wants to scrap': a relative
+    clause in the simple present describes what a side habitually does or wants, a
+    standing relationship or a label, not a deed of the article's day (docs/annotation.md).
+    Its conjuncts with no auxiliary of their own and its to-clauses share it. Kept: a
+    present told as a story, with a word of sequence or a date in the clause ("the group,
+    which later claims responsibility"; `narrative_adverbs`), and a claim the speaker makes
+    again, a verb of saying or an accusation ("an arsenal which it says it needs", "the
+    cleric whom Ankara accuses of the coup"; `claim_roots`)."""
+    clause = _relative_head(token)
+    if clause.dep_ != "relcl" or clause.tag_ not in PRESENT_TAGS or any(
+            c.dep_ in {"aux", "auxpass"} for c in clause.children) or (
+            clause.lemma_.lower() in lex.reporting_verbs) or code[:2] in lex.claim_roots:
+        return False
+    return not any(_narrative_mark(c, lex) for word in {clause, token} for c in word.children)
+
+
+def _relative_head(token: Token) -> Token:
+    """The verb whose clause holds ``token``: up through conjuncts with no auxiliary of
+    their own and through to-clauses ("wants to destroy")."""
+    clause = token
+    for _ in range(6):
+        head = clause.head
+        if head.i == clause.i or head.pos_ not in {"VERB", "AUX"}:
+            break
+        if clause.dep_ != "xcomp" and (clause.dep_ != "conj" or any(
+                c.dep_ in {"aux", "auxpass"} for c in clause.children)):
+            break
+        clause = head
+    return clause
+
+
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _narrative_mark(child: Token, lex: Lexicon) -> bool:
+    """A word of sequence ('later', 'then') or a date ('on Monday') on the clause."""
+    if child.dep_ not in {"advmod", "npadvmod", "prep"}:
+        return False
+    return child.lower_ in lex.narrative_adverbs or any(
+        t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
 
 
 INVERTING_AUX = frozenset({"should", "had"})
@@ -382,6 +426,25 @@ def _unreal_subject(token: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in lex.forecast_aux and not reported
                for c in clause.children) or any(
         c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in clause.children)
+
+
+def _judged_ahead(token: Token, lex: Lexicon) -> bool:
+    """'said American strikes on Syria would be illegal', 'a clash risks a broader
+    confrontation': an event noun that no article or possessive names as done, the subject
+    of a would- or could-copula that judges it ('would be illegal', 'could be a mistake'),
+    or of a present verb of risk (`risking_verbs`), is weighed, not done; in reported speech
+    too ("the strikes would be illegal, the lawyers said"). Not "the strikes would be
+    limited" of ones named before, nor "Turkey's offensive risks a confrontation"."""
+    clause = token.head
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj" or clause.pos_ not in {"VERB", "AUX"} or any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETS)
+            for c in token.children):
+        return False
+    if clause.lemma_.lower() in lex.risking_verbs:
+        return clause.tag_ in PRESENT_TAGS
+    return clause.lemma_ == "be" and any(
+        c.dep_ == "aux" and (c.lower_ in lex.forecast_aux or c.lower_ in lex.hypothetical_aux)
+        for c in clause.children) and any(c.dep_ in {"acomp", "attr"} for c in clause.children)
 
 
 def _yes_no_question(clause: Token) -> bool:

@@ -24,6 +24,7 @@ from dyadwatch.coding.mood import (
     purpose,
     reported,
     scene_setting,
+    standing_relative,
     ultimatum,
 )
 from dyadwatch.coding.syntax import (
@@ -109,17 +110,20 @@ class PredicateFinder:
             if token.i in consumed or not self._candidate(token):
                 continue
             predicate = (self._obligation(token, consumed, memo)
-                         or self._framed(token, consumed, memo) or self._plain(token, memo))
+                         or self._framed(token, consumed, memo)
+                         or self._framed_conjunct(token, consumed, memo)
+                         or self._plain(token, memo))
             if predicate is None or hypothetical(token, self.lex) or pundit_view(
                     token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
+                    standing_relative(token, predicate.code, self.lex)) or (
                     _manner_of(token, consumed)) or _averted(token, self.lex) or (
                     _other_sense(token, predicate, self.lex)) or near_miss(
                     token, predicate.code, self.lex):
                 continue
             consumed.update(t.i for t in predicate.words)
-            yield replace(predicate, aim=True) if purpose(
-                token, predicate.code, self.lex) else predicate
+            yield replace(predicate, aim=True) if purpose(  # a frame's own clause
+                predicate.token, predicate.code, self.lex) else predicate
 
     def _candidate(self, token: Token) -> bool:
         """Cheap test: could this token be a predicate at all?"""
@@ -359,11 +363,35 @@ class PredicateFinder:
                 return frame
         return None
 
-    def _framed(self, token: Token, consumed: set[int], memo: Memo) -> Predicate | None:
+    def _framed_conjunct(self, token: Token, consumed: set[int],
+                         memo: Memo) -> Predicate | None:
+        """'threatened to expel its diplomats and impose sanctions', 'is seeking to cut its
+        oil and tighten restrictions': a verb joined to a frame's to-clause, with no subject
+        or auxiliary of its own but 'to', is as much threatened, sought or refused; it is
+        coded through the frame, not as a deed done."""
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i and first.pos_ == "VERB" and not any(
+                c.dep_ in {*SUBJECT_DEPS, "auxpass"} or (c.dep_ == "aux" and c.lower_ != "to")
+                for c in first.children):
+            first = first.head
+        if first.i == token.i or first.dep_ not in {"xcomp", "acl"} or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+            return None
+        frame_token = first.head
+        clause = embedded_predicate(frame_token)
+        if clause is None or clause.i != first.i:
+            return None
+        return self._framed(frame_token, consumed, memo, embedded=token)
+
+    def _framed(self, token: Token, consumed: set[int], memo: Memo,
+                embedded: Token | None = None) -> Predicate | None:
+        """The deed a frame governs, coded through the frame ('threatened to strike'):
+        ``embedded`` when given, else the frame's own clause or event noun."""
         frame = self._frame_at(token)
         if frame is None or token.pos_ not in {"VERB", "ADJ", "NOUN"}:
             return None
-        embedded = embedded_predicate(token)
+        if embedded is None:
+            embedded = embedded_predicate(token)
         if embedded is None:
             embedded = self._framed_noun(token)
         if embedded is None or embedded.i in consumed or (

@@ -185,6 +185,8 @@ class Lexicon:
     announce_verbs: frozenset[str]
     deciding_words: frozenset[str]
     goal_nouns: frozenset[str]
+    narrative_adverbs: frozenset[str]
+    risking_verbs: frozenset[str]
     hedging_verbs: frozenset[str]
     pundit_nouns: frozenset[str]
     belief_verbs: frozenset[str]
@@ -372,6 +374,7 @@ class Lexicon:
     deployment_codes: CodeSet
     refusable_roots: CodeSet
     statement_roots: CodeSet
+    claim_roots: CodeSet
     violent_roots: CodeSet
     figurative_roots: CodeSet
     reciprocal_codes: CodeSet
@@ -400,7 +403,8 @@ class Lexicon:
 _TABLES = frozenset({"anaphors", "peoples", "rewrites", "fallback_targets", "default_targets"})
 _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes",
                         "place_target_roots", "deployment_codes", "refusable_roots",
-                        "statement_roots", "violent_roots", "figurative_roots",
+                        "statement_roots", "claim_roots", "violent_roots",
+                        "figurative_roots",
                         "reciprocal_codes", "toward_place_roots",
                         "civilian_target_roots", "aim_roots",
                         "dispatched_roots", "promised_codes", "deed_reaction_roots",

@@ -1,0 +1,91 @@
+"""Moods and senses on invented sentences with the shipped dictionaries (issue 14): a
+relative clause in the simple present describes a standing relationship, a deed joined to
+a frame's to-clause is as much threatened or sought, an event noun only judged or risked
+is no deed, and words of evacuating, treating, justifying and occupying keep their sense."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyadwatch.model import Article
+
+pytestmark = [pytest.mark.model, pytest.mark.issue(14)]
+
+
+def coded(nlp: Any, coder: Any, text: str) -> list[tuple[str | None, str, str | None]]:
+    article = Article(id="t", text=text, published="2019-02-01")
+    return [(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Russia, which backs the Syrian government, said on Monday it would veto the resolution.",
+     "051"),
+    ("The coalition, which arms the Kurdish militia, said it would stay in Syria.", "072"),
+    ("Kenya, which fears the spread of the Somali militias, closed the border.", "012"),
+])
+def test_events_moods_standing_relative_is_no_event(nlp: Any, coder: Any, text: str,
+                                                    absent: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1] == absent]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey, which attacked Afrin in January, said on Monday it would not withdraw.",
+     ("TUR", "190", "SYR")),
+])
+def test_events_moods_past_relative_is_kept(nlp: Any, coder: Any, text: str,
+                                            expected: tuple[str, str, str]) -> None:
+    assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("Kenya threatened to expel Somali diplomats and impose sanctions on Somalia.",
+     ("KEN", "1312", "SOM"), "163"),
+    ("Chile refused to meet the Peruvian envoy or sign the accord.", None, "057"),
+    ("Kenya is seeking to cut Somali oil supplies and tighten restrictions on Somalia.",
+     None, "172"),
+])
+def test_events_moods_framed_conjunct(nlp: Any, coder: Any, text: str,
+                                      expected: tuple[str, str, str] | None,
+                                      absent: str) -> None:
+    triples = coded(nlp, coder, text)
+    assert expected is None or expected in triples
+    assert not [t for t in triples if t[1] == absent]
+
+
+@pytest.mark.parametrize("text", [
+    "A clash between Chadian and Sudanese troops risks a broader confrontation.",
+    "Legal experts said American strikes on Syria would be illegal.",
+    "Kenya prefers to negotiate with Somalia.",
+])
+def test_events_moods_weighed_is_no_deed(nlp: Any, coder: Any, text: str) -> None:
+    assert coded(nlp, coder, text) == []
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Embassy staff in Khartoum had been told to evacuate within 48 hours.", "073"),
+    ("Chad has long treated Sudan as an enemy.", "073"),
+    ("The Sudanese army used the border raid to justify the invasion of Chad.", "052"),
+    ("Protesters occupied the main square and two train stations in Nairobi.", "192"),
+])
+def test_events_moods_other_sense_is_no_event(nlp: Any, coder: Any, text: str,
+                                              absent: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1] == absent]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenyan medics treated wounded Somali soldiers.", ("KENHLH", "073", "SOMMIL")),
+    ("The Kenyan army occupied the Somali town of Kismayo.", ("KENMIL", "192", "SOM")),
+])
+def test_events_moods_sense_is_kept(nlp: Any, coder: Any, text: str,
+                                    expected: tuple[str, str, str]) -> None:
+    assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan officials went to Mogadishu to ask Somalia to send troops.",
+    "Kenyan officials went to Mogadishu to ask Somalia to attend the talks and send troops.",
+])
+def test_events_moods_framed_conjunct_in_aim_clause(nlp: Any, coder: Any, text: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1].startswith("02")]
