@@ -658,7 +658,15 @@ def _co_subject_words(head: Token) -> set[int]:
         verb = verb.head  # "spoke with him"
     elif head.dep_ not in OBJECT_DEPS:
         return set()
+    return _subject_words(verb)
+
+
+def _subject_words(verb: Token) -> set[int]:
+    """The words naming the subject of ``verb`` (see :func:`_co_subject_words`)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "advcl":
+        # "exempted eight countries, allowing them to import": the main clause's subject
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or verb.pos_ not in {"VERB", "AUX"} or (
             subject.lower_ in {"which", "that"}):
         return set()
@@ -669,6 +677,24 @@ def _co_subject_words(head: Token) -> set[int]:
         named.append(named[-1].head)
     return {i for noun in named for i in (noun.i, *(c.i for c in noun.children
                                                   if c.dep_ in NAME_PARTS and c.i < noun.i))}
+
+
+def _raised_object(head: Token) -> bool:
+    """'Turkey has helped them train fighters', 'let them empower their forces': an object
+    pronoun the parser made the subject of the clause below its verb is that verb's object,
+    so never that verb's subject."""
+    return head.lower_ in RAISED_PRONOUNS and head.dep_ == "nsubj" and (
+        head.head.dep_ in {"ccomp", "xcomp"})
+
+
+def _names_own_governor(head: Token, start: int) -> bool:
+    """The mention at ``start`` is the subject of the verb a raised object pronoun is the
+    object of ("Turkey has helped them train": them is not Turkey); the pronoun then
+    stays unknown rather than go to some other mention."""
+    return _raised_object(head) and start in _subject_words(head.head.head)
+
+
+RAISED_PRONOUNS = frozenset({"him", "her", "them"})
 
 
 def _main_they_before(head: Token) -> Token | None:
@@ -747,6 +773,8 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
                                                        private=found.private)
         if subjects:
             chosen_start, chosen = _continued_subject(head, subjects)
+    if _names_own_governor(head, chosen_start):
+        return None
     if chosen is None:
         # a private person stays private ("the driver said he ..."); someone unknown, unknown
         return Resolved(None, head.text, head.i, private=True) if (

@@ -256,6 +256,8 @@ class Lexicon:
     people_heads: frozenset[str]
     counted_sides: frozenset[str]
     relative_pronouns: frozenset[str]
+    absolute_marks: frozenset[str]
+    object_pronouns: frozenset[str]
     quantity_heads: frozenset[str]
     speaker_heads: frozenset[str]
     title_preps: frozenset[str]
