@@ -11,6 +11,7 @@ Anything that cannot be resolved stays unknown.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -301,7 +302,8 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | 
         entry = lookup.entry_for(span.text)
     if entry is not None and entry.kind != "person":
         actor = entry.actor_on(day)
-        return _foreign_party(span, actor, memory, lookup) or actor, False
+        return _foreign_party(span, actor, memory, lookup) or _home_party(
+            span, actor, memory, lookup, lex, day) or actor, False
     if entry is not None and len(span) == 1 and _other_first_name(
             span, entry.names, lex.male_titles | lex.female_titles | TITLE_ABBREVIATIONS,
             lookup):
@@ -359,6 +361,49 @@ def _foreign_party(span: Span, actor: Actor | None, memory: DocActors,
             return Actor(code=f"{country}PTY", country=country, name=span.text,
                          rule=f"party-of:{country}")
     return None
+
+
+def _home_party(span: Span, actor: Actor | None, memory: DocActors, lookup: ActorLookup,
+                lex: Lexicon, day: date | None) -> Actor | None:
+    """'the Conservatives', 'the Liberal party' in a story about Canada: a party name made
+    only of words that name parties of several states (words.yaml: generic_party_words),
+    with no word before it, is the party of that name of the state the article names most
+    (by its names and demonyms), where that state is not the entry's own and the dictionary
+    knows such a party there ("Conservative Party of Canada")."""
+    if actor is None or actor.country is None or not party_sector(actor) or any(
+            c.i < span.start and c.dep_ in {"poss", "amod", "compound", "nmod"}
+            for c in span.root.children):
+        return None
+    words = _party_words(span.text)
+    if not words or not words <= _party_words(" ".join(lex.generic_party_words)):
+        return None
+    home = _article_state(memory)
+    if home is None or home == actor.country:
+        return None
+    for entry in lookup.entries.values():
+        if entry.kind == "group" and entry.country == home and any(
+                words <= _party_words(name) for name in entry.names):
+            found = entry.actor_on(day)
+            if found is not None and party_sector(found):
+                return found
+    return None
+
+
+def _party_words(text: str) -> frozenset[str]:
+    """The words of a party name that tell it from others, without a plural 's' ("the
+    Conservatives" → conservative); 'the' and 'party' tell nothing."""
+    return frozenset(word.lower().removesuffix("s") for word in text.split()
+                     if word.lower() not in {"the", "party", "parties"})
+
+
+def _article_state(memory: DocActors) -> str | None:
+    """The state an article names most by its names and demonyms, if one leads alone."""
+    counts = Counter(country for _, entry_id, country in memory.named
+                     if country and (entry_id == "" or entry_id.startswith("country:")))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _other_first_name(span: Span, names: tuple[str, ...], titles: frozenset[str],

@@ -258,6 +258,7 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     absolute_marks: frozenset[str]
     object_pronouns: frozenset[str]
+    generic_party_words: frozenset[str]
     quantity_heads: frozenset[str]
     speaker_heads: frozenset[str]
     title_preps: frozenset[str]
