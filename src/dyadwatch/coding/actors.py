@@ -11,6 +11,7 @@ Anything that cannot be resolved stays unknown.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -301,7 +302,8 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | 
         entry = lookup.entry_for(span.text)
     if entry is not None and entry.kind != "person":
         actor = entry.actor_on(day)
-        return _foreign_party(span, actor, memory, lookup) or actor, False
+        return _foreign_party(span, actor, memory, lookup) or _home_party(
+            span, actor, memory, lookup, lex, day) or actor, False
     if entry is not None and len(span) == 1 and _other_first_name(
             span, entry.names, lex.male_titles | lex.female_titles | TITLE_ABBREVIATIONS,
             lookup):
@@ -359,6 +361,49 @@ def _foreign_party(span: Span, actor: Actor | None, memory: DocActors,
             return Actor(code=f"{country}PTY", country=country, name=span.text,
                          rule=f"party-of:{country}")
     return None
+
+
+def _home_party(span: Span, actor: Actor | None, memory: DocActors, lookup: ActorLookup,
+                lex: Lexicon, day: date | None) -> Actor | None:
+    """'the Conservatives', 'the Liberal party' in a story about Canada: a party name made
+    only of words that name parties of several states (words.yaml: generic_party_words),
+    with no word before it, is the party of that name of the state the article names most
+    (by its names and demonyms), where that state is not the entry's own and the dictionary
+    knows such a party there ("Conservative Party of Canada")."""
+    if actor is None or actor.country is None or not party_sector(actor) or any(
+            c.i < span.start and c.dep_ in {"poss", "amod", "compound", "nmod"}
+            for c in span.root.children):
+        return None
+    words = _party_words(span.text)
+    if not words or not words <= _party_words(" ".join(lex.generic_party_words)):
+        return None
+    home = _article_state(memory)
+    if home is None or home == actor.country:
+        return None
+    for entry in lookup.entries.values():
+        if entry.kind == "group" and entry.country == home and any(
+                words <= _party_words(name) for name in entry.names):
+            found = entry.actor_on(day)
+            if found is not None and party_sector(found):
+                return found
+    return None
+
+
+def _party_words(text: str) -> frozenset[str]:
+    """The words of a party name that tell it from others, without a plural 's' ("the
+    Conservatives" → conservative); 'the' and 'party' tell nothing."""
+    return frozenset(word.lower().removesuffix("s") for word in text.split()
+                     if word.lower() not in {"the", "party", "parties"})
+
+
+def _article_state(memory: DocActors) -> str | None:
+    """The state an article names most by its names and demonyms, if one leads alone."""
+    counts = Counter(country for _, entry_id, country in memory.named
+                     if country and (entry_id == "" or entry_id.startswith("country:")))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _other_first_name(span: Span, names: tuple[str, ...], titles: frozenset[str],
@@ -658,7 +703,15 @@ def _co_subject_words(head: Token) -> set[int]:
         verb = verb.head  # "spoke with him"
     elif head.dep_ not in OBJECT_DEPS:
         return set()
+    return _subject_words(verb)
+
+
+def _subject_words(verb: Token) -> set[int]:
+    """The words naming the subject of ``verb`` (see :func:`_co_subject_words`)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "advcl":
+        # "exempted eight countries, allowing them to import": the main clause's subject
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or verb.pos_ not in {"VERB", "AUX"} or (
             subject.lower_ in {"which", "that"}):
         return set()
@@ -669,6 +722,24 @@ def _co_subject_words(head: Token) -> set[int]:
         named.append(named[-1].head)
     return {i for noun in named for i in (noun.i, *(c.i for c in noun.children
                                                   if c.dep_ in NAME_PARTS and c.i < noun.i))}
+
+
+def _raised_object(head: Token) -> bool:
+    """'Turkey has helped them train fighters', 'let them empower their forces': an object
+    pronoun the parser made the subject of the clause below its verb is that verb's object,
+    so never that verb's subject."""
+    return head.lower_ in RAISED_PRONOUNS and head.dep_ == "nsubj" and (
+        head.head.dep_ in {"ccomp", "xcomp"})
+
+
+def _names_own_governor(head: Token, start: int) -> bool:
+    """The mention at ``start`` is the subject of the verb a raised object pronoun is the
+    object of ("Turkey has helped them train": them is not Turkey); the pronoun then
+    stays unknown rather than go to some other mention."""
+    return _raised_object(head) and start in _subject_words(head.head.head)
+
+
+RAISED_PRONOUNS = frozenset({"him", "her", "them"})
 
 
 def _main_they_before(head: Token) -> Token | None:
@@ -747,6 +818,8 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
                                                        private=found.private)
         if subjects:
             chosen_start, chosen = _continued_subject(head, subjects)
+    if _names_own_governor(head, chosen_start):
+        return None
     if chosen is None:
         # a private person stays private ("the driver said he ..."); someone unknown, unknown
         return Resolved(None, head.text, head.i, private=True) if (

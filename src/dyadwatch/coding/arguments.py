@@ -36,6 +36,8 @@ from dyadwatch.coding.predicates import (
 from dyadwatch.coding.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
+    absolute_participle,
+    agent_objects,
     direct_object,
     named_object,
     passive,
@@ -1430,14 +1432,16 @@ def _relative_head(token: Token, lex: Lexicon) -> Iterator[Token]:
     """'the Kurdish militias Turkey is battling', 'the rebels Russia is fighting in Idlib': a
     relative clause with a subject of its own and no object leaves out the object, the
     noun it describes; so does an infinitive in it with no object of its own ("the rebels
-    Russia has vowed to crush")."""
+    Russia has vowed to crush"). Not where the relative word is in the subject ("Iran,
+    whose Guards are fighting alongside Assad's forces"): the noun owns the doers."""
     clause, below = token, -1
     while clause.dep_ == "xcomp" and clause.tag_ == "VB" and not _own_object(clause):
         clause, below = clause.head, clause.i
     if clause.dep_ != "relcl" or clause.head.pos_ not in {"NOUN", "PROPN"} or passive(clause):
         return
     subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
-    if subjects and not any(s.lower_ in lex.relative_pronouns for s in subjects) and not any(
+    if subjects and not any(t.lower_ in lex.relative_pronouns for s in subjects
+                            for t in s.subtree) and not any(
             (c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} and c.i != below)
             or c.lower_ in RELATIVE_ADVERBS for c in clause.children):
         yield clause.head
@@ -1537,9 +1541,10 @@ def _foreseen(noun: Token, lex: Lexicon) -> bool:
 
 def _dependency_slot(token: Token, slot: str, lex: Lexicon) -> Iterator[Token]:
     is_stative = stative(token, lex)
-    is_passive = passive(token) and not is_stative
+    absolute = absolute_participle(token, lex)
+    is_passive = (passive(token) or absolute) and not is_stative
     for child in token.children:
-        dep = child.dep_
+        dep = "nsubjpass" if absolute and child.dep_ == "nsubj" else child.dep_
         if _core_argument(slot, dep, is_passive) or (
                 is_stative and slot == "nsubj" and dep in PASSIVE_SUBJECT_DEPS):
             yield child
@@ -1547,7 +1552,7 @@ def _dependency_slot(token: Token, slot: str, lex: Lexicon) -> Iterator[Token]:
             yield from (c for c in child.children if c.dep_ == "pobj") if child.pos_ == "ADP" else (
                 iter([child]))
         elif slot == "agent" and dep == "agent":
-            yield from (c for c in child.children if c.dep_ == "pobj")
+            yield from agent_objects(child)
         elif slot == "poss" and dep == "poss":
             yield child
         elif slot == "nsubjpass" and dep in PASSIVE_SUBJECT_DEPS:

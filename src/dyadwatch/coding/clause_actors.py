@@ -7,6 +7,7 @@ definite descriptions, and which sources are political actors at all.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -483,6 +484,8 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
                 return named
         if head.lemma_.lower() in SALIENT_ANAPHORS:
             return _most_named_country(head, memory, lex) or _described_country(head, memory, lex)
+        if head.lemma_.lower() in NAMED_ANAPHORS:
+            return _dominant_country(head, memory, lex) or _described_country(head, memory, lex)
         return _described_country(head, memory, lex)
     if head.lemma_.lower() in lex.anaphors and _bare_modifier(head):
         return _named_before(head, memory, lookup, lex)
@@ -645,6 +648,31 @@ def _most_named_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolve
     role = lex.anaphors[head.lemma_.lower()]
     code = join_code(country, role) if role else country
     return Resolved(Actor(code, country, rule="anaphor:salient"), head.text, head.i)
+
+
+# how many times as often as any other the article must have named a state before a bare
+# 'the regime' for the regime to be that state's rather than the last state named
+DOMINANT_NAMING = 2
+
+
+def _dominant_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
+    """'the regime' in a story about North Korea that names the US, Japan and South Korea in
+    passing: the state the article has named far more often than any other before it (by
+    its names, capital and demonyms), in the anaphor's role."""
+    counts = Counter(country for start, entry_id, country in memory.named
+                     if country and start < head.i and _names_state(entry_id)).most_common(2)
+    if not counts or counts[0][1] < DOMINANT_NAMING or (
+            len(counts) > 1 and counts[0][1] < DOMINANT_NAMING * counts[1][1]):
+        return None
+    country, role = counts[0][0], lex.anaphors[head.lemma_.lower()]
+    code = join_code(country, role) if role else country
+    return Resolved(Actor(code, country, rule="anaphor:dominant"), head.text, head.i)
+
+
+def _names_state(entry_id: str) -> bool:
+    """A mention by the state's own name, capital or demonym ("North Korea", "Pyongyang",
+    "North Korean"), not by a person or body of it."""
+    return entry_id == "" or entry_id.startswith(("country:", "metonym:"))
 
 
 def _most_named(countries: list[str]) -> str:

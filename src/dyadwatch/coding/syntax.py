@@ -328,7 +328,36 @@ def passive(token: Token) -> bool:
     return any(c.dep_ in _PASSIVE_MARKS for c in token.children)
 
 
+def absolute_participle(token: Token, lex: Lexicon) -> bool:
+    """'With Islamic State crushed, the powers will meet', 'Its leaders killed, the group
+    …', 'to have them killed': a past participle with a subject of its own and no
+    auxiliary, hung on another clause or with an object pronoun for subject, is passive;
+    its subject is what was done to, never the doer. After 'with' the parser may tag the
+    participle as a past tense and hang the main clause on it; after any other subordinator
+    ("as the rebels negotiated", "when the Kurds allied") the verb is a finite past."""
+    if token.tag_ not in {"VBN", "VBD"} or any(
+            c.dep_ in {"aux", "auxpass"} for c in token.children) or (
+            not any(c.dep_ == "nsubj" for c in token.children)):
+        return False
+    marks = [c.lower_ for c in token.children
+             if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")]
+    if marks:
+        return all(mark in lex.absolute_marks for mark in marks)
+    return token.tag_ == "VBN" and (token.dep_ == "advcl" or any(
+        c.dep_ == "nsubj" and c.lower_ in lex.object_pronouns for c in token.children))
+
+
 _PASSIVE_MARKS = PASSIVE_SUBJECT_DEPS | {"auxpass"}
+
+
+def agent_objects(agent: Token) -> Iterator[Token]:
+    """The doers a by-phrase of a passive names: its object, or where the phrase is denied
+    ("launched not by the regime, but by the coalition") the object of the by-phrase
+    set against it; the denied ones did nothing."""
+    phrases = [agent, *(c for c in agent.children if c.dep_ == "conj" and c.pos_ == "ADP")]
+    for phrase in phrases:
+        if not any(c.dep_ == "neg" for c in phrase.children):
+            yield from (c for c in phrase.children if c.dep_ == "pobj")
 
 
 def embedded_predicate(token: Token) -> Token | None:
