@@ -208,8 +208,9 @@ def called_code(statement: Token, target: Token, lex: Lexicon) -> str | None:
     """'called Borduria's move a provocation', 'labelled the minister incompetent',
     'described Borduria's move as provocative': what a verb of calling calls the actor at
     ``target`` (in its object, not in the complement, which an 'as' may name), 112 when
-    the complement's words blame, 111 when they criticise; None otherwise ('called the
-    envoy a friend' stays a statement about the envoy)."""
+    the complement's words blame, 111 when they criticise or it is a label of scorn
+    (:func:`_scornful_label`); None otherwise ('called the envoy a friend' stays a
+    statement about the envoy)."""
     complement = small_clause(statement) or _as_complement(statement)
     if complement is None or complement.i == target.i or complement.is_ancestor(target):
         return None
@@ -217,13 +218,31 @@ def called_code(statement: Token, target: Token, lex: Lexicon) -> str | None:
              for w in (t.lemma_.lower(), t.lower_)}
     if words & lex.blame_words:
         return BLAME
-    return CRITICISM if words & lex.criticism_words else None
+    return CRITICISM if words & lex.criticism_words or _scornful_label(complement, lex) else None
+
+
+def _scornful_label(complement: Token, lex: Lexicon) -> bool:
+    """'called Borduria's president a monster', 'described the sanctions as an act of
+    terrorism', 'described the militia as a terrorist group': a label of scorn
+    (label_words) that is the complement itself, what an 'of' on it names, or a modifier
+    of a complement that names a body or a ruler (label_heads); as a modifier of anything
+    else it tells of a state of affairs ('called it a dangerous moment')."""
+    labels = [complement, *(p for prep in complement.children
+                            if prep.dep_ == "prep" and prep.lower_ in QUALITY_PREPS
+                            for p in prep.children if p.dep_ == "pobj")]
+    if complement.lemma_.lower() in lex.label_heads:
+        labels += [c for c in complement.children if c.dep_ in {"amod", "compound"}]
+    return any({t.lemma_.lower(), t.lower_} & lex.label_words for t in labels)
 
 
 def _as_complement(statement: Token) -> Token | None:
     """'described the US move as provocative', 'described the decision as an act of
-    aggression': what an 'as' on the verb or on its object says the object is."""
-    heads = [statement, *(c for c in statement.children if c.dep_ == "dobj")]
+    aggression': what an 'as' on the verb or on its object says the object is; also one
+    the parse hangs on the object of the verb's own preposition ("described him in a
+    speech as a terrorist")."""
+    heads = [statement, *(c for c in statement.children if c.dep_ == "dobj"),
+             *(p for prep in statement.children if prep.dep_ == "prep" and prep.lower_ != "as"
+               for p in prep.children if p.dep_ == "pobj")]
     for prep in (c for head in heads for c in head.children
                  if c.dep_ == "prep" and c.lower_ == "as"):
         return next((c for c in prep.children if c.dep_ in {"pobj", "amod", "acomp"}), None)
