@@ -1,6 +1,7 @@
-"""Rule tests of labels (issue 14) on fictional actors: a verb of calling whose label
-scorns criticises the one labelled, a neutral label does not; what the 'as' phrase of a
-verb of scorn names is no deed."""
+"""Rule tests of labels and judgements (issue 14) on fictional actors: a verb of calling
+whose label scorns criticises the one labelled, a neutral label does not; what the 'as'
+phrase of a verb of scorn names is no deed; a criticised subject outranks a forecast one;
+a word of scorn set before an organ of state in a quote criticises that organ."""
 
 from __future__ import annotations
 
@@ -51,6 +52,12 @@ CODED = [
      ("ARN", "111", "GONGOV"), "a label word before a noun of a body is the label"),
     ("The Arnorian president described the Gondorian envoy in a speech as a criminal.",
      ("ARNGOV", "111", "GON"), "an 'as' hung on the object of the verb's preposition"),
+    ("The Arnorian opposition said the Credit Bill would help, but ministers had been "
+     "complacent.", ("ARNOPP", "111", "ARNGOV"),
+     "a criticised subject comes before a forecast's named subject"),
+    ("\u201cThis dodgy regime that handed us the dodgy census is now drafting a dodgy "
+     "constitution,\u201d the Arnorian opposition said.", ("ARNOPP", "111", "ARNGOV"),
+     "a word of scorn before an organ of state in the quote criticises the organ"),
 ]
 
 

@@ -37,6 +37,7 @@ PREDICATIVE_DEPS = frozenset({"acomp", "attr", "oprd"})
 MODIFIER_DEPS = frozenset({"amod", "advmod", "acl", "xcomp", "acomp"})
 QUALITY_PREPS = frozenset({"of"})  # "an act of cowardice"
 ACTOR_ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+FIRST_PERSON = frozenset({"my", "our"})  # the speaker's own: "our reckless leaders"
 
 
 def comment_code(clause: Token, lex: Lexicon, agent: bool = False) -> str | None:
@@ -265,6 +266,7 @@ def _criticised(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
     for thing in (c for c in statement.children if c.dep_ == "dobj"):
         if (code := _owned_fault(thing, lex)) is not None:
             yield thing, code  # "suggested a Bordurian plot"
+    yield from ((organ, CRITICISM) for organ in scorned_organs(statement, lex))
     for clause in statement_clauses(statement, lex):
         subjects = list(comment_subjects(clause))
         for noun in clause.subtree:
@@ -279,6 +281,29 @@ def _criticised(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
         if code in CRITICAL_CODES:
             for agent in (c for c in clause.children if c.dep_ == "agent"):
                 yield from ((p, code) for p in agent.children if p.dep_ == "pobj")
+
+
+def scorned_organs(statement: Token, lex: Lexicon) -> Iterator[Token]:
+    """'"This dodgy government is publishing a dodgy budget," he said', 'said the reckless
+    ministers had ...', 'the puppet regime': a noun of an organ of state or of politics
+    (scorned_heads) in what the statement says, with a word of criticism set before it
+    (parsed as an adjective or as a noun), is scorned by the speaker;
+    not one denied ("no reckless government") nor the speaker's own ("our reckless
+    leaders")."""
+    quoted = [*statement_clauses(statement, lex),
+              *(c for c in statement.children if c.dep_ == "dep" and c.pos_ == "NOUN")]
+    yield from (noun for clause in quoted for noun in clause.subtree if _scorned(noun, lex))
+
+
+def _scorned(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` an organ (scorned_heads) with a word of criticism before it, neither
+    denied nor the speaker's own?"""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.scorned_heads:
+        return False
+    mods = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
+    return any({c.lemma_.lower(), c.lower_} & lex.criticism_words for c in mods) and not any(
+        c.lower_ in lex.negators or (c.dep_ == "poss" and c.lower_ in FIRST_PERSON)
+        for c in noun.children)
 
 
 def _owned_fault(noun: Token, lex: Lexicon) -> str | None:

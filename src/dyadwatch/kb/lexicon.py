@@ -331,6 +331,7 @@ class Lexicon:
     label_words: frozenset[str]
     label_heads: frozenset[str]
     scorn_verbs: frozenset[str]
+    scorned_heads: frozenset[str]
     blame_words: frozenset[str]
     duty_words: frozenset[str]
     stance_words: frozenset[str]
