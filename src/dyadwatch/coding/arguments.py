@@ -1327,10 +1327,12 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
     forecast, which mostly points back to the speaker or to nobody ("said it would be
     possible"); a criticised he, she, they or who is someone ("the ministry said she had
     been reckless"), and so is the pronoun owner of a criticised subject ("said his
-    reckless threats had only hardened Borduria's resolve")."""
+    reckless threats had only hardened Borduria's resolve"). A criticised subject comes
+    before a forecast one ("said the Credit Bill would help, but ministers had been
+    complacent" is aimed at the ministers)."""
     forecast = lex.future_aux | lex.hypothetical_aux
-    for clause in statement_clauses(token, lex):
-        code = comment_code(clause, lex)
+    coded = [(clause, comment_code(clause, lex)) for clause in statement_clauses(token, lex)]
+    for clause, code in sorted(coded, key=lambda pair: pair[1] not in CRITICAL_CODES):
         if code is None and not any(c.dep_ == "aux" and c.lower_ in forecast
                                     for c in clause.children):
             continue

@@ -37,6 +37,7 @@ PREDICATIVE_DEPS = frozenset({"acomp", "attr", "oprd"})
 MODIFIER_DEPS = frozenset({"amod", "advmod", "acl", "xcomp", "acomp"})
 QUALITY_PREPS = frozenset({"of"})  # "an act of cowardice"
 ACTOR_ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+FIRST_PERSON = frozenset({"my", "our"})  # the speaker's own: "our reckless leaders"
 
 
 def comment_code(clause: Token, lex: Lexicon, agent: bool = False) -> str | None:
@@ -208,8 +209,9 @@ def called_code(statement: Token, target: Token, lex: Lexicon) -> str | None:
     """'called Borduria's move a provocation', 'labelled the minister incompetent',
     'described Borduria's move as provocative': what a verb of calling calls the actor at
     ``target`` (in its object, not in the complement, which an 'as' may name), 112 when
-    the complement's words blame, 111 when they criticise; None otherwise ('called the
-    envoy a friend' stays a statement about the envoy)."""
+    the complement's words blame, 111 when they criticise or it is a label of scorn
+    (:func:`_scornful_label`); None otherwise ('called the envoy a friend' stays a
+    statement about the envoy)."""
     complement = small_clause(statement) or _as_complement(statement)
     if complement is None or complement.i == target.i or complement.is_ancestor(target):
         return None
@@ -217,13 +219,31 @@ def called_code(statement: Token, target: Token, lex: Lexicon) -> str | None:
              for w in (t.lemma_.lower(), t.lower_)}
     if words & lex.blame_words:
         return BLAME
-    return CRITICISM if words & lex.criticism_words else None
+    return CRITICISM if words & lex.criticism_words or _scornful_label(complement, lex) else None
+
+
+def _scornful_label(complement: Token, lex: Lexicon) -> bool:
+    """'called Borduria's president a monster', 'described the sanctions as an act of
+    terrorism', 'described the militia as a terrorist group': a label of scorn
+    (label_words) that is the complement itself, what an 'of' on it names, or a modifier
+    of a complement that names a body or a ruler (label_heads); as a modifier of anything
+    else it tells of a state of affairs ('called it a dangerous moment')."""
+    labels = [complement, *(p for prep in complement.children
+                            if prep.dep_ == "prep" and prep.lower_ in QUALITY_PREPS
+                            for p in prep.children if p.dep_ == "pobj")]
+    if complement.lemma_.lower() in lex.label_heads:
+        labels += [c for c in complement.children if c.dep_ in {"amod", "compound"}]
+    return any({t.lemma_.lower(), t.lower_} & lex.label_words for t in labels)
 
 
 def _as_complement(statement: Token) -> Token | None:
     """'described the US move as provocative', 'described the decision as an act of
-    aggression': what an 'as' on the verb or on its object says the object is."""
-    heads = [statement, *(c for c in statement.children if c.dep_ == "dobj")]
+    aggression': what an 'as' on the verb or on its object says the object is; also one
+    the parse hangs on the object of the verb's own preposition ("described him in a
+    speech as a terrorist")."""
+    heads = [statement, *(c for c in statement.children if c.dep_ == "dobj"),
+             *(p for prep in statement.children if prep.dep_ == "prep" and prep.lower_ != "as"
+               for p in prep.children if p.dep_ == "pobj")]
     for prep in (c for head in heads for c in head.children
                  if c.dep_ == "prep" and c.lower_ == "as"):
         return next((c for c in prep.children if c.dep_ in {"pobj", "amod", "acomp"}), None)
@@ -246,6 +266,7 @@ def _criticised(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
     for thing in (c for c in statement.children if c.dep_ == "dobj"):
         if (code := _owned_fault(thing, lex)) is not None:
             yield thing, code  # "suggested a Bordurian plot"
+    yield from ((organ, CRITICISM) for organ in scorned_organs(statement, lex))
     for clause in statement_clauses(statement, lex):
         subjects = list(comment_subjects(clause))
         for noun in clause.subtree:
@@ -260,6 +281,29 @@ def _criticised(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
         if code in CRITICAL_CODES:
             for agent in (c for c in clause.children if c.dep_ == "agent"):
                 yield from ((p, code) for p in agent.children if p.dep_ == "pobj")
+
+
+def scorned_organs(statement: Token, lex: Lexicon) -> Iterator[Token]:
+    """'"This dodgy government is publishing a dodgy budget," he said', 'said the reckless
+    ministers had ...', 'the puppet regime': a noun of an organ of state or of politics
+    (scorned_heads) in what the statement says, with a word of criticism set before it
+    (parsed as an adjective or as a noun), is scorned by the speaker;
+    not one denied ("no reckless government") nor the speaker's own ("our reckless
+    leaders")."""
+    quoted = [*statement_clauses(statement, lex),
+              *(c for c in statement.children if c.dep_ == "dep" and c.pos_ == "NOUN")]
+    yield from (noun for clause in quoted for noun in clause.subtree if _scorned(noun, lex))
+
+
+def _scorned(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` an organ (scorned_heads) with a word of criticism before it, neither
+    denied nor the speaker's own?"""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.scorned_heads:
+        return False
+    mods = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
+    return any({c.lemma_.lower(), c.lower_} & lex.criticism_words for c in mods) and not any(
+        c.lower_ in lex.negators or (c.dep_ == "poss" and c.lower_ in FIRST_PERSON)
+        for c in noun.children)
 
 
 def _owned_fault(noun: Token, lex: Lexicon) -> str | None:

@@ -713,14 +713,15 @@ def _other_sense(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
 
 def _characterised(token: Token, lex: Lexicon) -> bool:
     """'boycotted the congress, characterising the talks as "the regime talking to the
-    regime"', 'described the plan as an invasion by stealth': what lies in the 'as' phrase
-    of a verb of calling (``calling_verbs``), on the verb or on its object, is the speaker's
-    description, no deed."""
+    regime"', 'described the plan as an invasion by stealth', 'dismissed the congress as a
+    meeting of the regime with itself': what lies in the 'as' phrase of a verb of calling
+    or of scorn (``calling_verbs``, ``scorn_verbs``), on the verb or on its object, is the
+    speaker's description, no deed."""
     for ancestor in token.ancestors:
         if ancestor.dep_ == "prep" and ancestor.lower_ == "as":
             head = ancestor.head
             caller = head.head if head.dep_ in {"dobj", "obj"} else head
-            return caller.lemma_.lower() in lex.calling_verbs
+            return caller.lemma_.lower() in lex.calling_verbs | lex.scorn_verbs
     return False
 
 
