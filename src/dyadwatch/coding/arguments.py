@@ -823,7 +823,7 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
     """The actors in the first slot that yields any."""
     for slot in slots:
         for head in _past_dateline(_slot_heads(predicate, slot, subject, lex), memory):
-            if head.ent_type_ in AMOUNT_ENTITIES or _dummy_it(head) or _ally_phrase(head):
+            if head.ent_type_ in AMOUNT_ENTITIES or _dummy_it(head) or _ally_phrase(head, lex):
                 continue  # "fined him 30,000 Egyptian pounds": money is nobody
             if subject and slot == "of" and not _actor_word(head, lookup, lex):
                 continue  # "the withdrawal of US sanctions": sanctions withdraw nothing
@@ -892,16 +892,11 @@ def _past_dateline(heads: Iterator[Token], memory: DocActors) -> Iterator[Token]
                     if c.dep_ == "appos" and c.i not in memory.dateline)
 
 
-# "in support of", "on behalf of", "in defence of": the side a deed is done for
-ALLY_NOUNS = frozenset({"support", "behalf", "defence", "defense", "aid", "solidarity",
-                        "favour", "favor", "backing"})
-
-
-def _ally_phrase(head: Token) -> bool:
+def _ally_phrase(head: Token, lex: Lexicon) -> bool:
     """'launched airstrikes in support of the Iraqi army', 'sent troops on behalf of the
     government': the side a deed is done for is its ally, never its target."""
     return head.dep_ == "pobj" and head.head.lower_ in {"in", "on"} and (
-        head.lemma_.lower() in ALLY_NOUNS)
+        head.lemma_.lower() in lex.ally_nouns)
 
 
 def _bare_deed(predicate: Predicate, head: Token, found: list[Resolved], lex: Lexicon) -> bool:

@@ -478,19 +478,19 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
     if head.lemma_.lower() in lex.anaphors and _is_definite(head):
         if head.tag_ in {"NNS", "NNPS"}:
             return None  # "the countries" are several, none of them named here
-        if head.lemma_.lower() in NAMED_ANAPHORS:
+        if head.lemma_.lower() in lex.named_anaphors:
             named = _named_before(head, memory, lookup, lex)
             if named is not None:
                 return named
-        if head.lemma_.lower() in SALIENT_ANAPHORS:
+        if head.lemma_.lower() in lex.salient_anaphors:
             return _most_named_country(head, memory, lex) or _described_country(head, memory, lex)
-        if head.lemma_.lower() in NAMED_ANAPHORS:
+        if head.lemma_.lower() in lex.named_anaphors:
             return _dominant_country(head, memory, lex) or _described_country(head, memory, lex)
         return _described_country(head, memory, lex)
     if head.lemma_.lower() in lex.anaphors and _bare_modifier(head):
         return _named_before(head, memory, lookup, lex)
     if head.lower_ in lex.group_anaphors and _described_definite(head):
-        group = _described_group(head, memory)
+        group = _described_group(head, memory, lex)
         if group is not None:
             return group
     named = _named_group(head, memory, lex)
@@ -625,18 +625,6 @@ def _set_off(name: Token) -> bool:
         c.dep_ in {"conj", "cc"} for c in name.children)
 
 
-# "the regime", "the administration": names given to one government, which the article
-# has called so before ("Assad's regime ... ignoring Russia's guarantees, the regime used
-# chemical weapons" is Syria's, not the last country named)
-NAMED_ANAPHORS = frozenset({"regime", "administration"})
-
-
-# "the administration": the government the article is about, its most named state, not
-# the last one named in passing ("talks between the administration and Boko Haram,
-# brokered by the Swiss government and the Red Cross" after a Nigerian story is Nigeria's)
-SALIENT_ANAPHORS = frozenset({"administration"})
-
-
 def _most_named_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
     """The state the article names most often before ``head`` (by country or demonym; of
     two named as often, the one named last), in the anaphor's role."""
@@ -702,11 +690,6 @@ def _near(antecedent: Token, head: Token) -> bool:
     return same_paragraph or starts <= NEAR_SENTENCES
 
 
-# the nouns that name a state's government, counted together when the last one named is far
-# ('the Assad regime' ... 'the Cypriot government' ... 'government forces' are Assad's)
-GOVERNMENT_NOUNS = frozenset({"government", "regime"})
-
-
 def _named_before(head: Token, memory: DocActors, lookup: ActorLookup,
                   lex: Lexicon) -> Resolved | None:
     """'regime forces' after 'the Syrian regime' or 'the Assad regime': a bare anaphor
@@ -720,8 +703,8 @@ def _named_before(head: Token, memory: DocActors, lookup: ActorLookup,
     lemma = head.lemma_.lower()
     named: list[str] = []  # the states named so, latest first
     for token in reversed(head.doc[: head.i]):
-        if token.lemma_.lower() not in (GOVERNMENT_NOUNS if lemma in GOVERNMENT_NOUNS else {
-                lemma}) or _bare_modifier(token) or _is_definite(token):
+        nouns = lex.government_nouns if lemma in lex.government_nouns else {lemma}
+        if token.lemma_.lower() not in nouns or _bare_modifier(token) or _is_definite(token):
             continue
         found = _find_head(token, memory, lookup, lex)
         actor = found.actor if found is not None else None
@@ -856,12 +839,12 @@ def _described_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved
     return Resolved(Actor(code, country, rule="anaphor:article"), head.text, head.i)
 
 
-def _described_group(head: Token, memory: DocActors) -> Resolved | None:
+def _described_group(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
     """'the militants', 'the group': the last armed group named in the two sentences
     before the phrase's own and not in its own, where a group named (or speaking: "Bali,
     a spokesman for the SDF ... Bali said the militants attacked") is more often the
     other side ("the SDF, which is advancing against the militants")."""
-    continued = _continued_group(head, memory)
+    continued = _continued_group(head, memory, lex)
     if continued is not None:
         return continued
     sent = head.sent
@@ -884,16 +867,11 @@ def _described_group(head: Token, memory: DocActors) -> Resolved | None:
     return None
 
 
-# nouns a group is called by when the story goes on about it ("the group said"), unlike
-# "the militants", often the other side
-CONTINUING_GROUP_NOUNS = frozenset({"group", "militia"})
-
-
-def _continued_group(head: Token, memory: DocActors) -> Resolved | None:
+def _continued_group(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
     """'…, said the Syrian Democratic Forces, an alliance that fought Isis. The group
     demanded …': 'the group' as the main subject of its sentence goes on from the armed
     group that was the main subject of the sentence before, not from the last one named."""
-    if head.lower_ not in CONTINUING_GROUP_NOUNS or head.dep_ != "nsubj" or (
+    if head.lower_ not in lex.continuing_group_nouns or head.dep_ != "nsubj" or (
             head.head.dep_ != "ROOT") or head.sent.start == 0:
         return None
     before = head.doc[head.sent.start - 1].sent
