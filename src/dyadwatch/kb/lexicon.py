@@ -311,6 +311,8 @@ class Lexicon:
     toward_preps: frozenset[str]
     condemned_deeds: frozenset[str]
     struck_things: frozenset[str]
+    struck_place_preps: frozenset[str]
+    entry_nouns: frozenset[str]
     water_places: frozenset[str]
     penalty_verbs: frozenset[str]
     penalty_nouns: frozenset[str]
@@ -370,6 +372,7 @@ class Lexicon:
     figurative_roots: CodeSet
     reciprocal_codes: CodeSet
     toward_place_roots: CodeSet
+    struck_place_codes: CodeSet
     civilian_target_roots: CodeSet
     aim_roots: CodeSet
     dispatched_roots: CodeSet
@@ -391,6 +394,7 @@ _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes"
                         "place_target_roots", "deployment_codes", "refusable_roots",
                         "statement_roots", "violent_roots", "figurative_roots",
                         "reciprocal_codes", "toward_place_roots",
+                        "struck_place_codes",
                         "civilian_target_roots", "aim_roots",
                         "dispatched_roots", "promised_codes"})
 WORD_LIST_IDS: tuple[str, ...] = tuple(
