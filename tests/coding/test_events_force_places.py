@@ -1,7 +1,8 @@
 """Force aimed at a place is aimed at the side that holds it (issue 14): a place named
 after a preposition of location on shelling, air strikes and force that enters ground, the
 of-place of a force noun (also one the tagger mistyped), the place of a thing struck in a
-phrase of direction, a wrapper's compound name, and the holder an appositive names."""
+phrase of direction, a wrapper's compound name, the holder an appositive names, and the
+place troops are sent to when the troops themselves are only the deployment's means."""
 
 from __future__ import annotations
 
@@ -48,6 +49,15 @@ def test_events_force_places_noun_and_thing_struck(nlp: Any, coder: Any, text: s
 ])
 def test_events_force_places_entry_and_named_place(nlp: Any, coder: Any, text: str,
                                                    expected: Triple) -> None:
+    assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey sent troops into Idlib.", ("TUR", "154", "SYR")),
+    ("Turkey sent more soldiers into Idlib province.", ("TUR", "154", "SYR")),
+])
+def test_events_force_places_deployment_means_leave_place(nlp: Any, coder: Any, text: str,
+                                                          expected: Triple) -> None:
     assert expected in coded(nlp, coder, text)
 
 

@@ -83,7 +83,9 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         # statement to the one it is about
         targets = fill(predicate, ("comment_subject",), memory, lookup, lex,
                        subject=False) or [t for t in targets if t.actor is None]
-    targets = _suspected_members(predicate, targets, memory, lookup, lex)
+    # "sent troops into Idlib": the deployment's own means leave the place to be read
+    targets = _suspected_members(predicate, [t for t in targets if not own_means(
+        predicate, t, lex)], memory, lookup, lex)
     if predicate.code in lex.toward_place_roots:
         targets = [_held_place(predicate.token.doc, t, memory, lookup, lex) or t
                    for t in targets]
