@@ -46,6 +46,7 @@ def test_events_force_places_noun_and_thing_struck(nlp: Any, coder: Any, text: s
     ("The Turkish incursion in Syria continued.", ("TUR", "190", "SYR")),
     ("Russian jets bombed Idlib province.", ("RUSMIL", "195", "SYR")),
     ("Russia's shelling of Mariupol killed dozens.", ("RUS", "194", "UKR")),
+    ("Russian and Turkish planes bombed Idlib on Friday.", ("TUR", "195", "SYR")),
 ])
 def test_events_force_places_entry_and_named_place(nlp: Any, coder: Any, text: str,
                                                    expected: Triple) -> None:

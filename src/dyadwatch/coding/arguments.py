@@ -842,6 +842,8 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
                 if _named_foe(predicate, head, found, lex):
                     continue
                 found += _partner_states(head, found, memory, lookup, lex)
+            else:
+                found += _modifier_partners(head, found, memory, lookup, lex)
             if not found and not subject:
                 found = _authors(head, memory, lookup, lex,
                                  frozenset(t.i for t in predicate.words))
@@ -964,6 +966,21 @@ def _partner_states(modifier: Token, found: list[Resolved], memory: DocActors,
             r.actor is not None and not is_group(r.actor) for r in sides):
         return []
     return partners
+
+
+def _modifier_partners(head: Token, found: list[Resolved], memory: DocActors,
+                       lookup: ActorLookup, lex: Lexicon) -> list[Resolved]:
+    """'Russian and Syrian planes bombed Idlib': a noun no actor word names, read as the
+    state of its national modifier, is also of the states coordinated with that modifier
+    (`_partner_states`). Not a border, which lies between the states it names ("fighting
+    near the Iraq-Syria border")."""
+    if len(found) != 1 or found[0].actor is None or (
+            found[0].actor.code != found[0].actor.country) or (
+            head.lemma_.lower() in lex.border_nouns):
+        return []
+    modifiers = [c for c in head.children
+                 if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"}]
+    return _partner_states(modifiers[0], found, memory, lookup, lex) if modifiers else []
 
 
 def _coordinated_names(modifier: Token) -> Iterator[Token]:
@@ -2027,20 +2044,15 @@ def _phrase_places(predicate: Predicate, own: set[str], forceful: bool,
 def _object_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
     """A place the force's object names, or where a thing struck is."""
     obj = direct_object(predicate.token, lex)
-    if obj is not None and (obj.ent_type_ in PLACE_ENTITIES or _untyped_name(obj)
-                            or obj.lemma_.lower() in lex.place_wrappers):
+    if obj is not None and _place_word(obj, True, lex):
         # "shelled Kharkiv", "attacked the city of Idlib", "Afrin was encircled" (a name
-        # the tagger gave no type: the gazetteer has the last word)
+        # the tagger gave no or another type: the gazetteer has the last word)
         yield obj
     if obj is not None and obj.lemma_.lower() in lex.struck_things:
         for anchor in (obj, predicate.token):  # the parser hangs "in ..." on either
             for prep in anchor.children:
                 if prep.dep_ == "prep" and prep.lower_ in lex.place_prepositions:
                     yield from (c for c in prep.children if c.dep_ == "pobj")
-
-
-def _untyped_name(token: Token) -> bool:
-    return token.pos_ == "PROPN" and not token.ent_type_
 
 
 # entity types a tagger gives place names it misreads ("the bombardment of Aleppo" as a
