@@ -118,6 +118,10 @@ CODED = [
      {("ARNMIL", "062", "GONREB")}, "the noun a past participle describes is its patient"),
     ("Arnor said Gondor's new plan would fail.", {("ARN", "010", "GON")},
      "a statement of what a named actor will or may do is aimed at it"),
+    ("Arnorian and Gondorian planes attacked Rohan.",
+     {("ARN", "190", "ROH"), ("GON", "190", "ROH")},
+     "a noun no actor word names, read as its national modifier's state, is also of the "
+     "states coordinated with that modifier"),
     ("Rohan attacked the Arnorian and Gondorian leaders.",
      {("ROH", "190", "ARNGOV"), ("ROH", "190", "GONGOV")},
      "a role noun with coordinated national modifiers is each country's role"),

@@ -25,7 +25,12 @@ from dyadwatch.coding.comments import (
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.mood import hypothetical, purpose
 from dyadwatch.coding.peoples import people_at, phrase_head
-from dyadwatch.coding.places import PLACE_ENTITIES, PlaceLookup, place_country
+from dyadwatch.coding.places import (
+    PLACE_ENTITIES,
+    PlaceLookup,
+    organisation_place_country,
+    place_country,
+)
 from dyadwatch.coding.predicates import (
     DEFIANCE_NOUNS,
     DISAPPROVAL_ROOT,
@@ -80,7 +85,9 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         # statement to the one it is about
         targets = fill(predicate, ("comment_subject",), memory, lookup, lex,
                        subject=False) or [t for t in targets if t.actor is None]
-    targets = _suspected_members(predicate, targets, memory, lookup, lex)
+    # "sent troops into Idlib": the deployment's own means leave the place to be read
+    targets = _suspected_members(predicate, [t for t in targets if not own_means(
+        predicate, t, lex)], memory, lookup, lex)
     if predicate.code in lex.toward_place_roots:
         targets = [_held_place(predicate.token.doc, t, memory, lookup, lex) or t
                    for t in targets]
@@ -837,6 +844,8 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
                 if _named_foe(predicate, head, found, lex):
                     continue
                 found += _partner_states(head, found, memory, lookup, lex)
+            else:
+                found += _modifier_partners(head, found, memory, lookup, lex)
             if not found and not subject:
                 found = _authors(head, memory, lookup, lex,
                                  frozenset(t.i for t in predicate.words))
@@ -954,6 +963,21 @@ def _partner_states(modifier: Token, found: list[Resolved], memory: DocActors,
             r.actor is not None and not is_group(r.actor) for r in sides):
         return []
     return partners
+
+
+def _modifier_partners(head: Token, found: list[Resolved], memory: DocActors,
+                       lookup: ActorLookup, lex: Lexicon) -> list[Resolved]:
+    """'Russian and Syrian planes bombed Idlib': a noun no actor word names, read as the
+    state of its national modifier, is also of the states coordinated with that modifier
+    (`_partner_states`). Not a border, which lies between the states it names ("fighting
+    near the Iraq-Syria border")."""
+    if len(found) != 1 or found[0].actor is None or (
+            found[0].actor.code != found[0].actor.country) or (
+            head.lemma_.lower() in lex.border_nouns):
+        return []
+    modifiers = [c for c in head.children
+                 if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"}]
+    return _partner_states(modifiers[0], found, memory, lookup, lex) if modifiers else []
 
 
 def _coordinated_names(modifier: Token) -> Iterator[Token]:
@@ -1876,7 +1900,7 @@ def _place_country(place: Token, memory: DocActors, lookup: ActorLookup, lex: Le
         (found for c in place.children if c.dep_ in {"amod", "compound"}
          and (found := lookup.country_of_demonym(c.text)) is not None), None)
     if country is None and places is not None:
-        country = place_country(place, places, lex)
+        country = place_country(place, places, lex) or organisation_place_country(place, places)
     return country
 
 
@@ -1929,7 +1953,7 @@ def _place_holder(place: Token, country: str | None, memory: DocActors, lookup: 
     """'Syrian jets bombed rebel-held Douma', 'shelled the Kurdish-controlled city of
     Manbij': force aimed at a place that a side is said to hold is aimed at that side, read
     in the place's country (rebels in Syria are SYRREB; Kurds there the SDF's)."""
-    nouns = [place]
+    nouns = [place, *_appositives(place)]  # "Idlib, the last rebel-held province"
     if place.dep_ == "pobj" and place.head.lower_ == "of" and (
             place.head.head.lemma_.lower() in lex.place_wrappers):
         nouns.append(place.head.head)  # "the rebel-held town of Saraqeb"
@@ -1977,37 +2001,54 @@ def _holder_actor(word: Token, country: str | None, memory: DocActors, lookup: A
 
 
 def _toward_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
-    """Objects of direction prepositions on the predicate, and the place a struck thing
-    is in ("hit a depot in ..."); for other events, a named place in one of the
-    pattern's own target prepositions ("arrived in Sochi", "deployed to Basra")."""
+    """Objects of direction prepositions on the predicate, the place a struck thing is in
+    ("hit a depot in ...", "strikes on residential areas in ..."), and for shelling, air
+    strikes and force that enters ground a place of location ("air strikes near Kunduz",
+    "the incursion in Syria"); for other events, a named place in one of the pattern's
+    own target prepositions ("arrived in Sochi", "deployed to Basra")."""
     forceful = predicate.code in lex.toward_place_roots
     own = {slot for slot in predicate.target_slots if slot.islower() and " " not in slot
            and slot not in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss",
                             "amod", "compound", "embedded_subject", "clause_subject"}}
-    for anchor in predicate.slot_tokens:
-        for prep in anchor.children:
-            if prep.dep_ != "prep":
-                continue
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                if pobj.lemma_.lower() in lex.water_places:
-                    continue  # "into the Sea of Japan": the sea is no state's
-                if (forceful and prep.lower_ in lex.toward_preps) or (
-                        prep.lower_ in own and (pobj.ent_type_ in PLACE_ENTITIES
-                                                or pobj.lemma_.lower() in lex.place_wrappers)):
-                    yield pobj
-    if forceful:
-        # "a revenge attack for US air strikes in Kunduz province": the place phrase right
-        # after the noun that the parser hangs on a noun above it
-        yield from (pobj for word in sorted(own) for pobj in _stranded_prep_objects(
-            predicate.token, word) if pobj.ent_type_ in PLACE_ENTITIES
-            or pobj.lemma_.lower() in lex.place_wrappers)
+    yield from _phrase_places(predicate, own, forceful, lex)
     if not forceful:
         return
+    # "a revenge attack for US air strikes in Kunduz province": the place phrase right
+    # after the noun that the parser hangs on a noun above it
+    yield from (pobj for word in sorted(own) for pobj in _stranded_prep_objects(
+        predicate.token, word) if pobj.ent_type_ in PLACE_ENTITIES
+        or pobj.lemma_.lower() in lex.place_wrappers)
+    yield from _object_places(predicate, lex)
+
+
+def _phrase_places(predicate: Predicate, own: set[str], forceful: bool,
+                   lex: Lexicon) -> Iterator[Token]:
+    """The objects of the predicate's prepositions that name where it is aimed: any after
+    a preposition of direction in force, a place in a preposition of the pattern's own or
+    of location in shelling, air strikes and entries (`struck_place_codes`, `entry_nouns`),
+    and the place of a thing struck in either; never a sea."""
+    struck = forceful and (predicate.code in lex.struck_place_codes
+                           or predicate.token.lemma_.lower() in lex.entry_nouns)
+    for prep in (c for anchor in predicate.slot_tokens for c in anchor.children
+                 if c.dep_ == "prep"):
+        toward = forceful and prep.lower_ in lex.toward_preps
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.lemma_.lower() in lex.water_places:
+                continue  # "into the Sea of Japan": the sea is no state's
+            if toward or (prep.lower_ in own and _place_word(pobj, forceful, lex)) or (
+                    struck and prep.lower_ in lex.struck_place_preps
+                    and _place_word(pobj, True, lex)):
+                yield pobj
+            if forceful and (toward or prep.lower_ in own):
+                yield from _struck_thing_places(pobj, lex)
+
+
+def _object_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
+    """A place the force's object names, or where a thing struck is."""
     obj = direct_object(predicate.token, lex)
-    if obj is not None and (obj.ent_type_ in PLACE_ENTITIES or _untyped_name(obj)
-                            or obj.lemma_.lower() in lex.place_wrappers):
+    if obj is not None and _place_word(obj, True, lex):
         # "shelled Kharkiv", "attacked the city of Idlib", "Afrin was encircled" (a name
-        # the tagger gave no type: the gazetteer has the last word)
+        # the tagger gave no or another type: the gazetteer has the last word)
         yield obj
     if obj is not None and obj.lemma_.lower() in lex.struck_things:
         for anchor in (obj, predicate.token):  # the parser hangs "in ..." on either
@@ -2016,8 +2057,30 @@ def _toward_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
                     yield from (c for c in prep.children if c.dep_ == "pobj")
 
 
-def _untyped_name(token: Token) -> bool:
-    return token.pos_ == "PROPN" and not token.ent_type_
+# entity types a tagger gives place names it misreads ("the bombardment of Aleppo" as a
+# nationality, "the shelling of Kharkiv" as an organisation; the gazetteer has the last word)
+MISTYPED_PLACE_ENTITIES = frozenset({"", "NORP", "ORG"})
+
+
+def _place_word(token: Token, forceful: bool, lex: Lexicon) -> bool:
+    """A place entity or a wrapper of one ("the town of Douma"); for force also a proper
+    name of another or no entity type, which the gazetteer then reads ("the bombardment of
+    Aleppo" tagged as a nationality, "the shelling of Kharkiv" as an organisation)."""
+    return token.ent_type_ in PLACE_ENTITIES or token.lemma_.lower() in lex.place_wrappers or (
+        forceful and token.pos_ == "PROPN" and token.ent_type_ in MISTYPED_PLACE_ENTITIES)
+
+
+def _struck_thing_places(thing: Token, lex: Lexicon) -> Iterator[Token]:
+    """'strikes on residential areas in Idlib', 'an attack on a hospital near Aleppo': the
+    place named on a thing struck (`struck_things`) that force is aimed at; not on a thing
+    a possessor names as someone's."""
+    if thing.lemma_.lower() not in lex.struck_things or any(
+            c.dep_ == "poss" for c in thing.children):
+        return  # "opened fire at his own base in Killeen": a thing someone's, not the place's
+    for prep in thing.children:
+        if prep.dep_ == "prep" and prep.lower_ in lex.struck_place_preps:
+            yield from (c for c in prep.children
+                        if c.dep_ == "pobj" and _place_word(c, True, lex))
 
 
 def self_reference(source: Resolved, target: Resolved) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING, Protocol
 
 from dyadwatch.model import Location
@@ -44,14 +45,34 @@ def _lookup(place: Token, gazetteer: PlaceLookup, lex: Lexicon) -> Location | No
 
 def place_country(place: Token, gazetteer: PlaceLookup, lex: Lexicon) -> str | None:
     """The country of a named place, or of the place a wrapper names ("the town of
-    Afrin"), from the gazetteer."""
-    names = _of_places(place) if place.lemma_.lower() in lex.place_wrappers else [place]
+    Afrin", "Idlib province"), from the gazetteer."""
+    names = _wrapped_places(place, compounds=place.pos_ != "PROPN") if (
+        place.lemma_.lower() in lex.place_wrappers) else [place]
     for name in names:
         if _place_name(name):
             found = gazetteer.lookup(_entity_text(name))
             if found is not None and found.country:
                 return found.country
     return None
+
+
+def organisation_place_country(place: Token, gazetteer: PlaceLookup) -> str | None:
+    """The country of a proper name the tagger took for an organisation ("strikes on
+    Idlib"), only when the gazetteer knows it by that very name: its alternate names hold
+    organisations' names for other places ("Hamas" is a name of Hamm)."""
+    if place.ent_type_ != "ORG" or place.pos_ != "PROPN":
+        return None
+    name = _entity_text(place)
+    found = gazetteer.lookup(name)
+    if found is None or _folded(found.name) != _folded(name):
+        return None
+    return found.country
+
+
+def _folded(name: str) -> str:
+    """A name without accents, marks or case ("‘Afrīn" and "Afrin" alike)."""
+    letters = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in letters if ch.isalnum() or ch == " ").lower()
 
 
 def _locative_places(anchor: Token, lex: Lexicon) -> list[Token]:
@@ -87,8 +108,14 @@ def _named_places(pobj: Token, lex: Lexicon) -> list[Token]:
         return [pobj]
     if pobj.lemma_.lower() not in lex.place_wrappers:
         return []
-    return [*_of_places(pobj), *(c for c in pobj.children
-                                 if c.dep_ == "compound" and _place_name(c))]
+    return _wrapped_places(pobj)
+
+
+def _wrapped_places(wrapper: Token, compounds: bool = True) -> list[Token]:
+    """The places a wrapper names: "the town of Gorazde", and with ``compounds`` "Idlib
+    province" (not where the wrapper is itself part of a name: "the Old City")."""
+    return [*_of_places(wrapper), *(c for c in wrapper.children
+                                    if compounds and c.dep_ == "compound" and _place_name(c))]
 
 
 def _of_places(wrapper: Token) -> list[Token]:

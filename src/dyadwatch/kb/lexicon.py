@@ -316,6 +316,8 @@ class Lexicon:
     toward_preps: frozenset[str]
     condemned_deeds: frozenset[str]
     struck_things: frozenset[str]
+    struck_place_preps: frozenset[str]
+    entry_nouns: frozenset[str]
     water_places: frozenset[str]
     launched_deeds: frozenset[str]
     launched_weapons: frozenset[str]
@@ -391,6 +393,7 @@ class Lexicon:
     figurative_roots: CodeSet
     reciprocal_codes: CodeSet
     toward_place_roots: CodeSet
+    struck_place_codes: CodeSet
     civilian_target_roots: CodeSet
     aim_roots: CodeSet
     dispatched_roots: CodeSet
@@ -418,6 +421,7 @@ _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes"
                         "statement_roots", "claim_roots", "violent_roots",
                         "figurative_roots",
                         "reciprocal_codes", "toward_place_roots",
+                        "struck_place_codes",
                         "civilian_target_roots", "aim_roots",
                         "dispatched_roots", "promised_codes", "deed_reaction_roots",
                         "deed_answer_roots", "launched_deed_codes", "coercive_deed_codes",
