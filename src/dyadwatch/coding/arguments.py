@@ -1432,6 +1432,37 @@ def _conjunct_patient(token: Token, lex: Lexicon) -> Iterator[Token]:
             c.dep_ in PASSIVE_SUBJECT_DEPS for c in token.children):
         yield from (c for c in token.head.children
                     if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
+        return
+    passive_verb = _passive_list_head(token, lex)
+    if passive_verb is not None:
+        # a pronoun that far from the participle too often points to the wrong side
+        yield from (c for c in passive_verb.children
+                    if c.dep_ in PASSIVE_SUBJECT_DEPS and c.pos_ != "PRON")
+
+
+def _passive_list_head(token: Token, lex: Lexicon) -> Token | None:
+    """'The rebels were trained and armed by the US', 'the militia was funded, trained and
+    armed by Washington': a bare past participle in a list after a passive verb shares
+    that verb's auxiliary and so its subject, the patient of every participle in the list.
+    The parser hangs the later participles on the first as conjuncts (a comma list hangs
+    one as an adverbial clause). Not a participle with an auxiliary or subject of its own
+    ("was arrested and has confessed"), nor after a passive of disposition ("was
+    committed and sent troops")."""
+    current = token
+    for _ in range(4):
+        if current.tag_ != "VBN" or current.dep_ not in {"conj", "advcl"} or any(
+                c.dep_ in BARE_PARTICIPLE_BARS for c in current.children):
+            return None
+        current = current.head
+        if current.tag_ != "VBN":
+            return None
+        if passive(current):
+            return None if stative(current, lex) else current
+    return None
+
+
+# what a participle of its own has and a participle in a passive list does not
+BARE_PARTICIPLE_BARS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass", "csubj", "mark"})
 
 
 def _raised_object(token: Token) -> Iterator[Token]:

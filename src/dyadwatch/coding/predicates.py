@@ -267,10 +267,13 @@ class PredicateFinder:
             return predicate
         # "threatened to deliver blows to the United States": a frame whose deed is not in
         # the dictionary still finds its target inside the clause it governs; a demand or
-        # appeal is aimed at the one told to act ("demanded that Pyongyang give up …")
+        # appeal is aimed at the one told to act ("demanded that Pyongyang give up …"),
+        # but the one a verb asks outright is its object ("asked Russia whether it could
+        # operate": 'it' is the asked)
         targets = predicate.target_slots
         if frame.kind in {"demand", "appeal"}:
-            targets = ("embedded_subject", *targets)
+            targets = (*targets, "embedded_subject") if _asks_outright(token) else (
+                "embedded_subject", *targets)
         return replace(predicate, embedded=embedded, target_slots=targets,
                        slot_tokens=(*predicate.slot_tokens, embedded))
 
@@ -1015,3 +1018,10 @@ def _framed_predicate(token: Token, frame: Frame, inner: Predicate, code: str,
         words=(token, *inner.words), slot_tokens=(token, *inner.slot_tokens),
         embedded=inner.token,
     )
+
+
+def _asks_outright(verb: Token) -> bool:
+    """'asked Russia whether it could operate', 'urged Ankara that it should wait': a verb
+    of appeal with a named direct object and a clause of its own asks that object."""
+    return any(c.dep_ in {"dobj", "obj"} and c.pos_ == "PROPN" for c in verb.children) and any(
+        c.dep_ == "ccomp" for c in verb.children)
