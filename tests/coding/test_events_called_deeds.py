@@ -1,7 +1,7 @@
 """Shows of force, labelled deeds and lapsed deeds on invented sentences with the shipped
 coder (issue 14): a nuclear test is a show of force (150) at no one; a verb of calling
 whose label scorns a deed criticises the deed's doer and calls no strike; 'no longer'
-denies what it modifies."""
+denies what it modifies; an answer in threats is a threat."""
 
 from __future__ import annotations
 
@@ -76,3 +76,12 @@ def test_events_called_deeds_labour_strike_still_called(nlp: Any, coder: Any) ->
 ])
 def test_events_called_deeds_no_longer_denies(nlp: Any, coder: Any, text: str) -> None:
     assert not [t for t in coded(nlp, coder, text) if t[1][:2] in {"10", "06", "03"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ecuador responded to Colombian threats with threats of its own.", ("ECU", "130", "COL")),
+    ("Ecuador responded to threats with threats.", ("ECU", "130", None)),
+])
+def test_events_called_deeds_answer_in_threats_is_a_threat(
+        nlp: Any, coder: Any, text: str, expected: Triple) -> None:
+    assert expected in coded(nlp, coder, text)

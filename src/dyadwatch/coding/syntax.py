@@ -202,9 +202,14 @@ def _names_object(obj: Token, words: list[str], lex: Lexicon) -> bool:
 
 def _has_prep(token: Token, word: str, objects: list[str] | None = None) -> bool:
     """The pattern's preposition is there, and not as a date ("insisted on Wednesday" is
-    no 'insist on'); with ``objects``, its object is one of them ("on alert"). A
-    predicative 'as' may hang on the verb's object ("dismissed the plan as a gimmick")."""
+    no 'insist on'); with ``objects``, its object is one of them ("on alert"), and the
+    parse may hang it on the object of another of the verb's prepositions ("responded to
+    threats with threats"). A predicative 'as' may hang on the verb's object ("dismissed
+    the plan as a gimmick")."""
     hosts = [token, *(c for c in token.children if c.dep_ == "dobj" and word in OBJECT_PREPS)]
+    if objects:  # "responded to threats with threats", the 'with' hung on "threats"
+        hosts += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ != word
+                  for p in prep.children if p.dep_ == "pobj"]
     if word == "for" and not objects and for_to_clause(token) is not None:
         return True  # "called for Gondor to withdraw": the 'for' marks the clause
     return any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word and not any(
