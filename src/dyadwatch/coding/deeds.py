@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING
 from dyadwatch.coding.actors import DocActors, Resolved
 from dyadwatch.coding.arguments import fill
 from dyadwatch.coding.clause_actors import same_actor
-from dyadwatch.coding.syntax import direct_object
+from dyadwatch.coding.comments import called_code
+from dyadwatch.coding.syntax import direct_object, named_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -72,7 +73,7 @@ def reacted_deed(predicate: Predicate, lex: Lexicon) -> Token | None:
     strike", "demanded an apology for the seizure"), when the noun is one of a deed family
     (`launched_deeds`, `armed_deeds`, `coercive_deeds`, `deed_words`)."""
     answer = predicate.code in lex.deed_answer_roots
-    if not (answer or _reacting(predicate, lex)):
+    if not (answer or _reacting(predicate, lex) or _scorned_deed(predicate, lex)):
         return None
     return next((noun for noun in _deed_phrases(predicate, lex, not answer)
                  if _deed_codes(noun, lex) is not None), None)
@@ -151,10 +152,27 @@ def _reacting(predicate: Predicate, lex: Lexicon) -> bool:
         t.lemma_.lower() in lex.retaliation_verbs for t in predicate.words)
 
 
+def _scorned_deed(predicate: Predicate, lex: Lexicon) -> bool:
+    """'Japan called the launch a reckless act': a verb of calling whose label scorns
+    (comments.called_code) criticises what it names, so its object is a deed reacted to;
+    not a word that names a deed without saying which ("described the move as a
+    betrayal", deed_words): the latest force told may be another's."""
+    token = predicate.token
+    obj = _called_object(token, lex)
+    return token.lemma_.lower() in lex.calling_verbs and obj is not None and (
+        obj.lemma_.lower() not in lex.deed_words and called_code(token, obj, lex) is not None)
+
+
+def _called_object(token: Token, lex: Lexicon) -> Token | None:
+    """The object of a verb, or the one the parse reads as its first complement ("called
+    [the North Korean launch] [a reckless act]")."""
+    return direct_object(token, lex) or next(named_object(token), None)
+
+
 def _deed_phrases(predicate: Predicate, lex: Lexicon, with_object: bool) -> Iterator[Token]:
     """The object of the predicate (``with_object``), then the nouns of the for-, over-
     and against-phrases of its words and its object."""
-    obj = direct_object(predicate.token, lex)
+    obj = _called_object(predicate.token, lex)
     if obj is not None and with_object:
         yield obj
     anchors = {*predicate.words, *([obj] if obj is not None else [])}

@@ -67,7 +67,14 @@ def none_done(token: Token) -> bool:
 
 def _has_negator(token: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lex.negators)
-               for c in token.children)
+               or _lapsed(c, lex) for c in token.children)
+
+
+def _lapsed(modifier: Token, lex: Lexicon) -> bool:
+    """'no longer demands', 'will no more tolerate': an adverb of time (lapse_adverbs) with
+    a negator on it denies the predicate it modifies."""
+    return modifier.dep_ == "advmod" and modifier.lower_ in lex.lapse_adverbs and any(
+        c.dep_ == "neg" or c.lower_ in lex.negators for c in modifier.children)
 
 
 def future(token: Token, lex: Lexicon) -> bool:

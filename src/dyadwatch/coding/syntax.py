@@ -49,6 +49,8 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon,
         if particle is None:
             return None
         words.append(particle)
+    if pattern.object and not pattern.complement and calling(token, lex):
+        return None  # "called the American strike an act of aggression" calls no strike
     if pattern.object:
         if objects is None:
             obj = pattern_object(token, lex)
@@ -72,6 +74,13 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon,
     if pattern.complement and (small_clause(token) is None or restating(token)):
         return None
     return tuple(words)
+
+
+def calling(token: Token, lex: Lexicon) -> bool:
+    """A verb of calling (calling_verbs) whose object is given a complement ("called the
+    strike an act of aggression"): it names its object, it does not do what the object
+    names."""
+    return token.lemma_.lower() in lex.calling_verbs and small_clause(token) is not None
 
 
 def restating(token: Token) -> bool:
@@ -130,6 +139,8 @@ def named_object(token: Token) -> Iterator[Token]:
                and c.ent_type_ not in AMOUNT_ENTITIES]
     if len(objects) >= 2 and objects[0].dep_ != "dobj":
         yield objects[0]
+    elif (pair := _complement_on_object(token)) is not None and pair[0].dep_ != "dobj":
+        yield pair[0]  # "called [the North Korean launch] [a reckless act]"
 
 
 def small_clause(token: Token) -> Token | None:
@@ -156,6 +167,19 @@ def small_clause(token: Token) -> Token | None:
             if c.dep_ == "appos" and c.i > obj.i and not any(
                     t.is_punct for t in obj.doc[obj.i + 1:c.left_edge.i]):
                 return c
+    pair = _complement_on_object(token)
+    return pair[1] if pair is not None else None
+
+
+def _complement_on_object(token: Token) -> tuple[Token, Token] | None:
+    """'called the North Korean launch a reckless act' parsed with the label as the object
+    of the verb's noun object (a noun takes no object, so the two are the verb's two
+    objects): that object and the noun after it that the parse hangs on it."""
+    for obj in token.children:
+        if obj.dep_ in COMPLEMENT_DEPS | {"xcomp"} and obj.pos_ in {"NOUN", "PROPN"}:
+            for c in obj.children:
+                if c.dep_ == "dobj" and c.i > obj.i and c.pos_ == "NOUN":
+                    return obj, c
     return None
 
 
@@ -178,9 +202,14 @@ def _names_object(obj: Token, words: list[str], lex: Lexicon) -> bool:
 
 def _has_prep(token: Token, word: str, objects: list[str] | None = None) -> bool:
     """The pattern's preposition is there, and not as a date ("insisted on Wednesday" is
-    no 'insist on'); with ``objects``, its object is one of them ("on alert"). A
-    predicative 'as' may hang on the verb's object ("dismissed the plan as a gimmick")."""
+    no 'insist on'); with ``objects``, its object is one of them ("on alert"), and the
+    parse may hang it on the object of another of the verb's prepositions ("responded to
+    threats with threats"). A predicative 'as' may hang on the verb's object ("dismissed
+    the plan as a gimmick")."""
     hosts = [token, *(c for c in token.children if c.dep_ == "dobj" and word in OBJECT_PREPS)]
+    if objects:  # "responded to threats with threats", the 'with' hung on "threats"
+        hosts += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ != word
+                  for p in prep.children if p.dep_ == "pobj"]
     if word == "for" and not objects and for_to_clause(token) is not None:
         return True  # "called for Gondor to withdraw": the 'for' marks the clause
     return any(c.dep_ in {"prep", "agent", "dative"} and c.lower_ == word and not any(

@@ -349,6 +349,7 @@ class Lexicon:
     label_words: frozenset[str]
     label_heads: frozenset[str]
     scorn_verbs: frozenset[str]
+    lapse_adverbs: frozenset[str]
     scorned_heads: frozenset[str]
     blame_words: frozenset[str]
     duty_words: frozenset[str]
