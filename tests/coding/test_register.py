@@ -20,7 +20,7 @@ from dyadwatch.coding.register import (
     token_forms,
 )
 from dyadwatch.kb.knowledge import load_knowledge
-from dyadwatch.kb.registers import RegistersFile, build_registers
+from dyadwatch.kb.registers import NEWS, RegistersFile, build_registers
 from dyadwatch.model import Article
 
 REGISTERS = build_registers(RegistersFile.model_validate({
@@ -102,6 +102,21 @@ def test_register_kept_in_sport(rule: str, text: str, code: str, country: str | 
                                 cameo: str, kept: bool) -> None:
     assert kept_in_register(Register("sport", ("match",)), REGISTERS, rule, text, code,
                             country, cameo, frozenset({"it", "its"}), dyadic=True) is kept
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    ("A prospective candidate resigned over a newspaper report", ["candidate"]),
+    ("Pupils learn little about politics and citizenship , and democracy will suffer",
+     ["politics", "citizenship", "democracy"]),
+    ("It was discussed by politicians in the House of Commons", ["politicians",
+                                                                 "house of commons"]),
+])
+def test_register_shipped_political_cues(text: str, cues: list[str]) -> None:
+    """Words that say politics outright (a candidate, politicians, citizenship, democracy,
+    the House of Commons) are cues of political news: a long text with no other cue is
+    not read as unmarked, and they weigh against a register's cues."""
+    found = cues_by_register(_doc(text), load_knowledge().registers)
+    assert found.get(NEWS) == cues
 
 
 @pytest.mark.issue(14)
