@@ -1,5 +1,7 @@
-"""Help asked for, on invented sentences with the shipped coder (issue 14): an appeal for
-help is aimed at the one named as the help's giver ("pleaded for help from Peru")."""
+"""Help asked for and help come to, on invented sentences with the shipped coder (issue
+14): an appeal for help is aimed at the one named as the help's giver ("pleaded for help
+from Peru"); the one who comes to another's aid helps it, and the possessor of 'aid' is the
+one helped, not the helper ("Chile came to Peru's aid")."""
 
 from __future__ import annotations
 
@@ -32,3 +34,13 @@ def test_events_help_sought_from_named_giver(nlp: Any, coder: Any, text: str,
 def test_events_help_sought_no_giver_no_target(nlp: Any, coder: Any) -> None:
     assert ("ECU", "020", None) in coded(nlp, coder, "Ecuador called for international help.")
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile came to Peru's aid after the floods.", ("CHL", "070", "PER")),
+    ("Chile rushed to the aid of the Peruvian government.", ("CHL", "070", "PERGOV")),
+])
+def test_events_help_sought_come_to_aid(nlp: Any, coder: Any, text: str,
+                                        expected: Triple) -> None:
+    triples = coded(nlp, coder, text)
+    assert expected in triples
+    assert not [t for t in triples if t[0] == "PER"]  # Peru gives no aid
