@@ -1289,6 +1289,7 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                     if pobj.dep_ == "pobj":
                         yield from _prep_objects(pobj, slot)
     yield from _stranded_prep_objects(token, slot)
+    yield from _named_as_prep_objects(token, slot, lex)
 
 
 def _help_givers(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
@@ -1322,6 +1323,21 @@ def _topic_relation(predicate: Predicate, obj: Token, lex: Lexicon) -> bool:
 
 
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _named_as_prep_objects(token: Token, word: str, lex: Lexicon) -> Iterator[Token]:
+    """'tried to extradite two members of the cell known as the Beatles to the US': the
+    parser hangs the verb's phrase after a name given in its object on the participle that
+    gives it; a phrase after the 'as' of a naming participle in the object is the verb's."""
+    for obj in (c for c in token.children if c.dep_ in {"dobj", "obj"}):
+        for participle in (t for t in obj.subtree if t.dep_ == "acl"
+                           and t.lower_ in lex.naming_participles):
+            named = [c for c in participle.children if c.dep_ == "prep" and c.lower_ == "as"]
+            if not named or word == "as":
+                continue
+            yield from (p for c in participle.children if c.dep_ == "prep"
+                        and c.lower_ == word and c.i > named[0].right_edge.i
+                        for p in c.children if p.dep_ == "pobj")
 
 
 def _stranded_prep_objects(noun: Token, word: str) -> Iterator[Token]:
