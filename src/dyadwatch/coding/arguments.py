@@ -1243,6 +1243,9 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
     if slot == "named_object":
         yield from named_object(token)
         return
+    if slot == "help_giver":
+        yield from _help_givers(predicate, lex)
+        return
     if slot in {"amod", "compound"}:
         yield from _national_modifiers(token, predicate.code, lex)
         return
@@ -1286,6 +1289,30 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                     if pobj.dep_ == "pobj":
                         yield from _prep_objects(pobj, slot)
     yield from _stranded_prep_objects(token, slot)
+    yield from _named_as_prep_objects(token, slot, lex)
+
+
+def _help_givers(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
+    """'pleaded for help from Washington', 'the SDF's calls for US support': the one an
+    appeal asks help of, named after 'from' on the help noun or as its possessor or
+    modifier."""
+    for noun in _sought_help(predicate, lex):
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                yield from (c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ in {"poss", "compound", "amod"}:
+                yield child
+
+
+def _sought_help(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
+    """The help nouns an appeal asks for: its object or the object of its 'for'."""
+    for anchor in predicate.slot_tokens:
+        fors = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "for"]
+        if anchor.dep_ == "prep" and anchor.lower_ == "for":
+            fors.append(anchor)
+        objects = [c for prep in fors for c in prep.children if c.dep_ == "pobj"]
+        objects += [c for c in anchor.children if c.dep_ in {"dobj", "obj"}]
+        yield from (o for o in objects if o.lemma_.lower() in lex.sought_help_nouns)
 
 
 def _topic_relation(predicate: Predicate, obj: Token, lex: Lexicon) -> bool:
@@ -1296,6 +1323,21 @@ def _topic_relation(predicate: Predicate, obj: Token, lex: Lexicon) -> bool:
 
 
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _named_as_prep_objects(token: Token, word: str, lex: Lexicon) -> Iterator[Token]:
+    """'tried to extradite two members of the cell known as the Beatles to the US': the
+    parser hangs the verb's phrase after a name given in its object on the participle that
+    gives it; a phrase after the 'as' of a naming participle in the object is the verb's."""
+    for obj in (c for c in token.children if c.dep_ in {"dobj", "obj"}):
+        for participle in (t for t in obj.subtree if t.dep_ == "acl"
+                           and t.lower_ in lex.naming_participles):
+            named = [c for c in participle.children if c.dep_ == "prep" and c.lower_ == "as"]
+            if not named or word == "as":
+                continue
+            yield from (p for c in participle.children if c.dep_ == "prep"
+                        and c.lower_ == word and c.i > named[0].right_edge.i
+                        for p in c.children if p.dep_ == "pobj")
 
 
 def _stranded_prep_objects(noun: Token, word: str) -> Iterator[Token]:

@@ -163,11 +163,25 @@ class PredicateFinder:
             for pattern in self.verbs.patterns_for(lemma, pos):
                 words = pattern_words(token, pattern, self.lex, objects)
                 if words is not None:
+                    words = (*words, *self._named_deeds(token, pattern))
                     return self._literal(token, self._announced(token, pattern) or (pattern,
                                                                                     words))
         if pos == "verb":
             return self._literal(token, self._support_verb(token))
         return None
+
+    def _named_deeds(self, token: Token, pattern: VerbPattern) -> tuple[Token, ...]:
+        """'came to Turkey's aid', 'came to his rescue': a noun the pattern names as its
+        preposition's object is part of the trigger when it is a deed noun, which then
+        codes no event of its own ('Turkey's aid' is none of Turkey's), or has a possessor,
+        which the pattern's 'poss' slot reads."""
+        if pattern.prep is None or not pattern.prep_object:
+            return ()
+        return tuple(g for c in token.children if c.dep_ == "prep" and c.lower_ == pattern.prep
+                     for g in c.children if g.dep_ == "pobj"
+                     and g.lemma_.lower() in pattern.prep_object
+                     and (self.verbs.patterns_for(g.lemma_.lower(), "noun")
+                          or any(p.dep_ == "poss" for p in g.children)))
 
     def _literal(self, token: Token, matched: Match | None) -> Match | None:
         """The match, unless force is only a figure of speech here: "out to strangle the

@@ -325,6 +325,8 @@ class Lexicon:
     coercive_deeds: frozenset[str]
     deed_words: frozenset[str]
     ally_nouns: frozenset[str]
+    sought_help_nouns: frozenset[str]
+    naming_participles: frozenset[str]
     named_anaphors: frozenset[str]
     salient_anaphors: frozenset[str]
     government_nouns: frozenset[str]
