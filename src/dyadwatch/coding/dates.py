@@ -163,7 +163,7 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
     to a deed told before ("Gondor's attack"), whose day is that telling's (see
     ``retold_dates``); None when nothing dates it."""
     current = token
-    for _ in range(3):
+    for _ in range(5):
         ahead = looks_ahead(current, lex)
         for expression in _date_expressions(current, lex):
             found = resolve_date(expression, anchor, ahead)
@@ -192,7 +192,10 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
         if _scene_of_verb(current, lex):
             current = current.head.head  # "killed last week in clashes": the killing's time
             continue
-        if _object_of_verb(current) and event_date(current.head, anchor, lex) == NO_DAY:
+        if _since_object(current):
+            return NO_DAY  # "has shelled the town since the invasion": before the news
+        governor = _governing_clause(current)
+        if governor is not None and event_date(governor, anchor, lex) == NO_DAY:
             return NO_DAY  # "in 2003, when Turkey refused to back the invasion": background
         if not _shares_time_of_head(current) or current.head.i == current.i:
             return None
@@ -210,11 +213,43 @@ def _scene_of_verb(token: Token, lex: Lexicon) -> bool:
             and prep.lower_ in lex.during_preps and prep.head.pos_ == "VERB")
 
 
-def _object_of_verb(token: Token) -> bool:
-    """An event noun that is the object of a verb ("refused to back the invasion"): a deed
-    named by a verb told as background with no day (another year, a past period, "had
-    backed") is background too; a verb's day is not the noun's, which may be older."""
-    return token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.pos_ == "VERB"
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "pobj",
+                           "prep", "agent", "appos", "conj"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "has", "have", "'ve"})
+
+
+def _governing_clause(token: Token) -> Token | None:
+    """The clause whose time bounds a deed that has none of its own: the verb an event
+    noun is an argument of, also through phrases on nouns ("refused to back the
+    invasion", "the battle began two months ago", "a focal point of clashes"), or the head
+    of a past clause of its own conjunction or purpose ("revolted in 1974 after Baghdad
+    broke its promises", "last month sent troops to fight the Kurds") or relative clause
+    ("in 2015 Isis seized towns whose people it imprisoned"). A deed in a clause told as
+    background with no day is background too; a clause's day is not the deed's, which may
+    be older. Not a present clause, whose time is now ("in 2003 the US invaded Iraq, which
+    still blames it")."""
+    if token.pos_ in {"NOUN", "PROPN"}:
+        current = token
+        for _ in range(6):
+            if current.dep_ not in _ARGUMENT_DEPS or current.head.i == current.i:
+                return None
+            current = current.head
+            if current.pos_ in {"VERB", "AUX"}:
+                # a label over a span is no time of the deeds in its phrases ("Trump,
+                # speaking after a summit with Abe"), only of its object
+                return None if _ongoing_label(current) and token.dep_ != "dobj" else current
+        return None
+    if token.dep_ not in {"advcl", "relcl"} or token.tag_ in {"VBZ", "VBP"} or any(
+            c.dep_ in {"aux", "auxpass"} and c.lower_ in _PRESENT_AUX for c in token.children):
+        return None
+    return token.head
+
+
+def _since_object(token: Token) -> bool:
+    """An event noun a since-phrase names happened before the span it opens ("has shelled
+    the town since the invasion", "the worst loss since the launch of its operations")."""
+    prep = token.head
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and prep.lower_ == "since"
 
 
 _SIDE_TYPES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
@@ -411,8 +446,8 @@ def over_a_span(token: Token, lex: Lexicon) -> bool:
     for child in (c for h in heads for c in h.children if c.dep_ == "prep"):
         if " ".join(t.lower_ for t in child.subtree) in lex.background_phrases:
             return True
-        if child.lower_ == "since" and any(c.dep_ == "pobj" for c in child.children) and (
-                _perfect_or_ongoing(token)):
+        opens = any(c.dep_ in {"pobj", "pcomp"} for c in child.children)  # "since then"
+        if child.lower_ == "since" and opens and _perfect_or_ongoing(token):
             return True
         if child.lower_ in _SPAN_PREPS and any(_a_span(o, lex, strict=child.lower_ == "in")
                                                for o in child.children if o.dep_ == "pobj"):
@@ -469,7 +504,8 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
             found.extend(_date_expressions(child, lex))
         if child.dep_ in {"prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod",
                           "poss"}:
-            ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
+            ents = [t for t in child.subtree if t.ent_type_ == "DATE"
+                    and not (_bare_year(t) and _in_clause(t, child))]
             if ents:
                 found.append(" ".join(t.text for t in ents))
             elif _unnamed_period(child, lex):
@@ -506,6 +542,29 @@ def _speaking_participle(child: Token, token: Token, lex: Lexicon) -> bool:
     return (child.dep_ == "advcl" and child.tag_ == "VBG"
             and token.lemma_.lower() in lex.reporting_verbs
             and not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in child.children))
+
+
+_CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp", "advcl", "xcomp"})
+
+
+def _bare_year(token: Token) -> bool:
+    """A year standing alone as a date ("the 2015 deal", "in 2013"), not part of a day or
+    a period ("3 May 2015", "last year")."""
+    if not _YEAR.fullmatch(token.text):
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is not None and len(ent) == 1
+
+
+def _in_clause(token: Token, top: Token) -> bool:
+    """The token sits in a clause of its own below ``top``: a year there is that clause's
+    ("within hours of the announcement that it was leaving the 2015 deal": 2015 is the
+    deal's, not the phrase's)."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in _CLAUSE_DEPS:
+            return True
+        token = token.head
+    return False
 
 
 def _in_conjunct(token: Token, top: Token) -> bool:
