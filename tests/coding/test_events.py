@@ -180,6 +180,10 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      None, "a clause of its own conjunction on a verb of another year has no day"),
     ("Rohan met Gondor. Last month Arnor sent troops to attack Gondor.", "attack", None,
      "a purpose clause of a verb of a past period has no day"),
+    ("Rohan met Gondor. Arnor attacked Gondor when Gondor met Rohan in 2003.", "attacked",
+     None, "a when-clause's time is its head's too"),
+    ("Rohan met Gondor. Arnor threatened to attack Gondor last month.", "threatened attack",
+     None, "a to-clause of plan whose time is surely past dates the plan"),
     ("Rohan met Gondor. Within hours of the news that Gondor was leaving the 2015 pact, "
      "Arnor attacked Gondor.", "attacked", "2020-01-08",
      "a year alone in a clause inside a phrase is that clause's"),

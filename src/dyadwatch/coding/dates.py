@@ -366,18 +366,33 @@ def _period_in_purpose(token: Token, anchor: date | None, lex: Lexicon) -> bool:
     """A to-clause of the predicate names another year or a past period the parse hung on
     it rather than on the predicate ("launched an offensive to oust the militias from the
     border in January"); not a clause still ahead, whose time is the plan's ("plans to
-    visit in November", "ruled out attending talks later this month")."""
+    visit in November", "ruled out attending talks later this month"), unless its time
+    is surely past, which no plan has ("threatened to overrun the city last month")."""
     clauses = [c for c in token.children if c.dep_ == "xcomp" or (
         c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
-    for clause in (c for c in clauses if not looks_ahead(c, lex)):
+    for clause in clauses:
+        ahead = looks_ahead(clause, lex)
         for expression in _date_expressions(clause, lex):
             years = {int(y) for y in _YEAR.findall(expression)}
             other_year = anchor is not None and years and anchor.year not in years
             planned = _PLANNED.search(expression) is not None
-            if other_year or (past_period(expression) and not planned
-                              and resolve_date(expression, anchor) is None):
+            period = past_period(expression) and resolve_date(expression, anchor) is None
+            if ahead and _surely_past(expression, years, anchor):
+                return True
+            if not ahead and (other_year or (period and not planned)):
                 return True
     return False
+
+
+_SURELY_PAST = re.compile(r"\b(?:last|ago|previous)\b", re.I)
+
+
+def _surely_past(expression: str, years: set[int], anchor: date | None) -> bool:
+    """"last month", "two weeks ago", "in 2014" (before the article's year): no plan's
+    time."""
+    earlier = anchor is not None and bool(years) and max(years) < anchor.year
+    return earlier or (_SURELY_PAST.search(expression) is not None
+                       and resolve_date(expression, anchor) is None)
 
 
 _PLANNED = re.compile(r"\b(?:next|coming|upcoming|later|this)\b", re.I)
@@ -499,6 +514,9 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
                     if t.ent_type_ == "DATE" and not _in_conjunct(t, child)]
             if ents:
                 found.append(" ".join(t.text for t in ents))
+        if child.dep_ == "advcl" and _same_time_clause(child):
+            # "When Kim visited in August, he congratulated the team": August's
+            found.extend(_date_expressions(child, lex))
         if _speaking_participle(child, token, lex):
             # "Speaking on Friday, the spokeswoman said ...": the saying's day
             found.extend(_date_expressions(child, lex))
