@@ -187,6 +187,8 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
     ("Rohan met Gondor. Within hours of the news that Gondor was leaving the 2015 pact, "
      "Arnor attacked Gondor.", "attacked", "2020-01-08",
      "a year alone in a clause inside a phrase is that clause's"),
+    ("Rohan met Gondor. Last night Arnor attacked Gondor.", "attacked", "2020-01-07",
+     "'last night' is the day before"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
                                          trigger: str, day: str | None, why: str) -> None:

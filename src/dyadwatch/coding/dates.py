@@ -522,7 +522,7 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
             found.extend(_date_expressions(child, lex))
         if child.dep_ in {"prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod",
                           "poss"}:
-            ents = [t for t in child.subtree if t.ent_type_ == "DATE"
+            ents = [t for t in child.subtree if (t.ent_type_ == "DATE" or _day_time(t))
                     and not (_bare_year(t) and _in_clause(t, child))]
             if ents:
                 found.append(" ".join(t.text for t in ents))
@@ -537,6 +537,19 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
 
 
 _WEEK = re.compile(r"(?:next|last)\s+week")
+
+
+def _day_time(token: Token) -> bool:
+    """A time the entity tagger marks as such that names a day ("last night", "this
+    morning", "Friday night"); not "two hours ago" or "5pm", which name none."""
+    if token.ent_type_ != "TIME":
+        return False
+    ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    return _DAY_TIME.search(ent.text) is not None
+
+
+_DAY_TIME = re.compile(rf"\b(?:last night|tonight|this (?:morning|afternoon|evening)"
+                       rf"|{'|'.join(WEEKDAYS)})\b", re.I)
 
 
 def _unnamed_period(child: Token, lex: Lexicon) -> bool:
