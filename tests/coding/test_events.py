@@ -174,6 +174,21 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      None, "an -ing participle on a side tells what it does over a span: no day"),
     ("Rohan met Gondor. On Monday, Rohan was hit by Arnorian troops attacking Gondor.",
      "attacking", "2020-01-06", "unless its clause names a day"),
+    ("Rohan met Gondor. The Arnorian attack on Gondor began two months ago.",
+     "attack", None, "a deed noun subject of a verb of a past period has no day"),
+    ("Rohan met Gondor. In 2003 Rohan revolted after Arnor attacked Gondor.", "attacked",
+     None, "a clause of its own conjunction on a verb of another year has no day"),
+    ("Rohan met Gondor. Last month Arnor sent troops to attack Gondor.", "attack", None,
+     "a purpose clause of a verb of a past period has no day"),
+    ("Rohan met Gondor. Arnor attacked Gondor when Gondor met Rohan in 2003.", "attacked",
+     None, "a when-clause's time is its head's too"),
+    ("Rohan met Gondor. Arnor threatened to attack Gondor last month.", "threatened attack",
+     None, "a to-clause of plan whose time is surely past dates the plan"),
+    ("Rohan met Gondor. Within hours of the news that Gondor was leaving the 2015 pact, "
+     "Arnor attacked Gondor.", "attacked", "2020-01-08",
+     "a year alone in a clause inside a phrase is that clause's"),
+    ("Rohan met Gondor. Last night Arnor attacked Gondor.", "attacked", "2020-01-07",
+     "'last night' is the day before"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
                                          trigger: str, day: str | None, why: str) -> None:

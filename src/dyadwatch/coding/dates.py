@@ -163,7 +163,7 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
     to a deed told before ("Gondor's attack"), whose day is that telling's (see
     ``retold_dates``); None when nothing dates it."""
     current = token
-    for _ in range(3):
+    for _ in range(5):
         ahead = looks_ahead(current, lex)
         for expression in _date_expressions(current, lex):
             found = resolve_date(expression, anchor, ahead)
@@ -192,7 +192,10 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
         if _scene_of_verb(current, lex):
             current = current.head.head  # "killed last week in clashes": the killing's time
             continue
-        if _object_of_verb(current) and event_date(current.head, anchor, lex) == NO_DAY:
+        if _since_object(current):
+            return NO_DAY  # "has shelled the town since the invasion": before the news
+        governor = _governing_clause(current)
+        if governor is not None and event_date(governor, anchor, lex) == NO_DAY:
             return NO_DAY  # "in 2003, when Turkey refused to back the invasion": background
         if not _shares_time_of_head(current) or current.head.i == current.i:
             return None
@@ -210,11 +213,43 @@ def _scene_of_verb(token: Token, lex: Lexicon) -> bool:
             and prep.lower_ in lex.during_preps and prep.head.pos_ == "VERB")
 
 
-def _object_of_verb(token: Token) -> bool:
-    """An event noun that is the object of a verb ("refused to back the invasion"): a deed
-    named by a verb told as background with no day (another year, a past period, "had
-    backed") is background too; a verb's day is not the noun's, which may be older."""
-    return token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.pos_ == "VERB"
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "pobj",
+                           "prep", "agent", "appos", "conj"})
+_PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "has", "have", "'ve"})
+
+
+def _governing_clause(token: Token) -> Token | None:
+    """The clause whose time bounds a deed that has none of its own: the verb an event
+    noun is an argument of, also through phrases on nouns ("refused to back the
+    invasion", "the battle began two months ago", "a focal point of clashes"), or the head
+    of a past clause of its own conjunction or purpose ("revolted in 1974 after Baghdad
+    broke its promises", "last month sent troops to fight the Kurds") or relative clause
+    ("in 2015 Isis seized towns whose people it imprisoned"). A deed in a clause told as
+    background with no day is background too; a clause's day is not the deed's, which may
+    be older. Not a present clause, whose time is now ("in 2003 the US invaded Iraq, which
+    still blames it")."""
+    if token.pos_ in {"NOUN", "PROPN"}:
+        current = token
+        for _ in range(6):
+            if current.dep_ not in _ARGUMENT_DEPS or current.head.i == current.i:
+                return None
+            current = current.head
+            if current.pos_ in {"VERB", "AUX"}:
+                # a label over a span is no time of the deeds in its phrases ("Trump,
+                # speaking after a summit with Abe"), only of its object
+                return None if _ongoing_label(current) and token.dep_ != "dobj" else current
+        return None
+    if token.dep_ not in {"advcl", "relcl"} or token.tag_ in {"VBZ", "VBP"} or any(
+            c.dep_ in {"aux", "auxpass"} and c.lower_ in _PRESENT_AUX for c in token.children):
+        return None
+    return token.head
+
+
+def _since_object(token: Token) -> bool:
+    """An event noun a since-phrase names happened before the span it opens ("has shelled
+    the town since the invasion", "the worst loss since the launch of its operations")."""
+    prep = token.head
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and prep.lower_ == "since"
 
 
 _SIDE_TYPES = frozenset({"PERSON", "GPE", "ORG", "NORP"})
@@ -331,18 +366,33 @@ def _period_in_purpose(token: Token, anchor: date | None, lex: Lexicon) -> bool:
     """A to-clause of the predicate names another year or a past period the parse hung on
     it rather than on the predicate ("launched an offensive to oust the militias from the
     border in January"); not a clause still ahead, whose time is the plan's ("plans to
-    visit in November", "ruled out attending talks later this month")."""
+    visit in November", "ruled out attending talks later this month"), unless its time
+    is surely past, which no plan has ("threatened to overrun the city last month")."""
     clauses = [c for c in token.children if c.dep_ == "xcomp" or (
         c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
-    for clause in (c for c in clauses if not looks_ahead(c, lex)):
+    for clause in clauses:
+        ahead = looks_ahead(clause, lex)
         for expression in _date_expressions(clause, lex):
             years = {int(y) for y in _YEAR.findall(expression)}
             other_year = anchor is not None and years and anchor.year not in years
             planned = _PLANNED.search(expression) is not None
-            if other_year or (past_period(expression) and not planned
-                              and resolve_date(expression, anchor) is None):
+            period = past_period(expression) and resolve_date(expression, anchor) is None
+            if ahead and _surely_past(expression, years, anchor):
+                return True
+            if not ahead and (other_year or (period and not planned)):
                 return True
     return False
+
+
+_SURELY_PAST = re.compile(r"\b(?:last|ago|previous)\b", re.I)
+
+
+def _surely_past(expression: str, years: set[int], anchor: date | None) -> bool:
+    """"last month", "two weeks ago", "in 2014" (before the article's year): no plan's
+    time."""
+    earlier = anchor is not None and bool(years) and max(years) < anchor.year
+    return earlier or (_SURELY_PAST.search(expression) is not None
+                       and resolve_date(expression, anchor) is None)
 
 
 _PLANNED = re.compile(r"\b(?:next|coming|upcoming|later|this)\b", re.I)
@@ -411,8 +461,8 @@ def over_a_span(token: Token, lex: Lexicon) -> bool:
     for child in (c for h in heads for c in h.children if c.dep_ == "prep"):
         if " ".join(t.lower_ for t in child.subtree) in lex.background_phrases:
             return True
-        if child.lower_ == "since" and any(c.dep_ == "pobj" for c in child.children) and (
-                _perfect_or_ongoing(token)):
+        opens = any(c.dep_ in {"pobj", "pcomp"} for c in child.children)  # "since then"
+        if child.lower_ == "since" and opens and _perfect_or_ongoing(token):
             return True
         if child.lower_ in _SPAN_PREPS and any(_a_span(o, lex, strict=child.lower_ == "in")
                                                for o in child.children if o.dep_ == "pobj"):
@@ -464,12 +514,16 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
                     if t.ent_type_ == "DATE" and not _in_conjunct(t, child)]
             if ents:
                 found.append(" ".join(t.text for t in ents))
+        if child.dep_ == "advcl" and _same_time_clause(child):
+            # "When Kim visited in August, he congratulated the team": August's
+            found.extend(_date_expressions(child, lex))
         if _speaking_participle(child, token, lex):
             # "Speaking on Friday, the spokeswoman said ...": the saying's day
             found.extend(_date_expressions(child, lex))
         if child.dep_ in {"prep", "npadvmod", "tmod", "advmod", "nummod", "compound", "amod",
                           "poss"}:
-            ents = [t for t in child.subtree if t.ent_type_ == "DATE"]
+            ents = [t for t in child.subtree if (t.ent_type_ == "DATE" or _day_time(t))
+                    and not (_bare_year(t) and _in_clause(t, child))]
             if ents:
                 found.append(" ".join(t.text for t in ents))
             elif _unnamed_period(child, lex):
@@ -483,6 +537,19 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
 
 
 _WEEK = re.compile(r"(?:next|last)\s+week")
+
+
+def _day_time(token: Token) -> bool:
+    """A time the entity tagger marks as such that names a day ("last night", "this
+    morning", "Friday night"); not "two hours ago" or "5pm", which name none."""
+    if token.ent_type_ != "TIME":
+        return False
+    ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    return _DAY_TIME.search(ent.text) is not None
+
+
+_DAY_TIME = re.compile(rf"\b(?:last night|tonight|this (?:morning|afternoon|evening)"
+                       rf"|{'|'.join(WEEKDAYS)})\b", re.I)
 
 
 def _unnamed_period(child: Token, lex: Lexicon) -> bool:
@@ -506,6 +573,29 @@ def _speaking_participle(child: Token, token: Token, lex: Lexicon) -> bool:
     return (child.dep_ == "advcl" and child.tag_ == "VBG"
             and token.lemma_.lower() in lex.reporting_verbs
             and not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in child.children))
+
+
+_CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp", "advcl", "xcomp"})
+
+
+def _bare_year(token: Token) -> bool:
+    """A year standing alone as a date ("the 2015 deal", "in 2013"), not part of a day or
+    a period ("3 May 2015", "last year")."""
+    if not _YEAR.fullmatch(token.text):
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is not None and len(ent) == 1
+
+
+def _in_clause(token: Token, top: Token) -> bool:
+    """The token sits in a clause of its own below ``top``: a year there is that clause's
+    ("within hours of the announcement that it was leaving the 2015 deal": 2015 is the
+    deal's, not the phrase's)."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in _CLAUSE_DEPS:
+            return True
+        token = token.head
+    return False
 
 
 def _in_conjunct(token: Token, top: Token) -> bool:
