@@ -89,3 +89,23 @@ def test_events_moods_sense_is_kept(nlp: Any, coder: Any, text: str,
 ])
 def test_events_moods_framed_conjunct_in_aim_clause(nlp: Any, coder: Any, text: str) -> None:
     assert not [t for t in coded(nlp, coder, text) if t[1].startswith("02")]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("What happens in the north will depend on negotiations between Chad and Sudan.", "046"),
+    ("The truce hinged on the withdrawal of Sudanese troops from the border.", "0874"),
+    ("Any deal is contingent on a withdrawal of Kenyan troops from Somalia.", "0874"),
+    ("The Kenyan president opened the door to negotiations with Somalia.", "046"),
+    ("The accord paved the way for a visit by the Chadian president to Sudan.", "042"),
+])
+def test_events_moods_condition_or_opening_is_no_deed(nlp: Any, coder: Any, text: str,
+                                                      absent: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1] == absent]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chad and Sudan held negotiations in Khartoum on Friday.", ("TCD", "046", "SDN")),
+])
+def test_events_moods_held_talks_are_kept(nlp: Any, coder: Any, text: str,
+                                         expected: tuple[str, str, str]) -> None:
+    assert expected in coded(nlp, coder, text)
