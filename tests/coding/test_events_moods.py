@@ -103,9 +103,22 @@ def test_events_moods_condition_or_opening_is_no_deed(nlp: Any, coder: Any, text
     assert not [t for t in coded(nlp, coder, text) if t[1] == absent]
 
 
+@pytest.mark.parametrize("text", [
+    "The raids exposed the army's weakness, let alone its failure to hold the town.",
+    "The Chadian soldiers questioned me for an hour and then let me go.",
+    "“Let’s see what the inspectors find,” the Chadian minister said.",
+    "The operation was a failure, but it allowed the Kenyan president to claim a victory.",
+    "Kenyan law allows Kenya to revoke the citizenship of convicted fighters.",
+])
+def test_events_moods_allowing_in_passing_is_no_concession(nlp: Any, coder: Any,
+                                                           text: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1] == "080"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Chad and Sudan held negotiations in Khartoum on Friday.", ("TCD", "046", "SDN")),
+    ("Khartoum allowed Chad to use its airspace.", ("SDNGOV", "080", "TCD")),
 ])
-def test_events_moods_held_talks_are_kept(nlp: Any, coder: Any, text: str,
-                                         expected: tuple[str, str, str]) -> None:
+def test_events_moods_deed_and_concession_are_kept(nlp: Any, coder: Any, text: str,
+                                                   expected: tuple[str, str, str]) -> None:
     assert expected in coded(nlp, coder, text)

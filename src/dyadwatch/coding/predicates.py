@@ -744,7 +744,28 @@ def _sense_of_words(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
         root == APPEAL_ROOT and _allure(token, lex)) or (
         predicate.code == OFFER_CODE and _afforded(token, lex)) or (
         predicate.code == RESIGN_CODE and _resigned_in_protest(token)) or (
-        predicate.code == OWNING_UP_CODE and _conceded_fact(token, lex))
+        predicate.code == OWNING_UP_CODE and _conceded_fact(token, lex)) or (
+        predicate.code == YIELD_CODE and _let_in_passing(token, lex))
+
+
+def _let_in_passing(token: Token, lex: Lexicon) -> bool:
+    """'let alone secure more gains', 'let's see', 'praised me and let me go', 'it allowed
+    the minister to sidestep his own red line', 'the law allows Ruritania to revoke
+    citizenship': a verb of allowing (``allowing_verbs``) concedes nothing in the idiom
+    'let alone', when the one let is the speaker ('let us', 'let me'), or when its subject
+    is an empty 'it' or a thing (``enabling_things``) that makes a deed possible;
+    'Moscow allowed Ankara to use the airspace' is a concession."""
+    if token.lemma_.lower() not in lex.allowing_verbs:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "alone" for c in token.children):
+        return True
+    let = [s for c in token.children if c.dep_ in {"dobj", "obj", "ccomp", "xcomp"}
+           for s in (c, *c.children) if s.dep_ in {"nsubj", "dobj", "obj"}]
+    if any(s.lower_ in {"me", "us", "'s", "\u2019s"} for s in let):
+        return True
+    subjects = [token.head if c.lower_ in lex.relative_pronouns and token.dep_ == "relcl"
+                else c for c in token.children if c.dep_ == "nsubj"]  # "a deal which allows"
+    return any(s.lower_ == "it" or s.lemma_.lower() in lex.enabling_things for s in subjects)
 
 
 def _conceded_fact(token: Token, lex: Lexicon) -> bool:
@@ -982,6 +1003,7 @@ APPEAL_ROOT = "02"  # CAMEO: appeal
 OFFER_CODE = "030"  # CAMEO: express intent to cooperate
 RESIGN_CODE = "0831"  # CAMEO: accede to demands for change in leadership
 OWNING_UP_CODE = "015"  # CAMEO: acknowledge or claim responsibility
+YIELD_CODE = "080"  # CAMEO: yield, plain ("allowed the opposition to hold a rally")
 SUPPORT_ROOTS = frozenset({"05", "06"})  # CAMEO: diplomatic and material cooperation
 THREAT_ROOT = "13"  # CAMEO: threaten
 DISAPPROVAL_ROOT = "11"  # CAMEO: disapprove, criticise, accuse

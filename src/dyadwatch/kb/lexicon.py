@@ -190,6 +190,8 @@ class Lexicon:
     dependence_words: frozenset[str]
     way_nouns: frozenset[str]
     opening_verbs: frozenset[str]
+    allowing_verbs: frozenset[str]
+    enabling_things: frozenset[str]
     hedging_verbs: frozenset[str]
     pundit_nouns: frozenset[str]
     belief_verbs: frozenset[str]
