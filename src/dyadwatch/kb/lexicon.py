@@ -414,9 +414,10 @@ class Lexicon:
     default_targets: tuple[str, ...]
 
     def targets_for(self, code: str) -> tuple[str, ...]:
-        """The fallback target slots for ``code`` (first entry listing its root)."""
+        """The fallback target slots for ``code`` (first entry listing the code or its
+        root)."""
         for roots, slots in self.fallback_targets:
-            if code[:2] in roots:
+            if code in roots or code[:2] in roots:
                 return slots
         return self.default_targets
 
