@@ -68,6 +68,8 @@ def test_events_moods_weighed_is_no_deed(nlp: Any, coder: Any, text: str) -> Non
     ("Chad has long treated Sudan as an enemy.", "073"),
     ("The Sudanese army used the border raid to justify the invasion of Chad.", "052"),
     ("Protesters occupied the main square and two train stations in Nairobi.", "192"),
+    ("The Kenyan president weighed in on the design of the new stadium.", "014"),
+    ("In Kenya it is normal to marry young, while here it is more normal to study.", "014"),
 ])
 def test_events_moods_other_sense_is_no_event(nlp: Any, coder: Any, text: str,
                                               absent: str) -> None:
@@ -77,9 +79,10 @@ def test_events_moods_other_sense_is_no_event(nlp: Any, coder: Any, text: str,
 @pytest.mark.parametrize(("text", "expected"), [
     ("Kenyan medics treated wounded Somali soldiers.", ("KENHLH", "073", "SOMMIL")),
     ("The Kenyan army occupied the Somali town of Kismayo.", ("KENMIL", "192", "SOM")),
+    ("Kenya is also reviewing its policy on Somali refugees.", ("KEN", "014", None)),
 ])
 def test_events_moods_sense_is_kept(nlp: Any, coder: Any, text: str,
-                                    expected: tuple[str, str, str]) -> None:
+                                    expected: tuple[str, str, str | None]) -> None:
     assert expected in coded(nlp, coder, text)
 
 
