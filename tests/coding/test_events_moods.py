@@ -70,6 +70,8 @@ def test_events_moods_weighed_is_no_deed(nlp: Any, coder: Any, text: str) -> Non
     ("Protesters occupied the main square and two train stations in Nairobi.", "192"),
     ("The Kenyan president weighed in on the design of the new stadium.", "014"),
     ("In Kenya it is normal to marry young, while here it is more normal to study.", "014"),
+    ("The Somali guards stopped me at the checkpoint and began asking questions.", "020"),
+    ("The Kenyan president asked the same question of his foreign minister.", "020"),
 ])
 def test_events_moods_other_sense_is_no_event(nlp: Any, coder: Any, text: str,
                                               absent: str) -> None:
@@ -80,6 +82,7 @@ def test_events_moods_other_sense_is_no_event(nlp: Any, coder: Any, text: str,
     ("Kenyan medics treated wounded Somali soldiers.", ("KENHLH", "073", "SOMMIL")),
     ("The Kenyan army occupied the Somali town of Kismayo.", ("KENMIL", "192", "SOM")),
     ("Kenya is also reviewing its policy on Somali refugees.", ("KEN", "014", None)),
+    ("Kenya asked Somalia for guarantees.", ("KEN", "020", "SOM")),
 ])
 def test_events_moods_sense_is_kept(nlp: Any, coder: Any, text: str,
                                     expected: tuple[str, str, str | None]) -> None:
