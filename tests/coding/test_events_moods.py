@@ -72,6 +72,9 @@ def test_events_moods_weighed_is_no_deed(nlp: Any, coder: Any, text: str) -> Non
     ("In Kenya it is normal to marry young, while here it is more normal to study.", "014"),
     ("The Somali guards stopped me at the checkpoint and began asking questions.", "020"),
     ("The Kenyan president asked the same question of his foreign minister.", "020"),
+    ("When the Kenyan president first made the claim, he was contradicted by his generals.",
+     "112"),
+    ("The statement repeats the Kenyan president's claim that the war has been won.", "112"),
 ])
 def test_events_moods_other_sense_is_no_event(nlp: Any, coder: Any, text: str,
                                               absent: str) -> None:
