@@ -68,6 +68,13 @@ def test_events_moods_weighed_is_no_deed(nlp: Any, coder: Any, text: str) -> Non
     ("Chad has long treated Sudan as an enemy.", "073"),
     ("The Sudanese army used the border raid to justify the invasion of Chad.", "052"),
     ("Protesters occupied the main square and two train stations in Nairobi.", "192"),
+    ("The Kenyan president weighed in on the design of the new stadium.", "014"),
+    ("In Kenya it is normal to marry young, while here it is more normal to study.", "014"),
+    ("The Somali guards stopped me at the checkpoint and began asking questions.", "020"),
+    ("The Kenyan president asked the same question of his foreign minister.", "020"),
+    ("When the Kenyan president first made the claim, he was contradicted by his generals.",
+     "112"),
+    ("The statement repeats the Kenyan president's claim that the war has been won.", "112"),
 ])
 def test_events_moods_other_sense_is_no_event(nlp: Any, coder: Any, text: str,
                                               absent: str) -> None:
@@ -77,9 +84,11 @@ def test_events_moods_other_sense_is_no_event(nlp: Any, coder: Any, text: str,
 @pytest.mark.parametrize(("text", "expected"), [
     ("Kenyan medics treated wounded Somali soldiers.", ("KENHLH", "073", "SOMMIL")),
     ("The Kenyan army occupied the Somali town of Kismayo.", ("KENMIL", "192", "SOM")),
+    ("Kenya is also reviewing its policy on Somali refugees.", ("KEN", "014", None)),
+    ("Kenya asked Somalia for guarantees.", ("KEN", "020", "SOM")),
 ])
 def test_events_moods_sense_is_kept(nlp: Any, coder: Any, text: str,
-                                    expected: tuple[str, str, str]) -> None:
+                                    expected: tuple[str, str, str | None]) -> None:
     assert expected in coded(nlp, coder, text)
 
 
@@ -89,3 +98,54 @@ def test_events_moods_sense_is_kept(nlp: Any, coder: Any, text: str,
 ])
 def test_events_moods_framed_conjunct_in_aim_clause(nlp: Any, coder: Any, text: str) -> None:
     assert not [t for t in coded(nlp, coder, text) if t[1].startswith("02")]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("What happens in the north will depend on negotiations between Chad and Sudan.", "046"),
+    ("The truce hinged on the withdrawal of Sudanese troops from the border.", "0874"),
+    ("Any deal is contingent on a withdrawal of Kenyan troops from Somalia.", "0874"),
+    ("The Kenyan president opened the door to negotiations with Somalia.", "046"),
+    ("The accord paved the way for a visit by the Chadian president to Sudan.", "042"),
+])
+def test_events_moods_condition_or_opening_is_no_deed(nlp: Any, coder: Any, text: str,
+                                                      absent: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1] == absent]
+
+
+@pytest.mark.parametrize("text", [
+    "The raids exposed the army's weakness, let alone its failure to hold the town.",
+    "The Chadian soldiers questioned me for an hour and then let me go.",
+    "“Let’s see what the inspectors find,” the Chadian minister said.",
+    "The operation was a failure, but it allowed the Kenyan president to claim a victory.",
+    "Kenyan law allows Kenya to revoke the citizenship of convicted fighters.",
+])
+def test_events_moods_allowing_in_passing_is_no_concession(nlp: Any, coder: Any,
+                                                           text: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1] == "080"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chad and Sudan held negotiations in Khartoum on Friday.", ("TCD", "046", "SDN")),
+    ("Khartoum allowed Chad to use its airspace.", ("SDNGOV", "080", "TCD")),
+])
+def test_events_moods_deed_and_concession_are_kept(nlp: Any, coder: Any, text: str,
+                                                   expected: tuple[str, str, str]) -> None:
+    assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("In Nairobi, the Somali delegation will be pressed by Kenya to compromise.", "02"),
+    ("Kenyan opposition lawmakers will investigate the payments to the Somali bank.", "09"),
+    ("The Kenyan minister will demand that Somalia withdraw its troops.", ""),
+])
+def test_events_moods_told_ahead_is_no_event(nlp: Any, coder: Any, text: str,
+                                             absent: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1].startswith(absent)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya will urge Somalia to withdraw its troops, the minister said.", ("KEN", "0256", "SOM")),
+])
+def test_events_moods_announced_appeal_is_kept(nlp: Any, coder: Any, text: str,
+                                               expected: tuple[str, str, str]) -> None:
+    assert expected in coded(nlp, coder, text)

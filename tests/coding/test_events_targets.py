@@ -315,3 +315,23 @@ def test_events_targets_sponsor_of_the_object(nlp: Any, coder: Any, text: str,
     article = Article(id="t", text=text, published="2018-01-28")
     found = {(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)}
     assert expected in found, why
+
+
+STATED_FACTS = [
+    ("A Kenyan foreign ministry spokesman confirmed the deaths of two Somali citizens.",
+     "a plain statement's object is what it says"),
+    ("Kenyan officials confirmed another missile test by Somalia on Friday.",
+     "a deed confirmed is relayed, not aimed at its doer"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "why"), STATED_FACTS, ids=[c[1] for c in STATED_FACTS])
+def test_events_targets_statement_object_is_no_target(nlp: Any, coder: Any, text: str,
+                                                      why: str) -> None:
+    from dyadwatch.model import Article
+
+    article = Article(id="t", text=text, published="2018-01-28")
+    found = {(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)}
+    assert not [t for t in found if t[1] == "010" and t[2] is not None], why

@@ -164,6 +164,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of" and (
             token.head.head.lemma_.lower() in lex.potential_nouns):
         return True  # "the prospect of a confrontation", "the risk of an Israeli strike"
+    if _awaited(token, lex):
+        return True  # "will depend on negotiations", "opened the door to talks"
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
             and any(c.dep_ in {"dobj", "obj"} and _unreal_noun(c, lex) for c in token.children):
         return True  # "to use force to stop any attack": a to-clause on a mere possibility
@@ -281,6 +283,31 @@ def _still_to_come(verb: Token) -> bool:
     to-infinitive on an event noun tells that the event is yet to happen."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
         c.dep_ == "auxpass" for c in verb.children)
+
+
+def _awaited(token: Token, lex: Lexicon) -> bool:
+    """'What happens next will depend on negotiations between Arnor and Gondor', 'the truce
+    hinged on the disarmament and withdrawal of the fighters', 'opened the door to talks
+    with Gondor', 'paved the way for sending more troops': what something depends on
+    (dependence_words) is a condition still to be met, and what a step opens the way to
+    (way_nouns after opening_verbs) is only made possible; neither is a deed done."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "the disarmament and withdrawal of"
+    if first.dep_ not in {"pobj", "pcomp"}:
+        return False
+    prep, governor = first.head, first.head.head
+    if prep.lower_ in {"on", "upon"}:  # "is contingent on": the phrase on the copula
+        return governor.lemma_.lower() in lex.dependence_words or any(
+            c.dep_ == "acomp" and c.lower_ in lex.dependence_words for c in governor.children)
+    if prep.lower_ not in {"to", "for"}:
+        return False
+    if governor.lemma_.lower() in lex.way_nouns:  # "opened the door to talks"
+        return governor.dep_ in {"dobj", "obj", "nsubjpass"} and (
+            governor.head.lemma_.lower() in lex.opening_verbs)
+    return governor.lemma_.lower() in lex.opening_verbs and any(  # the phrase on the verb
+        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in lex.way_nouns
+        for c in governor.children)
 
 
 def _planned(noun: Token) -> bool:

@@ -113,6 +113,10 @@ class PredicateFinder:
                          or self._framed(token, consumed, memo)
                          or self._framed_conjunct(token, consumed, memo)
                          or self._plain(token, memo))
+            if predicate is not None and predicate.embedded is not None and _told_ahead(
+                    token, predicate.code, self.lex):
+                consumed.update(t.i for t in predicate.words)  # nor its deed on its own
+                continue
             if predicate is None or hypothetical(token, self.lex) or pundit_view(
                     token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
@@ -245,10 +249,11 @@ class PredicateFinder:
                 not self._warns_of_force(token, memo)):
             code, rule = ((ADMONITION_CODE, f"{rule}+admonition") if admonition(token, self.lex)
                           else (CAUTION_CODE, f"{rule}+caution"))
-        if code[:2] == DISAPPROVAL_ROOT and forecast(token, self.lex) and (
+        if code in self.lex.forecast_roots and forecast(token, self.lex) and (
                 code == FEELING_CODE or not reported(token, self.lex)):
-            # "the refusal will anger Washington", "would irk Assad, an analyst said": a
-            # forecast; "said Japan would complain" announces a complaint
+            # "the refusal will anger Washington", "would irk Assad, an analyst said",
+            # "Democrats will investigate": a forecast; "said Japan would complain"
+            # announces a complaint
             return None
         refusal = self._refusal(token, code, pattern.id)
         if refusal is not None:
@@ -758,7 +763,37 @@ def _sense_of_words(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
         root == APPEAL_ROOT and _allure(token, lex)) or (
         predicate.code == OFFER_CODE and _afforded(token, lex)) or (
         predicate.code == RESIGN_CODE and _resigned_in_protest(token)) or (
-        predicate.code == OWNING_UP_CODE and _conceded_fact(token, lex))
+        predicate.code == OWNING_UP_CODE and _conceded_fact(token, lex)) or (
+        predicate.code == YIELD_CODE and _let_in_passing(token, lex))
+
+
+def _told_ahead(token: Token, code: str, lex: Lexicon) -> bool:
+    """'The opposition will be pressed to accept the plan', 'the minister will demand that
+    Gondor withdraw': an appeal, investigation, demand or disapproval told ahead outside
+    reported speech is a forecast (``forecast_roots``); 'said Japan would complain'
+    announces one."""
+    return token.pos_ in {"VERB", "ADJ"} and code in lex.forecast_roots and forecast(
+        token, lex) and not reported(token, lex)
+
+
+def _let_in_passing(token: Token, lex: Lexicon) -> bool:
+    """'let alone secure more gains', 'let's see', 'praised me and let me go', 'it allowed
+    the minister to sidestep his own red line', 'the law allows Ruritania to revoke
+    citizenship': a verb of allowing (``allowing_verbs``) concedes nothing in the idiom
+    'let alone', when the one let is the speaker ('let us', 'let me'), or when its subject
+    is an empty 'it' or a thing (``enabling_things``) that makes a deed possible;
+    'Moscow allowed Ankara to use the airspace' is a concession."""
+    if token.lemma_.lower() not in lex.allowing_verbs:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "alone" for c in token.children):
+        return True
+    let = [s for c in token.children if c.dep_ in {"dobj", "obj", "ccomp", "xcomp"}
+           for s in (c, *c.children) if s.dep_ in {"nsubj", "dobj", "obj"}]
+    if any(s.lower_ in {"me", "us", "'s", "\u2019s"} for s in let):
+        return True
+    subjects = [token.head if c.lower_ in lex.relative_pronouns and token.dep_ == "relcl"
+                else c for c in token.children if c.dep_ == "nsubj"]  # "a deal which allows"
+    return any(s.lower_ == "it" or s.lemma_.lower() in lex.enabling_things for s in subjects)
 
 
 def _conceded_fact(token: Token, lex: Lexicon) -> bool:
@@ -996,6 +1031,7 @@ APPEAL_ROOT = "02"  # CAMEO: appeal
 OFFER_CODE = "030"  # CAMEO: express intent to cooperate
 RESIGN_CODE = "0831"  # CAMEO: accede to demands for change in leadership
 OWNING_UP_CODE = "015"  # CAMEO: acknowledge or claim responsibility
+YIELD_CODE = "080"  # CAMEO: yield, plain ("allowed the opposition to hold a rally")
 SUPPORT_ROOTS = frozenset({"05", "06"})  # CAMEO: diplomatic and material cooperation
 THREAT_ROOT = "13"  # CAMEO: threaten
 DISAPPROVAL_ROOT = "11"  # CAMEO: disapprove, criticise, accuse

@@ -187,6 +187,11 @@ class Lexicon:
     goal_nouns: frozenset[str]
     narrative_adverbs: frozenset[str]
     risking_verbs: frozenset[str]
+    dependence_words: frozenset[str]
+    way_nouns: frozenset[str]
+    opening_verbs: frozenset[str]
+    allowing_verbs: frozenset[str]
+    enabling_things: frozenset[str]
     hedging_verbs: frozenset[str]
     pundit_nouns: frozenset[str]
     belief_verbs: frozenset[str]
@@ -385,6 +390,7 @@ class Lexicon:
     anaphors: dict[str, str]  # lower-case noun → role ("" for the state)
     peoples: dict[str, tuple[PeopleHome, ...]]  # lower-case word → the people's homes
     conflict_roots: CodeSet
+    forecast_roots: CodeSet
     cooperation_roots: CodeSet
     reporting_codes: CodeSet
     place_target_roots: CodeSet
@@ -411,15 +417,16 @@ class Lexicon:
     default_targets: tuple[str, ...]
 
     def targets_for(self, code: str) -> tuple[str, ...]:
-        """The fallback target slots for ``code`` (first entry listing its root)."""
+        """The fallback target slots for ``code`` (first entry listing the code or its
+        root)."""
         for roots, slots in self.fallback_targets:
-            if code[:2] in roots:
+            if code in roots or code[:2] in roots:
                 return slots
         return self.default_targets
 
 
 _TABLES = frozenset({"anaphors", "peoples", "rewrites", "fallback_targets", "default_targets"})
-_CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes",
+_CODE_SETS = frozenset({"conflict_roots", "forecast_roots", "cooperation_roots", "reporting_codes",
                         "place_target_roots", "deployment_codes", "refusable_roots",
                         "statement_roots", "claim_roots", "violent_roots",
                         "figurative_roots",
