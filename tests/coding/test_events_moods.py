@@ -131,21 +131,3 @@ def test_events_moods_allowing_in_passing_is_no_concession(nlp: Any, coder: Any,
 def test_events_moods_deed_and_concession_are_kept(nlp: Any, coder: Any, text: str,
                                                    expected: tuple[str, str, str]) -> None:
     assert expected in coded(nlp, coder, text)
-
-
-@pytest.mark.parametrize(("text", "absent"), [
-    ("In Nairobi, the Somali delegation will be pressed by Kenya to compromise.", "02"),
-    ("Kenyan opposition lawmakers will investigate the payments to the Somali bank.", "09"),
-    ("The Kenyan minister will demand that Somalia withdraw its troops.", ""),
-])
-def test_events_moods_told_ahead_is_no_event(nlp: Any, coder: Any, text: str,
-                                             absent: str) -> None:
-    assert not [t for t in coded(nlp, coder, text) if t[1].startswith(absent)]
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Kenya will urge Somalia to withdraw its troops, the minister said.", ("KEN", "0256", "SOM")),
-])
-def test_events_moods_announced_appeal_is_kept(nlp: Any, coder: Any, text: str,
-                                               expected: tuple[str, str, str]) -> None:
-    assert expected in coded(nlp, coder, text)

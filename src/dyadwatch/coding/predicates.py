@@ -113,10 +113,6 @@ class PredicateFinder:
                          or self._framed(token, consumed, memo)
                          or self._framed_conjunct(token, consumed, memo)
                          or self._plain(token, memo))
-            if predicate is not None and predicate.embedded is not None and _told_ahead(
-                    token, predicate.code, self.lex):
-                consumed.update(t.i for t in predicate.words)  # nor its deed on its own
-                continue
             if predicate is None or hypothetical(token, self.lex) or pundit_view(
                     token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
@@ -249,11 +245,10 @@ class PredicateFinder:
                 not self._warns_of_force(token, memo)):
             code, rule = ((ADMONITION_CODE, f"{rule}+admonition") if admonition(token, self.lex)
                           else (CAUTION_CODE, f"{rule}+caution"))
-        if code in self.lex.forecast_roots and forecast(token, self.lex) and (
+        if code[:2] == DISAPPROVAL_ROOT and forecast(token, self.lex) and (
                 code == FEELING_CODE or not reported(token, self.lex)):
-            # "the refusal will anger Washington", "would irk Assad, an analyst said",
-            # "Democrats will investigate": a forecast; "said Japan would complain"
-            # announces a complaint
+            # "the refusal will anger Washington", "would irk Assad, an analyst said": a
+            # forecast; "said Japan would complain" announces a complaint
             return None
         refusal = self._refusal(token, code, pattern.id)
         if refusal is not None:
@@ -765,15 +760,6 @@ def _sense_of_words(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
         predicate.code == RESIGN_CODE and _resigned_in_protest(token)) or (
         predicate.code == OWNING_UP_CODE and _conceded_fact(token, lex)) or (
         predicate.code == YIELD_CODE and _let_in_passing(token, lex))
-
-
-def _told_ahead(token: Token, code: str, lex: Lexicon) -> bool:
-    """'The opposition will be pressed to accept the plan', 'the minister will demand that
-    Gondor withdraw': an appeal, investigation, demand or disapproval told ahead outside
-    reported speech is a forecast (``forecast_roots``); 'said Japan would complain'
-    announces one."""
-    return token.pos_ in {"VERB", "ADJ"} and code in lex.forecast_roots and forecast(
-        token, lex) and not reported(token, lex)
 
 
 def _let_in_passing(token: Token, lex: Lexicon) -> bool:

@@ -390,7 +390,6 @@ class Lexicon:
     anaphors: dict[str, str]  # lower-case noun → role ("" for the state)
     peoples: dict[str, tuple[PeopleHome, ...]]  # lower-case word → the people's homes
     conflict_roots: CodeSet
-    forecast_roots: CodeSet
     cooperation_roots: CodeSet
     reporting_codes: CodeSet
     place_target_roots: CodeSet
@@ -426,7 +425,7 @@ class Lexicon:
 
 
 _TABLES = frozenset({"anaphors", "peoples", "rewrites", "fallback_targets", "default_targets"})
-_CODE_SETS = frozenset({"conflict_roots", "forecast_roots", "cooperation_roots", "reporting_codes",
+_CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes",
                         "place_target_roots", "deployment_codes", "refusable_roots",
                         "statement_roots", "claim_roots", "violent_roots",
                         "figurative_roots",
