@@ -44,6 +44,8 @@ def engine() -> EventCoder:
      ("ROH", "190", "ARN"), ("ROH", "190", "GON")),
     ("Gondor protested. Arnor tested a rocket over Gondor. Rohan attacked the small, "
      "isolated nation.", ("ROH", "190", "ARN"), ("ROH", "190", "GON")),
+    ("Arnor tested a rocket. Arnor said more would follow, and officials in Gondor "
+     "protested. Rohan attacked the country.", ("ROH", "190", "ARN"), ("ROH", "190", "GON")),
     ("Mordor seized a ship. Mordor said it was lawful. Harad denied any part. "
      "Rohan attacked the kingdom.", ("ROH", "190", "SAU"), ("ROH", "190", "IRN")),
 ])
@@ -59,6 +61,7 @@ def test_events_state_epithets_point_back(nlp: Any, engine: EventCoder, text: st
     ("Mordor seized a ship. Mordor said it was lawful. Rohan attacked the kingdom.", "IRN"),
     # the subject of the clause is not the state its object describes
     ("Gondor protested. Rohan said that Rohan attacked the isolated country.", "ROH"),
+    ("Gondor protested. Rohan and Arnor attacked the country.", "ARN"),
     # 'the first country' picks one out; it points back to no one
     ("Arnor tested a rocket. Rohan attacked the first country.", "ARN"),
 ])

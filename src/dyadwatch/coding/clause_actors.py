@@ -486,6 +486,8 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
             return _most_named_country(head, memory, lex) or _described_country(head, memory, lex)
         if head.lemma_.lower() in lex.named_anaphors:
             return _dominant_country(head, memory, lex) or _described_country(head, memory, lex)
+        if lex.anaphors[head.lemma_.lower()] == "":
+            return _salient_state(head, memory, lex) or _sole_country(head, memory, lex)
         return _described_country(head, memory, lex)
     if _state_epithet(head, lex):
         return _salient_state(head, memory, lex)
@@ -663,26 +665,48 @@ def _state_epithet(head: Token, lex: Lexicon) -> bool:
 
 def _salient_state(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
     """The state an epithet stands for: of the states the article names before it that
-    agree with it (a kingdom is a monarchy), by their names, capitals and demonyms (not
-    'Antonio Guterres', a Portuguese at the UN), the most salient (see _salience), leaving
-    out the state the subject of its own clause names ("Russia backs the isolated country"
-    is not Russia); none, no side."""
+    agree with it (a kingdom is a monarchy), by their names, capitals, demonyms and
+    officials (not 'Antonio Guterres', a Portuguese at the UN), the most salient (see
+    _salience), leaving out a state named in a phrase the epithet stands under ("Russia
+    backs the isolated country", "the British foreign secretary visited the country" are
+    not Russia, Britain); none, no side."""
     fits = lex.monarchies if head.lemma_.lower() in lex.monarchy_nouns else None
-    subjects = _clause_subjects(head)
-    excluded = {country for start, _, country in memory.named
-                if country and _mention_word(head.doc[start]).i in subjects}
+    above = {a.i for a in head.ancestors}
+    excluded = {country for start, entry_id, country in memory.named
+                if country and start < head.i and _names_state_at(start, entry_id, memory)
+                and _commands(head.doc[start], head, above)}
     scores: dict[str, tuple[float, int]] = {}
     for start, entry_id, country in memory.named:
-        if not country or start >= head.i or country in excluded or not _names_state(
-                entry_id) or (
-                fits is not None and country not in fits):
+        if not country or start >= head.i or country in excluded or not _names_state_at(
+                start, entry_id, memory) or (fits is not None and country not in fits):
             continue
-        score, _ = scores.get(country, (0.0, 0))
-        scores[country] = (score + _salience(head.doc[start], head), start)
+        weight = _salience(head.doc[start], head)
+        if weight > 0:
+            score, _ = scores.get(country, (0.0, 0))
+            scores[country] = (score + weight, start)
     if not scores:
         return None
     country = max(scores, key=lambda c: scores[c])
     return Resolved(Actor(country, country, rule="anaphor:epithet"), head.text, head.i)
+
+
+def _names_state_at(start: int, entry_id: str, memory: DocActors) -> bool:
+    """A mention by a state's name, capital or demonym, or of one who acts for the state
+    ("French President François Hollande"), not of one of an international body."""
+    actor = memory.by_token.get(start)
+    return _names_state(entry_id) or (
+        actor is not None and is_state(actor) and not is_group(actor))
+
+
+def _commands(first: Token, head: Token, above: set[int]) -> bool:
+    """A mention (by its first word) set in a phrase the epithet stands under: its word
+    (the first of its conjuncts) hangs on a word above the epithet, not as an adjective,
+    and is not itself above it ("Saudi Arabia, the UAE and Egypt imposed a boycott on the
+    small, rich nation"; "US aims in the country")."""
+    word = _mention_word(first)
+    while word.dep_ == "conj" and word.head.i < word.i:
+        word = word.head
+    return word.dep_ != "amod" and word.head.i in above and word.i not in above
 
 
 # how much a mention counts by the part it plays in its clause: a subject most, then an
@@ -707,28 +731,16 @@ def _salience(first: Token, head: Token) -> float:
 # how a line of running text ends; a line that ends otherwise is a heading, a caption or
 # a link to another story ("South Korea tests its new cruise missile")
 SENTENCE_ENDS = frozenset({".", "?", "!", '"', "”", "’", "'", ")", ":"})
+HEADING_CHARS = 120  # the longest line read as a heading
 
 
 def _in_heading(token: Token) -> bool:
-    """A word on a line of its own that ends with no sentence's end (a text that marks
-    no lines has none)."""
+    """A word on a short line of its own that ends with no sentence's end (a text that
+    marks no lines has none)."""
     text = token.doc.text
     end = text.find("\n", token.idx)
     line = text[text.rfind("\n", 0, token.idx) + 1 : len(text) if end < 0 else end].rstrip()
-    return "\n" in text and bool(line) and line[-1] not in SENTENCE_ENDS
-
-
-def _clause_subjects(head: Token) -> set[int]:
-    """The subject of the clause a noun stands in and the subject's conjuncts, by token
-    ("Saudi Arabia, the UAE and Egypt imposed a boycott on the small, rich nation"); none
-    when the noun is itself in the subject."""
-    verb = head
-    while verb.dep_ != "ROOT" and verb.pos_ not in {"VERB", "AUX"}:
-        verb = verb.head
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None or subject.left_edge.i <= head.i <= subject.right_edge.i:
-        return set()
-    return {subject.i, *(c.i for c in subject.conjuncts)}
+    return "\n" in text and 0 < len(line) <= HEADING_CHARS and line[-1] not in SENTENCE_ENDS
 
 
 def _mention_word(first: Token, *, into_nouns: bool = False) -> Token:
@@ -940,6 +952,14 @@ def _described_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved
     country = memory.sole_country
     code = join_code(country, role) if role else country
     return Resolved(Actor(code, country, rule="anaphor:article"), head.text, head.i)
+
+
+def _sole_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
+    """'the country' in an article about one country that never names it as a state."""
+    if memory.sole_country is None:
+        return None
+    country = memory.sole_country
+    return Resolved(Actor(country, country, rule="anaphor:article"), head.text, head.i)
 
 
 def _described_group(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
