@@ -46,6 +46,9 @@ def engine() -> EventCoder:
      "isolated nation.", ("ROH", "190", "ARN"), ("ROH", "190", "GON")),
     ("Arnor tested a rocket. Arnor said more would follow, and officials in Gondor "
      "protested. Rohan attacked the country.", ("ROH", "190", "ARN"), ("ROH", "190", "GON")),
+    # a name that modifies the subject weighs as a modifier, not as the subject
+    ("The Arnor war in Rohan was over. Mordor attacked the country.",
+     ("IRN", "190", "ROH"), ("IRN", "190", "ARN")),
     ("Mordor seized a ship. Mordor said it was lawful. Harad denied any part. "
      "Rohan attacked the kingdom.", ("ROH", "190", "SAU"), ("ROH", "190", "IRN")),
 ])

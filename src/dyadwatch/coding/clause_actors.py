@@ -710,8 +710,9 @@ def _commands(first: Token, head: Token, above: set[int]) -> bool:
 
 
 # how much a mention counts by the part it plays in its clause: a subject most, then an
-# object or possessor, then any other ("North Korea's firing of a missile over Japan ...
-# the isolated country" is North Korea)
+# object or possessor, then any other, a modifier too ("North Korea's firing of a missile
+# over Japan ... the isolated country" is North Korea; "the US war in Iraq ... whether the
+# country could hold elections" is Iraq)
 MENTION_WEIGHTS = {"nsubj": 3.0, "nsubjpass": 3.0, "dobj": 2.0, "poss": 2.0, "attr": 2.0}
 # how much of its weight a mention keeps for each sentence between it and the epithet
 SENTENCE_DECAY = 0.5
@@ -723,7 +724,7 @@ def _salience(first: Token, head: Token) -> float:
     none for a mention in a heading."""
     if _in_heading(first):
         return 0.0
-    word = _mention_word(first, into_nouns=True)
+    word = _mention_word(first)
     starts = sum(1 for t in head.doc[first.i + 1 : head.i + 1] if t.is_sent_start)
     return MENTION_WEIGHTS.get(word.dep_, 1.0) * SENTENCE_DECAY ** starts
 
@@ -743,12 +744,12 @@ def _in_heading(token: Token) -> bool:
     return "\n" in text and 0 < len(line) <= HEADING_CHARS and line[-1] not in SENTENCE_ENDS
 
 
-def _mention_word(first: Token, *, into_nouns: bool = False) -> Token:
-    """The word that plays a mention's part in its clause: 'Korea' of 'North Korea' and,
-    ``into_nouns``, the noun a name modifies ('policy' of 'the Syria policy')."""
+def _mention_word(first: Token) -> Token:
+    """The word that plays a mention's part in its clause: 'Korea' of 'North Korea'; a
+    name that modifies a noun plays a modifier's part ('Syria' of 'the Syria policy')."""
     word = first
     while word.dep_ in {"compound", "flat"} and word.head.i > word.i and (
-            into_nouns or word.head.pos_ == "PROPN"):
+            word.head.pos_ == "PROPN"):
         word = word.head
     return word
 
