@@ -486,7 +486,11 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
             return _most_named_country(head, memory, lex) or _described_country(head, memory, lex)
         if head.lemma_.lower() in lex.named_anaphors:
             return _dominant_country(head, memory, lex) or _described_country(head, memory, lex)
+        if lex.anaphors[head.lemma_.lower()] == "":
+            return _salient_state(head, memory, lex) or _sole_country(head, memory, lex)
         return _described_country(head, memory, lex)
+    if _state_epithet(head, lex):
+        return _salient_state(head, memory, lex)
     if head.lemma_.lower() in lex.anaphors and _bare_modifier(head):
         return _named_before(head, memory, lookup, lex)
     if head.lower_ in lex.group_anaphors and _described_definite(head):
@@ -636,6 +640,118 @@ def _most_named_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolve
     role = lex.anaphors[head.lemma_.lower()]
     code = join_code(country, role) if role else country
     return Resolved(Actor(code, country, rule="anaphor:salient"), head.text, head.i)
+
+
+def _state_epithet(head: Token, lex: Lexicon) -> bool:
+    """'the isolated country', 'the reclusive state', 'the small, rich nation', 'the
+    kingdom': a singular definite noun of a state (or of a monarchy) whose modifiers only
+    describe it: adjectives that name no one and pick no state out among others (not
+    'the only country', 'the first nation', 'the Syrian state', 'the host country')."""
+    lemma = head.lemma_.lower()
+    state_noun = lex.anaphors.get(lemma) == "" or lemma in lex.monarchy_nouns
+    if not state_noun or head.tag_ != "NN" or not any(
+            c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children):
+        return False
+    modifiers = [c for c in head.children if c.dep_ in MODIFIER_DEPS or c.dep_ in {
+        "prep", "conj", "cc", "punct"} and c.i < head.i]
+    describing = [c for c in modifiers if c.dep_ != "punct" and c.lower_ != "and"]
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return False  # 'the state of emergency', 'the kingdom of heaven'
+    return (bool(describing) or lemma in lex.monarchy_nouns) and all(
+        c.dep_ in {"amod", "conj", "cc"} and not c.ent_type_ and c.tag_ in {
+            "JJ", "VBN"} and c.lemma_.lower() not in lex.selecting_modifiers
+        for c in describing)
+
+
+def _salient_state(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
+    """The state an epithet stands for: of the states the article names before it that
+    agree with it (a kingdom is a monarchy), by their names, capitals, demonyms and
+    officials (not 'Antonio Guterres', a Portuguese at the UN), the most salient (see
+    _salience), leaving out a state named in a phrase the epithet stands under ("Russia
+    backs the isolated country", "the British foreign secretary visited the country" are
+    not Russia, Britain); none, no side."""
+    fits = lex.monarchies if head.lemma_.lower() in lex.monarchy_nouns else None
+    above = {a.i for a in head.ancestors}
+    excluded = {country for start, entry_id, country in memory.named
+                if country and start < head.i and _names_state_at(start, entry_id, memory)
+                and _commands(head.doc[start], head, above)}
+    scores: dict[str, tuple[float, int]] = {}
+    for start, entry_id, country in memory.named:
+        if not country or start >= head.i or country in excluded or not _names_state_at(
+                start, entry_id, memory) or (fits is not None and country not in fits):
+            continue
+        weight = _salience(head.doc[start], head)
+        if weight > 0:
+            score, _ = scores.get(country, (0.0, 0))
+            scores[country] = (score + weight, start)
+    if not scores:
+        return None
+    country = max(scores, key=lambda c: scores[c])
+    return Resolved(Actor(country, country, rule="anaphor:epithet"), head.text, head.i)
+
+
+def _names_state_at(start: int, entry_id: str, memory: DocActors) -> bool:
+    """A mention by a state's name, capital or demonym, or of one who acts for the state
+    ("French President François Hollande"), not of one of an international body."""
+    actor = memory.by_token.get(start)
+    return _names_state(entry_id) or (
+        actor is not None and is_state(actor) and not is_group(actor))
+
+
+def _commands(first: Token, head: Token, above: set[int]) -> bool:
+    """A mention (by its first word) set in a phrase the epithet stands under: its word
+    (the first of its conjuncts) hangs on a word above the epithet, not as an adjective,
+    and is not itself above it ("Saudi Arabia, the UAE and Egypt imposed a boycott on the
+    small, rich nation"; "US aims in the country")."""
+    word = _mention_word(first)
+    while word.dep_ == "conj" and word.head.i < word.i:
+        word = word.head
+    return word.dep_ != "amod" and word.head.i in above and word.i not in above
+
+
+# how much a mention counts by the part it plays in its clause: a subject most, then an
+# object or possessor, then any other, a modifier too ("North Korea's firing of a missile
+# over Japan ... the isolated country" is North Korea; "the US war in Iraq ... whether the
+# country could hold elections" is Iraq)
+MENTION_WEIGHTS = {"nsubj": 3.0, "nsubjpass": 3.0, "dobj": 2.0, "poss": 2.0, "attr": 2.0}
+# how much of its weight a mention keeps for each sentence between it and the epithet
+SENTENCE_DECAY = 0.5
+
+
+def _salience(first: Token, head: Token) -> float:
+    """What one mention (by its first word) adds to its state's salience at ``head``: its
+    weight in its clause, halved for each sentence start between them;
+    none for a mention in a heading."""
+    if _in_heading(first):
+        return 0.0
+    word = _mention_word(first)
+    starts = sum(1 for t in head.doc[first.i + 1 : head.i + 1] if t.is_sent_start)
+    return MENTION_WEIGHTS.get(word.dep_, 1.0) * SENTENCE_DECAY ** starts
+
+
+# how a line of running text ends; a line that ends otherwise is a heading, a caption or
+# a link to another story ("South Korea tests its new cruise missile")
+SENTENCE_ENDS = frozenset({".", "?", "!", '"', "”", "’", "'", ")", ":"})
+HEADING_CHARS = 120  # the longest line read as a heading
+
+
+def _in_heading(token: Token) -> bool:
+    """A word on a short line of its own that ends with no sentence's end (a text that
+    marks no lines has none)."""
+    text = token.doc.text
+    end = text.find("\n", token.idx)
+    line = text[text.rfind("\n", 0, token.idx) + 1 : len(text) if end < 0 else end].rstrip()
+    return "\n" in text and 0 < len(line) <= HEADING_CHARS and line[-1] not in SENTENCE_ENDS
+
+
+def _mention_word(first: Token) -> Token:
+    """The word that plays a mention's part in its clause: 'Korea' of 'North Korea'; a
+    name that modifies a noun plays a modifier's part ('Syria' of 'the Syria policy')."""
+    word = first
+    while word.dep_ in {"compound", "flat"} and word.head.i > word.i and (
+            word.head.pos_ == "PROPN"):
+        word = word.head
+    return word
 
 
 # how many times as often as any other the article must have named a state before a bare
@@ -837,6 +953,14 @@ def _described_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved
     country = memory.sole_country
     code = join_code(country, role) if role else country
     return Resolved(Actor(code, country, rule="anaphor:article"), head.text, head.i)
+
+
+def _sole_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
+    """'the country' in an article about one country that never names it as a state."""
+    if memory.sole_country is None:
+        return None
+    country = memory.sole_country
+    return Resolved(Actor(country, country, rule="anaphor:article"), head.text, head.i)
 
 
 def _described_group(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
