@@ -231,6 +231,15 @@ def standing_relative(token: Token, code: str, lex: Lexicon) -> bool:
     return not any(_narrative_mark(c, lex) for word in {clause, token} for c in word.children)
 
 
+def prenominal_label(token: Token) -> bool:
+    """'the Turkish backed rebels', 'the Iran supported militia': a participle set before
+    the noun it modifies describes that noun (as 'US-backed' does), a label and no deed of
+    the article's day (docs/annotation.md)."""
+    head = token.head
+    return token.pos_ == "VERB" and token.dep_ in {"amod", "compound"} and (
+        token.tag_ in {"VBN", "VBD"}) and token.i < head.i and head.pos_ in {"NOUN", "PROPN"}
+
+
 def _relative_head(token: Token) -> Token:
     """The verb whose clause holds ``token``: up through conjuncts with no auxiliary of
     their own and through to-clauses ("wants to destroy")."""

@@ -20,6 +20,7 @@ from dyadwatch.coding.mood import (
     near_miss,
     negated,
     none_done,
+    prenominal_label,
     pundit_view,
     purpose,
     reported,
@@ -117,7 +118,8 @@ class PredicateFinder:
                     token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
                     standing_relative(token, predicate.code, self.lex)) or (
-                    _manner_of(token, consumed)) or _averted(token, self.lex) or (
+                    prenominal_label(token)) or _manner_of(token, consumed) or (
+                    _averted(token, self.lex)) or (
                     _other_sense(token, predicate, self.lex)) or near_miss(
                     token, predicate.code, self.lex):
                 continue
