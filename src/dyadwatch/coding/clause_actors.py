@@ -946,21 +946,20 @@ def _described_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved
                 actor.country) and not is_group(actor):
             code = join_code(actor.country, role) if role else actor.country
             return Resolved(Actor(code, actor.country, rule="anaphor"), head.text, head.i)
-    if memory.sole_country is None:
-        return None
     # "the government" in an article about one country that never names it as a state
     # ("Gordon Brown ... the chancellor ... the government")
-    country = memory.sole_country
-    code = join_code(country, role) if role else country
-    return Resolved(Actor(code, country, rule="anaphor:article"), head.text, head.i)
+    return _sole_country(head, memory, lex)
 
 
 def _sole_country(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
-    """'the country' in an article about one country that never names it as a state."""
-    if memory.sole_country is None:
-        return None
+    """'the country', 'the government' (with its role) in an article about one country
+    that never names it as a state."""
     country = memory.sole_country
-    return Resolved(Actor(country, country, rule="anaphor:article"), head.text, head.i)
+    if country is None:
+        return None
+    role = lex.anaphors[head.lemma_.lower()]
+    code = join_code(country, role) if role else country
+    return Resolved(Actor(code, country, rule="anaphor:article"), head.text, head.i)
 
 
 def _described_group(head: Token, memory: DocActors, lex: Lexicon) -> Resolved | None:
