@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from dyadwatch.coding.doc_arrays import token_strings
+from dyadwatch.coding.doc_arrays import doc_text, token_strings
 from dyadwatch.coding.register import token_forms
 
 TEXT = ("Ruritania's Foreign Ministry said on Tuesday that Bordurian troops had shelled "
@@ -33,3 +33,15 @@ def test_doc_arrays_strings_of_repeated_words_and_no_words(words: list[str]) -> 
     doc = Doc(spacy.blank("en").vocab, words=words)
     assert token_strings(doc, "ORTH") == words
     assert token_strings(doc, "LOWER") == [word.lower() for word in words]
+
+
+def test_doc_arrays_keep_what_they_read_for_one_document_at_a_time() -> None:
+    vocab = spacy.blank("en").vocab
+    first = Doc(vocab, words=["Ruritania", "protested", "."], spaces=[True, False, False])
+    second = Doc(vocab, words=["Borduria", "replied"], spaces=[True, False])
+    assert token_strings(first, "ORTH") is token_strings(first, "ORTH")  # read once
+    assert doc_text(first) == "Ruritania protested."
+    assert token_strings(second, "LOWER") == ["borduria", "replied"]
+    assert doc_text(second) == "Borduria replied"
+    assert token_strings(first, "LOWER") == ["ruritania", "protested", "."]
+    assert doc_text(first) == "Ruritania protested."

@@ -28,6 +28,7 @@ from dyadwatch.coding.actors import (
     antecedent_of,
     role_actor,
 )
+from dyadwatch.coding.doc_arrays import doc_text
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 from dyadwatch.model import Actor
@@ -738,7 +739,7 @@ HEADING_CHARS = 120  # the longest line read as a heading
 def _in_heading(token: Token) -> bool:
     """A word on a short line of its own that ends with no sentence's end (a text that
     marks no lines has none)."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     end = text.find("\n", token.idx)
     line = text[text.rfind("\n", 0, token.idx) + 1 : len(text) if end < 0 else end].rstrip()
     return "\n" in text and 0 < len(line) <= HEADING_CHARS and line[-1] not in SENTENCE_ENDS
@@ -801,7 +802,8 @@ def _near(antecedent: Token, head: Token) -> bool:
     """The antecedent lies in the anaphor's paragraph or in the few sentences before it (a
     text that marks no paragraphs counts sentences only)."""
     doc = head.doc
-    same_paragraph = "\n" in doc.text and "\n" not in doc.text[antecedent.idx : head.idx]
+    text = doc_text(doc)
+    same_paragraph = "\n" in text and "\n" not in text[antecedent.idx : head.idx]
     starts = sum(1 for t in doc[antecedent.i + 1 : head.i + 1] if t.is_sent_start)
     return same_paragraph or starts <= NEAR_SENTENCES
 

@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from dyadwatch.coding.doc_arrays import doc_text
 from dyadwatch.coding.mood import future
 
 if TYPE_CHECKING:
@@ -726,6 +727,6 @@ def _same_paragraph(sents: list[Span], first: int, second: int) -> bool:
     low, high = sorted((first, second))
     if not (low >= 0 and high < len(sents)):
         return False
-    between = sents[low].doc.text[sents[low].start_char : sents[high].start_char]
+    between = doc_text(sents[low].doc)[sents[low].start_char : sents[high].start_char]
     gap = between[len(between.rstrip()):]  # the whitespace before the later sentence
     return high - low == 1 and "\n" not in gap
