@@ -189,6 +189,14 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "a year alone in a clause inside a phrase is that clause's"),
     ("Rohan met Gondor. Last night Arnor attacked Gondor.", "attacked", "2020-01-07",
      "'last night' is the day before"),
+    ("Rohan met Gondor. Arnor had been attacking Gondor.", "attacking", None,
+     "a progressive pluperfect is background, as the simple one is"),
+    ("Rohan met Gondor. Arnor recently attacked Gondor.", "attacked", None,
+     "'recently' tells a deed before the news with no day"),
+    ("Rohan met Gondor. The recent attack by Arnor on Gondor angered Rohan.", "attack",
+     None, "so does 'recent' on an event noun"),
+    ("Rohan met Gondor. The attack by Arnor on Gondor angered Rohan.", "attack",
+     "2020-01-08", "without it the noun is the day's news"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
                                          trigger: str, day: str | None, why: str) -> None:

@@ -412,17 +412,22 @@ def looks_ahead(token: Token, lex: Lexicon) -> bool:
 
 
 def background(token: Token, lex: Lexicon) -> bool:
-    """The predicate is told as background to the news: the pluperfect outside reported
-    speech ("the US had vowed to", "a town they had liberated"; not the backshift of
-    "officials said the rebels had attacked"), an adverb of the past or of habit
-    ("previously", "has long argued", "has occasionally cooperated", "has called for it
-    before", "once backed"), a since-clause ("since the army ousted Morsi"), a span of time
+    """The predicate is told as background to the news: the pluperfect, simple or
+    progressive, outside reported speech ("the US had vowed to", "a town they had
+    liberated", "Gondor had been urging Arnor to attend"; not the backshift of "officials
+    said the rebels had attacked"), an adverb of the past or of habit ("previously", "has
+    long argued", "has occasionally cooperated", "has called for it before", "once backed",
+    "recently described"), an event noun told as earlier ("Gondor's recent incursion",
+    ``earlier_adjectives``), a since-clause ("since the army ousted Morsi"), a span of time
     (``over_a_span``) or a perfect that describes a side (``_perfect_relative``)."""
     if any((c.dep_ in {"advmod", "mark"} and c.lower_ in lex.background_adverbs)
            or (c.dep_ == "advmod" and c.lower_ in lex.earlier_adverbs)
            for c in token.children) or over_a_span(token, lex) or _perfect_relative(token, lex):
         return True
-    pluperfect = token.tag_ in {"VBN", "VBD"} and any(
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lex.earlier_adjectives
+                                    for c in token.children):
+        return True
+    pluperfect = token.tag_ in {"VBN", "VBD", "VBG"} and any(
         c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in token.children)
     reported = token.dep_ == "ccomp" and token.head.lemma_.lower() in lex.reporting_verbs
     return pluperfect and not reported
