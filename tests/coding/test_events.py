@@ -197,6 +197,8 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      None, "so does 'recent' on an event noun"),
     ("Rohan met Gondor. The attack by Arnor on Gondor angered Rohan.", "attack",
      "2020-01-08", "without it the noun is the day's news"),
+    ("Rohan met Gondor. Last year, Arnor was so angry at the insult, it attacked Gondor.",
+     "attacked", None, "a date that opens the sentence dates its verb wherever it hangs"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
                                          trigger: str, day: str | None, why: str) -> None:

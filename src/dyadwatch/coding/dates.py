@@ -534,6 +534,9 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
             elif _unnamed_period(child, lex):
                 # "This year Turkey ended its operation", the period the tagger missed
                 found.append(" ".join(t.text for t in child.subtree))
+    opening = _opening_date(token, lex)
+    if opening is not None and opening not in found:
+        found.append(opening)
     week = next((e for e in found if _WEEK.fullmatch(e.lower())), None)
     if week is not None:
         # "on Thursday ... next week", parsed as two phrases, is next week's Thursday
@@ -542,6 +545,25 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
 
 
 _WEEK = re.compile(r"(?:next|last)\s+week")
+
+
+def _opening_date(token: Token, lex: Lexicon) -> str | None:
+    """The date that opens the sentence of a main verb, wherever the parse hung it ("In
+    April 2017 Gondor's envoy described ...", where the date went to the subject; "Last
+    year, Gondor was so angered that it ordered ..."): a date entity as the first words,
+    or after a first preposition, before the verb; not a possessive ("Monday's attack"),
+    nor a date that bounds a period ("By Sunday he appeared to agree", ``period_preps``)."""
+    if token.dep_ != "ROOT" or token.pos_ not in {"VERB", "AUX"}:
+        return None
+    sent = token.sent
+    if sent[0].lower_ in lex.period_preps:
+        return None
+    start = sent.start + (1 if sent[0].tag_ == "IN" else 0)
+    ent = next((e for e in token.doc.ents if e.start == start and e.label_ == "DATE"), None)
+    if ent is None or ent.end > token.i or (
+            ent.end < sent.end and token.doc[ent.end].tag_ == "POS"):
+        return None
+    return ent.text
 
 
 def _day_time(token: Token) -> bool:
