@@ -199,6 +199,12 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "2020-01-08", "without it the noun is the day's news"),
     ("Rohan met Gondor. Last year, Arnor was so angry at the insult, it attacked Gondor.",
      "attacked", None, "a date that opens the sentence dates its verb wherever it hangs"),
+    ("Rohan met Gondor. By attacking Gondor last month, Arnor killed two Rohan envoys.",
+     "killed", None, "a deed done by the means of a gerund is done when the gerund is"),
+    ("Rohan met Gondor. Before attacking Gondor last month, Arnor killed two Rohan envoys.",
+     "killed", None, "a deed before a time surely past is past"),
+    ("Rohan met Gondor. Before meeting Rohan next week, Arnor attacked Gondor.",
+     "attacked", "2020-01-08", "but not one before a time ahead"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
                                          trigger: str, day: str | None, why: str) -> None:

@@ -511,7 +511,10 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
             # "a Turkish assault that last month drove the Kurds out": the assault's time
             found.extend(_date_expressions(child, lex))
         if child.dep_ == "prep" and child.lower_ in lex.period_preps:
-            # a date that bounds a period is not the event's day ("since 24 February")
+            # a date that bounds a period is not the event's day ("since 24 February"),
+            # but a deed done by the means of a gerund is done when it is, and one done
+            # before a time surely past is past too ("by attacking Vel last month")
+            found.extend(_gerund_times(child, lex))
             continue
         if child.dep_ == "agent":
             # "killed by a US counterattack on 7 February"; not a second agent joined to it
@@ -545,6 +548,19 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
 
 
 _WEEK = re.compile(r"(?:next|last)\s+week")
+
+
+def _gerund_times(prep: Token, lex: Lexicon) -> Iterator[str]:
+    """The times of a gerund a means- or before-phrase opens: "by attacking Vel last month
+    Gondor challenged Arnor" is last month's; "before invading Vel last month Gondor warned
+    Arnor" is before it, so surely past too ("last", "ago", a year), but not "before
+    leaving next week", whose deed may be today's."""
+    if prep.lower_ not in {"by", "before"}:
+        return
+    for clause in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+        for expression in _date_expressions(clause, lex):
+            if prep.lower_ == "by" or _SURELY_PAST.search(expression) or _YEAR.search(expression):
+                yield expression
 
 
 def _opening_date(token: Token, lex: Lexicon) -> str | None:
