@@ -205,6 +205,8 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "killed", None, "a deed before a time surely past is past"),
     ("Rohan met Gondor. Before meeting Rohan next week, Arnor attacked Gondor.",
      "attacked", "2020-01-08", "but not one before a time ahead"),
+    ("Rohan met Gondor. Arnorian troops have struck or attacked Gondor since 2014, killing "
+     "two envoys.", "killing", None, "a conjunct shares its head's perfect over a span"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
                                          trigger: str, day: str | None, why: str) -> None:

@@ -488,7 +488,9 @@ def _perfect_or_ongoing(token: Token) -> bool:
     fresh deed."""
     if token.dep_ == "relcl" and token.head.lemma_.lower() == "time":
         return False
-    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+    # a conjunct shares its head's auxiliary ("have conducted or inspired attacks since 2014")
+    auxes = [*token.children, *(token.head.children if token.dep_ == "conj" else ())]
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in auxes)
     return perfect or token.tag_ == "VBG" or (token.tag_ == "VBN" and token.dep_ == "acl")
 
 
