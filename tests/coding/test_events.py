@@ -205,6 +205,10 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "killed", None, "a deed before a time surely past is past"),
     ("Rohan met Gondor. Before meeting Rohan next week, Arnor attacked Gondor.",
      "attacked", "2020-01-08", "but not one before a time ahead"),
+    ("Rohan met Gondor. The town fell to Rohan in 2015; Arnor attacked Gondor.", "attacked",
+     None, "a clause spliced before the verb tells the time of its history"),
+    ("Rohan met Gondor. Arnor attacked Gondor, and last month it met Rohan.", "attacked",
+     "2020-01-08", "but a later clause only by an earlier year"),
     ("Rohan met Gondor. Arnorian troops have struck or attacked Gondor since 2014, killing "
      "two envoys.", "killing", None, "a conjunct shares its head's perfect over a span"),
 ])

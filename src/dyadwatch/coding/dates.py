@@ -194,6 +194,8 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             continue
         if _since_object(current):
             return NO_DAY  # "has shelled the town since the invasion": before the news
+        if _beside_an_earlier_time(current, anchor, lex):
+            return NO_DAY  # "the town fell in 2015; the rebels burned the mill"
         governor = _governing_clause(current)
         if governor is not None and event_date(governor, anchor, lex) == NO_DAY:
             return NO_DAY  # "in 2003, when Turkey refused to back the invasion": background
@@ -201,6 +203,32 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             return None
         current = current.head
     return None
+
+
+def _beside_an_earlier_time(token: Token, anchor: date | None, lex: Lexicon) -> bool:
+    """A verb with no time of its own told beside a clause of an earlier year is history
+    told with it: a clause spliced before it by a comma or semicolon, which the parse
+    takes for its complement ("the town fell to the rebels in 2015; they burned the
+    mill"; "last month" too), or a clause joined after it ("the party sided with
+    Gondor, and in 1987 it joined a front"; only a year, as the later clause may be
+    older news than the first); not a verb of saying, whose complement is what is said
+    ("Gondor attacked Vel in 2015, officials said")."""
+    if anchor is None or token.pos_ not in {"VERB", "AUX"} or (
+            token.lemma_.lower() in lex.reporting_verbs):
+        return False
+    for clause in token.children:
+        spliced = clause.dep_ == "ccomp" and clause.i < token.i and not any(
+            c.dep_ == "mark" for c in clause.children)
+        joined = clause.dep_ == "conj" and clause.pos_ in {"VERB", "AUX"}
+        if not (spliced or joined):
+            continue
+        for expression in _date_expressions(clause, lex):
+            years = {int(y) for y in _YEAR.findall(expression)}
+            if years and max(years) < anchor.year:
+                return True
+            if spliced and _surely_past(expression, years, anchor):
+                return True
+    return False
 
 
 def _scene_of_verb(token: Token, lex: Lexicon) -> bool:
