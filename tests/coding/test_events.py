@@ -211,6 +211,13 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "2020-01-08", "but a later clause only by an earlier year"),
     ("Rohan met Gondor. Arnorian troops have struck or attacked Gondor since 2014, killing "
      "two envoys.", "killing", None, "a conjunct shares its head's perfect over a span"),
+    ("Rohan met Gondor. Arnor attacked Gondor on Monday, two days after Rohan killed two "
+     "Gondor envoys.", "killed", "2020-01-04", "a measured after-clause is that many days "
+     "before its head's day"),
+    ("Rohan met Gondor. It comes one day after Arnor attacked Gondor.", "attacked",
+     "2020-01-07", "the article's day when the head names none"),
+    ("Rohan met Gondor. The fighting comes days after Arnor attacked Gondor.", "attacked",
+     None, "days, weeks or years of no number name no day"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
                                          trigger: str, day: str | None, why: str) -> None:

@@ -194,6 +194,9 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             continue
         if _since_object(current):
             return NO_DAY  # "has shelled the town since the invasion": before the news
+        gap = _gap_after(current)
+        if gap is not None:
+            return _day_before(current.head, gap, anchor, lex)
         if _beside_an_earlier_time(current, anchor, lex):
             return NO_DAY  # "the town fell in 2015; the rebels burned the mill"
         governor = _governing_clause(current)
@@ -203,6 +206,48 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             return None
         current = current.head
     return None
+
+
+_SAME_DAY_UNITS = frozenset({"minute", "hour", "moment"})
+_LONG_UNITS = frozenset({"week", "month", "year", "decade"})
+
+
+def _gap_after(token: Token) -> int | None:
+    """How many days before its head's deed a clause of "after" with a measure tells its
+    own: "comes one day after the minister met the rabbis" 1, "came hours after" 0,
+    "comes days after Gondor fired", "five years after the war began" -1 (no day); None
+    for a bare "after" or any other clause."""
+    if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "after"
+                                        for c in token.children):
+        return None
+    mark = next(c for c in token.children if c.dep_ == "mark")
+    # the parse hangs the measure on the clause or on its head, just before "after"
+    units = [c for c in token.children if c.dep_ == "npadvmod"] + [
+        c for c in token.head.children if c.dep_ == "npadvmod" and c.i == mark.i - 1]
+    for unit in units:
+        lemma = unit.lemma_.lower()
+        if lemma in _SAME_DAY_UNITS:
+            return 0
+        if lemma in _LONG_UNITS:
+            return -1
+        if lemma == "day":
+            count = next((c.lower_ for c in unit.children if c.dep_ in {"nummod", "det"}), None)
+            if count is not None and (count in _NUMBER_WORDS or count.isdigit()):
+                return _NUMBER_WORDS.get(count) or int(count)
+            return -1
+    return None
+
+
+def _day_before(head: Token, gap: int, anchor: date | None, lex: Lexicon) -> date | None:
+    """The day ``gap`` days before the day of the head's deed (the article's when it names
+    none); NO_DAY for a gap of no known length or a head with no day."""
+    if gap < 0:
+        return NO_DAY
+    day = event_date(head, anchor, lex)
+    if day in (NO_DAY, TOLD_BEFORE):
+        return NO_DAY
+    day = day or anchor
+    return None if day is None else day - timedelta(days=gap)
 
 
 def _beside_an_earlier_time(token: Token, anchor: date | None, lex: Lexicon) -> bool:
