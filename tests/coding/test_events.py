@@ -218,6 +218,11 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "2020-01-07", "the article's day when the head names none"),
     ("Rohan met Gondor. The fighting comes days after Arnor attacked Gondor.", "attacked",
      None, "days, weeks or years of no number name no day"),
+    ("Rohan met Gondor. Rohan called it a revenge strike for Arnorian attacks earlier this "
+     "month that killed 20 people.", "attacks", None,
+     "a deed noun in a phrase of a noun given a time surely past is no later"),
+    ("Rohan met Gondor. Rohan called it a revenge strike for Arnorian attacks that killed "
+     "20 people.", "attacks", "2020-01-08", "with no time the phrase is the day's news"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
                                          trigger: str, day: str | None, why: str) -> None:

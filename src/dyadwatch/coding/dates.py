@@ -194,6 +194,8 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             continue
         if _since_object(current):
             return NO_DAY  # "has shelled the town since the invasion": before the news
+        if _under_an_earlier_noun(current, anchor, lex):
+            return NO_DAY  # "a revenge attack for airstrikes earlier this month"
         gap = _gap_after(current)
         if gap is not None:
             return _day_before(current.head, gap, anchor, lex)
@@ -206,6 +208,27 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             return None
         current = current.head
     return None
+
+
+_EARLIER = re.compile(r"\bearlier\b", re.I)
+
+
+def _under_an_earlier_noun(token: Token, anchor: date | None, lex: Lexicon) -> bool:
+    """An event noun in a phrase of another noun that the parse gave a time surely past,
+    with no day ("a revenge attack for US airstrikes earlier this month", "a reply to
+    sanctions last year"): the time is the phrase's, and the deed inside it is no later;
+    a day on the outer noun is left alone ("the reprisal on Monday for the raids")."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return False
+    outer = token.head.head
+    if token.head.dep_ != "prep" or outer.pos_ != "NOUN":
+        return False
+    for expression in _date_expressions(outer, lex):
+        years = {int(y) for y in _YEAR.findall(expression)}
+        no_day = resolve_date(expression, anchor) is None
+        if _surely_past(expression, years, anchor) or (no_day and _EARLIER.search(expression)):
+            return True
+    return False
 
 
 _SAME_DAY_UNITS = frozenset({"minute", "hour", "moment"})
