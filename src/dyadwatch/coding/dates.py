@@ -672,12 +672,16 @@ def _opening_date(token: Token, lex: Lexicon) -> str | None:
     sent = token.sent
     if sent[0].lower_ in lex.period_preps:
         return None
+    doc = token.doc
     start = sent.start + (1 if sent[0].tag_ == "IN" else 0)
-    ent = next((e for e in token.doc.ents if e.start == start and e.label_ == "DATE"), None)
-    if ent is None or ent.end > token.i or (
-            ent.end < sent.end and token.doc[ent.end].tag_ == "POS"):
+    if start >= token.i or doc[start].ent_type_ != "DATE" or doc[start].ent_iob_ != "B":
         return None
-    return ent.text
+    end = start + 1
+    while end < sent.end and doc[end].ent_iob_ == "I":
+        end += 1
+    if end > token.i or (end < sent.end and doc[end].tag_ == "POS"):
+        return None
+    return doc[start:end].text
 
 
 def _day_time(token: Token) -> bool:
