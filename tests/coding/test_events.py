@@ -223,6 +223,10 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "a deed noun in a phrase of a noun given a time surely past is no later"),
     ("Rohan met Gondor. Rohan called it a revenge strike for Arnorian attacks that killed "
      "20 people.", "attacks", "2020-01-08", "with no time the phrase is the day's news"),
+    ("Rohan met Gondor. On Monday Arnor responded by attacking Gondor.", "attacking",
+     "2020-01-06", "a gerund of means is done when the verb it serves is"),
+    ("Rohan met Gondor. Last month Arnor responded by attacking Gondor.", "attacking", None,
+     "so it has no day when that verb has none"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
                                          trigger: str, day: str | None, why: str) -> None:

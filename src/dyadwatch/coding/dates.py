@@ -189,7 +189,7 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             return NO_DAY
         if current.i == token.i and _ongoing_label(current):
             return _day_of_clause(current.head, anchor, lex) or NO_DAY
-        if _scene_of_verb(current, lex):
+        if _scene_of_verb(current, lex) or _means_of_verb(current):
             current = current.head.head  # "killed last week in clashes": the killing's time
             continue
         if _since_object(current):
@@ -307,6 +307,14 @@ def _scene_of_verb(token: Token, lex: Lexicon) -> bool:
     prep = token.head
     return (token.pos_ == "NOUN" and token.dep_ == "pobj" and prep.dep_ == "prep"
             and prep.lower_ in lex.during_preps and prep.head.pos_ == "VERB")
+
+
+def _means_of_verb(token: Token) -> bool:
+    """A gerund of means is done when the verb it serves is ("countered on Sunday by
+    calling him a tyrant", "Gondor responded by expelling the envoy")."""
+    prep = token.head
+    return (token.dep_ == "pcomp" and token.tag_ == "VBG" and prep.lower_ == "by"
+            and prep.dep_ == "prep" and prep.head.pos_ in {"VERB", "AUX"})
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "pobj",
