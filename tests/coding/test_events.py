@@ -227,6 +227,11 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "2020-01-06", "a gerund of means is done when the verb it serves is"),
     ("Rohan met Gondor. Last month Arnor responded by attacking Gondor.", "attacking", None,
      "so it has no day when that verb has none"),
+    ("Rohan met Gondor. In the 90s Arnor attacked Gondor.", "attacked", None,
+     "a decade is another year"),
+    ("Rohan met Gondor. Arnor attacked Vel in Gondor, a country that since the 1970s has "
+     "had close ties with Rohan.", "attacked", "2020-01-08",
+     "but not one in a clause inside the phrase"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
                                          trigger: str, day: str | None, why: str) -> None:

@@ -151,6 +151,24 @@ NO_DAY = date.min  # marker: the predicate names a time, but no day the article 
 TOLD_BEFORE = date(1, 1, 2)  # marker: a deed noun pointing back; the day of its first telling
 ANOTHER_YEAR = NO_DAY  # the name it had when only other years were recognised
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# a decade: "the 1990s", "the 90s", "the '80s" (of the last century when it has two digits;
+# not "in his 30s", an age)
+_DECADE = re.compile(r"\b(1[89]\d0|20[0-2]0)s\b|\bthe\s+['’‘]?([2-9]0)s\b", re.I)
+
+
+_DECADE_WORD = re.compile(r"(?:1[89]\d0|20[0-2]0|['’‘]?[2-9]0)s")
+
+
+def _years(expression: str) -> set[int]:
+    """The years an expression names, a decade by its first year ("in the 90s", or the
+    tagger's "90s" alone: 1990)."""
+    found = {int(y) for y in _YEAR.findall(expression)}
+    for full, short in _DECADE.findall(expression):
+        found.add(int(full) if full else 1900 + int(short))
+    alone = _DECADE_WORD.fullmatch(expression.strip())
+    if alone and not found:
+        found.add(1900 + int(alone.group(0).strip("'’‘s")))
+    return found
 
 
 def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
@@ -170,7 +188,7 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             if found is not None:
                 later = anchor is not None and found > anchor + LAG and not ahead
                 return NO_DAY if later else found  # a later day is some plan's, not this deed's
-            years = {int(y) for y in _YEAR.findall(expression)}
+            years = _years(expression)
             if anchor is not None and years and anchor.year not in years:
                 return NO_DAY
             if past_period(expression):
@@ -224,7 +242,7 @@ def _under_an_earlier_noun(token: Token, anchor: date | None, lex: Lexicon) -> b
     if token.head.dep_ != "prep" or outer.pos_ != "NOUN":
         return False
     for expression in _date_expressions(outer, lex):
-        years = {int(y) for y in _YEAR.findall(expression)}
+        years = _years(expression)
         no_day = resolve_date(expression, anchor) is None
         if _surely_past(expression, years, anchor) or (no_day and _EARLIER.search(expression)):
             return True
@@ -291,7 +309,7 @@ def _beside_an_earlier_time(token: Token, anchor: date | None, lex: Lexicon) -> 
         if not (spliced or joined):
             continue
         for expression in _date_expressions(clause, lex):
-            years = {int(y) for y in _YEAR.findall(expression)}
+            years = _years(expression)
             if years and max(years) < anchor.year:
                 return True
             if spliced and _surely_past(expression, years, anchor):
@@ -477,7 +495,7 @@ def _period_in_purpose(token: Token, anchor: date | None, lex: Lexicon) -> bool:
     for clause in clauses:
         ahead = looks_ahead(clause, lex)
         for expression in _date_expressions(clause, lex):
-            years = {int(y) for y in _YEAR.findall(expression)}
+            years = _years(expression)
             other_year = anchor is not None and years and anchor.year not in years
             planned = _PLANNED.search(expression) is not None
             period = past_period(expression) and resolve_date(expression, anchor) is None
@@ -665,7 +683,7 @@ def _gerund_times(prep: Token, lex: Lexicon) -> Iterator[str]:
         return
     for clause in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
         for expression in _date_expressions(clause, lex):
-            if prep.lower_ == "by" or _SURELY_PAST.search(expression) or _YEAR.search(expression):
+            if prep.lower_ == "by" or _SURELY_PAST.search(expression) or _years(expression):
                 yield expression
 
 
@@ -732,8 +750,10 @@ _CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp", "advcl", "xcomp"})
 
 
 def _bare_year(token: Token) -> bool:
-    """A year standing alone as a date ("the 2015 deal", "in 2013"), not part of a day or
-    a period ("3 May 2015", "last year")."""
+    """A year or decade standing alone as a date ("the 2015 deal", "in 2013", "since the
+    1970s"), not part of a day or a period ("3 May 2015", "last year")."""
+    if _DECADE_WORD.fullmatch(token.text):
+        return True
     if not _YEAR.fullmatch(token.text):
         return False
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
