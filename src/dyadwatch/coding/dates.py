@@ -210,15 +210,14 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
         if _scene_of_verb(current, lex) or _means_of_verb(current):
             current = current.head.head  # "killed last week in clashes": the killing's time
             continue
-        if _since_object(current):
-            return NO_DAY  # "has shelled the town since the invasion": before the news
-        if _under_an_earlier_noun(current, anchor, lex):
-            return NO_DAY  # "a revenge attack for airstrikes earlier this month"
         gap = _gap_after(current)
         if gap is not None:
-            return _day_before(current.head, gap, anchor, lex)
-        if _beside_an_earlier_time(current, anchor, lex):
-            return NO_DAY  # "the town fell in 2015; the rebels burned the mill"
+            return _day_before(current.head, gap, anchor, lex)  # "comes days after ..."
+        if _since_object(current) or _under_an_earlier_noun(current, anchor, lex) or (
+                _beside_an_earlier_time(current, anchor, lex)):
+            # "has shelled the town since the invasion", "a revenge attack for airstrikes
+            # earlier this month", "the town fell in 2015; the rebels burned the mill"
+            return NO_DAY
         governor = _governing_clause(current)
         if governor is not None and event_date(governor, anchor, lex) == NO_DAY:
             return NO_DAY  # "in 2003, when Turkey refused to back the invasion": background
