@@ -152,6 +152,24 @@ NO_DAY = date.min  # marker: the predicate names a time, but no day the article 
 TOLD_BEFORE = date(1, 1, 2)  # marker: a deed noun pointing back; the day of its first telling
 ANOTHER_YEAR = NO_DAY  # the name it had when only other years were recognised
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# a decade: "the 1990s", "the 90s", "the '80s" (of the last century when it has two digits;
+# not "in his 30s", an age)
+_DECADE = re.compile(r"\b(1[89]\d0|20[0-2]0)s\b|\bthe\s+['’‘]?([2-9]0)s\b", re.I)
+
+
+_DECADE_WORD = re.compile(r"(?:1[89]\d0|20[0-2]0|['’‘]?[2-9]0)s")
+
+
+def _years(expression: str) -> set[int]:
+    """The years an expression names, a decade by its first year ("in the 90s", or the
+    tagger's "90s" alone: 1990)."""
+    found = {int(y) for y in _YEAR.findall(expression)}
+    for full, short in _DECADE.findall(expression):
+        found.add(int(full) if full else 1900 + int(short))
+    alone = _DECADE_WORD.fullmatch(expression.strip())
+    if alone and not found:
+        found.add(1900 + int(alone.group(0).strip("'’‘s")))
+    return found
 
 
 def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
@@ -171,7 +189,7 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             if found is not None:
                 later = anchor is not None and found > anchor + LAG and not ahead
                 return NO_DAY if later else found  # a later day is some plan's, not this deed's
-            years = {int(y) for y in _YEAR.findall(expression)}
+            years = _years(expression)
             if anchor is not None and years and anchor.year not in years:
                 return NO_DAY
             if past_period(expression):
@@ -190,11 +208,17 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             return NO_DAY
         if current.i == token.i and _ongoing_label(current):
             return _day_of_clause(current.head, anchor, lex) or NO_DAY
-        if _scene_of_verb(current, lex):
+        if _scene_of_verb(current, lex) or _means_of_verb(current):
             current = current.head.head  # "killed last week in clashes": the killing's time
             continue
-        if _since_object(current):
-            return NO_DAY  # "has shelled the town since the invasion": before the news
+        gap = _gap_after(current)
+        if gap is not None:
+            return _day_before(current.head, gap, anchor, lex)  # "comes days after ..."
+        if _since_object(current) or _under_an_earlier_noun(current, anchor, lex) or (
+                _beside_an_earlier_time(current, anchor, lex)):
+            # "has shelled the town since the invasion", "a revenge attack for airstrikes
+            # earlier this month", "the town fell in 2015; the rebels burned the mill"
+            return NO_DAY
         governor = _governing_clause(current)
         if governor is not None and event_date(governor, anchor, lex) == NO_DAY:
             return NO_DAY  # "in 2003, when Turkey refused to back the invasion": background
@@ -202,6 +226,95 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
             return None
         current = current.head
     return None
+
+
+_EARLIER = re.compile(r"\bearlier\b", re.I)
+
+
+def _under_an_earlier_noun(token: Token, anchor: date | None, lex: Lexicon) -> bool:
+    """An event noun in a phrase of another noun that the parse gave a time surely past,
+    with no day ("a revenge attack for US airstrikes earlier this month", "a reply to
+    sanctions last year"): the time is the phrase's, and the deed inside it is no later;
+    a day on the outer noun is left alone ("the reprisal on Monday for the raids")."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return False
+    outer = token.head.head
+    if token.head.dep_ != "prep" or outer.pos_ != "NOUN":
+        return False
+    for expression in _date_expressions(outer, lex):
+        years = _years(expression)
+        no_day = resolve_date(expression, anchor) is None
+        if _surely_past(expression, years, anchor) or (no_day and _EARLIER.search(expression)):
+            return True
+    return False
+
+
+_SAME_DAY_UNITS = frozenset({"minute", "hour", "moment"})
+_LONG_UNITS = frozenset({"week", "month", "year", "decade"})
+
+
+def _gap_after(token: Token) -> int | None:
+    """How many days before its head's deed a clause of "after" with a measure tells its
+    own: "comes one day after the minister met the rabbis" 1, "came hours after" 0,
+    "comes days after Gondor fired", "five years after the war began" -1 (no day); None
+    for a bare "after" or any other clause."""
+    if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "after"
+                                        for c in token.children):
+        return None
+    mark = next(c for c in token.children if c.dep_ == "mark")
+    # the parse hangs the measure on the clause or on its head, just before "after"
+    units = [c for c in token.children if c.dep_ == "npadvmod"] + [
+        c for c in token.head.children if c.dep_ == "npadvmod" and c.i == mark.i - 1]
+    for unit in units:
+        lemma = unit.lemma_.lower()
+        if lemma in _SAME_DAY_UNITS:
+            return 0
+        if lemma in _LONG_UNITS:
+            return -1
+        if lemma == "day":
+            count = next((c.lower_ for c in unit.children if c.dep_ in {"nummod", "det"}), None)
+            if count is not None and (count in _NUMBER_WORDS or count.isdigit()):
+                return _NUMBER_WORDS.get(count) or int(count)
+            return -1
+    return None
+
+
+def _day_before(head: Token, gap: int, anchor: date | None, lex: Lexicon) -> date | None:
+    """The day ``gap`` days before the day of the head's deed (the article's when it names
+    none); NO_DAY for a gap of no known length or a head with no day."""
+    if gap < 0:
+        return NO_DAY
+    day = event_date(head, anchor, lex)
+    if day in (NO_DAY, TOLD_BEFORE):
+        return NO_DAY
+    day = day or anchor
+    return None if day is None else day - timedelta(days=gap)
+
+
+def _beside_an_earlier_time(token: Token, anchor: date | None, lex: Lexicon) -> bool:
+    """A verb with no time of its own told beside a clause of an earlier year is history
+    told with it: a clause spliced before it by a comma or semicolon, which the parse
+    takes for its complement ("the town fell to the rebels in 2015; they burned the
+    mill"; "last month" too), or a clause joined after it ("the party sided with
+    Gondor, and in 1987 it joined a front"; only a year, as the later clause may be
+    older news than the first); not a verb of saying, whose complement is what is said
+    ("Gondor attacked Vel in 2015, officials said")."""
+    if anchor is None or token.pos_ not in {"VERB", "AUX"} or (
+            token.lemma_.lower() in lex.reporting_verbs):
+        return False
+    for clause in token.children:
+        spliced = clause.dep_ == "ccomp" and clause.i < token.i and not any(
+            c.dep_ == "mark" for c in clause.children)
+        joined = clause.dep_ == "conj" and clause.pos_ in {"VERB", "AUX"}
+        if not (spliced or joined):
+            continue
+        for expression in _date_expressions(clause, lex):
+            years = _years(expression)
+            if years and max(years) < anchor.year:
+                return True
+            if spliced and _surely_past(expression, years, anchor):
+                return True
+    return False
 
 
 def _scene_of_verb(token: Token, lex: Lexicon) -> bool:
@@ -212,6 +325,14 @@ def _scene_of_verb(token: Token, lex: Lexicon) -> bool:
     prep = token.head
     return (token.pos_ == "NOUN" and token.dep_ == "pobj" and prep.dep_ == "prep"
             and prep.lower_ in lex.during_preps and prep.head.pos_ == "VERB")
+
+
+def _means_of_verb(token: Token) -> bool:
+    """A gerund of means is done when the verb it serves is ("countered on Sunday by
+    calling him a tyrant", "Gondor responded by expelling the envoy")."""
+    prep = token.head
+    return (token.dep_ == "pcomp" and token.tag_ == "VBG" and prep.lower_ == "by"
+            and prep.dep_ == "prep" and prep.head.pos_ in {"VERB", "AUX"})
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "pobj",
@@ -374,7 +495,7 @@ def _period_in_purpose(token: Token, anchor: date | None, lex: Lexicon) -> bool:
     for clause in clauses:
         ahead = looks_ahead(clause, lex)
         for expression in _date_expressions(clause, lex):
-            years = {int(y) for y in _YEAR.findall(expression)}
+            years = _years(expression)
             other_year = anchor is not None and years and anchor.year not in years
             planned = _PLANNED.search(expression) is not None
             period = past_period(expression) and resolve_date(expression, anchor) is None
@@ -413,17 +534,22 @@ def looks_ahead(token: Token, lex: Lexicon) -> bool:
 
 
 def background(token: Token, lex: Lexicon) -> bool:
-    """The predicate is told as background to the news: the pluperfect outside reported
-    speech ("the US had vowed to", "a town they had liberated"; not the backshift of
-    "officials said the rebels had attacked"), an adverb of the past or of habit
-    ("previously", "has long argued", "has occasionally cooperated", "has called for it
-    before", "once backed"), a since-clause ("since the army ousted Morsi"), a span of time
+    """The predicate is told as background to the news: the pluperfect, simple or
+    progressive, outside reported speech ("the US had vowed to", "a town they had
+    liberated", "Gondor had been urging Arnor to attend"; not the backshift of "officials
+    said the rebels had attacked"), an adverb of the past or of habit ("previously", "has
+    long argued", "has occasionally cooperated", "has called for it before", "once backed",
+    "recently described"), an event noun told as earlier ("Gondor's recent incursion",
+    ``earlier_adjectives``), a since-clause ("since the army ousted Morsi"), a span of time
     (``over_a_span``) or a perfect that describes a side (``_perfect_relative``)."""
     if any((c.dep_ in {"advmod", "mark"} and c.lower_ in lex.background_adverbs)
            or (c.dep_ == "advmod" and c.lower_ in lex.earlier_adverbs)
            for c in token.children) or over_a_span(token, lex) or _perfect_relative(token, lex):
         return True
-    pluperfect = token.tag_ in {"VBN", "VBD"} and any(
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lex.earlier_adjectives
+                                    for c in token.children):
+        return True
+    pluperfect = token.tag_ in {"VBN", "VBD", "VBG"} and any(
         c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in token.children)
     reported = token.dep_ == "ccomp" and token.head.lemma_.lower() in lex.reporting_verbs
     return pluperfect and not reported
@@ -484,7 +610,9 @@ def _perfect_or_ongoing(token: Token) -> bool:
     fresh deed."""
     if token.dep_ == "relcl" and token.head.lemma_.lower() == "time":
         return False
-    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+    # a conjunct shares its head's auxiliary ("have conducted or inspired attacks since 2014")
+    auxes = [*token.children, *(token.head.children if token.dep_ == "conj" else ())]
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in auxes)
     return perfect or token.tag_ == "VBG" or (token.tag_ == "VBN" and token.dep_ == "acl")
 
 
@@ -507,7 +635,10 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
             # "a Turkish assault that last month drove the Kurds out": the assault's time
             found.extend(_date_expressions(child, lex))
         if child.dep_ == "prep" and child.lower_ in lex.period_preps:
-            # a date that bounds a period is not the event's day ("since 24 February")
+            # a date that bounds a period is not the event's day ("since 24 February"),
+            # but a deed done by the means of a gerund is done when it is, and one done
+            # before a time surely past is past too ("by attacking Vel last month")
+            found.extend(_gerund_times(child, lex))
             continue
         if child.dep_ == "agent":
             # "killed by a US counterattack on 7 February"; not a second agent joined to it
@@ -530,6 +661,9 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
             elif _unnamed_period(child, lex):
                 # "This year Turkey ended its operation", the period the tagger missed
                 found.append(" ".join(t.text for t in child.subtree))
+    opening = _opening_date(token, lex)
+    if opening is not None and opening not in found:
+        found.append(opening)
     week = next((e for e in found if _WEEK.fullmatch(e.lower())), None)
     if week is not None:
         # "on Thursday ... next week", parsed as two phrases, is next week's Thursday
@@ -538,6 +672,42 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
 
 
 _WEEK = re.compile(r"(?:next|last)\s+week")
+
+
+def _gerund_times(prep: Token, lex: Lexicon) -> Iterator[str]:
+    """The times of a gerund a means- or before-phrase opens: "by attacking Vel last month
+    Gondor challenged Arnor" is last month's; "before invading Vel last month Gondor warned
+    Arnor" is before it, so surely past too ("last", "ago", a year), but not "before
+    leaving next week", whose deed may be today's."""
+    if prep.lower_ not in {"by", "before"}:
+        return
+    for clause in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+        for expression in _date_expressions(clause, lex):
+            if prep.lower_ == "by" or _SURELY_PAST.search(expression) or _years(expression):
+                yield expression
+
+
+def _opening_date(token: Token, lex: Lexicon) -> str | None:
+    """The date that opens the sentence of a main verb, wherever the parse hung it ("In
+    April 2017 Gondor's envoy described ...", where the date went to the subject; "Last
+    year, Gondor was so angered that it ordered ..."): a date entity as the first words,
+    or after a first preposition, before the verb; not a possessive ("Monday's attack"),
+    nor a date that bounds a period ("By Sunday he appeared to agree", ``period_preps``)."""
+    if token.dep_ != "ROOT" or token.pos_ not in {"VERB", "AUX"}:
+        return None
+    sent = token.sent
+    if sent[0].lower_ in lex.period_preps:
+        return None
+    doc = token.doc
+    start = sent.start + (1 if sent[0].tag_ == "IN" else 0)
+    if start >= token.i or doc[start].ent_type_ != "DATE" or doc[start].ent_iob_ != "B":
+        return None
+    end = start + 1
+    while end < sent.end and doc[end].ent_iob_ == "I":
+        end += 1
+    if end > token.i or (end < sent.end and doc[end].tag_ == "POS"):
+        return None
+    return doc[start:end].text
 
 
 def _day_time(token: Token) -> bool:
@@ -580,8 +750,10 @@ _CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp", "advcl", "xcomp"})
 
 
 def _bare_year(token: Token) -> bool:
-    """A year standing alone as a date ("the 2015 deal", "in 2013"), not part of a day or
-    a period ("3 May 2015", "last year")."""
+    """A year or decade standing alone as a date ("the 2015 deal", "in 2013", "since the
+    1970s"), not part of a day or a period ("3 May 2015", "last year")."""
+    if _DECADE_WORD.fullmatch(token.text):
+        return True
     if not _YEAR.fullmatch(token.text):
         return False
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)

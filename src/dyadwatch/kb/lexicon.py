@@ -379,6 +379,7 @@ class Lexicon:
     prospective_heads: frozenset[str]
     background_adverbs: frozenset[str]
     earlier_adverbs: frozenset[str]
+    earlier_adjectives: frozenset[str]
     fresh_adverbs: frozenset[str]
     during_preps: frozenset[str]
     duration_nouns: frozenset[str]
