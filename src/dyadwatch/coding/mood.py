@@ -531,14 +531,15 @@ def _unreal_noun(noun: Token, lex: Lexicon) -> bool:
 
 
 def _unreal_clause(clause: Token, lex: Lexicon) -> bool:
-    """A clause of ability, possibility, aim or excess: "is able to strike", "made it
-    impossible for X to start a war", "is out to strangle X", "is likely to retaliate",
-    "too weak to retaliate". (Purpose
+    """A clause of ability, possibility, aim, reluctance or excess: "is able to strike",
+    "made it impossible for X to start a war", "is out to strangle X", "is likely to
+    retaliate", "too weak to retaliate", "was reluctant to commit troops". (Purpose
     clauses are kept: "began a hunger strike to protest" is a protest, as CAMEO codes it.)"""
     if clause.dep_ not in {"xcomp", "advcl", "ccomp", "acl"} or clause.head.i == clause.i:
         return False
     head = clause.head
-    return head.lemma_.lower() in lex.unreal_heads or _owed(clause, lex) or foreseen(
+    return head.lemma_.lower() in lex.unreal_heads or _reluctant(clause, lex) or _owed(
+        clause, lex) or foreseen(
         clause, lex) or any(
         c.dep_ in {"acomp", "advmod"} and c.lower_ in lex.unreal_heads and c.i < clause.i
         for c in head.children) or _excessive(head)
@@ -557,6 +558,13 @@ def foreseen(clause: Token, lex: Lexicon) -> bool:
         return False
     own = {c.lower_ for c in head.children if c.dep_ == "nsubj"}
     return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in own for c in clause.children)
+
+
+def _reluctant(clause: Token, lex: Lexicon) -> bool:
+    """'Gondor has been unwilling to instruct its ally', 'was reluctant to commit troops',
+    'hesitated to strike': the to-clause of reluctance is neither done nor refused; a
+    disposition is no refusal made (`reluctance_heads`)."""
+    return clause.dep_ == "xcomp" and clause.head.lemma_.lower() in lex.reluctance_heads
 
 
 def _excessive(head: Token) -> bool:
