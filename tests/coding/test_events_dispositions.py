@@ -1,5 +1,6 @@
 """Dispositions, guesses and standing stances on invented sentences with the shipped
-dictionaries (issue 14): reluctance is neither a deed nor a refusal."""
+dictionaries (issue 14): reluctance is neither a deed nor a refusal, and a will-clause of
+belief or fear and a deed under an adverb of a guess are no deeds."""
 
 from __future__ import annotations
 
@@ -32,4 +33,25 @@ def test_events_dispositions_reluctance_codes_nothing(nlp: Any, coder: Any, text
 ])
 def test_events_dispositions_refusal_kept(nlp: Any, coder: Any, text: str,
                                           expected: tuple[str, str, str]) -> None:
+    assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Chile said it believed Peruvian militias would use civilians as human shields.",
+     ("13", "18")),
+    ("There are concerns that the Somali rebels will free the Kenyan prisoners.", ("03", "08")),
+    ("Peru probably carried out the raid on the Chilean border post.", ("19", "18")),
+])
+def test_events_dispositions_foreseen_codes_nothing(nlp: Any, coder: Any, text: str,
+                                                    absent: tuple[str, ...]) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1][:2] in absent]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Maybe Chile is waiting for its allies, but last year it attacked Peru at once.",
+     ("CHL", "190", "PER")),
+    ("Chile said it would launch an assault on Peru.", ("CHL", "138", "PER")),
+])
+def test_events_dispositions_announced_kept(nlp: Any, coder: Any, text: str,
+                                            expected: tuple[str, str, str]) -> None:
     assert expected in coded(nlp, coder, text)

@@ -194,6 +194,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         if current.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "how"
                                             for c in current.children):
             return True  # "to discuss how to protect the Kurds" asks a question
+        if _foretold(current, lex) or _guessed(token, current, lex):
+            return True
         if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current) \
                 or _aim_stated(current, lex) or _hedged(current, lex) or inverted_condition(
                 current) or _bidding(current):
@@ -441,6 +443,39 @@ def _hedged(clause: Token, lex: Lexicon) -> bool:
     return clause.lemma_.lower() in lex.hedging_verbs and any(
         c.dep_ == "nsubj" and c.lower_ == "it" for c in clause.children) and not any(
         c.dep_ == "xcomp" for c in clause.children)
+
+
+def _foretold(clause: Token, lex: Lexicon) -> bool:
+    """'Officials believe the militia will use human shields', 'concerns that the Kurds will
+    free the prisoners', 'the fear is that the envoy will lend the talks credibility': a will-
+    or would-clause that is the content of a verb or noun of belief or fear is what someone
+    foresees, neither a deed nor an intent announced (`guessing_verbs`, `supposing_nouns`)."""
+    if not any(c.dep_ == "aux" and c.lower_ in lex.future_aux for c in clause.children):
+        return False
+    head = clause.head
+    if clause.dep_ == "ccomp" and head.i != clause.i and (
+            head.lemma_.lower() in lex.guessing_verbs):
+        return True
+    if clause.dep_ in {"acl", "ccomp"} and head.pos_ == "NOUN" and (
+            head.lemma_.lower() in lex.supposing_nouns):
+        return True
+    if clause.dep_ == "ccomp" and head.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in lex.supposing_nouns
+            for c in head.children):
+        return True
+    return _after_supposing_noun(clause, lex)
+
+
+def _guessed(token: Token, clause: Token, lex: Lexicon) -> bool:
+    """'Gondor probably fears a backlash', 'the strikes were probably carried out by Gondor',
+    'Gondor perhaps wants to strike': an adverb of a guess on the deed's own clause, or on
+    a verb whose to-clause it is, makes it a surmise (`guess_adverbs`); not one on a clause
+    it is only joined to ('maybe Gondor is waiting, but last time it struck at once')."""
+    word = token
+    while word.i != clause.i and word.dep_ == "xcomp":
+        word = word.head
+    return word.i == clause.i and any(
+        c.dep_ == "advmod" and c.lower_ in lex.guess_adverbs for c in clause.children)
 
 
 def _after_supposing_noun(clause: Token, lex: Lexicon) -> bool:

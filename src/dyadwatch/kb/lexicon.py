@@ -292,6 +292,8 @@ class Lexicon:
     conditional_marks: frozenset[str]
     wishing_verbs: frozenset[str]
     forecasting_verbs: frozenset[str]
+    guessing_verbs: frozenset[str]
+    guess_adverbs: frozenset[str]
     welcoming_verbs: frozenset[str]
     arriving_people: frozenset[str]
     rushing_verbs: frozenset[str]
