@@ -1,6 +1,7 @@
 """Dispositions, guesses and standing stances on invented sentences with the shipped
-dictionaries (issue 14): reluctance is neither a deed nor a refusal, and a will-clause of
-belief or fear and a deed under an adverb of a guess are no deeds."""
+dictionaries (issue 14): reluctance is neither a deed nor a refusal, a will-clause of belief
+or fear and a deed under an adverb of a guess are no deeds, and a perfect with 'long' tells
+a stance held for years."""
 
 from __future__ import annotations
 
@@ -54,4 +55,22 @@ def test_events_dispositions_foreseen_codes_nothing(nlp: Any, coder: Any, text: 
 ])
 def test_events_dispositions_announced_kept(nlp: Any, coder: Any, text: str,
                                             expected: tuple[str, str, str]) -> None:
+    assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("The Chilean president has long partnered with Peru against the cartels.", ("06",)),
+    ("Kenya has long protested at Somalia's claims to the island.", ("14",)),
+    ("Chile had long feared that Peru would annex the border town.", ("01",)),
+])
+def test_events_dispositions_long_held_codes_nothing(nlp: Any, coder: Any, text: str,
+                                                     absent: tuple[str, ...]) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1][:2] in absent]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile has long accused Peru of arming the rebels.", ("CHL", "112", "PER")),
+])
+def test_events_dispositions_long_accusation_kept(nlp: Any, coder: Any, text: str,
+                                                  expected: tuple[str, str, str]) -> None:
     assert expected in coded(nlp, coder, text)

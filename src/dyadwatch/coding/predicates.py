@@ -17,6 +17,7 @@ from dyadwatch.coding.mood import (
     future_deed,
     hypothetical,
     indicative,
+    long_held,
     near_miss,
     negated,
     none_done,
@@ -118,7 +119,9 @@ class PredicateFinder:
                     token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
                     standing_relative(token, predicate.code, self.lex)) or (
-                    prenominal_label(token)) or _manner_of(token, consumed) or (
+                    prenominal_label(token)) or (
+                    long_held(token, predicate.code, self.lex)) or _manner_of(
+                    token, consumed) or (
                     _averted(token, self.lex)) or (
                     _other_sense(token, predicate, self.lex)) or near_miss(
                     token, predicate.code, self.lex):
