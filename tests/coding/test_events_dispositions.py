@@ -1,7 +1,7 @@
 """Dispositions, guesses and standing stances on invented sentences with the shipped
 dictionaries (issue 14): reluctance is neither a deed nor a refusal, a will-clause of belief
-or fear and a deed under an adverb of a guess are no deeds, and a perfect with 'long' tells
-a stance held for years."""
+or fear and a deed under an adverb of a guess are no deeds, a perfect with 'long' tells a
+stance held for years, and 'committed' as an adjective pledges nothing."""
 
 from __future__ import annotations
 
@@ -73,4 +73,21 @@ def test_events_dispositions_long_held_codes_nothing(nlp: Any, coder: Any, text:
 ])
 def test_events_dispositions_long_accusation_kept(nlp: Any, coder: Any, text: str,
                                                   expected: tuple[str, str, str]) -> None:
+    assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Chile said it was committed to the defence of Peru.", ("03",)),
+])
+def test_events_dispositions_committed_codes_nothing(nlp: Any, coder: Any, text: str,
+                                                     absent: tuple[str, ...]) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1][:2] in absent]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile committed to more air strikes against the Peruvian rebels.",
+     ("CHL", "1384", "PERREB")),
+])
+def test_events_dispositions_pledge_kept(nlp: Any, coder: Any, text: str,
+                                         expected: tuple[str, str, str]) -> None:
     assert expected in coded(nlp, coder, text)

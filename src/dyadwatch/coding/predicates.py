@@ -730,7 +730,18 @@ def _other_sense(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
         root == FIGHT_ROOT and _enlisted(token, lex)) or (
         root == AID_ROOT and _contributed(token, lex)) or (
         predicate.code in lex.violent_roots and _braced_for(token, lex)) or (
-        root in SUPPORT_ROOTS and (_label_participle(token, lex) or _backed_off(token, lex)))
+        root in SUPPORT_ROOTS and (_label_participle(token, lex) or _backed_off(token, lex))) or (
+        root == INTENT_ROOT and _disposition(token, predicate, lex))
+
+
+def _disposition(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
+    """'They are committed allies', 'it was committed to the defence of its allies': a
+    participle of pledging as an adjective, after a copula or before its noun, tells a
+    disposition, no pledge made ('Gondor committed to more air strikes' is one;
+    ``disposition_participles``). A frame on it ('is committed to sending troops') keeps
+    its own reading."""
+    return predicate.embedded is None and token.dep_ in {"acomp", "amod"} and (
+        token.lemma_.lower() in lex.disposition_participles)
 
 
 def _characterised(token: Token, lex: Lexicon) -> bool:
@@ -1025,6 +1036,7 @@ OWNING_UP_CODE = "015"  # CAMEO: acknowledge or claim responsibility
 YIELD_CODE = "080"  # CAMEO: yield, plain ("allowed the opposition to hold a rally")
 SUPPORT_ROOTS = frozenset({"05", "06"})  # CAMEO: diplomatic and material cooperation
 THREAT_ROOT = "13"  # CAMEO: threaten
+INTENT_ROOT = "03"  # CAMEO: express intent to cooperate
 DISAPPROVAL_ROOT = "11"  # CAMEO: disapprove, criticise, accuse
 FEELING_CODE = "110"  # disapproval felt (anger.v, angry.adj): told ahead it is only foreseen
 

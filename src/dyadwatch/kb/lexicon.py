@@ -309,6 +309,7 @@ class Lexicon:
     unreal_modifiers: frozenset[str]
     near_miss_adverbs: frozenset[str]
     unreal_heads: frozenset[str]
+    disposition_participles: frozenset[str]
     reluctance_heads: frozenset[str]
     reciprocal_verbs: frozenset[str]
     reciprocal_markers: frozenset[str]
