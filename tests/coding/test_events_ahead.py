@@ -1,0 +1,25 @@
+"""What is only aimed at, entailed or still to come, on invented sentences with the shipped
+dictionaries (issue 14): a deed that a strategy or an agenda is is no deed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyadwatch.model import Article
+
+pytestmark = [pytest.mark.model, pytest.mark.issue(14)]
+
+
+def coded(nlp: Any, coder: Any, text: str) -> list[tuple[str | None, str, str | None]]:
+    article = Article(id="t", text=text, published="2019-02-01")
+    return [(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean strategy, with the help of Bolivia, is to expel the Peruvian rebels from "
+    "the border towns.",
+])
+def test_events_ahead_strategy_codes_nothing(nlp: Any, coder: Any, text: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1][:2] == "17"]
