@@ -1,5 +1,6 @@
 """What is only aimed at, entailed or still to come, on invented sentences with the shipped
-dictionaries (issue 14): a deed that a strategy or an agenda is is no deed."""
+dictionaries (issue 14): a deed that a strategy or an agenda is is no deed, and a hope or
+belief whose will-clause has a clause for subject foresees."""
 
 from __future__ import annotations
 
@@ -23,3 +24,12 @@ def coded(nlp: Any, coder: Any, text: str) -> list[tuple[str | None, str, str | 
 ])
 def test_events_ahead_strategy_codes_nothing(nlp: Any, coder: Any, text: str) -> None:
     assert not [t for t in coded(nlp, coder, text) if t[1][:2] == "17"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivian rebels hope that taking the Chilean border town will open a humanitarian "
+    "corridor into Peru.",
+    "Bolivia hopes that seizing the port will force Chile to negotiate.",
+])
+def test_events_ahead_hoped_effect_codes_nothing(nlp: Any, coder: Any, text: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1][:2] in {"03", "04"}]

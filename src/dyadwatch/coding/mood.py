@@ -465,7 +465,7 @@ def _foretold(clause: Token, lex: Lexicon) -> bool:
         return False
     head = clause.head
     if clause.dep_ == "ccomp" and head.i != clause.i and (
-            head.lemma_.lower() in lex.guessing_verbs):
+            head.lemma_.lower() in lex.guessing_verbs or head.lower_ in lex.guessing_verbs):
         return True
     if clause.dep_ in {"acl", "ccomp"} and head.pos_ == "NOUN" and (
             head.lemma_.lower() in lex.supposing_nouns):
@@ -603,7 +603,8 @@ def foreseen(clause: Token, lex: Lexicon) -> bool:
             c.dep_ in {"nsubjpass", "auxpass"} for c in head.children):
         return False
     own = {c.lower_ for c in head.children if c.dep_ == "nsubj"}
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in own for c in clause.children)
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in own or c.dep_ == "csubj"
+               for c in clause.children)  # "hope that taking the town will open a road"
 
 
 def _reluctant(clause: Token, lex: Lexicon) -> bool:
