@@ -1,6 +1,7 @@
 """What is only aimed at, entailed or still to come, on invented sentences with the shipped
-dictionaries (issue 14): a deed that a strategy or an agenda is is no deed, and a hope or
-belief whose will-clause has a clause for subject foresees."""
+dictionaries (issue 14): a deed that a strategy or an agenda is is no deed, a hope or belief
+whose will-clause has a clause for subject foresees, and what 'it means doing' entails is no
+deed."""
 
 from __future__ import annotations
 
@@ -33,3 +34,15 @@ def test_events_ahead_strategy_codes_nothing(nlp: Any, coder: Any, text: str) ->
 ])
 def test_events_ahead_hoped_effect_codes_nothing(nlp: Any, coder: Any, text: str) -> None:
     assert not [t for t in coded(nlp, coder, text) if t[1][:2] in {"03", "04"}]
+
+
+@pytest.mark.parametrize(("text", "absent", "expected"), [
+    ("Peru's minister said a no-fly zone is war. It means destroying Chile's combat planes "
+     "from the air.", "13", None),
+    ("Chile meant to strike the Peruvian rebels.", "19", ("CHL", "138", "PERREB")),
+])
+def test_events_ahead_entailed_codes_nothing(nlp: Any, coder: Any, text: str, absent: str,
+                                            expected: tuple[str, str, str] | None) -> None:
+    triples = coded(nlp, coder, text)
+    assert not [t for t in triples if t[1][:2] == absent]
+    assert expected is None or expected in triples

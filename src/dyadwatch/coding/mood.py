@@ -584,7 +584,8 @@ def _unreal_clause(clause: Token, lex: Lexicon) -> bool:
     if clause.dep_ not in {"xcomp", "advcl", "ccomp", "acl"} or clause.head.i == clause.i:
         return False
     head = clause.head
-    return head.lemma_.lower() in lex.unreal_heads or _reluctant(clause, lex) or _owed(
+    return head.lemma_.lower() in lex.unreal_heads or _reluctant(clause, lex) or entailed(
+        clause) or _owed(
         clause, lex) or foreseen(
         clause, lex) or any(
         c.dep_ in {"acomp", "advmod"} and c.lower_ in lex.unreal_heads and c.i < clause.i
@@ -612,6 +613,14 @@ def _reluctant(clause: Token, lex: Lexicon) -> bool:
     'hesitated to strike': the to-clause of reluctance is neither done nor refused; a
     disposition is no refusal made (`reluctance_heads`)."""
     return clause.dep_ == "xcomp" and clause.head.lemma_.lower() in lex.reluctance_heads
+
+
+def entailed(clause: Token) -> bool:
+    """'It means destroying the regime's planes': the -ing clause of 'mean' tells what
+    something entails, no deed and no intent (not 'meant to strike', an intent)."""
+    head = clause.head
+    return clause.dep_ == "xcomp" and clause.tag_ == "VBG" and head.i != clause.i and (
+        head.lemma_.lower() == "mean")
 
 
 def _excessive(head: Token) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.coding.mood import (
     decided,
+    entailed,
     forecast,
     foreseen,
     future_deed,
@@ -419,7 +420,8 @@ class PredicateFinder:
         if embedded is None or embedded.i in consumed or (
                 frame.kind == "intend" and self._foreign_bridge(token, embedded)):
             return None
-        if frame.kind == "intend" and embedded.head.i == token.i and foreseen(embedded, self.lex):
+        if frame.kind == "intend" and embedded.head.i == token.i and (
+                foreseen(embedded, self.lex) or entailed(embedded)):
             return None  # "expected Isis to be defeated by October" forecasts, intends nothing
         if frame.kind == "demand" and embedded.dep_ == "ccomp" and indicative(embedded) and (
                 obligation_modal(embedded, self.lex) is None):
