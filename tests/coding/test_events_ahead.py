@@ -1,7 +1,7 @@
 """What is only aimed at, entailed or still to come, on invented sentences with the shipped
 dictionaries (issue 14): a deed that a strategy or an agenda is is no deed, a hope or belief
-whose will-clause has a clause for subject foresees, and what 'it means doing' entails is no
-deed."""
+whose will-clause has a clause for subject foresees, what 'it means doing' entails is no
+deed, and what a side will be forced to do is not done."""
 
 from __future__ import annotations
 
@@ -46,3 +46,11 @@ def test_events_ahead_entailed_codes_nothing(nlp: Any, coder: Any, text: str, ab
     triples = coded(nlp, coder, text)
     assert not [t for t in triples if t[1][:2] == absent]
     assert expected is None or expected in triples
+
+
+@pytest.mark.parametrize("text", [
+    "This will force Peru to negotiate with Chile.",
+    "The sanctions would push Bolivia to negotiate with Chile.",
+])
+def test_events_ahead_forced_later_codes_nothing(nlp: Any, coder: Any, text: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1][:2] == "04"]

@@ -585,7 +585,7 @@ def _unreal_clause(clause: Token, lex: Lexicon) -> bool:
         return False
     head = clause.head
     return head.lemma_.lower() in lex.unreal_heads or _reluctant(clause, lex) or entailed(
-        clause) or _owed(
+        clause) or _made_ahead(clause, lex) or _owed(
         clause, lex) or foreseen(
         clause, lex) or any(
         c.dep_ in {"acomp", "advmod"} and c.lower_ in lex.unreal_heads and c.i < clause.i
@@ -613,6 +613,15 @@ def _reluctant(clause: Token, lex: Lexicon) -> bool:
     'hesitated to strike': the to-clause of reluctance is neither done nor refused; a
     disposition is no refusal made (`reluctance_heads`)."""
     return clause.dep_ == "xcomp" and clause.head.lemma_.lower() in lex.reluctance_heads
+
+
+def _made_ahead(clause: Token, lex: Lexicon) -> bool:
+    """'This will force Moscow to negotiate', 'the sanctions would push Iran to talk': the
+    to-clause of a future verb with an object of its own tells what that other side is
+    yet to be made to do, no deed of theirs."""
+    head = clause.head
+    return clause.dep_ == "xcomp" and head.i != clause.i and head.pos_ == "VERB" and any(
+        c.dep_ in {"dobj", "obj"} for c in head.children) and future(head, lex)
 
 
 def entailed(clause: Token) -> bool:
