@@ -23,6 +23,7 @@ def coded(nlp: Any, coder: Any, text: str) -> list[tuple[str | None, str, str | 
     ("Kenya has been unwilling to order its troops out of Somalia.", ("12", "10")),
     ("Chile is reluctant to send more troops to Peru.", ("12", "15")),
     ("Chile hesitated to attack Peru.", ("12", "19")),
+    ("The voters are reluctant for the state to fund the parties.", ("07",)),
 ])
 def test_events_dispositions_reluctance_codes_nothing(nlp: Any, coder: Any, text: str,
                                                       absent: tuple[str, ...]) -> None:

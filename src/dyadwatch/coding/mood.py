@@ -610,9 +610,11 @@ def foreseen(clause: Token, lex: Lexicon) -> bool:
 
 def _reluctant(clause: Token, lex: Lexicon) -> bool:
     """'Gondor has been unwilling to instruct its ally', 'was reluctant to commit troops',
-    'hesitated to strike': the to-clause of reluctance is neither done nor refused; a
-    disposition is no refusal made (`reluctance_heads`)."""
-    return clause.dep_ == "xcomp" and clause.head.lemma_.lower() in lex.reluctance_heads
+    'hesitated to strike', 'are reluctant for the state to fund parties': the clause of
+    reluctance is neither done nor refused; a disposition is no refusal made
+    (`reluctance_heads`)."""
+    return clause.dep_ in {"xcomp", "advcl", "ccomp"} and (
+        clause.head.lemma_.lower() in lex.reluctance_heads)
 
 
 def _made_ahead(clause: Token, lex: Lexicon) -> bool:
