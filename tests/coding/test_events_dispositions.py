@@ -53,6 +53,8 @@ def test_events_dispositions_foreseen_codes_nothing(nlp: Any, coder: Any, text: 
     ("Maybe Chile is waiting for its allies, but last year it attacked Peru at once.",
      ("CHL", "190", "PER")),
     ("Chile said it would launch an assault on Peru.", ("CHL", "138", "PER")),
+    ("Officials in Lima think Peru will look carefully at what the Chilean president said "
+     "about Bolivia.", ("CHLGOV", "010", "BOL")),
 ])
 def test_events_dispositions_announced_kept(nlp: Any, coder: Any, text: str,
                                             expected: tuple[str, str, str]) -> None:

@@ -174,7 +174,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and future(
             token.head, lex):
         return True  # "Sochi will be the sixth meeting between the two": one still to come
-    current = token
+    current, after_preposition = token, False
     if token.pos_ == "NOUN" and token.dep_ in {"dobj", "obj"} and token.head.pos_ == "VERB":
         current = token.head  # "made it impossible to start a war": the war is as unreal
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and any(
@@ -194,7 +194,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         if current.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "how"
                                             for c in current.children):
             return True  # "to discuss how to protect the Kurds" asks a question
-        if _foretold(current, lex) or _guessed(token, current, lex):
+        if (_foretold(current, lex) and not after_preposition) or _guessed(token, current, lex):
             return True
         if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current) \
                 or _aim_stated(current, lex) or _hedged(current, lex) or inverted_condition(
@@ -207,6 +207,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
             return True  # "a deal to allow Ankara to send its troops": only meant
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head  # "could change to fighting the regime"
+            after_preposition = True  # "will look at what Gondor said": said all the same
         elif current.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} and not (
                 current.dep_ == "acomp" and current.head.lemma_ == "be") or (
                 current.head.i == current.i):  # "it seems they are happy to talk"
