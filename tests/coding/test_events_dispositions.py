@@ -73,6 +73,8 @@ def test_events_dispositions_long_held_codes_nothing(nlp: Any, coder: Any, text:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Chile has long accused Peru of arming the rebels.", ("CHL", "112", "PER")),
+    ("Peruvian opposition leaders have long called for the Chilean ambassador's expulsion.",
+     ("PEROPP", "020", "CHLGOV")),
 ])
 def test_events_dispositions_long_accusation_kept(nlp: Any, coder: Any, text: str,
                                                   expected: tuple[str, str, str]) -> None:

@@ -247,9 +247,9 @@ def long_held(token: Token, code: str, lex: Lexicon) -> bool:
     """'The US has long partnered with the Kurds', 'Ankara has long protested at the
     alliance', 'leaders who had long feared a Kurdish state': a perfect with 'long' tells a
     relationship or stance held for years, no deed of a day (docs/annotation.md). Kept: an
-    accusation or criticism made again and again ("has long accused Beijing of …";
-    `claim_roots`)."""
-    return code[:2] not in lex.claim_roots and any(
+    appeal, demand, accusation or criticism made again and again ("has long called for his
+    removal", "has long accused Beijing of …"; `repeated_roots`)."""
+    return code[:2] not in lex.repeated_roots and any(
         c.dep_ == "advmod" and c.lower_ == "long" for c in token.children) and any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
 

@@ -404,6 +404,7 @@ class Lexicon:
     refusable_roots: CodeSet
     statement_roots: CodeSet
     claim_roots: CodeSet
+    repeated_roots: CodeSet
     violent_roots: CodeSet
     figurative_roots: CodeSet
     reciprocal_codes: CodeSet
@@ -434,7 +435,8 @@ class Lexicon:
 _TABLES = frozenset({"anaphors", "peoples", "rewrites", "fallback_targets", "default_targets"})
 _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes",
                         "place_target_roots", "deployment_codes", "refusable_roots",
-                        "statement_roots", "claim_roots", "violent_roots",
+                        "statement_roots", "claim_roots", "repeated_roots",
+                        "violent_roots",
                         "figurative_roots",
                         "reciprocal_codes", "toward_place_roots",
                         "struck_place_codes",
