@@ -1,7 +1,7 @@
 """What is only aimed at, entailed or still to come, on invented sentences with the shipped
 dictionaries (issue 14): a deed that a strategy or an agenda is is no deed, a hope or belief
 whose will-clause has a clause for subject foresees, what 'it means doing' entails is no
-deed, and what a side will be forced to do is not done."""
+deed, what a side will be forced to do is not done, and an event noun only sought is not done."""
 
 from __future__ import annotations
 
@@ -54,3 +54,16 @@ def test_events_ahead_entailed_codes_nothing(nlp: Any, coder: Any, text: str, ab
 ])
 def test_events_ahead_forced_later_codes_nothing(nlp: Any, coder: Any, text: str) -> None:
     assert not [t for t in coded(nlp, coder, text) if t[1][:2] == "04"]
+
+
+@pytest.mark.parametrize(("text", "absent", "expected"), [
+    ("Chile is seeking a UN-led investigation into the shooting of Peruvian fishermen.", "09",
+     None),
+    ("Bolivia wants a UN inquiry into the Chilean raid.", "09", None),
+    ("Chile wants the Peruvian blockade lifted.", "00", ("PER", "191", None)),
+])
+def test_events_ahead_sought_noun_codes_nothing(nlp: Any, coder: Any, text: str, absent: str,
+                                                expected: tuple[str, str, None] | None) -> None:
+    triples = coded(nlp, coder, text)
+    assert not [t for t in triples if t[1][:2] == absent]
+    assert expected is None or expected in triples

@@ -186,6 +186,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         return True  # "clashes between Arnor and Gondor are now a distinct possibility"
     if _conditional_would(current, lex) or (current is not token and _wished(token, lex)):
         return True  # "would welcome a takeover of the valley if that meant …"
+    if _sought(token, lex):
+        return True
     for _ in range(6):
         if any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux for c in current.children):
             return True
@@ -362,6 +364,20 @@ def _wished(noun: Token, lex: Lexicon) -> bool:
     return clause.lemma_.lower() in lex.wishing_verbs or any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks
                                   for m in c.children) for c in clause.children)
+
+
+def _sought(noun: Token, lex: Lexicon) -> bool:
+    """'Gondor is seeking a UN-led investigation', 'wants a UN inquiry', 'pushed for a
+    Russian-brokered truce': an event noun that a verb of seeking takes, as its object or
+    after 'for', is only sought, not done (`seeking_verbs`); not one given a participle of
+    its own ('wants the siege lifted' names a siege going on)."""
+    if noun.pos_ != "NOUN" or any(c.tag_ == "VBN" and c.i > noun.i for c in noun.children):
+        return False
+    if noun.dep_ in {"dobj", "obj"}:
+        return noun.head.lemma_.lower() in lex.seeking_verbs
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i != prep.i and (
+        f"{prep.head.lemma_.lower()} for" in lex.seeking_verbs)
 
 
 def _noun_purpose(clause: Token, lex: Lexicon) -> bool:

@@ -292,6 +292,7 @@ class Lexicon:
     conditional_marks: frozenset[str]
     wishing_verbs: frozenset[str]
     forecasting_verbs: frozenset[str]
+    seeking_verbs: frozenset[str]
     guessing_verbs: frozenset[str]
     guess_adverbs: frozenset[str]
     welcoming_verbs: frozenset[str]
