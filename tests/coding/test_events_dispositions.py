@@ -43,6 +43,7 @@ def test_events_dispositions_refusal_kept(nlp: Any, coder: Any, text: str,
      ("13", "18")),
     ("There are concerns that the Somali rebels will free the Kenyan prisoners.", ("03", "08")),
     ("Peru probably carried out the raid on the Chilean border post.", ("19", "18")),
+    ("Chile allegedly attacked a Peruvian border post.", ("19", "18")),
 ])
 def test_events_dispositions_foreseen_codes_nothing(nlp: Any, coder: Any, text: str,
                                                     absent: tuple[str, ...]) -> None:
