@@ -84,6 +84,7 @@ def test_events_dispositions_long_accusation_kept(nlp: Any, coder: Any, text: st
 
 @pytest.mark.parametrize(("text", "absent"), [
     ("Chile said it was committed to the defence of Peru.", ("03",)),
+    ("Chile said the Peruvian rebels remain nominally allied to Bolivia.", ("05",)),
 ])
 def test_events_dispositions_committed_codes_nothing(nlp: Any, coder: Any, text: str,
                                                      absent: tuple[str, ...]) -> None:
@@ -93,6 +94,8 @@ def test_events_dispositions_committed_codes_nothing(nlp: Any, coder: Any, text:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Chile committed to more air strikes against the Peruvian rebels.",
      ("CHL", "1384", "PERREB")),
+    ("Peruvian rebels have now allied with Chilean government forces in the north.",
+     ("PERREB", "050", "CHLGOV")),
 ])
 def test_events_dispositions_pledge_kept(nlp: Any, coder: Any, text: str,
                                          expected: tuple[str, str, str]) -> None:

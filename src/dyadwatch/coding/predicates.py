@@ -733,15 +733,16 @@ def _other_sense(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
         root == AID_ROOT and _contributed(token, lex)) or (
         predicate.code in lex.violent_roots and _braced_for(token, lex)) or (
         root in SUPPORT_ROOTS and (_label_participle(token, lex) or _backed_off(token, lex))) or (
-        root == INTENT_ROOT and _disposition(token, predicate, lex))
+        (root == INTENT_ROOT or root in SUPPORT_ROOTS) and _disposition(token, predicate, lex))
 
 
 def _disposition(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
-    """'They are committed allies', 'it was committed to the defence of its allies': a
-    participle of pledging as an adjective, after a copula or before its noun, tells a
-    disposition, no pledge made ('Gondor committed to more air strikes' is one;
-    ``disposition_participles``). A frame on it ('is committed to sending troops') keeps
-    its own reading."""
+    """'They are committed allies', 'it was committed to the defence of its allies', 'units
+    that are allied with US forces', 'allied naval manoeuvres': a participle of pledging or
+    alliance as an adjective, after a copula or before its noun, tells a disposition or a
+    standing tie, no pledge made and no alliance struck ('Gondor committed to more air
+    strikes', 'had allied with the regime' are deeds; ``disposition_participles``). A
+    frame on it ('is committed to sending troops') keeps its own reading."""
     return predicate.embedded is None and token.dep_ in {"acomp", "amod"} and (
         token.lemma_.lower() in lex.disposition_participles)
 
