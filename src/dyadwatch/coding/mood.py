@@ -174,7 +174,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and future(
             token.head, lex):
         return True  # "Sochi will be the sixth meeting between the two": one still to come
-    current = token
+    current, after_preposition = token, False
     if token.pos_ == "NOUN" and token.dep_ in {"dobj", "obj"} and token.head.pos_ == "VERB":
         current = token.head  # "made it impossible to start a war": the war is as unreal
     if token.pos_ == "NOUN" and token.dep_ == "nsubj" and any(
@@ -186,6 +186,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         return True  # "clashes between Arnor and Gondor are now a distinct possibility"
     if _conditional_would(current, lex) or (current is not token and _wished(token, lex)):
         return True  # "would welcome a takeover of the valley if that meant …"
+    if _sought(token, lex):
+        return True
     for _ in range(6):
         if any(c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux for c in current.children):
             return True
@@ -194,6 +196,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         if current.dep_ == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "how"
                                             for c in current.children):
             return True  # "to discuss how to protect the Kurds" asks a question
+        if (_foretold(current, lex) and not after_preposition) or _guessed(token, current, lex):
+            return True
         if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current) \
                 or _aim_stated(current, lex) or _hedged(current, lex) or inverted_condition(
                 current) or _bidding(current):
@@ -205,6 +209,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
             return True  # "a deal to allow Ankara to send its troops": only meant
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head  # "could change to fighting the regime"
+            after_preposition = True  # "will look at what Gondor said": said all the same
         elif current.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} and not (
                 current.dep_ == "acomp" and current.head.lemma_ == "be") or (
                 current.head.i == current.i):  # "it seems they are happy to talk"
@@ -238,6 +243,17 @@ def prenominal_label(token: Token) -> bool:
     head = token.head
     return token.pos_ == "VERB" and token.dep_ in {"amod", "compound"} and (
         token.tag_ in {"VBN", "VBD"}) and token.i < head.i and head.pos_ in {"NOUN", "PROPN"}
+
+
+def long_held(token: Token, code: str, lex: Lexicon) -> bool:
+    """'The US has long partnered with the Kurds', 'Ankara has long protested at the
+    alliance', 'leaders who had long feared a Kurdish state': a perfect with 'long' tells a
+    relationship or stance held for years, no deed of a day (docs/annotation.md). Kept: an
+    appeal, demand, accusation or criticism made again and again ("has long called for his
+    removal", "has long accused Beijing of …"; `repeated_roots`)."""
+    return code[:2] not in lex.repeated_roots and any(
+        c.dep_ == "advmod" and c.lower_ == "long" for c in token.children) and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
 
 
 def _relative_head(token: Token) -> Token:
@@ -350,6 +366,20 @@ def _wished(noun: Token, lex: Lexicon) -> bool:
                                   for m in c.children) for c in clause.children)
 
 
+def _sought(noun: Token, lex: Lexicon) -> bool:
+    """'Gondor is seeking a UN-led investigation', 'wants a UN inquiry', 'pushed for a
+    Russian-brokered truce': an event noun that a verb of seeking takes, as its object or
+    after 'for', is only sought, not done (`seeking_verbs`); not one given a participle of
+    its own ('wants the siege lifted' names a siege going on)."""
+    if noun.pos_ != "NOUN" or any(c.tag_ == "VBN" and c.i > noun.i for c in noun.children):
+        return False
+    if noun.dep_ in {"dobj", "obj"}:
+        return noun.head.lemma_.lower() in lex.seeking_verbs
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i != prep.i and (
+        f"{prep.head.lemma_.lower()} for" in lex.seeking_verbs)
+
+
 def _noun_purpose(clause: Token, lex: Lexicon) -> bool:
     """'a deal to allow Ankara to send its troops', 'a push to free the hostages': a
     to-clause on a noun says what it is for, not that it was done. Not the deed a
@@ -443,6 +473,39 @@ def _hedged(clause: Token, lex: Lexicon) -> bool:
         c.dep_ == "xcomp" for c in clause.children)
 
 
+def _foretold(clause: Token, lex: Lexicon) -> bool:
+    """'Officials believe the militia will use human shields', 'concerns that the Kurds will
+    free the prisoners', 'the fear is that the envoy will lend the talks credibility': a will-
+    or would-clause that is the content of a verb or noun of belief or fear is what someone
+    foresees, neither a deed nor an intent announced (`guessing_verbs`, `supposing_nouns`)."""
+    if not any(c.dep_ == "aux" and c.lower_ in lex.future_aux for c in clause.children):
+        return False
+    head = clause.head
+    if clause.dep_ == "ccomp" and head.i != clause.i and (
+            head.lemma_.lower() in lex.guessing_verbs or head.lower_ in lex.guessing_verbs):
+        return True
+    if clause.dep_ in {"acl", "ccomp"} and head.pos_ == "NOUN" and (
+            head.lemma_.lower() in lex.supposing_nouns):
+        return True
+    if clause.dep_ == "ccomp" and head.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in lex.supposing_nouns
+            for c in head.children):
+        return True
+    return _after_supposing_noun(clause, lex)
+
+
+def _guessed(token: Token, clause: Token, lex: Lexicon) -> bool:
+    """'Gondor probably fears a backlash', 'the strikes were probably carried out by Gondor',
+    'Gondor perhaps wants to strike': an adverb of a guess on the deed's own clause, or on
+    a verb whose to-clause it is, makes it a surmise (`guess_adverbs`); not one on a clause
+    it is only joined to ('maybe Gondor is waiting, but last time it struck at once')."""
+    word = token
+    while word.i != clause.i and word.dep_ == "xcomp":
+        word = word.head
+    return word.i == clause.i and any(
+        c.dep_ == "advmod" and c.lower_ in lex.guess_adverbs for c in clause.children)
+
+
 def _after_supposing_noun(clause: Token, lex: Lexicon) -> bool:
     """The clause follows a noun of what is only supposed at once, or after 'that'."""
     start = clause.left_edge.i
@@ -531,14 +594,16 @@ def _unreal_noun(noun: Token, lex: Lexicon) -> bool:
 
 
 def _unreal_clause(clause: Token, lex: Lexicon) -> bool:
-    """A clause of ability, possibility, aim or excess: "is able to strike", "made it
-    impossible for X to start a war", "is out to strangle X", "is likely to retaliate",
-    "too weak to retaliate". (Purpose
+    """A clause of ability, possibility, aim, reluctance or excess: "is able to strike",
+    "made it impossible for X to start a war", "is out to strangle X", "is likely to
+    retaliate", "too weak to retaliate", "was reluctant to commit troops". (Purpose
     clauses are kept: "began a hunger strike to protest" is a protest, as CAMEO codes it.)"""
     if clause.dep_ not in {"xcomp", "advcl", "ccomp", "acl"} or clause.head.i == clause.i:
         return False
     head = clause.head
-    return head.lemma_.lower() in lex.unreal_heads or _owed(clause, lex) or foreseen(
+    return head.lemma_.lower() in lex.unreal_heads or _reluctant(clause, lex) or entailed(
+        clause) or _made_ahead(clause, lex) or _owed(
+        clause, lex) or foreseen(
         clause, lex) or any(
         c.dep_ in {"acomp", "advmod"} and c.lower_ in lex.unreal_heads and c.i < clause.i
         for c in head.children) or _excessive(head)
@@ -556,7 +621,34 @@ def foreseen(clause: Token, lex: Lexicon) -> bool:
             c.dep_ in {"nsubjpass", "auxpass"} for c in head.children):
         return False
     own = {c.lower_ for c in head.children if c.dep_ == "nsubj"}
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in own for c in clause.children)
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in own or c.dep_ == "csubj"
+               for c in clause.children)  # "hope that taking the town will open a road"
+
+
+def _reluctant(clause: Token, lex: Lexicon) -> bool:
+    """'Gondor has been unwilling to instruct its ally', 'was reluctant to commit troops',
+    'hesitated to strike', 'are reluctant for the state to fund parties': the clause of
+    reluctance is neither done nor refused; a disposition is no refusal made
+    (`reluctance_heads`)."""
+    return clause.dep_ in {"xcomp", "advcl", "ccomp"} and (
+        clause.head.lemma_.lower() in lex.reluctance_heads)
+
+
+def _made_ahead(clause: Token, lex: Lexicon) -> bool:
+    """'This will force Moscow to negotiate', 'the sanctions would push Iran to talk': the
+    to-clause of a future verb with an object of its own tells what that other side is
+    yet to be made to do, no deed of theirs."""
+    head = clause.head
+    return clause.dep_ == "xcomp" and head.i != clause.i and head.pos_ == "VERB" and any(
+        c.dep_ in {"dobj", "obj"} for c in head.children) and future(head, lex)
+
+
+def entailed(clause: Token) -> bool:
+    """'It means destroying the regime's planes': the -ing clause of 'mean' tells what
+    something entails, no deed and no intent (not 'meant to strike', an intent)."""
+    head = clause.head
+    return clause.dep_ == "xcomp" and clause.tag_ == "VBG" and head.i != clause.i and (
+        head.lemma_.lower() == "mean")
 
 
 def _excessive(head: Token) -> bool:

@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.coding.mood import (
     decided,
+    entailed,
     forecast,
     foreseen,
     future_deed,
     hypothetical,
     indicative,
+    long_held,
     near_miss,
     negated,
     none_done,
@@ -118,7 +120,9 @@ class PredicateFinder:
                     token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
                     standing_relative(token, predicate.code, self.lex)) or (
-                    prenominal_label(token)) or _manner_of(token, consumed) or (
+                    prenominal_label(token)) or (
+                    long_held(token, predicate.code, self.lex)) or _manner_of(
+                    token, consumed) or (
                     _averted(token, self.lex)) or (
                     _other_sense(token, predicate, self.lex)) or near_miss(
                     token, predicate.code, self.lex):
@@ -416,7 +420,8 @@ class PredicateFinder:
         if embedded is None or embedded.i in consumed or (
                 frame.kind == "intend" and self._foreign_bridge(token, embedded)):
             return None
-        if frame.kind == "intend" and embedded.head.i == token.i and foreseen(embedded, self.lex):
+        if frame.kind == "intend" and embedded.head.i == token.i and (
+                foreseen(embedded, self.lex) or entailed(embedded)):
             return None  # "expected Isis to be defeated by October" forecasts, intends nothing
         if frame.kind == "demand" and embedded.dep_ == "ccomp" and indicative(embedded) and (
                 obligation_modal(embedded, self.lex) is None):
@@ -727,7 +732,19 @@ def _other_sense(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
         root == FIGHT_ROOT and _enlisted(token, lex)) or (
         root == AID_ROOT and _contributed(token, lex)) or (
         predicate.code in lex.violent_roots and _braced_for(token, lex)) or (
-        root in SUPPORT_ROOTS and (_label_participle(token, lex) or _backed_off(token, lex)))
+        root in SUPPORT_ROOTS and (_label_participle(token, lex) or _backed_off(token, lex))) or (
+        (root == INTENT_ROOT or root in SUPPORT_ROOTS) and _disposition(token, predicate, lex))
+
+
+def _disposition(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
+    """'They are committed allies', 'it was committed to the defence of its allies', 'units
+    that are allied with US forces', 'allied naval manoeuvres': a participle of pledging or
+    alliance as an adjective, after a copula or before its noun, tells a disposition or a
+    standing tie, no pledge made and no alliance struck ('Gondor committed to more air
+    strikes', 'had allied with the regime' are deeds; ``disposition_participles``). A
+    frame on it ('is committed to sending troops') keeps its own reading."""
+    return predicate.embedded is None and token.dep_ in {"acomp", "amod"} and (
+        token.lemma_.lower() in lex.disposition_participles)
 
 
 def _characterised(token: Token, lex: Lexicon) -> bool:
@@ -1022,6 +1039,7 @@ OWNING_UP_CODE = "015"  # CAMEO: acknowledge or claim responsibility
 YIELD_CODE = "080"  # CAMEO: yield, plain ("allowed the opposition to hold a rally")
 SUPPORT_ROOTS = frozenset({"05", "06"})  # CAMEO: diplomatic and material cooperation
 THREAT_ROOT = "13"  # CAMEO: threaten
+INTENT_ROOT = "03"  # CAMEO: express intent to cooperate
 DISAPPROVAL_ROOT = "11"  # CAMEO: disapprove, criticise, accuse
 FEELING_CODE = "110"  # disapproval felt (anger.v, angry.adj): told ahead it is only foreseen
 

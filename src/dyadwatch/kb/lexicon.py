@@ -292,6 +292,9 @@ class Lexicon:
     conditional_marks: frozenset[str]
     wishing_verbs: frozenset[str]
     forecasting_verbs: frozenset[str]
+    seeking_verbs: frozenset[str]
+    guessing_verbs: frozenset[str]
+    guess_adverbs: frozenset[str]
     welcoming_verbs: frozenset[str]
     arriving_people: frozenset[str]
     rushing_verbs: frozenset[str]
@@ -307,6 +310,8 @@ class Lexicon:
     unreal_modifiers: frozenset[str]
     near_miss_adverbs: frozenset[str]
     unreal_heads: frozenset[str]
+    disposition_participles: frozenset[str]
+    reluctance_heads: frozenset[str]
     reciprocal_verbs: frozenset[str]
     reciprocal_markers: frozenset[str]
     allied_preps: frozenset[str]
@@ -401,6 +406,7 @@ class Lexicon:
     refusable_roots: CodeSet
     statement_roots: CodeSet
     claim_roots: CodeSet
+    repeated_roots: CodeSet
     violent_roots: CodeSet
     figurative_roots: CodeSet
     reciprocal_codes: CodeSet
@@ -431,7 +437,8 @@ class Lexicon:
 _TABLES = frozenset({"anaphors", "peoples", "rewrites", "fallback_targets", "default_targets"})
 _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes",
                         "place_target_roots", "deployment_codes", "refusable_roots",
-                        "statement_roots", "claim_roots", "violent_roots",
+                        "statement_roots", "claim_roots", "repeated_roots",
+                        "violent_roots",
                         "figurative_roots",
                         "reciprocal_codes", "toward_place_roots",
                         "struck_place_codes",
