@@ -183,6 +183,19 @@ def comment_on(statement: Token, target: Token, lex: Lexicon) -> str | None:
     return None
 
 
+def criticised_subjects(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
+    """'said the launch was a reckless provocation', 'said the strike was illegal': the
+    common nouns that are the subjects of the clauses a statement governs which criticise
+    or blame them, each with the clause's code (:func:`comment_code`); not a noun that is
+    itself the word of criticism ("said these provocations only deepen Borduria's
+    isolation" names the deeds with scorn and says nothing of them)."""
+    scorn = lex.criticism_words | lex.blame_words
+    for clause in statement_clauses(statement, lex):
+        if (code := comment_code(clause, lex)) in CRITICAL_CODES:
+            yield from ((s, code) for s in comment_subjects(clause, shared=False)
+                        if s.pos_ == "NOUN" and s.lemma_.lower() not in scorn)
+
+
 def praised_partners(statement: Token, lex: Lexicon) -> Iterator[Token]:
     """'said our cooperation with France had been hugely successful': the partner (the
     object of 'with') of a working together (partnership_nouns) that a clause the
