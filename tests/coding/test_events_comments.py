@@ -103,6 +103,8 @@ CODED = [
      "a quote after a colon that the parse hangs the statement on is the statement's clause"),
     ("Arnor said Gondor had stonewalled requests for help.", ("ARN", "111", "GON"),
      "a verb of obstruction said of a named actor criticises it"),
+    ("Arnor said Gondor was tired and reckless.", ("ARN", "111", "GON"),
+     "a word coordinated with the complement says the same of the subject"),
 ]
 
 

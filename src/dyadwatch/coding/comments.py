@@ -85,8 +85,9 @@ def _penalty_told(clause: Token, lex: Lexicon) -> bool:
 def evaluation(clause: Token) -> Iterator[Token]:
     """The words that say what the clause's subject is or does: the head, the verbs it
     controls ("is trying to undermine"), its complement with the complement's modifiers
-    ("was an attempt to circumvent", "an act of cowardice"), what a 'have' clause has
-    ("had no intention"), a copula's preposition ("was behind the attack"), the subject
+    ("was an attempt to circumvent", "an act of cowardice") and the words coordinated with
+    it ("was a bossy, interfering government"), what a 'have' clause has ("had no
+    intention"), a copula's preposition ("was behind the attack"), the subject
     noun with its own adjectives ("Borduria's aggression has ...", "the reckless
     government had ...") and the manner of the deed ("behaved shamefully")."""
     yield clause
@@ -100,10 +101,20 @@ def evaluation(clause: Token) -> Iterator[Token]:
             yield from _controlled(child)
         elif child.dep_ in PREDICATIVE_DEPS or (
                 child.dep_ == "dobj" and clause.lemma_.lower() == "have"):
-            yield child
-            yield from _modifiers(child)
+            for word in (child, *_shared_conjuncts(child)):
+                yield word
+                yield from _modifiers(word)
         elif child.dep_ == "prep" and clause.lemma_.lower() == "be":
             yield child
+
+
+def _shared_conjuncts(word: Token) -> Iterator[Token]:
+    """'was a bossy, interfering government', 'was unwise and reckless': the words
+    coordinated with a complement say the same of the subject; not one with a subject of
+    its own ("the plan was sound and its critics wrong")."""
+    yield from (c for c in word.conjuncts if c.i > word.i and not any(
+        d.dep_ in SUBJECT_DEPS or d.dep_ in PASSIVE_SUBJECT_DEPS or d.dep_ == "dep"
+        for d in c.children))
 
 
 def comment_subjects(clause: Token, shared: bool = True) -> Iterator[Token]:
