@@ -105,6 +105,9 @@ CODED = [
      "a verb of obstruction said of a named actor criticises it"),
     ("Arnor said Gondor was tired and reckless.", ("ARN", "111", "GON"),
      "a word coordinated with the complement says the same of the subject"),
+    ("The Arnorian president spoke on Monday. The Gondorian government was reckless, he "
+     "said.", ("ARNGOV", "111", "GONGOV"),
+     "a speaker put after what he says is nobody named in it"),
 ]
 
 
