@@ -108,6 +108,9 @@ CODED = [
     ("The Arnorian president spoke on Monday. The Gondorian government was reckless, he "
      "said.", ("ARNGOV", "111", "GONGOV"),
      "a speaker put after what he says is nobody named in it"),
+    ("Arnor said Gondor had the chance to solve the problems facing farmers and has failed.",
+     ("ARN", "111", "GON"),
+     "a finite verb the parse joins to an infinitive goes with the clause's subject"),
 ]
 
 

@@ -19,7 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, passive, small_clause
+from dyadwatch.coding.syntax import (
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    passive,
+    small_clause,
+    to_clause,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -123,6 +129,9 @@ def comment_subjects(clause: Token, shared: bool = True) -> Iterator[Token]:
     Borduria signed the truce but then violated it")."""
     own = [c for c in clause.children
            if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if shared and not own and (sharing := _stranded_on(clause)) is not None:
+        yield from comment_subjects(sharing)
+        return
     if shared and not own and clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:
         yield from comment_subjects(clause.head)
         return
@@ -132,7 +141,8 @@ def comment_subjects(clause: Token, shared: bool = True) -> Iterator[Token]:
 def statement_clauses(statement: Token, lex: Lexicon) -> Iterator[Token]:
     """The clauses a statement governs, each of coordinated clauses on its own ("said the
     bill would help, but ministers had been complacent"), also one the parse joins to the
-    statement itself after its clause (:func:`_joined_clause`), the clause a verb of
+    statement itself after its clause (:func:`_joined_clause`), a finite verb the parse
+    joins to an infinitive inside the clause (:func:`_stranded_on`), the clause a verb of
     showing governs ("said the plans showed Borduria was terrified of scrutiny") and the
     quote a colon introduces when the parse hangs the statement on it (:func:`_quoted_head`)."""
     for clause in statement.children:
@@ -140,10 +150,29 @@ def statement_clauses(statement: Token, lex: Lexicon) -> Iterator[Token]:
             yield from _with_shown(clause, lex)
             yield from (c for c in clause.children
                         if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+            yield from (t for t in clause.subtree
+                        if (on := _stranded_on(t)) is not None and on.i == clause.i)
         elif _joined_clause(statement, clause, lex):
             yield clause
     if (quoted := _quoted_head(statement)) is not None:
         yield quoted
+
+
+def _stranded_on(verb: Token) -> Token | None:
+    """'said Borduria had the chance to end the war and has failed', the parse joining
+    'has failed' to the infinitive 'to end': a finite verb with no subject of its own joined
+    to an infinitive below a clause cannot share its 'to', and goes with the nearest verb
+    above that has a subject; None for any other verb."""
+    infinitive = verb.head
+    if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"} or not to_clause(infinitive) or (
+            not any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children)) or any(
+            c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return None
+    return next((a for a in infinitive.ancestors if a.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in a.children)), None)
+
+
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})  # "has failed", "had failed", "will"
 
 
 def _quoted_head(statement: Token) -> Token | None:
