@@ -103,6 +103,14 @@ CODED = [
      "a quote after a colon that the parse hangs the statement on is the statement's clause"),
     ("Arnor said Gondor had stonewalled requests for help.", ("ARN", "111", "GON"),
      "a verb of obstruction said of a named actor criticises it"),
+    ("Arnor said Gondor was tired and reckless.", ("ARN", "111", "GON"),
+     "a word coordinated with the complement says the same of the subject"),
+    ("The Arnorian president spoke on Monday. The Gondorian government was reckless, he "
+     "said.", ("ARNGOV", "111", "GONGOV"),
+     "a speaker put after what he says is nobody named in it"),
+    ("Arnor said Gondor had the chance to solve the problems facing farmers and has failed.",
+     ("ARN", "111", "GON"),
+     "a finite verb the parse joins to an infinitive goes with the clause's subject"),
 ]
 
 

@@ -28,6 +28,8 @@ def coded(nlp: Any, coder: Any, text: str) -> list[tuple[str | None, str, str | 
     ("Bolivia vowed revenge for the Chilean raid.", ("BOL", "138", "CHL")),
     ("Bolivia demanded an apology for the Chilean seizure of the boat.", ("BOL", "100", "CHL")),
     ("Peru retaliated for the Chilean strike.", ("PER", "190", "CHL")),
+    ("Ecuador fired a missile over Peru on Tuesday. Chile said the launch was reckless.",
+     ("CHL", "111", "ECU")),
 ])
 def test_events_deed_doers_reaction_aimed_at_doer(nlp: Any, coder: Any, text: str,
                                                   expected: tuple[str, str, str]) -> None:
@@ -46,3 +48,14 @@ def test_events_deed_doers_no_doer_told(nlp: Any, coder: Any, text: str, code: s
     reactions = [t for t in coded(nlp, coder, text) if t[1] == code]
     assert reactions
     assert all(t[2] is None for t in reactions)
+
+
+@pytest.mark.parametrize("text", [
+    "Ecuador fired a missile over Peru on Tuesday. Chile said the launch was a success.",
+    "Ecuador fired a missile over Peru on Tuesday. Chile said these provocations only "
+    "deepened the crisis.",
+])
+def test_events_deed_doers_statement_without_criticism(nlp: Any, coder: Any, text: str) -> None:
+    """A statement whose clause does not criticise the deed, or only names it with a word
+    of scorn, is aimed at no doer."""
+    assert not any(t[0] == "CHL" and t[2] == "ECU" for t in coded(nlp, coder, text))

@@ -105,17 +105,39 @@ class DocActors:
     named: list[tuple[int, str, str | None]] = field(default_factory=list)
     given_names: dict[str, Actor] = field(default_factory=dict)  # "kim" of "Kim Jong Un"
     quoted: set[int] = field(default_factory=set)  # tokens inside quotation marks
+    # "he" or "she" saying what comes before it → the tokens of what it says
+    said_before: dict[int, frozenset[int]] = field(default_factory=dict)
     plural: set[int] = field(default_factory=set)  # history starts of plural phrases
     # argument heads already resolved (clause_actors), by token: the memory is complete
     # once read, so a head reads the same wherever it is asked for
     heads: dict[int, Resolved | None] = field(default_factory=dict)
 
 
+def _said_before(doc: Doc, lex: Lexicon) -> dict[int, frozenset[int]]:
+    """'Mr Blair's government was a bossy government, he added': a speaker put after what
+    he or she says is nobody named in it (who would say 'my government' or 'I'), so the
+    words of the clause a verb of saying governs before its subject "he" or "she" start
+    no mention that pronoun may point to; keyed by the pronoun."""
+    found: dict[int, frozenset[int]] = {}
+    for token in doc:
+        verb = token.head
+        if token.dep_ != "nsubj" or token.lower_ not in {"he", "she"} or (
+                verb.lemma_.lower() not in lex.reporting_verbs):
+            continue
+        words = frozenset(t.i for clause in verb.children
+                          if clause.dep_ == "ccomp" and clause.right_edge.i < token.i
+                          for t in clause.subtree)
+        if words:
+            found[token.i] = words
+    return found
+
+
 def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActors:
     """Resolve every actor mention of ``doc`` in reading order. A dateline names a place,
     never an actor; a private person's mention is remembered as private."""
     lookup, lex = cache.lookup, cache.lex
-    memory = DocActors(dateline=dateline_tokens(doc), quoted=quoted_tokens(doc))
+    memory = DocActors(dateline=dateline_tokens(doc), quoted=quoted_tokens(doc),
+                       said_before=_said_before(doc, lex))
     everything = find_mentions(doc, cache)
     demonyms = demonym_countries(doc, lookup)
     memory.sole_country = sole_country(everything, demonyms, lookup, memory.dateline)
@@ -782,7 +804,7 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
                and not (singular and start in memory.plural)
                # a speaker outside a quotation is nobody named inside it
                and not (person and outside and start in memory.quoted)]
-    excluded = _co_subject_words(head)
+    excluded = _co_subject_words(head) | memory.said_before.get(head.i, frozenset())
     earlier = [entry for entry in earlier if entry[0] not in excluded]
     bound = binding_subject(head, memory) if head.dep_ == "poss" else None
     if head.dep_ == "poss" and not person and (bound is None or bound.i < head.i):

@@ -19,7 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, passive, small_clause
+from dyadwatch.coding.syntax import (
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    passive,
+    small_clause,
+    to_clause,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -85,8 +91,9 @@ def _penalty_told(clause: Token, lex: Lexicon) -> bool:
 def evaluation(clause: Token) -> Iterator[Token]:
     """The words that say what the clause's subject is or does: the head, the verbs it
     controls ("is trying to undermine"), its complement with the complement's modifiers
-    ("was an attempt to circumvent", "an act of cowardice"), what a 'have' clause has
-    ("had no intention"), a copula's preposition ("was behind the attack"), the subject
+    ("was an attempt to circumvent", "an act of cowardice") and the words coordinated with
+    it ("was a bossy, interfering government"), what a 'have' clause has ("had no
+    intention"), a copula's preposition ("was behind the attack"), the subject
     noun with its own adjectives ("Borduria's aggression has ...", "the reckless
     government had ...") and the manner of the deed ("behaved shamefully")."""
     yield clause
@@ -100,10 +107,20 @@ def evaluation(clause: Token) -> Iterator[Token]:
             yield from _controlled(child)
         elif child.dep_ in PREDICATIVE_DEPS or (
                 child.dep_ == "dobj" and clause.lemma_.lower() == "have"):
-            yield child
-            yield from _modifiers(child)
+            for word in (child, *_shared_conjuncts(child)):
+                yield word
+                yield from _modifiers(word)
         elif child.dep_ == "prep" and clause.lemma_.lower() == "be":
             yield child
+
+
+def _shared_conjuncts(word: Token) -> Iterator[Token]:
+    """'was a bossy, interfering government', 'was unwise and reckless': the words
+    coordinated with a complement say the same of the subject; not one with a subject of
+    its own ("the plan was sound and its critics wrong")."""
+    yield from (c for c in word.conjuncts if c.i > word.i and not any(
+        d.dep_ in SUBJECT_DEPS or d.dep_ in PASSIVE_SUBJECT_DEPS or d.dep_ == "dep"
+        for d in c.children))
 
 
 def comment_subjects(clause: Token, shared: bool = True) -> Iterator[Token]:
@@ -112,6 +129,9 @@ def comment_subjects(clause: Token, shared: bool = True) -> Iterator[Token]:
     Borduria signed the truce but then violated it")."""
     own = [c for c in clause.children
            if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if shared and not own and (sharing := _stranded_on(clause)) is not None:
+        yield from comment_subjects(sharing)
+        return
     if shared and not own and clause.dep_ == "conj" and clause.head.pos_ in {"VERB", "AUX"}:
         yield from comment_subjects(clause.head)
         return
@@ -121,7 +141,8 @@ def comment_subjects(clause: Token, shared: bool = True) -> Iterator[Token]:
 def statement_clauses(statement: Token, lex: Lexicon) -> Iterator[Token]:
     """The clauses a statement governs, each of coordinated clauses on its own ("said the
     bill would help, but ministers had been complacent"), also one the parse joins to the
-    statement itself after its clause (:func:`_joined_clause`), the clause a verb of
+    statement itself after its clause (:func:`_joined_clause`), a finite verb the parse
+    joins to an infinitive inside the clause (:func:`_stranded_on`), the clause a verb of
     showing governs ("said the plans showed Borduria was terrified of scrutiny") and the
     quote a colon introduces when the parse hangs the statement on it (:func:`_quoted_head`)."""
     for clause in statement.children:
@@ -129,10 +150,29 @@ def statement_clauses(statement: Token, lex: Lexicon) -> Iterator[Token]:
             yield from _with_shown(clause, lex)
             yield from (c for c in clause.children
                         if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+            yield from (t for t in clause.subtree
+                        if (on := _stranded_on(t)) is not None and on.i == clause.i)
         elif _joined_clause(statement, clause, lex):
             yield clause
     if (quoted := _quoted_head(statement)) is not None:
         yield quoted
+
+
+def _stranded_on(verb: Token) -> Token | None:
+    """'said Borduria had the chance to end the war and has failed', the parse joining
+    'has failed' to the infinitive 'to end': a finite verb with no subject of its own joined
+    to an infinitive below a clause cannot share its 'to', and goes with the nearest verb
+    above that has a subject; None for any other verb."""
+    infinitive = verb.head
+    if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"} or not to_clause(infinitive) or (
+            not any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children)) or any(
+            c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return None
+    return next((a for a in infinitive.ancestors if a.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in a.children)), None)
+
+
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})  # "has failed", "had failed", "will"
 
 
 def _quoted_head(statement: Token) -> Token | None:
@@ -181,6 +221,19 @@ def comment_on(statement: Token, target: Token, lex: Lexicon) -> str | None:
     if any(p.i == target.i or p.is_ancestor(target) for p in praised_partners(statement, lex)):
         return PRAISE
     return None
+
+
+def criticised_subjects(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
+    """'said the launch was a reckless provocation', 'said the strike was illegal': the
+    common nouns that are the subjects of the clauses a statement governs which criticise
+    or blame them, each with the clause's code (:func:`comment_code`); not a noun that is
+    itself the word of criticism ("said these provocations only deepen Borduria's
+    isolation" names the deeds with scorn and says nothing of them)."""
+    scorn = lex.criticism_words | lex.blame_words
+    for clause in statement_clauses(statement, lex):
+        if (code := comment_code(clause, lex)) in CRITICAL_CODES:
+            yield from ((s, code) for s in comment_subjects(clause, shared=False)
+                        if s.pos_ == "NOUN" and s.lemma_.lower() not in scorn)
 
 
 def praised_partners(statement: Token, lex: Lexicon) -> Iterator[Token]:

@@ -3,8 +3,9 @@
 "Japan condemned the launch", "Tehran vowed revenge for the strike", "Abe branded the
 provocative action a grave threat": the object of a reaction (criticism, praise or support,
 rejection, a threat or a vow of revenge, a demand, a retaliation) is often the deed, not its
-doer, and analysts code the reaction as aimed at the doer. When the predicate has no target
-of its own, the doer is taken, in order, from
+doer, and analysts code the reaction as aimed at the doer; so is the subject of a
+statement's clause that criticises it ("Abe said the launch was unacceptable"). When the
+predicate has no target of its own, the doer is taken, in order, from
 
 1. the deed noun's own phrase: a possessor, a national adjective or compound, a by-phrase
    ("the Israeli strike", "the attack by Isis");
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.coding.actors import DocActors, Resolved
 from dyadwatch.coding.arguments import fill
 from dyadwatch.coding.clause_actors import same_actor
-from dyadwatch.coding.comments import called_code
+from dyadwatch.coding.comments import called_code, criticised_subjects
 from dyadwatch.coding.syntax import direct_object, named_object
 
 if TYPE_CHECKING:
@@ -71,12 +72,28 @@ def reacted_deed(predicate: Predicate, lex: Lexicon) -> Token | None:
     or threat, whose object is what it asks or threatens: `deed_answer_roots`) or the noun
     of a for-, over- or against-phrase of its words or its object ("vowed revenge for the
     strike", "demanded an apology for the seizure"), when the noun is one of a deed family
-    (`launched_deeds`, `armed_deeds`, `coercive_deeds`, `deed_words`)."""
+    (`launched_deeds`, `armed_deeds`, `coercive_deeds`, `deed_words`); for a plain
+    statement, the deed its clause criticises (:func:`criticised_deed`)."""
+    if (judged := criticised_deed(predicate, lex)) is not None:
+        return judged[0]
     answer = predicate.code in lex.deed_answer_roots
     if not (answer or _reacting(predicate, lex) or _scorned_deed(predicate, lex)):
         return None
     return next((noun for noun in _deed_phrases(predicate, lex, not answer)
                  if _deed_codes(noun, lex) is not None), None)
+
+
+def criticised_deed(predicate: Predicate, lex: Lexicon) -> tuple[Token, str] | None:
+    """'Japan said the launch was a reckless provocation', 'said the move was unacceptable':
+    the deed noun that a plain statement's clause criticises or blames as its subject, with
+    the clause's code (111 or 112); the statement is that reaction to the deed's doer. Not
+    a word that names a deed without saying which ("said the move was reckless",
+    deed_words): the latest force told may be another's, as for a verb of calling."""
+    if predicate.code not in lex.reporting_codes:
+        return None
+    return next(((noun, code) for noun, code in criticised_subjects(predicate.token, lex)
+                 if noun.lemma_.lower() not in lex.deed_words
+                 and _deed_codes(noun, lex) is not None), None)
 
 
 def deed_doers(predicate: Predicate, noun: Token, source: Resolved, told: list[ToldDeed],

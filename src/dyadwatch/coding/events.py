@@ -22,7 +22,7 @@ call, so one coder can be shared by threads and calls.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -44,7 +44,7 @@ from dyadwatch.coding.clause_actors import political, private_sector, quarrellin
 from dyadwatch.coding.comments import STANCE, comment_on, warned_about
 from dyadwatch.coding.confidence import known_code
 from dyadwatch.coding.dates import NO_DAY, TOLD_BEFORE, carry_dates, event_date, retold_dates
-from dyadwatch.coding.deeds import ToldDeed, deed_doers, reacted_deed, tell
+from dyadwatch.coding.deeds import ToldDeed, criticised_deed, deed_doers, reacted_deed, tell
 from dyadwatch.coding.mentions import MatcherCache
 from dyadwatch.coding.places import event_location
 from dyadwatch.coding.predicates import (
@@ -184,13 +184,15 @@ class EventCoder:
                 # "A and B held talks": coordinated sides are each other's target
                 usable = usable_targets(predicate, source, [s for s in sources if reversible(s)],
                                         self.lex)
+            acting = predicate
             if not usable and not each_other:
                 usable = self._deed_doers(predicate, source, ctx)
+                acting = _deed_judgement(predicate, self.lex) if usable else predicate
             if not usable and not self.options.keep_untargeted:
                 continue
             chosen: list[Resolved | None] = [*usable] or [None]
             for target in chosen:
-                made = [(source, self._event(predicate, source, target, sent, index,
+                made = [(source, self._event(acting, source, target, sent, index,
                                              ctx.article, event_day, location))]
                 if target is not None and mutual(predicate, self.lex) and reversible(target) and (
                         not private_sector(target.actor, self.lex)):
@@ -282,6 +284,15 @@ class EventCoder:
         return any(other.token.i != statement.token.i and other_event.source == event.source
                    and any(c.i == other.token.i or c.is_ancestor(other.token) for c in clauses)
                    for other, other_event in coded)
+
+
+def _deed_judgement(predicate: Predicate, lex: Lexicon) -> Predicate:
+    """'Japan said the launch was a reckless provocation': a plain statement aimed at the
+    doer of the deed its clause criticises carries the clause's code (111, 112)."""
+    judged = criticised_deed(predicate, lex)
+    if judged is None:
+        return predicate
+    return replace(predicate, code=judged[1], rule=f"{predicate.rule}+deed")
 
 
 def _quarrel(predicate: Predicate, code: str, source: Resolved, target: Resolved,
