@@ -467,6 +467,8 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
         if _expletive(head):
             return None
         return antecedent_of(head, memory, person=lower in lex.person_pronouns)
+    if lower in lex.first_person_pronouns:
+        return _quote_speaker(head, memory, lookup, lex)
     if lower in lex.relative_pronouns and (clause := _relative_clause_of(head)) is not None:
         antecedent: Token | None = clause.head
         if head.dep_ == "pobj" and not _names_actor(clause.head, memory, lookup):
@@ -523,6 +525,53 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
         return _described_holder(head, memory, lookup, lex) or _joined_group(
             head, memory, lookup, lex) or found
     return found
+
+
+def _quote_speaker(pronoun: Token, memory: DocActors, lookup: ActorLookup,
+                   lex: Lexicon) -> Resolved | None:
+    """'"We will not retreat," the defence minister said': a first-person pronoun inside a
+    quotation stands for the quotation's one speaker, the subject of a verb of saying
+    outside the quotation in the sentences it runs over (or in the sentence before, when
+    that ends with a colon); outside a quotation, or with no speaker or two, it is nobody
+    (an author's 'we')."""
+    if pronoun.i not in memory.quoted or not _main_quoted_clause(pronoun, lex):
+        return None
+    doc = pronoun.doc
+    start = end = pronoun.i
+    while start > 0 and start - 1 in memory.quoted:
+        start -= 1
+    while end + 1 < len(doc) and end + 1 in memory.quoted:
+        end += 1
+    first, last = doc[max(start - 1, 0)].sent, doc[min(end + 1, len(doc) - 1)].sent
+    words = list(doc[first.start : last.end])
+    if first.start > 0 and doc[first.start - 1].sent[-1].text == ":":
+        words = [*doc[first.start - 1].sent, *words]
+    speakers = {subject.i: subject for verb in words if verb.i not in memory.quoted
+                and verb.lemma_.lower() in lex.speaker_verbs
+                for subject in verb.children
+                if subject.dep_ == "nsubj" and subject.i not in memory.quoted}
+    if len(speakers) != 1:
+        return None
+    found = _resolve_head(next(iter(speakers.values())), memory, lookup, lex)
+    if found is None:
+        return None
+    return Resolved(found.actor, pronoun.text, pronoun.i, private=found.private,
+                    collective=found.collective)
+
+
+def _main_quoted_clause(word: Token, lex: Lexicon) -> bool:
+    """The word is in a main clause of what is quoted ('"We will strike," he said', '"We
+    are pulling back. We will leave"'), not in a clause of time, condition, belief or
+    description ('when we partner with enemies', 'were we to let them down', 'the enemy
+    we are fighting', 'they believe we will acquiesce'), whose deed is no act of the
+    speaker's."""
+    verb = word
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    while verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT" or (verb.dep_ in {"ccomp", "parataxis"} and (
+        verb.head.lemma_.lower() in lex.speaker_verbs))
 
 
 def _joined_group(head: Token, memory: DocActors, lookup: ActorLookup,

@@ -254,6 +254,8 @@ class Lexicon:
     foe_first_nouns: frozenset[str]
     object_control: frozenset[str]
     person_pronouns: frozenset[str]
+    first_person_pronouns: frozenset[str]
+    speaker_verbs: frozenset[str]
     group_pronouns: frozenset[str]
     group_anaphors: frozenset[str]
     joining_verbs: frozenset[str]
