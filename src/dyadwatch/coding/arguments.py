@@ -107,6 +107,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
             _defended_target(predicate, memory, lookup, lex, places)) or (
             _earlier_deed_target(predicate, sources, memory, lookup, lex, places)) or (
             _condemned_deed_doer(predicate, sources, memory, lookup, lex))
+    if sources and not _foreign_sides(targets, sources):
+        targets = _garrison_left(predicate, sources, memory, lookup, lex, places) or targets
     if sources:
         targets = _sovereign_owner(predicate, sources, targets, memory, lex) or targets
     if sources and all(t.country is None for t in targets):
@@ -375,6 +377,67 @@ def _earlier_words(noun: Token, lemma: str) -> Iterator[Token]:
             yield earlier
 
 
+
+
+def _garrison_left(predicate: Predicate, sources: list[Resolved], memory: DocActors,
+                  lookup: ActorLookup, lex: Lexicon, places: PlaceLookup | None,
+                  ) -> list[Resolved]:
+    """'ordered the withdrawal of US troops in Syria', 'to withdraw the troops stationed in
+    Iraq', 'the US drawdown in Syria': a withdrawal that names no other side (its forces
+    are the source's own) is from the foreign country where the source's forces are kept
+    (`garrison_nouns`, `stationing_participles`). Never the source's own country: rebels
+    who surrender in their own province leave no state."""
+    if predicate.code not in lex.withdrawal_codes:
+        return []
+    homes = {s.country for s in sources}
+    if None in homes:
+        return []
+    for place in _garrison_places(predicate, lex):
+        country = _place_country(place, memory, lookup, lex, places)
+        if country is not None and country not in homes:
+            return [Resolved(Actor(country, country, rule=PLACE_RULE), place.text, place.i)]
+    return []
+
+
+def _garrison_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
+    """Where the forces a withdrawal takes away are: the 'in' phrase of the withdrawal noun
+    itself ("the drawdown in Syria"), of the forces it names as its subject, object or
+    of-phrase ("US troops in Syria"), or of a participle placing them ("stationed in")."""
+    words = [predicate.token, *predicate.words]
+    if predicate.embedded is not None:
+        words.append(predicate.embedded)
+    forces: list[Token] = []
+    for word in words:
+        if word.pos_ == "NOUN":
+            yield from _location_objects(word)
+        for child in word.children:
+            named = [child] if child.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"} else [
+                p for p in child.children if p.dep_ == "pobj"] if (
+                child.dep_ == "prep" and child.lower_ == "of") else []
+            garrison = [n for n in named if n.lemma_.lower() in lex.garrison_nouns]
+            if garrison and child.dep_ in {"dobj", "obj"}:
+                yield from _location_objects(word)  # "withdraw its troops in Syria"
+            forces += garrison
+    for force in forces:
+        yield from _location_objects(force)
+        for participle in (c for c in force.children
+                           if c.dep_ == "acl" and c.lower_ in lex.stationing_participles):
+            yield from _location_objects(participle)
+
+
+def _foreign_sides(targets: list[Resolved], sources: list[Resolved]) -> bool:
+    """Whether a target is an actor of another country than every source's."""
+    homes = {s.country for s in sources}
+    return any(t.actor is not None and t.country not in homes for t in targets)
+
+
+def _location_objects(anchor: Token) -> Iterator[Token]:
+    """The objects of 'in' or 'inside' on ``anchor`` and the owner of such a region ("in
+    Syria's north-east")."""
+    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"in", "inside"}):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            yield from (c for c in pobj.children if c.dep_ in {"poss", "compound"})
+            yield pobj
 
 
 def _relative_deed_target(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
