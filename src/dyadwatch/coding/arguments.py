@@ -106,7 +106,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         targets = _relative_deed_target(predicate, memory, lookup, lex) or (
             _defended_target(predicate, memory, lookup, lex, places)) or (
             _earlier_deed_target(predicate, sources, memory, lookup, lex, places)) or (
-            _condemned_deed_doer(predicate, sources, memory, lookup, lex))
+            _condemned_deed_doer(predicate, sources, memory, lookup, lex)) or (
+            _claimants(predicate, sources, memory, lookup, lex))
     if sources and not _foreign_sides(targets, sources):
         targets = _garrison_left(predicate, sources, memory, lookup, lex, places) or targets
     if sources:
@@ -363,6 +364,59 @@ def _condemned_deed_doer(predicate: Predicate, sources: list[Resolved], memory: 
         if found:
             return found
     return []
+
+
+DENIAL_CODE = "016"  # CAMEO: deny responsibility, reject an accusation
+
+
+def _claimants(predicate: Predicate, sources: list[Resolved], memory: DocActors,
+               lookup: ActorLookup, lex: Lexicon) -> list[Resolved]:
+    """'Arnor accused Gondor of shelling the town, a charge Gondor denied', 'Arnor blamed
+    Gondor for the blast, but Gondor rejected the accusation': a denial of a charge that
+    names again what a side charged in the same sentence (`restated_claims`,
+    `claiming_verbs`) answers that side. Only a charge set off beside the clause, the
+    denial its participle or relative clause, or a definite one in a clause coordinated
+    with it: in "Arnor said Gondor had denied the accusation" it is not Arnor's."""
+    if predicate.code != DENIAL_CODE:
+        return []
+    deniers = {s.country for s in sources if s.country}
+    for noun in (w for w in predicate.words if w.lemma_.lower() in lex.restated_claims):
+        verb = _claiming_verb(noun, predicate.token, lex)
+        if verb is None:
+            continue
+        again = replace(predicate, token=verb, words=(verb,), slot_tokens=(verb,),
+                        embedded=None)
+        found = [r for r in fill(again, ("nsubj",), memory, lookup, lex, subject=True)
+                 if r.actor is not None and r.country not in deniers]
+        if found:
+            return found
+    return []
+
+
+def _claiming_verb(noun: Token, denial: Token, lex: Lexicon) -> Token | None:
+    """The verb of saying whose charge ``noun`` names again: the nearest one above a
+    charge set off beside it ("…, a charge Gondor denied"), or the verb that a denial of
+    a definite charge is coordinated with ("blamed …, but Gondor rejected the
+    accusation")."""
+    if _set_off(noun) and denial.head.i == noun.i and denial.dep_ in {"acl", "relcl"}:
+        return next((a for a in noun.ancestors if a.pos_ == "VERB"
+                     and a.lemma_.lower() in lex.claiming_verbs), None)
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                   for c in noun.children)
+    if definite and denial.dep_ == "conj" and denial.head.i < noun.i and (
+            denial.head.lemma_.lower() in lex.claiming_verbs):
+        return denial.head
+    return None
+
+
+SET_OFF_MARKS = frozenset({",", "–", "—", "-", "--", ";"})
+
+
+def _set_off(noun: Token) -> bool:
+    """A phrase set beside its clause by a comma or a dash ("…, a charge refuted by X"),
+    whatever the parser hangs it on (an appositive, an adverbial noun, a second object)."""
+    start = noun.left_edge.i
+    return start > 0 and noun.doc[start - 1].text in SET_OFF_MARKS
 
 
 def _earlier_words(noun: Token, lemma: str) -> Iterator[Token]:

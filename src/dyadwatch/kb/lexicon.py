@@ -334,6 +334,8 @@ class Lexicon:
     naming_participles: frozenset[str]
     garrison_nouns: frozenset[str]
     stationing_participles: frozenset[str]
+    restated_claims: frozenset[str]
+    claiming_verbs: frozenset[str]
     named_anaphors: frozenset[str]
     salient_anaphors: frozenset[str]
     monarchy_nouns: frozenset[str]
