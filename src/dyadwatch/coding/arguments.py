@@ -1377,7 +1377,7 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
         return
     if slot in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss"}:
         yield from _dependency_slot(token, slot, lex)
-        if slot == "nsubj" and subject:
+        if slot == "nsubj" and (subject or _result_participle(token)):
             yield from _inherited_subject(token, lex)
         if predicate.embedded is not None and not subject:
             yield from _dependency_slot(predicate.embedded, slot, lex)
@@ -1407,6 +1407,15 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                         yield from _prep_objects(pobj, slot)
     yield from _stranded_prep_objects(token, slot)
     yield from _named_as_prep_objects(token, slot, lex)
+
+
+def _result_participle(token: Token) -> bool:
+    """'US and South Korean forces held drills, angering Pyongyang', 'withdrew the troops,
+    drawing criticism from its allies': a participle of result with no subject of its own
+    is the main clause's doing, also where its subject is the one it is aimed at (the
+    angering, the criticised)."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in token.children)
 
 
 def _help_givers(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
