@@ -966,6 +966,9 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
             if not found and not subject:
                 found = _authors(head, memory, lookup, lex,
                                  frozenset(t.i for t in predicate.words))
+            if not found and not subject and predicate.code in lex.deed_reaction_roots:
+                found = [r for doer in _gap_doers(head, lex)
+                         for r in actors_for(doer, memory, lookup, lex)]
             if not any(_known(r, lex) for r in found) and not own_means(
                     predicate, Resolved(None, "", head.i), lex, bare=True):
                 found = _listed(head, memory, lookup, lex) or found
@@ -1543,6 +1546,26 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
 # pronouns that a criticism is of when they are its clause's subject ("the ministry said
 # she had been reckless"): someone else, or the speaker, whose own side is then dropped
 OTHER_PRONOUNS = frozenset({"he", "she", "they", "who"})
+
+
+def _gap_doers(noun: Token, lex: Lexicon) -> Iterator[Token]:
+    """'angry at the support the US continues to provide', 'rejected the plan Gondor put
+    forward': the subject of an active relative clause whose object is the noun itself
+    (the clause and an infinitive under it have none of their own) did the thing a
+    reaction is about. Not a clause whose subject is the relative word ("the plan that
+    failed"), a passive one, nor one that only describes ("the convention, to which Paris
+    is a signatory")."""
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"
+                   and not passive(c)):
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects or any(s.lower_ in lex.relative_pronouns for s in subjects):
+            continue
+        verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+        if any(c.dep_ in {"dobj", "obj", "ccomp", "attr", "acomp"}
+               and c.lower_ not in lex.relative_pronouns
+               for verb in verbs for c in verb.children):
+            continue
+        yield from subjects
 
 
 def _relative_doers(noun: Token) -> Iterator[Token]:
