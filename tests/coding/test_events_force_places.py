@@ -83,3 +83,13 @@ def test_events_force_places_named_holder(nlp: Any, coder: Any, text: str,
 def test_events_force_places_no_target(nlp: Any, coder: Any, text: str, source: str) -> None:
     found = coded(nlp, coder, text)
     assert found and all(t is None for s, _, t in found if s == source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel said it would keep striking military positions inside Lebanon.",
+     ("ISR", "190", "LBN")),
+    ("Israeli jets attacked bases inside Lebanon overnight.", ("ISRMIL", "190", "LBN")),
+])
+def test_events_force_places_positions_and_bases(nlp: Any, coder: Any, text: str,
+                                                 expected: Triple) -> None:
+    assert expected in coded(nlp, coder, text)

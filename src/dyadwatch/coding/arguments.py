@@ -2272,7 +2272,7 @@ def _object_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
         # "shelled Kharkiv", "attacked the city of Idlib", "Afrin was encircled" (a name
         # the tagger gave no or another type: the gazetteer has the last word)
         yield obj
-    if obj is not None and obj.lemma_.lower() in lex.struck_things:
+    if obj is not None and _struck_thing(obj, lex):
         for anchor in (obj, predicate.token):  # the parser hangs "in ..." on either
             for prep in anchor.children:
                 if prep.dep_ == "prep" and prep.lower_ in lex.place_prepositions:
@@ -2292,11 +2292,17 @@ def _place_word(token: Token, forceful: bool, lex: Lexicon) -> bool:
         forceful and token.pos_ == "PROPN" and token.ent_type_ in MISTYPED_PLACE_ENTITIES)
 
 
+def _struck_thing(token: Token, lex: Lexicon) -> bool:
+    """A thing struck that stands for the state it is in (`struck_things`), by its word
+    or its lemma (the tagger reads "bases" as "basis")."""
+    return token.lemma_.lower() in lex.struck_things or token.lower_ in lex.struck_things
+
+
 def _struck_thing_places(thing: Token, lex: Lexicon) -> Iterator[Token]:
     """'strikes on residential areas in Idlib', 'an attack on a hospital near Aleppo': the
     place named on a thing struck (`struck_things`) that force is aimed at; not on a thing
     a possessor names as someone's."""
-    if thing.lemma_.lower() not in lex.struck_things or any(
+    if not _struck_thing(thing, lex) or any(
             c.dep_ == "poss" for c in thing.children):
         return  # "opened fire at his own base in Killeen": a thing someone's, not the place's
     for prep in thing.children:
