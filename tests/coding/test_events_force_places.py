@@ -93,3 +93,12 @@ def test_events_force_places_no_target(nlp: Any, coder: Any, text: str, source: 
 def test_events_force_places_positions_and_bases(nlp: Any, coder: Any, text: str,
                                                  expected: Triple) -> None:
     assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("US jets targeted areas under the control of Islamic State in eastern Syria.",
+     ("USAMIL", "190", "IMGMUSISI")),
+])
+def test_events_force_places_under_control(nlp: Any, coder: Any, text: str,
+                                           expected: Triple) -> None:
+    assert expected in coded(nlp, coder, text)

@@ -1257,6 +1257,10 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
         found = actors_for(agent, memory, lookup, lex)
         if found:
             return found
+    for holder in _controllers(head):
+        found = [r for r in actors_for(holder, memory, lookup, lex) if _known(r, lex)]
+        if found:
+            return found
     if head.lemma_.lower() in lex.border_nouns:
         # "sent tanks to the frontier with Ukraine": the state across the border (the
         # parser hangs the 'with' on the noun or, as often, on the verb)
@@ -1288,6 +1292,23 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
         return [r for doer in _restated_doers(head, predicate_words)
                 for r in actors_for(doer, memory, lookup, lex)]
     return []
+
+
+CONTROL_NOUNS = frozenset({"control", "rule", "occupation", "siege"})
+
+
+def _controllers(head: Token) -> Iterator[Token]:
+    """'areas under the control of Islamic State', 'villages under Kurdish control', 'a
+    town under rebel siege': who a thing is under the control of holds it (the parser
+    hangs the phrase on the thing or on the verb it is the object of)."""
+    anchors = [head, head.head] if head.dep_ in {"dobj", "obj"} else [head]
+    for prep in (c for anchor in anchors for c in anchor.children
+                 if c.dep_ == "prep" and c.lower_ == "under"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"
+                     and c.lemma_.lower() in CONTROL_NOUNS):
+            yield from (p for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
+                        for p in of.children if p.dep_ == "pobj")
+            yield from (c for c in noun.children if c.dep_ in {"amod", "compound", "poss"})
 
 
 def _restated_doers(noun: Token, predicate_words: frozenset[int]) -> Iterator[Token]:
