@@ -102,3 +102,12 @@ def test_events_force_places_positions_and_bases(nlp: Any, coder: Any, text: str
 def test_events_force_places_under_control(nlp: Any, coder: Any, text: str,
                                            expected: Triple) -> None:
     assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Idlib has seen more bloodshed as Syrian and Russian jets have bombed rebel-held "
+     "positions.", ("RUSMIL", "195", "SYRREB")),
+])
+def test_events_force_places_held_thing_sentence_country(nlp: Any, coder: Any, text: str,
+                                                         expected: Triple) -> None:
+    assert expected in coded(nlp, coder, text)

@@ -2125,13 +2125,25 @@ def _place_side(predicate: Predicate, place: Token, memory: DocActors, lookup: A
     """The side force aimed at ``place`` is aimed at: the side said to hold it, else the
     state it is in; nobody when it names no place."""
     country = _place_country(place, memory, lookup, lex, places)
-    holder = _place_holder(place, country or memory.sole_country, memory, lookup, lex) if (
+    holder = _place_holder(place, country or memory.sole_country or _sentence_country(
+        place, memory, lookup, lex, places), memory, lookup, lex) if (
         predicate.code in lex.toward_place_roots) else None
     if holder is not None:
         return [holder]  # force aimed at a place a side holds: "bombed rebel-held Douma"
     if country is not None:
         return [Resolved(Actor(country, country, rule=PLACE_RULE), place.text, place.i)]
     return []
+
+
+def _sentence_country(place: Token, memory: DocActors, lookup: ActorLookup, lex: Lexicon,
+                      places: PlaceLookup | None) -> str | None:
+    """The one country the places named in the sentence of ``place`` are in ("Idlib has
+    seen more bloodshed as jets bombed rebel-held positions": the rebels are Syria's);
+    none when they name two."""
+    found = {c for t in place.sent if t.i != place.i and (
+        t.ent_type_ in PLACE_ENTITIES or t.pos_ == "PROPN" and _place_word(t, True, lex))
+        and (c := _place_country(t, memory, lookup, lex, places)) is not None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _place_country(place: Token, memory: DocActors, lookup: ActorLookup, lex: Lexicon,
@@ -2289,9 +2301,11 @@ def _phrase_places(predicate: Predicate, own: set[str], forceful: bool,
 def _object_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
     """A place the force's object names, or where a thing struck is."""
     obj = direct_object(predicate.token, lex)
-    if obj is not None and _place_word(obj, True, lex):
+    if obj is not None and (_place_word(obj, True, lex) or _struck_thing(obj, lex) and any(
+            c.dep_ == "amod" and c.lower_ in HOLDER_PARTICIPLES for c in obj.children)):
         # "shelled Kharkiv", "attacked the city of Idlib", "Afrin was encircled" (a name
-        # the tagger gave no or another type: the gazetteer has the last word)
+        # the tagger gave no or another type: the gazetteer has the last word); a thing
+        # struck that a side is said to hold ("bombed rebel-held positions")
         yield obj
     if obj is not None and _struck_thing(obj, lex):
         for anchor in (obj, predicate.token):  # the parser hangs "in ..." on either
