@@ -111,3 +111,12 @@ def test_events_force_places_under_control(nlp: Any, coder: Any, text: str,
 def test_events_force_places_held_thing_sentence_country(nlp: Any, coder: Any, text: str,
                                                          expected: Triple) -> None:
     assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Most US raids in Syria hit Isis, but there were also US airstrikes on rebel-held "
+     "territories.", ("USA", "195", "SYRREB")),
+])
+def test_events_force_places_held_thing_of_force_noun(nlp: Any, coder: Any, text: str,
+                                                      expected: Triple) -> None:
+    assert expected in coded(nlp, coder, text)

@@ -2126,7 +2126,7 @@ def _place_side(predicate: Predicate, place: Token, memory: DocActors, lookup: A
     state it is in; nobody when it names no place."""
     country = _place_country(place, memory, lookup, lex, places)
     holder = _place_holder(place, country or memory.sole_country or _sentence_country(
-        place, memory, lookup, lex, places), memory, lookup, lex) if (
+        predicate, place, memory, lookup, lex, places), memory, lookup, lex) if (
         predicate.code in lex.toward_place_roots) else None
     if holder is not None:
         return [holder]  # force aimed at a place a side holds: "bombed rebel-held Douma"
@@ -2135,15 +2135,24 @@ def _place_side(predicate: Predicate, place: Token, memory: DocActors, lookup: A
     return []
 
 
-def _sentence_country(place: Token, memory: DocActors, lookup: ActorLookup, lex: Lexicon,
+def _sentence_country(predicate: Predicate, place: Token, memory: DocActors,
+                      lookup: ActorLookup, lex: Lexicon,
                       places: PlaceLookup | None) -> str | None:
     """The one country the places named in the sentence of ``place`` are in ("Idlib has
-    seen more bloodshed as jets bombed rebel-held positions": the rebels are Syria's);
+    seen more bloodshed as jets bombed rebel-held positions": the rebels are Syria's),
+    leaving out the doers the predicate names and the modifiers of nouns other than
+    places, which name owners or doers ("US attacks in Syria"; not "Aleppo province");
     none when they name two."""
-    found = {c for t in place.sent if t.i != place.i and (
+    doers = {t.i for word in (predicate.token, *predicate.words) for c in word.children
+             if c.dep_ in SUBJECT_DEPS | DOER_MODIFIER_DEPS for t in c.subtree}
+    found = {c for t in place.sent if t.i != place.i and t.i not in doers
+             and (t.dep_ not in DOER_MODIFIER_DEPS or _place_word(t.head, False, lex)) and (
         t.ent_type_ in PLACE_ENTITIES or t.pos_ == "PROPN" and _place_word(t, True, lex))
         and (c := _place_country(t, memory, lookup, lex, places)) is not None}
     return found.pop() if len(found) == 1 else None
+
+
+DOER_MODIFIER_DEPS = frozenset({"agent", "poss", "compound", "amod", "nmod"})
 
 
 def _place_country(place: Token, memory: DocActors, lookup: ActorLookup, lex: Lexicon,
@@ -2290,7 +2299,8 @@ def _phrase_places(predicate: Predicate, own: set[str], forceful: bool,
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             if pobj.lemma_.lower() in lex.water_places:
                 continue  # "into the Sea of Japan": the sea is no state's
-            if toward or (prep.lower_ in own and _place_word(pobj, forceful, lex)) or (
+            if toward or (prep.lower_ in own and (_place_word(pobj, forceful, lex) or (
+                    forceful and _held_thing(pobj, lex)))) or (
                     struck and prep.lower_ in lex.struck_place_preps
                     and _place_word(pobj, True, lex)):
                 yield pobj
@@ -2301,8 +2311,7 @@ def _phrase_places(predicate: Predicate, own: set[str], forceful: bool,
 def _object_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
     """A place the force's object names, or where a thing struck is."""
     obj = direct_object(predicate.token, lex)
-    if obj is not None and (_place_word(obj, True, lex) or _struck_thing(obj, lex) and any(
-            c.dep_ == "amod" and c.lower_ in HOLDER_PARTICIPLES for c in obj.children)):
+    if obj is not None and (_place_word(obj, True, lex) or _held_thing(obj, lex)):
         # "shelled Kharkiv", "attacked the city of Idlib", "Afrin was encircled" (a name
         # the tagger gave no or another type: the gazetteer has the last word); a thing
         # struck that a side is said to hold ("bombed rebel-held positions")
@@ -2331,6 +2340,12 @@ def _struck_thing(token: Token, lex: Lexicon) -> bool:
     """A thing struck that stands for the state it is in (`struck_things`), by its word
     or its lemma (the tagger reads "bases" as "basis")."""
     return token.lemma_.lower() in lex.struck_things or token.lower_ in lex.struck_things
+
+
+def _held_thing(token: Token, lex: Lexicon) -> bool:
+    """A thing struck that a side is said to hold ("rebel-held positions")."""
+    return _struck_thing(token, lex) and any(
+        c.dep_ == "amod" and c.lower_ in HOLDER_PARTICIPLES for c in token.children)
 
 
 def _struck_thing_places(thing: Token, lex: Lexicon) -> Iterator[Token]:
