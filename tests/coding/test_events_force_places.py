@@ -83,3 +83,40 @@ def test_events_force_places_named_holder(nlp: Any, coder: Any, text: str,
 def test_events_force_places_no_target(nlp: Any, coder: Any, text: str, source: str) -> None:
     found = coded(nlp, coder, text)
     assert found and all(t is None for s, _, t in found if s == source)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel said it would keep striking military positions inside Lebanon.",
+     ("ISR", "190", "LBN")),
+    ("Israeli jets attacked bases inside Lebanon overnight.", ("ISRMIL", "190", "LBN")),
+])
+def test_events_force_places_positions_and_bases(nlp: Any, coder: Any, text: str,
+                                                 expected: Triple) -> None:
+    assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("US jets targeted areas under the control of Islamic State in eastern Syria.",
+     ("USAMIL", "190", "IMGMUSISI")),
+])
+def test_events_force_places_under_control(nlp: Any, coder: Any, text: str,
+                                           expected: Triple) -> None:
+    assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Idlib has seen more bloodshed as Syrian and Russian jets have bombed rebel-held "
+     "positions.", ("RUSMIL", "195", "SYRREB")),
+])
+def test_events_force_places_held_thing_sentence_country(nlp: Any, coder: Any, text: str,
+                                                         expected: Triple) -> None:
+    assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Most US raids in Syria hit Isis, but there were also US airstrikes on rebel-held "
+     "territories.", ("USA", "195", "SYRREB")),
+])
+def test_events_force_places_held_thing_of_force_noun(nlp: Any, coder: Any, text: str,
+                                                      expected: Triple) -> None:
+    assert expected in coded(nlp, coder, text)

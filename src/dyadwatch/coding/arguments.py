@@ -106,7 +106,10 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         targets = _relative_deed_target(predicate, memory, lookup, lex) or (
             _defended_target(predicate, memory, lookup, lex, places)) or (
             _earlier_deed_target(predicate, sources, memory, lookup, lex, places)) or (
-            _condemned_deed_doer(predicate, sources, memory, lookup, lex))
+            _condemned_deed_doer(predicate, sources, memory, lookup, lex)) or (
+            _claimants(predicate, sources, memory, lookup, lex))
+    if sources and not _foreign_sides(targets, sources):
+        targets = _garrison_left(predicate, sources, memory, lookup, lex, places) or targets
     if sources:
         targets = _sovereign_owner(predicate, sources, targets, memory, lex) or targets
     if sources and all(t.country is None for t in targets):
@@ -363,6 +366,59 @@ def _condemned_deed_doer(predicate: Predicate, sources: list[Resolved], memory: 
     return []
 
 
+DENIAL_CODE = "016"  # CAMEO: deny responsibility, reject an accusation
+
+
+def _claimants(predicate: Predicate, sources: list[Resolved], memory: DocActors,
+               lookup: ActorLookup, lex: Lexicon) -> list[Resolved]:
+    """'Arnor accused Gondor of shelling the town, a charge Gondor denied', 'Arnor blamed
+    Gondor for the blast, but Gondor rejected the accusation': a denial of a charge that
+    names again what a side charged in the same sentence (`restated_claims`,
+    `claiming_verbs`) answers that side. Only a charge set off beside the clause, the
+    denial its participle or relative clause, or a definite one in a clause coordinated
+    with it: in "Arnor said Gondor had denied the accusation" it is not Arnor's."""
+    if predicate.code != DENIAL_CODE:
+        return []
+    deniers = {s.country for s in sources if s.country}
+    for noun in (w for w in predicate.words if w.lemma_.lower() in lex.restated_claims):
+        verb = _claiming_verb(noun, predicate.token, lex)
+        if verb is None:
+            continue
+        again = replace(predicate, token=verb, words=(verb,), slot_tokens=(verb,),
+                        embedded=None)
+        found = [r for r in fill(again, ("nsubj",), memory, lookup, lex, subject=True)
+                 if r.actor is not None and r.country not in deniers]
+        if found:
+            return found
+    return []
+
+
+def _claiming_verb(noun: Token, denial: Token, lex: Lexicon) -> Token | None:
+    """The verb of saying whose charge ``noun`` names again: the nearest one above a
+    charge set off beside it ("…, a charge Gondor denied"), or the verb that a denial of
+    a definite charge is coordinated with ("blamed …, but Gondor rejected the
+    accusation")."""
+    if _set_off(noun) and denial.head.i == noun.i and denial.dep_ in {"acl", "relcl"}:
+        return next((a for a in noun.ancestors if a.pos_ == "VERB"
+                     and a.lemma_.lower() in lex.claiming_verbs), None)
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                   for c in noun.children)
+    if definite and denial.dep_ == "conj" and denial.head.i < noun.i and (
+            denial.head.lemma_.lower() in lex.claiming_verbs):
+        return denial.head
+    return None
+
+
+SET_OFF_MARKS = frozenset({",", "–", "—", "-", "--", ";"})
+
+
+def _set_off(noun: Token) -> bool:
+    """A phrase set beside its clause by a comma or a dash ("…, a charge refuted by X"),
+    whatever the parser hangs it on (an appositive, an adverbial noun, a second object)."""
+    start = noun.left_edge.i
+    return start > 0 and noun.doc[start - 1].text in SET_OFF_MARKS
+
+
 def _earlier_words(noun: Token, lemma: str) -> Iterator[Token]:
     """The words of ``lemma`` before ``noun`` in its sentence and the two before it, the
     nearest first; not a word that only modifies a noun ("a launch pad")."""
@@ -375,6 +431,67 @@ def _earlier_words(noun: Token, lemma: str) -> Iterator[Token]:
             yield earlier
 
 
+
+
+def _garrison_left(predicate: Predicate, sources: list[Resolved], memory: DocActors,
+                  lookup: ActorLookup, lex: Lexicon, places: PlaceLookup | None,
+                  ) -> list[Resolved]:
+    """'ordered the withdrawal of US troops in Syria', 'to withdraw the troops stationed in
+    Iraq', 'the US drawdown in Syria': a withdrawal that names no other side (its forces
+    are the source's own) is from the foreign country where the source's forces are kept
+    (`garrison_nouns`, `stationing_participles`). Never the source's own country: rebels
+    who surrender in their own province leave no state."""
+    if predicate.code not in lex.withdrawal_codes:
+        return []
+    homes = {s.country for s in sources}
+    if None in homes:
+        return []
+    for place in _garrison_places(predicate, lex):
+        country = _place_country(place, memory, lookup, lex, places)
+        if country is not None and country not in homes:
+            return [Resolved(Actor(country, country, rule=PLACE_RULE), place.text, place.i)]
+    return []
+
+
+def _garrison_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
+    """Where the forces a withdrawal takes away are: the 'in' phrase of the withdrawal noun
+    itself ("the drawdown in Syria"), of the forces it names as its subject, object or
+    of-phrase ("US troops in Syria"), or of a participle placing them ("stationed in")."""
+    words = [predicate.token, *predicate.words]
+    if predicate.embedded is not None:
+        words.append(predicate.embedded)
+    forces: list[Token] = []
+    for word in words:
+        if word.pos_ == "NOUN":
+            yield from _location_objects(word)
+        for child in word.children:
+            named = [child] if child.dep_ in {"dobj", "obj", "nsubj", "nsubjpass"} else [
+                p for p in child.children if p.dep_ == "pobj"] if (
+                child.dep_ == "prep" and child.lower_ == "of") else []
+            garrison = [n for n in named if n.lemma_.lower() in lex.garrison_nouns]
+            if garrison and child.dep_ in {"dobj", "obj"}:
+                yield from _location_objects(word)  # "withdraw its troops in Syria"
+            forces += garrison
+    for force in forces:
+        yield from _location_objects(force)
+        for participle in (c for c in force.children
+                           if c.dep_ == "acl" and c.lower_ in lex.stationing_participles):
+            yield from _location_objects(participle)
+
+
+def _foreign_sides(targets: list[Resolved], sources: list[Resolved]) -> bool:
+    """Whether a target is an actor of another country than every source's."""
+    homes = {s.country for s in sources}
+    return any(t.actor is not None and t.country not in homes for t in targets)
+
+
+def _location_objects(anchor: Token) -> Iterator[Token]:
+    """The objects of 'in' or 'inside' on ``anchor`` and the owner of such a region ("in
+    Syria's north-east")."""
+    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in {"in", "inside"}):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            yield from (c for c in pobj.children if c.dep_ in {"poss", "compound"})
+            yield pobj
 
 
 def _relative_deed_target(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
@@ -849,6 +966,9 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
             if not found and not subject:
                 found = _authors(head, memory, lookup, lex,
                                  frozenset(t.i for t in predicate.words))
+            if not found and not subject and predicate.code in lex.deed_reaction_roots:
+                found = [r for doer in _gap_doers(head, lex)
+                         for r in actors_for(doer, memory, lookup, lex)]
             if not any(_known(r, lex) for r in found) and not own_means(
                     predicate, Resolved(None, "", head.i), lex, bare=True):
                 found = _listed(head, memory, lookup, lex) or found
@@ -1137,6 +1257,10 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
         found = actors_for(agent, memory, lookup, lex)
         if found:
             return found
+    for holder in _controllers(head):
+        found = [r for r in actors_for(holder, memory, lookup, lex) if _known(r, lex)]
+        if found:
+            return found
     if head.lemma_.lower() in lex.border_nouns:
         # "sent tanks to the frontier with Ukraine": the state across the border (the
         # parser hangs the 'with' on the noun or, as often, on the verb)
@@ -1168,6 +1292,23 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
         return [r for doer in _restated_doers(head, predicate_words)
                 for r in actors_for(doer, memory, lookup, lex)]
     return []
+
+
+CONTROL_NOUNS = frozenset({"control", "rule", "occupation", "siege"})
+
+
+def _controllers(head: Token) -> Iterator[Token]:
+    """'areas under the control of Islamic State', 'villages under Kurdish control', 'a
+    town under rebel siege': who a thing is under the control of holds it (the parser
+    hangs the phrase on the thing or on the verb it is the object of)."""
+    anchors = [head, head.head] if head.dep_ in {"dobj", "obj"} else [head]
+    for prep in (c for anchor in anchors for c in anchor.children
+                 if c.dep_ == "prep" and c.lower_ == "under"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"
+                     and c.lemma_.lower() in CONTROL_NOUNS):
+            yield from (p for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
+                        for p in of.children if p.dep_ == "pobj")
+            yield from (c for c in noun.children if c.dep_ in {"amod", "compound", "poss"})
 
 
 def _restated_doers(noun: Token, predicate_words: frozenset[int]) -> Iterator[Token]:
@@ -1260,7 +1401,7 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
         return
     if slot in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss"}:
         yield from _dependency_slot(token, slot, lex)
-        if slot == "nsubj" and subject:
+        if slot == "nsubj" and (subject or _result_participle(token)):
             yield from _inherited_subject(token, lex)
         if predicate.embedded is not None and not subject:
             yield from _dependency_slot(predicate.embedded, slot, lex)
@@ -1290,6 +1431,15 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                         yield from _prep_objects(pobj, slot)
     yield from _stranded_prep_objects(token, slot)
     yield from _named_as_prep_objects(token, slot, lex)
+
+
+def _result_participle(token: Token) -> bool:
+    """'US and South Korean forces held drills, angering Pyongyang', 'withdrew the troops,
+    drawing criticism from its allies': a participle of result with no subject of its own
+    is the main clause's doing, also where its subject is the one it is aimed at (the
+    angering, the criticised)."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and not any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in token.children)
 
 
 def _help_givers(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
@@ -1417,6 +1567,26 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
 # pronouns that a criticism is of when they are its clause's subject ("the ministry said
 # she had been reckless"): someone else, or the speaker, whose own side is then dropped
 OTHER_PRONOUNS = frozenset({"he", "she", "they", "who"})
+
+
+def _gap_doers(noun: Token, lex: Lexicon) -> Iterator[Token]:
+    """'angry at the support the US continues to provide', 'rejected the plan Gondor put
+    forward': the subject of an active relative clause whose object is the noun itself
+    (the clause and an infinitive under it have none of their own) did the thing a
+    reaction is about. Not a clause whose subject is the relative word ("the plan that
+    failed"), a passive one, nor one that only describes ("the convention, to which Paris
+    is a signatory")."""
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"
+                   and not passive(c)):
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects or any(s.lower_ in lex.relative_pronouns for s in subjects):
+            continue
+        verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+        if any(c.dep_ in {"dobj", "obj", "ccomp", "attr", "acomp"}
+               and c.lower_ not in lex.relative_pronouns
+               for verb in verbs for c in verb.children):
+            continue
+        yield from subjects
 
 
 def _relative_doers(noun: Token) -> Iterator[Token]:
@@ -1955,13 +2125,34 @@ def _place_side(predicate: Predicate, place: Token, memory: DocActors, lookup: A
     """The side force aimed at ``place`` is aimed at: the side said to hold it, else the
     state it is in; nobody when it names no place."""
     country = _place_country(place, memory, lookup, lex, places)
-    holder = _place_holder(place, country or memory.sole_country, memory, lookup, lex) if (
+    holder = _place_holder(place, country or memory.sole_country or _sentence_country(
+        predicate, place, memory, lookup, lex, places), memory, lookup, lex) if (
         predicate.code in lex.toward_place_roots) else None
     if holder is not None:
         return [holder]  # force aimed at a place a side holds: "bombed rebel-held Douma"
     if country is not None:
         return [Resolved(Actor(country, country, rule=PLACE_RULE), place.text, place.i)]
     return []
+
+
+def _sentence_country(predicate: Predicate, place: Token, memory: DocActors,
+                      lookup: ActorLookup, lex: Lexicon,
+                      places: PlaceLookup | None) -> str | None:
+    """The one country the places named in the sentence of ``place`` are in ("Idlib has
+    seen more bloodshed as jets bombed rebel-held positions": the rebels are Syria's),
+    leaving out the doers the predicate names and the modifiers of nouns other than
+    places, which name owners or doers ("US attacks in Syria"; not "Aleppo province");
+    none when they name two."""
+    doers = {t.i for word in (predicate.token, *predicate.words) for c in word.children
+             if c.dep_ in SUBJECT_DEPS | DOER_MODIFIER_DEPS for t in c.subtree}
+    found = {c for t in place.sent if t.i != place.i and t.i not in doers
+             and (t.dep_ not in DOER_MODIFIER_DEPS or _place_word(t.head, False, lex)) and (
+        t.ent_type_ in PLACE_ENTITIES or t.pos_ == "PROPN" and _place_word(t, True, lex))
+        and (c := _place_country(t, memory, lookup, lex, places)) is not None}
+    return found.pop() if len(found) == 1 else None
+
+
+DOER_MODIFIER_DEPS = frozenset({"agent", "poss", "compound", "amod", "nmod"})
 
 
 def _place_country(place: Token, memory: DocActors, lookup: ActorLookup, lex: Lexicon,
@@ -2108,7 +2299,8 @@ def _phrase_places(predicate: Predicate, own: set[str], forceful: bool,
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             if pobj.lemma_.lower() in lex.water_places:
                 continue  # "into the Sea of Japan": the sea is no state's
-            if toward or (prep.lower_ in own and _place_word(pobj, forceful, lex)) or (
+            if toward or (prep.lower_ in own and (_place_word(pobj, forceful, lex) or (
+                    forceful and _held_thing(pobj, lex)))) or (
                     struck and prep.lower_ in lex.struck_place_preps
                     and _place_word(pobj, True, lex)):
                 yield pobj
@@ -2119,11 +2311,12 @@ def _phrase_places(predicate: Predicate, own: set[str], forceful: bool,
 def _object_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
     """A place the force's object names, or where a thing struck is."""
     obj = direct_object(predicate.token, lex)
-    if obj is not None and _place_word(obj, True, lex):
+    if obj is not None and (_place_word(obj, True, lex) or _held_thing(obj, lex)):
         # "shelled Kharkiv", "attacked the city of Idlib", "Afrin was encircled" (a name
-        # the tagger gave no or another type: the gazetteer has the last word)
+        # the tagger gave no or another type: the gazetteer has the last word); a thing
+        # struck that a side is said to hold ("bombed rebel-held positions")
         yield obj
-    if obj is not None and obj.lemma_.lower() in lex.struck_things:
+    if obj is not None and _struck_thing(obj, lex):
         for anchor in (obj, predicate.token):  # the parser hangs "in ..." on either
             for prep in anchor.children:
                 if prep.dep_ == "prep" and prep.lower_ in lex.place_prepositions:
@@ -2143,11 +2336,23 @@ def _place_word(token: Token, forceful: bool, lex: Lexicon) -> bool:
         forceful and token.pos_ == "PROPN" and token.ent_type_ in MISTYPED_PLACE_ENTITIES)
 
 
+def _struck_thing(token: Token, lex: Lexicon) -> bool:
+    """A thing struck that stands for the state it is in (`struck_things`), by its word
+    or its lemma (the tagger reads "bases" as "basis")."""
+    return token.lemma_.lower() in lex.struck_things or token.lower_ in lex.struck_things
+
+
+def _held_thing(token: Token, lex: Lexicon) -> bool:
+    """A thing struck that a side is said to hold ("rebel-held positions")."""
+    return _struck_thing(token, lex) and any(
+        c.dep_ == "amod" and c.lower_ in HOLDER_PARTICIPLES for c in token.children)
+
+
 def _struck_thing_places(thing: Token, lex: Lexicon) -> Iterator[Token]:
     """'strikes on residential areas in Idlib', 'an attack on a hospital near Aleppo': the
     place named on a thing struck (`struck_things`) that force is aimed at; not on a thing
     a possessor names as someone's."""
-    if thing.lemma_.lower() not in lex.struck_things or any(
+    if not _struck_thing(thing, lex) or any(
             c.dep_ == "poss" for c in thing.children):
         return  # "opened fire at his own base in Killeen": a thing someone's, not the place's
     for prep in thing.children:

@@ -339,6 +339,10 @@ class Lexicon:
     ally_nouns: frozenset[str]
     sought_help_nouns: frozenset[str]
     naming_participles: frozenset[str]
+    garrison_nouns: frozenset[str]
+    stationing_participles: frozenset[str]
+    restated_claims: frozenset[str]
+    claiming_verbs: frozenset[str]
     named_anaphors: frozenset[str]
     salient_anaphors: frozenset[str]
     monarchy_nouns: frozenset[str]
@@ -405,6 +409,7 @@ class Lexicon:
     reporting_codes: CodeSet
     place_target_roots: CodeSet
     deployment_codes: CodeSet
+    withdrawal_codes: CodeSet
     refusable_roots: CodeSet
     statement_roots: CodeSet
     claim_roots: CodeSet
@@ -438,7 +443,8 @@ class Lexicon:
 
 _TABLES = frozenset({"anaphors", "peoples", "rewrites", "fallback_targets", "default_targets"})
 _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes",
-                        "place_target_roots", "deployment_codes", "refusable_roots",
+                        "place_target_roots", "deployment_codes", "withdrawal_codes",
+                        "refusable_roots",
                         "statement_roots", "claim_roots", "repeated_roots",
                         "violent_roots",
                         "figurative_roots",
