@@ -540,19 +540,37 @@ def background(token: Token, lex: Lexicon) -> bool:
     said the rebels had attacked"), an adverb of the past or of habit ("previously", "has
     long argued", "has occasionally cooperated", "has called for it before", "once backed",
     "recently described"), an event noun told as earlier ("Gondor's recent incursion",
-    ``earlier_adjectives``), a since-clause ("since the army ousted Morsi"), a span of time
-    (``over_a_span``) or a perfect that describes a side (``_perfect_relative``)."""
+    ``earlier_adjectives``) or as going on (``ongoing_adjectives``: "the ongoing talks"),
+    a perfect progressive ("has been pressing"), a since-clause ("since the army ousted
+    Morsi"), a span of time (``over_a_span``) or a perfect that describes a side
+    (``_perfect_relative``)."""
     if any((c.dep_ in {"advmod", "mark"} and c.lower_ in lex.background_adverbs)
            or (c.dep_ == "advmod" and c.lower_ in lex.earlier_adverbs)
            for c in token.children) or over_a_span(token, lex) or _perfect_relative(token, lex):
         return True
-    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lex.earlier_adjectives
+    if _perfect_progressive(token, lex):
+        return True
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and (c.lower_ in lex.earlier_adjectives
+                                                          or c.lower_ in lex.ongoing_adjectives)
                                     for c in token.children):
         return True
     pluperfect = token.tag_ in {"VBN", "VBD", "VBG"} and any(
         c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in token.children)
     reported = token.dep_ == "ccomp" and token.head.lemma_.lower() in lex.reporting_verbs
     return pluperfect and not reported
+
+
+def _perfect_progressive(token: Token, lex: Lexicon) -> bool:
+    """A perfect progressive tells a deed going on over a span up to now, not on a day
+    ("Gondor has been pressing Arnor to talk", "the rebels have been fighting the army",
+    also in reported speech: "said Gondor had been pressing Arnor"); not one told as fresh
+    ("has just been shelling", ``fresh_adverbs``). A named day ("has been tweeting today")
+    is read before this."""
+    if token.tag_ != "VBG" or any(_fresh(c, lex) for c in token.children):
+        return False
+    auxes = [c.lower_ for c in token.children if c.dep_ == "aux"]
+    return "been" in auxes and any(a in {"has", "have", "'s", "'ve", "having", "had", "'d"}
+                                   for a in auxes)
 
 
 def _perfect_relative(token: Token, lex: Lexicon) -> bool:

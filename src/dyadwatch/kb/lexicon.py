@@ -391,6 +391,7 @@ class Lexicon:
     background_adverbs: frozenset[str]
     earlier_adverbs: frozenset[str]
     earlier_adjectives: frozenset[str]
+    ongoing_adjectives: frozenset[str]
     fresh_adverbs: frozenset[str]
     during_preps: frozenset[str]
     duration_nouns: frozenset[str]
