@@ -421,6 +421,31 @@ def _simple_past(token: Token) -> bool:
     return token.tag_ == "VBN" and auxes in (["was"], ["were"])
 
 
+_MATERIAL_ROOTS = frozenset({"06", "07", "08", "15", "16", "17", "18", "19", "20"})
+
+
+def standing_present(token: Token, code: str) -> bool:
+    """A material deed told in the simple present outside the lead sentence is a habit or
+    a standing state, not a deed of the day ("Gondor hosts a million refugees", "the
+    resolutions ban Arnor from testing rockets", "as Gondorian forces besiege the town"):
+    with no day named it has no date. A statement or stance in the present ("Gondor
+    condemns the test", "Arnor says") is the day's news and keeps the article's day, and
+    so does a protest, often told in the present as it happens, and a headline or a
+    caption with no closing stop ("Warnings sound after Gondor launches missile")."""
+    if code[:2] not in _MATERIAL_ROOTS or _in_lead(token) or token.pos_ != "VERB":
+        return False
+    if not _closed(token.sent):
+        return False
+    return token.tag_ in {"VBZ", "VBP"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in token.children)
+
+
+def _closed(sent: Span) -> bool:
+    """The sentence ends with a stop, as running text does; a headline or a caption
+    often has none."""
+    return sent.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
+
+
 def _in_lead(token: Token) -> bool:
     return token.sent.start == 0
 

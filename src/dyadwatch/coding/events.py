@@ -43,7 +43,14 @@ from dyadwatch.coding.assembly import Party, assemble_event, rewritten
 from dyadwatch.coding.clause_actors import political, private_sector, quarrelling
 from dyadwatch.coding.comments import STANCE, comment_on, warned_about
 from dyadwatch.coding.confidence import known_code
-from dyadwatch.coding.dates import NO_DAY, TOLD_BEFORE, carry_dates, event_date, retold_dates
+from dyadwatch.coding.dates import (
+    NO_DAY,
+    TOLD_BEFORE,
+    carry_dates,
+    event_date,
+    retold_dates,
+    standing_present,
+)
 from dyadwatch.coding.deeds import ToldDeed, criticised_deed, deed_doers, reacted_deed, tell
 from dyadwatch.coding.mentions import MatcherCache
 from dyadwatch.coding.places import event_location
@@ -166,6 +173,8 @@ class EventCoder:
             tell(ctx.told, predicate, predicate.code, None)  # a deed whose doer is unknown
             return
         dated = event_date(predicate.token, ctx.day, self.lex)
+        if dated is None and standing_present(predicate.token, predicate.code):
+            dated = NO_DAY  # "Gondor hosts a million refugees": a standing state
         # an event placed in another year with no day named ("Bush's 2003 decision to
         # invade Iraq") has no day we can give; it is not dated to the article
         event_day = None if dated in (NO_DAY, TOLD_BEFORE) else dated or ctx.day
