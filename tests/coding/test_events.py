@@ -203,6 +203,8 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "a material deed in the simple present is a habit or a standing state"),
     ("Rohan met Gondor. Gondor kills Rohan's envoy", "kills", "2020-01-08",
      "but a headline with no stop tells the news in the present"),
+    ("Rohan met Gondor. After years when Arnor attacked Gondor, Rohan met Arnor.",
+     "attacked", None, "a past relative clause on plural years or occasions has no day"),
     ("Rohan met Gondor. Arnor recently attacked Gondor.", "attacked", None,
      "'recently' tells a deed before the news with no day"),
     ("Rohan met Gondor. The recent attack by Arnor on Gondor angered Rohan.", "attack",

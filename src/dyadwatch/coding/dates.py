@@ -197,7 +197,7 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
         if _possessed_deed(current):
             return TOLD_BEFORE
         if background(current, lex) or _period_in_purpose(current, anchor, lex) or (
-                _past_relative(current, lex)):
+                _past_relative(current, lex) or _occasions_relative(current, lex)):
             return NO_DAY
         if current.dep_ == "conj" and any(c.dep_ == "advmod" and c.lower_ in lex.sequence_adverbs
                                           for c in current.children):
@@ -403,6 +403,21 @@ def _past_relative(token: Token, lex: Lexicon) -> bool:
     head = token.head.lemma_.lower()
     return token.head.pos_ in {"NOUN", "PROPN", "PRON"} and head != "time" and (
         head not in lex.condemned_deeds) and token.head.ent_type_ != "DATE"
+
+
+def _occasions_relative(token: Token, lex: Lexicon) -> bool:
+    """A past or perfect relative clause on a plural noun of occasions or of spans tells
+    deeds done on many days before, none of them the news ("ignored incidents when Arnor
+    has fought Gondor", "after years when Gondor shunned Arnor"; ``occasion_nouns``,
+    ``duration_nouns``); the parse may hang a when-clause on the verb instead, so the
+    noun just before its "when" is read as well."""
+    if not (_simple_past(token) or _perfect(token)):
+        return False
+    nouns = [token.head] if token.dep_ == "relcl" else []
+    nouns += [token.doc[c.i - 1] for c in token.children
+              if c.dep_ == "advmod" and c.lower_ == "when" and c.i > 0]
+    return any(n.tag_ == "NNS" and n.lemma_.lower() in lex.occasion_nouns | lex.duration_nouns
+               for n in nouns)
 
 
 def _fresh(child: Token, lex: Lexicon) -> bool:

@@ -392,6 +392,7 @@ class Lexicon:
     earlier_adverbs: frozenset[str]
     earlier_adjectives: frozenset[str]
     ongoing_adjectives: frozenset[str]
+    occasion_nouns: frozenset[str]
     fresh_adverbs: frozenset[str]
     during_preps: frozenset[str]
     duration_nouns: frozenset[str]
