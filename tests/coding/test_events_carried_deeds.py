@@ -27,3 +27,4 @@ def test_events_carried_deeds_participle_with_doer_once(nlp: Any, coder: Any) ->
     coded = events(nlp, coder,
                    "The sanctions imposed by Washington on Pyongyang hit its coal exports.")
     assert [e for e in coded if e[1] == "163"] == [("USAGOV", "163", "PRKGOV")]
+

@@ -1371,9 +1371,13 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                 yield from _dependency_slot(clause, "dobj", lex)
         return
     if slot == "suffering_subject":
-        # "Kurdish forces came under attack from Turkish jets": the clause's subject
-        yield from (c for c in predicate.slot_tokens[-1].children
-                    if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
+        # "Kurdish forces came under attack from Turkish jets": the clause's subject; but
+        # the object of a verb that has one ("put the town under siege", "invited Kurdish
+        # leaders under assault from Turkey to Paris": the phrase is the object's)
+        clause = predicate.slot_tokens[-1]
+        objects = [c for c in clause.children if c.dep_ in {"dobj", "obj"}]
+        yield from objects or (c for c in clause.children
+                               if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
         return
     if slot == "condition_subject":
         yield from _condition_subjects(predicate, lex)
