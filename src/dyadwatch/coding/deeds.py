@@ -188,14 +188,17 @@ def _called_object(token: Token, lex: Lexicon) -> Token | None:
 
 def _deed_phrases(predicate: Predicate, lex: Lexicon, with_object: bool) -> Iterator[Token]:
     """The object of the predicate (``with_object``), then the nouns of the for-, over-
-    and against-phrases of its words and its object."""
+    and against-phrases of its words and its object, and of the to-phrase of an answer
+    noun ("vowed a firm response to the launch"; `answer_nouns`)."""
     obj = _called_object(predicate.token, lex)
     if obj is not None and with_object:
         yield obj
     anchors = {*predicate.words, *([obj] if obj is not None else [])}
     for word in sorted(anchors, key=lambda t: t.i):
+        answer = word.lemma_.lower() in lex.answer_nouns
         for prep in word.children:
-            if prep.dep_ == "prep" and prep.lower_ in DEED_PREPS:
+            if prep.dep_ == "prep" and (prep.lower_ in DEED_PREPS
+                                        or answer and prep.lower_ == "to"):
                 yield from (c for c in prep.children if c.dep_ == "pobj")
 
 

@@ -342,6 +342,7 @@ class Lexicon:
     garrison_nouns: frozenset[str]
     stationing_participles: frozenset[str]
     carrying_participles: frozenset[str]
+    answer_nouns: frozenset[str]
     restated_claims: frozenset[str]
     claiming_verbs: frozenset[str]
     named_anaphors: frozenset[str]
