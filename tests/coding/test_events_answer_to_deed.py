@@ -33,3 +33,15 @@ def test_events_answer_to_indefinite_deed_no_target(nlp: Any, coder: Any) -> Non
     coded = events(nlp, coder,
                    "Washington promised a strong response to any attack on the ceasefire.")
     assert all(target is None for source, code, target in coded if code == "138")
+
+
+def test_events_answer_in_response_force(nlp: Any, coder: Any) -> None:
+    text = ("North Korea fired a missile over Japan. South Korea held a live-fire drill in "
+            "response to the launch.")
+    assert ("KOR", "150", "PRK") in events(nlp, coder, text)
+
+
+def test_events_answer_in_response_meeting_no_target(nlp: Any, coder: Any) -> None:
+    coded = events(nlp, coder,
+                   "Japan held an emergency meeting in response to the North Korean launch.")
+    assert all(target is None for _, code, target in coded if code.startswith("04"))
