@@ -1371,9 +1371,13 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                 yield from _dependency_slot(clause, "dobj", lex)
         return
     if slot == "suffering_subject":
-        # "Kurdish forces came under attack from Turkish jets": the clause's subject
-        yield from (c for c in predicate.slot_tokens[-1].children
-                    if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
+        # "Kurdish forces came under attack from Turkish jets": the clause's subject; but
+        # the object of a verb that has one ("put the town under siege", "invited Kurdish
+        # leaders under assault from Turkey to Paris": the phrase is the object's)
+        clause = predicate.slot_tokens[-1]
+        objects = [c for c in clause.children if c.dep_ in {"dobj", "obj"}]
+        yield from objects or (c for c in clause.children
+                               if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
         return
     if slot == "condition_subject":
         yield from _condition_subjects(predicate, lex)
@@ -2309,18 +2313,30 @@ def _phrase_places(predicate: Predicate, own: set[str], forceful: bool,
 
 
 def _object_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
-    """A place the force's object names, or where a thing struck is."""
-    obj = direct_object(predicate.token, lex)
-    if obj is not None and (_place_word(obj, True, lex) or _held_thing(obj, lex)):
-        # "shelled Kharkiv", "attacked the city of Idlib", "Afrin was encircled" (a name
-        # the tagger gave no or another type: the gazetteer has the last word); a thing
-        # struck that a side is said to hold ("bombed rebel-held positions")
-        yield obj
-    if obj is not None and _struck_thing(obj, lex):
-        for anchor in (obj, predicate.token):  # the parser hangs "in ..." on either
-            for prep in anchor.children:
-                if prep.dep_ == "prep" and prep.lower_ in lex.place_prepositions:
-                    yield from (c for c in prep.children if c.dep_ == "pobj")
+    """A place the force's object names, or where a thing struck is; in a threat or a
+    plan of force the object of the deed it frames ("threatened to invade Afrin", "are
+    poised to storm Idlib province")."""
+    for verb in _object_verbs(predicate):
+        obj = direct_object(verb, lex)
+        if obj is not None and (_place_word(obj, True, lex) or _held_thing(obj, lex)):
+            # "shelled Kharkiv", "attacked the city of Idlib", "Afrin was encircled" (a
+            # name the tagger gave no or another type: the gazetteer has the last word); a
+            # thing struck that a side is said to hold ("bombed rebel-held positions")
+            yield obj
+        if obj is not None and _struck_thing(obj, lex):
+            for anchor in (obj, verb):  # the parser hangs "in ..." on either
+                for prep in anchor.children:
+                    if prep.dep_ == "prep" and prep.lower_ in lex.place_prepositions:
+                        yield from (c for c in prep.children if c.dep_ == "pobj")
+
+
+def _object_verbs(predicate: Predicate) -> tuple[Token, ...]:
+    """The predicate's verb and, for a frame ("threatened to invade"), the verb of the
+    deed it frames, whose object is the one struck."""
+    inner = predicate.embedded
+    if inner is None or inner.i == predicate.token.i or inner.pos_ != "VERB":
+        return (predicate.token,)
+    return (predicate.token, inner)
 
 
 # entity types a tagger gives place names it misreads ("the bombardment of Aleppo" as a

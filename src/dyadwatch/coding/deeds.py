@@ -76,11 +76,36 @@ def reacted_deed(predicate: Predicate, lex: Lexicon) -> Token | None:
     statement, the deed its clause criticises (:func:`criticised_deed`)."""
     if (judged := criticised_deed(predicate, lex)) is not None:
         return judged[0]
+    if (answered := _answered_deed(predicate, lex)) is not None:
+        return answered
     answer = predicate.code in lex.deed_answer_roots
     if not (answer or _reacting(predicate, lex) or _scorned_deed(predicate, lex)):
         return None
     return next((noun for noun in _deed_phrases(predicate, lex, not answer)
                  if _deed_codes(noun, lex) is not None), None)
+
+
+def _answered_deed(predicate: Predicate, lex: Lexicon) -> Token | None:
+    """'banned oil imports in response to the latest missile test', 'held a live-fire drill
+    in retaliation for the launch': the deed noun that coercion or a show of force is said
+    to answer, after an answer noun (`answer_nouns`) in an in-phrase of its words; the
+    answer is aimed at that deed's doer. Not for other codes ("held an emergency session
+    in response to the launch" is no act against the launcher)."""
+    if predicate.code[:2] not in lex.conflict_roots:
+        return None
+    for word in predicate.words:
+        for prep in word.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for answer in prep.children:
+                if answer.dep_ != "pobj" or answer.lemma_.lower() not in lex.answer_nouns:
+                    continue
+                deeds = [c for p in answer.children if p.dep_ == "prep"
+                         and p.lower_ in {"to", "for"} for c in p.children if c.dep_ == "pobj"]
+                found = next((d for d in deeds if _deed_codes(d, lex) is not None), None)
+                if found is not None:
+                    return found
+    return None
 
 
 def criticised_deed(predicate: Predicate, lex: Lexicon) -> tuple[Token, str] | None:
@@ -188,14 +213,17 @@ def _called_object(token: Token, lex: Lexicon) -> Token | None:
 
 def _deed_phrases(predicate: Predicate, lex: Lexicon, with_object: bool) -> Iterator[Token]:
     """The object of the predicate (``with_object``), then the nouns of the for-, over-
-    and against-phrases of its words and its object."""
+    and against-phrases of its words and its object, and of the to-phrase of an answer
+    noun ("vowed a firm response to the launch"; `answer_nouns`)."""
     obj = _called_object(predicate.token, lex)
     if obj is not None and with_object:
         yield obj
     anchors = {*predicate.words, *([obj] if obj is not None else [])}
     for word in sorted(anchors, key=lambda t: t.i):
+        answer = word.lemma_.lower() in lex.answer_nouns
         for prep in word.children:
-            if prep.dep_ == "prep" and prep.lower_ in DEED_PREPS:
+            if prep.dep_ == "prep" and (prep.lower_ in DEED_PREPS
+                                        or answer and prep.lower_ == "to"):
                 yield from (c for c in prep.children if c.dep_ == "pobj")
 
 

@@ -1002,6 +1002,8 @@ def _predicate(token: Token, pattern: VerbPattern, words: tuple[Token, ...], cod
     if pattern.pos == "noun" and token.dep_ == "nsubj" and (
             token.head.lemma_.lower() in lex.aspect_verbs):
         slots = (*slots, token.head)  # "clashes continued with Isis fighters"
+    if pattern.pos == "noun":
+        slots = (*slots, *_carrying_participles(token, lex))  # "sanctions imposed on Russia"
     clause = _suffering_clause(token) if pattern.pos == "noun" and (
         pattern.code[:2] in lex.conflict_roots) else None
     if clause is not None:
@@ -1015,6 +1017,16 @@ def _predicate(token: Token, pattern: VerbPattern, words: tuple[Token, ...], cod
         modality=modality, negated=negated(token, lex) or none_done(token), words=words,
         slot_tokens=slots,
     )
+
+
+def _carrying_participles(noun: Token, lex: Lexicon) -> tuple[Token, ...]:
+    """'sanctions imposed on Russia', 'strikes carried out against Isis': a participle that
+    only says the deed noun was done (`carrying_participles`) carries the noun's own
+    prepositions. Not one with a doer of its own ("sanctions imposed by Washington on
+    Pyongyang"): that participle and its noun are coded as a deed of the verb."""
+    return tuple(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 and c.lower_ in lex.carrying_participles
+                 and not any(g.dep_ == "agent" for g in c.children))
 
 
 def _suffering_clause(token: Token) -> Token | None:

@@ -341,6 +341,8 @@ class Lexicon:
     naming_participles: frozenset[str]
     garrison_nouns: frozenset[str]
     stationing_participles: frozenset[str]
+    carrying_participles: frozenset[str]
+    answer_nouns: frozenset[str]
     restated_claims: frozenset[str]
     claiming_verbs: frozenset[str]
     named_anaphors: frozenset[str]
