@@ -123,7 +123,7 @@ class PredicateFinder:
                     prenominal_label(token)) or (
                     long_held(token, predicate.code, self.lex)) or _manner_of(
                     token, consumed) or (
-                    _averted(token, self.lex)) or (
+                    _averted(token, self.lex)) or self._only_asked(predicate.token) or (
                     _other_sense(token, predicate, self.lex)) or near_miss(
                     token, predicate.code, self.lex):
                 continue
@@ -371,6 +371,24 @@ class PredicateFinder:
                 slot_tokens=(token,), embedded=clause,
             )
         return None
+
+    def _only_asked(self, token: Token) -> bool:
+        """'urged Gondor to try to seize the pass', 'is urging Arnor and Rohan to agree to
+        sanctions': a deed or a frame set deeper in the to-clause of an appeal or a demand
+        is only asked for, neither done nor agreed; the appeal is coded at its own verb."""
+        current = token
+        for _ in range(6):
+            if current.dep_ == "conj" and current.head.i != current.i and not any(
+                    c.dep_ in SUBJECT_DEPS for c in current.children):
+                current = current.head  # "to try to seize the town and move the Kurds"
+                continue
+            if current.dep_ != "xcomp" or current.head.i == current.i or not to_clause(current):
+                return False
+            frame = self._frame_at(current.head)
+            if frame is not None and frame.kind in ASKING_KINDS:
+                return True
+            current = current.head
+        return False
 
     def _frame_at(self, token: Token) -> Frame | None:
         """The frame a verb heads, by its lemma or a form the small model lemmatises
@@ -1032,6 +1050,7 @@ RETREAT = "0874"  # CAMEO: retreat or surrender militarily
 FIGHT_ROOT = "19"  # CAMEO: fight
 KILL_ROOT = "18"  # CAMEO: assault, killings among them
 AID_ROOT = "07"  # CAMEO: provide aid
+ASKING_KINDS = frozenset({"appeal", "demand"})
 APPEAL_ROOT = "02"  # CAMEO: appeal
 OFFER_CODE = "030"  # CAMEO: express intent to cooperate
 RESIGN_CODE = "0831"  # CAMEO: accede to demands for change in leadership

@@ -1,0 +1,33 @@
+"""Deeds only asked for (issue 14): a deed or a frame set deeper in the to-clause of an
+appeal or a demand ('urged Gondor to try to seize', 'urging Arnor and Rohan to agree')
+is neither done nor agreed; the appeal itself is coded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyadwatch.model import Article
+
+pytestmark = [pytest.mark.model, pytest.mark.issue(14)]
+
+
+def coded(nlp: Any, coder: Any, text: str) -> list[tuple[str | None, str, str | None]]:
+    article = Article(id="t", text=text, published="2019-02-01")
+    return [(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)]
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Kenya urged Somalia to try to arrest the militia leaders.", "17"),
+    ("Kenya is urging Ethiopia and Somalia to agree to a new border accord.", "03"),
+])
+def test_events_asked_deed_is_not_done(nlp: Any, coder: Any, text: str, absent: str) -> None:
+    triples = coded(nlp, coder, text)
+    assert [t for t in triples if t[0] == "KEN" and t[1].startswith("02")]
+    assert not [t for t in triples if t[1].startswith(absent)]
+
+
+def test_events_asked_conjunct_still_coded_through_appeal(nlp: Any, coder: Any) -> None:
+    text = "Kenya urged Somalia to de-escalate, limit its military actions and avoid casualties."
+    assert [t for t in coded(nlp, coder, text) if t[0] == "KEN" and t[2] == "SOM"]
