@@ -1,6 +1,7 @@
-"""Deeds only asked for (issue 14): a deed or a frame set deeper in the to-clause of an
+"""Deeds only asked for or feared (issue 14): a deed or a frame set deeper in the to-clause of an
 appeal or a demand ('urged Gondor to try to seize', 'urging Arnor and Rohan to agree')
-is neither done nor agreed; the appeal itself is coded."""
+is neither done nor agreed; the appeal itself is coded. A warning of a danger, of what
+something else would cause, or to one's own people, is no threat."""
 
 from __future__ import annotations
 
@@ -31,3 +32,18 @@ def test_events_asked_deed_is_not_done(nlp: Any, coder: Any, text: str, absent: 
 def test_events_asked_conjunct_still_coded_through_appeal(nlp: Any, coder: Any) -> None:
     text = "Kenya urged Somalia to de-escalate, limit its military actions and avoid casualties."
     assert [t for t in coded(nlp, coder, text) if t[0] == "KEN" and t[2] == "SOM"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan officials warned of the dangers of a border clash with Somalia.",
+    "Kenya warned that the bombing campaign could be the catalyst for a new exodus.",
+    "Kenya warned that the new law would cause instability and new conflicts.",
+    "Kenya warned its residents to stay indoors.",
+])
+def test_events_warning_of_danger_is_no_threat(nlp: Any, coder: Any, text: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1].startswith("13")]
+
+
+def test_events_warning_of_own_force_is_threat(nlp: Any, coder: Any) -> None:
+    text = "Kenya warned Somalia that its troops would strike the militia camps."
+    assert [t for t in coded(nlp, coder, text) if t[0] == "KEN" and t[1].startswith("13")]

@@ -306,9 +306,12 @@ class PredicateFinder:
         told += [p for prep in token.children if prep.dep_ == "prep"
                  and prep.lower_ in self.lex.caution_preps for p in prep.children
                  if p.dep_ in {"pobj", "pcomp"}]
-        return not told or any(
+        if not told:
+            return not _own_public(token, self.lex)
+        return any(
             t.pos_ in {"VERB", "NOUN"} and (matched := self._match(t, memo)) is not None
-            and matched[0].code in self.lex.conflict_roots
+            and matched[0].code in self.lex.conflict_roots and not _danger_foreseen(
+                t, clause, self.lex)
             for clause in told for t in clause.subtree)
 
     def _refusal(self, token: Token, code: str, pattern_id: str) -> tuple[str, str, str] | None:
@@ -683,6 +686,40 @@ def _manner_of(token: Token, consumed: set[int]) -> bool:
         prep.head.i in consumed)
 
 
+def _own_public(token: Token, lex: Lexicon) -> bool:
+    """'Japan warned its residents to take cover': a warning addressed to the warner's own
+    people, named by a possessive pronoun, is advice to them, no threat."""
+    return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in lex.people_heads and any(
+        g.dep_ == "poss" and g.lower_ in OWN_POSSESSIVES for g in c.children)
+        for c in token.children)
+
+
+def _danger_foreseen(force: Token, told: Token, lex: Lexicon) -> bool:
+    """'warned of the dangers of a clash', 'warned that the bombing could be the catalyst
+    for a new exodus', 'warned that the actions would cause new conflicts', 'warned that
+    this could be worse than the siege': a deed of force the warning names only as a
+    danger, as what may follow or what something else would cause, or as a measure of
+    comparison, is no threat of the one who warns."""
+    current = force
+    while current.i != told.i and current.head.i != current.i:
+        head = current.head
+        if current.dep_ == "pobj" and head.lower_ == "of" and (
+                head.head.lemma_.lower() in lex.potential_nouns):
+            return True  # "the dangers of a clash"
+        if current.dep_ == "pobj" and head.lower_ == "than":
+            return True  # "worse than the siege"
+        if current.dep_ in {"dobj", "obj"} and head.lemma_.lower() in lex.causing_verbs:
+            return True  # "would cause new conflicts"
+        if current.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ == "be" and any(
+                c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux | lex.forecast_aux
+                for c in head.children):
+            return True  # "the bombing could be the catalyst"
+        if current.i == told.i:
+            break
+        current = head
+    return False
+
+
 def admonition(token: Token, lex: Lexicon) -> bool:
     """'warned Borduria against arming the rebels', 'warned the rebels not to count on
     Ruritania': a warning with an addressee that tells it to refrain from a deed of its own
@@ -1050,6 +1087,7 @@ RETREAT = "0874"  # CAMEO: retreat or surrender militarily
 FIGHT_ROOT = "19"  # CAMEO: fight
 KILL_ROOT = "18"  # CAMEO: assault, killings among them
 AID_ROOT = "07"  # CAMEO: provide aid
+OWN_POSSESSIVES = frozenset({"its", "their", "our"})  # the warner's own people
 ASKING_KINDS = frozenset({"appeal", "demand"})
 APPEAL_ROOT = "02"  # CAMEO: appeal
 OFFER_CODE = "030"  # CAMEO: express intent to cooperate
