@@ -1,7 +1,8 @@
 """Deeds only asked for or feared (issue 14): a deed or a frame set deeper in the to-clause of an
 appeal or a demand ('urged Gondor to try to seize', 'urging Arnor and Rohan to agree')
 is neither done nor agreed; the appeal itself is coded. A warning of a danger, of what
-something else would cause, or to one's own people, is no threat."""
+something else would cause, or to one's own people, is no threat; a rocket that lands and
+'went to great lengths' are no journeys."""
 
 from __future__ import annotations
 
@@ -47,3 +48,16 @@ def test_events_warning_of_danger_is_no_threat(nlp: Any, coder: Any, text: str) 
 def test_events_warning_of_own_force_is_threat(nlp: Any, coder: Any) -> None:
     text = "Kenya warned Somalia that its troops would strike the militia camps."
     assert [t for t in coded(nlp, coder, text) if t[0] == "KEN" and t[1].startswith("13")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan rocket broke apart over the coast and landed in the sea.",
+    "Kenya had gone to considerable trouble to keep Somalia out of the talks.",
+])
+def test_events_no_journey(nlp: Any, coder: Any, text: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1] == "042"]
+
+
+def test_events_joined_journey_kept(nlp: Any, coder: Any) -> None:
+    text = "The Kenyan president met Somali leaders and flew to Ethiopia on Monday."
+    assert [t for t in coded(nlp, coder, text) if t[1] == "042" and t[2] == "ETH"]
