@@ -57,6 +57,7 @@ def test_events_moods_framed_conjunct(nlp: Any, coder: Any, text: str,
 @pytest.mark.parametrize("text", [
     "A clash between Chadian and Sudanese troops risks a broader confrontation.",
     "Legal experts said American strikes on Syria would be illegal.",
+    "A Kenyan senator argued that joining an Ethiopian strike would be folly.",
     "Kenya prefers to negotiate with Somalia.",
 ])
 def test_events_moods_weighed_is_no_deed(nlp: Any, coder: Any, text: str) -> None:
