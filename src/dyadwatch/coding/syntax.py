@@ -111,12 +111,14 @@ def company_lemmas(token: Token, lex: Lexicon) -> set[str]:
 def _own_or_shared_subjects(token: Token) -> list[Token]:
     """A verb's subjects, or, for a verb joined to another or a participle hung on it with
     no subject of its own, the other verb's ("it broke up and landed in the sea", "it
-    flew over Japan before landing in the ocean")."""
+    flew over Japan before landing in the ocean"); not a pronoun of a person, which tells
+    nothing of the sense ("he accepted the plan but questioned its cost")."""
     own = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     if own or token.pos_ != "VERB" or token.head.i == token.i or not (
             token.dep_ == "conj" or token.dep_ == "advcl" and token.tag_ == "VBG"):
         return own
-    return [c for c in token.head.children if c.dep_ in SUBJECT_DEPS]
+    return [c for c in token.head.children if c.dep_ in SUBJECT_DEPS
+            and not (c.tag_ == "PRP" and c.lower_ != "it")]
 
 
 def _modified_by(noun: Token, words: list[str]) -> bool:
