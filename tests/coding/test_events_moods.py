@@ -57,6 +57,7 @@ def test_events_moods_framed_conjunct(nlp: Any, coder: Any, text: str,
 @pytest.mark.parametrize("text", [
     "A clash between Chadian and Sudanese troops risks a broader confrontation.",
     "Legal experts said American strikes on Syria would be illegal.",
+    "A Kenyan senator argued that joining an Ethiopian strike would be folly.",
     "Kenya prefers to negotiate with Somalia.",
 ])
 def test_events_moods_weighed_is_no_deed(nlp: Any, coder: Any, text: str) -> None:
@@ -68,6 +69,8 @@ def test_events_moods_weighed_is_no_deed(nlp: Any, coder: Any, text: str) -> Non
     ("Chad has long treated Sudan as an enemy.", "073"),
     ("The Sudanese army used the border raid to justify the invasion of Chad.", "052"),
     ("Protesters occupied the main square and two train stations in Nairobi.", "192"),
+    ("Kenyan troops defended their homeland from a Somali attack.", "052"),
+    ("\"Thank God, the border is open,\" the Kenyan minister said.", "051"),
     ("The Kenyan president weighed in on the design of the new stadium.", "014"),
     ("In Kenya it is normal to marry young, while here it is more normal to study.", "014"),
     ("The Somali guards stopped me at the checkpoint and began asking questions.", "020"),

@@ -536,13 +536,18 @@ def _unreal_subject(token: Token, lex: Lexicon) -> bool:
 
 def _judged_ahead(token: Token, lex: Lexicon) -> bool:
     """'said American strikes on Syria would be illegal', 'a clash risks a broader
-    confrontation': an event noun that no article or possessive names as done, the subject
-    of a would- or could-copula that judges it ('would be illegal', 'could be a mistake'),
+    confrontation', 'joining a US strike would be folly': an event noun that no article or
+    possessive names as done, the subject (or the object of an -ing subject) of a would- or
+    could-copula that judges it ('would be illegal', 'could be a mistake'),
     or of a present verb of risk (`risking_verbs`), is weighed, not done; in reported speech
     too ("the strikes would be illegal, the lawyers said"). Not "the strikes would be
     limited" of ones named before, nor "Turkey's offensive risks a confrontation"."""
-    clause = token.head
-    if token.pos_ != "NOUN" or token.dep_ != "nsubj" or clause.pos_ not in {"VERB", "AUX"} or any(
+    subject = token
+    if token.dep_ in {"dobj", "obj"} and token.head.tag_ == "VBG" and token.head.dep_ == "csubj":
+        subject = token.head  # "joining a US strike would be folly"
+    clause = subject.head
+    if token.pos_ != "NOUN" or subject.dep_ not in {"nsubj", "csubj"} or (
+            clause.pos_ not in {"VERB", "AUX"}) or any(
             c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETS)
             for c in token.children):
         return False

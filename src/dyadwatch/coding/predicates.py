@@ -123,7 +123,7 @@ class PredicateFinder:
                     prenominal_label(token)) or (
                     long_held(token, predicate.code, self.lex)) or _manner_of(
                     token, consumed) or (
-                    _averted(token, self.lex)) or (
+                    _averted(token, self.lex)) or self._only_asked(predicate.token) or (
                     _other_sense(token, predicate, self.lex)) or near_miss(
                     token, predicate.code, self.lex):
                 continue
@@ -306,9 +306,12 @@ class PredicateFinder:
         told += [p for prep in token.children if prep.dep_ == "prep"
                  and prep.lower_ in self.lex.caution_preps for p in prep.children
                  if p.dep_ in {"pobj", "pcomp"}]
-        return not told or any(
+        if not told:
+            return not _own_public(token, self.lex)
+        return any(
             t.pos_ in {"VERB", "NOUN"} and (matched := self._match(t, memo)) is not None
-            and matched[0].code in self.lex.conflict_roots
+            and matched[0].code in self.lex.conflict_roots and not _danger_foreseen(
+                t, clause, self.lex)
             for clause in told for t in clause.subtree)
 
     def _refusal(self, token: Token, code: str, pattern_id: str) -> tuple[str, str, str] | None:
@@ -371,6 +374,24 @@ class PredicateFinder:
                 slot_tokens=(token,), embedded=clause,
             )
         return None
+
+    def _only_asked(self, token: Token) -> bool:
+        """'urged Gondor to try to seize the pass', 'is urging Arnor and Rohan to agree to
+        sanctions': a deed or a frame set deeper in the to-clause of an appeal or a demand
+        is only asked for, neither done nor agreed; the appeal is coded at its own verb."""
+        current = token
+        for _ in range(6):
+            if current.dep_ == "conj" and current.head.i != current.i and not any(
+                    c.dep_ in SUBJECT_DEPS for c in current.children):
+                current = current.head  # "to try to seize the town and move the Kurds"
+                continue
+            if current.dep_ != "xcomp" or current.head.i == current.i or not to_clause(current):
+                return False
+            frame = self._frame_at(current.head)
+            if frame is not None and frame.kind in ASKING_KINDS:
+                return True
+            current = current.head
+        return False
 
     def _frame_at(self, token: Token) -> Frame | None:
         """The frame a verb heads, by its lemma or a form the small model lemmatises
@@ -663,6 +684,40 @@ def _manner_of(token: Token, consumed: set[int]) -> bool:
     prep = token.head
     return token.lemma_.lower() in DEFIANCE_NOUNS and prep.lower_ == "in" and (
         prep.head.i in consumed)
+
+
+def _own_public(token: Token, lex: Lexicon) -> bool:
+    """'Japan warned its residents to take cover': a warning addressed to the warner's own
+    people, named by a possessive pronoun, is advice to them, no threat."""
+    return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in lex.people_heads and any(
+        g.dep_ == "poss" and g.lower_ in OWN_POSSESSIVES for g in c.children)
+        for c in token.children)
+
+
+def _danger_foreseen(force: Token, told: Token, lex: Lexicon) -> bool:
+    """'warned of the dangers of a clash', 'warned that the bombing could be the catalyst
+    for a new exodus', 'warned that the actions would cause new conflicts', 'warned that
+    this could be worse than the siege': a deed of force the warning names only as a
+    danger, as what may follow or what something else would cause, or as a measure of
+    comparison, is no threat of the one who warns."""
+    current = force
+    while current.i != told.i and current.head.i != current.i:
+        head = current.head
+        if current.dep_ == "pobj" and head.lower_ == "of" and (
+                head.head.lemma_.lower() in lex.potential_nouns):
+            return True  # "the dangers of a clash"
+        if current.dep_ == "pobj" and head.lower_ == "than":
+            return True  # "worse than the siege"
+        if current.dep_ in {"dobj", "obj"} and head.lemma_.lower() in lex.causing_verbs:
+            return True  # "would cause new conflicts"
+        if current.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ == "be" and any(
+                c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux | lex.forecast_aux
+                for c in head.children):
+            return True  # "the bombing could be the catalyst"
+        if current.i == told.i:
+            break
+        current = head
+    return False
 
 
 def admonition(token: Token, lex: Lexicon) -> bool:
@@ -1044,6 +1099,8 @@ RETREAT = "0874"  # CAMEO: retreat or surrender militarily
 FIGHT_ROOT = "19"  # CAMEO: fight
 KILL_ROOT = "18"  # CAMEO: assault, killings among them
 AID_ROOT = "07"  # CAMEO: provide aid
+OWN_POSSESSIVES = frozenset({"its", "their", "our"})  # the warner's own people
+ASKING_KINDS = frozenset({"appeal", "demand"})
 APPEAL_ROOT = "02"  # CAMEO: appeal
 OFFER_CODE = "030"  # CAMEO: express intent to cooperate
 RESIGN_CODE = "0831"  # CAMEO: accede to demands for change in leadership

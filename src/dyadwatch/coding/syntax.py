@@ -99,13 +99,26 @@ def company_lemmas(token: Token, lex: Lexicon) -> set[str]:
     obj = pattern_object(token, lex)
     if obj is not None:
         company.add(obj.lemma_.lower())
-    for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS):
+    for subject in _own_or_shared_subjects(token):
         if subject.lower_ in lex.relative_pronouns and token.dep_ == "relcl":
             subject = token.head  # "Britons who travelled to Syria"
         company.add(measured(subject, lex).lemma_.lower())
     company.update(measured(p, lex).lemma_.lower() for a in token.children if a.dep_ == "agent"
                    for p in a.children if p.dep_ == "pobj")
     return company
+
+
+def _own_or_shared_subjects(token: Token) -> list[Token]:
+    """A verb's subjects, or, for a verb joined to another or a participle hung on it with
+    no subject of its own, the other verb's ("it broke up and landed in the sea", "it
+    flew over Japan before landing in the ocean"); not a pronoun of a person, which tells
+    nothing of the sense ("he accepted the plan but questioned its cost")."""
+    own = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    if own or token.pos_ != "VERB" or token.head.i == token.i or not (
+            token.dep_ == "conj" or token.dep_ == "advcl" and token.tag_ == "VBG"):
+        return own
+    return [c for c in token.head.children if c.dep_ in SUBJECT_DEPS
+            and not (c.tag_ == "PRP" and c.lower_ != "it")]
 
 
 def _modified_by(noun: Token, words: list[str]) -> bool:

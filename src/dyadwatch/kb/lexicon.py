@@ -209,6 +209,7 @@ class Lexicon:
     figurative_objects: frozenset[str]
     caution_verbs: frozenset[str]
     caution_preps: frozenset[str]
+    causing_verbs: frozenset[str]
     admonition_preps: frozenset[str]
     conceding_verbs: frozenset[str]
     naming_verbs: frozenset[str]
