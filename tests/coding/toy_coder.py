@@ -25,9 +25,11 @@ def toy_coder(verbs: dict[str, Any], actors: ActorDictionary) -> EventCoder:
     return EventCoder(resources, CoderOptions())
 
 
-def coded_triples(nlp: Any, engine: EventCoder, text: str) -> set[Triple]:
-    """(source, CAMEO code, target) of every event coded from ``text``."""
-    article = Article(id="t", text=text, published="2020-01-08")
+def coded_triples(nlp: Any, engine: EventCoder, text: str,
+                  published: str = "2020-01-08") -> set[Triple]:
+    """(source, CAMEO code, target) of every event coded from ``text``, an article of the
+    day ``published``."""
+    article = Article(id="t", text=text, published=published)
     return {(e.source, e.cameo, e.target) for e in engine.code_doc(nlp(text), article)}
 
 
