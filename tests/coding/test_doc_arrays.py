@@ -6,7 +6,16 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from dyadwatch.coding.doc_arrays import doc_text, token_strings
+from dyadwatch.coding.doc_arrays import (
+    doc_text,
+    entities,
+    entity_at,
+    per_token,
+    sentence_starts_between,
+    sentences,
+    token_parts,
+    token_strings,
+)
 from dyadwatch.coding.register import token_forms
 
 TEXT = ("Ruritania's Foreign Ministry said on Tuesday that Bordurian troops had shelled "
@@ -45,3 +54,39 @@ def test_doc_arrays_keep_what_they_read_for_one_document_at_a_time() -> None:
     assert doc_text(second) == "Borduria replied"
     assert token_strings(first, "LOWER") == ["ruritania", "protested", "."]
     assert doc_text(first) == "Ruritania protested."
+
+
+def test_parse_facts_read_once_are_the_documents_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TEXT)
+    assert token_parts(doc) == [token.pos for token in doc]
+    assert [(s.start, s.end) for s in sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+    assert [(e.start, e.end, e.label_) for e in entities(doc)] == [
+        (e.start, e.end, e.label_) for e in doc.ents]
+    for token in doc:
+        inside = [e for e in doc.ents if e.start <= token.i < e.end]
+        found = entity_at(token)
+        expected = (inside[0].start, inside[0].end) if inside else None
+        assert ((found.start, found.end) if found is not None else None) == expected
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            assert sentence_starts_between(doc, start, end) == sum(
+                1 for t in doc[start:end] if t.is_sent_start)
+
+
+def test_per_token_reads_once_per_token_and_document() -> None:
+    vocab = spacy.blank("en").vocab
+    first = Doc(vocab, words=["Ruritania", "protested"])
+    second = Doc(vocab, words=["Borduria", "replied"])
+    asked: list[tuple[str, str]] = []
+
+    @per_token
+    def shout(token, suffix: str) -> str:  # type: ignore[no-untyped-def]
+        asked.append((token.text, suffix))
+        return token.text.upper() + suffix
+
+    assert [shout(t, "!") for t in first] == ["RURITANIA!", "PROTESTED!"]
+    assert [shout(t, "!") for t in first] == ["RURITANIA!", "PROTESTED!"]
+    assert shout(first[0], "?") == "RURITANIA?"  # another argument is asked anew
+    assert shout(second[0], "!") == "BORDURIA!"  # so is another document
+    assert asked == [("Ruritania", "!"), ("protested", "!"), ("Ruritania", "?"),
+                     ("Borduria", "!")]

@@ -200,6 +200,17 @@ def test_actors_country_of_demonym(kb: ActorDictionary, word: str, code: str) ->
     assert kb.country_of_demonym(word) == code
 
 
+def test_actors_answers_kept_are_the_tables_own(kb: ActorDictionary,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("dyadwatch.kb.actors.ANSWERS_KEPT", 2)  # emptied after two words
+    words = ["Iranian", "Kurdish", "\u2019Iranian", "Syrian", "Iranian", "minister", "troops"]
+    for _ in range(2):
+        assert [kb.country_of_demonym(w) for w in words] == [
+            "IRN", None, kb.demonyms.get("\u2019iranian".replace("\u2019", "'")), "SYR", "IRN",
+            None, None]
+        assert [kb.role_of(w) for w in words[-2:]] == ["GOV", "MIL"]
+
+
 @pytest.mark.parametrize("word", ["Kurdish", "Kurds", "Arab", "Western"])
 def test_actors_non_country_adjectives_have_no_country(kb: ActorDictionary, word: str) -> None:
     assert kb.country_of_demonym(word) is None

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.doc_arrays import token_strings
+from dyadwatch.coding.doc_arrays import sentences, token_strings
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.model import Actor
 
@@ -47,7 +47,7 @@ def dateline_tokens(doc: Doc) -> set[int]:
     country or state and an agency, then a dash ("SEOUL, South Korea —", "CAIRO --",
     "WASHINGTON (Reuters) -"). A dateline says where the story was filed, not who acted."""
     found: set[int] = set()
-    for sent in doc.sents:
+    for sent in sentences(doc):
         end = _dateline_end(doc, sent.start, sent.end)
         if end is not None:
             found.update(range(sent.start, end + 1))

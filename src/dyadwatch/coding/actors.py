@@ -51,7 +51,7 @@ from dyadwatch.coding.binding import (
     owner_before,
     subject_mention,
 )
-from dyadwatch.coding.doc_arrays import token_strings
+from dyadwatch.coding.doc_arrays import entities, token_parts, token_strings
 from dyadwatch.coding.mentions import ActorLookup, MatcherCache, find_mentions
 from dyadwatch.coding.peoples import named_mentions, people_actor, read_peoples
 from dyadwatch.model import Actor
@@ -119,10 +119,12 @@ def _said_before(doc: Doc, lex: Lexicon) -> dict[int, frozenset[int]]:
     words of the clause a verb of saying governs before its subject "he" or "she" start
     no mention that pronoun may point to; keyed by the pronoun."""
     found: dict[int, frozenset[int]] = {}
-    for token in doc:
+    for i, lower in enumerate(token_strings(doc, "LOWER")):
+        if lower not in {"he", "she"}:
+            continue
+        token = doc[i]
         verb = token.head
-        if token.dep_ != "nsubj" or token.lower_ not in {"he", "she"} or (
-                verb.lemma_.lower() not in lex.reporting_verbs):
+        if token.dep_ != "nsubj" or verb.lemma_.lower() not in lex.reporting_verbs:
             continue
         words = frozenset(t.i for clause in verb.children
                           if clause.dep_ == "ccomp" and clause.right_edge.i < token.i
@@ -149,7 +151,7 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
         # read first, so a role phrase before them sees them ("the leader of the Kurds")
         memory.by_token[i], memory.spans[i] = people, (i, i + 1)
     mentions = {span.start: span for span in found}
-    person_spans = {ent.start: ent for ent in doc.ents if ent.label_ in {"PERSON", "ORG"}
+    person_spans = {ent.start: ent for ent in entities(doc) if ent.label_ in {"PERSON", "ORG"}
                     and not any(i in covered for i in range(ent.start, ent.end))}
     plain = _plain_words(doc, demonyms, lex)
     i = 0
@@ -200,7 +202,7 @@ def _plain_words(doc: Doc, demonyms: list[str | None], lex: Lexicon) -> list[boo
     """For each token: a word that is no noun, no proper noun, no demonym, no people's name
     and no compass word, which :func:`_remember_word` passes over; read from the document's
     arrays (each distinct form looked up once), without building a Token."""
-    parts = doc.to_array("POS").tolist()
+    parts = token_parts(doc)
     lowers = token_strings(doc, "LOWER")
     return [pos not in _NAME_POS and country is None and lower not in lex.peoples
             and lower not in lex.compass_names

@@ -28,7 +28,7 @@ from dyadwatch.coding.actors import (
     antecedent_of,
     role_actor,
 )
-from dyadwatch.coding.doc_arrays import doc_text
+from dyadwatch.coding.doc_arrays import doc_text, sentence_starts_between
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 from dyadwatch.model import Actor
@@ -775,7 +775,7 @@ def _salience(first: Token, head: Token) -> float:
     if _in_heading(first):
         return 0.0
     word = _mention_word(first)
-    starts = sum(1 for t in head.doc[first.i + 1 : head.i + 1] if t.is_sent_start)
+    starts = sentence_starts_between(head.doc, first.i + 1, head.i + 1)
     return MENTION_WEIGHTS.get(word.dep_, 1.0) * SENTENCE_DECAY ** starts
 
 
@@ -853,7 +853,7 @@ def _near(antecedent: Token, head: Token) -> bool:
     doc = head.doc
     text = doc_text(doc)
     same_paragraph = "\n" in text and "\n" not in text[antecedent.idx : head.idx]
-    starts = sum(1 for t in doc[antecedent.i + 1 : head.i + 1] if t.is_sent_start)
+    starts = sentence_starts_between(doc, antecedent.i + 1, head.i + 1)
     return same_paragraph or starts <= NEAR_SENTENCES
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from dyadwatch.coding.doc_arrays import per_token
 from dyadwatch.coding.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -46,6 +47,7 @@ ACTOR_ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 FIRST_PERSON = frozenset({"my", "our"})  # the speaker's own: "our reckless leaders"
 
 
+@per_token
 def comment_code(clause: Token, lex: Lexicon, agent: bool = False) -> str | None:
     """The code a statement's clause ``clause`` carries about its subject (or, with
     ``agent``, about its passive's agent): 112 when it
@@ -138,13 +140,18 @@ def comment_subjects(clause: Token, shared: bool = True) -> Iterator[Token]:
     yield from own
 
 
-def statement_clauses(statement: Token, lex: Lexicon) -> Iterator[Token]:
+@per_token
+def statement_clauses(statement: Token, lex: Lexicon) -> tuple[Token, ...]:
     """The clauses a statement governs, each of coordinated clauses on its own ("said the
     bill would help, but ministers had been complacent"), also one the parse joins to the
     statement itself after its clause (:func:`_joined_clause`), a finite verb the parse
     joins to an infinitive inside the clause (:func:`_stranded_on`), the clause a verb of
     showing governs ("said the plans showed Borduria was terrified of scrutiny") and the
     quote a colon introduces when the parse hangs the statement on it (:func:`_quoted_head`)."""
+    return tuple(_each_statement_clause(statement, lex))
+
+
+def _each_statement_clause(statement: Token, lex: Lexicon) -> Iterator[Token]:
     for clause in statement.children:
         if clause.dep_ == "ccomp":
             yield from _with_shown(clause, lex)

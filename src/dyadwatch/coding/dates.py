@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.doc_arrays import doc_text
+from dyadwatch.coding.doc_arrays import doc_text, entity_at, sentences
 from dyadwatch.coding.mood import future
 
 if TYPE_CHECKING:
@@ -773,8 +773,8 @@ def _day_time(token: Token) -> bool:
     morning", "Friday night"); not "two hours ago" or "5pm", which name none."""
     if token.ent_type_ != "TIME":
         return False
-    ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-    return _DAY_TIME.search(ent.text) is not None
+    ent = entity_at(token)
+    return ent is not None and _DAY_TIME.search(ent.text) is not None
 
 
 _DAY_TIME = re.compile(rf"\b(?:last night|tonight|this (?:morning|afternoon|evening)"
@@ -814,7 +814,7 @@ def _bare_year(token: Token) -> bool:
         return True
     if not _YEAR.fullmatch(token.text):
         return False
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_at(token)
     return ent is not None and len(ent) == 1
 
 
@@ -851,7 +851,7 @@ def carry_dates(events: list[Event], undated: set[str], doc: Doc, anchor: date |
     ("… a bombing at the consulate. The Taliban said the bombing late Thursday …")."""
     if not undated:
         return events
-    sents = list(doc.sents)
+    sents = list(sentences(doc))
     triggers = _TokenStarts(doc)
     dated = {(e.sentence_index, e.source_country or e.source, e.cameo_root): e.date
              for e in events if e.event_id not in undated and e.date is not None

@@ -2,20 +2,27 @@
 
 ``doc[i]`` and ``token.text`` build a Python object per call; a pass that reads one
 attribute of every token reads it faster from the document's array, decoding each
-distinct string once. ``doc.text`` joins every token anew on each call. Both are kept
-for the document read last in this thread, which several passes of the coder read in
-turn (the coder never changes a parsed document).
+distinct string once. ``doc.text`` joins every token anew on each call, ``doc.ents``
+builds every entity anew. What is read is kept for the document read last in this
+thread, which several passes of the coder read in turn (the coder never changes a
+parsed document).
 """
 
 from __future__ import annotations
 
+import functools
 import threading
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 _read = threading.local()  # .doc: the document read last here; .values: what was read of it
 
@@ -26,6 +33,35 @@ def _kept(doc: Doc) -> dict[str, Any]:
         _read.doc, _read.values = doc, {}
     values: dict[str, Any] = _read.values
     return values
+
+
+def doc_memo(doc: Doc, key: str, read: Callable[[Doc], T]) -> T:
+    """``read(doc)``, computed once per document under ``key``: for facts of the parse that
+    several rules ask for about many of its tokens. The value is shared: never change it."""
+    kept = _kept(doc)
+    if key not in kept:
+        kept[key] = read(doc)
+    value: T = kept[key]
+    return value
+
+
+def per_token(read: Callable[..., R]) -> Callable[..., R]:
+    """``read(token, *rest)`` computed once per token of the document read last, for each
+    ``rest`` (told apart by identity: a lexicon, a pattern): for pure readings of the parse
+    that several rules ask about the same word. Keyword arguments are not memoised."""
+    name = f"{read.__module__}.{read.__qualname__}"
+
+    @functools.wraps(read)
+    def memoised(token: Token, *rest: Any, **options: Any) -> R:
+        if options:
+            return read(token, *rest, **options)
+        memo = _kept(token.doc).setdefault(name, {})
+        key = (token.i, *map(id, rest))
+        if key not in memo:
+            memo[key] = read(token, *rest)
+        value: R = memo[key]
+        return value
+    return memoised
 
 
 def doc_text(doc: Doc) -> str:
@@ -54,3 +90,45 @@ def _decoded(doc: Doc, attr: str) -> list[str]:
     decoded = numpy.array([strings[key] for key in distinct.tolist()], dtype=object)
     gathered: list[str] = decoded[where].tolist()
     return gathered
+
+
+def token_parts(doc: Doc) -> list[int]:
+    """Each token's part of speech as its number (``token.pos``; compare with
+    ``spacy.symbols``)."""
+    return doc_memo(doc, "POS", lambda d: d.to_array("POS").tolist())
+
+
+def entity_at(token: Token) -> Span | None:
+    """The named entity ``token`` is part of, if any (``doc.ents`` read once)."""
+    return doc_memo(token.doc, "entity_at", _entities_by_token)[token.i]
+
+
+def _entities_by_token(doc: Doc) -> list[Span | None]:
+    found: list[Span | None] = [None] * len(doc)
+    for ent in entities(doc):
+        found[ent.start : ent.end] = [ent] * len(ent)
+    return found
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per document."""
+    return doc_memo(doc, "ents", lambda d: tuple(d.ents))
+
+
+def sentences(doc: Doc) -> tuple[Span, ...]:
+    """``doc.sents``, built once per document."""
+    return doc_memo(doc, "sents", lambda d: tuple(d.sents))
+
+
+def sentence_starts_between(doc: Doc, start: int, end: int) -> int:
+    """How many tokens of ``doc[start:end]`` begin a sentence (``token.is_sent_start``)."""
+    through = doc_memo(doc, "sentence_starts", _sentence_starts_through)
+    start, end = max(start, 0), min(end, len(doc))
+    if end <= start:
+        return 0
+    return through[end - 1] - (through[start - 1] if start > 0 else 0)
+
+
+def _sentence_starts_through(doc: Doc) -> list[int]:
+    """For each token, the sentence starts up to and including it."""
+    return list(accumulate(1 if flag == 1 else 0 for flag in doc.to_array("SENT_START").tolist()))

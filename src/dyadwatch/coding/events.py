@@ -52,6 +52,7 @@ from dyadwatch.coding.dates import (
     standing_present,
 )
 from dyadwatch.coding.deeds import ToldDeed, criticised_deed, deed_doers, reacted_deed, tell
+from dyadwatch.coding.doc_arrays import sentences
 from dyadwatch.coding.mentions import MatcherCache
 from dyadwatch.coding.places import event_location
 from dyadwatch.coding.predicates import (
@@ -141,7 +142,7 @@ class EventCoder:
         """Every event in ``doc`` (the parsed text of ``article``), in reading order."""
         ctx = self.context(doc, article)
         events: list[Event] = []
-        for index, sent in enumerate(doc.sents):
+        for index, sent in enumerate(sentences(doc)):
             events.extend(self.code_sentence(sent, index, ctx))
         events = carry_dates(events, ctx.undated, doc, ctx.day, self.lex)
         return retold_dates(events, ctx.told_before)

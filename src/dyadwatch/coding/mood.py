@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dyadwatch.coding.doc_arrays import per_token
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -23,6 +25,7 @@ def scene_setting(token: Token, lex: Lexicon) -> bool:
     return prep.lower_ == "in" and governor.pos_ in {"VERB", "NOUN"} and governor.dep_ != "ROOT"
 
 
+@per_token
 def negated(token: Token, lex: Lexicon) -> bool:
     """The predicate is denied: a negator on it (or on its copula), a negating governor
     ("failed to reach"), or "no" as its determiner."""
@@ -77,6 +80,7 @@ def _lapsed(modifier: Token, lex: Lexicon) -> bool:
         c.dep_ == "neg" or c.lower_ in lex.negators for c in modifier.children)
 
 
+@per_token
 def future(token: Token, lex: Lexicon) -> bool:
     """Will, would, shall, or "going to" ("is going to impose sanctions": the parser makes
     "going" the head and the deed its to-clause)."""
@@ -558,6 +562,7 @@ def _judged_ahead(token: Token, lex: Lexicon) -> bool:
         for c in clause.children) and any(c.dep_ in {"acomp", "attr"} for c in clause.children)
 
 
+@per_token
 def _yes_no_question(clause: Token) -> bool:
     """'Did a Chinese ship deliver oil in defiance of the UN?', 'Why would Gondor attack
     Arnor now?': a question that opens with its auxiliary, or with a question word and then

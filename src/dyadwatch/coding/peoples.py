@@ -14,6 +14,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from dyadwatch.coding.actor_words import demonym_country, join_code, one_person, private_head
+from dyadwatch.coding.doc_arrays import token_strings
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.model import Actor
 
@@ -171,8 +172,11 @@ def read_peoples(doc: Doc, named: list[tuple[int, str, str | None]], lookup: Act
     """The actor of every people word outside the dictionary mentions (``covered``), by
     token; "a Kurd", one person, is none."""
     found: dict[int, Actor] = {}
-    for token in doc:
-        if token.lower_ in lex.peoples and token.i not in covered and not one_person(token):
+    for i, lower in enumerate(token_strings(doc, "LOWER")):
+        if lower not in lex.peoples or i in covered:
+            continue
+        token = doc[i]
+        if not one_person(token):
             people = people_actor(token, lookup, lex, named)
             if people is not None:
                 found[token.i] = people

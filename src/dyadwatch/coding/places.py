@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Protocol
 
+from dyadwatch.coding.doc_arrays import entity_at
 from dyadwatch.model import Location
 
 if TYPE_CHECKING:
@@ -133,9 +134,7 @@ def _place_name(token: Token) -> bool:
 
 def _entity_text(token: Token) -> str:
     """The whole named entity the token belongs to ("New York", "the Middle East")."""
-    doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            words = [t.text for t in ent if t.lower_ != "the"]
-            return " ".join(words)
-    return token.text
+    ent = entity_at(token)
+    if ent is None:
+        return token.text
+    return " ".join(t.text for t in ent if t.lower_ != "the")

@@ -10,6 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from spacy.symbols import ADJ, NOUN, VERB
+
+from dyadwatch.coding.doc_arrays import token_parts
 from dyadwatch.coding.mood import (
     decided,
     entailed,
@@ -96,6 +99,10 @@ class Predicate:
     aim: bool = False  # a to-clause of aim: it says what a statement was about, no deed
 
 
+# the parts of speech a predicate can have (PredicateFinder._candidate), as numbers
+_PREDICATE_PARTS = frozenset({VERB, NOUN, ADJ})
+
+
 class PredicateFinder:
     """Finds the coded predicates of a sentence with one verb dictionary and word lists.
     Holds no per-document state: the match memo is the caller's."""
@@ -109,8 +116,12 @@ class PredicateFinder:
         """The predicates of ``sent`` in reading order; ``consumed`` collects their words.
         A to-clause of aim comes marked ``aim``: it codes nothing, but a statement whose
         content it is still gives way to it ("said it would raise a force to patrol X")."""
-        for token in sent:
-            if token.i in consumed or not self._candidate(token):
+        doc, parts = sent.doc, token_parts(sent.doc)
+        for i in range(sent.start, sent.end):
+            if parts[i] not in _PREDICATE_PARTS or i in consumed:
+                continue
+            token = doc[i]
+            if not self._candidate(token):
                 continue
             predicate = (self._obligation(token, consumed, memo)
                          or self._framed(token, consumed, memo)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from dyadwatch.coding.doc_arrays import per_token
 from dyadwatch.coding.mood import inverted_condition
 
 if TYPE_CHECKING:
@@ -297,6 +298,7 @@ def child_word(token: Token, deps: set[str], word: str) -> Token | None:
     return None
 
 
+@per_token
 def direct_object(token: Token, lex: Lexicon) -> Token | None:
     """The object, seen through measure words ("tons of aid", "a series of strikes")."""
     deps = PASSIVE_SUBJECT_DEPS if passive(token) else {"dobj", "obj"}
@@ -366,6 +368,7 @@ def to_clause(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
+@per_token
 def passive(token: Token) -> bool:
     return any(c.dep_ in _PASSIVE_MARKS for c in token.children)
 

@@ -130,6 +130,10 @@ class ActorDictionary:
     _folded: dict[str, str] = field(init=False, repr=False, compare=False)
     # the last words of the demonyms of two words or more ("korean" of "south korean")
     _demonym_ends: frozenset[str] = field(init=False, repr=False, compare=False)
+    # role_of and country_of_demonym answers by the word asked (a text asks for the same
+    # words again and again), emptied when they reach ANSWERS_KEPT
+    _roles_asked: dict[str, str | None] = field(init=False, repr=False, compare=False)
+    _demonyms_asked: dict[str, str | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         exact, folded = _index_forms(self.entries, self.case_sensitive)
@@ -137,6 +141,8 @@ class ActorDictionary:
         object.__setattr__(self, "_folded", folded)
         object.__setattr__(self, "_demonym_ends", frozenset(
             key.rsplit(" ", 1)[1] for key in self.demonyms if " " in key))
+        object.__setattr__(self, "_roles_asked", {})
+        object.__setattr__(self, "_demonyms_asked", {})
 
     def surface_forms(self) -> Iterator[tuple[str, bool, str]]:
         """(form, case_sensitive, entry_id) for every form, each form once (its winner)."""
@@ -156,10 +162,20 @@ class ActorDictionary:
         return None if entry_id is None else self.entries[entry_id]
 
     def role_of(self, lemma: str) -> str | None:
-        return self.roles.get(normalise(lemma).lower())
+        asked = self._roles_asked
+        if lemma not in asked:
+            if len(asked) >= ANSWERS_KEPT:
+                asked.clear()
+            asked[lemma] = self.roles.get(normalise(lemma).lower())
+        return asked[lemma]
 
     def country_of_demonym(self, word: str) -> str | None:
-        return self.demonyms.get(normalise(word).lower())
+        asked = self._demonyms_asked
+        if word not in asked:
+            if len(asked) >= ANSWERS_KEPT:
+                asked.clear()
+            asked[word] = self.demonyms.get(normalise(word).lower())
+        return asked[word]
 
     def country_of_demonym_pair(self, first: str, second: str) -> str | None:
         """``country_of_demonym(f"{first} {second}")``, answered at once when two words of
@@ -171,6 +187,9 @@ class ActorDictionary:
     def shared_forms(self) -> dict[str, tuple[str, ...]]:
         """Forms claimed by more than one entry → the claimants, winner first."""
         return _shared_forms(self.entries, self.case_sensitive)
+
+
+ANSWERS_KEPT = 50_000  # words whose role or demonym answer an ActorDictionary keeps
 
 
 def normalise(text: str) -> str:
