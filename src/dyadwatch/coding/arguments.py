@@ -1884,6 +1884,9 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
             yield from (c for c in current.children
                         if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
         elif current.dep_ in {"conj", "xcomp", "advcl", "acomp"} and current.head != current:
+            if (stranded := _misjoined_subject(current)) is not None:
+                yield stranded
+                return
             if current.dep_ == "advcl" and current.tag_ == "VBN" and not any(
                     c.dep_ in {"aux", "auxpass", "mark"} for c in current.children):
                 return  # "Asked about the offer, the minister said": the asked is its patient
@@ -1919,6 +1922,36 @@ def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
             return
         else:
             return
+
+
+def _misjoined_subject(verb: Token) -> Token | None:
+    """'Both Gondor and Arnor have troops in the valley and Gondor's defence minister, Ann
+    Roe, rejected the claim': the parser joins the noun phrase after 'and' to the object
+    before it and the verb, with no 'and' of its own, to the first clause's verb, whose
+    subjects it would share. A noun phrase joined to an earlier noun that ends just before a
+    subjectless joined verb, the last of its series, and opens with the 'and' is that
+    verb's subject; a comma between them only where it closes an appositive of the phrase
+    ("met Gondor and Arnor, discussed the pass and agreed ..." is a series of the first
+    subject's deeds)."""
+    if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"} or any(
+            c.dep_ in {"cc", "conj"} for c in verb.children) or any(
+            c.dep_ == "conj" and c.i > verb.i for c in verb.head.children):
+        return None
+    before = verb.i - 1
+    comma = before >= 0 and verb.doc[before].text == ","
+    before -= comma
+    if before <= verb.head.i:
+        return None
+    noun = verb.doc[before]
+    while noun.head.i != noun.i and noun.head.i < verb.i and noun.dep_ != "conj":
+        noun = noun.head
+    if noun.dep_ != "conj" or noun.pos_ not in {"NOUN", "PROPN"} or not (
+            verb.head.i < noun.head.i < noun.i) or noun.right_edge.i != before or (
+            comma and not any(c.dep_ == "appos" for c in noun.children)):
+        return None
+    opener = noun.left_edge.i - 1
+    return noun if opener > noun.head.i and verb.doc[opener].dep_ == "cc" and (
+        verb.doc[opener].head.i == noun.head.i) else None
 
 
 def _reduced_relative_noun(token: Token) -> Token | None:

@@ -29,8 +29,8 @@ def scene_setting(token: Token, lex: Lexicon) -> bool:
 def negated(token: Token, lex: Lexicon) -> bool:
     """The predicate is denied: a negator on it (or on its copula), a negating governor
     ("failed to reach"), or "no" as its determiner."""
-    if _has_negator(token, lex) or (token.dep_ in {"acomp", "attr"}
-                                    and _has_negator(token.head, lex)):
+    if has_negator(token, lex) or (token.dep_ in {"acomp", "attr"}
+                                    and has_negator(token.head, lex)):
         return True  # "did not attack", "is not ready to negotiate"
     if token.dep_ in {"xcomp", "pcomp"} and token.head.lemma_.lower() in (
             lex.negating_heads - lex.refusing_heads):
@@ -40,7 +40,7 @@ def negated(token: Token, lex: Lexicon) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ in {"in", "from"} and (
             token.head.head.lemma_.lower() in lex.negating_heads):
         return True  # "failed in its promise to close it", "refrained from attacks"
-    if token.dep_ == "xcomp" and _has_negator(token.head, lex) and (
+    if token.dep_ == "xcomp" and has_negator(token.head, lex) and (
             token.head.lemma_.lower() not in lex.negating_heads):
         return True  # "did not try to destroy", "does not want to negotiate"
     # "no attack was carried out", "refrained from attacking" are not handled here.
@@ -68,7 +68,8 @@ def none_done(token: Token) -> bool:
                                              for d in c.children) for c in token.children)
 
 
-def _has_negator(token: Token, lex: Lexicon) -> bool:
+def has_negator(token: Token, lex: Lexicon) -> bool:
+    """A negator on the word itself ("did not attack", "no longer demands")."""
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lex.negators)
                or _lapsed(c, lex) for c in token.children)
 

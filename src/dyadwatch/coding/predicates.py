@@ -19,6 +19,7 @@ from dyadwatch.coding.mood import (
     forecast,
     foreseen,
     future_deed,
+    has_negator,
     hypothetical,
     indicative,
     long_held,
@@ -99,6 +100,10 @@ class Predicate:
     aim: bool = False  # a to-clause of aim: it says what a statement was about, no deed
 
 
+# frames that commit their subject to the deed they govern: a cooperative deed they govern
+# denied is refused ("vowed not to allow", "agreed not to extend the truce"), any other is
+# no deed of theirs to code ("vowed not to attack")
+COMMITTING_KINDS = frozenset({"intend", "threaten", "agree"})
 # the parts of speech a predicate can have (PredicateFinder._candidate), as numbers
 _PREDICATE_PARTS = frozenset({VERB, NOUN, ADJ})
 
@@ -467,6 +472,10 @@ class PredicateFinder:
         pattern, words = matched
         kind = frame.kind
         cooperative = pattern.code[:2] in self.lex.refusable_roots
+        if kind in COMMITTING_KINDS and has_negator(embedded, self.lex):
+            if not cooperative:
+                return None  # "vowed not to attack", "is determined that they are not harmed"
+            kind = "refuse"  # "vowed not to allow Gondor to …", "agreed not to extend the truce"
         if kind == "threaten" and cooperative:
             kind = "intend"  # "vowed to rebuild" is a promise, not a threat
         refused = kind in {"intend", "agree"} and cooperative and negated(token, self.lex)
