@@ -169,7 +169,8 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
             and any(c.dep_ in {"dobj", "obj"} and _unreal_noun(c, lex) for c in token.children):
         return True  # "to use force to stop any attack": a to-clause on a mere possibility
-    if _unreal_subject(token, lex) or _judged_ahead(token, lex):
+    if _unreal_subject(token, lex) or _judged_ahead(token, lex) or _unconfirmed(token, lex) or (
+            _hearsay(token, lex)):
         return True
     if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and future(
             token.head, lex):
@@ -504,6 +505,42 @@ def _guessed(token: Token, clause: Token, lex: Lexicon) -> bool:
         word = word.head
     return word.i == clause.i and any(
         c.dep_ == "advmod" and c.lower_ in lex.guess_adverbs for c in clause.children)
+
+
+def _hearsay(token: Token, lex: Lexicon) -> bool:
+    """'He is said to have ordered the strike', 'the militia are believed to hold hostages',
+    'they are thought to have fled and regrouped': a deed in the to-clause of a passive
+    verb of hearsay or belief (`hearsay_verbs`), or its conjunct, is what others say or
+    think, not a deed the text states; not one in a clause of aim below it ('are thought
+    to have been part of a day of action to raise awareness of the attacks')."""
+    clause = token
+    while clause.dep_ in {"xcomp", "conj", "ccomp"} and clause.head.i != clause.i:
+        head = clause.head
+        if clause.dep_ == "xcomp" and head.lemma_.lower() in lex.hearsay_verbs and (
+                head.tag_ == "VBN") and any(c.dep_ == "auxpass" for c in head.children) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return True
+        clause = head
+    return False
+
+
+def _unconfirmed(token: Token, lex: Lexicon) -> bool:
+    """'There are unconfirmed reports that dozens were killed in clashes with Gondor',
+    'according to unverified accounts, the militia shelled the town': a deed told inside a
+    report or claim the text does not vouch for (`unconfirmed_words`), or after 'according
+    to' one, is not stated as fact."""
+    for word in (token, *token.ancestors):
+        if word is not token and _unvouched(word, lex):
+            return True
+        if any(c.dep_ == "prep" and c.lower_ == "according" and any(
+                _unvouched(t, lex) for t in c.subtree) for c in word.children):
+            return True
+    return False
+
+
+def _unvouched(noun: Token, lex: Lexicon) -> bool:
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in lex.unconfirmed_words for c in noun.children)
 
 
 def _after_supposing_noun(clause: Token, lex: Lexicon) -> bool:

@@ -298,6 +298,8 @@ class Lexicon:
     seeking_verbs: frozenset[str]
     guessing_verbs: frozenset[str]
     guess_adverbs: frozenset[str]
+    hearsay_verbs: frozenset[str]
+    unconfirmed_words: frozenset[str]
     welcoming_verbs: frozenset[str]
     arriving_people: frozenset[str]
     rushing_verbs: frozenset[str]
