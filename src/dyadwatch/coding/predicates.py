@@ -616,11 +616,19 @@ def _label_participle(token: Token, lex: Lexicon) -> bool:
     Turkish backed rebels', 'forces backing Assad', 'citizens backing Isis': a participle of
     backing that picks out a noun names a standing relationship, no deed; one set off by a
     comma ('Maduro's government, backed by Moscow and Havana,') says the backing as news,
-    and 'Washington backed the Kurds' is a deed."""
+    and 'Washington backed the Kurds' is a deed. A participle joined to one shares it
+    ('an army trained and equipped by the US'); so do aid and help ('an army armed by the
+    US', 'the troops helping the Kurds')."""
+    if token.lemma_.lower() not in lex.label_participles:
+        return False
+    if token.dep_ == "conj" and token.tag_ == token.head.tag_ and token.head.i != token.i and (
+            not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"}
+                    for c in token.children)):
+        return _label_participle(token.head, lex)  # 'the Kurds, armed and supported by …'
     set_off = token.i > 0 and token.doc[token.i - 1].text == ","
     picks_out = token.dep_ in {"acl", "amod"} if token.tag_ == "VBN" else (
         token.tag_ == "VBG" and token.dep_ == "acl")
-    return picks_out and not set_off and token.lemma_.lower() in lex.label_participles
+    return picks_out and not set_off
 
 
 def _backed_off(token: Token, lex: Lexicon) -> bool:
@@ -785,7 +793,7 @@ def _other_sense(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
         return True
     return (root == THREAT_ROOT and _endangers(token, predicate.words, lex)) or (
         root == FIGHT_ROOT and _enlisted(token, lex)) or (
-        root == AID_ROOT and _contributed(token, lex)) or (
+        root == AID_ROOT and (_contributed(token, lex) or _label_participle(token, lex))) or (
         predicate.code in lex.violent_roots and _braced_for(token, lex)) or (
         root in SUPPORT_ROOTS and (_label_participle(token, lex) or _backed_off(token, lex))) or (
         (root == INTENT_ROOT or root in SUPPORT_ROOTS) and _disposition(token, predicate, lex))
