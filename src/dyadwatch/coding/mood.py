@@ -246,6 +246,24 @@ def prenominal_label(token: Token) -> bool:
         token.tag_ in {"VBN", "VBD"}) and token.i < head.i and head.pos_ in {"NOUN", "PROPN"}
 
 
+def self_praise(token: Token, code: str, lex: Lexicon) -> bool:
+    """'The government continues to hail its small effort', 'a video celebrates its missile
+    capability', 'praised its own record': praise of one's own deed or means is no
+    event between actors. A possessive pronoun counts as the praiser's own with 'own'
+    ('praised Gondor's own plan' praises Gondor), or as 'its' after a verb of boasting
+    (`boasting_verbs`); 'welcomed its decision' may answer another's."""
+    if code != "051":
+        return False
+    for obj in (c for c in token.children if c.dep_ in {"dobj", "obj"}):
+        possessors = [c for c in obj.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+        if possessors and any(c.dep_ == "amod" and c.lower_ == "own" for c in obj.children):
+            return True
+        if token.lemma_.lower() in lex.boasting_verbs and any(
+                p.lower_ == "its" for p in possessors):
+            return True
+    return False
+
+
 def long_held(token: Token, code: str, lex: Lexicon) -> bool:
     """'The US has long partnered with the Kurds', 'Ankara has long protested at the
     alliance', 'leaders who had long feared a Kurdish state': a perfect with 'long' tells a

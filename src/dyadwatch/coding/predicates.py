@@ -27,6 +27,7 @@ from dyadwatch.coding.mood import (
     purpose,
     reported,
     scene_setting,
+    self_praise,
     standing_relative,
     ultimatum,
 )
@@ -120,7 +121,7 @@ class PredicateFinder:
                     token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
                     standing_relative(token, predicate.code, self.lex)) or (
-                    prenominal_label(token)) or (
+                    prenominal_label(token)) or self_praise(token, predicate.code, self.lex) or (
                     long_held(token, predicate.code, self.lex)) or _manner_of(
                     token, consumed) or (
                     _averted(token, self.lex)) or self._only_asked(predicate.token) or (

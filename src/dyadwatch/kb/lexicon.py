@@ -299,6 +299,7 @@ class Lexicon:
     guessing_verbs: frozenset[str]
     guess_adverbs: frozenset[str]
     hearsay_verbs: frozenset[str]
+    boasting_verbs: frozenset[str]
     unconfirmed_words: frozenset[str]
     welcoming_verbs: frozenset[str]
     arriving_people: frozenset[str]
