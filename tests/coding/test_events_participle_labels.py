@@ -1,7 +1,7 @@
 """Labels and one's own praise on invented sentences with the shipped dictionaries (issue
 14): a participle of backing, arming or helping that picks out a noun, and one joined to
 it, names a standing relationship; praise of one's own effort is no event between
-actors."""
+actors; what a verb of owning up takes is conceded, no demand."""
 
 from __future__ import annotations
 
@@ -51,3 +51,11 @@ def test_events_own_praise_is_no_event(nlp: Any, coder: Any, text: str) -> None:
 def test_events_praise_of_another_is_kept(nlp: Any, coder: Any, text: str,
                                           expected: tuple[str, str, str]) -> None:
     assert expected in coded(nlp, coder, text)
+
+
+def test_events_conceded_obligation_is_no_demand(nlp: Any, coder: Any) -> None:
+    text = ("Kenyan diplomats have acknowledged that the Somali president would have to be "
+            "allowed to stand in the elections.")
+    assert not [t for t in coded(nlp, coder, text) if t[1].startswith("10")]
+    demand = "Kenya said Somalia must withdraw its troops."
+    assert ("KEN", "106", "SOM") in coded(nlp, coder, demand)

@@ -352,10 +352,13 @@ class PredicateFinder:
             self.verbs.frame_for(t.lemma_.lower()) is None for t in bridge)
 
     def _obligation(self, token: Token, consumed: set[int], memo: Memo) -> Predicate | None:
-        """'X said Y must withdraw' is X's demand on Y; with 'should' it is an appeal."""
+        """'X said Y must withdraw' is X's demand on Y; with 'should' it is an appeal. What
+        a verb of owning up takes ('acknowledged that Gondor would have to be allowed to
+        stand', ``conceding_verbs``) is conceded, no demand."""
         matched = self._match(token, memo)
-        if matched is None or matched[0].code not in self.lex.statement_roots:
-            return None
+        if matched is None or matched[0].code not in self.lex.statement_roots or (
+                token.lemma_.lower() in self.lex.conceding_verbs):
+            return None  # "acknowledged that Assad would have to be allowed to stand"
         for clause in token.children:
             modal = obligation_modal(clause, self.lex) if clause.dep_ == "ccomp" else None
             if modal is None or clause.i in consumed or _self_obliged(clause, self.lex):
