@@ -34,6 +34,8 @@ def test_events_hearsay_is_no_deed(nlp: Any, coder: Any, text: str, root: str) -
     ("Kenya said it had encircled the Somali town of Kismayo.", "19"),
     ("The protests are thought to have been part of a day of action to protest against "
      "Kenyan attacks on Somali villages.", "19"),
+    ("The files are believed to contain the plans for the Kenyan president's visit to "
+     "Somalia this week.", "04"),
 ])
 def test_events_hearsay_stated_deed_is_kept(nlp: Any, coder: Any, text: str, root: str) -> None:
     assert [t for t in coded(nlp, coder, text) if t[1].startswith(root)]

@@ -169,8 +169,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
             and any(c.dep_ in {"dobj", "obj"} and _unreal_noun(c, lex) for c in token.children):
         return True  # "to use force to stop any attack": a to-clause on a mere possibility
-    if _unreal_subject(token, lex) or _judged_ahead(token, lex) or _unconfirmed(token, lex) or (
-            _hearsay(token, lex)):
+    if _unreal_subject(token, lex) or _judged_ahead(token, lex) or _unconfirmed(token, lex):
         return True
     if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and future(
             token.head, lex):
@@ -525,13 +524,15 @@ def _guessed(token: Token, clause: Token, lex: Lexicon) -> bool:
         c.dep_ == "advmod" and c.lower_ in lex.guess_adverbs for c in clause.children)
 
 
-def _hearsay(token: Token, lex: Lexicon) -> bool:
+def hearsay(token: Token, lex: Lexicon) -> bool:
     """'He is said to have ordered the strike', 'the militia are believed to hold hostages',
     'they are thought to have fled and regrouped': a deed in the to-clause of a passive
-    verb of hearsay or belief (`hearsay_verbs`), or its conjunct, is what others say or
-    think, not a deed the text states; not one in a clause of aim below it ('are thought
-    to have been part of a day of action to raise awareness of the attacks')."""
-    clause = token
+    verb of hearsay or belief (`hearsay_verbs`), or its conjunct, or an event noun that is
+    such a deed's object, is what others say or think, not a deed the text states; not one
+    in a clause of aim below it ('are thought to have been part of a day of action to raise
+    awareness of the attacks'), nor an event noun deeper in its phrases ('the files are
+    believed to contain arrangements for the president's visit')."""
+    clause = token.head if token.pos_ == "NOUN" and token.dep_ in {"dobj", "obj"} else token
     while clause.dep_ in {"xcomp", "conj", "ccomp"} and clause.head.i != clause.i:
         head = clause.head
         if clause.dep_ == "xcomp" and head.lemma_.lower() in lex.hearsay_verbs and (

@@ -16,6 +16,7 @@ from dyadwatch.coding.mood import (
     forecast,
     foreseen,
     future_deed,
+    hearsay,
     hypothetical,
     indicative,
     long_held,
@@ -117,7 +118,8 @@ class PredicateFinder:
                          or self._framed(token, consumed, memo)
                          or self._framed_conjunct(token, consumed, memo)
                          or self._plain(token, memo))
-            if predicate is None or hypothetical(token, self.lex) or pundit_view(
+            if predicate is None or hypothetical(token, self.lex) or hearsay(
+                    token, self.lex) or pundit_view(
                     token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
                     standing_relative(token, predicate.code, self.lex)) or (
