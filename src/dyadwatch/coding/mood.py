@@ -174,7 +174,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
             and any(c.dep_ in {"dobj", "obj"} and _unreal_noun(c, lex) for c in token.children):
         return True  # "to use force to stop any attack": a to-clause on a mere possibility
-    if _unreal_subject(token, lex) or _judged_ahead(token, lex):
+    if _unreal_subject(token, lex) or _judged_ahead(token, lex) or _unconfirmed(token, lex):
         return True
     if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be" and future(
             token.head, lex):
@@ -248,6 +248,24 @@ def prenominal_label(token: Token) -> bool:
     head = token.head
     return token.pos_ == "VERB" and token.dep_ in {"amod", "compound"} and (
         token.tag_ in {"VBN", "VBD"}) and token.i < head.i and head.pos_ in {"NOUN", "PROPN"}
+
+
+def self_praise(token: Token, code: str, lex: Lexicon) -> bool:
+    """'The government continues to hail its small effort', 'a video celebrates its missile
+    capability', 'praised its own record': praise of one's own deed or means is no
+    event between actors. A possessive pronoun counts as the praiser's own with 'own'
+    ('praised Gondor's own plan' praises Gondor), or as 'its' after a verb of boasting
+    (`boasting_verbs`); 'welcomed its decision' may answer another's."""
+    if code != "051":
+        return False
+    for obj in (c for c in token.children if c.dep_ in {"dobj", "obj"}):
+        possessors = [c for c in obj.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+        if possessors and any(c.dep_ == "amod" and c.lower_ == "own" for c in obj.children):
+            return True
+        if token.lemma_.lower() in lex.boasting_verbs and any(
+                p.lower_ == "its" for p in possessors):
+            return True
+    return False
 
 
 def long_held(token: Token, code: str, lex: Lexicon) -> bool:
@@ -509,6 +527,44 @@ def _guessed(token: Token, clause: Token, lex: Lexicon) -> bool:
         word = word.head
     return word.i == clause.i and any(
         c.dep_ == "advmod" and c.lower_ in lex.guess_adverbs for c in clause.children)
+
+
+def hearsay(token: Token, lex: Lexicon) -> bool:
+    """'He is said to have ordered the strike', 'the militia are believed to hold hostages',
+    'they are thought to have fled and regrouped': a deed in the to-clause of a passive
+    verb of hearsay or belief (`hearsay_verbs`), or its conjunct, or an event noun that is
+    such a deed's object, is what others say or think, not a deed the text states; not one
+    in a clause of aim below it ('are thought to have been part of a day of action to raise
+    awareness of the attacks'), nor an event noun deeper in its phrases ('the files are
+    believed to contain arrangements for the president's visit')."""
+    clause = token.head if token.pos_ == "NOUN" and token.dep_ in {"dobj", "obj"} else token
+    while clause.dep_ in {"xcomp", "conj", "ccomp"} and clause.head.i != clause.i:
+        head = clause.head
+        if clause.dep_ == "xcomp" and head.lemma_.lower() in lex.hearsay_verbs and (
+                head.tag_ == "VBN") and any(c.dep_ == "auxpass" for c in head.children) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return True
+        clause = head
+    return False
+
+
+def _unconfirmed(token: Token, lex: Lexicon) -> bool:
+    """'There are unconfirmed reports that dozens were killed in clashes with Gondor',
+    'according to unverified accounts, the militia shelled the town': a deed told inside a
+    report or claim the text does not vouch for (`unconfirmed_words`), or after 'according
+    to' one, is not stated as fact."""
+    for word in (token, *token.ancestors):
+        if word is not token and _unvouched(word, lex):
+            return True
+        if any(c.dep_ == "prep" and c.lower_ == "according" and any(
+                _unvouched(t, lex) for t in c.subtree) for c in word.children):
+            return True
+    return False
+
+
+def _unvouched(noun: Token, lex: Lexicon) -> bool:
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in lex.unconfirmed_words for c in noun.children)
 
 
 def _after_supposing_noun(clause: Token, lex: Lexicon) -> bool:

@@ -20,6 +20,7 @@ from dyadwatch.coding.mood import (
     foreseen,
     future_deed,
     has_negator,
+    hearsay,
     hypothetical,
     indicative,
     long_held,
@@ -31,6 +32,7 @@ from dyadwatch.coding.mood import (
     purpose,
     reported,
     scene_setting,
+    self_praise,
     standing_relative,
     ultimatum,
 )
@@ -132,11 +134,12 @@ class PredicateFinder:
                          or self._framed(token, consumed, memo)
                          or self._framed_conjunct(token, consumed, memo)
                          or self._plain(token, memo))
-            if predicate is None or hypothetical(token, self.lex) or pundit_view(
+            if predicate is None or hypothetical(token, self.lex) or hearsay(
+                    token, self.lex) or pundit_view(
                     token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
                     standing_relative(token, predicate.code, self.lex)) or (
-                    prenominal_label(token)) or (
+                    prenominal_label(token)) or self_praise(token, predicate.code, self.lex) or (
                     long_held(token, predicate.code, self.lex)) or _manner_of(
                     token, consumed) or (
                     _averted(token, self.lex)) or self._only_asked(predicate.token) or (
@@ -367,10 +370,13 @@ class PredicateFinder:
             self.verbs.frame_for(t.lemma_.lower()) is None for t in bridge)
 
     def _obligation(self, token: Token, consumed: set[int], memo: Memo) -> Predicate | None:
-        """'X said Y must withdraw' is X's demand on Y; with 'should' it is an appeal."""
+        """'X said Y must withdraw' is X's demand on Y; with 'should' it is an appeal. What
+        a verb of owning up takes ('acknowledged that Gondor would have to be allowed to
+        stand', ``conceding_verbs``) is conceded, no demand."""
         matched = self._match(token, memo)
-        if matched is None or matched[0].code not in self.lex.statement_roots:
-            return None
+        if matched is None or matched[0].code not in self.lex.statement_roots or (
+                token.lemma_.lower() in self.lex.conceding_verbs):
+            return None  # "acknowledged that Assad would have to be allowed to stand"
         for clause in token.children:
             modal = obligation_modal(clause, self.lex) if clause.dep_ == "ccomp" else None
             if modal is None or clause.i in consumed or _self_obliged(clause, self.lex):
@@ -636,11 +642,19 @@ def _label_participle(token: Token, lex: Lexicon) -> bool:
     Turkish backed rebels', 'forces backing Assad', 'citizens backing Isis': a participle of
     backing that picks out a noun names a standing relationship, no deed; one set off by a
     comma ('Maduro's government, backed by Moscow and Havana,') says the backing as news,
-    and 'Washington backed the Kurds' is a deed."""
+    and 'Washington backed the Kurds' is a deed. A participle joined to one shares it
+    ('an army trained and equipped by the US'); so do aid and help ('an army armed by the
+    US', 'the troops helping the Kurds')."""
+    if token.lemma_.lower() not in lex.label_participles:
+        return False
+    if token.dep_ == "conj" and token.tag_ == token.head.tag_ and token.head.i != token.i and (
+            not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"}
+                    for c in token.children)):
+        return _label_participle(token.head, lex)  # 'the Kurds, armed and supported by …'
     set_off = token.i > 0 and token.doc[token.i - 1].text == ","
     picks_out = token.dep_ in {"acl", "amod"} if token.tag_ == "VBN" else (
         token.tag_ == "VBG" and token.dep_ == "acl")
-    return picks_out and not set_off and token.lemma_.lower() in lex.label_participles
+    return picks_out and not set_off
 
 
 def _backed_off(token: Token, lex: Lexicon) -> bool:
@@ -805,7 +819,7 @@ def _other_sense(token: Token, predicate: Predicate, lex: Lexicon) -> bool:
         return True
     return (root == THREAT_ROOT and _endangers(token, predicate.words, lex)) or (
         root == FIGHT_ROOT and _enlisted(token, lex)) or (
-        root == AID_ROOT and _contributed(token, lex)) or (
+        root == AID_ROOT and (_contributed(token, lex) or _label_participle(token, lex))) or (
         predicate.code in lex.violent_roots and _braced_for(token, lex)) or (
         root in SUPPORT_ROOTS and (_label_participle(token, lex) or _backed_off(token, lex))) or (
         (root == INTENT_ROOT or root in SUPPORT_ROOTS) and _disposition(token, predicate, lex))
