@@ -246,6 +246,13 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
     ("Rohan met Gondor. Arnor attacked Vel in Gondor, a country that since the 1970s has "
      "had close ties with Rohan.", "attacked", "2020-01-08",
      "but not one in a clause inside the phrase"),
+    ("Rohan met Gondor. In 2015 Gondor took the town from Vel. Arnor attacked Gondor.",
+     "attacked", None, "a simple past after a past sentence of an earlier year goes on "
+     "with its story"),
+    ("Rohan met Gondor. In 2015 Gondor took the town from Vel. Arnor said it attacked "
+     "Gondor.", "attacked", "2020-01-08", "but not a saying, the report's news"),
+    ("Rohan met Gondor. Gondor took the town on 3 May 2015. Arnor attacked Gondor.",
+     "attacked", "2020-01-08", "nor after a sentence that names a day"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
                                          trigger: str, day: str | None, why: str) -> None:

@@ -222,10 +222,47 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
         governor = _governing_clause(current)
         if governor is not None and event_date(governor, anchor, lex) == NO_DAY:
             return NO_DAY  # "in 2003, when Turkey refused to back the invasion": background
+        if current.head.i == current.i and _goes_on_with_the_past(current, anchor, lex):
+            return NO_DAY  # "Gondor took the town in 2015. Arnor retook it.": the story then
         if not _shares_time_of_head(current) or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _goes_on_with_the_past(root: Token, anchor: date | None, lex: Lexicon) -> bool:
+    """A sentence in the simple past with no time of its own, right after one in the past
+    that names an earlier year or a past period and no day of its own, goes on with that story
+    ("Gondor took the town in 2015. Arnor retook it with Rohan's help": no day, not the
+    article's); not a saying, whose time is the report's ("Gondor invaded Vel in 2015.
+    Arnor said ..."), nor one told as fresh ("now", "just"), nor the lead sentence."""
+    if anchor is None or _in_lead(root) or not _simple_past(root) or (
+            root.lemma_.lower() in lex.reporting_verbs | lex.calling_verbs) or any(
+            _fresh(c, lex) for c in root.children):
+        return False
+    sent = root.doc[root.sent.start - 1].sent
+    before = sent.root
+    if not (_simple_past(before) or _pluperfect(before)) or any(
+            resolve_date(expression, anchor) is not None
+            for expression in _date_expressions(before, lex)):
+        return False  # "Gondor, which invaded Vel in 2015, attacked Arnor on Monday"
+    return any(ent.label_ == "DATE" and _past_time(ent.text, anchor) for ent in sent.ents)
+
+
+def _past_time(expression: str, anchor: date) -> bool:
+    """A time with no day before the article's: an earlier year, "last month", "in
+    August"; not "next month" nor "later this year", a plan's."""
+    if resolve_date(expression, anchor) is not None:
+        return False
+    years = _years(expression)
+    if years:
+        return max(years) < anchor.year
+    return past_period(expression) and not _PLANNED.search(expression)
+
+
+def _pluperfect(token: Token) -> bool:
+    return token.tag_ in {"VBN", "VBD"} and any(
+        c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in token.children)
 
 
 _EARLIER = re.compile(r"\bearlier\b", re.I)
