@@ -253,6 +253,10 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "Gondor.", "attacked", "2020-01-08", "but not a saying, the report's news"),
     ("Rohan met Gondor. Gondor took the town on 3 May 2015. Arnor attacked Gondor.",
      "attacked", "2020-01-08", "nor after a sentence that names a day"),
+    ("Rohan met Gondor. Arnor has attacked Gondor 11 times.", "attacked", None,
+     "a perfect counted in times tells deeds of many days"),
+    ("Rohan met Gondor. Arnor attacked Gondor three times.", "attacked", "2020-01-08",
+     "a simple past may count the blows of one deed"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
                                          trigger: str, day: str | None, why: str) -> None:

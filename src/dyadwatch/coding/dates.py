@@ -625,7 +625,7 @@ def background(token: Token, lex: Lexicon) -> bool:
            or (c.dep_ == "advmod" and c.lower_ in lex.earlier_adverbs)
            for c in token.children) or over_a_span(token, lex) or _perfect_relative(token, lex):
         return True
-    if _perfect_progressive(token, lex):
+    if _perfect_progressive(token, lex) or _counted_perfect(token, lex):
         return True
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and (c.lower_ in lex.earlier_adjectives
                                                           or c.lower_ in lex.ongoing_adjectives)
@@ -648,6 +648,28 @@ def _perfect_progressive(token: Token, lex: Lexicon) -> bool:
     auxes = [c.lower_ for c in token.children if c.dep_ == "aux"]
     return "been" in auxes and any(a in {"has", "have", "'s", "'ve", "having", "had", "'d"}
                                    for a in auxes)
+
+
+def _counted_perfect(token: Token, lex: Lexicon) -> bool:
+    """A perfect counted in times tells deeds of many days up to now, none of them the
+    news ("Gondor has vetoed the resolutions 11 times", "has used gas more than 100
+    times", "has been jailed twice"; ``repetition_adverbs``); a simple past is left alone,
+    as it may count the blows of one deed ("fired three times")."""
+    if not _perfect(token):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in lex.repetition_adverbs for c in token.children):
+        return True
+    # the parse hangs "times" on the verb, on its number ("100 times") or on the object
+    return any(t.lower_ == "times" and t.tag_ == "NNS" and _counted(t) and not _in_clause(t, token)
+               for t in token.subtree)
+
+
+def _counted(times: Token) -> bool:
+    return times.head.like_num or any(c.like_num or c.lower_ in _COUNTS for c in times.children)
+
+
+_COUNTS = frozenset({"several", "many", "dozens", "hundreds", "numerous", "multiple",
+                     "countless", "scores"})
 
 
 def _perfect_relative(token: Token, lex: Lexicon) -> bool:
