@@ -257,6 +257,10 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "a perfect counted in times tells deeds of many days"),
     ("Rohan met Gondor. Arnor attacked Gondor three times.", "attacked", "2020-01-08",
      "a simple past may count the blows of one deed"),
+    ("Rohan met Gondor. Arnor initially attacked Gondor.", "attacked", None,
+     "'initially' tells a deed before the news"),
+    ("Rohan met Gondor. At the time Arnor attacked Gondor.", "attacked", None,
+     "'at the time' tells it as background"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
                                          trigger: str, day: str | None, why: str) -> None:
