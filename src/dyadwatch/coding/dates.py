@@ -232,21 +232,49 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
 
 def _goes_on_with_the_past(root: Token, anchor: date | None, lex: Lexicon) -> bool:
     """A sentence in the simple past with no time of its own, right after one in the past
-    that names an earlier year or a past period and no day of its own, goes on with that story
-    ("Gondor took the town in 2015. Arnor retook it with Rohan's help": no day, not the
-    article's); not a saying, whose time is the report's ("Gondor invaded Vel in 2015.
-    Arnor said ..."), nor one told as fresh ("now", "just"), nor the lead sentence."""
-    if anchor is None or _in_lead(root) or not _simple_past(root) or (
-            root.lemma_.lower() in lex.reporting_verbs | lex.calling_verbs) or any(
-            _fresh(c, lex) for c in root.children):
+    that names an earlier year or a past period and no day of its own, goes on with that
+    story ("Gondor took the town in 2015. Arnor retook it with Rohan's help": no day, not
+    the article's), as it does after such sentences of no time that go on with it, up to
+    ``_STORY_STEPS`` back ("In 2015 Gondor took the town. Its troops burned the mill.
+    Arnor retook it."); not a saying, whose time is the report's ("Gondor invaded Vel in
+    2015. Arnor said ..."), nor one told as fresh ("now", "just"), nor the lead sentence."""
+    if anchor is None or not _untimed_past(root, lex):
         return False
-    sent = root.doc[root.sent.start - 1].sent
-    before = sent.root
-    if not (_simple_past(before) or _pluperfect(before)) or any(
-            resolve_date(expression, anchor) is not None
-            for expression in _date_expressions(before, lex)):
-        return False  # "Gondor, which invaded Vel in 2015, attacked Arnor on Monday"
+    doc = root.doc
+    sent = root.sent
+    for _ in range(_STORY_STEPS):
+        sent = doc[sent.start - 1].sent
+        before = sent.root
+        if not (_simple_past(before) or _pluperfect(before)) or any(
+                resolve_date(expression, anchor) is not None
+                for expression in _date_expressions(before, lex)):
+            return False  # "Gondor, which invaded Vel in 2015, attacked Arnor on Monday"
+        if _names_a_past_time(sent, anchor, lex):
+            return True
+        if not _untimed_past(before, lex) or any(t.lemma_.lower() in lex.reporting_verbs
+                                                  for t in sent):
+            return False  # a report of the day between them ("..., he said, was ...")
+    return False
+
+
+def _names_a_past_time(sent: Span, anchor: date, lex: Lexicon) -> bool:
+    """The sentence names an earlier year or a past period: anywhere, or, in a saying,
+    on the saying itself ("told reporters in August that ..."; not "said he was bound by
+    the 2015 deal", a time of what was said)."""
+    if sent.root.lemma_.lower() in lex.reporting_verbs:
+        return any(_past_time(e, anchor) for e in _date_expressions(sent.root, lex))
     return any(ent.label_ == "DATE" and _past_time(ent.text, anchor) for ent in sent.ents)
+
+
+_STORY_STEPS = 3
+
+
+def _untimed_past(root: Token, lex: Lexicon) -> bool:
+    """A main verb in the simple past outside the lead sentence that is no saying and is
+    not told as fresh."""
+    return not _in_lead(root) and _simple_past(root) and (
+        root.lemma_.lower() not in lex.reporting_verbs | lex.calling_verbs) and not any(
+        _fresh(c, lex) for c in root.children)
 
 
 def _past_time(expression: str, anchor: date) -> bool:
