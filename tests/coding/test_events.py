@@ -252,6 +252,9 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
     ("Rohan met Gondor. In 2015 Gondor took the town from Vel. Its troops burned the mill. "
      "Arnor attacked Gondor.", "attacked", None,
      "as does one after a past sentence of no time that goes on with it"),
+    ("Rohan met Gondor. In 2015 Gondor took the town from Vel. Arnor attacked Gondor, "
+     "Rohan said.", "attacked", "2020-01-08", "nor with a saying beside it, a report of the "
+     "day"),
     ("Rohan met Gondor. Rohan said it had met Vel in 2015. Arnor attacked Gondor.",
      "attacked", "2020-01-08", "but a time in what a saying says is not the story's"),
     ("Rohan met Gondor. In 2015 Gondor took the town from Vel. Its troops, Rohan said, "

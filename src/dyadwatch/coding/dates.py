@@ -270,11 +270,13 @@ _STORY_STEPS = 3
 
 
 def _untimed_past(root: Token, lex: Lexicon) -> bool:
-    """A main verb in the simple past outside the lead sentence that is no saying and is
-    not told as fresh."""
-    return not _in_lead(root) and _simple_past(root) and (
-        root.lemma_.lower() not in lex.reporting_verbs | lex.calling_verbs) and not any(
-        _fresh(c, lex) for c in root.children)
+    """A main verb in the simple past outside the lead sentence that is no saying, has no
+    saying beside it (a report of the day: "Gondor met Arnor and said afterward ...",
+    "..., reported the agency") and is not told as fresh."""
+    sayings = lex.reporting_verbs | lex.calling_verbs
+    return not _in_lead(root) and _simple_past(root) and root.lemma_.lower() not in sayings and (
+        not any(_fresh(c, lex) or (c.dep_ in {"conj", "parataxis"} and c.lemma_.lower() in sayings)
+                for c in root.children))
 
 
 def _past_time(expression: str, anchor: date) -> bool:
