@@ -203,6 +203,8 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "a material deed in the simple present is a habit or a standing state"),
     ("Rohan met Gondor. Gondor kills Rohan's envoy", "kills", "2020-01-08",
      "but a headline with no stop tells the news in the present"),
+    ("Rohan met Gondor. Arnorian troops continue to attack Gondor.", "attack", None,
+     "so is one under a verb of going on in the present"),
     ("Rohan met Gondor. After years when Arnor attacked Gondor, Rohan met Arnor.",
      "attacked", None, "a past relative clause on plural years or occasions has no day"),
     ("Rohan met Gondor. Arnor recently attacked Gondor.", "attacked", None,

@@ -506,18 +506,22 @@ def _simple_past(token: Token) -> bool:
 _MATERIAL_ROOTS = frozenset({"06", "07", "08", "15", "16", "17", "18", "19", "20"})
 
 
-def standing_present(token: Token, code: str) -> bool:
+def standing_present(token: Token, code: str, lex: Lexicon) -> bool:
     """A material deed told in the simple present outside the lead sentence is a habit or
     a standing state, not a deed of the day ("Gondor hosts a million refugees", "the
-    resolutions ban Arnor from testing rockets", "as Gondorian forces besiege the town"):
-    with no day named it has no date. A statement or stance in the present ("Gondor
-    condemns the test", "Arnor says") is the day's news and keeps the article's day, and
-    so does a protest, often told in the present as it happens, and a headline or a
-    caption with no closing stop ("Warnings sound after Gondor launches missile")."""
+    resolutions ban Arnor from testing rockets", "as Gondorian forces besiege the town"),
+    also under a verb of going on in the present ("the rebels continue to receive arms
+    from Gondor"; ``continuing_verbs``): with no day named it has no date. A statement or
+    stance in the present ("Gondor condemns the test", "Arnor says") is the day's news and
+    keeps the article's day, and so does a protest, often told in the present as it
+    happens, and a headline or a caption with no closing stop ("Warnings sound after
+    Gondor launches missile")."""
     if code[:2] not in _MATERIAL_ROOTS or _in_lead(token) or token.pos_ != "VERB":
         return False
     if not _closed(token.sent):
         return False
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.continuing_verbs:
+        token = token.head  # "continue to receive": the tense is the head's
     return token.tag_ in {"VBZ", "VBP"} and not any(
         c.dep_ in {"aux", "auxpass"} for c in token.children)
 
