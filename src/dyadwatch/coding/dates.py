@@ -413,7 +413,8 @@ def _governing_clause(token: Token) -> Token | None:
     invasion", "the battle began two months ago", "a focal point of clashes"), or the head
     of a past clause of its own conjunction or purpose ("revolted in 1974 after Baghdad
     broke its promises", "last month sent troops to fight the Kurds") or relative clause
-    ("in 2015 Isis seized towns whose people it imprisoned"). A deed in a clause told as
+    ("in 2015 Isis seized towns whose people it imprisoned"), or of a gerund of "after"
+    ("after taking the town, Gondor sought ..."). A deed in a clause told as
     background with no day is background too; a clause's day is not the deed's, which may
     be older. Not a present clause, whose time is now ("in 2003 the US invaded Iraq, which
     still blames it")."""
@@ -428,10 +429,21 @@ def _governing_clause(token: Token) -> Token | None:
                 # speaking after a summit with Abe"), only of its object
                 return None if _ongoing_label(current) and token.dep_ != "dobj" else current
         return None
+    if _gerund_before(token):
+        return token.head.head  # "After taking the town, Gondor sought ...": before it
     if token.dep_ not in {"advcl", "relcl"} or token.tag_ in {"VBZ", "VBP"} or any(
             c.dep_ in {"aux", "auxpass"} and c.lower_ in _PRESENT_AUX for c in token.children):
         return None
     return token.head
+
+
+def _gerund_before(token: Token) -> bool:
+    """A gerund that "after" or "following" opens on a verb tells a deed done before the
+    verb's ("after taking the town, Gondor sought allies"): with the verb told as
+    background with no day, it has none either."""
+    prep = token.head
+    return (token.dep_ == "pcomp" and token.tag_ == "VBG" and prep.dep_ == "prep"
+            and prep.lower_ in {"after", "following"} and prep.head.pos_ in {"VERB", "AUX"})
 
 
 def _since_object(token: Token) -> bool:
