@@ -203,6 +203,8 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "a material deed in the simple present is a habit or a standing state"),
     ("Rohan met Gondor. Gondor kills Rohan's envoy", "kills", "2020-01-08",
      "but a headline with no stop tells the news in the present"),
+    ("Rohan met Gondor. Arnorian troops continue to attack Gondor.", "attack", None,
+     "so is one under a verb of going on in the present"),
     ("Rohan met Gondor. After years when Arnor attacked Gondor, Rohan met Arnor.",
      "attacked", None, "a past relative clause on plural years or occasions has no day"),
     ("Rohan met Gondor. Arnor recently attacked Gondor.", "attacked", None,
@@ -246,6 +248,32 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
     ("Rohan met Gondor. Arnor attacked Vel in Gondor, a country that since the 1970s has "
      "had close ties with Rohan.", "attacked", "2020-01-08",
      "but not one in a clause inside the phrase"),
+    ("Rohan met Gondor. In 2015 Gondor took the town from Vel. Arnor attacked Gondor.",
+     "attacked", None, "a simple past after a past sentence of an earlier year goes on "
+     "with its story"),
+    ("Rohan met Gondor. In 2015 Gondor took the town from Vel. Its troops burned the mill. "
+     "Arnor attacked Gondor.", "attacked", None,
+     "as does one after a past sentence of no time that goes on with it"),
+    ("Rohan met Gondor. In 2015 Gondor took the town from Vel. Arnor attacked Gondor, "
+     "Rohan said.", "attacked", "2020-01-08", "nor with a saying beside it, a report of the "
+     "day"),
+    ("Rohan met Gondor. Rohan said it had met Vel in 2015. Arnor attacked Gondor.",
+     "attacked", "2020-01-08", "but a time in what a saying says is not the story's"),
+    ("Rohan met Gondor. In 2015 Gondor took the town from Vel. Its troops, Rohan said, "
+     "burned the mill. Arnor attacked Gondor.", "attacked", "2020-01-08",
+     "nor does it go on past a report of the day"),
+    ("Rohan met Gondor. In 2015 Gondor took the town from Vel. Arnor said it attacked "
+     "Gondor.", "attacked", "2020-01-08", "but not a saying, the report's news"),
+    ("Rohan met Gondor. Gondor took the town on 3 May 2015. Arnor attacked Gondor.",
+     "attacked", "2020-01-08", "nor after a sentence that names a day"),
+    ("Rohan met Gondor. Arnor has attacked Gondor 11 times.", "attacked", None,
+     "a perfect counted in times tells deeds of many days"),
+    ("Rohan met Gondor. Arnor attacked Gondor three times.", "attacked", "2020-01-08",
+     "a simple past may count the blows of one deed"),
+    ("Rohan met Gondor. Arnor initially attacked Gondor.", "attacked", None,
+     "'initially' tells a deed before the news"),
+    ("Rohan met Gondor. At the time Arnor attacked Gondor.", "attacked", None,
+     "'at the time' tells it as background"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
                                          trigger: str, day: str | None, why: str) -> None:

@@ -222,10 +222,77 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
         governor = _governing_clause(current)
         if governor is not None and event_date(governor, anchor, lex) == NO_DAY:
             return NO_DAY  # "in 2003, when Turkey refused to back the invasion": background
+        if current.head.i == current.i and _goes_on_with_the_past(current, anchor, lex):
+            return NO_DAY  # "Gondor took the town in 2015. Arnor retook it.": the story then
         if not _shares_time_of_head(current) or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _goes_on_with_the_past(root: Token, anchor: date | None, lex: Lexicon) -> bool:
+    """A sentence in the simple past with no time of its own, right after one in the past
+    that names an earlier year or a past period and no day of its own, goes on with that
+    story ("Gondor took the town in 2015. Arnor retook it with Rohan's help": no day, not
+    the article's), as it does after such sentences of no time that go on with it, up to
+    ``_STORY_STEPS`` back ("In 2015 Gondor took the town. Its troops burned the mill.
+    Arnor retook it."); not a saying, whose time is the report's ("Gondor invaded Vel in
+    2015. Arnor said ..."), nor one told as fresh ("now", "just"), nor the lead sentence."""
+    if anchor is None or not _untimed_past(root, lex):
+        return False
+    doc = root.doc
+    sent = root.sent
+    for _ in range(_STORY_STEPS):
+        sent = doc[sent.start - 1].sent
+        before = sent.root
+        if not (_simple_past(before) or _pluperfect(before)) or any(
+                resolve_date(expression, anchor) is not None
+                for expression in _date_expressions(before, lex)):
+            return False  # "Gondor, which invaded Vel in 2015, attacked Arnor on Monday"
+        if _names_a_past_time(sent, anchor, lex):
+            return True
+        if not _untimed_past(before, lex) or any(t.lemma_.lower() in lex.reporting_verbs
+                                                  for t in sent):
+            return False  # a report of the day between them ("..., he said, was ...")
+    return False
+
+
+def _names_a_past_time(sent: Span, anchor: date, lex: Lexicon) -> bool:
+    """The sentence names an earlier year or a past period: anywhere, or, in a saying,
+    on the saying itself ("told reporters in August that ..."; not "said he was bound by
+    the 2015 deal", a time of what was said)."""
+    if sent.root.lemma_.lower() in lex.reporting_verbs:
+        return any(_past_time(e, anchor) for e in _date_expressions(sent.root, lex))
+    return any(ent.label_ == "DATE" and _past_time(ent.text, anchor) for ent in sent.ents)
+
+
+_STORY_STEPS = 3
+
+
+def _untimed_past(root: Token, lex: Lexicon) -> bool:
+    """A main verb in the simple past outside the lead sentence that is no saying, has no
+    saying beside it (a report of the day: "Gondor met Arnor and said afterward ...",
+    "..., reported the agency") and is not told as fresh."""
+    sayings = lex.reporting_verbs | lex.calling_verbs
+    return not _in_lead(root) and _simple_past(root) and root.lemma_.lower() not in sayings and (
+        not any(_fresh(c, lex) or (c.dep_ in {"conj", "parataxis"} and c.lemma_.lower() in sayings)
+                for c in root.children))
+
+
+def _past_time(expression: str, anchor: date) -> bool:
+    """A time with no day before the article's: an earlier year, "last month", "in
+    August"; not "next month" nor "later this year", a plan's."""
+    if resolve_date(expression, anchor) is not None:
+        return False
+    years = _years(expression)
+    if years:
+        return max(years) < anchor.year
+    return past_period(expression) and not _PLANNED.search(expression)
+
+
+def _pluperfect(token: Token) -> bool:
+    return token.tag_ in {"VBN", "VBD"} and any(
+        c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in token.children)
 
 
 _EARLIER = re.compile(r"\bearlier\b", re.I)
@@ -346,7 +413,8 @@ def _governing_clause(token: Token) -> Token | None:
     invasion", "the battle began two months ago", "a focal point of clashes"), or the head
     of a past clause of its own conjunction or purpose ("revolted in 1974 after Baghdad
     broke its promises", "last month sent troops to fight the Kurds") or relative clause
-    ("in 2015 Isis seized towns whose people it imprisoned"). A deed in a clause told as
+    ("in 2015 Isis seized towns whose people it imprisoned"), or of a gerund of "after"
+    ("after taking the town, Gondor sought ..."). A deed in a clause told as
     background with no day is background too; a clause's day is not the deed's, which may
     be older. Not a present clause, whose time is now ("in 2003 the US invaded Iraq, which
     still blames it")."""
@@ -361,10 +429,21 @@ def _governing_clause(token: Token) -> Token | None:
                 # speaking after a summit with Abe"), only of its object
                 return None if _ongoing_label(current) and token.dep_ != "dobj" else current
         return None
+    if _gerund_before(token):
+        return token.head.head  # "After taking the town, Gondor sought ...": before it
     if token.dep_ not in {"advcl", "relcl"} or token.tag_ in {"VBZ", "VBP"} or any(
             c.dep_ in {"aux", "auxpass"} and c.lower_ in _PRESENT_AUX for c in token.children):
         return None
     return token.head
+
+
+def _gerund_before(token: Token) -> bool:
+    """A gerund that "after" or "following" opens on a verb tells a deed done before the
+    verb's ("after taking the town, Gondor sought allies"): with the verb told as
+    background with no day, it has none either."""
+    prep = token.head
+    return (token.dep_ == "pcomp" and token.tag_ == "VBG" and prep.dep_ == "prep"
+            and prep.lower_ in {"after", "following"} and prep.head.pos_ in {"VERB", "AUX"})
 
 
 def _since_object(token: Token) -> bool:
@@ -439,18 +518,22 @@ def _simple_past(token: Token) -> bool:
 _MATERIAL_ROOTS = frozenset({"06", "07", "08", "15", "16", "17", "18", "19", "20"})
 
 
-def standing_present(token: Token, code: str) -> bool:
+def standing_present(token: Token, code: str, lex: Lexicon) -> bool:
     """A material deed told in the simple present outside the lead sentence is a habit or
     a standing state, not a deed of the day ("Gondor hosts a million refugees", "the
-    resolutions ban Arnor from testing rockets", "as Gondorian forces besiege the town"):
-    with no day named it has no date. A statement or stance in the present ("Gondor
-    condemns the test", "Arnor says") is the day's news and keeps the article's day, and
-    so does a protest, often told in the present as it happens, and a headline or a
-    caption with no closing stop ("Warnings sound after Gondor launches missile")."""
+    resolutions ban Arnor from testing rockets", "as Gondorian forces besiege the town"),
+    also under a verb of going on in the present ("the rebels continue to receive arms
+    from Gondor"; ``continuing_verbs``): with no day named it has no date. A statement or
+    stance in the present ("Gondor condemns the test", "Arnor says") is the day's news and
+    keeps the article's day, and so does a protest, often told in the present as it
+    happens, and a headline or a caption with no closing stop ("Warnings sound after
+    Gondor launches missile")."""
     if code[:2] not in _MATERIAL_ROOTS or _in_lead(token) or token.pos_ != "VERB":
         return False
     if not _closed(token.sent):
         return False
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.continuing_verbs:
+        token = token.head  # "continue to receive": the tense is the head's
     return token.tag_ in {"VBZ", "VBP"} and not any(
         c.dep_ in {"aux", "auxpass"} for c in token.children)
 
@@ -588,7 +671,7 @@ def background(token: Token, lex: Lexicon) -> bool:
            or (c.dep_ == "advmod" and c.lower_ in lex.earlier_adverbs)
            for c in token.children) or over_a_span(token, lex) or _perfect_relative(token, lex):
         return True
-    if _perfect_progressive(token, lex):
+    if _perfect_progressive(token, lex) or _counted_perfect(token, lex):
         return True
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and (c.lower_ in lex.earlier_adjectives
                                                           or c.lower_ in lex.ongoing_adjectives)
@@ -611,6 +694,28 @@ def _perfect_progressive(token: Token, lex: Lexicon) -> bool:
     auxes = [c.lower_ for c in token.children if c.dep_ == "aux"]
     return "been" in auxes and any(a in {"has", "have", "'s", "'ve", "having", "had", "'d"}
                                    for a in auxes)
+
+
+def _counted_perfect(token: Token, lex: Lexicon) -> bool:
+    """A perfect counted in times tells deeds of many days up to now, none of them the
+    news ("Gondor has vetoed the resolutions 11 times", "has used gas more than 100
+    times", "has been jailed twice"; ``repetition_adverbs``); a simple past is left alone,
+    as it may count the blows of one deed ("fired three times")."""
+    if not _perfect(token):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in lex.repetition_adverbs for c in token.children):
+        return True
+    # the parse hangs "times" on the verb, on its number ("100 times") or on the object
+    return any(t.lower_ == "times" and t.tag_ == "NNS" and _counted(t) and not _in_clause(t, token)
+               for t in token.subtree)
+
+
+def _counted(times: Token) -> bool:
+    return times.head.like_num or any(c.like_num or c.lower_ in _COUNTS for c in times.children)
+
+
+_COUNTS = frozenset({"several", "many", "dozens", "hundreds", "numerous", "multiple",
+                     "countless", "scores"})
 
 
 def _perfect_relative(token: Token, lex: Lexicon) -> bool:

@@ -174,7 +174,7 @@ class EventCoder:
             tell(ctx.told, predicate, predicate.code, None)  # a deed whose doer is unknown
             return
         dated = event_date(predicate.token, ctx.day, self.lex)
-        if dated is None and standing_present(predicate.token, predicate.code):
+        if dated is None and standing_present(predicate.token, predicate.code, self.lex):
             dated = NO_DAY  # "Gondor hosts a million refugees": a standing state
         # an event placed in another year with no day named ("Bush's 2003 decision to
         # invade Iraq") has no day we can give; it is not dated to the article

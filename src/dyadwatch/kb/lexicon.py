@@ -399,6 +399,8 @@ class Lexicon:
     earlier_adjectives: frozenset[str]
     ongoing_adjectives: frozenset[str]
     occasion_nouns: frozenset[str]
+    repetition_adverbs: frozenset[str]
+    continuing_verbs: frozenset[str]
     fresh_adverbs: frozenset[str]
     during_preps: frozenset[str]
     duration_nouns: frozenset[str]
