@@ -34,7 +34,7 @@ from dyadwatch.coding.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 from dyadwatch.model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from dyadwatch.kb.lexicon import Lexicon
 
@@ -530,14 +530,27 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
 def _quote_speaker(pronoun: Token, memory: DocActors, lookup: ActorLookup,
                    lex: Lexicon) -> Resolved | None:
     """'"We will not retreat," the defence minister said': a first-person pronoun inside a
-    quotation stands for the quotation's one speaker, the subject of a verb of saying
-    outside the quotation in the sentences it runs over (or in the sentence before, when
-    that ends with a colon); outside a quotation, or with no speaker or two, it is nobody
-    (an author's 'we')."""
+    quotation stands for the quotation's one speaker (:func:`_quotation_speaker`); outside a
+    quotation, or with no speaker or two, it is nobody (an author's 'we')."""
     if pronoun.i not in memory.quoted or not _main_quoted_clause(pronoun, lex):
         return None
-    doc = pronoun.doc
-    start = end = pronoun.i
+    found = _quotation_speaker(pronoun, memory, lookup, lex)
+    if found is None:
+        return None
+    return Resolved(found.actor, pronoun.text, pronoun.i, private=found.private,
+                    collective=found.collective)
+
+
+def _quotation_speaker(word: Token, memory: DocActors, lookup: ActorLookup,
+                      lex: Lexicon) -> Resolved | None:
+    """The one speaker of the quotation ``word`` is in: the subject of a verb of saying
+    outside the quotation in the sentences it runs over (or in the sentence before, when
+    that ends with a colon); for a quotation that opens its sentence and names none, the
+    speaker of the quotation it goes on from, in the sentence before ('"We will not
+    retreat," the minister said. "We will fight on."'; :func:`_speaker_before`). None with
+    no speaker or two."""
+    doc = word.doc
+    start = end = word.i
     while start > 0 and start - 1 in memory.quoted:
         start -= 1
     while end + 1 < len(doc) and end + 1 in memory.quoted:
@@ -546,17 +559,43 @@ def _quote_speaker(pronoun: Token, memory: DocActors, lookup: ActorLookup,
     words = list(doc[first.start : last.end])
     if first.start > 0 and doc[first.start - 1].sent[-1].text == ":":
         words = [*doc[first.start - 1].sent, *words]
-    speakers = {subject.i: subject for verb in words if verb.i not in memory.quoted
-                and verb.lemma_.lower() in lex.speaker_verbs
-                for subject in verb.children
-                if subject.dep_ == "nsubj" and subject.i not in memory.quoted}
+    speakers = _speakers(words, memory, lex)
+    if not speakers and start - 1 == first.start:
+        speakers = _speaker_before(first, memory, lex)
     if len(speakers) != 1:
         return None
-    found = _resolve_head(next(iter(speakers.values())), memory, lookup, lex)
-    if found is None:
-        return None
-    return Resolved(found.actor, pronoun.text, pronoun.i, private=found.private,
-                    collective=found.collective)
+    return _resolve_head(speakers[0], memory, lookup, lex)
+
+
+def _speakers(words: list[Token], memory: DocActors, lex: Lexicon) -> list[Token]:
+    """The subjects outside quotation marks of the verbs of saying among ``words``."""
+    found = {subject.i: subject for verb in words if verb.i not in memory.quoted
+             and verb.lemma_.lower() in lex.speaker_verbs
+             for subject in verb.children
+             if subject.dep_ == "nsubj" and subject.i not in memory.quoted}
+    return list(found.values())
+
+
+QUOTE_RUN = 3  # sentences of one speaker's quotation with no verb of saying between them
+
+
+def _speaker_before(sent: Span, memory: DocActors, lex: Lexicon) -> list[Token]:
+    """The speaker a quotation with no speaker of its own goes on from: the one speaker of
+    the quotation in the sentence before, passing over up to QUOTE_RUN sentences that are
+    whole quotations naming none; nobody when the sentence before holds no quotation (a
+    quotation after the author's own words names its speaker later or not at all)."""
+    doc = sent.doc
+    for _ in range(QUOTE_RUN):
+        if sent.start == 0:
+            return []
+        sent = doc[sent.start - 1].sent
+        if not any(t.i in memory.quoted for t in sent):
+            return []
+        speakers = _speakers(list(sent), memory, lex)
+        if speakers or not all(t.i in memory.quoted or t.is_punct or t.is_space
+                               for t in sent):
+            return speakers
+    return []
 
 
 def _main_quoted_clause(word: Token, lex: Lexicon) -> bool:
