@@ -380,16 +380,28 @@ def _opposed_government(head: Token, memory: DocActors, lookup: ActorLookup,
                         lex: Lexicon) -> str | None:
     """The country of the one government a subject acts on in its own clause: its verb's
     object or the object of a preposition on the verb that names a state's government
-    (GOV; not its forces, which often fight abroad)."""
-    if head.dep_ != "nsubj" or head.lemma_.lower() not in OPPOSING_NOUNS:
+    (GOV; not its forces, which often fight abroad). A subject coordinated with the
+    clause's subject is one too ("civil society groups and opposition leaders urged")."""
+    subject = head
+    while subject.dep_ == "conj" and subject.head.i != subject.i:
+        subject = subject.head
+    if subject.dep_ != "nsubj" or not _opposing_noun(head):
         return None
-    verb = head.head
+    verb = subject.head
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children
                 if p.dep_ == "pobj"]
     countries = {actor.country for o in objects
                  if (actor := _government_of(o, memory, lookup, lex)) is not None}
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _opposing_noun(head: Token) -> bool:
+    """'rebels', 'the opposition', and a noun they qualify ('opposition leaders', 'rebel
+    commanders')."""
+    return head.lemma_.lower() in OPPOSING_NOUNS or any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in OPPOSING_NOUNS
+        for c in head.children)
 
 
 def _government_of(token: Token, memory: DocActors, lookup: ActorLookup,
