@@ -559,8 +559,8 @@ def _quotation_speaker(word: Token, memory: DocActors, lookup: ActorLookup,
     outside the quotation in the sentences it runs over (or in the sentence before, when
     that ends with a colon); for a quotation that opens its sentence and names none, the
     speaker of the quotation it goes on from, in the sentence before ('"We will not
-    retreat," the minister said. "We will fight on."'; :func:`_speaker_before`). None with
-    no speaker or two."""
+    retreat," the minister said. "We will fight on."'; :func:`_speaker_before`), noted in
+    the memory's ``carried_speakers``. None with no speaker or two."""
     doc = word.doc
     start = end = word.i
     while start > 0 and start - 1 in memory.quoted:
@@ -572,8 +572,11 @@ def _quotation_speaker(word: Token, memory: DocActors, lookup: ActorLookup,
     if first.start > 0 and doc[first.start - 1].sent[-1].text == ":":
         words = [*doc[first.start - 1].sent, *words]
     speakers = _speakers(words, memory, lex)
-    if not speakers and start - 1 == first.start:
-        speakers = _speaker_before(first, memory, lex)
+    if not speakers:
+        if start - 1 == first.start:
+            speakers = _speaker_before(first, memory, lex)
+        if len(speakers) == 1:
+            memory.carried_speakers.add(word.i)
     if len(speakers) != 1:
         return None
     return _resolve_head(speakers[0], memory, lookup, lex)
