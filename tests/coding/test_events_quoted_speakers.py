@@ -1,8 +1,8 @@
 """Rule tests of quotations whose speaker is named in another sentence (issue 14) on
 fictional actors: a quotation that names no speaker and opens its sentence goes on from
-the speaker of the quotation just before it, and its 'we' is that speaker, for events
-aimed at an actor; a quotation after the author's own words or after reported speech has
-no speaker."""
+the speaker of the quotation just before it, or is the one a following sentence says
+spoke, and its 'we' is that speaker, for events aimed at an actor; a quotation after the
+author's own words or after reported speech has no speaker."""
 
 from __future__ import annotations
 
@@ -43,6 +43,9 @@ CODED = [
     ("\u201cWe are patient,\u201d the Arnorian minister said on Monday. \u201cWe will "
      "wait.\u201d \u201cWe condemn the Gondorian decision.\u201d", ("ARNGOV", "111", "GON"),
      "and from a whole quotation before it that goes on from that speaker"),
+    ("\u201cWe condemn the Gondorian decision.\u201d The Arnorian minister was speaking "
+     "after talks in the capital.", ("ARNGOV", "111", "GON"),
+     "a sentence after the quotation that only says someone spoke names its speaker"),
 ]
 
 

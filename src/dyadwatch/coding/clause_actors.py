@@ -559,8 +559,9 @@ def _quotation_speaker(word: Token, memory: DocActors, lookup: ActorLookup,
     outside the quotation in the sentences it runs over (or in the sentence before, when
     that ends with a colon); for a quotation that opens its sentence and names none, the
     speaker of the quotation it goes on from, in the sentence before ('"We will not
-    retreat," the minister said. "We will fight on."'; :func:`_speaker_before`), noted in
-    the memory's ``carried_speakers``. None with no speaker or two."""
+    retreat," the minister said. "We will fight on."'; :func:`_speaker_before`), or the one
+    a sentence after it says spoke (:func:`_speaker_after`), noted in the memory's
+    ``carried_speakers``. None with no speaker or two."""
     doc = word.doc
     start = end = word.i
     while start > 0 and start - 1 in memory.quoted:
@@ -575,6 +576,8 @@ def _quotation_speaker(word: Token, memory: DocActors, lookup: ActorLookup,
     if not speakers:
         if start - 1 == first.start:
             speakers = _speaker_before(first, memory, lex)
+        if not speakers and last.end < len(doc) and end + 1 == last.end - 1:
+            speakers = _speaker_after(doc[last.end].sent, memory)
         if len(speakers) == 1:
             memory.carried_speakers.add(word.i)
     if len(speakers) != 1:
@@ -611,6 +614,21 @@ def _speaker_before(sent: Span, memory: DocActors, lex: Lexicon) -> list[Token]:
                                for t in sent):
             return speakers
     return []
+
+
+SPEAKING_LEMMAS = frozenset({"speak"})  # speaking with no clause of its own
+
+
+def _speaker_after(sent: Span, memory: DocActors) -> list[Token]:
+    """'"We will not accept it." The minister was speaking after talks in Ankara': the
+    subject of a sentence that follows a quotation ending its own sentence and says only
+    that someone spoke (a verb of speaking with no clause of its own, no quotation) is
+    the quotation's speaker."""
+    root = sent.root
+    if root.lemma_.lower() not in SPEAKING_LEMMAS or any(t.i in memory.quoted for t in sent) or (
+            any(c.dep_ in {"ccomp", "parataxis"} for c in root.children)):
+        return []
+    return [c for c in root.children if c.dep_ == "nsubj"]
 
 
 def _main_quoted_clause(word: Token, lex: Lexicon) -> bool:
