@@ -105,6 +105,8 @@ class DocActors:
     named: list[tuple[int, str, str | None]] = field(default_factory=list)
     given_names: dict[str, Actor] = field(default_factory=dict)  # "kim" of "Kim Jong Un"
     quoted: set[int] = field(default_factory=set)  # tokens inside quotation marks
+    # first-person words whose quotation's speaker is named in another sentence
+    carried_speakers: set[int] = field(default_factory=set)
     # "he" or "she" saying what comes before it → the tokens of what it says
     said_before: dict[int, frozenset[int]] = field(default_factory=dict)
     plural: set[int] = field(default_factory=set)  # history starts of plural phrases

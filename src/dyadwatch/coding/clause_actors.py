@@ -34,7 +34,7 @@ from dyadwatch.coding.syntax import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 from dyadwatch.model import Actor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from dyadwatch.kb.lexicon import Lexicon
 
@@ -380,16 +380,28 @@ def _opposed_government(head: Token, memory: DocActors, lookup: ActorLookup,
                         lex: Lexicon) -> str | None:
     """The country of the one government a subject acts on in its own clause: its verb's
     object or the object of a preposition on the verb that names a state's government
-    (GOV; not its forces, which often fight abroad)."""
-    if head.dep_ != "nsubj" or head.lemma_.lower() not in OPPOSING_NOUNS:
+    (GOV; not its forces, which often fight abroad). A subject coordinated with the
+    clause's subject is one too ("civil society groups and opposition leaders urged")."""
+    subject = head
+    while subject.dep_ == "conj" and subject.head.i != subject.i:
+        subject = subject.head
+    if subject.dep_ != "nsubj" or not _opposing_noun(head):
         return None
-    verb = head.head
+    verb = subject.head
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     objects += [p for c in verb.children if c.dep_ == "prep" for p in c.children
                 if p.dep_ == "pobj"]
     countries = {actor.country for o in objects
                  if (actor := _government_of(o, memory, lookup, lex)) is not None}
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _opposing_noun(head: Token) -> bool:
+    """'rebels', 'the opposition', and a noun they qualify ('opposition leaders', 'rebel
+    commanders')."""
+    return head.lemma_.lower() in OPPOSING_NOUNS or any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in OPPOSING_NOUNS
+        for c in head.children)
 
 
 def _government_of(token: Token, memory: DocActors, lookup: ActorLookup,
@@ -530,14 +542,28 @@ def _find_head(head: Token, memory: DocActors, lookup: ActorLookup,
 def _quote_speaker(pronoun: Token, memory: DocActors, lookup: ActorLookup,
                    lex: Lexicon) -> Resolved | None:
     """'"We will not retreat," the defence minister said': a first-person pronoun inside a
-    quotation stands for the quotation's one speaker, the subject of a verb of saying
-    outside the quotation in the sentences it runs over (or in the sentence before, when
-    that ends with a colon); outside a quotation, or with no speaker or two, it is nobody
-    (an author's 'we')."""
+    quotation stands for the quotation's one speaker (:func:`_quotation_speaker`); outside a
+    quotation, or with no speaker or two, it is nobody (an author's 'we')."""
     if pronoun.i not in memory.quoted or not _main_quoted_clause(pronoun, lex):
         return None
-    doc = pronoun.doc
-    start = end = pronoun.i
+    found = _quotation_speaker(pronoun, memory, lookup, lex)
+    if found is None:
+        return None
+    return Resolved(found.actor, pronoun.text, pronoun.i, private=found.private,
+                    collective=found.collective)
+
+
+def _quotation_speaker(word: Token, memory: DocActors, lookup: ActorLookup,
+                      lex: Lexicon) -> Resolved | None:
+    """The one speaker of the quotation ``word`` is in: the subject of a verb of saying
+    outside the quotation in the sentences it runs over (or in the sentence before, when
+    that ends with a colon); for a quotation that opens its sentence and names none, the
+    speaker of the quotation it goes on from, in the sentence before ('"We will not
+    retreat," the minister said. "We will fight on."'; :func:`_speaker_before`), or the one
+    a sentence after it says spoke (:func:`_speaker_after`), noted in the memory's
+    ``carried_speakers``. None with no speaker or two."""
+    doc = word.doc
+    start = end = word.i
     while start > 0 and start - 1 in memory.quoted:
         start -= 1
     while end + 1 < len(doc) and end + 1 in memory.quoted:
@@ -546,17 +572,63 @@ def _quote_speaker(pronoun: Token, memory: DocActors, lookup: ActorLookup,
     words = list(doc[first.start : last.end])
     if first.start > 0 and doc[first.start - 1].sent[-1].text == ":":
         words = [*doc[first.start - 1].sent, *words]
-    speakers = {subject.i: subject for verb in words if verb.i not in memory.quoted
-                and verb.lemma_.lower() in lex.speaker_verbs
-                for subject in verb.children
-                if subject.dep_ == "nsubj" and subject.i not in memory.quoted}
+    speakers = _speakers(words, memory, lex)
+    if not speakers:
+        if start - 1 == first.start:
+            speakers = _speaker_before(first, memory, lex)
+        if not speakers and last.end < len(doc) and end + 1 == last.end - 1:
+            speakers = _speaker_after(doc[last.end].sent, memory)
+        if len(speakers) == 1:
+            memory.carried_speakers.add(word.i)
     if len(speakers) != 1:
         return None
-    found = _resolve_head(next(iter(speakers.values())), memory, lookup, lex)
-    if found is None:
-        return None
-    return Resolved(found.actor, pronoun.text, pronoun.i, private=found.private,
-                    collective=found.collective)
+    return _resolve_head(speakers[0], memory, lookup, lex)
+
+
+def _speakers(words: list[Token], memory: DocActors, lex: Lexicon) -> list[Token]:
+    """The subjects outside quotation marks of the verbs of saying among ``words``."""
+    found = {subject.i: subject for verb in words if verb.i not in memory.quoted
+             and verb.lemma_.lower() in lex.speaker_verbs
+             for subject in verb.children
+             if subject.dep_ == "nsubj" and subject.i not in memory.quoted}
+    return list(found.values())
+
+
+QUOTE_RUN = 3  # sentences of one speaker's quotation with no verb of saying between them
+
+
+def _speaker_before(sent: Span, memory: DocActors, lex: Lexicon) -> list[Token]:
+    """The speaker a quotation with no speaker of its own goes on from: the one speaker of
+    the quotation in the sentence before, passing over up to QUOTE_RUN sentences that are
+    whole quotations naming none; nobody when the sentence before holds no quotation (a
+    quotation after the author's own words names its speaker later or not at all)."""
+    doc = sent.doc
+    for _ in range(QUOTE_RUN):
+        if sent.start == 0:
+            return []
+        sent = doc[sent.start - 1].sent
+        if not any(t.i in memory.quoted for t in sent):
+            return []
+        speakers = _speakers(list(sent), memory, lex)
+        if speakers or not all(t.i in memory.quoted or t.is_punct or t.is_space
+                               for t in sent):
+            return speakers
+    return []
+
+
+SPEAKING_LEMMAS = frozenset({"speak"})  # speaking with no clause of its own
+
+
+def _speaker_after(sent: Span, memory: DocActors) -> list[Token]:
+    """'"We will not accept it." The minister was speaking after talks in Ankara': the
+    subject of a sentence that follows a quotation ending its own sentence and says only
+    that someone spoke (a verb of speaking with no clause of its own, no quotation) is
+    the quotation's speaker."""
+    root = sent.root
+    if root.lemma_.lower() not in SPEAKING_LEMMAS or any(t.i in memory.quoted for t in sent) or (
+            any(c.dep_ in {"ccomp", "parataxis"} for c in root.children)):
+        return []
+    return [c for c in root.children if c.dep_ == "nsubj"]
 
 
 def _main_quoted_clause(word: Token, lex: Lexicon) -> bool:

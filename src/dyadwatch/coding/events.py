@@ -200,6 +200,11 @@ class EventCoder:
                 acting = _deed_judgement(predicate, self.lex) if usable else predicate
             if not usable and not self.options.keep_untargeted:
                 continue
+            if not usable and source.token_i in ctx.memory.carried_speakers:
+                # a speaker named in another sentence is trusted only for what the quote
+                # aims at a named actor: a one-sided deed in a run of quotation is most
+                # often talk of the speaker's own policy ("we will provide help")
+                continue
             chosen: list[Resolved | None] = [*usable] or [None]
             for target in chosen:
                 made = [(source, self._event(acting, source, target, sent, index,
