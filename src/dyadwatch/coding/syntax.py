@@ -239,9 +239,11 @@ OBJECT_PREPS = frozenset({"as", "at"})
 
 
 def near_lemmas(token: Token, lex: Lexicon) -> set[str]:
-    """Lemmas of the predicate's modifiers, of its object's modifiers ("oil supplies") and
-    of its own and its object's prepositions' objects ("demand for oil")."""
-    near = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
+    """Lemmas of the predicate's modifiers and its adverbs of manner ("attacked him
+    verbally"), of its object's modifiers ("oil supplies") and of its own and its object's
+    prepositions' objects ("demand for oil")."""
+    near = {c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod", "nmod"}
+            or (c.dep_ == "advmod" and c.lower_.endswith("ly"))}
     obj = direct_object(token, lex)
     if obj is not None:
         near.update(c.lemma_.lower() for c in obj.children if c.dep_ in {"compound", "amod"})
