@@ -819,14 +819,18 @@ HOME_SECTORS = frozenset({"COP", "JUD", "REB", "OPP"})  # organs and groups that
 
 
 def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
-                  memory: DocActors, place: str | None, lex: Lexicon) -> Resolved:
+                  memory: DocActors, place: str | None, lex: Lexicon,
+                  lookup: ActorLookup | None = None,
+                  places: PlaceLookup | None = None) -> Resolved:
     """'83 people were killed by the militants in Homs province', 'dozens of protesters
     were arrested by British police': private people whom a political actor aids, frees,
     holds or harms are civilians of the country where it happens (``place``, the event's
     location), else of the source's own country when the source is an organ or group
     that acts at home (police, courts, rebels, opposition; a government or army only in
-    coercion, 17), else of the article's only country. One person is so placed only when
-    abducted, assaulted or killed (18)."""
+    coercion, 17), else of the article's only country, else of the one country the places
+    of their sentence are in ("encircled Afrin in northern Syria, besieging 200,000
+    civilians"; :func:`_sentence_country`). One person is so placed only when abducted,
+    assaulted or killed (18)."""
     head = predicate.token.doc[target.token_i]
     sector = _people_sector(target, head, lex)
     if sector is None or source.actor is None or predicate.code not in (
@@ -840,7 +844,8 @@ def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
         # is one a nationality names ("the British journalist captured by Isis")
         return target
     home = _home_country(source, predicate.code)
-    country = own or place or home or memory.sole_country
+    country = own or place or home or memory.sole_country or _victims_sentence_country(
+        predicate, head, source, memory, lookup, lex, places)
     if country is None or (country == source.country and country not in {place, home, own}
                            and predicate.code[:2] != COERCE_ROOT):
         # "US troops killed three civilians" in an article about the US: not at home
@@ -849,6 +854,17 @@ def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
     name = target.actor.name if target.actor is not None else target.text
     actor = Actor(join_code(country, sector), country, name=name, rule="victim-placed")
     return replace(target, actor=actor, private=False)
+
+
+def _victims_sentence_country(predicate: Predicate, head: Token, source: Resolved,
+                              memory: DocActors, lookup: ActorLookup | None, lex: Lexicon,
+                              places: PlaceLookup | None) -> str | None:
+    """The one country other than the source's that the places of the victims' sentence
+    are in; none for people someone's own ("safeguarding the lives of its people")."""
+    if lookup is None or any(c.dep_ == "poss" for c in head.children):
+        return None
+    return _sentence_country(predicate, head, memory, lookup, lex, places, source.country,
+                             sides_out=True)
 
 
 def _nationality(head: Token, memory: DocActors) -> str | None:
@@ -2140,20 +2156,40 @@ def _place_side(predicate: Predicate, place: Token, memory: DocActors, lookup: A
 
 
 def _sentence_country(predicate: Predicate, place: Token, memory: DocActors,
-                      lookup: ActorLookup, lex: Lexicon,
-                      places: PlaceLookup | None) -> str | None:
+                      lookup: ActorLookup, lex: Lexicon, places: PlaceLookup | None,
+                      doer: str | None = None, sides_out: bool = False) -> str | None:
     """The one country the places named in the sentence of ``place`` are in ("Idlib has
     seen more bloodshed as jets bombed rebel-held positions": the rebels are Syria's),
     leaving out the doers the predicate names and the modifiers of nouns other than
     places, which name owners or doers ("US attacks in Syria"; not "Aleppo province");
-    none when they name two."""
+    none when they name two; never the ``doer``'s country. With ``sides_out``, names that
+    stand as sides (a subject, object or possessor, a by- or with-phrase: "the UK is
+    making public", "threats by the DPRK") are left out too."""
     doers = {t.i for word in (predicate.token, *predicate.words) for c in word.children
              if c.dep_ in SUBJECT_DEPS | DOER_MODIFIER_DEPS for t in c.subtree}
     found = {c for t in place.sent if t.i != place.i and t.i not in doers
              and (t.dep_ not in DOER_MODIFIER_DEPS or _place_word(t.head, False, lex)) and (
         t.ent_type_ in PLACE_ENTITIES or t.pos_ == "PROPN" and _place_word(t, True, lex))
+        and not (sides_out and _named_as_side(t))
         and (c := _place_country(t, memory, lookup, lex, places)) is not None}
+    found.discard(doer)
     return found.pop() if len(found) == 1 else None
+
+
+SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
+SIDE_PREPS = frozenset({"by", "with", "against", "to"})
+
+
+PHRASE_INNER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod", "conj", "appos"})
+
+
+def _named_as_side(token: Token) -> bool:
+    """A name that stands as a side of some clause, not as a place: the phrase it is in
+    ("US-led forces", "the regime, Russia and US-led forces") is a subject, object or
+    possessor, or the object of 'by', 'with', 'against' or 'to'."""
+    while token.dep_ in PHRASE_INNER_DEPS and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in SIDE_DEPS or token.dep_ == "pobj" and token.head.lower_ in SIDE_PREPS
 
 
 DOER_MODIFIER_DEPS = frozenset({"agent", "poss", "compound", "amod", "nmod"})
