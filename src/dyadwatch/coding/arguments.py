@@ -123,7 +123,9 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if not sources and keep_unknown:
         sources = unknown_source(predicate, predicate.source_slots, targets, lex)
     if places is not None:
-        targets = [_people_placed(t, predicate.token.doc, lex, places) for t in targets]
+        targets = [_role_placed(_people_placed(t, predicate.token.doc, lex, places),
+                                predicate.token.doc, memory, lookup, lex, places)
+                   for t in targets]
     return sources, targets
 
 
@@ -181,6 +183,55 @@ def _people_placed(side: Resolved, doc: Doc, lex: Lexicon, places: PlaceLookup) 
     else:
         moved = rehomed(actor, country, lex)
     return replace(side, actor=moved) if moved is not None else side
+
+
+# bare roles a place in their own phrase puts in its state; not radicals, who are as
+# often foreign fighters ("extremists in Deir ez-Zor"), nor private people (placed_victim)
+PLACED_ROLES = frozenset({"REB", "OPP", "MIL", "GOV", "COP", "INS", "SEP"})
+ROLE_PLACE_PREPS = frozenset({"in", "inside", "within", "across", "throughout"})
+
+
+def _role_placed(side: Resolved, doc: Doc, memory: DocActors, lookup: ActorLookup,
+                 lex: Lexicon, places: PlaceLookup) -> Resolved:
+    """'an offensive against rebel positions in eastern Ghouta', 'the training of an army
+    in Syria': a bare role with no country whose own phrase names a place after 'in' is
+    that place's state's role (SYRREB, SYRMIL); names the actor dictionaries know were
+    read already ("rebels in Darfur"), here the gazetteer's places are."""
+    actor = side.actor
+    if actor is None or actor.country is not None or actor.code not in PLACED_ROLES:
+        return side
+    head = phrase_head(doc[side.token_i])
+    country = next((found for place in _own_phrase_places(head)
+                    if (found := _place_country(place, memory, lookup, lex, places))), None)
+    if country is None:
+        return side
+    placed = Actor(join_code(country, actor.code), country, name=actor.name,
+                   rule=f"{actor.rule}+placed")
+    return replace(side, actor=placed)
+
+
+def _own_phrase_places(head: Token) -> Iterator[Token]:
+    """The objects of the place prepositions on ``head``, on the noun it modifies ("rebel
+    positions in Ghouta") and on its of-object ("the training of an army in Syria"), and
+    the place a wrapper there names ("the enclave of eastern Ghouta")."""
+    nouns = [head, head.head] if head.dep_ in {"compound", "amod"} else [head]
+    nouns += [g for of in head.children if of.dep_ == "prep" and of.lower_ == "of"
+              for g in of.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        for prep in (c for c in noun.children
+                     if c.dep_ == "prep" and c.lower_ in ROLE_PLACE_PREPS):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                yield from _proper_place(pobj)
+                yield from (p for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"
+                            for g in of.children if g.dep_ == "pobj" for p in _proper_place(g))
+
+
+def _proper_place(token: Token) -> Iterator[Token]:
+    """``token`` when it is a proper name or the wrapper of one ("Aleppo province"); not a
+    common noun ("in the east of the country")."""
+    if token.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                    for c in token.children):
+        yield token
 
 
 def rehomed(actor: Actor, country: str | None, lex: Lexicon) -> Actor | None:
