@@ -81,6 +81,9 @@ NOT_CODED = [
     ("Arnor said the Orc Legion had killed ten people. Gondor arrested twenty journalists.",
      ("IMGORC", "1823", "ARNCVL"),
      "a state named as a side of the sentence (the one who says) is no place of the deed"),
+    ("Arnor, like Gondor, has faced attacks by the Orc Legion, killing ten people. Gondor "
+     "arrested twenty journalists.", ("ARN", "1823", "GONCVL"),
+     "a state named in a comparison is no place of the deed"),
 ]
 
 

@@ -2213,9 +2213,9 @@ def _sentence_country(predicate: Predicate, place: Token, memory: DocActors,
     seen more bloodshed as jets bombed rebel-held positions": the rebels are Syria's),
     leaving out the doers the predicate names and the modifiers of nouns other than
     places, which name owners or doers ("US attacks in Syria"; not "Aleppo province");
-    none when they name two; never the ``doer``'s country. With ``sides_out``, names that
-    stand as sides (a subject, object or possessor, a by- or with-phrase: "the UK is
-    making public", "threats by the DPRK") are left out too."""
+    none when they name two; never the ``doer``'s country. With ``sides_out``, only names
+    after a preposition of place count ("the UK is making public", "threats by the
+    DPRK" name sides)."""
     doers = {t.i for word in (predicate.token, *predicate.words) for c in word.children
              if c.dep_ in SUBJECT_DEPS | DOER_MODIFIER_DEPS for t in c.subtree}
     found = {c for t in place.sent if t.i != place.i and t.i not in doers
@@ -2227,20 +2227,21 @@ def _sentence_country(predicate: Predicate, place: Token, memory: DocActors,
     return found.pop() if len(found) == 1 else None
 
 
-SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
-SIDE_PREPS = frozenset({"by", "with", "against", "to"})
-
-
+# prepositions of a place: "in northern Syria", "near Aleppo", "the bombardment of Idlib",
+# "ousted the group from Raqqa"; not of a side ("by", "with", "against", "to", "like")
+LOCATIVE_PREPS = frozenset({"in", "inside", "within", "near", "around", "across", "throughout",
+                            "of", "from", "into", "at", "on", "over", "outside", "along",
+                            "toward", "towards"})
 PHRASE_INNER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod", "conj", "appos"})
 
 
 def _named_as_side(token: Token) -> bool:
-    """A name that stands as a side of some clause, not as a place: the phrase it is in
-    ("US-led forces", "the regime, Russia and US-led forces") is a subject, object or
-    possessor, or the object of 'by', 'with', 'against' or 'to'."""
+    """A name that does not stand as a place: the phrase it is in ("US-led forces", "the
+    regime, Russia and US-led forces") is no object of a preposition of place (a subject
+    or object, "threats by the DPRK", "Tunisia, like France, has faced attacks")."""
     while token.dep_ in PHRASE_INNER_DEPS and token.head.i != token.i:
         token = token.head
-    return token.dep_ in SIDE_DEPS or token.dep_ == "pobj" and token.head.lower_ in SIDE_PREPS
+    return not (token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS)
 
 
 DOER_MODIFIER_DEPS = frozenset({"agent", "poss", "compound", "amod", "nmod"})
