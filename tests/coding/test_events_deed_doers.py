@@ -30,6 +30,10 @@ def coded(nlp: Any, coder: Any, text: str) -> list[tuple[str | None, str, str | 
     ("Peru retaliated for the Chilean strike.", ("PER", "190", "CHL")),
     ("Ecuador fired a missile over Peru on Tuesday. Chile said the launch was reckless.",
      ("CHL", "111", "ECU")),
+    ("Chile condemned the reckless provocation of Ecuador's latest missile launch.",
+     ("CHL", "111", "ECU")),
+    ("The Chilean minister said he was \"outraged\" by the provocation of Ecuador's "
+     "missile launch.", ("CHLGOV", "110", "ECU")),
 ])
 def test_events_deed_doers_reaction_aimed_at_doer(nlp: Any, coder: Any, text: str,
                                                   expected: tuple[str, str, str]) -> None:

@@ -57,6 +57,9 @@ CODED = [
     ("The Orc Legion killed ten people. Gondor mourned. Gondor's king spoke.",
      ("IMGORC", "1823", "GONCVL"),
      "a group with no country harms the people of the article's only country"),
+    ("The Orc Legion surrounded the villages near Gondor, killing ten people. Arnor "
+     "condemned the raid.", ("IMGORC", "1823", "GONCVL"),
+     "with two countries in the article, the one place named in the sentence"),
 ]
 
 
@@ -75,6 +78,12 @@ NOT_CODED = [
      "a statement to private people is no deed done to them"),
     ("Gondorian police shot the driver.", ("GONCOP", "193", "GONCVL"),
      "one person shot or held by police is most often a suspect, no sure civilian"),
+    ("Arnor said the Orc Legion had killed ten people. Gondor arrested twenty journalists.",
+     ("IMGORC", "1823", "ARNCVL"),
+     "a state named as a side of the sentence (the one who says) is no place of the deed"),
+    ("Arnor, like Gondor, has faced attacks by the Orc Legion, killing ten people. Gondor "
+     "arrested twenty journalists.", ("ARN", "1823", "GONCVL"),
+     "a state named in a comparison is no place of the deed"),
 ]
 
 

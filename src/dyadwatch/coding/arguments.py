@@ -123,7 +123,9 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if not sources and keep_unknown:
         sources = unknown_source(predicate, predicate.source_slots, targets, lex)
     if places is not None:
-        targets = [_people_placed(t, predicate.token.doc, lex, places) for t in targets]
+        targets = [_role_placed(_people_placed(t, predicate.token.doc, lex, places),
+                                predicate.token.doc, memory, lookup, lex, places)
+                   for t in targets]
     return sources, targets
 
 
@@ -181,6 +183,55 @@ def _people_placed(side: Resolved, doc: Doc, lex: Lexicon, places: PlaceLookup) 
     else:
         moved = rehomed(actor, country, lex)
     return replace(side, actor=moved) if moved is not None else side
+
+
+# bare roles a place in their own phrase puts in its state; not radicals, who are as
+# often foreign fighters ("extremists in Deir ez-Zor"), nor private people (placed_victim)
+PLACED_ROLES = frozenset({"REB", "OPP", "MIL", "GOV", "COP", "INS", "SEP"})
+ROLE_PLACE_PREPS = frozenset({"in", "inside", "within", "across", "throughout"})
+
+
+def _role_placed(side: Resolved, doc: Doc, memory: DocActors, lookup: ActorLookup,
+                 lex: Lexicon, places: PlaceLookup) -> Resolved:
+    """'an offensive against rebel positions in eastern Ghouta', 'the training of an army
+    in Syria': a bare role with no country whose own phrase names a place after 'in' is
+    that place's state's role (SYRREB, SYRMIL); names the actor dictionaries know were
+    read already ("rebels in Darfur"), here the gazetteer's places are."""
+    actor = side.actor
+    if actor is None or actor.country is not None or actor.code not in PLACED_ROLES:
+        return side
+    head = phrase_head(doc[side.token_i])
+    country = next((found for place in _own_phrase_places(head)
+                    if (found := _place_country(place, memory, lookup, lex, places))), None)
+    if country is None:
+        return side
+    placed = Actor(join_code(country, actor.code), country, name=actor.name,
+                   rule=f"{actor.rule}+placed")
+    return replace(side, actor=placed)
+
+
+def _own_phrase_places(head: Token) -> Iterator[Token]:
+    """The objects of the place prepositions on ``head``, on the noun it modifies ("rebel
+    positions in Ghouta") and on its of-object ("the training of an army in Syria"), and
+    the place a wrapper there names ("the enclave of eastern Ghouta")."""
+    nouns = [head, head.head] if head.dep_ in {"compound", "amod"} else [head]
+    nouns += [g for of in head.children if of.dep_ == "prep" and of.lower_ == "of"
+              for g in of.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        for prep in (c for c in noun.children
+                     if c.dep_ == "prep" and c.lower_ in ROLE_PLACE_PREPS):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                yield from _proper_place(pobj)
+                yield from (p for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"
+                            for g in of.children if g.dep_ == "pobj" for p in _proper_place(g))
+
+
+def _proper_place(token: Token) -> Iterator[Token]:
+    """``token`` when it is a proper name or the wrapper of one ("Aleppo province"); not a
+    common noun ("in the east of the country")."""
+    if token.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                    for c in token.children):
+        yield token
 
 
 def rehomed(actor: Actor, country: str | None, lex: Lexicon) -> Actor | None:
@@ -819,14 +870,18 @@ HOME_SECTORS = frozenset({"COP", "JUD", "REB", "OPP"})  # organs and groups that
 
 
 def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
-                  memory: DocActors, place: str | None, lex: Lexicon) -> Resolved:
+                  memory: DocActors, place: str | None, lex: Lexicon,
+                  lookup: ActorLookup | None = None,
+                  places: PlaceLookup | None = None) -> Resolved:
     """'83 people were killed by the militants in Homs province', 'dozens of protesters
     were arrested by British police': private people whom a political actor aids, frees,
     holds or harms are civilians of the country where it happens (``place``, the event's
     location), else of the source's own country when the source is an organ or group
     that acts at home (police, courts, rebels, opposition; a government or army only in
-    coercion, 17), else of the article's only country. One person is so placed only when
-    abducted, assaulted or killed (18)."""
+    coercion, 17), else of the article's only country, else of the one country the places
+    of their sentence are in ("encircled Afrin in northern Syria, besieging 200,000
+    civilians"; :func:`_sentence_country`). One person is so placed only when abducted,
+    assaulted or killed (18)."""
     head = predicate.token.doc[target.token_i]
     sector = _people_sector(target, head, lex)
     if sector is None or source.actor is None or predicate.code not in (
@@ -840,7 +895,8 @@ def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
         # is one a nationality names ("the British journalist captured by Isis")
         return target
     home = _home_country(source, predicate.code)
-    country = own or place or home or memory.sole_country
+    country = own or place or home or memory.sole_country or _victims_sentence_country(
+        predicate, head, source, memory, lookup, lex, places)
     if country is None or (country == source.country and country not in {place, home, own}
                            and predicate.code[:2] != COERCE_ROOT):
         # "US troops killed three civilians" in an article about the US: not at home
@@ -849,6 +905,17 @@ def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
     name = target.actor.name if target.actor is not None else target.text
     actor = Actor(join_code(country, sector), country, name=name, rule="victim-placed")
     return replace(target, actor=actor, private=False)
+
+
+def _victims_sentence_country(predicate: Predicate, head: Token, source: Resolved,
+                              memory: DocActors, lookup: ActorLookup | None, lex: Lexicon,
+                              places: PlaceLookup | None) -> str | None:
+    """The one country other than the source's that the places of the victims' sentence
+    are in; none for people someone's own ("safeguarding the lives of its people")."""
+    if lookup is None or any(c.dep_ == "poss" for c in head.children):
+        return None
+    return _sentence_country(predicate, head, memory, lookup, lex, places, source.country,
+                             sides_out=True)
 
 
 def _nationality(head: Token, memory: DocActors) -> str | None:
@@ -2173,20 +2240,41 @@ def _place_side(predicate: Predicate, place: Token, memory: DocActors, lookup: A
 
 
 def _sentence_country(predicate: Predicate, place: Token, memory: DocActors,
-                      lookup: ActorLookup, lex: Lexicon,
-                      places: PlaceLookup | None) -> str | None:
+                      lookup: ActorLookup, lex: Lexicon, places: PlaceLookup | None,
+                      doer: str | None = None, sides_out: bool = False) -> str | None:
     """The one country the places named in the sentence of ``place`` are in ("Idlib has
     seen more bloodshed as jets bombed rebel-held positions": the rebels are Syria's),
     leaving out the doers the predicate names and the modifiers of nouns other than
     places, which name owners or doers ("US attacks in Syria"; not "Aleppo province");
-    none when they name two."""
+    none when they name two; never the ``doer``'s country. With ``sides_out``, only names
+    after a preposition of place count ("the UK is making public", "threats by the
+    DPRK" name sides)."""
     doers = {t.i for word in (predicate.token, *predicate.words) for c in word.children
              if c.dep_ in SUBJECT_DEPS | DOER_MODIFIER_DEPS for t in c.subtree}
     found = {c for t in place.sent if t.i != place.i and t.i not in doers
              and (t.dep_ not in DOER_MODIFIER_DEPS or _place_word(t.head, False, lex)) and (
         t.ent_type_ in PLACE_ENTITIES or t.pos_ == "PROPN" and _place_word(t, True, lex))
+        and not (sides_out and _named_as_side(t))
         and (c := _place_country(t, memory, lookup, lex, places)) is not None}
+    found.discard(doer)
     return found.pop() if len(found) == 1 else None
+
+
+# prepositions of a place: "in northern Syria", "near Aleppo", "the bombardment of Idlib",
+# "ousted the group from Raqqa"; not of a side ("by", "with", "against", "to", "like")
+LOCATIVE_PREPS = frozenset({"in", "inside", "within", "near", "around", "across", "throughout",
+                            "of", "from", "into", "at", "on", "over", "outside", "along",
+                            "toward", "towards"})
+PHRASE_INNER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod", "conj", "appos"})
+
+
+def _named_as_side(token: Token) -> bool:
+    """A name that does not stand as a place: the phrase it is in ("US-led forces", "the
+    regime, Russia and US-led forces") is no object of a preposition of place (a subject
+    or object, "threats by the DPRK", "Tunisia, like France, has faced attacks")."""
+    while token.dep_ in PHRASE_INNER_DEPS and token.head.i != token.i:
+        token = token.head
+    return not (token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS)
 
 
 DOER_MODIFIER_DEPS = frozenset({"agent", "poss", "compound", "amod", "nmod"})

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from dyadwatch.kb.lexicon import CodeSet, Lexicon
 
 DEED_PREPS = frozenset({"for", "over", "against"})  # "vowed revenge for the attack"
+FEELING_PREPS = frozenset({"by", "at", "about", "with"})  # "outraged by the launch"
 DOER_SLOTS = ("poss", "by", "amod", "compound")  # "North Korea's launch", "the Russian strikes"
 DEED_CODE = "190"  # the code a deed noun is read with for its doer
 DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those", "such"})
@@ -128,6 +129,10 @@ def deed_doers(predicate: Predicate, noun: Token, source: Resolved, told: list[T
     side. Nothing for a deed with a possessive pronoun or no definite word."""
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
         return []  # "Japan defended its decision": whose is not told
+    named = _named_deed(noun, lex)
+    if named is not None:
+        # "the reckless provocation of North Korea's launch": the deed the word names
+        return deed_doers(predicate, named, source, told, memory, lookup, lex)
     # the noun read as the deed it names: its national modifier is its doer even in a
     # phrase ("revenge for the Israeli strike"), as for force (arguments._national_modifiers)
     again = replace(predicate, token=noun, words=(noun,), slot_tokens=(noun,), embedded=None,
@@ -144,6 +149,16 @@ def deed_doers(predicate: Predicate, noun: Token, source: Resolved, told: list[T
     found = _told_doer(noun, recent, source, _deed_codes(noun, lex),
                        lex.launched_weapons if lemma in lex.launched_deeds else None)
     return [found] if found is not None else []
+
+
+def _named_deed(noun: Token, lex: Lexicon) -> Token | None:
+    """The deed noun in the of-phrase of a word that names a deed without saying which
+    (`deed_words`: "the provocation of the launch", "this act of aggression"), else None."""
+    if noun.lemma_.lower() not in lex.deed_words:
+        return None
+    return next((c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for c in prep.children if c.dep_ == "pobj" and _deed_codes(c, lex) is not None),
+                None)
 
 
 def describing(token: Token) -> bool:
@@ -225,6 +240,19 @@ def _deed_phrases(predicate: Predicate, lex: Lexicon, with_object: bool) -> Iter
             if prep.dep_ == "prep" and (prep.lower_ in DEED_PREPS
                                         or answer and prep.lower_ == "to"):
                 yield from (c for c in prep.children if c.dep_ == "pobj")
+    if with_object:
+        # "outraged by the provocation of North Korea's launch": the phrase a reaction of
+        # feeling takes its target from, wherever the parser hangs it, when it holds a
+        # word that names a deed in its of-phrase (not a bare "indignation at the attack",
+        # whose doer told before may be any attack's)
+        token = predicate.token
+        feeling = (token, token.head) if token.dep_ == "acomp" else (token,)
+        for anchor in feeling:
+            for prep in anchor.children:
+                if prep.dep_ in {"prep", "agent"} and prep.lower_ in FEELING_PREPS and (
+                        prep.lower_ in predicate.target_slots or prep.dep_ == "agent"):
+                    yield from (c for c in prep.children
+                                if c.dep_ == "pobj" and _named_deed(c, lex) is not None)
 
 
 def _deed_codes(noun: Token, lex: Lexicon) -> CodeSet | None:

@@ -189,7 +189,8 @@ class EventCoder:
             place = location.country if location is not None else None
             usable = usable_targets(predicate, source, [
                 placed_victim(predicate, source, placed_by_source(predicate, source, t, self.lex),
-                              ctx.memory, place, self.lex) for t in own], self.lex)
+                              ctx.memory, place, self.lex, self.resources.actors,
+                              self.resources.places) for t in own], self.lex)
             if not usable and each_other:
                 # "A and B held talks": coordinated sides are each other's target
                 usable = usable_targets(predicate, source, [s for s in sources if reversible(s)],
