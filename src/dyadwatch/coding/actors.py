@@ -34,6 +34,7 @@ from dyadwatch.coding.actor_words import (
     of_context,
     one_person,
     party_sector,
+    place_name,
     plural_phrase,
     private_head,
     private_person,
@@ -108,6 +109,7 @@ class DocActors:
     # "he" or "she" saying what comes before it → the tokens of what it says
     said_before: dict[int, frozenset[int]] = field(default_factory=dict)
     plural: set[int] = field(default_factory=set)  # history starts of plural phrases
+    places: set[int] = field(default_factory=set)  # history starts of singular place names
     # argument heads already resolved (clause_actors), by token: the memory is complete
     # once read, so a head reads the same wherever it is asked for
     heads: dict[int, Resolved | None] = field(default_factory=dict)
@@ -180,6 +182,8 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
                       and (gender := gender_at(doc, start, lex)) is not None}
     memory.plural = {start for start, actor, person, _ in memory.history if not person
                      and plural_phrase(doc, start, memory.spans, actor)}
+    memory.places = {start for start, _, person, _ in memory.history if not person
+                     and place_name(doc, start, memory.spans)}
     return memory
 
 
@@ -787,23 +791,38 @@ def _continued_subject(head: Token,
     return subjects[-1]
 
 
+SINGULAR_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+
+
+def _agrees(head: Token, start: int, memory: DocActors) -> bool:
+    """The mention at ``start`` agrees in number with the pronoun ``head``: "it" is no
+    plural phrase ("the rebels"), "they" outside a quotation no singular place name
+    ("Turkey"; speech does say "China must do more. They have ..."); where the nearest fit
+    for "they" is such a name, it stays unknown rather than go further back."""
+    if head.lower_ in SINGULAR_PRONOUNS:
+        return start not in memory.plural
+    return head.lower_ not in PLURAL_PRONOUNS or start not in memory.places or (
+        head.i in memory.quoted)
+
+
 def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | None:
     """The nearest earlier mention of the right kind (people for he/she, others for it/they).
 
     A subject pronoun prefers the nearest earlier subject ("Erdogan met Trump. He said …"
     is Erdogan), within the same or the previous two sentences; "it" is no plural phrase,
-    and he or she outside a quotation is nobody named inside it. A possessive pronoun
-    stands for the subject of its clause (coding/binding.py): "his" or "her" for one before
-    or after it, "its" or "their" for one after it ("In its report, the UN said"), known or
-    not. When that mention is someone unknown, the pronoun stays unknown.
+    "they" no country's name (:func:`_agrees`), and he or she outside a quotation is nobody
+    named inside it. A possessive pronoun stands for the subject of its clause
+    (coding/binding.py): "his" or "her" for one before or after it, "its" or "their" for one
+    after it ("In its report, the UN said"), known or not. When that mention is someone
+    unknown, the pronoun stays unknown.
     """
     gender = pronoun_gender(head.lower_) if person else None
-    singular = head.lower_ in {"it", "its"}
     outside = head.i not in memory.quoted
     earlier = [(start, actor, subject) for start, actor, is_person, subject in memory.history
                if start < head.i and is_person == person
                and memory.genders.get(start, gender) == gender
-               and not (singular and start in memory.plural)
+               and not (head.lower_ in SINGULAR_PRONOUNS and start in memory.plural)
                # a speaker outside a quotation is nobody named inside it
                and not (person and outside and start in memory.quoted)]
     excluded = _co_subject_words(head) | memory.said_before.get(head.i, frozenset())
@@ -812,14 +831,16 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
     if head.dep_ == "poss" and not person and (bound is None or bound.i < head.i):
         bound = None  # "its" and "their" behind it: "The UN said its report ..."
         owner = owner_before(head, memory)
-        if owner is not None and not (singular and owner[0] in memory.plural):
+        if owner is not None and _agrees(head, owner[0], memory):
             return None if owner[1] is None else Resolved(owner[1], head.text, head.i)
+        if owner is not None and head.lower_ in PLURAL_PRONOUNS:
+            return None  # "their" behind a country's name: nobody rather than another
     if bound is not None and _same_pronoun(head, bound, gender):
         found = antecedent_of(bound, memory, person)
         return None if found is None else Resolved(found.actor, head.text, head.i,
                                                    private=found.private)
     entry = subject_mention(bound, memory, person, gender) if bound is not None else None
-    if entry is not None and singular and entry[0] in memory.plural:
+    if entry is not None and not _agrees(head, entry[0], memory):
         entry = None
     if entry is None and bound is not None and bound.i > head.i:
         return None  # the subject ahead is whom it means, known or not
@@ -842,7 +863,7 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
                                                        private=found.private)
         if subjects:
             chosen_start, chosen = _continued_subject(head, subjects)
-    if _names_own_governor(head, chosen_start):
+    if _names_own_governor(head, chosen_start) or not _agrees(head, chosen_start, memory):
         return None
     if chosen is None:
         # a private person stays private ("the driver said he ..."); someone unknown, unknown
