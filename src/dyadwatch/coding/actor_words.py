@@ -502,6 +502,16 @@ def plural_phrase(doc: Doc, start: int, spans: dict[int, tuple[int, int]],
     return token.tag_ in {"NNS", "NNPS"}
 
 
+def place_name(doc: Doc, start: int, spans: dict[int, tuple[int, int]]) -> bool:
+    """A mention that is the singular name of a country or city ("Turkey", "Yemen",
+    "Ankara"), which 'they' never points to ("the rebels follow Turkey's lead. They
+    agree ..." are the rebels); not one of names joined by 'and' ("Britain and France
+    said they ...")."""
+    token = doc[spans.get(start, (start, start + 1))[1] - 1]
+    joined = token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
+    return token.tag_ == "NNP" and token.ent_type_ == "GPE" and not joined
+
+
 def is_subject(span: Span) -> bool:
     """The subject of its clause, or the agent of a passive one ("denied by Jack Straw"; not
     of a participle that describes a noun: "the rebate, secured by Thatcher")."""

@@ -34,6 +34,7 @@ from dyadwatch.coding.actor_words import (
     of_context,
     one_person,
     party_sector,
+    place_name,
     plural_phrase,
     private_head,
     private_person,
@@ -110,6 +111,9 @@ class DocActors:
     # "he" or "she" saying what comes before it → the tokens of what it says
     said_before: dict[int, frozenset[int]] = field(default_factory=dict)
     plural: set[int] = field(default_factory=set)  # history starts of plural phrases
+    # the subject pronoun of a reported clause → the head of who reports it
+    reporters: dict[int, int] = field(default_factory=dict)
+    places: set[int] = field(default_factory=set)  # history starts of singular place names
     # argument heads already resolved (clause_actors), by token: the memory is complete
     # once read, so a head reads the same wherever it is asked for
     heads: dict[int, Resolved | None] = field(default_factory=dict)
@@ -136,12 +140,52 @@ def _said_before(doc: Doc, lex: Lexicon) -> dict[int, frozenset[int]]:
     return found
 
 
+REPORTED_PRONOUNS = frozenset({"he", "she", "it", "they"})
+OWNER_DEPS = frozenset({"poss", "compound", "amod"})  # "Vellin's", "a Vellin", "Vellinese"
+
+
+def _reporters(doc: Doc, lex: Lexicon) -> dict[int, int]:
+    """'a Vellin announcement that it would train an army', 'leading Kadar to say he would
+    consider ...': the subject pronoun of a clause that a verb of saying or a statement
+    noun governs stands for the one who says it (see :func:`_reporter`), a noun or a name;
+    keyed by the pronoun, the reporter's head as value."""
+    found: dict[int, int] = {}
+    for i, lower in enumerate(token_strings(doc, "LOWER")):
+        token = doc[i]
+        if lower not in REPORTED_PRONOUNS or token.dep_ not in {"nsubj", "nsubjpass"} or (
+                token.head.dep_ not in {"ccomp", "acl"}):
+            continue
+        reporter = _reporter(token.head.head, lex)
+        if reporter is not None and reporter.i < token.i and reporter.pos_ in {"NOUN", "PROPN"}:
+            found[i] = reporter.i
+    return found
+
+
+def _reporter(word: Token, lex: Lexicon) -> Token | None:
+    """Who says what ``word`` governs: the owner of a statement noun ("Vellin's
+    announcement", "a Vellin statement"), the subject of a verb of saying, or for a
+    to-infinitive without one the object (else the subject) of the verb above ("led Kadar
+    to say")."""
+    lemma = word.lemma_.lower()
+    if word.pos_ in {"NOUN", "PROPN"}:
+        return next((c for c in word.children if c.dep_ in OWNER_DEPS), None) if (
+            lemma in lex.statement_nouns) else None
+    if word.pos_ != "VERB" or lemma not in lex.reporting_verbs:
+        return None
+    subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
+    if subject is None and word.dep_ == "xcomp":
+        above = list(word.head.children)
+        subject = next((c for c in above if c.dep_ == "dobj"),
+                       next((c for c in above if c.dep_ == "nsubj"), None))
+    return subject
+
+
 def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActors:
     """Resolve every actor mention of ``doc`` in reading order. A dateline names a place,
     never an actor; a private person's mention is remembered as private."""
     lookup, lex = cache.lookup, cache.lex
     memory = DocActors(dateline=dateline_tokens(doc), quoted=quoted_tokens(doc),
-                       said_before=_said_before(doc, lex))
+                       said_before=_said_before(doc, lex), reporters=_reporters(doc, lex))
     everything = find_mentions(doc, cache)
     demonyms = demonym_countries(doc, lookup)
     memory.sole_country = sole_country(everything, demonyms, lookup, memory.dateline)
@@ -182,6 +226,8 @@ def resolve_document(doc: Doc, cache: MatcherCache, day: date | None) -> DocActo
                       and (gender := gender_at(doc, start, lex)) is not None}
     memory.plural = {start for start, actor, person, _ in memory.history if not person
                      and plural_phrase(doc, start, memory.spans, actor)}
+    memory.places = {start for start, _, person, _ in memory.history if not person
+                     and place_name(doc, start, memory.spans)}
     return memory
 
 
@@ -789,23 +835,50 @@ def _continued_subject(head: Token,
     return subjects[-1]
 
 
+SINGULAR_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+
+
+def _agrees(head: Token, start: int, memory: DocActors) -> bool:
+    """The mention at ``start`` agrees in number with the pronoun ``head``: "it" is no
+    plural phrase ("the rebels"), "they" outside a quotation no singular place name
+    ("Turkey"; speech does say "China must do more. They have ..."); where the nearest fit
+    for "they" is such a name, it stays unknown rather than go further back."""
+    if head.lower_ in SINGULAR_PRONOUNS:
+        return start not in memory.plural
+    return head.lower_ not in PLURAL_PRONOUNS or start not in memory.places or (
+        head.i in memory.quoted)
+
+
+def _reporter_mention(head: Token, memory: DocActors, person: bool,
+                      gender: str | None) -> tuple[int, Actor | None] | None:
+    """The remembered mention of who reports the clause ``head`` is the subject of,
+    when it agrees with the pronoun and both stand on the same side of a quotation."""
+    reporter = head.doc[memory.reporters[head.i]]
+    if (reporter.i in memory.quoted) != (head.i in memory.quoted):
+        return None
+    entry = subject_mention(reporter, memory, person, gender)
+    return entry if entry is not None and _agrees(head, entry[0], memory) else None
+
+
 def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | None:
     """The nearest earlier mention of the right kind (people for he/she, others for it/they).
 
     A subject pronoun prefers the nearest earlier subject ("Erdogan met Trump. He said …"
     is Erdogan), within the same or the previous two sentences; "it" is no plural phrase,
-    and he or she outside a quotation is nobody named inside it. A possessive pronoun
+    "they" no country's name (:func:`_agrees`), and he or she outside a quotation is nobody
+    named inside it. The subject of a reported clause stands for who reports it ("after a
+    Vellin announcement that it would ..."; :func:`_reporters`). A possessive pronoun
     stands for the subject of its clause (coding/binding.py): "his" or "her" for one before
     or after it, "its" or "their" for one after it ("In its report, the UN said"), known or
     not. When that mention is someone unknown, the pronoun stays unknown.
     """
     gender = pronoun_gender(head.lower_) if person else None
-    singular = head.lower_ in {"it", "its"}
     outside = head.i not in memory.quoted
     earlier = [(start, actor, subject) for start, actor, is_person, subject in memory.history
                if start < head.i and is_person == person
                and memory.genders.get(start, gender) == gender
-               and not (singular and start in memory.plural)
+               and not (head.lower_ in SINGULAR_PRONOUNS and start in memory.plural)
                # a speaker outside a quotation is nobody named inside it
                and not (person and outside and start in memory.quoted)]
     excluded = _co_subject_words(head) | memory.said_before.get(head.i, frozenset())
@@ -814,15 +887,19 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
     if head.dep_ == "poss" and not person and (bound is None or bound.i < head.i):
         bound = None  # "its" and "their" behind it: "The UN said its report ..."
         owner = owner_before(head, memory)
-        if owner is not None and not (singular and owner[0] in memory.plural):
+        if owner is not None and _agrees(head, owner[0], memory):
             return None if owner[1] is None else Resolved(owner[1], head.text, head.i)
+        if owner is not None and head.lower_ in PLURAL_PRONOUNS:
+            return None  # "their" behind a country's name: nobody rather than another
     if bound is not None and _same_pronoun(head, bound, gender):
         found = antecedent_of(bound, memory, person)
         return None if found is None else Resolved(found.actor, head.text, head.i,
                                                    private=found.private)
     entry = subject_mention(bound, memory, person, gender) if bound is not None else None
-    if entry is not None and singular and entry[0] in memory.plural:
+    if entry is not None and not _agrees(head, entry[0], memory):
         entry = None
+    if entry is None and bound is None and head.i in memory.reporters:
+        entry = _reporter_mention(head, memory, person, gender)
     if entry is None and bound is not None and bound.i > head.i:
         return None  # the subject ahead is whom it means, known or not
     if not earlier and entry is None:
@@ -844,7 +921,7 @@ def antecedent_of(head: Token, memory: DocActors, person: bool) -> Resolved | No
                                                        private=found.private)
         if subjects:
             chosen_start, chosen = _continued_subject(head, subjects)
-    if _names_own_governor(head, chosen_start):
+    if _names_own_governor(head, chosen_start) or not _agrees(head, chosen_start, memory):
         return None
     if chosen is None:
         # a private person stays private ("the driver said he ..."); someone unknown, unknown
