@@ -162,20 +162,10 @@ class ActorDictionary:
         return None if entry_id is None else self.entries[entry_id]
 
     def role_of(self, lemma: str) -> str | None:
-        asked = self._roles_asked
-        if lemma not in asked:
-            if len(asked) >= ANSWERS_KEPT:
-                asked.clear()
-            asked[lemma] = self.roles.get(normalise(lemma).lower())
-        return asked[lemma]
+        return _kept_answer(self._roles_asked, lemma, self.roles)
 
     def country_of_demonym(self, word: str) -> str | None:
-        asked = self._demonyms_asked
-        if word not in asked:
-            if len(asked) >= ANSWERS_KEPT:
-                asked.clear()
-            asked[word] = self.demonyms.get(normalise(word).lower())
-        return asked[word]
+        return _kept_answer(self._demonyms_asked, word, self.demonyms)
 
     def country_of_demonym_pair(self, first: str, second: str) -> str | None:
         """``country_of_demonym(f"{first} {second}")``, answered at once when two words of
@@ -190,6 +180,16 @@ class ActorDictionary:
 
 
 ANSWERS_KEPT = 50_000  # words whose role or demonym answer an ActorDictionary keeps
+
+
+def _kept_answer(asked: dict[str, str | None], word: str, table: dict[str, str]) -> str | None:
+    """``table``'s entry for ``word`` (normalised, lower case), kept in ``asked``, which is
+    emptied when it reaches ANSWERS_KEPT words."""
+    if word not in asked:
+        if len(asked) >= ANSWERS_KEPT:
+            asked.clear()
+        asked[word] = table.get(normalise(word).lower())
+    return asked[word]
 
 
 def normalise(text: str) -> str:
