@@ -268,6 +268,16 @@ def test_events_shared_targets_earlier_deed(nlp: Any, coder: Any, text: str, exp
     assert (*expected, 1) in found, why
 
 
+def test_events_shared_targets_earlier_deed_further_up(nlp: Any, coder: Any) -> None:
+    """An article tells one campaign of a state and names it again sentences further down."""
+    text = ("Ethiopia's offensive against an Eritrean garrison near the border entered its third "
+            "day. Thousands of families fled south on foot. Aid groups said the roads were "
+            "crowded. Eritrea asked the African Union to stop the Ethiopian invasion.")
+    found = [(e.source, e.cameo, e.target, e.sentence_index) for e in coder.code_doc(
+        nlp(text), Article(id="t", text=text, published="2020-05-05"))]
+    assert ("ETH", "192", "ERIMIL", 3) in found
+
+
 def test_events_shared_targets_earlier_deed_other_source(nlp: Any, coder: Any) -> None:
     """Another source's deed is another deed."""
     text = ("Russia launched an offensive against Ukraine in February. Turkey launched the "

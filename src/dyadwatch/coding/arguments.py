@@ -370,17 +370,16 @@ def _earlier_deed_target(predicate: Predicate, sources: list[Resolved], memory: 
                          lookup: ActorLookup, lex: Lexicon,
                          places: PlaceLookup | None) -> list[Resolved]:
     """'Turkey's offensive against a Kurdish enclave ... Turkey launched the assault on
-    Saturday': a definite armed deed with no target names again the deed of the same
-    source told in its sentence or the two before, and is aimed where that one was."""
+    Saturday': a definite armed deed with no target names again the latest deed of the same
+    source told before it in the article with a target, and is aimed where that one was
+    (an article most often tells one campaign of a state, and names it again further down:
+    "Turkey's offensive", "the Turkish invasion", "conduct the operation")."""
     noun = _deed_noun(predicate, lex)
     if noun is None:
         return []
     countries = {s.country for s in sources if s.country}
     doc = noun.doc
-    first = noun.sent.start
-    for _ in range(2):
-        first = doc[first - 1].sent.start if first > 0 else first
-    for earlier in reversed(doc[first : noun.i]):
+    for earlier in reversed(doc[: noun.i]):
         if earlier.lemma_.lower() not in DEED_NOUNS or not countries & _deed_authors(
                 earlier, memory, lookup, lex):
             continue
@@ -474,10 +473,7 @@ def _earlier_words(noun: Token, lemma: str) -> Iterator[Token]:
     """The words of ``lemma`` before ``noun`` in its sentence and the two before it, the
     nearest first; not a word that only modifies a noun ("a launch pad")."""
     doc = noun.doc
-    first = noun.sent.start
-    for _ in range(2):
-        first = doc[first - 1].sent.start if first > 0 else first
-    for earlier in reversed(doc[first : noun.i]):
+    for earlier in reversed(doc[: noun.i]):
         if earlier.lemma_.lower() == lemma and earlier.dep_ != "compound":
             yield earlier
 
