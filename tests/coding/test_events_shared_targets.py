@@ -278,6 +278,21 @@ def test_events_shared_targets_earlier_deed_further_up(nlp: Any, coder: Any) -> 
     assert ("ETH", "192", "ERIMIL", 3) in found
 
 
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A wave of air strikes by Chilean jets killed about forty Peruvian soldiers overnight.",
+     ("CHLMIL", "195", "PERMIL")),
+    ("Thousands of civilians in Peru have been uprooted by Chilean air strikes.",
+     ("CHL", "195", "PERCVL")),
+])
+def test_events_shared_targets_deed_harms(nlp: Any, coder: Any, text: str,
+                                          expected: Triple) -> None:
+    """An armed deed named by a noun is aimed at those its clause says it killed or
+    uprooted."""
+    assert expected in _triples(nlp, coder, text, "2020-05-05")
+
+
 def test_events_shared_targets_earlier_deed_other_source(nlp: Any, coder: Any) -> None:
     """Another source's deed is another deed."""
     text = ("Russia launched an offensive against Ukraine in February. Turkey launched the "
