@@ -378,3 +378,17 @@ CODED = [*SHARED_OBJECTS, *GROUPS_IN_SENTENCE,
 def test_events_shared_targets_coded(nlp: Any, coder: Any, text: str, day: str,
                                      expected: Triple, why: str) -> None:
     assert expected in _triples(nlp, coder, text, day), why
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Peruvian opposition is opposed to the Chilean timetable.",
+     ("PEROPP", "110", "CHL")),
+    ("The Peruvian president said he was opposed to any deal with Chile.",
+     ("PERGOV", "110", "CHL")),
+])
+def test_events_shared_targets_opposed_to(nlp: Any, coder: Any, text: str,
+                                          expected: Triple) -> None:
+    """Being opposed to a thing is opposing it, aimed at its owner or partner."""
+    assert expected in _triples(nlp, coder, text, "2020-05-05")
