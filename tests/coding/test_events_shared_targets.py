@@ -268,6 +268,31 @@ def test_events_shared_targets_earlier_deed(nlp: Any, coder: Any, text: str, exp
     assert (*expected, 1) in found, why
 
 
+def test_events_shared_targets_earlier_deed_further_up(nlp: Any, coder: Any) -> None:
+    """An article tells one campaign of a state and names it again sentences further down."""
+    text = ("Ethiopia's offensive against an Eritrean garrison near the border entered its third "
+            "day. Thousands of families fled south on foot. Aid groups said the roads were "
+            "crowded. Eritrea asked the African Union to stop the Ethiopian invasion.")
+    found = [(e.source, e.cameo, e.target, e.sentence_index) for e in coder.code_doc(
+        nlp(text), Article(id="t", text=text, published="2020-05-05"))]
+    assert ("ETH", "192", "ERIMIL", 3) in found
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A wave of air strikes by Chilean jets killed about forty Peruvian soldiers overnight.",
+     ("CHLMIL", "195", "PERMIL")),
+    ("Thousands of civilians in Peru have been uprooted by Chilean air strikes.",
+     ("CHL", "195", "PERCVL")),
+])
+def test_events_shared_targets_deed_harms(nlp: Any, coder: Any, text: str,
+                                          expected: Triple) -> None:
+    """An armed deed named by a noun is aimed at those its clause says it killed or
+    uprooted."""
+    assert expected in _triples(nlp, coder, text, "2020-05-05")
+
+
 def test_events_shared_targets_earlier_deed_other_source(nlp: Any, coder: Any) -> None:
     """Another source's deed is another deed."""
     text = ("Russia launched an offensive against Ukraine in February. Turkey launched the "
@@ -353,3 +378,17 @@ CODED = [*SHARED_OBJECTS, *GROUPS_IN_SENTENCE,
 def test_events_shared_targets_coded(nlp: Any, coder: Any, text: str, day: str,
                                      expected: Triple, why: str) -> None:
     assert expected in _triples(nlp, coder, text, day), why
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Peruvian opposition is opposed to the Chilean timetable.",
+     ("PEROPP", "110", "CHL")),
+    ("The Peruvian president said he was opposed to any deal with Chile.",
+     ("PERGOV", "110", "CHL")),
+])
+def test_events_shared_targets_opposed_to(nlp: Any, coder: Any, text: str,
+                                          expected: Triple) -> None:
+    """Being opposed to a thing is opposing it, aimed at its owner or partner."""
+    assert expected in _triples(nlp, coder, text, "2020-05-05")

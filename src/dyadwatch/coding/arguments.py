@@ -105,6 +105,7 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     if not targets and sources:
         targets = _relative_deed_target(predicate, memory, lookup, lex) or (
             _defended_target(predicate, memory, lookup, lex, places)) or (
+            _harmed_by_deed(predicate, memory, lookup, lex)) or (
             _earlier_deed_target(predicate, sources, memory, lookup, lex, places)) or (
             _condemned_deed_doer(predicate, sources, memory, lookup, lex)) or (
             _claimants(predicate, sources, memory, lookup, lex))
@@ -370,17 +371,16 @@ def _earlier_deed_target(predicate: Predicate, sources: list[Resolved], memory: 
                          lookup: ActorLookup, lex: Lexicon,
                          places: PlaceLookup | None) -> list[Resolved]:
     """'Turkey's offensive against a Kurdish enclave ... Turkey launched the assault on
-    Saturday': a definite armed deed with no target names again the deed of the same
-    source told in its sentence or the two before, and is aimed where that one was."""
+    Saturday': a definite armed deed with no target names again the latest deed of the same
+    source told before it in the article with a target, and is aimed where that one was
+    (an article most often tells one campaign of a state, and names it again further down:
+    "Turkey's offensive", "the Turkish invasion", "conduct the operation")."""
     noun = _deed_noun(predicate, lex)
     if noun is None:
         return []
     countries = {s.country for s in sources if s.country}
     doc = noun.doc
-    first = noun.sent.start
-    for _ in range(2):
-        first = doc[first - 1].sent.start if first > 0 else first
-    for earlier in reversed(doc[first : noun.i]):
+    for earlier in reversed(doc[: noun.i]):
         if earlier.lemma_.lower() not in DEED_NOUNS or not countries & _deed_authors(
                 earlier, memory, lookup, lex):
             continue
@@ -474,10 +474,7 @@ def _earlier_words(noun: Token, lemma: str) -> Iterator[Token]:
     """The words of ``lemma`` before ``noun`` in its sentence and the two before it, the
     nearest first; not a word that only modifies a noun ("a launch pad")."""
     doc = noun.doc
-    first = noun.sent.start
-    for _ in range(2):
-        first = doc[first - 1].sent.start if first > 0 else first
-    for earlier in reversed(doc[first : noun.i]):
+    for earlier in reversed(doc[: noun.i]):
         if earlier.lemma_.lower() == lemma and earlier.dep_ != "compound":
             yield earlier
 
@@ -559,6 +556,45 @@ def _relative_deed_target(predicate: Predicate, memory: DocActors, lookup: Actor
             return fill(replace(predicate, token=clause, embedded=None), ("dobj",), memory,
                         lookup, lex, subject=False)
     return []
+
+
+# nouns that count deeds: "a series of airstrikes", "a wave of attacks"
+SERIES_NOUNS = frozenset({"series", "wave", "barrage", "string", "spate", "round", "volley",
+                          "salvo", "flurry", "succession"})
+# verbs that say what an armed deed did to those it struck
+HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "hit", "destroy", "displace",
+                        "uproot", "flatten", "damage"})
+
+
+def _harmed_by_deed(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
+                    lex: Lexicon) -> list[Resolved]:
+    """'Air strikes by Ruritanian jets killed 30 soldiers', 'thousands were uprooted by
+    Ruritanian shelling': an armed deed named by a noun with no target of its own is aimed
+    at those its clause says it killed, wounded, hit or uprooted: the object of the verb
+    it is the subject of, or the subject of the passive verb whose agent it is."""
+    token = predicate.token
+    if token.pos_ != "NOUN" or predicate.code[:2] not in lex.violent_roots:
+        return []
+    noun = token
+    while noun.dep_ == "conj":
+        noun = noun.head  # "Russian and Syrian airstrikes and shelling"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+            noun.head.head.lemma_.lower() in SERIES_NOUNS):
+        noun = noun.head.head  # "a series of airstrikes by Russian jets killed ..."
+    if noun.dep_ == "nsubj":
+        verb, slot = noun.head, "dobj"
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        verb, slot = noun.head.head, "nsubjpass"
+    else:
+        return []
+    if verb.lemma_.lower() not in HARM_VERBS:
+        return []
+    harmed = fill(replace(predicate, token=verb, words=(verb,), slot_tokens=(verb,),
+                          embedded=None), (slot,), memory, lookup, lex, subject=False)
+    # "killed 120 Isis fighters and 60 foreign mercenaries in Syria": those called foreign
+    # are of no country the sentence names, and would be read in its place's
+    return [r for r in harmed if not any(
+        c.dep_ == "amod" and c.lower_ == "foreign" for c in token.doc[r.token_i].children)]
 
 
 DEFENCE_PREPS = frozenset({"from", "against"})
