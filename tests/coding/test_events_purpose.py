@@ -54,6 +54,10 @@ AIMS = [
      "a law changed to allow: the concession is the aim"),
     ("Arnor built a fence and sent guards to support Gondor.", "051",
      "a conjunct of a sent clause shares its aim"),
+    ("Arnor is struggling to support the Gondorian army.", "051",
+     "struggling to support: the support is striven for (striving_heads)"),
+    ("The Arnorian army, battling to bomb Gondor, lost two jets.", "195",
+     "a participle of striving: the bombing is its aim"),
 ]
 
 

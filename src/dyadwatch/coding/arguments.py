@@ -15,6 +15,7 @@ from dyadwatch.coding.actors import DocActors, Resolved
 from dyadwatch.coding.clause_actors import actors_for, private_sector, same_actor
 from dyadwatch.coding.comments import (
     CRITICAL_CODES,
+    called_code,
     comment_code,
     comment_subjects,
     criticised_things,
@@ -1054,6 +1055,9 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
                 continue  # "fined him 30,000 Egyptian pounds": money is nobody
             if subject and slot == "of" and not _actor_word(head, lookup, lex):
                 continue  # "the withdrawal of US sanctions": sanctions withdraw nothing
+            if not subject and _plain_description(predicate, head, lex) and not (
+                    _described_actor(head, lookup, lex)):
+                continue  # "described the situation in the camp as heartbreaking"
             found = _named_pair(head, memory) or _counted_sides(head, memory, lookup, lex) or (
                 actors_for(head, memory, lookup, lex))
             found += [named[0] for nmod in _misread_conjuncts(head)
@@ -1162,6 +1166,30 @@ def _misread_conjuncts(head: Token) -> Iterator[Token]:
                 child.dep_ == "nmod" or (child.dep_ == "poss" and child.ent_type_ == "PERSON")
         ) and not any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in child.children):
             yield child  # not coordinated modifiers: "US and Russian citizens"
+
+
+def _plain_description(predicate: Predicate, head: Token, lex: Lexicon) -> bool:
+    """'described the situation in the camp as heartbreaking', 'called it the most dangerous
+    moment since 1962': a verb of calling (calling_verbs) whose complement neither blames
+    nor scorns (a plain statement, root 01) is about its object alone; 'called Borduria's
+    move a provocation' criticises the one whose move it is (comments.called_code)."""
+    token = predicate.token
+    return token.lemma_.lower() in lex.calling_verbs and predicate.code[:2] == "01" and (
+        called_code(token, head, lex) is None)
+
+
+NEUTER_PRONOUNS = frozenset({"it", "this", "that", "what"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+
+
+def _described_actor(head: Token, lookup: ActorLookup, lex: Lexicon) -> bool:
+    """The object of a plain description names a side only by a name, a role noun or a
+    pronoun of people ('described the militia as a partner', 'the attackers, which it
+    described as'); a thing described, with a place or a state in its phrase ('the objective
+    in Syria', 'Syria's north-east', 'it' for a moment), is about nobody."""
+    if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        head = head.head.head
+    return head.lower_ not in NEUTER_PRONOUNS and _actor_word(head, lookup, lex)
 
 
 def _actor_word(head: Token, lookup: ActorLookup, lex: Lexicon) -> bool:

@@ -701,6 +701,19 @@ def _reluctant(clause: Token, lex: Lexicon) -> bool:
         clause.head.lemma_.lower() in lex.reluctance_heads)
 
 
+def striven_for(token: Token, lex: Lexicon) -> bool:
+    """'the militia, fighting to defeat the regime', 'the army is struggling to muster and
+    arm a force': the verb of a to-clause of striving (`striving_heads`), or its conjunct,
+    is the aim, not a deed done; a deed noun in it named as done stays ('has struggled to
+    defend Labour's call for an inquiry')."""
+    clause = token
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return token.pos_ == "VERB" and clause.dep_ == "xcomp" and (
+        clause.head.lemma_.lower() in lex.striving_heads) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def _made_ahead(clause: Token, lex: Lexicon) -> bool:
     """'This will force Moscow to negotiate', 'the sanctions would push Iran to talk': the
     to-clause of a future verb with an object of its own tells what that other side is

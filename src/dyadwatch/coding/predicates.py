@@ -34,6 +34,7 @@ from dyadwatch.coding.mood import (
     scene_setting,
     self_praise,
     standing_relative,
+    striven_for,
     ultimatum,
 )
 from dyadwatch.coding.syntax import (
@@ -138,7 +139,8 @@ class PredicateFinder:
                     token, self.lex) or pundit_view(
                     token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
-                    standing_relative(token, predicate.code, self.lex)) or (
+                    standing_relative(token, predicate.code, self.lex)) or striven_for(
+                    token, self.lex) or (
                     prenominal_label(token)) or self_praise(token, predicate.code, self.lex) or (
                     long_held(token, predicate.code, self.lex)) or _manner_of(
                     token, consumed) or (

@@ -318,6 +318,7 @@ class Lexicon:
     unreal_heads: frozenset[str]
     disposition_participles: frozenset[str]
     reluctance_heads: frozenset[str]
+    striving_heads: frozenset[str]
     reciprocal_verbs: frozenset[str]
     reciprocal_markers: frozenset[str]
     allied_preps: frozenset[str]
