@@ -301,6 +301,8 @@ class Lexicon:
     hearsay_verbs: frozenset[str]
     boasting_verbs: frozenset[str]
     unconfirmed_words: frozenset[str]
+    disowned_reports: frozenset[str]
+    disowning_verbs: frozenset[str]
     welcoming_verbs: frozenset[str]
     arriving_people: frozenset[str]
     rushing_verbs: frozenset[str]
