@@ -268,6 +268,13 @@ def self_praise(token: Token, code: str, lex: Lexicon) -> bool:
     return False
 
 
+def mock_praise(token: Token, code: str, lex: Lexicon) -> bool:
+    """'mockingly welcomed the chancellor back to the campaign', 'sarcastically thanked the
+    government': praise said in mockery (`mocking_adverbs`) is scorn, no praise (051)."""
+    return code[:2] == "05" and any(
+        c.dep_ == "advmod" and c.lower_ in lex.mocking_adverbs for c in token.children)
+
+
 def long_held(token: Token, code: str, lex: Lexicon) -> bool:
     """'The US has long partnered with the Kurds', 'Ankara has long protested at the
     alliance', 'leaders who had long feared a Kurdish state': a perfect with 'long' tells a
