@@ -1,7 +1,8 @@
 """Dispositions, guesses and standing stances on invented sentences with the shipped
 dictionaries (issue 14): reluctance is neither a deed nor a refusal, a will-clause of belief
 or fear and a deed under an adverb of a guess are no deeds, a perfect with 'long' tells a
-stance held for years, and 'committed' as an adjective pledges nothing."""
+stance held for years, 'committed' as an adjective pledges nothing, and praise said in
+mockery is no praise."""
 
 from __future__ import annotations
 
@@ -97,4 +98,22 @@ def test_events_dispositions_committed_codes_nothing(nlp: Any, coder: Any, text:
 ])
 def test_events_dispositions_pledge_kept(nlp: Any, coder: Any, text: str,
                                          expected: tuple[str, str, str]) -> None:
+    assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("The Peruvian opposition leader mockingly welcomed the Chilean president to the summit.",
+     ("05",)),
+    ("Kenya sarcastically thanked Somalia for its help.", ("05",)),
+])
+def test_events_dispositions_mock_praise_codes_nothing(nlp: Any, coder: Any, text: str,
+                                                       absent: tuple[str, ...]) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1][:2] in absent]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya warmly thanked Somalia for its help.", ("KEN", "051", "SOM")),
+])
+def test_events_dispositions_sincere_praise_kept(nlp: Any, coder: Any, text: str,
+                                                 expected: tuple[str, str, str]) -> None:
     assert expected in coded(nlp, coder, text)

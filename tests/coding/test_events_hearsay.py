@@ -1,6 +1,7 @@
 """Hearsay on invented sentences with the shipped dictionaries (issue 14): a deed told as
 what others say, think or claim ("is said to have", "is believed to", "unconfirmed
-reports that …") is not stated as fact and codes nothing; one the text states is kept."""
+reports that …", "denied reports that …") is not stated as fact and codes nothing; one the
+text states is kept."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ def coded(nlp: Any, coder: Any, text: str) -> set[Triple]:
     ("There are unconfirmed reports that Peruvian soldiers were killed in clashes with "
      "Chilean troops.", "19"),
     ("According to unverified accounts, Kenyan jets bombed a Somali village.", "19"),
+    ("The Kenyan government denied reports that its troops had shelled Somali villages.",
+     "19"),
+    ("The Chilean president dismissed claims he had met Peruvian rebel leaders in Lima.",
+     "04"),
 ])
 def test_events_hearsay_is_no_deed(nlp: Any, coder: Any, text: str, root: str) -> None:
     assert not [t for t in coded(nlp, coder, text) if t[1].startswith(root)]
@@ -30,6 +35,7 @@ def test_events_hearsay_is_no_deed(nlp: Any, coder: Any, text: str, root: str) -
 @pytest.mark.parametrize(("text", "root"), [
     ("Kenyan artillery is known to have shelled Somali villages.", "19"),
     ("Kenya said it had encircled the Somali town of Kismayo.", "19"),
+    ("Kenya denied the reports and shelled Somali villages.", "19"),
     ("The protests are thought to have been part of a day of action to protest against "
      "Kenyan attacks on Somali villages.", "19"),
     ("The files are believed to contain the plans for the Kenyan president's visit to "

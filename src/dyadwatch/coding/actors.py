@@ -388,6 +388,10 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | 
         # "Jack McConnell, the first minister … Mr McConnell said": a surname is the person
         # the article named with it, not another person the dictionary knows by it
         return memory.people.get(span.text.lower()), True
+    if entry is None and span.label_ == "ORG" and _titled_surname(span, memory):
+        # "Vincent Cable says … Mr Cable said ministers had been complacent", the recogniser
+        # reading "Mr Cable" as an organisation: the person the article named before
+        return memory.people[span[-1].lower_], True
     if entry is None and span.label_ == "ORG":
         # an organisation the dictionaries do not know: its own words may still say who
         # it is ("the Nigerian Union of Teachers"), and so may its possessor or a modifier
@@ -413,6 +417,16 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | 
         actor = known if known is not None and (titled is None or titled.country is None) else (
             titled or known)
     return actor, True
+
+
+PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+
+
+def _titled_surname(span: Span, memory: DocActors) -> bool:
+    """'Mr Cable', 'Mrs Beckett': a title of a person and one name, which the article has
+    given a person it named before."""
+    return len(span) == 2 and span[0].lower_.rstrip(".") in PERSON_TITLES and (
+        span[-1].lower_ in memory.people)
 
 
 def _foreign_party(span: Span, actor: Actor | None, memory: DocActors,

@@ -268,6 +268,13 @@ def self_praise(token: Token, code: str, lex: Lexicon) -> bool:
     return False
 
 
+def mock_praise(token: Token, code: str, lex: Lexicon) -> bool:
+    """'mockingly welcomed the chancellor back to the campaign', 'sarcastically thanked the
+    government': praise said in mockery (`mocking_adverbs`) is scorn, no praise (051)."""
+    return code[:2] == "05" and any(
+        c.dep_ == "advmod" and c.lower_ in lex.mocking_adverbs for c in token.children)
+
+
 def long_held(token: Token, code: str, lex: Lexicon) -> bool:
     """'The US has long partnered with the Kurds', 'Ankara has long protested at the
     alliance', 'leaders who had long feared a Kurdish state': a perfect with 'long' tells a
@@ -551,11 +558,12 @@ def hearsay(token: Token, lex: Lexicon) -> bool:
 def _unconfirmed(token: Token, lex: Lexicon) -> bool:
     """'There are unconfirmed reports that dozens were killed in clashes with Gondor',
     'according to unverified accounts, the militia shelled the town': a deed told inside a
-    report or claim the text does not vouch for (`unconfirmed_words`), or after 'according
-    to' one, is not stated as fact."""
+    report or claim the text does not vouch for (`unconfirmed_words`) or that the sentence
+    disowns (:func:`_disowned`), or after 'according to' one, is not stated as fact."""
     for word in (token, *token.ancestors):
-        if word is not token and _unvouched(word, lex):
-            return True
+        if word is not token and _unvouched(word, lex) and (
+                token.pos_ == "VERB" or not _disowned(word, lex)):
+            return True  # a thing named in a disowned claim may still be ("Gondor's meeting")
         if any(c.dep_ == "prep" and c.lower_ == "according" and any(
                 _unvouched(t, lex) for t in c.subtree) for c in word.children):
             return True
@@ -563,8 +571,17 @@ def _unconfirmed(token: Token, lex: Lexicon) -> bool:
 
 
 def _unvouched(noun: Token, lex: Lexicon) -> bool:
-    return noun.pos_ == "NOUN" and any(
+    return noun.pos_ == "NOUN" and (any(
         c.dep_ == "amod" and c.lower_ in lex.unconfirmed_words for c in noun.children)
+        or _disowned(noun, lex))
+
+
+def _disowned(noun: Token, lex: Lexicon) -> bool:
+    """'dismissed reports he had told his deputy he would quit', 'denied claims that Gondor
+    shelled the town': a report or claim that is the object of a verb of disowning
+    (`disowned_reports`, `disowning_verbs`)."""
+    return noun.dep_ in {"dobj", "obj"} and noun.lower_ in lex.disowned_reports and (
+        noun.head.lemma_.lower() in lex.disowning_verbs)
 
 
 def _after_supposing_noun(clause: Token, lex: Lexicon) -> bool:

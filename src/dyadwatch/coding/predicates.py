@@ -24,6 +24,7 @@ from dyadwatch.coding.mood import (
     hypothetical,
     indicative,
     long_held,
+    mock_praise,
     near_miss,
     negated,
     none_done,
@@ -142,6 +143,7 @@ class PredicateFinder:
                     standing_relative(token, predicate.code, self.lex)) or striven_for(
                     token, self.lex) or (
                     prenominal_label(token)) or self_praise(token, predicate.code, self.lex) or (
+                    mock_praise(token, predicate.code, self.lex)) or (
                     long_held(token, predicate.code, self.lex)) or _manner_of(
                     token, consumed) or (
                     _averted(token, self.lex)) or self._only_asked(predicate.token) or (
