@@ -10,17 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from dyadwatch.model import Article
+from toy_coder import Triple, coded_triples
 
 pytestmark = [pytest.mark.model, pytest.mark.issue(14)]
 
-Triple = tuple[str | None, str, str | None]
 
 
-def coded(nlp: Any, coder: Any, text: str) -> list[Triple]:
-    article = Article(id="t", text=text, published="2021-03-10")
-    return [(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)]
+def coded(nlp: Any, coder: Any, text: str) -> set[Triple]:
+    return coded_triples(nlp, coder, text, published="2021-03-10")
 
 
 @pytest.mark.parametrize(("text", "wrong"), [

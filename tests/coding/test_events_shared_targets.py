@@ -8,15 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from toy_coder import Triple, coded_triples
 
 from dyadwatch.model import Article
 
-Triple = tuple[str | None, str, str | None]
-
 
 def _triples(nlp: Any, coder: Any, text: str, day: str) -> set[Triple]:
-    article = Article(id="t", text=text, published=day)
-    return {(e.source, e.cameo, e.target) for e in coder.code_doc(nlp(text), article)}
+    return coded_triples(nlp, coder, text, published=day)
 
 
 SHARED_OBJECTS = [
