@@ -274,6 +274,18 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "'initially' tells a deed before the news"),
     ("Rohan met Gondor. At the time Arnor attacked Gondor.", "attacked", None,
      "'at the time' tells it as background"),
+    ("Rohan met Gondor. Arnor fought Gondor after Rohan attacked Vel.", "attacked", None,
+     "a deed that 'after' puts before a verb of no day has no day"),
+    ("Rohan met Gondor. Arnor fought Gondor after the Rohirric attack on Vel.", "attack",
+     None, "as has an event noun 'after' puts before it"),
+    ("Rohan met Gondor. Arnor fought Gondor shortly after the Rohirric attack on Vel.",
+     "attack", "2020-01-08", "but not one 'shortly' ties to the verb's day"),
+    ("Rohan met Gondor. Arnor fought Gondor after the Rohirric attack on Vel on Monday.",
+     "attack", "2020-01-06", "and a day of its own still dates it"),
+    ("Rohan met Gondor. Earlier, Arnor fought Gondor after Rohan attacked Vel.", "attacked",
+     "2020-01-08", "nor one after a verb told as fresh, the day's news"),
+    ("Rohan met Gondor. The truce is the outcome of an attack by Rohan on Vel.", "attack",
+     None, "the deed an outcome is of was done some day before it"),
 ])
 def test_events_day_from_the_head_clause(nlp: Any, engine: EventCoder, text: str,
                                          trigger: str, day: str | None, why: str) -> None:

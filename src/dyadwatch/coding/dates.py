@@ -214,6 +214,9 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
         gap = _gap_after(current)
         if gap is not None:
             return _day_before(current.head, gap, anchor, lex)  # "comes days after ..."
+        later = _deed_after(current, lex)
+        if later is not None and event_date(later, anchor, lex) is None:
+            return NO_DAY  # "Gondor postponed the talks after Arnor objected": some day before
         if _since_object(current) or _under_an_earlier_noun(current, anchor, lex) or (
                 _beside_an_earlier_time(current, anchor, lex)):
             # "has shelled the town since the invasion", "a revenge attack for airstrikes
@@ -255,6 +258,41 @@ def _goes_on_with_the_past(root: Token, anchor: date | None, lex: Lexicon) -> bo
                                                   for t in sent):
             return False  # a report of the day between them ("..., he said, was ...")
     return False
+
+
+_NEAR_ADVERBS = frozenset({"just", "shortly", "soon", "immediately", "right", "moments",
+                           "minutes", "hours", "directly", "only"})
+
+
+def _deed_after(token: Token, lex: Lexicon) -> Token | None:
+    """The word whose deed a deed that "after" or "following" puts before it is done
+    after: with no time of its own, the earlier deed was done some day before that one
+    ("Gondor postponed the talks after Arnor objected", "vowed to go on after the capture
+    of the town", "fighting spread following an incursion by Arnorian troops"; also the
+    deed of an ``aftermath_nouns``' of-phrase: "the release is the outcome of talks"), so with
+    that one's day the article's, its own is not known; not one that "just", "shortly" or
+    "soon" ties to it ("soon after the bombing"), nor one after a deed told as fresh
+    ("earlier Rohan said ... after Gondor fired"), nor one with a clock time ("after
+    Gondor fired at 6am": the day's news), nor a clause in the present (a headline's
+    "after Gondor launches missile"). None for any other word."""
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of" and (
+            token.head.head.lemma_.lower() in lex.aftermath_nouns):
+        link = token.head  # "the outcome of talks", "in the wake of the raid"
+        opened = True
+    elif token.pos_ == "NOUN" and token.dep_ in {"pobj", "dobj"}:
+        link = token.head
+        opened = link.lower_ in {"after", "following"} and link.dep_ in {"prep", "advcl"}
+    elif token.dep_ == "advcl" and (_simple_past(token) or _pluperfect(token)):
+        link = next((c for c in token.children if c.dep_ == "mark"), token)
+        opened = link.lower_ == "after"
+    else:
+        return None
+    near = [*link.children, *(c for c in token.children if c.dep_ == "advmod")]
+    if not opened or any(c.lower_ in _NEAR_ADVERBS for c in near) or any(
+            t.ent_type_ == "TIME" for t in token.subtree):
+        return None
+    later = link.head if link.i != token.i and link.head.i != token.i else token.head
+    return None if any(_fresh(c, lex) for c in later.children) else later
 
 
 def _names_a_past_time(sent: Span, anchor: date, lex: Lexicon) -> bool:

@@ -407,6 +407,7 @@ class Lexicon:
     continuing_verbs: frozenset[str]
     fresh_adverbs: frozenset[str]
     during_preps: frozenset[str]
+    aftermath_nouns: frozenset[str]
     duration_nouns: frozenset[str]
     background_phrases: frozenset[str]
     sequence_adverbs: frozenset[str]
