@@ -225,8 +225,11 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
         governor = _governing_clause(current)
         if governor is not None and event_date(governor, anchor, lex) == NO_DAY:
             return NO_DAY  # "in 2003, when Turkey refused to back the invasion": background
-        if current.head.i == current.i and _goes_on_with_the_past(current, anchor, lex):
-            return NO_DAY  # "Gondor took the town in 2015. Arnor retook it.": the story then
+        if current.head.i == current.i and (_goes_on_with_the_past(current, anchor, lex)
+                                            or _opened_by_a_past_scene(current, lex)):
+            # "Gondor took the town in 2015. Arnor retook it.", "When Gondor took the town,
+            # Arnor sent troops": the story then
+            return NO_DAY
         if not _shares_time_of_head(current) or current.head.i == current.i:
             return None
         current = current.head
@@ -258,6 +261,29 @@ def _goes_on_with_the_past(root: Token, anchor: date | None, lex: Lexicon) -> bo
                                                   for t in sent):
             return False  # a report of the day between them ("..., he said, was ...")
     return False
+
+
+def _opened_by_a_past_scene(root: Token, lex: Lexicon) -> bool:
+    """A main verb in the simple past with no time of its own, after an opening
+    when-clause in the past with a subject of its own, tells a scene of a story, not the
+    day's news ("When Gondor took the town, Arnor sent troops", "when the city was under
+    attack, the calls for help were rebuffed"): no day, not the article's; not a saying
+    nor a verb with a saying beside it ("When reporters asked him, he said ..."), nor in
+    the lead sentence, nor a clause with no subject ("When asked, he refused")."""
+    return _untimed_past(root, lex) and any(
+        c.dep_ == "advcl" and c.i < root.i and _past_scene(c, lex) for c in root.children)
+
+
+def _past_scene(clause: Token, lex: Lexicon) -> bool:
+    """A when-clause in the simple past, active or passive, or the past progressive, with
+    a subject of its own, that is no saying ("when Gondor took the town", "when the city
+    was under attack", "when they were fleeing")."""
+    when = any(c.dep_ in {"advmod", "mark"} and c.lower_ == "when" for c in clause.children)
+    subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children)
+    progressive = clause.tag_ == "VBG" and [
+        c.lower_ for c in clause.children if c.dep_ == "aux"] in (["was"], ["were"])
+    saying = clause.lemma_.lower() in lex.reporting_verbs | lex.calling_verbs
+    return when and subject and not saying and (_simple_past(clause) or progressive)
 
 
 _NEAR_ADVERBS = frozenset({"just", "shortly", "soon", "immediately", "right", "moments",
