@@ -292,6 +292,8 @@ def test_events_period_date_is_not_the_event_day(nlp: Any, engine: EventCoder) -
      "attack", "2020-01-08", "but not one 'shortly' ties to the verb's day"),
     ("Rohan met Gondor. Arnor fought Gondor after the Rohirric attack on Vel on Monday.",
      "attack", "2020-01-06", "and a day of its own still dates it"),
+    ("Arnor fought Gondor after Rohan attacked Vel.", "attacked", "2020-01-08",
+     "nor one in the lead sentence, whose deeds are the day's news"),
     ("Rohan met Gondor. Earlier, Arnor fought Gondor after Rohan attacked Vel.", "attacked",
      "2020-01-08", "nor one after a verb told as fresh, the day's news"),
     ("Rohan met Gondor. The truce is the outcome of an attack by Rohan on Vel.", "attack",

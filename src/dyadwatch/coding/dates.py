@@ -300,7 +300,10 @@ def _deed_after(token: Token, lex: Lexicon) -> Token | None:
     "soon" ties to it ("soon after the bombing"), nor one after a deed told as fresh
     ("earlier Rohan said ... after Gondor fired"), nor one with a clock time ("after
     Gondor fired at 6am": the day's news), nor a clause in the present (a headline's
-    "after Gondor launches missile"). None for any other word."""
+    "after Gondor launches missile"), nor one in the lead sentence, whose deeds are the
+    day's news. None for any other word."""
+    if _in_lead(token):
+        return None
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of" and (
             token.head.head.lemma_.lower() in lex.aftermath_nouns):
         link = token.head  # "the outcome of talks", "in the wake of the raid"
