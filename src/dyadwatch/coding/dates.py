@@ -214,8 +214,8 @@ def event_date(token: Token, anchor: date | None, lex: Lexicon) -> date | None:
         gap = _gap_after(current)
         if gap is not None:
             return _day_before(current.head, gap, anchor, lex)  # "comes days after ..."
-        later = _deed_after(current, lex)
-        if later is not None and event_date(later, anchor, lex) is None:
+        next_deed = _deed_after(current, lex)
+        if next_deed is not None and event_date(next_deed, anchor, lex) is None:
             return NO_DAY  # "Gondor postponed the talks after Arnor objected": some day before
         if _since_object(current) or _under_an_earlier_noun(current, anchor, lex) or (
                 _beside_an_earlier_time(current, anchor, lex)):
