@@ -396,6 +396,8 @@ def proxied(token: Token, lex: Lexicon) -> bool:
     first = _name_start(token)
     if first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ == "anti":
         return True  # also a name of several words: "the anti-Islamic State coalition"
+    if i + 1 < len(doc) and _unhyphenated_proxy(token, doc[i + 1], lex):
+        return True  # "Russian backed forces", written without the hyphen
     if i + 2 >= len(doc) or doc[i + 1].text != "-":
         return False
     after = doc[i + 2]
@@ -403,6 +405,14 @@ def proxied(token: Token, lex: Lexicon) -> bool:
         return True
     return after.lower_ in {"and", "or"} and i + 5 < len(doc) and doc[i + 4].text == "-" and (
         doc[i + 5].lower_ in lex.proxy_words)
+
+
+def _unhyphenated_proxy(token: Token, after: Token, lex: Lexicon) -> bool:
+    """'Russian backed forces': a participle of ``lex.proxy_words`` right after the name,
+    both modifying the same noun."""
+    return (after.lower_ in lex.proxy_words and after.tag_ == "VBN"
+            and after.dep_ in {"amod", "compound"} and after.head.i == token.head.i
+            and after.head.i > after.i)
 
 
 def _name_start(token: Token) -> int:

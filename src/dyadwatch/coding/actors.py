@@ -600,7 +600,8 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
         return None  # "its Nato ally", "an EU member", "Iran's rivals": someone else
     if head.lemma_.lower() in ORIGIN_NOUNS:
         return None  # "of Iraqi-Kurdish origin, who arrived": an origin is nobody
-    modifiers = _own_modifiers(head, list(_modifiers(head, lex, lookup)))
+    modifiers = _body_before_country(_own_modifiers(head, list(_modifiers(head, lex, lookup))),
+                                     memory)
     role_words = [head, *(m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN")]
     if not any(lookup.role_of(w.lemma_) or lookup.role_of(w.text) for w in role_words):
         # "positions of the Gondorian army": the role of a thing is its holder's
@@ -626,6 +627,18 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
     if actor is None:
         return None
     return Resolved(actor, text, head.i)
+
+
+def _body_before_country(modifiers: list[Token], memory: DocActors) -> list[Token]:
+    """'the UN Syria envoy', 'the EU Iran negotiator': an international body named before
+    a state in the compounds of one noun owns it; the state is what the post is for."""
+    named = sorted(((m, memory.by_token.get(m.i)) for m in modifiers
+                    if m.dep_ in {"compound", "nmod"}), key=lambda pair: pair[0].i)
+    named = [(m, a) for m, a in named if a is not None]
+    if not named or not named[0][1].code.startswith("IGO"):
+        return modifiers
+    states = {m.i for m, a in named[1:] if a.country}
+    return [m for m in modifiers if m.i not in states]
 
 
 # members of a body of states: the body named on them is not the member ("an EU member");

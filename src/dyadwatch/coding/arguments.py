@@ -1482,6 +1482,12 @@ def _agents_of_thing(head: Token, predicate_words: frozenset[int]) -> Iterator[T
                         for pobj in agent.children if pobj.dep_ == "pobj")
 
 
+def _planner_is_passive_subject(predicate: Predicate) -> bool:
+    """A frame in the passive whose subject is the planner of the deed it governs ("is
+    expected to", "is scheduled to meet")."""
+    return predicate.embedded is not None and "nsubjpass" in predicate.source_slots
+
+
 def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                 lex: Lexicon) -> Iterator[Token]:
     token = predicate.token
@@ -1535,7 +1541,12 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                         if p.dep_ == "pobj" and p.lemma_.lower() in CUSTODY_NOUNS)
         return
     if slot in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss"}:
-        yield from _dependency_slot(token, slot, lex)
+        own = _dependency_slot(token, slot, lex)
+        if slot == "dobj" and not subject and _planner_is_passive_subject(predicate):
+            # "the Chilean president is expected to visit Peru": the planner is not the
+            # frame's object; the deed's object is
+            own = (c for c in own if c.dep_ not in PASSIVE_SUBJECT_DEPS)
+        yield from own
         if slot == "nsubj" and (subject or _result_participle(token)):
             yield from _inherited_subject(token, lex)
         if predicate.embedded is not None and not subject:

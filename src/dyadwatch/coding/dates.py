@@ -712,7 +712,8 @@ _PLANNED = re.compile(r"\b(?:next|coming|upcoming|later|this)\b", re.I)
 
 def looks_ahead(token: Token, lex: Lexicon) -> bool:
     """The deed is still to come: "will meet", "is going to vote", "is due to meet",
-    "agreed to hold talks" (a to-clause of a governor in ``lex.prospective_heads``);
+    "agreed to hold talks" (a to-clause of a governor in ``lex.prospective_heads``, or an
+    event noun in its for-phrase: "is scheduled for talks");
     not "would", which is as often the backshift of reported speech ("announced the
     US would withdraw on Tuesday")."""
     will = any(c.dep_ == "aux" and c.lower_ in lex.future_aux and c.lower_ != "would"
@@ -720,7 +721,23 @@ def looks_ahead(token: Token, lex: Lexicon) -> bool:
     going = future(token, lex) and not any(c.lower_ == "would" for c in token.children)
     return will or going or (
         token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.prospective_heads
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)) or (
+        _prospective_for(token, lex)) or _prospective_passive(token, lex)
+
+
+def _prospective_passive(token: Token, lex: Lexicon) -> bool:
+    """A prospective head in the present passive dates the deed it schedules ("is
+    scheduled for talks with X on Friday", "are expected in Lima on Monday")."""
+    return token.lemma_.lower() in lex.prospective_heads and any(
+        c.dep_ == "auxpass" and c.lower_ in {"is", "are", "'s", "'re"} for c in token.children)
+
+
+def _prospective_for(token: Token, lex: Lexicon) -> bool:
+    """An event noun in a for-phrase of a prospective head is still to come ("is scheduled
+    for talks on Friday", "are set for a vote on Tuesday")."""
+    prep = token.head
+    return (token.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "for"
+            and prep.head.lemma_.lower() in lex.prospective_heads)
 
 
 def background(token: Token, lex: Lexicon) -> bool:

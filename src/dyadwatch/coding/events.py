@@ -174,6 +174,10 @@ class EventCoder:
             tell(ctx.told, predicate, predicate.code, None)  # a deed whose doer is unknown
             return
         dated = event_date(predicate.token, ctx.day, self.lex)
+        if dated is None and predicate.embedded is not None and predicate.modality == "intended":
+            # a plan's day may hang on the deed it plans ("is scheduled to meet X on Friday")
+            planned = event_date(predicate.embedded, ctx.day, self.lex)
+            dated = None if planned in (NO_DAY, TOLD_BEFORE) else planned
         if dated is None and standing_present(predicate.token, predicate.code, self.lex):
             dated = NO_DAY  # "Gondor hosts a million refugees": a standing state
         # an event placed in another year with no day named ("Bush's 2003 decision to

@@ -89,12 +89,22 @@ def future(token: Token, lex: Lexicon) -> bool:
         going_to(token))
 
 
+# adjectives after "be" whose to-clause is a deed still to come ("is due to visit", "is
+# about to impose sanctions")
+_AHEAD_ADJECTIVES = frozenset({"due", "about"})
+
+
 def going_to(token: Token) -> bool:
-    """The deed of "is going to …" or "was going to …"."""
+    """The deed of "is going to …" or "was going to …", or of "is due to …" and "is about
+    to …"."""
     head = token.head
-    return token.dep_ == "xcomp" and head.i != token.i and head.lower_ == "going" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and any(
-        c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+    if token.dep_ != "xcomp" or head.i == token.i or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    if head.lower_ in _AHEAD_ADJECTIVES and head.dep_ == "acomp":
+        return head.head.lemma_ == "be"
+    return head.lower_ == "going" and any(c.dep_ == "aux" and c.lemma_ == "be"
+                                          for c in head.children)
 
 
 def forecast(token: Token, lex: Lexicon) -> bool:
