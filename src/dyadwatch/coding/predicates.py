@@ -501,7 +501,18 @@ class PredicateFinder:
         framed = _framed_predicate(token, frame.model_copy(update={"kind": kind}), inner, code,
                                    negated(token, self.lex))
         return replace(framed, words=(token, *bridge, *inner.words),
-                       negated=framed.negated and not refused)
+                       negated=framed.negated and not refused,
+                       aim=kind == "intend" and code[:2] == THREAT_ROOT and not (
+                           _announced_aim(token, self.lex)))
+
+
+def _announced_aim(frame: Token, lex: Lexicon) -> bool:
+    """'Gondor pledged to crush the rebels', 'Arnor said it plans to strike the camps': an
+    aim to use force is a threat (13x) when it is pledged (`pledging_frames`) or told in its
+    holder's own statement; one the narrator attributes ('Gondor hopes to push the militia
+    out', 'sanctions seeking to curb its shipping', 'troops are poised to storm the town')
+    is no threat and no deed, and codes nothing."""
+    return frame.lemma_.lower() in lex.pledging_frames or reported(frame, lex)
 
 
 def _decided_against(token: Token, lex: Lexicon) -> bool:

@@ -1,0 +1,39 @@
+"""Clauses that are no deed on invented sentences with the shipped dictionaries (issue 14):
+an aim to use force that the narrator attributes is no threat, the content of a denial or
+of a saying negated is not stated, negation reaches a to-clause and its bare conjuncts,
+a deed spared never happened, and a negated phrase names no target."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from toy_coder import Triple, coded_triples
+
+pytestmark = [pytest.mark.model, pytest.mark.issue(14)]
+
+
+def coded(nlp: Any, coder: Any, text: str) -> set[Triple]:
+    return coded_triples(nlp, coder, text, published="2019-02-01")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile hopes to drive the Peruvian militia out of the valley.",
+    "The Bolivian council adopted sanctions on Peru, seeking to impose restrictions on "
+    "Peruvian ships.",
+    "Chilean troops are poised to storm the Peruvian border town.",
+])
+def test_events_denied_aims_narrated_aim_is_no_threat(nlp: Any, coder: Any,
+                                                      text: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1].startswith(("13", "17", "19"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile pledged on Monday to drive the Peruvian militia out of the valley.",
+    "Bolivia said on Monday it plans to attack the Peruvian border posts.",
+])
+def test_events_denied_aims_pledged_or_said_aim_is_a_threat(nlp: Any, coder: Any,
+                                                            text: str) -> None:
+    assert [t for t in coded(nlp, coder, text)
+            if t[1].startswith("13") and (t[2] or "").startswith("PER")]
+
