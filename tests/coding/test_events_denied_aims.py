@@ -37,3 +37,12 @@ def test_events_denied_aims_pledged_or_said_aim_is_a_threat(nlp: Any, coder: Any
     assert [t for t in coded(nlp, coder, text)
             if t[1].startswith("13") and (t[2] or "").startswith("PER")]
 
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Bolivia would not dare to shell Peruvian towns and attack Peruvian troops.", "19"),
+    ("The Chilean government did not allow Peruvian troops to attack the rebels.", "19"),
+])
+def test_events_denied_aims_clause_is_no_deed(nlp: Any, coder: Any, text: str,
+                                              absent: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1].startswith(absent)]

@@ -43,6 +43,8 @@ def negated(token: Token, lex: Lexicon) -> bool:
     if token.dep_ == "xcomp" and has_negator(token.head, lex) and (
             token.head.lemma_.lower() not in lex.negating_heads):
         return True  # "did not try to destroy", "does not want to negotiate"
+    if _denied_by_governor(token, lex):
+        return True  # "did not let the villagers defend themselves"
     # "no attack was carried out", "refrained from attacking" are not handled here.
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or any(
         c.dep_ == "dobj" and (any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
@@ -51,6 +53,32 @@ def negated(token: Token, lex: Lexicon) -> bool:
         c.dep_ in {"nsubj", "nsubjpass"} and any(
             d.dep_ in {"preconj", "det"} and d.lower_ == "neither" for d in c.children)
         for c in token.children)  # "neither Tehran nor Baghdad has given permission"
+
+
+def _denied_by_governor(token: Token, lex: Lexicon) -> bool:
+    """'did not let the villagers defend themselves', 'would not dare to bomb the villages
+    and kill civilians', 'does not want to look menacing': a negator on a verb that
+    governs a to-clause, or a chain of them, denies the clause, and the clause's conjuncts
+    with no subject or auxiliary of their own (not under a negating governor: "did not fail
+    to reach" is done)."""
+    clause = token
+    for _ in range(4):
+        while clause.dep_ == "conj" and clause.head.i != clause.i and not any(
+                c.dep_ in {*_CLAUSE_SUBJECTS, "aux", "auxpass"} for c in clause.children):
+            clause = clause.head  # "to bomb the villages and kill civilians"
+        head = clause.head
+        if head.i == clause.i or clause.dep_ not in {"xcomp", "ccomp"} or (
+                clause.dep_ == "ccomp" and not _infinitive(clause)) or (
+                head.lemma_.lower() in lex.negating_heads):
+            return False
+        if has_negator(head, lex):
+            return True
+        clause = head
+    return False
+
+
+def _infinitive(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _little(noun: Token) -> bool:
