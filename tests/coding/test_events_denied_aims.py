@@ -40,6 +40,8 @@ def test_events_denied_aims_pledged_or_said_aim_is_a_threat(nlp: Any, coder: Any
 
 
 @pytest.mark.parametrize(("text", "absent"), [
+    ("Chile denied on Monday that it was obliged to observe the truce with Peru.", "087"),
+    ("Bolivia has not confirmed that its delegation will attend the talks with Peru.", "03"),
     ("Bolivia would not dare to shell Peruvian towns and attack Peruvian troops.", "19"),
     ("The Chilean government did not allow Peruvian troops to attack the rebels.", "19"),
 ])

@@ -232,6 +232,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         if (_foretold(current, lex) and not after_preposition) or _guessed(token, current, lex):
             return True
         if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current) \
+                or _denied_content(current, lex) \
                 or _aim_stated(current, lex) or _hedged(current, lex) or inverted_condition(
                 current) or _bidding(current):
             return True
@@ -512,6 +513,20 @@ def _supposed_it(clause: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and any(
         c.dep_ == "aux" and c.lower_ == "would" for c in head.children) and any(
         c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+
+
+def _denied_content(clause: Token, lex: Lexicon) -> bool:
+    """'Gondor denied that its troops had shelled the town', 'Arnor has not confirmed that
+    its envoy will join the talks': the that-clause of a denial (`disowning_verbs`;
+    not one itself negated, "did not deny that"), or of a verb of saying or confirming that
+    is negated (`confirming_verbs`), is not stated as fact."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.i == clause.i or _infinitive(clause):
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in lex.disowning_verbs:
+        return not has_negator(head, lex)
+    return lemma in lex.confirming_verbs and has_negator(head, lex)
 
 
 def _aim_stated(clause: Token, lex: Lexicon) -> bool:

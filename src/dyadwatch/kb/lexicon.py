@@ -303,6 +303,7 @@ class Lexicon:
     unconfirmed_words: frozenset[str]
     disowned_reports: frozenset[str]
     disowning_verbs: frozenset[str]
+    confirming_verbs: frozenset[str]
     pledging_frames: frozenset[str]
     mocking_adverbs: frozenset[str]
     welcoming_verbs: frozenset[str]
