@@ -48,3 +48,11 @@ def test_events_denied_aims_pledged_or_said_aim_is_a_threat(nlp: Any, coder: Any
 def test_events_denied_aims_clause_is_no_deed(nlp: Any, coder: Any, text: str,
                                               absent: str) -> None:
     assert not [t for t in coded(nlp, coder, text) if t[1].startswith(absent)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean president spoke at length on Monday, but not about Peru.",
+])
+def test_events_denied_aims_negated_phrase_is_no_target(nlp: Any, coder: Any,
+                                                        text: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if (t[2] or "").startswith("PER")]
