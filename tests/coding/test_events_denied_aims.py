@@ -44,6 +44,7 @@ def test_events_denied_aims_pledged_or_said_aim_is_a_threat(nlp: Any, coder: Any
     ("Bolivia has not confirmed that its delegation will attend the talks with Peru.", "03"),
     ("Bolivia would not dare to shell Peruvian towns and attack Peruvian troops.", "19"),
     ("The Chilean government did not allow Peruvian troops to attack the rebels.", "19"),
+    ("The Peruvian port was spared an assault by Chile last month.", "19"),
 ])
 def test_events_denied_aims_clause_is_no_deed(nlp: Any, coder: Any, text: str,
                                               absent: str) -> None:

@@ -1043,8 +1043,9 @@ def _danger_label(noun: Token, lex: Lexicon) -> bool:
 
 def _averted(token: Token, lex: Lexicon) -> bool:
     """'designed to prevent a large-scale attack', 'the attack was averted', 'will be safe
-    from air force attack': an event noun that a verb of prevention takes as its object,
-    or in the from-phrase of a word of safety or prevention, never happened."""
+    from air force attack', 'the town was spared an assault': an event noun that a verb of
+    prevention takes as its object, or in the from-phrase of a word of safety or
+    prevention, never happened."""
     if token.pos_ != "NOUN":
         return False
     current = token
@@ -1052,7 +1053,8 @@ def _averted(token: Token, lex: Lexicon) -> bool:
         current = current.head  # "averted a war and a famine"
     head = current.head
     if current.dep_ in {"dobj", "obj", "nsubjpass"}:
-        return head.pos_ == "VERB" and head.lemma_.lower() in lex.averting_words
+        return head.pos_ == "VERB" and (head.lemma_.lower() in lex.averting_words
+                                        or head.lower_ in lex.averting_words)  # spared: spar
     return current.dep_ == "pobj" and head.lower_ == "from" and (
         head.head.lemma_.lower() in lex.averting_words)
 
