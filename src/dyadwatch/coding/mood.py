@@ -232,7 +232,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         if (_foretold(current, lex) and not after_preposition) or _guessed(token, current, lex):
             return True
         if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current) \
-                or _denied_content(current, lex) \
+                or _denied_content(current, lex) or _aim_named(current, lex) \
                 or _aim_stated(current, lex) or _hedged(current, lex) or inverted_condition(
                 current) or _bidding(current):
             return True
@@ -527,6 +527,18 @@ def _denied_content(clause: Token, lex: Lexicon) -> bool:
     if lemma in lex.disowning_verbs:
         return not has_negator(head, lex)
     return lemma in lex.confirming_verbs and has_negator(head, lex)
+
+
+def _aim_named(clause: Token, lex: Lexicon) -> bool:
+    """'was driven by its wish to push back the militia': a to-clause right after a
+    noun of aim (`goal_nouns`) is that aim, not a deed, also where the parser hangs it on
+    another word (one it hangs on the noun is read there)."""
+    to = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0 or clause.dep_ not in {"xcomp", "advcl", "ccomp"}:
+        return False
+    noun = clause.doc[to.i - 1]
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.goal_nouns and (
+        clause.head.i != noun.i)
 
 
 def _aim_stated(clause: Token, lex: Lexicon) -> bool:
