@@ -38,13 +38,13 @@ def test_events_denied_aims_pledged_or_said_aim_is_a_threat(nlp: Any, coder: Any
             if t[1].startswith("13") and (t[2] or "").startswith("PER")]
 
 
-
 @pytest.mark.parametrize(("text", "absent"), [
     ("Chile denied on Monday that it was obliged to observe the truce with Peru.", "087"),
     ("Bolivia has not confirmed that its delegation will attend the talks with Peru.", "03"),
     ("Bolivia would not dare to shell Peruvian towns and attack Peruvian troops.", "19"),
     ("The Chilean government did not allow Peruvian troops to attack the rebels.", "19"),
     ("The Peruvian port was spared an assault by Chile last month.", "19"),
+    ("Chilean officials say they\u2019ll attack the Peruvian border posts next.", "19"),
 ])
 def test_events_denied_aims_clause_is_no_deed(nlp: Any, coder: Any, text: str,
                                               absent: str) -> None:
