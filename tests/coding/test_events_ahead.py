@@ -37,7 +37,7 @@ def test_events_ahead_hoped_effect_codes_nothing(nlp: Any, coder: Any, text: str
 @pytest.mark.parametrize(("text", "absent", "expected"), [
     ("Peru's minister said a no-fly zone is war. It means destroying Chile's combat planes "
      "from the air.", "13", None),
-    ("Chile meant to strike the Peruvian rebels.", "19", ("CHL", "138", "PERREB")),
+    ("Chile said it meant to strike the Peruvian rebels.", "19", ("CHL", "138", "PERREB")),
 ])
 def test_events_ahead_entailed_codes_nothing(nlp: Any, coder: Any, text: str, absent: str,
                                             expected: tuple[str, str, str] | None) -> None:

@@ -18,7 +18,7 @@ def coded(nlp: Any, coder: Any, text: str) -> set[Triple]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Turkey is threatening to invade Afrin.", ("TUR", "1382", "SYR")),
-    ("Russia's forces are poised to storm Idlib province.", ("RUSMIL", "138", "SYR")),
+    ("Russia said its forces are poised to storm Idlib province.", ("RUSMIL", "138", "SYR")),
 ])
 def test_events_framed_places_inner_object(nlp: Any, coder: Any, text: str,
                                            expected: Triple) -> None:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from toy_coder import arnor_and_gondor, coded_triples, toy_coder
 
 from dyadwatch.coding.events import EventCoder
-from dyadwatch.coding.mood import purpose
+from dyadwatch.coding.mood import _aim_named, purpose
 from dyadwatch.kb.knowledge import load_knowledge
 
 VERBS: dict[str, Any] = {
@@ -128,3 +128,19 @@ def test_mood_purpose_first_doer(words: list[str], expected: bool) -> None:
 def test_events_purpose_potential_event_noun(nlp: Any, engine: EventCoder, text: str) -> None:
     """An event noun in the of-phrase of a noun of what may come has not happened."""
     assert [t for t in coded_triples(nlp, engine, text) if t[1] == "190"] == []
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("noun", "expected"), [("wish", True), ("leader", False)])
+def test_mood_aim_named_after_noun(noun: str, expected: bool) -> None:
+    """'the move was driven by its wish to push back Gondor': a to-clause right after a noun
+    of aim is that aim, though the parser hangs it on the passive verb; after another noun
+    it is not."""
+    words = ["The", "move", "was", "driven", "by", "its", noun, "to", "repel", "Gondor"]
+    doc = Doc(English().vocab, words=words, heads=[1, 3, 3, 3, 3, 6, 4, 8, 3, 8],
+              deps=["det", "nsubjpass", "auxpass", "ROOT", "agent", "poss", "pobj", "aux",
+                    "xcomp", "dobj"],
+              pos=["DET", "NOUN", "AUX", "VERB", "ADP", "PRON", "NOUN", "PART", "VERB", "PROPN"],
+              tags=["DT", "NN", "VBD", "VBN", "IN", "PRP$", "NN", "TO", "VB", "NNP"],
+              lemmas=["the", "move", "be", "drive", "by", "its", noun, "to", "repel", "Gondor"])
+    assert _aim_named(doc[8], load_knowledge().lexicon) is expected

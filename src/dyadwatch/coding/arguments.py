@@ -24,7 +24,7 @@ from dyadwatch.coding.comments import (
     statement_topics,
 )
 from dyadwatch.coding.mentions import ActorLookup
-from dyadwatch.coding.mood import hypothetical, purpose
+from dyadwatch.coding.mood import has_negator, hypothetical, purpose
 from dyadwatch.coding.peoples import people_at, phrase_head
 from dyadwatch.coding.places import (
     PLACE_ENTITIES,
@@ -1058,6 +1058,8 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
             if not subject and _plain_description(predicate, head, lex) and not (
                     _described_actor(head, lookup, lex)):
                 continue  # "described the situation in the camp as heartbreaking"
+            if not subject and _negated_phrase(head, lex):
+                continue  # "posted all day, but not about Gondor"
             found = _named_pair(head, memory) or _counted_sides(head, memory, lookup, lex) or (
                 actors_for(head, memory, lookup, lex))
             found += [named[0] for nmod in _misread_conjuncts(head)
@@ -1085,6 +1087,13 @@ def fill(predicate: Predicate, slots: tuple[str, ...], memory: DocActors,
             if found:
                 return found
     return []
+
+
+def _negated_phrase(head: Token, lex: Lexicon) -> bool:
+    """'posted all day, but not about Gondor', 'talks, though not with Arnor': a
+    prepositional phrase with a negator of its own says who the deed is not
+    aimed at."""
+    return head.dep_ == "pobj" and head.head.dep_ == "prep" and has_negator(head.head, lex)
 
 
 def _named_foe(predicate: Predicate, modifier: Token, found: list[Resolved],

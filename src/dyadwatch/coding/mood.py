@@ -43,6 +43,8 @@ def negated(token: Token, lex: Lexicon) -> bool:
     if token.dep_ == "xcomp" and has_negator(token.head, lex) and (
             token.head.lemma_.lower() not in lex.negating_heads):
         return True  # "did not try to destroy", "does not want to negotiate"
+    if _denied_by_governor(token, lex):
+        return True  # "did not let the villagers defend themselves"
     # "no attack was carried out", "refrained from attacking" are not handled here.
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or any(
         c.dep_ == "dobj" and (any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
@@ -51,6 +53,32 @@ def negated(token: Token, lex: Lexicon) -> bool:
         c.dep_ in {"nsubj", "nsubjpass"} and any(
             d.dep_ in {"preconj", "det"} and d.lower_ == "neither" for d in c.children)
         for c in token.children)  # "neither Tehran nor Baghdad has given permission"
+
+
+def _denied_by_governor(token: Token, lex: Lexicon) -> bool:
+    """'did not let the villagers defend themselves', 'would not dare to bomb the villages
+    and kill civilians', 'does not want to look menacing': a negator on a verb that
+    governs a to-clause, or a chain of them, denies the clause, and the clause's conjuncts
+    with no subject or auxiliary of their own (not under a negating governor: "did not fail
+    to reach" is done)."""
+    clause = token
+    for _ in range(4):
+        while clause.dep_ == "conj" and clause.head.i != clause.i and not any(
+                c.dep_ in {*_CLAUSE_SUBJECTS, "aux", "auxpass"} for c in clause.children):
+            clause = clause.head  # "to bomb the villages and kill civilians"
+        head = clause.head
+        if head.i == clause.i or clause.dep_ not in {"xcomp", "ccomp"} or (
+                clause.dep_ == "ccomp" and not _infinitive(clause)) or (
+                head.lemma_.lower() in lex.negating_heads):
+            return False
+        if has_negator(head, lex):
+            return True
+        clause = head
+    return False
+
+
+def _infinitive(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _little(noun: Token) -> bool:
@@ -214,6 +242,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         if (_foretold(current, lex) and not after_preposition) or _guessed(token, current, lex):
             return True
         if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current) \
+                or _denied_content(current, lex) or _aim_named(current, lex) \
                 or _aim_stated(current, lex) or _hedged(current, lex) or inverted_condition(
                 current) or _bidding(current):
             return True
@@ -494,6 +523,32 @@ def _supposed_it(clause: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and any(
         c.dep_ == "aux" and c.lower_ == "would" for c in head.children) and any(
         c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+
+
+def _denied_content(clause: Token, lex: Lexicon) -> bool:
+    """'Gondor denied that its troops had shelled the town', 'Arnor has not confirmed that
+    its envoy will join the talks': the that-clause of a denial (`disowning_verbs`;
+    not one itself negated, "did not deny that"), or of a verb of saying or confirming that
+    is negated (`confirming_verbs`), is not stated as fact."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.i == clause.i or _infinitive(clause):
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in lex.disowning_verbs:
+        return not has_negator(head, lex)
+    return lemma in lex.confirming_verbs and has_negator(head, lex)
+
+
+def _aim_named(clause: Token, lex: Lexicon) -> bool:
+    """'was driven by its wish to push back the militia': a to-clause right after a
+    noun of aim (`goal_nouns`) is that aim, not a deed, also where the parser hangs it on
+    another word (one it hangs on the noun is read there)."""
+    to = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0 or clause.dep_ not in {"xcomp", "advcl", "ccomp"}:
+        return False
+    noun = clause.doc[to.i - 1]
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.goal_nouns and (
+        clause.head.i != noun.i)
 
 
 def _aim_stated(clause: Token, lex: Lexicon) -> bool:

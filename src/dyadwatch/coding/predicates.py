@@ -501,7 +501,18 @@ class PredicateFinder:
         framed = _framed_predicate(token, frame.model_copy(update={"kind": kind}), inner, code,
                                    negated(token, self.lex))
         return replace(framed, words=(token, *bridge, *inner.words),
-                       negated=framed.negated and not refused)
+                       negated=framed.negated and not refused,
+                       aim=kind == "intend" and code[:2] == THREAT_ROOT and not (
+                           _announced_aim(token, self.lex)))
+
+
+def _announced_aim(frame: Token, lex: Lexicon) -> bool:
+    """'Gondor pledged to crush the rebels', 'Arnor said it plans to strike the camps': an
+    aim to use force is a threat (13x) when it is pledged (`pledging_frames`) or told in its
+    holder's own statement; one the narrator attributes ('Gondor hopes to push the militia
+    out', 'sanctions seeking to curb its shipping', 'troops are poised to storm the town')
+    is no threat and no deed, and codes nothing."""
+    return frame.lemma_.lower() in lex.pledging_frames or reported(frame, lex)
 
 
 def _decided_against(token: Token, lex: Lexicon) -> bool:
@@ -1032,8 +1043,9 @@ def _danger_label(noun: Token, lex: Lexicon) -> bool:
 
 def _averted(token: Token, lex: Lexicon) -> bool:
     """'designed to prevent a large-scale attack', 'the attack was averted', 'will be safe
-    from air force attack': an event noun that a verb of prevention takes as its object,
-    or in the from-phrase of a word of safety or prevention, never happened."""
+    from air force attack', 'the town was spared an assault': an event noun that a verb of
+    prevention takes as its object, or in the from-phrase of a word of safety or
+    prevention, never happened."""
     if token.pos_ != "NOUN":
         return False
     current = token
@@ -1041,7 +1053,8 @@ def _averted(token: Token, lex: Lexicon) -> bool:
         current = current.head  # "averted a war and a famine"
     head = current.head
     if current.dep_ in {"dobj", "obj", "nsubjpass"}:
-        return head.pos_ == "VERB" and head.lemma_.lower() in lex.averting_words
+        return head.pos_ == "VERB" and (head.lemma_.lower() in lex.averting_words
+                                        or head.lower_ in lex.averting_words)  # spared: spar
     return current.dep_ == "pobj" and head.lower_ == "from" and (
         head.head.lemma_.lower() in lex.averting_words)
 

@@ -303,6 +303,8 @@ class Lexicon:
     unconfirmed_words: frozenset[str]
     disowned_reports: frozenset[str]
     disowning_verbs: frozenset[str]
+    confirming_verbs: frozenset[str]
+    pledging_frames: frozenset[str]
     mocking_adverbs: frozenset[str]
     welcoming_verbs: frozenset[str]
     arriving_people: frozenset[str]
@@ -474,9 +476,15 @@ WORD_LIST_IDS: tuple[str, ...] = tuple(
 CODE_SET_IDS: tuple[str, ...] = tuple(sorted(_CODE_SETS))
 
 
+def _with_curly_apostrophes(words: list[str]) -> frozenset[str]:
+    """The words, and each one with a straight apostrophe also with the typographic one
+    news text sets ("they’ll attack" has the future auxiliary "’ll" like "'ll")."""
+    return frozenset(words) | {w.replace("'", "’") for w in words if "'" in w}
+
+
 def build_lexicon(words: WordsFile, rules: RulesFile, origin: str) -> Lexicon:
     """The Lexicon of two validated files; a missing or unknown list id is an E506 naming it."""
-    lists: dict[str, Any] = {w.id: frozenset(w.words) for w in words.lists}
+    lists: dict[str, Any] = {w.id: _with_curly_apostrophes(w.words) for w in words.lists}
     _check_ids(lists, WORD_LIST_IDS, f"{origin}/{WORDS_FILE}", "lists")
     sets: dict[str, Any] = {c.id: CodeSet(frozenset(c.codes)) for c in rules.code_sets}
     _check_ids(sets, CODE_SET_IDS, f"{origin}/{RULES_FILE}", "code_sets")
