@@ -555,6 +555,80 @@ def hearsay(token: Token, lex: Lexicon) -> bool:
     return False
 
 
+def claimed(token: Token, lex: Lexicon) -> bool:
+    """'The minister claims the police shelled the camp', 'Gondor alleged that Arnor had
+    armed the rebels', 'claims of Gondor's ships aiding Arnor', 'the allegation that the
+    militia tortured prisoners': a deed of another side told as the content of a claim or
+    allegation (`alleging_verbs`, `claim_nouns`) is a charge, not stated as fact
+    (docs/annotation.md, reported speech). An event noun counts as the content when it is
+    what the claim is 'of' or the object of a deed in it; one named deeper in its phrases
+    is kept ('claimed that under the trade agreement Gondor would pay'). Kept too: a side's
+    claim of its own deed ('claims to have taken the town', 'claim they are attacking')."""
+    if token.pos_ == "NOUN":
+        if _claim_of(token, lex):
+            return True
+        if token.dep_ not in {"dobj", "obj", "nsubjpass"}:
+            return False
+        token = token.head
+    clause = token
+    while clause.head.i != clause.i:
+        if _claim_content(clause, clause.head, lex) or _said_of_claim(clause, lex):
+            return True
+        if clause.dep_ not in CONTENT_DEPS or clause.dep_ == "acl" and not _has_subject(clause):
+            return False  # not "claims that Gondor, which Arnor called weak, …"
+        clause = clause.head
+    return False
+
+
+# the links a deed climbs to the claim that holds it: clauses told as content, the object
+# to its verb ("claims that Gondor has proof that Arnor used gas") and a phrase to its head
+# ("claims that Gondor tested it as a way of arming Arnor and that it had shelled …")
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "acl", "dobj", "obj", "prep",
+                          "pobj", "pcomp"})
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children)
+
+
+def _claim_content(clause: Token, head: Token, lex: Lexicon) -> bool:
+    """``clause`` is what the verb or noun of claiming ``head`` says another side did."""
+    if head.pos_ == "VERB" and head.lemma_.lower() in lex.alleging_verbs:
+        return clause.dep_ == "ccomp" and not _own_claim(clause, head)
+    if head.pos_ == "NOUN" and head.lower_ in lex.claim_nouns:
+        if clause.dep_ == "acl" and clause.tag_ == "VBG" and any(
+                c.dep_ == "prep" and c.lower_ == "of" and c.i < clause.i for c in head.children):
+            return True  # the parser may hang "aiding" of "claims of ships aiding" on the claim
+        return clause.dep_ in {"acl", "ccomp"} and clause.pos_ in {"VERB", "AUX"} and (
+            _has_subject(clause)) and not _own_claim(clause, head)
+    return False
+
+
+def _claim_of(noun: Token, lex: Lexicon) -> bool:
+    """'claims of chemical attacks', 'allegations of torture by the police'."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN" and (
+        prep.head.lower_ in lex.claim_nouns)
+
+
+def _said_of_claim(clause: Token, lex: Lexicon) -> bool:
+    """'claims of Gondor's ships aiding Arnor', 'allegations of Gondor having armed them':
+    an -ing clause on what a claim is 'of', or after its 'of'."""
+    if clause.dep_ == "acl" and clause.tag_ == "VBG":
+        return _claim_of(clause.head, lex)
+    prep = clause.head
+    return clause.dep_ == "pcomp" and prep.lower_ == "of" and prep.head.pos_ == "NOUN" and (
+        prep.head.lower_ in lex.claim_nouns)
+
+
+def _own_claim(clause: Token, head: Token) -> bool:
+    """The claimed clause's subject is a pronoun, or the claimer named again: a side's
+    claim of its own deed ('Gondor claims it has taken the town')."""
+    claimers = {c.lower_ for c in head.children if c.dep_ in {"nsubj", "poss"}}
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.tag_ == "PRP" or c.lower_ in claimers)
+               for c in clause.children)
+
+
 def _unconfirmed(token: Token, lex: Lexicon) -> bool:
     """'There are unconfirmed reports that dozens were killed in clashes with Gondor',
     'according to unverified accounts, the militia shelled the town': a deed told inside a

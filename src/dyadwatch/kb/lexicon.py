@@ -302,6 +302,8 @@ class Lexicon:
     boasting_verbs: frozenset[str]
     unconfirmed_words: frozenset[str]
     disowned_reports: frozenset[str]
+    alleging_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
     disowning_verbs: frozenset[str]
     mocking_adverbs: frozenset[str]
     welcoming_verbs: frozenset[str]
