@@ -25,6 +25,9 @@ def coded(nlp: Any, coder: Any, text: str) -> set[Triple]:
      "shelled the border villages.", "19"),
     ("Two sources backed up their claims of Peruvian ships aiding Bolivia's efforts to "
      "buy fuel.", "07"),
+    ("I imagined Kenyan jets bombing the Somali camp and killing us.", "19"),
+    ("The film mixes real images with a fictional plot about Kenyan intelligence services "
+     "conspiring to silence the Somali politician.", "17"),
 ])
 def test_events_claims_are_no_deed(nlp: Any, coder: Any, text: str, root: str) -> None:
     assert not [t for t in coded(nlp, coder, text) if t[1].startswith(root)]

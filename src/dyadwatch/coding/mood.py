@@ -629,6 +629,21 @@ def _own_claim(clause: Token, head: Token) -> bool:
                for c in clause.children)
 
 
+def imagined(token: Token, lex: Lexicon) -> bool:
+    """'I imagined going to a camp, and jets bombing it', 'it is hard to envisage Gondor
+    invading': a deed told as what a verb of imagining governs (`imagining_verbs`) is
+    pictured, not done. An -ing conjunct hung on the verb itself belongs with its -ing
+    clause ('imagined going …, and jets bombing it')."""
+    clause = token
+    while clause.dep_ in {"xcomp", "ccomp", "conj"} and clause.head.i != clause.i:
+        head = clause.head
+        if head.lemma_.lower() in lex.imagining_verbs and (clause.dep_ != "conj" or (
+                clause.tag_ == "VBG" and head.tag_ != "VBG")):
+            return True
+        clause = head
+    return False
+
+
 def _unconfirmed(token: Token, lex: Lexicon) -> bool:
     """'There are unconfirmed reports that dozens were killed in clashes with Gondor',
     'according to unverified accounts, the militia shelled the town': a deed told inside a

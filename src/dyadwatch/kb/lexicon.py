@@ -304,6 +304,7 @@ class Lexicon:
     disowned_reports: frozenset[str]
     alleging_verbs: frozenset[str]
     claim_nouns: frozenset[str]
+    imagining_verbs: frozenset[str]
     disowning_verbs: frozenset[str]
     mocking_adverbs: frozenset[str]
     welcoming_verbs: frozenset[str]
