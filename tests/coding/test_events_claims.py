@@ -28,6 +28,8 @@ def coded(nlp: Any, coder: Any, text: str) -> set[Triple]:
     ("I imagined Kenyan jets bombing the Somali camp and killing us.", "19"),
     ("The film mixes real images with a fictional plot about Kenyan intelligence services "
      "conspiring to silence the Somali politician.", "17"),
+    ("The envoy had been pushing for Peruvian fighters to be allowed to seek protection "
+     "from Chilean troops.", "02"),
 ])
 def test_events_claims_are_no_deed(nlp: Any, coder: Any, text: str, root: str) -> None:
     assert not [t for t in coded(nlp, coder, text) if t[1].startswith(root)]

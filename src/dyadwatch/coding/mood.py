@@ -205,7 +205,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
             return True
         if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current) \
                 or _aim_stated(current, lex) or _hedged(current, lex) or inverted_condition(
-                current) or _bidding(current):
+                current) or _bidding(current) or _sought_clause(current, lex):
             return True
         if current is not token and not _parenthetical(token) and _conditional_would(
                 current, lex):
@@ -408,6 +408,16 @@ def _sought(noun: Token, lex: Lexicon) -> bool:
     prep = noun.head
     return noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i != prep.i and (
         f"{prep.head.lemma_.lower()} for" in lex.seeking_verbs)
+
+
+def _sought_clause(clause: Token, lex: Lexicon) -> bool:
+    """'pushed for the fighters to be allowed to leave', 'called for the council members to
+    give up their seats': a for-to clause that a verb of seeking takes (`seeking_verbs`)
+    is only sought, not done."""
+    head = clause.head
+    return head.i != clause.i and f"{head.lemma_.lower()} for" in lex.seeking_verbs and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in clause.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _noun_purpose(clause: Token, lex: Lexicon) -> bool:
