@@ -244,7 +244,7 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
         if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current) \
                 or _denied_content(current, lex) or _aim_named(current, lex) \
                 or _aim_stated(current, lex) or _hedged(current, lex) or inverted_condition(
-                current) or _bidding(current):
+                current) or _bidding(current) or _sought_clause(current, lex):
             return True
         if current is not token and not _parenthetical(token) and _conditional_would(
                 current, lex):
@@ -449,6 +449,16 @@ def _sought(noun: Token, lex: Lexicon) -> bool:
         f"{prep.head.lemma_.lower()} for" in lex.seeking_verbs)
 
 
+def _sought_clause(clause: Token, lex: Lexicon) -> bool:
+    """'pushed for the fighters to be allowed to leave', 'called for the council members to
+    give up their seats': a for-to clause that a verb of seeking takes (`seeking_verbs`)
+    is only sought, not done."""
+    head = clause.head
+    return head.i != clause.i and f"{head.lemma_.lower()} for" in lex.seeking_verbs and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in clause.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def _noun_purpose(clause: Token, lex: Lexicon) -> bool:
     """'a deal to allow Ankara to send its troops', 'a push to free the hostages': a
     to-clause on a noun says what it is for, not that it was done. Not the deed a
@@ -615,6 +625,95 @@ def hearsay(token: Token, lex: Lexicon) -> bool:
         if clause.dep_ == "xcomp" and head.lemma_.lower() in lex.hearsay_verbs and (
                 head.tag_ == "VBN") and any(c.dep_ == "auxpass" for c in head.children) and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            return True
+        clause = head
+    return False
+
+
+def claimed(token: Token, lex: Lexicon) -> bool:
+    """'The minister claims the police shelled the camp', 'Gondor alleged that Arnor had
+    armed the rebels', 'claims of Gondor's ships aiding Arnor', 'the allegation that the
+    militia tortured prisoners': a deed of another side told as the content of a claim or
+    allegation (`alleging_verbs`, `claim_nouns`) is a charge, not stated as fact
+    (docs/annotation.md, reported speech). An event noun counts as the content when it is
+    what the claim is 'of' or the object of a deed in it; one named deeper in its phrases
+    is kept ('claimed that under the trade agreement Gondor would pay'). Kept too: a side's
+    claim of its own deed ('claims to have taken the town', 'claim they are attacking')."""
+    if token.pos_ == "NOUN":
+        if _claim_of(token, lex):
+            return True
+        if token.dep_ not in {"dobj", "obj", "nsubjpass"}:
+            return False
+        token = token.head
+    clause = token
+    while clause.head.i != clause.i:
+        if _claim_content(clause, clause.head, lex) or _said_of_claim(clause, lex):
+            return True
+        if clause.dep_ not in CONTENT_DEPS or clause.dep_ == "acl" and not _has_subject(clause):
+            return False  # not "claims that Gondor, which Arnor called weak, …"
+        clause = clause.head
+    return False
+
+
+# the links a deed climbs to the claim that holds it: clauses told as content, the object
+# to its verb ("claims that Gondor has proof that Arnor used gas") and a phrase to its head
+# ("claims that Gondor tested it as a way of arming Arnor and that it had shelled …")
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "acl", "dobj", "obj", "prep",
+                          "pobj", "pcomp"})
+
+
+def _has_subject(clause: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children)
+
+
+def _claim_content(clause: Token, head: Token, lex: Lexicon) -> bool:
+    """``clause`` is what the verb or noun of claiming ``head`` says another side did."""
+    if head.pos_ == "VERB" and head.lemma_.lower() in lex.alleging_verbs:
+        return clause.dep_ == "ccomp" and not _own_claim(clause, head)
+    if head.pos_ == "NOUN" and head.lower_ in lex.claim_nouns:
+        if clause.dep_ == "acl" and clause.tag_ == "VBG" and any(
+                c.dep_ == "prep" and c.lower_ == "of" and c.i < clause.i for c in head.children):
+            return True  # the parser may hang "aiding" of "claims of ships aiding" on the claim
+        return clause.dep_ in {"acl", "ccomp"} and clause.pos_ in {"VERB", "AUX"} and (
+            _has_subject(clause)) and not _own_claim(clause, head)
+    return False
+
+
+def _claim_of(noun: Token, lex: Lexicon) -> bool:
+    """'claims of chemical attacks', 'allegations of torture by the police'."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN" and (
+        prep.head.lower_ in lex.claim_nouns)
+
+
+def _said_of_claim(clause: Token, lex: Lexicon) -> bool:
+    """'claims of Gondor's ships aiding Arnor', 'allegations of Gondor having armed them':
+    an -ing clause on what a claim is 'of', or after its 'of'."""
+    if clause.dep_ == "acl" and clause.tag_ == "VBG":
+        return _claim_of(clause.head, lex)
+    prep = clause.head
+    return clause.dep_ == "pcomp" and prep.lower_ == "of" and prep.head.pos_ == "NOUN" and (
+        prep.head.lower_ in lex.claim_nouns)
+
+
+def _own_claim(clause: Token, head: Token) -> bool:
+    """The claimed clause's subject is a pronoun, or the claimer named again: a side's
+    claim of its own deed ('Gondor claims it has taken the town')."""
+    claimers = {c.lower_ for c in head.children if c.dep_ in {"nsubj", "poss"}}
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.tag_ == "PRP" or c.lower_ in claimers)
+               for c in clause.children)
+
+
+def imagined(token: Token, lex: Lexicon) -> bool:
+    """'I imagined going to a camp, and jets bombing it', 'it is hard to envisage Gondor
+    invading': a deed told as what a verb of imagining governs (`imagining_verbs`) is
+    pictured, not done. An -ing conjunct hung on the verb itself belongs with its -ing
+    clause ('imagined going …, and jets bombing it')."""
+    clause = token
+    while clause.dep_ in {"xcomp", "ccomp", "conj"} and clause.head.i != clause.i:
+        head = clause.head
+        if head.lemma_.lower() in lex.imagining_verbs and (clause.dep_ != "conj" or (
+                clause.tag_ == "VBG" and head.tag_ != "VBG")):
             return True
         clause = head
     return False

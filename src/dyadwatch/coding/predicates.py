@@ -14,6 +14,7 @@ from spacy.symbols import ADJ, NOUN, VERB
 
 from dyadwatch.coding.doc_arrays import token_parts
 from dyadwatch.coding.mood import (
+    claimed,
     decided,
     entailed,
     forecast,
@@ -22,6 +23,7 @@ from dyadwatch.coding.mood import (
     has_negator,
     hearsay,
     hypothetical,
+    imagined,
     indicative,
     long_held,
     mock_praise,
@@ -137,6 +139,7 @@ class PredicateFinder:
                          or self._framed_conjunct(token, consumed, memo)
                          or self._plain(token, memo))
             if predicate is None or hypothetical(token, self.lex) or hearsay(
+                    token, self.lex) or claimed(token, self.lex) or imagined(
                     token, self.lex) or pundit_view(
                     token, self.lex) or (
                     _unreal_relative(token, self.lex) or _unreal_phrase(token, self.lex)) or (
