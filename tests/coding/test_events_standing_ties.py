@@ -47,3 +47,21 @@ def test_events_standing_ties_other_tenses_and_stances_stay(
 def test_events_standing_ties_lead_present_is_news(nlp: Any, coder: Any, text: str,
                                                    expected: Triple) -> None:
     assert expected in coded_triples(nlp, coder, text, published="2020-01-08")
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("The Somali president, who is backed by Ethiopia, said he would stay.", "051"),
+    ("The Somali rebels, who are armed by Eritrea, seized a town.", "072"),
+])
+def test_events_standing_ties_present_passive_relative_is_no_event(
+        nlp: Any, coder: Any, text: str, absent: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1] == absent]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A Kenyan aid worker, who is held by Somali rebels, wrote to his family.",
+     ("SOMREB", "173", "KENNGO")),
+])
+def test_events_standing_ties_custody_relative_stays(nlp: Any, coder: Any, text: str,
+                                                     expected: Triple) -> None:
+    assert expected in coded(nlp, coder, text)

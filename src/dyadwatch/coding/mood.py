@@ -232,13 +232,25 @@ def standing_relative(token: Token, code: str, lex: Lexicon) -> bool:
     present told as a story, with a word of sequence or a date in the clause ("the group,
     which later claims responsibility"; `narrative_adverbs`), and a claim the speaker makes
     again, a verb of saying or an accusation ("an arsenal which it says it needs", "the
-    cleric whom Ankara accuses of the coup"; `claim_roots`)."""
+    cleric whom Ankara accuses of the coup"; `claim_roots`). A present passive of
+    cooperation (`cooperation_roots`) is as standing ("the militia, which is armed by
+    Gondor"); one of custody or siege is not ("the envoy, who is held by the militia")."""
     clause = _relative_head(token)
-    if clause.dep_ != "relcl" or clause.tag_ not in PRESENT_TAGS or any(
-            c.dep_ in {"aux", "auxpass"} for c in clause.children) or (
+    if clause.dep_ != "relcl" or not _simple_present(
+            clause, code[:2] in lex.cooperation_roots) or (
             clause.lemma_.lower() in lex.reporting_verbs) or code[:2] in lex.claim_roots:
         return False
     return not any(_narrative_mark(c, lex) for word in {clause, token} for c in word.children)
+
+
+def _simple_present(verb: Token, passive: bool) -> bool:
+    """'arms', 'back', and with ``passive`` 'is armed', 'are backed'; not 'has armed', 'was
+    backed', 'will arm'."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBN":
+        return passive and auxes in (["is"], ["are"], ["am"]) and any(
+            c.dep_ == "auxpass" for c in verb.children)
+    return verb.tag_ in PRESENT_TAGS and not auxes
 
 
 def prenominal_label(token: Token) -> bool:
