@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from dyadwatch.coding.doc_arrays import doc_text, entity_at, sentences
-from dyadwatch.coding.mood import future
+from dyadwatch.coding.mood import future, told_as_habit
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -594,21 +594,8 @@ def standing_present(token: Token, code: str, lex: Lexicon) -> bool:
     stance in the present ("Gondor condemns the test", "Arnor says") is the day's news and
     keeps the article's day, and so does a protest, often told in the present as it
     happens, and a headline or a caption with no closing stop ("Warnings sound after
-    Gondor launches missile")."""
-    if code[:2] not in _MATERIAL_ROOTS or _in_lead(token) or token.pos_ != "VERB":
-        return False
-    if not _closed(token.sent):
-        return False
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.continuing_verbs:
-        token = token.head  # "continue to receive": the tense is the head's
-    return token.tag_ in {"VBZ", "VBP"} and not any(
-        c.dep_ in {"aux", "auxpass"} for c in token.children)
-
-
-def _closed(sent: Span) -> bool:
-    """The sentence ends with a stop, as running text does; a headline or a caption
-    often has none."""
-    return sent.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
+    Gondor launches missile"); mood.told_as_habit."""
+    return code[:2] in _MATERIAL_ROOTS and told_as_habit(token, lex)
 
 
 def _in_lead(token: Token) -> bool:

@@ -54,6 +54,7 @@ from dyadwatch.coding.dates import (
 from dyadwatch.coding.deeds import ToldDeed, criticised_deed, deed_doers, reacted_deed, tell
 from dyadwatch.coding.doc_arrays import sentences
 from dyadwatch.coding.mentions import MatcherCache
+from dyadwatch.coding.mood import standing_tie
 from dyadwatch.coding.places import event_location
 from dyadwatch.coding.predicates import (
     FIGHT_ROOT,
@@ -161,7 +162,8 @@ class EventCoder:
                     seen.add(key)
                     coded.append((predicate, event))
         return [event for predicate, event in coded
-                if not (predicate.aim or self._said_by_content(predicate, event, coded))]
+                if not (predicate.aim or self._said_by_content(predicate, event, coded)
+                        or standing_tie(predicate.token, event.cameo, self.lex))]
 
     def _events_for(self, predicate: Predicate, sent: Span, index: int,
                     ctx: DocContext) -> Iterator[Event]:

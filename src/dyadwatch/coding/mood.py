@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from dyadwatch.coding.doc_arrays import per_token
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from dyadwatch.kb.lexicon import Lexicon
 
@@ -271,13 +271,25 @@ def standing_relative(token: Token, code: str, lex: Lexicon) -> bool:
     present told as a story, with a word of sequence or a date in the clause ("the group,
     which later claims responsibility"; `narrative_adverbs`), and a claim the speaker makes
     again, a verb of saying or an accusation ("an arsenal which it says it needs", "the
-    cleric whom Ankara accuses of the coup"; `claim_roots`)."""
+    cleric whom Ankara accuses of the coup"; `claim_roots`). A present passive of
+    cooperation (`cooperation_roots`) is as standing ("the militia, which is armed by
+    Gondor"); one of custody or siege is not ("the envoy, who is held by the militia")."""
     clause = _relative_head(token)
-    if clause.dep_ != "relcl" or clause.tag_ not in PRESENT_TAGS or any(
-            c.dep_ in {"aux", "auxpass"} for c in clause.children) or (
+    if clause.dep_ != "relcl" or not _simple_present(
+            clause, code[:2] in lex.cooperation_roots) or (
             clause.lemma_.lower() in lex.reporting_verbs) or code[:2] in lex.claim_roots:
         return False
     return not any(_narrative_mark(c, lex) for word in {clause, token} for c in word.children)
+
+
+def _simple_present(verb: Token, passive: bool) -> bool:
+    """'arms', 'back', and with ``passive`` 'is armed', 'are backed'; not 'has armed', 'was
+    backed', 'will arm'."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBN":
+        return passive and auxes in (["is"], ["are"], ["am"]) and any(
+            c.dep_ == "auxpass" for c in verb.children)
+    return verb.tag_ in PRESENT_TAGS and not auxes
 
 
 def prenominal_label(token: Token) -> bool:
@@ -323,6 +335,37 @@ def long_held(token: Token, code: str, lex: Lexicon) -> bool:
     return code[:2] not in lex.repeated_roots and any(
         c.dep_ == "advmod" and c.lower_ == "long" for c in token.children) and any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+
+
+def standing_tie(token: Token, code: str, lex: Lexicon) -> bool:
+    """'It once armed one militia and backs another', 'the rebels continue to receive arms
+    from Gondor', 'Arnor hosts a million refugees', 'the ministry does fund aid groups
+    there': material cooperation or aid (``tie_roots``) told as a habit in the present is
+    a standing relationship, no deed (docs/annotation.md: standing relationships are not
+    events); the lead sentence, a headline and a caption tell the day's news in the
+    present ('Gondor sends troops to aid Arnor') and keep it, and so does any other tense
+    ('has armed the group since 2015')."""
+    return code[:2] in lex.tie_roots and told_as_habit(token, lex)
+
+
+def told_as_habit(token: Token, lex: Lexicon) -> bool:
+    """A verb in the simple present ('hosts', 'does fund'), or in a clause of a verb of
+    going on in it ('continue to receive'; ``continuing_verbs``), in a closed sentence
+    after the lead: the present of habits and states, not of the day's news."""
+    if token.pos_ != "VERB" or token.sent.start == 0 or not _closed(token.sent):
+        return False
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.continuing_verbs:
+        token = token.head  # "continue to receive": the tense is the head's
+    auxes = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    if token.tag_ == "VB" and len(auxes) == 1 and auxes[0].lower_ in {"do", "does"}:
+        return True  # "does fund": the present, stressed
+    return token.tag_ in {"VBZ", "VBP"} and not auxes
+
+
+def _closed(sent: Span) -> bool:
+    """The sentence ends with a stop, as running text does; a headline or a caption
+    often has none."""
+    return sent.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
 
 
 def _relative_head(token: Token) -> Token:

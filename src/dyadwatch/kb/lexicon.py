@@ -434,6 +434,7 @@ class Lexicon:
     statement_roots: CodeSet
     claim_roots: CodeSet
     repeated_roots: CodeSet
+    tie_roots: CodeSet
     violent_roots: CodeSet
     figurative_roots: CodeSet
     reciprocal_codes: CodeSet
@@ -465,7 +466,7 @@ _TABLES = frozenset({"anaphors", "peoples", "rewrites", "fallback_targets", "def
 _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes",
                         "place_target_roots", "deployment_codes", "withdrawal_codes",
                         "refusable_roots",
-                        "statement_roots", "claim_roots", "repeated_roots",
+                        "statement_roots", "claim_roots", "repeated_roots", "tie_roots",
                         "violent_roots",
                         "figurative_roots",
                         "reciprocal_codes", "toward_place_roots",
