@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from dyadwatch.coding.actor_words import is_group
 from dyadwatch.coding.actors import DocActors, Resolved, resolve_document
 from dyadwatch.coding.arguments import (
     find_arguments,
@@ -40,7 +41,7 @@ from dyadwatch.coding.arguments import (
     usable_targets,
 )
 from dyadwatch.coding.assembly import Party, assemble_event, rewritten
-from dyadwatch.coding.clause_actors import political, private_sector, quarrelling
+from dyadwatch.coding.clause_actors import actor_sector, political, private_sector, quarrelling
 from dyadwatch.coding.comments import STANCE, comment_on, warned_about
 from dyadwatch.coding.confidence import known_code
 from dyadwatch.coding.dates import (
@@ -213,6 +214,7 @@ class EventCoder:
                 # often talk of the speaker's own policy ("we will provide help")
                 continue
             chosen: list[Resolved | None] = [*usable] or [None]
+            chosen = [t for t in chosen if not _journey_of_no_visit(acting, source, t)]
             for target in chosen:
                 made = [(source, self._event(acting, source, target, sent, index,
                                              ctx.article, event_day, location))]
@@ -329,3 +331,23 @@ def _quarrel(predicate: Predicate, code: str, source: Resolved, target: Resolved
 def _how(side: Resolved) -> str | None:
     """The rule that resolved a side's actor (what its confidence depends on)."""
     return side.actor.rule if side.actor is not None else None
+
+
+VISIT = "042"
+ARMED_GROUP_SECTORS = frozenset({"REB", "INS", "UAF"})
+
+
+def _journey_of_no_visit(predicate: Predicate, source: Resolved,
+                         target: Resolved | None) -> bool:
+    """A journey told by a verb is a visit (042) only to a host: none when it goes
+    nowhere an actor is ("visited the scene", "before landing in the ocean"), nor when a
+    member of an armed group or a people goes to a country ("Letts travelled to Syria in
+    2014", "he went to Syria to document the resistance"), which is a private journey."""
+    if predicate.code != VISIT or predicate.token.pos_ != "VERB":
+        return False
+    if target is None or target.actor is None:
+        return True
+    doer = source.actor
+    armed = doer is not None and (doer.code.startswith("IMG") or (
+        is_group(doer) and actor_sector(doer) in ARMED_GROUP_SECTORS))
+    return armed and actor_sector(target.actor) == ""
