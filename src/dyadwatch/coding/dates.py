@@ -19,7 +19,13 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.doc_arrays import doc_text, entity_at, sentences
+from dyadwatch.coding.doc_arrays import (
+    doc_text,
+    entities_within,
+    entity_at,
+    sentences,
+    span_text,
+)
 from dyadwatch.coding.mood import future
 
 if TYPE_CHECKING:
@@ -263,7 +269,8 @@ def _names_a_past_time(sent: Span, anchor: date, lex: Lexicon) -> bool:
     the 2015 deal", a time of what was said)."""
     if sent.root.lemma_.lower() in lex.reporting_verbs:
         return any(_past_time(e, anchor) for e in _date_expressions(sent.root, lex))
-    return any(ent.label_ == "DATE" and _past_time(ent.text, anchor) for ent in sent.ents)
+    return any(ent.label_ == "DATE" and _past_time(ent.text, anchor)
+               for ent in entities_within(sent))
 
 
 _STORY_STEPS = 3
@@ -541,7 +548,7 @@ def standing_present(token: Token, code: str, lex: Lexicon) -> bool:
 def _closed(sent: Span) -> bool:
     """The sentence ends with a stop, as running text does; a headline or a caption
     often has none."""
-    return sent.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
+    return span_text(sent).rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
 
 
 def _in_lead(token: Token) -> bool:
