@@ -91,3 +91,12 @@ def test_pipeline_bulk_write_matches_write_batch(tmp_path: Path, rerun: bool) ->
                              .fetchall() for t in ("articles", "events")],
                        conn.execute("SELECT code, input FROM failures").fetchall()))
     assert tables[0] == tables[1]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize("text", ["Vel fell.  \n\n  Then Arnor met Gondor. \n\n", "Vel.", ""])
+def test_pipeline_counts_the_sentences_with_words(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    from dyadwatch.pipeline import _count_sentences
+
+    doc = nlp(text)
+    assert _count_sentences(doc) == sum(1 for sent in doc.sents if sent.text.strip())

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch import __version__
 from dyadwatch.coding import DocCoder
+from dyadwatch.coding.doc_arrays import sentences, span_text
 from dyadwatch.coding.register import USER_DATA_KEY as REGISTER_KEY
 from dyadwatch.config import Config
 from dyadwatch.errors import (
@@ -408,9 +409,10 @@ def _code_one(coder: DocCoder, doc: object, article: Article,
     return None
 
 
-def _count_sentences(doc: object) -> int:
-    sents = doc.sents  # type: ignore[attr-defined]
-    return sum(1 for sent in sents if sent.text.strip())
+def _count_sentences(doc: Doc) -> int:
+    """The sentences with more than white space, read from the document's text and the
+    sentences the coder has just built (``sent.text`` builds every token anew)."""
+    return sum(1 for sent in sentences(doc) if span_text(sent).strip())
 
 
 def _count(state: _RunState, events: Sequence[Event]) -> None:

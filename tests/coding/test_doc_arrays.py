@@ -9,10 +9,12 @@ from spacy.tokens import Doc
 from dyadwatch.coding.doc_arrays import (
     doc_text,
     entities,
+    entities_within,
     entity_at,
     per_token,
     sentence_starts_between,
     sentences,
+    span_text,
     token_parts,
     token_strings,
 )
@@ -30,6 +32,14 @@ TEXT = ("Ruritania's Foreign Ministry said on Tuesday that Bordurian troops had 
 def test_token_strings_are_the_tokens_own(nlp, attr, read) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(TEXT)
     assert token_strings(doc, attr) == [read(token) for token in doc]
+
+
+@pytest.mark.parametrize("text", [TEXT, "  Vel  fell.\n\nThen  Arnor ", ""])
+def test_doc_text_and_span_text_are_the_documents_own(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    assert doc_text(doc) == doc.text
+    assert [span_text(sent) for sent in doc.sents] == [sent.text for sent in doc.sents]
+    assert [span_text(ent) for ent in doc.ents] == [ent.text for ent in doc.ents]
 
 
 def test_register_forms_are_lower_case_form_and_lemma(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -90,3 +100,27 @@ def test_per_token_reads_once_per_token_and_document() -> None:
     assert shout(second[0], "!") == "BORDURIA!"  # so is another document
     assert asked == [("Ruritania", "!"), ("protested", "!"), ("Ruritania", "?"),
                      ("Borduria", "!")]
+
+
+@pytest.mark.parametrize("ents", [[], ["B-GPE", "O", "B-ORG", "I-ORG", "O", "B-DATE", "O"]])
+def test_entities_within_are_the_spans_own(ents: list[str]) -> None:
+    words = ["Ruritania", "and", "Vel", "Airways", "met", "Tuesday", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=ents or None)
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            span = doc[start:end]
+            assert [(e.start, e.end, e.label_) for e in entities_within(span)] == [
+                (e.start, e.end, e.label_) for e in span.ents]
+
+
+def test_per_token_reads_once_without_other_arguments() -> None:
+    doc = Doc(spacy.blank("en").vocab, words=["Ruritania", "protested"])
+    asked: list[str] = []
+
+    @per_token
+    def lowered(token) -> str:  # type: ignore[no-untyped-def]
+        asked.append(token.text)
+        return str(token.lower_)
+
+    assert [lowered(t) for t in doc] * 2 == [lowered(t) for t in [*doc, *doc]]
+    assert asked == ["Ruritania", "protested"]

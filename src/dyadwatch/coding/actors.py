@@ -151,9 +151,10 @@ def _reporters(doc: Doc, lex: Lexicon) -> dict[int, int]:
     keyed by the pronoun, the reporter's head as value."""
     found: dict[int, int] = {}
     for i, lower in enumerate(token_strings(doc, "LOWER")):
+        if lower not in REPORTED_PRONOUNS:
+            continue  # most words: no Token built
         token = doc[i]
-        if lower not in REPORTED_PRONOUNS or token.dep_ not in {"nsubj", "nsubjpass"} or (
-                token.head.dep_ not in {"ccomp", "acl"}):
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.dep_ not in {"ccomp", "acl"}:
             continue
         reporter = _reporter(token.head.head, lex)
         if reporter is not None and reporter.i < token.i and reporter.pos_ in {"NOUN", "PROPN"}:

@@ -19,7 +19,12 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.doc_arrays import doc_text, entity_at, sentences
+from dyadwatch.coding.doc_arrays import (
+    doc_text,
+    entities_within,
+    entity_at,
+    sentences,
+)
 from dyadwatch.coding.mood import future, told_as_habit
 
 if TYPE_CHECKING:
@@ -330,7 +335,8 @@ def _names_a_past_time(sent: Span, anchor: date, lex: Lexicon) -> bool:
     the 2015 deal", a time of what was said)."""
     if sent.root.lemma_.lower() in lex.reporting_verbs:
         return any(_past_time(e, anchor) for e in _date_expressions(sent.root, lex))
-    return any(ent.label_ == "DATE" and _past_time(ent.text, anchor) for ent in sent.ents)
+    return any(ent.label_ == "DATE" and _past_time(ent.text, anchor)
+               for ent in entities_within(sent))
 
 
 _STORY_STEPS = 3

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from bisect import bisect_left
 from collections.abc import Callable
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -55,22 +56,35 @@ def per_token(read: Callable[..., R]) -> Callable[..., R]:
     def memoised(token: Token, *rest: Any, **options: Any) -> R:
         if options:
             return read(token, *rest, **options)
-        memo = _kept(token.doc).setdefault(name, {})
-        key = (token.i, *map(id, rest))
-        if key not in memo:
-            memo[key] = read(token, *rest)
-        value: R = memo[key]
+        kept = _kept(token.doc)
+        memo = kept.get(name)
+        if memo is None:
+            memo = kept[name] = {}
+        key = (token.i, *map(id, rest)) if rest else token.i
+        try:
+            value: R = memo[key]
+        except KeyError:
+            value = memo[key] = read(token, *rest)
         return value
     return memoised
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once per document."""
+    """``doc.text``, joined once per document from its words and the spaces after them
+    (``doc.text`` builds every token)."""
     kept = _kept(doc)
     if "text" not in kept:
-        kept["text"] = doc.text
+        spaces = doc.to_array("SPACY").tolist()
+        kept["text"] = "".join([word + " " if space else word for word, space in
+                                zip(token_strings(doc, "ORTH"), spaces, strict=True)])
     text: str = kept["text"]
     return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the document's text joined once (``span.text`` builds each
+    of its tokens)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def token_strings(doc: Doc, attr: str) -> list[str]:
@@ -113,6 +127,20 @@ def _entities_by_token(doc: Doc) -> list[Span | None]:
 def entities(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once per document."""
     return doc_memo(doc, "ents", lambda d: tuple(d.ents))
+
+
+def entities_within(span: Span) -> list[Span]:
+    """``span.ents`` (the entities that lie wholly inside ``span``, up to the first that
+    crosses its end), from the document's entities built once."""
+    doc = span.doc
+    found = entities(doc)
+    starts = doc_memo(doc, "entity_starts", lambda d: [ent.start for ent in found])
+    inside: list[Span] = []
+    for ent in found[bisect_left(starts, span.start):]:
+        if ent.end > span.end:
+            break
+        inside.append(ent)
+    return inside
 
 
 def sentences(doc: Doc) -> tuple[Span, ...]:

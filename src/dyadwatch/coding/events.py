@@ -53,7 +53,7 @@ from dyadwatch.coding.dates import (
     standing_present,
 )
 from dyadwatch.coding.deeds import ToldDeed, criticised_deed, deed_doers, reacted_deed, tell
-from dyadwatch.coding.doc_arrays import sentences
+from dyadwatch.coding.doc_arrays import sentences, span_text
 from dyadwatch.coding.mentions import MatcherCache
 from dyadwatch.coding.mood import standing_tie
 from dyadwatch.coding.places import event_location
@@ -289,7 +289,7 @@ class EventCoder:
                                      _how(source)),
             target=Party(target.code, target.country, target.text, _how(target))
             if target else None,
-            sentence=sent.text.strip(), trigger=" ".join(t.text for t in words), rule=rule,
+            sentence=span_text(sent).strip(), trigger=" ".join(t.text for t in words), rule=rule,
             dictionary_version=self.dictionary_version,
             confidence_table=self.resources.confidence,
             date=day.isoformat() if day else None, negated=predicate.negated,

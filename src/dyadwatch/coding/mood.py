@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.doc_arrays import per_token
+from dyadwatch.coding.doc_arrays import per_token, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -365,7 +365,7 @@ def told_as_habit(token: Token, lex: Lexicon) -> bool:
 def _closed(sent: Span) -> bool:
     """The sentence ends with a stop, as running text does; a headline or a caption
     often has none."""
-    return sent.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
+    return span_text(sent).rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
 
 
 def _relative_head(token: Token) -> Token:

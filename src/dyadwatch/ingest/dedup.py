@@ -37,12 +37,19 @@ def normalise_text(text: str) -> str:
 
 def text_sha1(text: str) -> str:
     """SHA-1 (hex) of the normalised text: the key of exact duplicates."""
-    return hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()
+    return _normalised_sha1(normalise_text(text))
+
+
+def _normalised_sha1(normalised: str) -> str:
+    return hashlib.sha1(normalised.encode("utf-8")).hexdigest()
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     """Word n-grams of the normalised text (the whole text when it is shorter than n)."""
-    words = normalise_text(text).split()
+    return _word_shingles(normalise_text(text).split(), size)
+
+
+def _word_shingles(words: list[str], size: int) -> set[str]:
     if len(words) <= size:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
@@ -50,7 +57,12 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 def minhash(text: str, num_perm: int = NUM_PERM, size: int = SHINGLE_WORDS) -> Signature:
     """MinHash signature of the text's shingles."""
-    return sign_items((s.encode("utf-8") for s in shingles(text, size)), num_perm)
+    return _normalised_minhash(normalise_text(text), num_perm, size)
+
+
+def _normalised_minhash(normalised: str, num_perm: int, size: int) -> Signature:
+    words = normalised.split()
+    return sign_items((s.encode("utf-8") for s in _word_shingles(words, size)), num_perm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +99,13 @@ class Deduplicator:
 
     def match(self, article_id: str, text: str) -> Match | None:
         """The earlier copy (and whether it is exact or near), else None after remembering."""
-        digest = text_sha1(text)
+        normalised = normalise_text(text)  # once for both keys
+        digest = _normalised_sha1(normalised)
         first = self._by_sha1.get(digest)
         if first is not None:
             return None if first == article_id else Match(first, "exact")
-        return self.match_signed(article_id, digest,
-                                 minhash(text, self.num_perm, self.shingle_words))
+        return self.match_signed(article_id, digest, _normalised_minhash(
+            normalised, self.num_perm, self.shingle_words))
 
     def match_signed(self, article_id: str, digest: str, signature: Signature) -> Match | None:
         """As ``match``, for a text's ``text_sha1`` and MinHash computed elsewhere (the Ray

@@ -162,10 +162,12 @@ class ActorDictionary:
         return None if entry_id is None else self.entries[entry_id]
 
     def role_of(self, lemma: str) -> str | None:
-        return _kept_answer(self._roles_asked, lemma, self.roles)
+        asked = self._roles_asked  # most words were asked before: answered without a call
+        return asked[lemma] if lemma in asked else _kept_answer(asked, lemma, self.roles)
 
     def country_of_demonym(self, word: str) -> str | None:
-        return _kept_answer(self._demonyms_asked, word, self.demonyms)
+        asked = self._demonyms_asked
+        return asked[word] if word in asked else _kept_answer(asked, word, self.demonyms)
 
     def country_of_demonym_pair(self, first: str, second: str) -> str | None:
         """``country_of_demonym(f"{first} {second}")``, answered at once when two words of
