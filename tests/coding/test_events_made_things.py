@@ -40,6 +40,8 @@ def engine() -> EventCoder:
      ("GON", "110", "ARN")),
     ("Arnor announced a new plan for the border, which Gondor rejected.",
      ("GON", "120", "ARN")),
+    ("The envoy answered Arnor's decision to close the border, a move that infuriated Gondor.",
+     ("GON", "110", "ARN")),
 ])
 def test_events_made_thing_reaction(nlp: Any, engine: EventCoder, text: str,
                                     expected: Triple) -> None:

@@ -1503,6 +1503,9 @@ def _restated_doers(noun: Token, predicate_words: frozenset[int]) -> Iterator[To
     if passive(clause):
         yield from (p for agent in clause.children if agent.dep_ == "agent"
                     for p in agent.children if p.dep_ == "pobj")
+    elif clause.dep_ == "acl" and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        # "Trump's decision to withdraw the troops, a move ...": the deciding noun's owner
+        yield from (c for c in clause.head.children if c.dep_ == "poss")
     else:
         yield from (c for c in clause.children if c.dep_ in SUBJECT_DEPS)
 
