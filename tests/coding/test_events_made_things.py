@@ -61,3 +61,32 @@ def test_events_made_thing_not_owned(nlp: Any, engine: EventCoder, text: str,
                                      unwanted: Triple) -> None:
     assert unwanted not in coded_triples(nlp, engine, text)
 
+
+FRAMED: dict[str, Any] = {
+    "version": "test",
+    "patterns": [
+        {"id": "reject.plan", "lemmas": ["reject", "refuse"], "object": ["plan", "deal"],
+         "code": "127", "target": ["dobj", "poss"]},
+        {"id": "offer.v", "lemmas": ["propose", "offer"], "code": "030", "target": ["dative"]},
+        {"id": "arm.v", "lemmas": ["arm"], "code": "062", "target": ["dobj"]},
+    ],
+    "frames": [{"id": "refuse.f", "lemmas": ["refuse", "reject"], "kind": "refuse"}],
+    "derive": {"refuse": {"default": "120"}},
+}
+
+
+@pytest.fixture(scope="module")
+def framed() -> EventCoder:
+    return toy_coder(FRAMED, arnor_and_gondor({}))
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "unwanted"), [
+    ("Gondor rejected the plan proposed by Arnor.", ("GON", "127", "ARN"), ("GON", "120", None)),
+    ("Gondor refused the deal offered by Arnor.", ("GON", "127", "ARN"), ("GON", "120", None)),
+])
+def test_events_made_thing_participle_is_no_frame(nlp: Any, framed: EventCoder, text: str,
+                                                  expected: Triple, unwanted: Triple) -> None:
+    triples = coded_triples(nlp, framed, text)
+    assert expected in triples
+    assert unwanted not in triples
