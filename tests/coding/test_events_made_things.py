@@ -84,6 +84,7 @@ def framed() -> EventCoder:
 @pytest.mark.parametrize(("text", "expected", "unwanted"), [
     ("Gondor rejected the plan proposed by Arnor.", ("GON", "127", "ARN"), ("GON", "120", None)),
     ("Gondor refused the deal offered by Arnor.", ("GON", "127", "ARN"), ("GON", "120", None)),
+    ("Gondor rejected the plan drawn up by Arnor.", ("GON", "127", "ARN"), ("GON", "127", None)),
 ])
 def test_events_made_thing_participle_is_no_frame(nlp: Any, framed: EventCoder, text: str,
                                                   expected: Triple, unwanted: Triple) -> None:

@@ -1369,7 +1369,7 @@ AUTHORING_LEMMAS = frozenset({
     "mediate", "impose", "put", "take", "make", "adopt", "carry", "hold", "control",
     "launch", "issue", "announce", "sign", "offer", "present", "submit", "table",
     "introduce", "order", "pass", "seize", "occupy", "run", "fund", "finance", "write",
-    "unveil", "set"})
+    "unveil", "set", "draw", "craft", "devise", "prepare", "negotiate", "author"})
 
 
 def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
