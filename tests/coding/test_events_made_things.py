@@ -91,3 +91,12 @@ def test_events_made_thing_participle_is_no_frame(nlp: Any, framed: EventCoder, 
     triples = coded_triples(nlp, framed, text)
     assert expected in triples
     assert unwanted not in triples
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("text", [
+    "Gondor objected to the plan proposed by Arnor.",
+    "Gondor objected to the proposal made by Arnor.",
+])
+def test_events_made_thing_prepositional_object(nlp: Any, engine: EventCoder, text: str) -> None:
+    assert ("GON", "110", "ARN") in coded_triples(nlp, engine, text)

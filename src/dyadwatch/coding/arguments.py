@@ -1387,7 +1387,8 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
                 for r in actors_for(doer, memory, lookup, lex)]
     if head.pos_ != "NOUN" or head.lemma_.lower() in lex.personal_nouns:
         return []
-    for agent in _agents_of_thing(head, predicate_words) if _first_object(head) else ():
+    for agent in _agents_of_thing(head, predicate_words) if (
+            _first_object(head) or head.dep_ == "pobj") else ():
         found = actors_for(agent, memory, lookup, lex)
         if found:
             return found
