@@ -1378,7 +1378,7 @@ AUTHORING_LEMMAS = frozenset({
     "mediate", "impose", "put", "take", "make", "adopt", "carry", "hold", "control",
     "launch", "issue", "announce", "sign", "offer", "present", "submit", "table",
     "introduce", "order", "pass", "seize", "occupy", "run", "fund", "finance", "write",
-    "unveil", "set"})
+    "unveil", "set", "draw", "craft", "devise", "prepare", "negotiate", "author"})
 
 
 def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
@@ -1388,12 +1388,16 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
     "boycotted a Russian-sponsored conference", "endorsed the plan put forward by Morocco";
     and whom an event noun object is done to: "allowed the return of UN inspectors". The
     doer a by-phrase names comes first ("welcomed the release of the hostages by Iran")."""
-    if head.lower_ in lex.relative_pronouns and head.head.dep_ == "relcl" and (
-            head.head.head.lemma_.lower() in lex.restating_nouns):
-        head = head.head.head  # "..., a move that Ruritania condemned": the move
+    clause = _relative_clause(head, lex)
+    if clause is not None and clause.head.lemma_.lower() in lex.restating_nouns:
+        head = clause.head  # "..., a move that Ruritania condemned": the move
+    elif clause is not None:
+        return [r for doer in _made_thing_doers(clause, predicate_words)
+                for r in actors_for(doer, memory, lookup, lex)]
     if head.pos_ != "NOUN" or head.lemma_.lower() in lex.personal_nouns:
         return []
-    for agent in _agents_of_thing(head, predicate_words) if _first_object(head) else ():
+    for agent in _agents_of_thing(head, predicate_words) if (
+            _first_object(head) or head.dep_ == "pobj") else ():
         found = actors_for(agent, memory, lookup, lex)
         if found:
             return found
@@ -1432,6 +1436,42 @@ def _authors(head: Token, memory: DocActors, lookup: ActorLookup,
         return [r for doer in _restated_doers(head, predicate_words)
                 for r in actors_for(doer, memory, lookup, lex)]
     return []
+
+
+def _relative_clause(word: Token, lex: Lexicon) -> Token | None:
+    """The relative clause a relative pronoun opens, also through its preposition ("the
+    drills, to which Ruritania objects"); the parser hangs some on the verb before them."""
+    if word.lower_ not in lex.relative_pronouns:
+        return None
+    clause = word.head.head if word.dep_ == "pobj" else word.head
+    return clause if clause.dep_ in {"relcl", "advcl"} else None
+
+
+# verbs whose subject makes, holds or does the thing that is their object ("Borduria held
+# drills", "announced a plan", "signed a pact")
+MAKING_LEMMAS = AUTHORING_LEMMAS | frozenset({"conduct", "stage", "deploy", "build", "fire",
+                                              "test", "agree"})
+
+
+def _made_thing_doers(clause: Token, predicate_words: frozenset[int]) -> Iterator[Token]:
+    """'Borduria held drills off the coast, to which Ruritania objects', 'announced a plan for
+    the border, which Ruritania rejected': a reaction told in a relative clause set off by a
+    comma, on the object of a verb of making or doing or on a phrase in it (the parser
+    hangs such a clause on the nearest noun), is aimed at that verb's subject; not after a
+    verb of any other kind ("praised the plan, which Ruritania rejected": the plan is not
+    the praiser's)."""
+    doc = clause.doc
+    left = clause.left_edge.i
+    if left == 0 or doc[left - 1].text not in {",", "–", "—", "-"}:
+        return
+    anchor = clause.head  # a noun, or the verb itself for a clause hung on it
+    if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep":
+        anchor = anchor.head.head  # "drills on the peninsula", "a plan for the border"
+    verb = anchor.head if anchor.dep_ in {"dobj", "obj"} else anchor
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in MAKING_LEMMAS or passive(verb) or (
+            verb.i in predicate_words or verb.i > clause.i):
+        return
+    yield from (c for c in verb.children if c.dep_ in SUBJECT_DEPS)
 
 
 CONTROL_NOUNS = frozenset({"control", "rule", "occupation", "siege"})
@@ -1473,6 +1513,9 @@ def _restated_doers(noun: Token, predicate_words: frozenset[int]) -> Iterator[To
     if passive(clause):
         yield from (p for agent in clause.children if agent.dep_ == "agent"
                     for p in agent.children if p.dep_ == "pobj")
+    elif clause.dep_ == "acl" and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        # "Trump's decision to withdraw the troops, a move ...": the deciding noun's owner
+        yield from (c for c in clause.head.children if c.dep_ == "poss")
     else:
         yield from (c for c in clause.children if c.dep_ in SUBJECT_DEPS)
 

@@ -420,14 +420,25 @@ def embedded_predicate(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in {"dobj", "attr", "acomp"}:
             for grandchild in child.children:
-                if grandchild.dep_ in EMBED_DEPS and grandchild.pos_ == "VERB":
+                if grandchild.dep_ in EMBED_DEPS and grandchild.pos_ == "VERB" and not (
+                        _describing_participle(grandchild)):
                     return grandchild
     if token.pos_ == "NOUN":
         for child in token.children:
-            if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
+            if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB" and not (
+                    _describing_participle(child)):
                 return child
         return _detached_infinitive(token)
     return None
+
+
+def _describing_participle(verb: Token) -> bool:
+    """'rejected the plan proposed by Gondor', 'the plan, drawn up in Gondor': a past
+    participle on a noun says what was done to the noun; it is no deed the frame names
+    (no refusal to propose); not a perfect with a subject or an auxiliary of its own
+    ("the accusation that Gondor had armed the rebels")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+        c.dep_ in {*SUBJECT_DEPS, "aux", "mark"} for c in verb.children)
 
 
 def _detached_infinitive(noun: Token) -> Token | None:
