@@ -26,6 +26,7 @@ from dyadwatch.coding.mood import (
     long_held,
     mock_praise,
     near_miss,
+    needed_deed,
     negated,
     none_done,
     prenominal_label,
@@ -381,8 +382,8 @@ class PredicateFinder:
         if matched is None or matched[0].code not in self.lex.statement_roots or (
                 token.lemma_.lower() in self.lex.conceding_verbs):
             return None  # "acknowledged that Assad would have to be allowed to stand"
-        for clause in token.children:
-            modal = obligation_modal(clause, self.lex) if clause.dep_ == "ccomp" else None
+        for told in token.children:
+            clause, modal = _obliged(told, self.lex)
             if modal is None or clause.i in consumed or _self_obliged(clause, self.lex):
                 continue
             kind = "demand" if modal == "must" and not _mutual(clause, self.lex) else "appeal"
@@ -509,6 +510,19 @@ def _decided_against(token: Token, lex: Lexicon) -> bool:
     verb of decision rules out is refused, as one that will not be done."""
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.decision_verbs and any(
         c.dep_ == "neg" for c in token.children)
+
+
+def _obliged(told: Token, lex: Lexicon) -> tuple[Token, str | None]:
+    """The clause a statement asks to be carried out, and its modal: "said Gondor must
+    withdraw" (must), or a necessity the speaker states, "said it was vital that Gondor
+    withdraw" (an appeal, as with 'should')."""
+    if told.dep_ != "ccomp":
+        return told, None
+    modal = obligation_modal(told, lex)
+    if modal is not None:
+        return told, modal
+    needed = None if has_negator(told, lex) else needed_deed(told, lex)
+    return (told, None) if needed is None else (needed, "should")
 
 
 def _self_obliged(clause: Token, lex: Lexicon) -> bool:

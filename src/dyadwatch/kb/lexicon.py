@@ -202,6 +202,7 @@ class Lexicon:
     obligation_verbs: frozenset[str]
     obligation_blockers: frozenset[str]
     knowing_verbs: frozenset[str]
+    necessity_words: frozenset[str]
     weapon_nouns: frozenset[str]
     measure_nouns: frozenset[str]
     states_of: frozenset[str]
