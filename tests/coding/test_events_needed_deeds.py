@@ -1,7 +1,9 @@
-"""Deeds asked for, not done (issue 14). A necessity stated of an
+"""Deeds asked for or planned, not done or threatened (issue 14). A necessity stated of an
 empty 'it' ("said it was vital that Gondor withdraw") asks Gondor to act, an appeal like
 'should'; the deed asked for is not done, even where no one is said to say it; a necessity
-the speaker lays on itself, a fact and a denied necessity ask nothing."""
+the speaker lays on itself, a fact and a denied necessity ask nothing. A deed of force
+ahead on condition that its doer first gets the means ("would shoot them down if it bought
+the radars") is a plan, no threat; one on condition of another's deed stays a threat."""
 
 from __future__ import annotations
 
@@ -47,4 +49,21 @@ def test_events_needed_deed_is_not_done(nlp: Any, coder: Any, text: str) -> None
 ])
 def test_events_needed_deed_asks_nothing(nlp: Any, coder: Any, text: str) -> None:
     assert not [t for t in coded(nlp, coder, text) if t[1].startswith(("02", "10"))]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president said Somalia would shoot the drones down if it bought the new radars.",
+    "Somalia will shoot the drones down when it completes the purchase of the radars, the"
+    " Kenyan president said.",
+])
+def test_events_self_conditioned_deed_is_no_threat(nlp: Any, coder: Any, text: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1].startswith("13")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya will strike Somalia if it builds the dam, the Kenyan president said.",
+    "Kenya will strike Somalia if the militia crosses the border, the Kenyan president said.",
+])
+def test_events_condition_on_another_keeps_threat(nlp: Any, coder: Any, text: str) -> None:
+    assert ("KEN", "138", "SOM") in coded(nlp, coder, text)
 

@@ -158,6 +158,42 @@ def ultimatum(token: Token) -> bool:
                                          for m in c.children) for c in token.children)
 
 
+SELF_CONDITION_MARKS = frozenset({"if", "when", "once"})
+
+
+def self_conditioned(token: Token, lex: Lexicon) -> bool:
+    """'Japan would shoot the missiles down if it bought the weapons', 'he will shoot them
+    down when he completes the purchase': a deed ahead on condition that its own doer first
+    gets the means (``acquiring_verbs``) is a plan or a forecast of what the doer may become
+    able to do, no threat at anyone; a threat's condition is another's deed ("will
+    retaliate if Gondor oversteps"). A pronoun that may name the deed's object instead
+    ("will strike Gondor if it builds the bomb") leaves the threat as it is."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
+    return bool(doers) and any(
+        c.dep_ == "advcl" and c.lemma_.lower() in lex.acquiring_verbs and any(
+            m.dep_ in {"mark", "advmod"} and m.lower_ in SELF_CONDITION_MARKS
+            for m in c.children)
+        and any(s.dep_ == "nsubj" and _same_doer(s, doers[0], objects) for s in c.children)
+        for c in token.children)
+
+
+def _same_doer(subject: Token, doer: Token, objects: list[Token]) -> bool:
+    """The condition's subject names the deed's doer again: the same word, or a pronoun
+    that agrees with the doer and with none of the deed's objects."""
+    if subject.pos_ != "PRON":
+        return subject.lemma_.lower() == doer.lemma_.lower()
+    if doer.pos_ == "PRON":
+        return doer.lower_ == subject.lower_
+    return _agrees(subject, doer) and not any(_agrees(subject, o) for o in objects)
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """'it', 'he', 'she' for a singular noun, 'they' for a plural one."""
+    plural = noun.tag_ in {"NNS", "NNPS"} or noun.lower_ in {"they", "them", "we", "us"}
+    return (pronoun.lower_ == "they") == plural
+
+
 def hypothetical(token: Token, lex: Lexicon) -> bool:
     """Conditional, modal-possible or questioned clauses describe no event, nor do event
     nouns that are only possible ("any nuclear attack", "a potential strike")."""

@@ -34,6 +34,7 @@ from dyadwatch.coding.mood import (
     purpose,
     reported,
     scene_setting,
+    self_conditioned,
     self_praise,
     standing_relative,
     striven_for,
@@ -298,6 +299,8 @@ class PredicateFinder:
             # "will withdraw its force unless the rebels agree" is a threat (an ultimatum)
             kind = "threaten" if code[:2] in self.lex.conflict_roots or ultimatum(token) else (
                 "intend" if code[:2] in self.lex.cooperation_roots else None)
+            if kind == "threaten" and self_conditioned(token, self.lex):
+                return None  # "Japan would shoot them down if it bought the weapons"
             derived = self.verbs.derived_code(kind, code) if kind else None
             if derived is not None:
                 code, rule = derived, f"future:{pattern.id}"

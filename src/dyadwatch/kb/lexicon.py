@@ -203,6 +203,7 @@ class Lexicon:
     obligation_blockers: frozenset[str]
     knowing_verbs: frozenset[str]
     necessity_words: frozenset[str]
+    acquiring_verbs: frozenset[str]
     weapon_nouns: frozenset[str]
     measure_nouns: frozenset[str]
     states_of: frozenset[str]
