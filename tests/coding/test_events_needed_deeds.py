@@ -3,7 +3,8 @@ empty 'it' ("said it was vital that Gondor withdraw") asks Gondor to act, an app
 'should'; the deed asked for is not done, even where no one is said to say it; a necessity
 the speaker lays on itself, a fact and a denied necessity ask nothing. A deed of force
 ahead on condition that its doer first gets the means ("would shoot them down if it bought
-the radars") is a plan, no threat; one on condition of another's deed stays a threat."""
+the radars") is a plan, no threat; one on condition of another's deed stays a threat.
+"Told Gondor it must withdraw" is a demand on Gondor, not the speaker's own resolve."""
 
 from __future__ import annotations
 
@@ -67,3 +68,10 @@ def test_events_self_conditioned_deed_is_no_threat(nlp: Any, coder: Any, text: s
 def test_events_condition_on_another_keeps_threat(nlp: Any, coder: Any, text: str) -> None:
     assert ("KEN", "138", "SOM") in coded(nlp, coder, text)
 
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan foreign minister told Somalia it must withdraw its troops from the border.",
+])
+def test_events_told_it_must_is_a_demand(nlp: Any, coder: Any, text: str) -> None:
+    assert [t for t in coded(nlp, coder, text) if t[0] == "KENGOV" and t[1].startswith("10")
+            and t[2] == "SOM"]

@@ -387,7 +387,8 @@ class PredicateFinder:
             return None  # "acknowledged that Assad would have to be allowed to stand"
         for told in token.children:
             clause, modal = _obliged(told, self.lex)
-            if modal is None or clause.i in consumed or _self_obliged(clause, self.lex):
+            if modal is None or clause.i in consumed or (
+                    _self_obliged(clause, self.lex) and not _told_it(token, clause)):
                 continue
             kind = "demand" if modal == "must" and not _mutual(clause, self.lex) else "appeal"
             inner = self._match(clause, memo)
@@ -533,6 +534,13 @@ def _self_obliged(clause: Token, lex: Lexicon) -> bool:
     the speaker says it must do itself is its own resolve, no demand on anyone."""
     return any(c.dep_ in SUBJECT_DEPS and c.lower_ in lex.speaker_pronouns
                for c in clause.children)
+
+
+def _told_it(token: Token, clause: Token) -> bool:
+    """'told the EU it must take back its fighters': after a verb of telling with an
+    object, 'it' in what the told must do is the one told, not the speaker."""
+    return any(c.dep_ in {"dobj", "dative"} and c.pos_ != "PRON" for c in token.children) and any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in clause.children)
 
 
 def _mutual(clause: Token, lex: Lexicon) -> bool:
