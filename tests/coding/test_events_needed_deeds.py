@@ -75,3 +75,11 @@ def test_events_condition_on_another_keeps_threat(nlp: Any, coder: Any, text: st
 def test_events_told_it_must_is_a_demand(nlp: Any, coder: Any, text: str) -> None:
     assert [t for t in coded(nlp, coder, text) if t[0] == "KENGOV" and t[1].startswith("10")
             and t[2] == "SOM"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president said it was critical for a political party to keep its promises.",
+    "The Kenyan president said it was important for politicians to be mindful of their words.",
+])
+def test_events_needed_of_anyone_asks_no_one(nlp: Any, coder: Any, text: str) -> None:
+    assert not [t for t in coded(nlp, coder, text) if t[1].startswith("02")]

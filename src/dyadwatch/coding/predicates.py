@@ -526,7 +526,21 @@ def _obliged(told: Token, lex: Lexicon) -> tuple[Token, str | None]:
     if modal is not None:
         return told, modal
     needed = None if has_negator(told, lex) else needed_deed(told, lex)
-    return (told, None) if needed is None else (needed, "should")
+    if needed is None or any(c.dep_ in SUBJECT_DEPS and _anyone(c, lex)
+                             for c in needed.children):
+        return told, None
+    return needed, "should"
+
+
+def _anyone(subject: Token, lex: Lexicon) -> bool:
+    """'it was critical for a political party to have credibility', 'important for
+    politicians to be mindful': a necessity for anyone of a kind is advice, asked of no
+    one; only a named or definite side is asked to act."""
+    if subject.pos_ in {"PROPN", "PRON"} or any(
+            c.dep_ in {"amod", "compound"} and c.ent_type_ for c in subject.children):
+        return False  # "that Turkish troops withdraw"
+    dets = [c for c in subject.children if c.dep_ in {"det", "poss"}]
+    return not dets or any(d.lower_ in lex.indefinite_articles for d in dets)
 
 
 def _self_obliged(clause: Token, lex: Lexicon) -> bool:
