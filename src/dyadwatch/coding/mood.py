@@ -196,6 +196,42 @@ def ultimatum(token: Token) -> bool:
                                          for m in c.children) for c in token.children)
 
 
+SELF_CONDITION_MARKS = frozenset({"if", "when", "once"})
+
+
+def self_conditioned(token: Token, lex: Lexicon) -> bool:
+    """'Japan would shoot the missiles down if it bought the weapons', 'he will shoot them
+    down when he completes the purchase': a deed ahead on condition that its own doer first
+    gets the means (``acquiring_verbs``) is a plan or a forecast of what the doer may become
+    able to do, no threat at anyone; a threat's condition is another's deed ("will
+    retaliate if Gondor oversteps"). A pronoun that may name the deed's object instead
+    ("will strike Gondor if it builds the bomb") leaves the threat as it is."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
+    return bool(doers) and any(
+        c.dep_ == "advcl" and c.lemma_.lower() in lex.acquiring_verbs and any(
+            m.dep_ in {"mark", "advmod"} and m.lower_ in SELF_CONDITION_MARKS
+            for m in c.children)
+        and any(s.dep_ == "nsubj" and _same_doer(s, doers[0], objects) for s in c.children)
+        for c in token.children)
+
+
+def _same_doer(subject: Token, doer: Token, objects: list[Token]) -> bool:
+    """The condition's subject names the deed's doer again: the same word, or a pronoun
+    that agrees with the doer and with none of the deed's objects."""
+    if subject.pos_ != "PRON":
+        return subject.lemma_.lower() == doer.lemma_.lower()
+    if doer.pos_ == "PRON":
+        return doer.lower_ == subject.lower_
+    return _agrees(subject, doer) and not any(_agrees(subject, o) for o in objects)
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """'it', 'he', 'she' for a singular noun, 'they' for a plural one."""
+    plural = noun.tag_ in {"NNS", "NNPS"} or noun.lower_ in {"they", "them", "we", "us"}
+    return (pronoun.lower_ == "they") == plural
+
+
 def hypothetical(token: Token, lex: Lexicon) -> bool:
     """Conditional, modal-possible or questioned clauses describe no event, nor do event
     nouns that are only possible ("any nuclear attack", "a potential strike")."""
@@ -241,6 +277,9 @@ def hypothetical(token: Token, lex: Lexicon) -> bool:
             return True  # "to discuss how to protect the Kurds" asks a question
         if (_foretold(current, lex) and not after_preposition) or _guessed(token, current, lex):
             return True
+        if any((needed := needed_deed(holder, lex)) is not None and needed.i == current.i
+               for holder in (current.head, current.head.head)):
+            return True  # "it is vital that Gondor withdraw": asked for, not done
         if _unreal_clause(current, lex) or _yes_no_question(current) or _supposed_it(current) \
                 or _denied_content(current, lex) or _aim_named(current, lex) \
                 or _aim_stated(current, lex) or _hedged(current, lex) or inverted_condition(
@@ -898,6 +937,42 @@ def _unreal_clause(clause: Token, lex: Lexicon) -> bool:
         clause, lex) or any(
         c.dep_ in {"acomp", "advmod"} and c.lower_ in lex.unreal_heads and c.i < clause.i
         for c in head.children) or _excessive(head)
+
+
+def needed_deed(clause: Token, lex: Lexicon) -> Token | None:
+    """'it was vital that Gondor withdraw', 'it is of vital importance that Gondor act',
+    'it is essential for Gondor to act', 'it is time for Gondor to act': the clause of a
+    necessity said of an empty 'it' (``necessity_words``), only asked for, or, denied
+    ("it is not necessary that Gondor withdraw"), not asked; one that states a fact ("vital
+    that the public were informed") is no such clause."""
+    if clause.lemma_ != "be" or not any(
+            c.dep_ in _CLAUSE_SUBJECTS and c.lower_ == "it" for c in clause.children):
+        return None
+    necessity = [c for c in clause.children if _necessity(c, lex)] + [
+        p for c in clause.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj" and _necessity(p, lex)]
+    for holder in (clause, *necessity) if necessity else ():
+        for c in holder.children:
+            if c.dep_ in {"ccomp", "advcl", "acl", "relcl"} and _asked_clause(c):
+                return c
+    return None
+
+
+def _necessity(word: Token, lex: Lexicon) -> bool:
+    """'vital', 'essential', 'of vital importance', 'time' (bare: not "the first time")."""
+    return word.dep_ in {"acomp", "attr", "pobj"} and word.lemma_.lower() in (
+        lex.necessity_words) and not any(c.dep_ in {"det", "amod", "poss"} and (
+            c.lower_ not in lex.necessity_words) for c in word.children)
+
+
+def _asked_clause(clause: Token) -> bool:
+    """A that-clause or a for-to clause with its own subject, telling no fact ("that
+    Gondor withdraw", "that Gondor should withdraw", "for Gondor to withdraw")."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if not any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children) or indicative(clause):
+        return False
+    return "that" in marks or not marks or ("for" in marks and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
 
 
 def foreseen(clause: Token, lex: Lexicon) -> bool:

@@ -28,6 +28,7 @@ from dyadwatch.coding.mood import (
     long_held,
     mock_praise,
     near_miss,
+    needed_deed,
     negated,
     none_done,
     prenominal_label,
@@ -35,6 +36,7 @@ from dyadwatch.coding.mood import (
     purpose,
     reported,
     scene_setting,
+    self_conditioned,
     self_praise,
     standing_relative,
     striven_for,
@@ -300,6 +302,8 @@ class PredicateFinder:
             # "will withdraw its force unless the rebels agree" is a threat (an ultimatum)
             kind = "threaten" if code[:2] in self.lex.conflict_roots or ultimatum(token) else (
                 "intend" if code[:2] in self.lex.cooperation_roots else None)
+            if kind == "threaten" and self_conditioned(token, self.lex):
+                return None  # "Japan would shoot them down if it bought the weapons"
             derived = self.verbs.derived_code(kind, code) if kind else None
             if derived is not None:
                 code, rule = derived, f"future:{pattern.id}"
@@ -384,9 +388,10 @@ class PredicateFinder:
         if matched is None or matched[0].code not in self.lex.statement_roots or (
                 token.lemma_.lower() in self.lex.conceding_verbs):
             return None  # "acknowledged that Assad would have to be allowed to stand"
-        for clause in token.children:
-            modal = obligation_modal(clause, self.lex) if clause.dep_ == "ccomp" else None
-            if modal is None or clause.i in consumed or _self_obliged(clause, self.lex):
+        for told in token.children:
+            clause, modal = _obliged(told, self.lex)
+            if modal is None or clause.i in consumed or (
+                    _self_obliged(clause, self.lex) and not _told_it(token, clause)):
                 continue
             kind = "demand" if modal == "must" and not _mutual(clause, self.lex) else "appeal"
             inner = self._match(clause, memo)
@@ -525,11 +530,45 @@ def _decided_against(token: Token, lex: Lexicon) -> bool:
         c.dep_ == "neg" for c in token.children)
 
 
+def _obliged(told: Token, lex: Lexicon) -> tuple[Token, str | None]:
+    """The clause a statement asks to be carried out, and its modal: "said Gondor must
+    withdraw" (must), or a necessity the speaker states, "said it was vital that Gondor
+    withdraw" (an appeal, as with 'should')."""
+    if told.dep_ != "ccomp":
+        return told, None
+    modal = obligation_modal(told, lex)
+    if modal is not None:
+        return told, modal
+    needed = None if has_negator(told, lex) else needed_deed(told, lex)
+    if needed is None or any(c.dep_ in SUBJECT_DEPS and _anyone(c, lex)
+                             for c in needed.children):
+        return told, None
+    return needed, "should"
+
+
+def _anyone(subject: Token, lex: Lexicon) -> bool:
+    """'it was critical for a political party to have credibility', 'important for
+    politicians to be mindful': a necessity for anyone of a kind is advice, asked of no
+    one; only a named or definite side is asked to act."""
+    if subject.pos_ in {"PROPN", "PRON"} or any(
+            c.dep_ in {"amod", "compound"} and c.ent_type_ for c in subject.children):
+        return False  # "that Turkish troops withdraw"
+    dets = [c for c in subject.children if c.dep_ in {"det", "poss"}]
+    return not dets or any(d.lower_ in lex.indefinite_articles for d in dets)
+
+
 def _self_obliged(clause: Token, lex: Lexicon) -> bool:
     """'Borduria said it must counter Ruritanian aggression', 'said we should act': what
     the speaker says it must do itself is its own resolve, no demand on anyone."""
     return any(c.dep_ in SUBJECT_DEPS and c.lower_ in lex.speaker_pronouns
                for c in clause.children)
+
+
+def _told_it(token: Token, clause: Token) -> bool:
+    """'told the EU it must take back its fighters': after a verb of telling with an
+    object, 'it' in what the told must do is the one told, not the speaker."""
+    return any(c.dep_ in {"dobj", "dative"} and c.pos_ != "PRON" for c in token.children) and any(
+        c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in clause.children)
 
 
 def _mutual(clause: Token, lex: Lexicon) -> bool:

@@ -202,6 +202,8 @@ class Lexicon:
     obligation_verbs: frozenset[str]
     obligation_blockers: frozenset[str]
     knowing_verbs: frozenset[str]
+    necessity_words: frozenset[str]
+    acquiring_verbs: frozenset[str]
     weapon_nouns: frozenset[str]
     measure_nouns: frozenset[str]
     states_of: frozenset[str]
