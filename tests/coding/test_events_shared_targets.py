@@ -189,6 +189,15 @@ def test_events_shared_targets_relative_clause_leaves_out_object(nlp: Any, coder
 
 @pytest.mark.model
 @pytest.mark.issue(14)
+def test_events_shared_targets_person_bearing_group_name(nlp: Any, coder: Any) -> None:
+    """One person killed in a raid who bears an armed group's name is no group."""
+    found = _triples(nlp, coder, "Abu Sayyaf was killed in a raid by US commandos.",
+                     "2018-01-15")
+    assert not any(t == "PHLREB" for _, _, t in found)
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
 def test_events_shared_targets_nearest_subject_is_the_doer(nlp: Any, coder: Any) -> None:
     """A participle's doer is the subject of the nearest clause that has one, known or not;
     the subject of a clause further up is someone else."""
@@ -283,6 +292,8 @@ def test_events_shared_targets_earlier_deed_further_up(nlp: Any, coder: Any) -> 
      ("CHLMIL", "195", "PERMIL")),
     ("Thousands of civilians in Peru have been uprooted by Chilean air strikes.",
      ("CHL", "195", "PERCVL")),
+    ("About forty Peruvian soldiers were killed in Chilean air strikes overnight.",
+     ("CHL", "195", "PERMIL")),
 ])
 def test_events_shared_targets_deed_harms(nlp: Any, coder: Any, text: str,
                                           expected: Triple) -> None:

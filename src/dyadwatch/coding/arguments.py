@@ -570,9 +570,10 @@ HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "hit", "destroy", "di
 def _harmed_by_deed(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
                     lex: Lexicon) -> list[Resolved]:
     """'Air strikes by Ruritanian jets killed 30 soldiers', 'thousands were uprooted by
-    Ruritanian shelling': an armed deed named by a noun with no target of its own is aimed
-    at those its clause says it killed, wounded, hit or uprooted: the object of the verb
-    it is the subject of, or the subject of the passive verb whose agent it is."""
+    Ruritanian shelling', '30 civilians were killed in Ruritanian air strikes': an armed
+    deed named by a noun with no target of its own is aimed at those its clause says it
+    killed, wounded, hit or uprooted: the object of the verb it is the subject of, or the
+    subject of the passive verb whose agent it is or in whose 'in' phrase it is."""
     token = predicate.token
     if token.pos_ != "NOUN" or predicate.code[:2] not in lex.violent_roots:
         return []
@@ -584,7 +585,7 @@ def _harmed_by_deed(predicate: Predicate, memory: DocActors, lookup: ActorLookup
         noun = noun.head.head  # "a series of airstrikes by Russian jets killed ..."
     if noun.dep_ == "nsubj":
         verb, slot = noun.head, "dobj"
-    elif noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "agent" or _passive_means(noun):
         verb, slot = noun.head.head, "nsubjpass"
     else:
         return []
@@ -593,9 +594,22 @@ def _harmed_by_deed(predicate: Predicate, memory: DocActors, lookup: ActorLookup
     harmed = fill(replace(predicate, token=verb, words=(verb,), slot_tokens=(verb,),
                           embedded=None), (slot,), memory, lookup, lex, subject=False)
     # "killed 120 Isis fighters and 60 foreign mercenaries in Syria": those called foreign
-    # are of no country the sentence names, and would be read in its place's
+    # are of no country the sentence names, and would be read in its place's; "Abu Sayyaf
+    # was killed in a raid": one person killed who bears a group's name is no group
     return [r for r in harmed if not any(
-        c.dep_ == "amod" and c.lower_ == "foreign" for c in token.doc[r.token_i].children)]
+        c.dep_ == "amod" and c.lower_ == "foreign" for c in token.doc[r.token_i].children)
+        and not _person_named_as_group(token.doc[r.token_i], r)]
+
+
+def _person_named_as_group(head: Token, side: Resolved) -> bool:
+    return head.ent_type_ == "PERSON" and side.actor is not None and is_group(side.actor)
+
+
+def _passive_means(noun: Token) -> bool:
+    """'were killed in air strikes': a deed noun in the 'in' phrase of a passive verb."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" and (
+        passive(prep.head))
 
 
 DEFENCE_PREPS = frozenset({"from", "against"})
