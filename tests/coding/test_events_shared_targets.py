@@ -189,6 +189,22 @@ def test_events_shared_targets_relative_clause_leaves_out_object(nlp: Any, coder
 
 @pytest.mark.model
 @pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Washington has provided arms and training for the Peruvian rebels Chile is now "
+     "fighting in the north.", ("CHL", "190", "PERREB")),
+])
+def test_events_shared_targets_relative_clause_misparsed(nlp: Any, coder: Any, text: str,
+                                                         expected: Triple) -> None:
+    """An object relative clause parsed as the complement of the verb before is done to
+    the noun it follows; a clause after a verb of saying and its object is not."""
+    assert expected in _triples(nlp, coder, text, "2020-05-05")
+    said = _triples(nlp, coder, "Lima told reporters Chile is fighting the rebels.",
+                    "2020-05-05")
+    assert {t for _, c, t in said if c == "190"} == {"REB"}
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
 def test_events_shared_targets_person_bearing_group_name(nlp: Any, coder: Any) -> None:
     """One person killed in a raid who bears an armed group's name is no group."""
     found = _triples(nlp, coder, "Abu Sayyaf was killed in a raid by US commandos.",

@@ -1850,14 +1850,51 @@ def _relative_head(token: Token, lex: Lexicon) -> Iterator[Token]:
     clause, below = token, -1
     while clause.dep_ == "xcomp" and clause.tag_ == "VB" and not _own_object(clause):
         clause, below = clause.head, clause.i
-    if clause.dep_ != "relcl" or clause.head.pos_ not in {"NOUN", "PROPN"} or passive(clause):
+    head = clause.head if clause.dep_ == "relcl" else _misparsed_relative_head(clause)
+    if head is None or head.pos_ not in {"NOUN", "PROPN"} or passive(clause):
         return
     subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
     if subjects and not any(t.lower_ in lex.relative_pronouns for s in subjects
                             for t in s.subtree) and not any(
-            (c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} and c.i != below)
-            or c.lower_ in RELATIVE_ADVERBS for c in clause.children):
-        yield clause.head
+            (c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} and c.i != below
+             and not _relative_object(c)) or c.lower_ in RELATIVE_ADVERBS
+            for c in clause.children):
+        yield head
+
+
+# entity types of a noun no relative clause describes in a misparse ("said on Monday
+# Russia is fighting": a time, not the one fought)
+UNDESCRIBED_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT",
+                                  "MONEY", "QUANTITY"})
+
+
+def _misparsed_relative_head(clause: Token) -> Token | None:
+    """'provided air cover for the Kurdish militias Turkey is battling', 'assistance to
+    Kurdish militia within Syria that Ankara is fighting': an object relative clause the
+    parser hangs as the complement of the verb before. Its first word, a subject or an
+    object 'that', comes right after the object of a preposition, the noun it describes
+    (past a place phrase between them: "militia within Syria that"); a verb of saying's
+    clause follows the verb or its object, no such noun ("told reporters Russia ...")."""
+    if clause.dep_ != "ccomp" or clause.i <= clause.head.i:
+        return None
+    first = clause.left_edge
+    if first.i < 1 or not (_relative_object(first) or first.dep_ in SUBJECT_DEPS
+                           or first.head.dep_ in SUBJECT_DEPS):
+        return None
+    noun = first.doc[first.i - 1]
+    if _relative_object(first) and noun.ent_type_ in PLACE_ENTITIES and (
+            noun.head.dep_ == "prep" and noun.head.i > 0):
+        noun = noun.doc[noun.head.i - 1]  # "militia within Syria that": past the place
+    if noun.dep_ != "pobj" or noun.ent_type_ in UNDESCRIBED_ENTITIES or (
+            noun.ent_type_ in PLACE_ENTITIES):
+        return None
+    return noun
+
+
+def _relative_object(token: Token) -> bool:
+    """An object 'that' or 'which' that begins a relative clause ("the militia that Ankara
+    is fighting"), which the parser leaves in it as its object."""
+    return token.dep_ in {"dobj", "obj"} and token.lower_ in {"that", "which", "whom"}
 
 
 def _own_object(verb: Token) -> bool:
