@@ -205,6 +205,15 @@ def test_events_shared_targets_relative_clause_misparsed(nlp: Any, coder: Any, t
 
 @pytest.mark.model
 @pytest.mark.issue(14)
+def test_events_shared_targets_left_in_no_harm(nlp: Any, coder: Any) -> None:
+    """A deed that leaves a side in a state that is no harm is aimed at no one for it."""
+    found = _triples(nlp, coder, "The Chilean offensive left Peruvian forces in disarray.",
+                     "2020-05-05")
+    assert not any(t == "PERMIL" for _, _, t in found)
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
 def test_events_shared_targets_person_bearing_group_name(nlp: Any, coder: Any) -> None:
     """One person killed in a raid who bears an armed group's name is no group."""
     found = _triples(nlp, coder, "Abu Sayyaf was killed in a raid by US commandos.",
@@ -310,6 +319,10 @@ def test_events_shared_targets_earlier_deed_further_up(nlp: Any, coder: Any) -> 
      ("CHL", "195", "PERCVL")),
     ("About forty Peruvian soldiers were killed in Chilean air strikes overnight.",
      ("CHL", "195", "PERMIL")),
+    ("A Chilean assault left twelve Peruvian soldiers dead near the border.",
+     ("CHL", "190", "PERMIL")),
+    ("Chilean air strikes that left 30 Peruvian civilians dead drew protests.",
+     ("CHL", "195", "PERCVL")),
 ])
 def test_events_shared_targets_deed_harms(nlp: Any, coder: Any, text: str,
                                           expected: Triple) -> None:

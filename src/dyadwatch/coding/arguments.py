@@ -583,13 +583,16 @@ def _harmed_by_deed(predicate: Predicate, memory: DocActors, lookup: ActorLookup
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
             noun.head.head.lemma_.lower() in SERIES_NOUNS):
         noun = noun.head.head  # "a series of airstrikes by Russian jets killed ..."
-    if noun.dep_ == "nsubj":
+    clause = _telling_clause(noun, lex)
+    if clause is not None and _harm_verb(clause):
+        verb, slot = clause, "dobj"  # "air strikes that left 30 soldiers dead"
+    elif noun.dep_ == "nsubj":
         verb, slot = noun.head, "dobj"
     elif noun.dep_ == "pobj" and noun.head.dep_ == "agent" or _passive_means(noun):
         verb, slot = noun.head.head, "nsubjpass"
     else:
         return []
-    if verb.lemma_.lower() not in HARM_VERBS:
+    if not _harm_verb(verb):
         return []
     harmed = fill(replace(predicate, token=verb, words=(verb,), slot_tokens=(verb,),
                           embedded=None), (slot,), memory, lookup, lex, subject=False)
@@ -599,6 +602,31 @@ def _harmed_by_deed(predicate: Predicate, memory: DocActors, lookup: ActorLookup
     return [r for r in harmed if not any(
         c.dep_ == "amod" and c.lower_ == "foreign" for c in token.doc[r.token_i].children)
         and not _person_named_as_group(token.doc[r.token_i], r)]
+
+
+# states a deed leaves those it struck in: "an assault left two soldiers dead"
+LEFT_STATES = frozenset({"dead", "wounded", "injured", "maimed", "hurt"})
+
+
+def _harm_verb(verb: Token) -> bool:
+    return verb.lemma_.lower() in HARM_VERBS or _left_harmed(verb)
+
+
+def _left_harmed(verb: Token) -> bool:
+    """'an assault left two soldiers dead': 'leave' with a state of harm as complement;
+    not "left Peruvian forces in disarray"."""
+    return verb.lemma_.lower() == "leave" and any(
+        c.lower_ in LEFT_STATES and c.dep_ in {"oprd", "acomp", "advcl", "xcomp", "ccomp"}
+        for c in verb.children)
+
+
+def _telling_clause(noun: Token, lex: Lexicon) -> Token | None:
+    """The active relative clause on a deed noun whose subject is the relative word:
+    "air strikes that left 30 soldiers dead"."""
+    return next((clause for clause in noun.children if clause.dep_ == "relcl"
+                 and not passive(clause) and any(
+                     c.dep_ in SUBJECT_DEPS and c.lower_ in lex.relative_pronouns
+                     for c in clause.children)), None)
 
 
 def _person_named_as_group(head: Token, side: Resolved) -> bool:
