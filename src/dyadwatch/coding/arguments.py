@@ -1878,7 +1878,7 @@ def _relative_head(token: Token, lex: Lexicon) -> Iterator[Token]:
     clause, below = token, -1
     while clause.dep_ == "xcomp" and clause.tag_ == "VB" and not _own_object(clause):
         clause, below = clause.head, clause.i
-    head = clause.head if clause.dep_ == "relcl" else _misparsed_relative_head(clause)
+    head = clause.head if clause.dep_ == "relcl" else _misparsed_relative_head(clause, lex)
     if head is None or head.pos_ not in {"NOUN", "PROPN"} or passive(clause):
         return
     subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
@@ -1896,25 +1896,29 @@ UNDESCRIBED_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCEN
                                   "MONEY", "QUANTITY"})
 
 
-def _misparsed_relative_head(clause: Token) -> Token | None:
+def _misparsed_relative_head(clause: Token, lex: Lexicon) -> Token | None:
     """'provided air cover for the Kurdish militias Turkey is battling', 'assistance to
     Kurdish militia within Syria that Ankara is fighting': an object relative clause the
-    parser hangs as the complement of the verb before. Its first word, a subject or an
-    object 'that', comes right after the object of a preposition, the noun it describes
-    (past a place phrase between them: "militia within Syria that"); a verb of saying's
-    clause follows the verb or its object, no such noun ("told reporters Russia ...")."""
-    if clause.dep_ != "ccomp" or clause.i <= clause.head.i:
+    parser hangs as the complement of the verb before (or as an adverbial clause, when it
+    keeps the object 'that'). Its first word, a subject or an object 'that', comes right
+    after the object of a preposition, the noun it describes (past a place phrase between
+    them: "militia within Syria that"); a verb of saying's
+    clause follows the verb or its object, no such noun ("told reporters Russia ..."), and
+    one after a phrase of the telling ("said at a meeting with Erdogan the army ...") is
+    what was said: no verb of saying, no person's name."""
+    if clause.dep_ not in {"ccomp", "advcl"} or clause.i <= clause.head.i or (
+            clause.head.lemma_.lower() in lex.reporting_verbs | lex.hearsay_verbs):
         return None
     first = clause.left_edge
-    if first.i < 1 or not (_relative_object(first) or first.dep_ in SUBJECT_DEPS
-                           or first.head.dep_ in SUBJECT_DEPS):
-        return None
+    if first.i < 1 or not (_relative_object(first) or clause.dep_ == "ccomp" and (
+            first.dep_ in SUBJECT_DEPS or first.head.dep_ in SUBJECT_DEPS)):
+        return None  # as an adverbial clause only with its object 'that'
     noun = first.doc[first.i - 1]
     if _relative_object(first) and noun.ent_type_ in PLACE_ENTITIES and (
             noun.head.dep_ == "prep" and noun.head.i > 0):
         noun = noun.doc[noun.head.i - 1]  # "militia within Syria that": past the place
     if noun.dep_ != "pobj" or noun.ent_type_ in UNDESCRIBED_ENTITIES or (
-            noun.ent_type_ in PLACE_ENTITIES):
+            noun.ent_type_ in PLACE_ENTITIES or noun.ent_type_ == "PERSON"):
         return None
     return noun
 
