@@ -189,6 +189,40 @@ def test_events_shared_targets_relative_clause_leaves_out_object(nlp: Any, coder
 
 @pytest.mark.model
 @pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Washington has provided arms and training for the Peruvian rebels Chile is now "
+     "fighting in the north.", ("CHL", "190", "PERREB")),
+])
+def test_events_shared_targets_relative_clause_misparsed(nlp: Any, coder: Any, text: str,
+                                                         expected: Triple) -> None:
+    """An object relative clause parsed as the complement of the verb before is done to
+    the noun it follows; a clause after a verb of saying and its object is not."""
+    assert expected in _triples(nlp, coder, text, "2020-05-05")
+    said = _triples(nlp, coder, "Lima told reporters Chile is fighting the rebels.",
+                    "2020-05-05")
+    assert {t for _, c, t in said if c == "190"} == {"REB"}
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+def test_events_shared_targets_left_in_no_harm(nlp: Any, coder: Any) -> None:
+    """A deed that leaves a side in a state that is no harm is aimed at no one for it."""
+    found = _triples(nlp, coder, "The Chilean offensive left Peruvian forces in disarray.",
+                     "2020-05-05")
+    assert not any(t == "PERMIL" for _, _, t in found)
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
+def test_events_shared_targets_person_bearing_group_name(nlp: Any, coder: Any) -> None:
+    """One person killed in a raid who bears an armed group's name is no group."""
+    found = _triples(nlp, coder, "Abu Sayyaf was killed in a raid by US commandos.",
+                     "2018-01-15")
+    assert not any(t == "PHLREB" for _, _, t in found)
+
+
+@pytest.mark.model
+@pytest.mark.issue(14)
 def test_events_shared_targets_nearest_subject_is_the_doer(nlp: Any, coder: Any) -> None:
     """A participle's doer is the subject of the nearest clause that has one, known or not;
     the subject of a clause further up is someone else."""
@@ -282,6 +316,12 @@ def test_events_shared_targets_earlier_deed_further_up(nlp: Any, coder: Any) -> 
     ("A wave of air strikes by Chilean jets killed about forty Peruvian soldiers overnight.",
      ("CHLMIL", "195", "PERMIL")),
     ("Thousands of civilians in Peru have been uprooted by Chilean air strikes.",
+     ("CHL", "195", "PERCVL")),
+    ("About forty Peruvian soldiers were killed in Chilean air strikes overnight.",
+     ("CHL", "195", "PERMIL")),
+    ("A Chilean assault left twelve Peruvian soldiers dead near the border.",
+     ("CHL", "190", "PERMIL")),
+    ("Chilean air strikes that left 30 Peruvian civilians dead drew protests.",
      ("CHL", "195", "PERCVL")),
 ])
 def test_events_shared_targets_deed_harms(nlp: Any, coder: Any, text: str,

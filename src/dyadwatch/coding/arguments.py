@@ -570,9 +570,10 @@ HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "hit", "destroy", "di
 def _harmed_by_deed(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
                     lex: Lexicon) -> list[Resolved]:
     """'Air strikes by Ruritanian jets killed 30 soldiers', 'thousands were uprooted by
-    Ruritanian shelling': an armed deed named by a noun with no target of its own is aimed
-    at those its clause says it killed, wounded, hit or uprooted: the object of the verb
-    it is the subject of, or the subject of the passive verb whose agent it is."""
+    Ruritanian shelling', '30 civilians were killed in Ruritanian air strikes': an armed
+    deed named by a noun with no target of its own is aimed at those its clause says it
+    killed, wounded, hit or uprooted: the object of the verb it is the subject of, or the
+    subject of the passive verb whose agent it is or in whose 'in' phrase it is."""
     token = predicate.token
     if token.pos_ != "NOUN" or predicate.code[:2] not in lex.violent_roots:
         return []
@@ -582,20 +583,61 @@ def _harmed_by_deed(predicate: Predicate, memory: DocActors, lookup: ActorLookup
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
             noun.head.head.lemma_.lower() in SERIES_NOUNS):
         noun = noun.head.head  # "a series of airstrikes by Russian jets killed ..."
-    if noun.dep_ == "nsubj":
+    clause = _telling_clause(noun, lex)
+    if clause is not None and _harm_verb(clause):
+        verb, slot = clause, "dobj"  # "air strikes that left 30 soldiers dead"
+    elif noun.dep_ == "nsubj":
         verb, slot = noun.head, "dobj"
-    elif noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "agent" or _passive_means(noun):
         verb, slot = noun.head.head, "nsubjpass"
     else:
         return []
-    if verb.lemma_.lower() not in HARM_VERBS:
+    if not _harm_verb(verb):
         return []
     harmed = fill(replace(predicate, token=verb, words=(verb,), slot_tokens=(verb,),
                           embedded=None), (slot,), memory, lookup, lex, subject=False)
     # "killed 120 Isis fighters and 60 foreign mercenaries in Syria": those called foreign
-    # are of no country the sentence names, and would be read in its place's
+    # are of no country the sentence names, and would be read in its place's; "Abu Sayyaf
+    # was killed in a raid": one person killed who bears a group's name is no group
     return [r for r in harmed if not any(
-        c.dep_ == "amod" and c.lower_ == "foreign" for c in token.doc[r.token_i].children)]
+        c.dep_ == "amod" and c.lower_ == "foreign" for c in token.doc[r.token_i].children)
+        and not _person_named_as_group(token.doc[r.token_i], r)]
+
+
+# states a deed leaves those it struck in: "an assault left two soldiers dead"
+LEFT_STATES = frozenset({"dead", "wounded", "injured", "maimed", "hurt"})
+
+
+def _harm_verb(verb: Token) -> bool:
+    return verb.lemma_.lower() in HARM_VERBS or _left_harmed(verb)
+
+
+def _left_harmed(verb: Token) -> bool:
+    """'an assault left two soldiers dead': 'leave' with a state of harm as complement;
+    not "left Peruvian forces in disarray"."""
+    return verb.lemma_.lower() == "leave" and any(
+        c.lower_ in LEFT_STATES and c.dep_ in {"oprd", "acomp", "advcl", "xcomp", "ccomp"}
+        for c in verb.children)
+
+
+def _telling_clause(noun: Token, lex: Lexicon) -> Token | None:
+    """The active relative clause on a deed noun whose subject is the relative word:
+    "air strikes that left 30 soldiers dead"."""
+    return next((clause for clause in noun.children if clause.dep_ == "relcl"
+                 and not passive(clause) and any(
+                     c.dep_ in SUBJECT_DEPS and c.lower_ in lex.relative_pronouns
+                     for c in clause.children)), None)
+
+
+def _person_named_as_group(head: Token, side: Resolved) -> bool:
+    return head.ent_type_ == "PERSON" and side.actor is not None and is_group(side.actor)
+
+
+def _passive_means(noun: Token) -> bool:
+    """'were killed in air strikes': a deed noun in the 'in' phrase of a passive verb."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" and (
+        passive(prep.head))
 
 
 DEFENCE_PREPS = frozenset({"from", "against"})
@@ -1899,14 +1941,55 @@ def _relative_head(token: Token, lex: Lexicon) -> Iterator[Token]:
     clause, below = token, -1
     while clause.dep_ == "xcomp" and clause.tag_ == "VB" and not _own_object(clause):
         clause, below = clause.head, clause.i
-    if clause.dep_ != "relcl" or clause.head.pos_ not in {"NOUN", "PROPN"} or passive(clause):
+    head = clause.head if clause.dep_ == "relcl" else _misparsed_relative_head(clause, lex)
+    if head is None or head.pos_ not in {"NOUN", "PROPN"} or passive(clause):
         return
     subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
     if subjects and not any(t.lower_ in lex.relative_pronouns for s in subjects
                             for t in s.subtree) and not any(
-            (c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} and c.i != below)
-            or c.lower_ in RELATIVE_ADVERBS for c in clause.children):
-        yield clause.head
+            (c.dep_ in {"dobj", "obj", "ccomp", "xcomp"} and c.i != below
+             and not _relative_object(c)) or c.lower_ in RELATIVE_ADVERBS
+            for c in clause.children):
+        yield head
+
+
+# entity types of a noun no relative clause describes in a misparse ("said on Monday
+# Russia is fighting": a time, not the one fought)
+UNDESCRIBED_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT",
+                                  "MONEY", "QUANTITY"})
+
+
+def _misparsed_relative_head(clause: Token, lex: Lexicon) -> Token | None:
+    """'provided air cover for the Kurdish militias Turkey is battling', 'assistance to
+    Kurdish militia within Syria that Ankara is fighting': an object relative clause the
+    parser hangs as the complement of the verb before (or as an adverbial clause, when it
+    keeps the object 'that'). Its first word, a subject or an object 'that', comes right
+    after the object of a preposition, the noun it describes (past a place phrase between
+    them: "militia within Syria that"); a verb of saying's
+    clause follows the verb or its object, no such noun ("told reporters Russia ..."), and
+    one after a phrase of the telling ("said at a meeting with Erdogan the army ...") is
+    what was said: no verb of saying, no person's name."""
+    if clause.dep_ not in {"ccomp", "advcl"} or clause.i <= clause.head.i or (
+            clause.head.lemma_.lower() in lex.reporting_verbs | lex.hearsay_verbs):
+        return None
+    first = clause.left_edge
+    if first.i < 1 or not (_relative_object(first) or clause.dep_ == "ccomp" and (
+            first.dep_ in SUBJECT_DEPS or first.head.dep_ in SUBJECT_DEPS)):
+        return None  # as an adverbial clause only with its object 'that'
+    noun = first.doc[first.i - 1]
+    if _relative_object(first) and noun.ent_type_ in PLACE_ENTITIES and (
+            noun.head.dep_ == "prep" and noun.head.i > 0):
+        noun = noun.doc[noun.head.i - 1]  # "militia within Syria that": past the place
+    if noun.dep_ != "pobj" or noun.ent_type_ in UNDESCRIBED_ENTITIES or (
+            noun.ent_type_ in PLACE_ENTITIES or noun.ent_type_ == "PERSON"):
+        return None
+    return noun
+
+
+def _relative_object(token: Token) -> bool:
+    """An object 'that' or 'which' that begins a relative clause ("the militia that Ankara
+    is fighting"), which the parser leaves in it as its object."""
+    return token.dep_ in {"dobj", "obj"} and token.lower_ in {"that", "which", "whom"}
 
 
 def _own_object(verb: Token) -> bool:
