@@ -2359,12 +2359,23 @@ def mutual(predicate: Predicate, lex: Lexicon) -> bool:
         predicate.token.lemma_.lower() in lex.reciprocal_verbs)
 
 
+# verbs of meeting whose deed ahead ("will meet", "are due to meet") is coded as an intent
+# (036), which is no reciprocal code of its own
+MEETING_LEMMAS = frozenset({"meet", "negotiate", "talk"})
+
+
+def _meeting_ahead(predicate: Predicate) -> bool:
+    """'The Chilean and Peruvian presidents will meet on Friday': a meeting still ahead is
+    as mutual as one held."""
+    return predicate.modality == "intended" and predicate.token.lemma_.lower() in MEETING_LEMMAS
+
+
 def mutual_among_sources(predicate: Predicate, lex: Lexicon) -> bool:
     """Coordinated sources with no one else named act on one another: "A and B held
     talks", "agreed to resume flights", "accused each other", "staged joint drills".
     Not when they act side by side: "fought alongside each other", "jointly attacked"."""
     if mutual(predicate, lex) or predicate.rule.startswith("frame:agree") or (
-            _between_sides(predicate)):
+            _between_sides(predicate)) or _meeting_ahead(predicate):
         return True
     near = [c for word in (*predicate.words, *predicate.slot_tokens) for c in word.children]
     near += [c for t in near if t.dep_ == "prep" for c in t.children]
