@@ -633,12 +633,12 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
 def _body_before_country(modifiers: list[Token], memory: DocActors) -> list[Token]:
     """'the UN Syria envoy', 'the EU Iran negotiator': an international body named before
     a state in the compounds of one noun owns it; the state is what the post is for."""
-    named = sorted(((m, memory.by_token.get(m.i)) for m in modifiers
-                    if m.dep_ in {"compound", "nmod"}), key=lambda pair: pair[0].i)
-    named = [(m, a) for m, a in named if a is not None]
+    named: list[tuple[Token, Actor]] = sorted(
+        ((m, actor) for m in modifiers if m.dep_ in {"compound", "nmod"}
+         and (actor := memory.by_token.get(m.i)) is not None), key=lambda pair: pair[0].i)
     if not named or not named[0][1].code.startswith("IGO"):
         return modifiers
-    states = {m.i for m, a in named[1:] if a.country}
+    states = {m.i for m, actor in named[1:] if actor.country}
     return [m for m in modifiers if m.i not in states]
 
 
