@@ -520,7 +520,16 @@ def _announced_aim(frame: Token, lex: Lexicon) -> bool:
     holder's own statement; one the narrator attributes ('Gondor hopes to push the militia
     out', 'sanctions seeking to curb its shipping', 'troops are poised to storm the town')
     is no threat and no deed, and codes nothing."""
-    return frame.lemma_.lower() in lex.pledging_frames or reported(frame, lex)
+    lemma = frame.lemma_.lower()
+    if lemma in READINESS_FRAMES:
+        # "plans to impose", "is prepared to impose": a plan or readiness of now; not a
+        # plan once made ("planned to spray gas in 1940"), a plan noun or one in the making
+        return frame.tag_ in {"VBZ", "VBP", "JJ", "VBN"} or reported(frame, lex)
+    return lemma in lex.pledging_frames or reported(frame, lex)
+
+
+# pledging frames that pledge only in the present: a plan or readiness held now
+READINESS_FRAMES = frozenset({"plan", "prepare", "prepared", "ready"})
 
 
 def _decided_against(token: Token, lex: Lexicon) -> bool:
