@@ -164,7 +164,8 @@ class EventCoder:
                     coded.append((predicate, event))
         return [event for predicate, event in coded
                 if not (predicate.aim or self._said_by_content(predicate, event, coded)
-                        or standing_tie(predicate.token, event.cameo, self.lex))]
+                        or standing_tie(predicate.token, event.cameo, self.lex)
+                        or _told_by_its_verb(predicate, event, coded))]
 
     def _events_for(self, predicate: Predicate, sent: Span, index: int,
                     ctx: DocContext) -> Iterator[Event]:
@@ -351,3 +352,22 @@ def _journey_of_no_visit(predicate: Predicate, source: Resolved,
     armed = doer is not None and (doer.code.startswith("IMG") or (
         is_group(doer) and actor_sector(doer) in ARMED_GROUP_SECTORS))
     return armed and actor_sector(target.actor) == ""
+
+
+def _told_by_its_verb(noun: Predicate, event: Event,
+                      coded: list[tuple[Predicate, Event]]) -> bool:
+    """'A US drone strike killed the general': an armed deed named by a noun that is the
+    subject or agent of a coded verb with the same target is told by that verb's event;
+    coding both counts one strike twice."""
+    token = noun.token
+    if token.pos_ != "NOUN" or event.target is None:
+        return False
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "agent" else (
+        token.head if token.dep_ in {"nsubj", "nsubjpass"} else None)
+    return verb is not None and any(
+        other.token.i == verb.i and other_event.target == event.target
+        and other_event.cameo[:2] in FORCE_ROOTS and event.cameo[:2] in FORCE_ROOTS
+        for other, other_event in coded)
+
+
+FORCE_ROOTS = frozenset({"18", "19", "20"})
