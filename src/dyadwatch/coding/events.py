@@ -357,8 +357,9 @@ def _journey_of_no_visit(predicate: Predicate, source: Resolved,
 def _told_by_its_verb(noun: Predicate, event: Event,
                       coded: list[tuple[Predicate, Event]]) -> bool:
     """'A US drone strike killed the general': an armed deed named by a noun that is the
-    subject or agent of a coded verb with the same target is told by that verb's event;
-    coding both counts one strike twice."""
+    subject or agent of a coded verb of killing or assault (18) with the same target is
+    told by that verb's event; coding both counts one strike twice. A deed of another kind
+    that the noun caused ("civilians uprooted by air strikes", 20) leaves it coded."""
     token = noun.token
     if token.pos_ != "NOUN" or event.target is None:
         return False
@@ -366,8 +367,9 @@ def _told_by_its_verb(noun: Predicate, event: Event,
         token.head if token.dep_ in {"nsubj", "nsubjpass"} else None)
     return verb is not None and any(
         other.token.i == verb.i and other_event.target == event.target
-        and other_event.cameo[:2] in FORCE_ROOTS and event.cameo[:2] in FORCE_ROOTS
+        and other_event.cameo[:2] == ASSAULT_ROOT and event.cameo[:2] in FORCE_ROOTS
         for other, other_event in coded)
 
 
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+ASSAULT_ROOT = "18"  # a killing or an assault told by the verb; an uprooting (20) is another deed
