@@ -165,7 +165,7 @@ class EventCoder:
         return [event for predicate, event in coded
                 if not (predicate.aim or self._said_by_content(predicate, event, coded)
                         or standing_tie(predicate.token, event.cameo, self.lex)
-                        or _told_by_its_verb(predicate, event, coded))]
+                        or _told_by_its_verb(predicate, event, coded, self.lex))]
 
     def _events_for(self, predicate: Predicate, sent: Span, index: int,
                     ctx: DocContext) -> Iterator[Event]:
@@ -354,8 +354,8 @@ def _journey_of_no_visit(predicate: Predicate, source: Resolved,
     return armed and actor_sector(target.actor) == ""
 
 
-def _told_by_its_verb(noun: Predicate, event: Event,
-                      coded: list[tuple[Predicate, Event]]) -> bool:
+def _told_by_its_verb(noun: Predicate, event: Event, coded: list[tuple[Predicate, Event]],
+                      lex: Lexicon) -> bool:
     """'A US drone strike killed the general': an armed deed named by a noun that is the
     subject or agent of a coded verb of killing or assault (18) with the same target is
     told by that verb's event; coding both counts one strike twice. A deed of another kind
@@ -367,9 +367,8 @@ def _told_by_its_verb(noun: Predicate, event: Event,
         token.head if token.dep_ in {"nsubj", "nsubjpass"} else None)
     return verb is not None and any(
         other.token.i == verb.i and other_event.target == event.target
-        and other_event.cameo[:2] == ASSAULT_ROOT and event.cameo[:2] in FORCE_ROOTS
+        and other_event.cameo[:2] == ASSAULT_ROOT and event.cameo[:2] in lex.violent_roots
         for other, other_event in coded)
 
 
-FORCE_ROOTS = frozenset({"18", "19", "20"})
 ASSAULT_ROOT = "18"  # a killing or an assault told by the verb; an uprooting (20) is another deed

@@ -126,8 +126,7 @@ def going_to(token: Token) -> bool:
     """The deed of "is going to …" or "was going to …", or of "is due to …" and "is about
     to …"."""
     head = token.head
-    if token.dep_ != "xcomp" or head.i == token.i or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if token.dep_ != "xcomp" or head.i == token.i or not _infinitive(token):
         return False
     if head.lower_ in _AHEAD_ADJECTIVES and head.dep_ == "acomp":
         return head.head.lemma_ == "be"
@@ -398,7 +397,7 @@ def told_as_habit(token: Token, lex: Lexicon) -> bool:
     auxes = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
     if token.tag_ == "VB" and len(auxes) == 1 and auxes[0].lower_ in {"do", "does"}:
         return True  # "does fund": the present, stressed
-    return token.tag_ in {"VBZ", "VBP"} and not auxes
+    return _simple_present(token, passive=False)
 
 
 def _closed(sent: Span) -> bool:
@@ -537,8 +536,7 @@ def _sought_clause(clause: Token, lex: Lexicon) -> bool:
     is only sought, not done."""
     head = clause.head
     return head.i != clause.i and f"{head.lemma_.lower()} for" in lex.seeking_verbs and any(
-        c.dep_ == "mark" and c.lower_ == "for" for c in clause.children) and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        c.dep_ == "mark" and c.lower_ == "for" for c in clause.children) and _infinitive(clause)
 
 
 def _noun_purpose(clause: Token, lex: Lexicon) -> bool:

@@ -521,15 +521,15 @@ def _announced_aim(frame: Token, lex: Lexicon) -> bool:
     out', 'sanctions seeking to curb its shipping', 'troops are poised to storm the town')
     is no threat and no deed, and codes nothing."""
     lemma = frame.lemma_.lower()
-    if lemma in READINESS_FRAMES:
+    if lemma in lex.readiness_frames:
         # "plans to impose", "is prepared to impose": a plan or readiness of now; not a
         # plan once made ("planned to spray gas in 1940"), a plan noun or one in the making
-        return frame.tag_ in {"VBZ", "VBP", "JJ", "VBN"} or reported(frame, lex)
+        return frame.tag_ in HELD_NOW_TAGS or reported(frame, lex)
     return lemma in lex.pledging_frames or reported(frame, lex)
 
 
-# pledging frames that pledge only in the present: a plan or readiness held now
-READINESS_FRAMES = frozenset({"plan", "prepare", "prepared", "ready"})
+# the present, an adjective or a present passive's participle: a plan or readiness held now
+HELD_NOW_TAGS = frozenset({"VBZ", "VBP", "JJ", "VBN"})
 
 
 def _decided_against(token: Token, lex: Lexicon) -> bool:

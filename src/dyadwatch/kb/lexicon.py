@@ -310,6 +310,7 @@ class Lexicon:
     disowning_verbs: frozenset[str]
     confirming_verbs: frozenset[str]
     pledging_frames: frozenset[str]
+    readiness_frames: frozenset[str]
     mocking_adverbs: frozenset[str]
     welcoming_verbs: frozenset[str]
     arriving_people: frozenset[str]
