@@ -1,6 +1,7 @@
 """Rule tests of criticism told with a noun (issue 14) on fictional actors: a deed that
 provokes or prompts criticism from a side is criticised by that side ('the Arnorian test
-provoked condemnation from Gondor'), and a rebuke delivered to a side is aimed at it."""
+provoked condemnation from Gondor'), and a rebuke delivered to a side is aimed at it, as is
+a statement made in a rebuke to it."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ CRITICISM = ["condemnation", "criticism", "rebuke"]
 VERBS: dict[str, Any] = {
     "version": "test",
     "patterns": [
+        {"id": "say.v", "lemmas": ["say"], "code": "010", "target": ["to"]},
+        {"id": "say.in.rebuke", "lemmas": ["say"], "prep": "in",
+         "prep_object": ["rebuke", "swipe"], "code": "111", "target": ["to", "at"]},
         {"id": "criticize.v", "lemmas": ["condemn", "criticise", "denounce"], "code": "111",
          "target": ["dobj", "for"]},
         {"id": "issue.condemnation", "lemmas": ["issue", "voice", "deliver"],
@@ -41,6 +45,10 @@ def engine() -> EventCoder:
     ("The Arnorian test provoked condemnation from Gondor.", ("GON", "111", "ARN")),
     ("Arnor's blockade prompted a sharp rebuke by Gondor.", ("GON", "111", "ARN")),
     ("The Gondorian envoy delivered a rebuke to Arnor on Monday.", ("GON", "111", "ARN")),
+    ("The border is closed, the Gondorian envoy said, in a rebuke to Arnor.",
+     ("GON", "111", "ARN")),
+    ("The Gondorian envoy said in a swipe at Arnor that the border was closed.",
+     ("GON", "111", "ARN")),
 ])
 def test_events_drawn_criticism(nlp: Any, engine: EventCoder, text: str,
                                 expected: Triple) -> None:
