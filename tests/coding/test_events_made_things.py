@@ -2,7 +2,8 @@
 actors: a reaction told in a relative clause set off after a verb of making is aimed at
 that verb's subject ('Arnor held drills off the coast, to which Gondor objects'), and a
 restating noun after a possessed decision is aimed at its possessor ('Arnor's decision to
-close the border, a move that angered Gondor')."""
+close the border, a move that angered Gondor'), as is one after a clause ('Arnor seized
+the boats, a provocation denounced by Gondor')."""
 
 from __future__ import annotations
 
@@ -60,6 +61,16 @@ def test_events_made_thing_reaction(nlp: Any, engine: EventCoder, text: str,
 def test_events_made_thing_not_owned(nlp: Any, engine: EventCoder, text: str,
                                      unwanted: Triple) -> None:
     assert unwanted not in coded_triples(nlp, engine, text)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("text", [
+    "Arnor seized two fishing boats off the coast, a provocation which was denounced by Gondor.",
+    "Arnor seized two fishing boats off the coast, an act that Gondor denounced.",
+])
+def test_events_made_thing_restated_provocation(nlp: Any, engine: EventCoder,
+                                               text: str) -> None:
+    assert ("GON", "120", "ARN") in coded_triples(nlp, engine, text)
 
 
 FRAMED: dict[str, Any] = {

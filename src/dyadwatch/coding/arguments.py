@@ -1540,7 +1540,8 @@ def _restated_doers(noun: Token, predicate_words: frozenset[int]) -> Iterator[To
     decision ..."). The parser hangs the noun on the verb or, as an appositive, on a noun
     in the clause, or as a second object of the verb ("expelled two diplomats on Monday,
     a move ..."); not the clause of the reaction itself ("condemned the launch, a move
-    seen as ..." restates the launch)."""
+    seen as ..." restates the launch), nor a copula, which tells no deed ("It was the
+    second time ..., a provocation ...", where the parser hangs the noun on "was")."""
     doc = noun.doc
     second_object = noun.dep_ == "dobj" and any(
         c.dep_ == "dobj" and c.i < noun.i for c in noun.head.children)
@@ -1550,7 +1551,8 @@ def _restated_doers(noun: Token, predicate_words: frozenset[int]) -> Iterator[To
     clause = noun.head
     while clause.pos_ not in {"VERB", "AUX"} and clause.dep_ != "ROOT":
         clause = clause.head
-    if clause.pos_ not in {"VERB", "AUX"} or clause.i > noun.i or clause.i in predicate_words:
+    if clause.pos_ not in {"VERB", "AUX"} or clause.i > noun.i or clause.i in predicate_words \
+            or clause.lemma_.lower() == "be":
         return
     if passive(clause):
         yield from (p for agent in clause.children if agent.dep_ == "agent"
