@@ -45,6 +45,8 @@ from dyadwatch.coding.syntax import (
     absolute_participle,
     agent_objects,
     direct_object,
+    for_to_clause,
+    for_to_subjects,
     named_object,
     passive,
     stative,
@@ -1587,7 +1589,12 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
     token = predicate.token
     if slot == "embedded_subject":
         if predicate.embedded is not None:
-            yield from _dependency_slot(predicate.embedded, "nsubj", lex)
+            # "its call for Gondor to stand aside was ...": the one after 'for' is asked
+            yield from for_to_subjects(token, predicate.embedded) or _dependency_slot(
+                predicate.embedded, "nsubj", lex)
+        return
+    if slot == "object_clause_subject":
+        yield from _asked_by_object(token, lex)
         return
     if slot == "clause_subject":
         for clause in token.children:
@@ -1671,6 +1678,20 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                         yield from _prep_objects(pobj, slot)
     yield from _stranded_prep_objects(token, slot)
     yield from _named_as_prep_objects(token, slot, lex)
+
+
+def _asked_by_object(token: Token, lex: Lexicon) -> Iterator[Token]:
+    """'renewed its call for Gondor to withdraw', 'repeated its demand that Gondor pay':
+    the one asked to act by the appeal or demand a light verb makes, the subject of its
+    object's for-to or that-clause."""
+    for noun in (c for c in token.children if c.dep_ in {"dobj", "obj"}):
+        clause = for_to_clause(noun)
+        if clause is not None:
+            yield from for_to_subjects(noun, clause) or _dependency_slot(clause, "nsubj", lex)
+        for told in noun.children:
+            if told.dep_ in {"acl", "ccomp"} and told.pos_ in {"VERB", "AUX"} and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in told.children):
+                yield from _dependency_slot(told, "nsubj", lex)
 
 
 def _result_participle(token: Token) -> bool:
@@ -2619,7 +2640,8 @@ def _toward_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
     forceful = predicate.code in lex.toward_place_roots
     own = {slot for slot in predicate.target_slots if slot.islower() and " " not in slot
            and slot not in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss",
-                            "amod", "compound", "embedded_subject", "clause_subject"}}
+                            "amod", "compound", "embedded_subject", "clause_subject",
+                            "object_clause_subject"}}
     yield from _phrase_places(predicate, own, forceful, lex)
     if not forceful:
         return
