@@ -76,6 +76,7 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     sources += _air_backers(predicate, sources, memory, lookup, lex)
     targets = _not_sources(fill(predicate, predicate.target_slots, memory, lookup, lex,
                                 subject=False), sources)
+    targets = _captors(predicate, targets, memory, lookup, lex) or targets
     if not targets and predicate.code not in lex.reciprocal_codes:
         # a consultation takes only its own slots: "met to discuss Syria" is no meeting
         # with Syria, "held talks in Ankara" none with Ankara
@@ -131,6 +132,66 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
                                 predicate.token.doc, memory, lookup, lex, places)
                    for t in targets]
     return sources, targets
+
+
+def _captors(predicate: Predicate, targets: list[Resolved], memory: DocActors,
+             lookup: ActorLookup, lex: Lexicon) -> list[Resolved]:
+    """'called for the release of two Britons held by Iran', 'demanded the release of the
+    suspects detained without trial in the UK': an appeal or demand for the release of
+    people asks whoever holds them, named by the by-phrase of the participle that says
+    they are held (``captor_participles``) or, for a detention only a state makes
+    (``state_detention_participles``), by the state it is made in; not when the appeal
+    names its addressee outside the release ("urged Gondor to seek the release of ...")."""
+    if predicate.code[:2] not in OWN_POLICY_ROOTS:
+        return []
+    found: list[Resolved] = []
+    for release, held in _released_people(predicate, lex):
+        if any(not release.left_edge.i <= t.token_i <= release.right_edge.i for t in targets):
+            return []
+        # the parser may hang the participle on the release noun itself
+        for participle in (*held.children, *release.children):
+            lemma = participle.lemma_.lower()
+            if participle.dep_ != "acl" or participle.tag_ != "VBN" or (
+                    lemma not in lex.captor_participles):
+                continue
+            holding = replace(predicate, token=participle, embedded=None,
+                              slot_tokens=(participle,))
+            holders = fill(holding, ("agent",), memory, lookup, lex, subject=True)
+            if not holders and lemma in lex.state_detention_participles:
+                holders = _detaining_state(participle, memory, lookup, lex)
+            found += [h for h in holders if h not in found]
+    return found
+
+
+def _detaining_state(participle: Token, memory: DocActors, lookup: ActorLookup,
+                     lex: Lexicon) -> list[Resolved]:
+    """The state a detention is made in: the first 'in' of the participle's phrase that
+    names a state ("detained without trial in the UK")."""
+    for prep in participle.subtree:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            states = [r for p in prep.children if p.dep_ == "pobj"
+                      for r in actors_for(p, memory, lookup, lex)
+                      if r.actor is not None and r.actor.code == r.actor.country]
+            if states:
+                return states
+    return []
+
+
+def _released_people(predicate: Predicate, lex: Lexicon) -> Iterator[tuple[Token, Token]]:
+    """The release nouns an appeal or demand asks for (its embedded noun, its object or the
+    object of its 'for') with each person or group in their of-phrase."""
+    token = predicate.token
+    nouns = [predicate.embedded] if predicate.embedded is not None else []
+    nouns += [c for c in token.children if c.dep_ in {"dobj", "obj"}]
+    nouns += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "for"
+              for p in prep.children if p.dep_ == "pobj"]
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.release_nouns:
+            continue
+        for held in (p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for p in prep.children if p.dep_ == "pobj"):
+            yield noun, held
+            yield from ((noun, other) for other in held.conjuncts)
 
 
 MEMBERSHIP_PREPS = frozenset({"of", "to", "with", "in"})  # "a member of", "links to"
