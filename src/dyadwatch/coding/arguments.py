@@ -1714,6 +1714,7 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
         if predicate.embedded is not None and not subject:
             yield from _dependency_slot(predicate.embedded, slot, lex)
         if slot == "dobj" and not subject:
+            yield from _passive_gerund_patients(token, lex)
             yield from _described_patient(token)
             yield from _conjunct_patient(token, lex)
             if slot in predicate.target_slots:
@@ -2349,6 +2350,22 @@ def _deciders(noun: Token) -> Iterator[Token]:
 
 # participles of a consequence: what follows them is not their clause subject's deed
 CONSEQUENCE_VERBS = frozenset({"culminate", "result", "climax"})
+
+
+def _passive_gerund_patients(token: Token, lex: Lexicon) -> Iterator[Token]:
+    """'Gondor halted the offensive after being urged by Arnor to do so': a passive gerund
+    with no subject of its own after a preposition of manner or time (``gerund_preps``)
+    is done to the subject of the verb it hangs on."""
+    if token.dep_ != "pcomp" or not any(c.dep_ == "auxpass" and c.lower_ == "being"
+                                        for c in token.children) or any(
+            c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children):
+        return
+    prep, verb = token.head, token.head.head
+    if prep.dep_ != "prep" or prep.lower_ not in lex.gerund_preps or (
+            verb.pos_ not in {"VERB", "AUX"}) or hypothetical(verb, lex):
+        return
+    yield from (c for c in verb.children
+                if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
 
 
 def _gerund_governor(gerund: Token, lex: Lexicon) -> Token | None:
