@@ -45,6 +45,8 @@ from dyadwatch.coding.syntax import (
     absolute_participle,
     agent_objects,
     direct_object,
+    for_to_clause,
+    for_to_subjects,
     named_object,
     passive,
     stative,
@@ -74,6 +76,7 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     sources += _air_backers(predicate, sources, memory, lookup, lex)
     targets = _not_sources(fill(predicate, predicate.target_slots, memory, lookup, lex,
                                 subject=False), sources)
+    targets = _captors(predicate, targets, memory, lookup, lex) or targets
     if not targets and predicate.code not in lex.reciprocal_codes:
         # a consultation takes only its own slots: "met to discuss Syria" is no meeting
         # with Syria, "held talks in Ankara" none with Ankara
@@ -129,6 +132,66 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
                                 predicate.token.doc, memory, lookup, lex, places)
                    for t in targets]
     return sources, targets
+
+
+def _captors(predicate: Predicate, targets: list[Resolved], memory: DocActors,
+             lookup: ActorLookup, lex: Lexicon) -> list[Resolved]:
+    """'called for the release of two Britons held by Iran', 'demanded the release of the
+    suspects detained without trial in the UK': an appeal or demand for the release of
+    people asks whoever holds them, named by the by-phrase of the participle that says
+    they are held (``captor_participles``) or, for a detention only a state makes
+    (``state_detention_participles``), by the state it is made in; not when the appeal
+    names its addressee outside the release ("urged Gondor to seek the release of ...")."""
+    if predicate.code[:2] not in OWN_POLICY_ROOTS:
+        return []
+    found: list[Resolved] = []
+    for release, held in _released_people(predicate, lex):
+        if any(not release.left_edge.i <= t.token_i <= release.right_edge.i for t in targets):
+            return []
+        # the parser may hang the participle on the release noun itself
+        for participle in (*held.children, *release.children):
+            lemma = participle.lemma_.lower()
+            if participle.dep_ != "acl" or participle.tag_ != "VBN" or (
+                    lemma not in lex.captor_participles):
+                continue
+            holding = replace(predicate, token=participle, embedded=None,
+                              slot_tokens=(participle,))
+            holders = fill(holding, ("agent",), memory, lookup, lex, subject=True)
+            if not holders and lemma in lex.state_detention_participles:
+                holders = _detaining_state(participle, memory, lookup, lex)
+            found += [h for h in holders if h not in found]
+    return found
+
+
+def _detaining_state(participle: Token, memory: DocActors, lookup: ActorLookup,
+                     lex: Lexicon) -> list[Resolved]:
+    """The state a detention is made in: the first 'in' of the participle's phrase that
+    names a state ("detained without trial in the UK")."""
+    for prep in participle.subtree:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            states = [r for p in prep.children if p.dep_ == "pobj"
+                      for r in actors_for(p, memory, lookup, lex)
+                      if r.actor is not None and r.actor.code == r.actor.country]
+            if states:
+                return states
+    return []
+
+
+def _released_people(predicate: Predicate, lex: Lexicon) -> Iterator[tuple[Token, Token]]:
+    """The release nouns an appeal or demand asks for (its embedded noun, its object or the
+    object of its 'for') with each person or group in their of-phrase."""
+    token = predicate.token
+    nouns = [predicate.embedded] if predicate.embedded is not None else []
+    nouns += [c for c in token.children if c.dep_ in {"dobj", "obj"}]
+    nouns += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "for"
+              for p in prep.children if p.dep_ == "pobj"]
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.release_nouns:
+            continue
+        for held in (p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for p in prep.children if p.dep_ == "pobj"):
+            yield noun, held
+            yield from ((noun, other) for other in held.conjuncts)
 
 
 MEMBERSHIP_PREPS = frozenset({"of", "to", "with", "in"})  # "a member of", "links to"
@@ -1589,7 +1652,12 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
     token = predicate.token
     if slot == "embedded_subject":
         if predicate.embedded is not None:
-            yield from _dependency_slot(predicate.embedded, "nsubj", lex)
+            # "its call for Gondor to stand aside was ...": the one after 'for' is asked
+            yield from for_to_subjects(token, predicate.embedded) or _dependency_slot(
+                predicate.embedded, "nsubj", lex)
+        return
+    if slot == "object_clause_subject":
+        yield from _asked_by_object(token, lex)
         return
     if slot == "clause_subject":
         for clause in token.children:
@@ -1648,6 +1716,7 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
         if predicate.embedded is not None and not subject:
             yield from _dependency_slot(predicate.embedded, slot, lex)
         if slot == "dobj" and not subject:
+            yield from _passive_gerund_patients(token, lex)
             yield from _described_patient(token)
             yield from _conjunct_patient(token, lex)
             if slot in predicate.target_slots:
@@ -1673,6 +1742,20 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                         yield from _prep_objects(pobj, slot)
     yield from _stranded_prep_objects(token, slot)
     yield from _named_as_prep_objects(token, slot, lex)
+
+
+def _asked_by_object(token: Token, lex: Lexicon) -> Iterator[Token]:
+    """'renewed its call for Gondor to withdraw', 'repeated its demand that Gondor pay':
+    the one asked to act by the appeal or demand a light verb makes, the subject of its
+    object's for-to or that-clause."""
+    for noun in (c for c in token.children if c.dep_ in {"dobj", "obj"}):
+        clause = for_to_clause(noun)
+        if clause is not None:
+            yield from for_to_subjects(noun, clause) or _dependency_slot(clause, "nsubj", lex)
+        for told in noun.children:
+            if told.dep_ in {"acl", "ccomp"} and told.pos_ in {"VERB", "AUX"} and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in told.children):
+                yield from _dependency_slot(told, "nsubj", lex)
 
 
 def _result_participle(token: Token) -> bool:
@@ -2271,6 +2354,22 @@ def _deciders(noun: Token) -> Iterator[Token]:
 CONSEQUENCE_VERBS = frozenset({"culminate", "result", "climax"})
 
 
+def _passive_gerund_patients(token: Token, lex: Lexicon) -> Iterator[Token]:
+    """'Gondor halted the offensive after being urged by Arnor to do so': a passive gerund
+    with no subject of its own after a preposition of manner or time (``gerund_preps``)
+    is done to the subject of the verb it hangs on."""
+    if token.dep_ != "pcomp" or not any(c.dep_ == "auxpass" and c.lower_ == "being"
+                                        for c in token.children) or any(
+            c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children):
+        return
+    prep, verb = token.head, token.head.head
+    if prep.dep_ != "prep" or prep.lower_ not in lex.gerund_preps or (
+            verb.pos_ not in {"VERB", "AUX"}) or hypothetical(verb, lex):
+        return
+    yield from (c for c in verb.children
+                if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS)
+
+
 def _gerund_governor(gerund: Token, lex: Lexicon) -> Token | None:
     """The verb whose subject does a gerund after a preposition of manner or time: "were
     engaged in attacking IS", "responded by shelling the border", "after meeting Putin".
@@ -2621,7 +2720,8 @@ def _toward_places(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
     forceful = predicate.code in lex.toward_place_roots
     own = {slot for slot in predicate.target_slots if slot.islower() and " " not in slot
            and slot not in {"nsubj", "nsubjpass", "agent", "dobj", "iobj", "dative", "poss",
-                            "amod", "compound", "embedded_subject", "clause_subject"}}
+                            "amod", "compound", "embedded_subject", "clause_subject",
+                            "object_clause_subject"}}
     yield from _phrase_places(predicate, own, forceful, lex)
     if not forceful:
         return

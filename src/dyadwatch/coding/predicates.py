@@ -1221,10 +1221,15 @@ def _frame_targets(frame: Frame, inner: Predicate, token: Token) -> tuple[str, .
     event's target ("threatened to attack Gondor"); the subject of a passive frame of
     intent is its doer, not its object ("Bolton is expected to hold talks with Turkish
     officials"). Asked for a withdrawal, the one asked is who withdraws, not the place
-    left ("called for Gondor's withdrawal from the valley" is aimed at Gondor)."""
+    left ("called for Gondor's withdrawal from the valley" is aimed at Gondor). A clause
+    with a subject of its own names the one asked before any object ("called for Gondor
+    to leave the alliance" asks Gondor, not the alliance), unless the verb asks its
+    object outright (:func:`_asks_outright`)."""
     if frame.kind in {"demand", "appeal"}:
         asked = inner.source_slots if inner.code.startswith(RETREAT) else inner.target_slots
-        return ("dobj", "embedded_subject", *frame.target, *asked)
+        told = ("dobj", "embedded_subject") if _asks_outright(token) else (
+            "embedded_subject", "dobj")
+        return (*told, *frame.target, *asked)
     own = tuple(s for s in frame.target if s != "dobj" or not passive(token))
     return (*own, *inner.target_slots)
 

@@ -356,13 +356,70 @@ def stative(token: Token, lex: Lexicon) -> bool:
 def for_to_clause(token: Token) -> Token | None:
     """'called for Gondor to withdraw', 'his call for Rohan to pay': the small parser hangs
     a for-to infinitive with a subject of its own on the word it completes as an adverbial
-    clause marked by 'for'; the clause's subject is the one asked to act."""
+    clause marked by 'for', or away from the word (:func:`_detached_for_to_clause`); the
+    clause's subject is the one asked to act (:func:`for_to_subjects`)."""
     for child in token.children:
         if child.dep_ == "advcl" and child.pos_ in {"VERB", "AUX"} and to_clause(child) and any(
                 c.dep_ == "mark" and c.lower_ == "for" for c in child.children) and any(
                 c.dep_ in {"nsubj", "nsubjpass"} for c in child.children):
             return child
-    return None
+    word = _next_word(token)
+    return None if word is None or word.lower_ != "for" else _detached_for_to_clause(word)
+
+
+def for_to_subjects(token: Token, clause: Token) -> list[Token]:
+    """Who the for-to ``clause`` of ``token`` asks to act: the clause's subject after its
+    'for' ("called for Gondor to withdraw"), or the object of a 'for' the parser hung on
+    ``token`` itself ("an EU demand for Gondor to recognise Rohan"); none for any other
+    clause."""
+    word = _next_word(token)
+    found = for_to_clause(token)
+    if word is None or word.lower_ != "for" or found is None or found.i != clause.i:
+        return []
+    subjects = [c for c in clause.children
+                if c.dep_ in {"nsubj", "nsubjpass"} and word.i < c.i < clause.i]
+    return subjects or [c for c in word.children if c.dep_ == "pobj" and word.dep_ == "prep"]
+
+
+def _next_word(token: Token) -> Token | None:
+    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+
+
+def _detached_for_to_clause(word: Token) -> Token | None:
+    """'its call for Gondor to stand aside was an opinion', 'an EU demand for Gondor to
+    recognise Rohan': the small parser often hangs the for-to clause that follows a word
+    at once on another word of the sentence, with its 'for' as the clause's mark or as a
+    preposition of the word whose object is the clause's subject; the clause is still the
+    word's. The subject must name someone (a name or a noun of people), not a thing
+    wanted for a purpose ("called for weapons to fight the militants")."""
+    if word.dep_ == "mark":
+        clause = word.head
+        subjects = [c for c in clause.children
+                    if c.dep_ in {"nsubj", "nsubjpass"} and word.i < c.i < clause.i]
+    elif word.dep_ == "prep" and word.i == word.head.i + 1:
+        subjects = [c for c in word.children if c.dep_ == "pobj"]
+        after = _next_word(subjects[0].right_edge) if subjects else None
+        clause = after.head if after is not None and after.dep_ == "aux" and (
+            after.lower_ == "to") else word
+        if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in clause.children):
+            return None
+    else:
+        return None
+    if not any(_names_party(s) for s in subjects) or clause.pos_ not in {"VERB", "AUX"}:
+        return None
+    return clause if to_clause(clause) else None
+
+
+def _names_party(word: Token) -> bool:
+    """A name, or a noun a name or a nationality modifies ("the Syrian president",
+    "Gondor's army"): a party a clause may ask to act."""
+    return word.pos_ == "PROPN" or word.ent_type_ in PARTY_ENTITIES or any(
+        c.dep_ in {"amod", "compound", "poss"} and c.ent_type_ in PARTY_ENTITIES
+        for c in word.children)
+
+
+# entity types of a subject a for-to clause asks to act ("for Gondor to withdraw")
+PARTY_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
 def to_clause(clause: Token) -> bool:
