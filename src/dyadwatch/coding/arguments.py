@@ -2117,10 +2117,20 @@ def _prep_objects(anchor: Token, word: str) -> Iterator[Token]:
     for child in anchor.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == word:
             yield from (c for c in child.children if c.dep_ == "pobj")
+            yield from _participle_subjects(child)
         elif word == "from" and child.dep_ == "prep" and child.lower_ == "out":
             # "pulled its troops out of Iraq": 'out of' is 'from'
             yield from (c for of in child.children if of.dep_ == "prep" and of.lower_ == "of"
                         for c in of.children if c.dep_ == "pobj")
+
+
+def _participle_subjects(prep: Token) -> Iterator[Token]:
+    """'exchanged fire with Russian contractors working for a militia': the parser reads
+    a noun and the participle after it as a clause the preposition takes; the noun, the
+    participle's subject, is the preposition's object."""
+    for clause in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+        yield from (s for s in clause.children if s.dep_ == "nsubj" and s.pos_ in {
+            "NOUN", "PROPN"} and s.i < clause.i)
 
 
 def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
