@@ -1,5 +1,6 @@
 """Targets of armed deeds told without a named object (issue 14): the side named as the
-subject of a participle the parser hangs on 'with'."""
+subject of a participle the parser hangs on 'with', and a place struck that the gazetteer
+does not know, read in the one country of its sentence."""
 
 from __future__ import annotations
 
@@ -25,4 +26,16 @@ def coded(nlp: Any, coder: Any, text: str) -> set[Triple]:
 ])
 def test_events_armed_targets_participle_subject_after_with(nlp: Any, coder: Any, text: str,
                                                              expected: Triple) -> None:
+    assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chilean jets attacked the village of Quebrada Honda in southern Peru.",
+     ("CHLMIL", "190", "PER")),
+    ("Chilean artillery shelled the town of Quebrada Honda, which lies near Arequipa.",
+     ("CHLMIL", "194", "PER")),
+])
+def test_events_armed_targets_unknown_place_in_sentence_country(nlp: Any, coder: Any,
+                                                                text: str,
+                                                                expected: Triple) -> None:
     assert expected in coded(nlp, coder, text)

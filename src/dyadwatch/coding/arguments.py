@@ -131,6 +131,9 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
     return sources, targets
 
 
+ARMED_ROOTS = frozenset({"18", "19"})  # CAMEO: assault, fight
+
+
 MEMBERSHIP_PREPS = frozenset({"of", "to", "with", "in"})  # "a member of", "links to"
 MEMBERSHIP_MODIFIERS = frozenset({"compound", "poss", "nmod"})  # "an Isis fighter"
 
@@ -2465,27 +2468,46 @@ def _place_side(predicate: Predicate, place: Token, memory: DocActors, lookup: A
         predicate.code in lex.toward_place_roots) else None
     if holder is not None:
         return [holder]  # force aimed at a place a side holds: "bombed rebel-held Douma"
+    if country is None and predicate.code[:2] in ARMED_ROOTS and predicate.code != OCCUPY_CODE:
+        country = _unnamed_place_country(predicate, place, memory, lookup, lex, places)
     if country is not None:
         return [Resolved(Actor(country, country, rule=PLACE_RULE), place.text, place.i)]
     return []
 
 
+def _unnamed_place_country(predicate: Predicate, place: Token, memory: DocActors,
+                           lookup: ActorLookup, lex: Lexicon,
+                           places: PlaceLookup | None) -> str | None:
+    """'Russian jets attacked the city of al-Habit in southern Idlib', 'strikes on
+    residential areas' in a sentence whose places are all Syria's: a place struck that
+    names no country the dictionaries know (a town too small for the gazetteer, a thing
+    struck with no place of its own) is in the one country the places of its sentence
+    are in, names after a preposition of place only, not of origin
+    (:func:`_sentence_country`)."""
+    if not (_struck_thing(place, lex) or place.lemma_.lower() in lex.place_wrappers):
+        return None
+    return _sentence_country(predicate, place, memory, lookup, lex, places, sides_out=True,
+                             origins_out=True)
+
+
 def _sentence_country(predicate: Predicate, place: Token, memory: DocActors,
                       lookup: ActorLookup, lex: Lexicon, places: PlaceLookup | None,
-                      doer: str | None = None, sides_out: bool = False) -> str | None:
+                      doer: str | None = None, sides_out: bool = False,
+                      origins_out: bool = False) -> str | None:
     """The one country the places named in the sentence of ``place`` are in ("Idlib has
     seen more bloodshed as jets bombed rebel-held positions": the rebels are Syria's),
     leaving out the doers the predicate names and the modifiers of nouns other than
     places, which name owners or doers ("US attacks in Syria"; not "Aleppo province");
     none when they name two; never the ``doer``'s country. With ``sides_out``, only names
     after a preposition of place count ("the UK is making public", "threats by the
-    DPRK" name sides)."""
+    DPRK" name sides). With ``origins_out``, not names after 'from', which say where
+    someone comes from ("militants from Saudi Arabia")."""
     doers = {t.i for word in (predicate.token, *predicate.words) for c in word.children
              if c.dep_ in SUBJECT_DEPS | DOER_MODIFIER_DEPS for t in c.subtree}
     found = {c for t in place.sent if t.i != place.i and t.i not in doers
              and (t.dep_ not in DOER_MODIFIER_DEPS or _place_word(t.head, False, lex)) and (
         t.ent_type_ in PLACE_ENTITIES or t.pos_ == "PROPN" and _place_word(t, True, lex))
-        and not (sides_out and _named_as_side(t))
+        and not (sides_out and _named_as_side(t)) and not (origins_out and _named_as_origin(t))
         and (c := _place_country(t, memory, lookup, lex, places)) is not None}
     found.discard(doer)
     return found.pop() if len(found) == 1 else None
@@ -2506,6 +2528,13 @@ def _named_as_side(token: Token) -> bool:
     while token.dep_ in PHRASE_INNER_DEPS and token.head.i != token.i:
         token = token.head
     return not (token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS)
+
+
+def _named_as_origin(token: Token) -> bool:
+    """A name whose phrase is the object of 'from': where someone or something comes from."""
+    while token.dep_ in PHRASE_INNER_DEPS and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "from"
 
 
 DOER_MODIFIER_DEPS = frozenset({"agent", "poss", "compound", "amod", "nmod"})
