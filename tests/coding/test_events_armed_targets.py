@@ -1,6 +1,7 @@
 """Targets of armed deeds told without a named object (issue 14): the side named as the
-subject of a participle the parser hangs on 'with', and a place struck that the gazetteer
-does not know, read in the one country of its sentence."""
+subject of a participle the parser hangs on 'with', a place struck that the gazetteer
+does not know, read in the one country of its sentence, and a bare role that force is
+aimed at, read in that country too."""
 
 from __future__ import annotations
 
@@ -39,3 +40,29 @@ def test_events_armed_targets_unknown_place_in_sentence_country(nlp: Any, coder:
                                                                 text: str,
                                                                 expected: Triple) -> None:
     assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chilean troops mounted a fresh offensive against the rebels, who had dug in near "
+     "Arequipa.", ("CHLMIL", "190", "PERREB")),
+    ("Chilean warships launched missile strikes against government targets, a week after "
+     "the talks in Lima collapsed.", ("CHLMIL", "195", "PERGOV")),
+])
+def test_events_armed_targets_role_in_sentence_country(nlp: Any, coder: Any, text: str,
+                                                       expected: Triple) -> None:
+    assert expected in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "unexpected"), [
+    # one of a role is as often a stranger where the deed is done
+    ("Chilean agents killed a dissident inside the consulate in Lima.", ("CHL", "1823", "PEROPP")),
+    # a place after 'from' says where someone or something comes from, not where force goes
+    ("Chilean jets bombed the militants, who had crossed over from Peru.",
+     ("CHLMIL", "195", "PERREB")),
+    ("Chilean jets bombed the insurgents after weapons arrived from Peru.",
+     ("CHLMIL", "195", "PERREB")),
+])
+def test_events_armed_targets_no_country_for_one_person_or_origin(nlp: Any, coder: Any,
+                                                                  text: str,
+                                                                  unexpected: Triple) -> None:
+    assert unexpected not in coded(nlp, coder, text)

@@ -128,10 +128,41 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         targets = [_role_placed(_people_placed(t, predicate.token.doc, lex, places),
                                 predicate.token.doc, memory, lookup, lex, places)
                    for t in targets]
+        targets = [_armed_role_placed(predicate, t, memory, lookup, lex, places)
+                   for t in targets]
     return sources, targets
 
 
 ARMED_ROOTS = frozenset({"18", "19"})  # CAMEO: assault, fight
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+
+
+def _one_person(head: Token) -> bool:
+    """'killed a dissident inside the kingdom's consulate in Istanbul': one of a role, who
+    is as often a stranger where the deed is done as one of its own."""
+    return head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES
+                                     for c in head.children)
+
+
+def _armed_role_placed(predicate: Predicate, side: Resolved, memory: DocActors,
+                       lookup: ActorLookup, lex: Lexicon, places: PlaceLookup) -> Resolved:
+    """'Russia and Syrian troops mounted an offensive against the opposition in Idlib
+    province', 'launched missile strikes against government targets' in a sentence whose
+    places are Syria's: a bare role with no country that armed force is aimed at is that
+    of the one country the places of the sentence are in, names after a preposition of
+    place only (:func:`_sentence_country`); the force's own state included, whose rebels
+    force at home is aimed at."""
+    actor, head = side.actor, phrase_head(predicate.token.doc[side.token_i])
+    if (predicate.code[:2] not in ARMED_ROOTS or actor is None or actor.country is not None
+            or actor.code not in PLACED_ROLES or _one_person(head)):
+        return side
+    country = _sentence_country(predicate, head, memory, lookup, lex, places, sides_out=True,
+                                origins_out=True)
+    if country is None:
+        return side
+    placed = Actor(join_code(country, actor.code), country, name=actor.name,
+                   rule=f"{actor.rule}+sentence-placed")
+    return replace(side, actor=placed)
 
 
 MEMBERSHIP_PREPS = frozenset({"of", "to", "with", "in"})  # "a member of", "links to"
