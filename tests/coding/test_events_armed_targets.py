@@ -1,7 +1,7 @@
 """Targets of armed deeds told without a named object (issue 14): the side named as the
 subject of a participle the parser hangs on 'with', a place struck that the gazetteer
-does not know, read in the one country of its sentence, and a bare role that force is
-aimed at, read in that country too."""
+does not know, read in the one country of its sentence, a bare role that force is aimed
+at, read in that country too, and a place named with its wrapper ("Hama province")."""
 
 from __future__ import annotations
 
@@ -66,3 +66,13 @@ def test_events_armed_targets_no_country_for_one_person_or_origin(nlp: Any, code
                                                                   text: str,
                                                                   unexpected: Triple) -> None:
     assert unexpected not in coded(nlp, coder, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chilean troops mounted a fresh offensive against the rebels in Arequipa province.",
+     ("CHLMIL", "190", "PERREB")),
+    ("Syrian jets bombed rebels in Hama province.", ("SYRMIL", "195", "SYRREB")),
+])
+def test_events_armed_targets_place_named_with_its_wrapper(nlp: Any, coder: Any, text: str,
+                                                           expected: Triple) -> None:
+    assert expected in coded(nlp, coder, text)
