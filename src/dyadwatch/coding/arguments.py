@@ -131,6 +131,8 @@ def find_arguments(predicate: Predicate, memory: DocActors, lookup: ActorLookup,
         targets = [_role_placed(_people_placed(t, predicate.token.doc, lex, places),
                                 predicate.token.doc, memory, lookup, lex, places)
                    for t in targets]
+        targets = [_armed_role_placed(predicate, t, memory, lookup, lex, places)
+                   for t in targets]
     return sources, targets
 
 
@@ -192,6 +194,38 @@ def _released_people(predicate: Predicate, lex: Lexicon) -> Iterator[tuple[Token
                      for p in prep.children if p.dep_ == "pobj"):
             yield noun, held
             yield from ((noun, other) for other in held.conjuncts)
+
+
+ARMED_ROOTS = frozenset({"18", "19"})  # CAMEO: assault, fight
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+
+
+def _one_person(head: Token) -> bool:
+    """'killed a dissident inside the kingdom's consulate in Istanbul': one of a role, who
+    is as often a stranger where the deed is done as one of its own."""
+    return head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES
+                                     for c in head.children)
+
+
+def _armed_role_placed(predicate: Predicate, side: Resolved, memory: DocActors,
+                       lookup: ActorLookup, lex: Lexicon, places: PlaceLookup) -> Resolved:
+    """'Russia and Syrian troops mounted an offensive against the opposition in Idlib
+    province', 'launched missile strikes against government targets' in a sentence whose
+    places are Syria's: a bare role with no country that armed force is aimed at is that
+    of the one country the places of the sentence are in, names after a preposition of
+    place only (:func:`_sentence_country`); the force's own state included, whose rebels
+    force at home is aimed at."""
+    actor, head = side.actor, phrase_head(predicate.token.doc[side.token_i])
+    if (predicate.code[:2] not in ARMED_ROOTS or actor is None or actor.country is not None
+            or actor.code not in PLACED_ROLES or _one_person(head)):
+        return side
+    country = _sentence_country(predicate, head, memory, lookup, lex, places, sides_out=True,
+                                origins_out=True)
+    if country is None:
+        return side
+    placed = Actor(join_code(country, actor.code), country, name=actor.name,
+                   rule=f"{actor.rule}+sentence-placed")
+    return replace(side, actor=placed)
 
 
 MEMBERSHIP_PREPS = frozenset({"of", "to", "with", "in"})  # "a member of", "links to"
@@ -2202,10 +2236,20 @@ def _prep_objects(anchor: Token, word: str) -> Iterator[Token]:
     for child in anchor.children:
         if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == word:
             yield from (c for c in child.children if c.dep_ == "pobj")
+            yield from _participle_subjects(child)
         elif word == "from" and child.dep_ == "prep" and child.lower_ == "out":
             # "pulled its troops out of Iraq": 'out of' is 'from'
             yield from (c for of in child.children if of.dep_ == "prep" and of.lower_ == "of"
                         for c in of.children if c.dep_ == "pobj")
+
+
+def _participle_subjects(prep: Token) -> Iterator[Token]:
+    """'exchanged fire with Russian contractors working for a militia': the parser reads
+    a noun and the participle after it as a clause the preposition takes; the noun, the
+    participle's subject, is the preposition's object."""
+    for clause in (c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"):
+        yield from (s for s in clause.children if s.dep_ == "nsubj" and s.pos_ in {
+            "NOUN", "PROPN"} and s.i < clause.i)
 
 
 def _inherited_subject(token: Token, lex: Lexicon) -> Iterator[Token]:
@@ -2556,27 +2600,46 @@ def _place_side(predicate: Predicate, place: Token, memory: DocActors, lookup: A
         predicate.code in lex.toward_place_roots) else None
     if holder is not None:
         return [holder]  # force aimed at a place a side holds: "bombed rebel-held Douma"
+    if country is None and predicate.code[:2] in ARMED_ROOTS and predicate.code != OCCUPY_CODE:
+        country = _unnamed_place_country(predicate, place, memory, lookup, lex, places)
     if country is not None:
         return [Resolved(Actor(country, country, rule=PLACE_RULE), place.text, place.i)]
     return []
 
 
+def _unnamed_place_country(predicate: Predicate, place: Token, memory: DocActors,
+                           lookup: ActorLookup, lex: Lexicon,
+                           places: PlaceLookup | None) -> str | None:
+    """'Russian jets attacked the city of al-Habit in southern Idlib', 'strikes on
+    residential areas' in a sentence whose places are all Syria's: a place struck that
+    names no country the dictionaries know (a town too small for the gazetteer, a thing
+    struck with no place of its own) is in the one country the places of its sentence
+    are in, names after a preposition of place only, not of origin
+    (:func:`_sentence_country`)."""
+    if not (_struck_thing(place, lex) or place.lemma_.lower() in lex.place_wrappers):
+        return None
+    return _sentence_country(predicate, place, memory, lookup, lex, places, sides_out=True,
+                             origins_out=True)
+
+
 def _sentence_country(predicate: Predicate, place: Token, memory: DocActors,
                       lookup: ActorLookup, lex: Lexicon, places: PlaceLookup | None,
-                      doer: str | None = None, sides_out: bool = False) -> str | None:
+                      doer: str | None = None, sides_out: bool = False,
+                      origins_out: bool = False) -> str | None:
     """The one country the places named in the sentence of ``place`` are in ("Idlib has
     seen more bloodshed as jets bombed rebel-held positions": the rebels are Syria's),
     leaving out the doers the predicate names and the modifiers of nouns other than
     places, which name owners or doers ("US attacks in Syria"; not "Aleppo province");
     none when they name two; never the ``doer``'s country. With ``sides_out``, only names
     after a preposition of place count ("the UK is making public", "threats by the
-    DPRK" name sides)."""
+    DPRK" name sides). With ``origins_out``, not names after 'from', which say where
+    someone comes from ("militants from Saudi Arabia")."""
     doers = {t.i for word in (predicate.token, *predicate.words) for c in word.children
              if c.dep_ in SUBJECT_DEPS | DOER_MODIFIER_DEPS for t in c.subtree}
     found = {c for t in place.sent if t.i != place.i and t.i not in doers
              and (t.dep_ not in DOER_MODIFIER_DEPS or _place_word(t.head, False, lex)) and (
         t.ent_type_ in PLACE_ENTITIES or t.pos_ == "PROPN" and _place_word(t, True, lex))
-        and not (sides_out and _named_as_side(t))
+        and not (sides_out and _named_as_side(t)) and not (origins_out and _named_as_origin(t))
         and (c := _place_country(t, memory, lookup, lex, places)) is not None}
     found.discard(doer)
     return found.pop() if len(found) == 1 else None
@@ -2597,6 +2660,13 @@ def _named_as_side(token: Token) -> bool:
     while token.dep_ in PHRASE_INNER_DEPS and token.head.i != token.i:
         token = token.head
     return not (token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS)
+
+
+def _named_as_origin(token: Token) -> bool:
+    """A name whose phrase is the object of 'from': where someone or something comes from."""
+    while token.dep_ in PHRASE_INNER_DEPS and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "from"
 
 
 DOER_MODIFIER_DEPS = frozenset({"agent", "poss", "compound", "amod", "nmod"})

@@ -51,7 +51,7 @@ def place_country(place: Token, gazetteer: PlaceLookup, lex: Lexicon) -> str | N
         place.lemma_.lower() in lex.place_wrappers) else [place]
     for name in names:
         if _place_name(name):
-            found = gazetteer.lookup(_entity_text(name))
+            found = _lookup(name, gazetteer, lex)
             if found is not None and found.country:
                 return found.country
     return None
