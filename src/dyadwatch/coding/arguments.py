@@ -1662,15 +1662,24 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
     for anchor in predicate.slot_tokens:
         yield from _prep_objects(anchor, slot)
         for child in anchor.children:
-            if child.dep_ in {"dobj", "pobj"} and not _topic_relation(predicate, child, lex):
+            if child.dep_ in {"dobj", "pobj"} and not _topic_relation(predicate, child, lex) and (
+                    not _journey_destination(predicate, child, slot, lex)):
                 yield from _prep_objects(child, slot)
         for child in anchor.children:
             if child.dep_ == "prep":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "pobj" and not _journey_destination(predicate, pobj, slot, lex):
                         yield from _prep_objects(pobj, slot)
     yield from _stranded_prep_objects(token, slot)
     yield from _named_as_prep_objects(token, slot, lex)
+
+
+def _journey_destination(predicate: Predicate, noun: Token, slot: str, lex: Lexicon) -> bool:
+    """'said during a visit to Jerusalem': the 'to' of a journey noun in the predicate's
+    phrases is the journey's destination, no addressee of the predicate (the visit is an
+    event of its own); a journey the pattern names ('paid a visit to Riyadh') keeps it."""
+    return slot == "to" and noun.lemma_.lower() in lex.journey_nouns and (
+        noun not in predicate.words)
 
 
 def _result_participle(token: Token) -> bool:

@@ -850,11 +850,20 @@ def partnered(token: Token, lex: Lexicon, reciprocal_code: bool = False) -> bool
     """'withdrew its forces amid a row with Erdogan', 'after clashes with Kurdish fighters',
     'in a phone call with Putin': a mutual event noun (by its word or ``reciprocal_code``)
     with a 'with' partner is an event of its own, not only the scene of another (its
-    other side is the clause's subject)."""
+    other side is the clause's subject); so is a journey noun with a 'to' destination
+    ('said during a visit to Jerusalem': the subject's visit)."""
+    if token.pos_ != "NOUN":
+        return False
     mutual_word = reciprocal_code or token.lemma_.lower() in lex.reciprocal_verbs
-    return token.pos_ == "NOUN" and mutual_word and any(
-        c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
-        for c in token.children)
+    return mutual_word and _has_phrase(token, "with") or (
+        token.lemma_.lower() in lex.journey_nouns and _has_phrase(token, "to"))
+
+
+def _has_phrase(token: Token, prep: str) -> bool:
+    """``token`` has a phrase of the preposition ``prep`` with an object ('a call with
+    Putin', 'a visit to Seoul')."""
+    return any(c.dep_ == "prep" and c.lower_ == prep and any(g.dep_ == "pobj" for g in c.children)
+               for c in token.children)
 
 
 def _unreal_phrase(token: Token, lex: Lexicon) -> bool:

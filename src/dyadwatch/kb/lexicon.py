@@ -331,6 +331,7 @@ class Lexicon:
     reluctance_heads: frozenset[str]
     striving_heads: frozenset[str]
     reciprocal_verbs: frozenset[str]
+    journey_nouns: frozenset[str]
     world_regions: frozenset[str]
     reciprocal_markers: frozenset[str]
     allied_preps: frozenset[str]

@@ -1,0 +1,61 @@
+"""Rule tests of visits told in a phrase (issue 14), on fictional actors: 'during a visit
+to X' on a clause is the subject's visit to X, and its 'to' is no addressee of the
+clause's statement."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from toy_coder import Triple, arnor_and_gondor, coded_triples, toy_coder
+
+from dyadwatch.coding.events import EventCoder
+
+VERBS: dict[str, Any] = {
+    "version": "test",
+    "patterns": [
+        {"id": "say.v", "lemmas": ["say"], "code": "010", "target": ["to"]},
+        {"id": "warn.v", "lemmas": ["warn"], "code": "130", "target": ["dobj"]},
+        {"id": "visit.n", "lemmas": ["visit", "trip"], "pos": "noun", "code": "042",
+         "source": ["poss", "by", "amod", "compound"], "target": ["to"]},
+        {"id": "make.visit", "lemmas": ["pay", "make"], "object": ["visit", "trip"],
+         "code": "042", "target": ["to"]},
+    ],
+    "frames": [],
+    "derive": {},
+}
+
+
+@pytest.fixture(scope="module")
+def engine() -> EventCoder:
+    return toy_coder(VERBS, arnor_and_gondor({"president": "GOV", "minister": "GOV"}))
+
+
+CODED = [
+    ("During a visit to Gondor on Monday, the Arnorian president said the talks would go on.",
+     ("ARNGOV", "042", "GON"), "a visit in a phrase on the clause is its subject's"),
+    ("The Arnorian minister warned Gondor on a trip to Gondor last week.",
+     ("ARNGOV", "042", "GON"), "'on a trip to' tells a visit as well"),
+    ("The Arnorian president paid a visit to Gondor.", ("ARNGOV", "042", "GON"),
+     "a visit the pattern names keeps its destination"),
+]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected", "why"), CODED)
+def test_events_journeys_coded(nlp: Any, engine: EventCoder, text: str,
+                                       expected: Triple, why: str) -> None:
+    assert expected in coded_triples(nlp, engine, text), why
+
+
+NOT_CODED = [
+    ("During a visit to Gondor on Monday, the Arnorian president said the talks would go on.",
+     ("ARNGOV", "010", "GON"), "the visit's destination is no addressee of the statement"),
+]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "unexpected", "why"), NOT_CODED)
+def test_events_journeys_not_coded(nlp: Any, engine: EventCoder, text: str,
+                                           unexpected: Triple, why: str) -> None:
+    assert unexpected not in coded_triples(nlp, engine, text), why
