@@ -2381,9 +2381,11 @@ def _meeting_ahead(predicate: Predicate) -> bool:
 
 def mutual_among_sources(predicate: Predicate, lex: Lexicon) -> bool:
     """Coordinated sources with no one else named act on one another: "A and B held
-    talks", "agreed to resume flights", "accused each other", "staged joint drills".
+    talks", "agreed to resume flights", "signed a pact", "accused each other", "staged
+    joint drills".
     Not when they act side by side: "fought alongside each other", "jointly attacked"."""
     if mutual(predicate, lex) or predicate.rule.startswith("frame:agree") or (
+            predicate.code in lex.accord_codes) or (
             _between_sides(predicate)) or _meeting_ahead(predicate):
         return True
     near = [c for word in (*predicate.words, *predicate.slot_tokens) for c in word.children]

@@ -443,6 +443,7 @@ class Lexicon:
     violent_roots: CodeSet
     figurative_roots: CodeSet
     reciprocal_codes: CodeSet
+    accord_codes: CodeSet
     toward_place_roots: CodeSet
     struck_place_codes: CodeSet
     civilian_target_roots: CodeSet
@@ -474,7 +475,7 @@ _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes"
                         "statement_roots", "claim_roots", "repeated_roots", "tie_roots",
                         "violent_roots",
                         "figurative_roots",
-                        "reciprocal_codes", "toward_place_roots",
+                        "reciprocal_codes", "accord_codes", "toward_place_roots",
                         "struck_place_codes",
                         "civilian_target_roots", "aim_roots",
                         "dispatched_roots", "promised_codes", "deed_reaction_roots",

@@ -1,6 +1,7 @@
-"""Rule tests of visits told in a phrase (issue 14), on fictional actors: 'during a visit
-to X' on a clause is the subject's visit to X, and its 'to' is no addressee of the
-clause's statement."""
+"""Rule tests of visits told in a phrase and of agreements made together (issue 14), on
+fictional actors: 'during a visit to X' on a clause is the subject's visit to X, and its
+'to' is no addressee of the clause's statement; coordinated sides that sign or strike a
+deal with no one else named are each other's partner in it."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ VERBS: dict[str, Any] = {
          "source": ["poss", "by", "amod", "compound"], "target": ["to"]},
         {"id": "make.visit", "lemmas": ["pay", "make"], "object": ["visit", "trip"],
          "code": "042", "target": ["to"]},
+        {"id": "sign.agreement", "lemmas": ["sign", "strike"],
+         "object": ["agreement", "deal", "pact"], "code": "057", "target": ["with", "between"]},
     ],
     "frames": [],
     "derive": {},
@@ -38,12 +41,16 @@ CODED = [
      ("ARNGOV", "042", "GON"), "'on a trip to' tells a visit as well"),
     ("The Arnorian president paid a visit to Gondor.", ("ARNGOV", "042", "GON"),
      "a visit the pattern names keeps its destination"),
+    ("Arnor and Gondor signed a trade pact on Monday.", ("ARN", "057", "GON"),
+     "coordinated sides of a deal are each other's partner"),
+    ("Arnor and Gondor signed a trade pact on Monday.", ("GON", "057", "ARN"),
+     "coordinated sides of a deal are each other's partner, both ways"),
 ]
 
 
 @pytest.mark.issue(14)
 @pytest.mark.parametrize(("text", "expected", "why"), CODED)
-def test_events_journeys_coded(nlp: Any, engine: EventCoder, text: str,
+def test_events_journeys_accords_coded(nlp: Any, engine: EventCoder, text: str,
                                        expected: Triple, why: str) -> None:
     assert expected in coded_triples(nlp, engine, text), why
 
@@ -51,11 +58,13 @@ def test_events_journeys_coded(nlp: Any, engine: EventCoder, text: str,
 NOT_CODED = [
     ("During a visit to Gondor on Monday, the Arnorian president said the talks would go on.",
      ("ARNGOV", "010", "GON"), "the visit's destination is no addressee of the statement"),
+    ("Arnor signed a trade pact with Gondor on Monday.", ("ARN", "057", "ARN"),
+     "a side named with 'with' is the partner, the signer is not its own"),
 ]
 
 
 @pytest.mark.issue(14)
 @pytest.mark.parametrize(("text", "unexpected", "why"), NOT_CODED)
-def test_events_journeys_not_coded(nlp: Any, engine: EventCoder, text: str,
+def test_events_journeys_accords_not_coded(nlp: Any, engine: EventCoder, text: str,
                                            unexpected: Triple, why: str) -> None:
     assert unexpected not in coded_triples(nlp, engine, text), why
