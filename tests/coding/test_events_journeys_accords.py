@@ -1,7 +1,7 @@
-"""Rule tests of visits told in a phrase and of agreements made together (issue 14), on
-fictional actors: 'during a visit to X' on a clause is the subject's visit to X, and its
-'to' is no addressee of the clause's statement; coordinated sides that sign or strike a
-deal with no one else named are each other's partner in it."""
+"""Rule tests of visits told in a phrase and of agreements and calls made together (issue
+14), on fictional actors: 'during a visit to X' on a clause is the subject's visit to X,
+and its 'to' is no addressee of the clause's statement; coordinated sides that sign or
+strike a deal with no one else named, or speak by phone, are each other's partner in it."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ VERBS: dict[str, Any] = {
          "source": ["poss", "by", "amod", "compound"], "target": ["to"]},
         {"id": "make.visit", "lemmas": ["pay", "make"], "object": ["visit", "trip"],
          "code": "042", "target": ["to"]},
+        {"id": "speak.by.phone", "lemmas": ["speak", "talk"], "prep": "by",
+         "prep_object": ["phone", "telephone"], "code": "041", "target": ["with", "to"]},
         {"id": "sign.agreement", "lemmas": ["sign", "strike"],
          "object": ["agreement", "deal", "pact"], "code": "057", "target": ["with", "between"]},
     ],
@@ -45,6 +47,8 @@ CODED = [
      "coordinated sides of a deal are each other's partner"),
     ("Arnor and Gondor signed a trade pact on Monday.", ("GON", "057", "ARN"),
      "coordinated sides of a deal are each other's partner, both ways"),
+    ("The Arnorian and Gondorian presidents spoke by telephone on Tuesday.",
+     ("ARNGOV", "041", "GONGOV"), "sides named together who speak by phone call each other"),
 ]
 
 
@@ -60,6 +64,8 @@ NOT_CODED = [
      ("ARNGOV", "010", "GON"), "the visit's destination is no addressee of the statement"),
     ("Arnor signed a trade pact with Gondor on Monday.", ("ARN", "057", "ARN"),
      "a side named with 'with' is the partner, the signer is not its own"),
+    ("The Arnorian president, speaking by telephone, said the talks had failed.",
+     ("ARNGOV", "041", None), "one side speaking by phone to the press calls no one"),
 ]
 
 

@@ -838,12 +838,22 @@ def admonition(token: Token, lex: Lexicon) -> bool:
 def _partnerless(token: Token, pattern: VerbPattern, lex: Lexicon) -> bool:
     """'a spokesman, speaking by telephone, said': a verb of mutual contact whose pattern
     names the means ('by phone') and that has none of its partner prepositions ('to', 'with')
-    is the speaker talking to the press, no consultation (issue 14)."""
+    is the speaker talking to the press, no consultation (issue 14); not when the subject
+    names two sides together, who talk to each other."""
     if pattern.pos != "verb" or pattern.prep is None or pattern.prep in pattern.target or (
             pattern.code not in lex.reciprocal_codes):
         return False  # ('met with Putin': the preposition is the partner's)
     return not any(c.dep_ in {"prep", "dative"} and c.lower_ in pattern.target
-                   for c in token.children)
+                   for c in token.children) and not _coordinated_subject(token)
+
+
+def _coordinated_subject(token: Token) -> bool:
+    """'Erdogan and Putin spoke by phone', 'the Turkish and Russian presidents spoke by
+    telephone': sides named together as the subject are each other's partner."""
+    return any(c.dep_ == "nsubj" and any(
+        g.dep_ == "conj" or g.dep_ in {"amod", "compound"} and any(
+            h.dep_ == "conj" for h in g.children) for g in c.children)
+        for c in token.children)
 
 
 def partnered(token: Token, lex: Lexicon, reciprocal_code: bool = False) -> bool:
