@@ -860,13 +860,15 @@ def partnered(token: Token, lex: Lexicon, reciprocal_code: bool = False) -> bool
     """'withdrew its forces amid a row with Erdogan', 'after clashes with Kurdish fighters',
     'in a phone call with Putin': a mutual event noun (by its word or ``reciprocal_code``)
     with a 'with' partner is an event of its own, not only the scene of another (its
-    other side is the clause's subject); so is a journey noun with a 'to' destination
-    ('said during a visit to Jerusalem': the subject's visit)."""
+    other side is the clause's subject); so is a visit with a 'to' destination ('said
+    during a visit to Jerusalem': the subject's visit; not a trip, `visit_nouns`, nor a
+    visit in a phrase not of time, `visit_preps`)."""
     if token.pos_ != "NOUN":
         return False
     mutual_word = reciprocal_code or token.lemma_.lower() in lex.reciprocal_verbs
     return mutual_word and _has_phrase(token, "with") or (
-        token.lemma_.lower() in lex.journey_nouns and _has_phrase(token, "to"))
+        token.lemma_.lower() in lex.visit_nouns and _has_phrase(token, "to")
+        and token.dep_ == "pobj" and token.head.lower_ in lex.visit_preps)
 
 
 def _has_phrase(token: Token, prep: str) -> bool:

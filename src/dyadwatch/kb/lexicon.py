@@ -332,6 +332,8 @@ class Lexicon:
     striving_heads: frozenset[str]
     reciprocal_verbs: frozenset[str]
     journey_nouns: frozenset[str]
+    visit_nouns: frozenset[str]
+    visit_preps: frozenset[str]
     world_regions: frozenset[str]
     reciprocal_markers: frozenset[str]
     allied_preps: frozenset[str]
