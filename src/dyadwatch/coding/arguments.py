@@ -1767,12 +1767,13 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
     for anchor in predicate.slot_tokens:
         yield from _prep_objects(anchor, slot)
         for child in anchor.children:
-            if child.dep_ in {"dobj", "pobj"} and not _topic_relation(predicate, child, lex):
+            if child.dep_ in {"dobj", "pobj"} and not _topic_relation(predicate, child, lex) and (
+                    not _journey_destination(predicate, child, slot, lex)):
                 yield from _prep_objects(child, slot)
         for child in anchor.children:
             if child.dep_ == "prep":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "pobj" and not _journey_destination(predicate, pobj, slot, lex):
                         yield from _prep_objects(pobj, slot)
     yield from _stranded_prep_objects(token, slot)
     yield from _named_as_prep_objects(token, slot, lex)
@@ -1790,6 +1791,14 @@ def _asked_by_object(token: Token, lex: Lexicon) -> Iterator[Token]:
             if told.dep_ in {"acl", "ccomp"} and told.pos_ in {"VERB", "AUX"} and any(
                     c.dep_ == "mark" and c.lower_ == "that" for c in told.children):
                 yield from _dependency_slot(told, "nsubj", lex)
+
+
+def _journey_destination(predicate: Predicate, noun: Token, slot: str, lex: Lexicon) -> bool:
+    """'said during a visit to Jerusalem': the 'to' of a journey noun in the predicate's
+    phrases is the journey's destination, no addressee of the predicate (the visit is an
+    event of its own); a journey the pattern names ('paid a visit to Riyadh') keeps it."""
+    return slot == "to" and noun.lemma_.lower() in lex.journey_nouns and (
+        noun not in predicate.words)
 
 
 def _result_participle(token: Token) -> bool:
@@ -2517,9 +2526,11 @@ def _meeting_ahead(predicate: Predicate) -> bool:
 
 def mutual_among_sources(predicate: Predicate, lex: Lexicon) -> bool:
     """Coordinated sources with no one else named act on one another: "A and B held
-    talks", "agreed to resume flights", "accused each other", "staged joint drills".
+    talks", "agreed to resume flights", "signed a pact", "accused each other", "staged
+    joint drills".
     Not when they act side by side: "fought alongside each other", "jointly attacked"."""
     if mutual(predicate, lex) or predicate.rule.startswith("frame:agree") or (
+            predicate.code in lex.accord_codes) or (
             _between_sides(predicate)) or _meeting_ahead(predicate):
         return True
     near = [c for word in (*predicate.words, *predicate.slot_tokens) for c in word.children]

@@ -36,6 +36,8 @@ def _lookup(place: Token, gazetteer: PlaceLookup, lex: Lexicon) -> Location | No
     """A place by its whole name, else by its name without the wrapper word the tagger
     took into it ("Homs province" is Homs)."""
     name = _entity_text(place)
+    if _world_region(name, lex):
+        return None
     found = gazetteer.lookup(name)
     if found is not None:
         return found
@@ -68,6 +70,12 @@ def organisation_place_country(place: Token, gazetteer: PlaceLookup) -> str | No
     if found is None or _folded(found.name) != _folded(name):
         return None
     return found.country
+
+
+def _world_region(name: str, lex: Lexicon) -> bool:
+    """A continent or world region ("Asia", "the Middle East"): no state's place, though
+    the gazetteer knows a town by the same name."""
+    return name.lower().strip() in lex.world_regions
 
 
 def _folded(name: str) -> str:

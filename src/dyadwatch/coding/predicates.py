@@ -838,23 +838,44 @@ def admonition(token: Token, lex: Lexicon) -> bool:
 def _partnerless(token: Token, pattern: VerbPattern, lex: Lexicon) -> bool:
     """'a spokesman, speaking by telephone, said': a verb of mutual contact whose pattern
     names the means ('by phone') and that has none of its partner prepositions ('to', 'with')
-    is the speaker talking to the press, no consultation (issue 14)."""
+    is the speaker talking to the press, no consultation (issue 14); not when the subject
+    names two sides together, who talk to each other."""
     if pattern.pos != "verb" or pattern.prep is None or pattern.prep in pattern.target or (
             pattern.code not in lex.reciprocal_codes):
         return False  # ('met with Putin': the preposition is the partner's)
     return not any(c.dep_ in {"prep", "dative"} and c.lower_ in pattern.target
-                   for c in token.children)
+                   for c in token.children) and not _coordinated_subject(token)
+
+
+def _coordinated_subject(token: Token) -> bool:
+    """'Erdogan and Putin spoke by phone', 'the Turkish and Russian presidents spoke by
+    telephone': sides named together as the subject are each other's partner."""
+    return any(c.dep_ == "nsubj" and any(
+        g.dep_ == "conj" or g.dep_ in {"amod", "compound"} and any(
+            h.dep_ == "conj" for h in g.children) for g in c.children)
+        for c in token.children)
 
 
 def partnered(token: Token, lex: Lexicon, reciprocal_code: bool = False) -> bool:
     """'withdrew its forces amid a row with Erdogan', 'after clashes with Kurdish fighters',
     'in a phone call with Putin': a mutual event noun (by its word or ``reciprocal_code``)
     with a 'with' partner is an event of its own, not only the scene of another (its
-    other side is the clause's subject)."""
+    other side is the clause's subject); so is a visit with a 'to' destination ('said
+    during a visit to Jerusalem': the subject's visit; not a trip, `visit_nouns`, nor a
+    visit in a phrase not of time, `visit_preps`)."""
+    if token.pos_ != "NOUN":
+        return False
     mutual_word = reciprocal_code or token.lemma_.lower() in lex.reciprocal_verbs
-    return token.pos_ == "NOUN" and mutual_word and any(
-        c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
-        for c in token.children)
+    return mutual_word and _has_phrase(token, "with") or (
+        token.lemma_.lower() in lex.visit_nouns and _has_phrase(token, "to")
+        and token.dep_ == "pobj" and token.head.lower_ in lex.visit_preps)
+
+
+def _has_phrase(token: Token, prep: str) -> bool:
+    """``token`` has a phrase of the preposition ``prep`` with an object ('a call with
+    Putin', 'a visit to Seoul')."""
+    return any(c.dep_ == "prep" and c.lower_ == prep and any(g.dep_ == "pobj" for g in c.children)
+               for c in token.children)
 
 
 def _unreal_phrase(token: Token, lex: Lexicon) -> bool:

@@ -331,6 +331,10 @@ class Lexicon:
     reluctance_heads: frozenset[str]
     striving_heads: frozenset[str]
     reciprocal_verbs: frozenset[str]
+    journey_nouns: frozenset[str]
+    visit_nouns: frozenset[str]
+    visit_preps: frozenset[str]
+    world_regions: frozenset[str]
     reciprocal_markers: frozenset[str]
     allied_preps: frozenset[str]
     listing_words: frozenset[str]
@@ -444,6 +448,7 @@ class Lexicon:
     violent_roots: CodeSet
     figurative_roots: CodeSet
     reciprocal_codes: CodeSet
+    accord_codes: CodeSet
     toward_place_roots: CodeSet
     struck_place_codes: CodeSet
     civilian_target_roots: CodeSet
@@ -475,7 +480,7 @@ _CODE_SETS = frozenset({"conflict_roots", "cooperation_roots", "reporting_codes"
                         "statement_roots", "claim_roots", "repeated_roots", "tie_roots",
                         "violent_roots",
                         "figurative_roots",
-                        "reciprocal_codes", "toward_place_roots",
+                        "reciprocal_codes", "accord_codes", "toward_place_roots",
                         "struck_place_codes",
                         "civilian_target_roots", "aim_roots",
                         "dispatched_roots", "promised_codes", "deed_reaction_roots",
