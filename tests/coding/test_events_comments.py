@@ -111,6 +111,16 @@ CODED = [
     ("Arnor said Gondor had the chance to solve the problems facing farmers and has failed.",
      ("ARN", "111", "GON"),
      "a finite verb the parse joins to an infinitive goes with the clause's subject"),
+    ("Arnor said it was disappointed that Gondor had turned down the offer.",
+     ("ARN", "111", "GON"), "the speaker's own disapproval names the doer of its that-clause"),
+    ("Arnor said it was deeply worried that Gondor was moving troops to the border.",
+     ("ARN", "012", "GON"), "the speaker's own concern names the doer of its that-clause"),
+    ("Arnor said it was concerned about the state of relations with Gondor.",
+     ("ARN", "012", "GON"), "concern about relations is a pessimistic comment on the partner"),
+    ("Arnor said it was optimistic about relations with Gondor.", ("ARN", "013", "GON"),
+     "optimism about relations is an optimistic comment on the partner"),
+    ("Arnor said it was hopeful that ties with Gondor would improve.", ("ARN", "013", "GON"),
+     "optimism that relations will improve is an optimistic comment on the partner"),
 ]
 
 
@@ -173,6 +183,14 @@ NOT_CODED = [
      "no comment"),
     ("Arnor said Gondor had been hampered by the storm.", "GON",
      "a verb of obstruction done to the subject criticises no one"),
+    ("Arnor said it was optimistic about the economy of Gondor.", "GON",
+     "optimism about anything but relations with a partner is aimed at no one"),
+    ("Arnor said Gondor was optimistic about relations with Mordor.", "GON",
+     "another's optimism relayed is no comment"),
+    ("Arnor said it was not disappointed that Gondor had turned down the offer.", "GON",
+     "a denied disapproval criticises no one"),
+    ("Arnor said it was pleased that Gondor had turned down the offer.", "GON",
+     "a feeling that is no disapproval names no one criticised"),
 ]
 
 

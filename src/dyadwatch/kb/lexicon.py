@@ -403,6 +403,7 @@ class Lexicon:
     partnership_nouns: frozenset[str]
     success_words: frozenset[str]
     concern_words: frozenset[str]
+    optimism_words: frozenset[str]
     disapproval_preps: frozenset[str]
     period_preps: frozenset[str]
     prospective_heads: frozenset[str]
