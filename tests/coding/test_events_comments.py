@@ -22,6 +22,8 @@ VERBS: dict[str, Any] = {
         {"id": "attack.v", "lemmas": ["attack"], "code": "190", "target": ["dobj"]},
         {"id": "warn.v", "lemmas": ["warn"], "code": "130", "target": ["dobj"]},
         {"id": "ask.v", "lemmas": ["ask"], "code": "020", "target": ["dobj"]},
+        {"id": "stand.solidarity", "lemmas": ["stand"], "prep": "in",
+         "prep_object": ["solidarity"], "code": "018", "target": ["with"]},
     ],
     "frames": [],
     "derive": {},
@@ -121,6 +123,12 @@ CODED = [
      "optimism about relations is an optimistic comment on the partner"),
     ("Arnor said it was hopeful that ties with Gondor would improve.", ("ARN", "013", "GON"),
      "optimism that relations will improve is an optimistic comment on the partner"),
+    ("The Arnorian president said: \u201cOur thoughts are with the people of Gondor.\u201d",
+     ("ARNGOV", "018", "GON"), "the speaker's own thoughts with a named side are empathy"),
+    ("\u201cOur hearts go out to Gondor,\u201d the Arnorian president said.",
+     ("ARNGOV", "018", "GON"), "hearts that go out to a named side are empathy"),
+    ("Arnor stands in solidarity with Gondor.", ("ARN", "018", "GON"),
+     "standing in solidarity with a side is empathy"),
 ]
 
 
@@ -191,6 +199,10 @@ NOT_CODED = [
      "a denied disapproval criticises no one"),
     ("Arnor said it was pleased that Gondor had turned down the offer.", "GON",
      "a feeling that is no disapproval names no one criticised"),
+    ("Arnor said: \u201cThe thoughts of the public are with Gondor.\u201d", "GON",
+     "thoughts that are not the speaker's own are no empathy of the speaker"),
+    ("The Arnorian president stood with Gondor's president at the ceremony.", "GON",
+     "standing with someone is a place, no solidarity"),
 ]
 
 

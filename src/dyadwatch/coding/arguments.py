@@ -22,6 +22,7 @@ from dyadwatch.coding.comments import (
     praised_partners,
     statement_clauses,
     statement_topics,
+    sympathised,
 )
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.mood import has_negator, hypothetical, purpose
@@ -1801,6 +1802,7 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
                 yield from _relative_doers(s)
     yield from criticised_things(token, lex)  # "said it must counter US aggression"
     yield from praised_partners(token, lex)  # "said our work with France was a success"
+    yield from sympathised(token, lex)  # 'said: "Our thoughts are with the French people"'
     yield from statement_topics(token, lex)  # "told reporters ... in regard to Borduria"
 
 

@@ -38,6 +38,7 @@ BLAME = "112"
 STANCE = "010"
 PESSIMISM = "012"
 OPTIMISM = "013"
+EMPATHY = "018"
 PRAISE = "051"
 THREAT = "130"
 CRITICAL_CODES = frozenset({CRITICISM, BLAME})
@@ -228,6 +229,8 @@ def comment_on(statement: Token, target: Token, lex: Lexicon) -> str | None:
             return code
     if any(p.i == target.i or p.is_ancestor(target) for p in praised_partners(statement, lex)):
         return PRAISE
+    if any(p.i == target.i or p.is_ancestor(target) for p in sympathised(statement, lex)):
+        return EMPATHY
     return None
 
 
@@ -264,6 +267,30 @@ def praised_partners(statement: Token, lex: Lexicon) -> Iterator[Token]:
                 yield from (p for prep in subject.children
                             if prep.dep_ == "prep" and prep.lower_ == "with"
                             for p in prep.children if p.dep_ == "pobj")
+
+
+def sympathised(statement: Token, lex: Lexicon) -> Iterator[Token]:
+    """'said: "Our thoughts are with the French people"', '"Our hearts go out to
+    Borduria," he said': the speaker's own sympathy (sympathy_nouns owned by 'my' or 'our',
+    the subject of a clause the statement governs) is with the object of that clause's
+    'with' ('be') or 'to' ('go out'): an empathetic comment, 018."""
+    for clause in statement_clauses(statement, lex):
+        prep = SYMPATHY_PREPS.get(clause.lemma_.lower())
+        if prep is None or (prep == "to" and not any(
+                c.dep_ in {"advmod", "prt"} and c.lower_ == "out" for c in clause.children)):
+            continue
+        if any(_sympathy(s, lex) for s in comment_subjects(clause, shared=False)):
+            yield from (p for c in clause.children if c.dep_ == "prep" and c.lower_ == prep
+                        for p in c.children if p.dep_ == "pobj" and _named_side(p))
+
+
+SYMPATHY_PREPS = {"be": "with", "go": "to"}  # "are with", "go out to"
+
+
+def _sympathy(noun: Token, lex: Lexicon) -> bool:
+    """'our thoughts', 'my deepest sympathies': a noun of sympathy the speaker owns."""
+    return noun.lemma_.lower() in lex.sympathy_nouns and any(
+        c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in noun.children)
 
 
 def called_code(statement: Token, target: Token, lex: Lexicon) -> str | None:
