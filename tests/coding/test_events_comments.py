@@ -22,6 +22,7 @@ VERBS: dict[str, Any] = {
         {"id": "attack.v", "lemmas": ["attack"], "code": "190", "target": ["dobj"]},
         {"id": "warn.v", "lemmas": ["warn"], "code": "130", "target": ["dobj"]},
         {"id": "ask.v", "lemmas": ["ask"], "code": "020", "target": ["dobj"]},
+        {"id": "describe.v", "lemmas": ["describe"], "code": "010", "target": ["dobj"]},
         {"id": "stand.solidarity", "lemmas": ["stand"], "prep": "in",
          "prep_object": ["solidarity"], "code": "018", "target": ["with"]},
     ],
@@ -129,6 +130,8 @@ CODED = [
      ("ARNGOV", "018", "GON"), "hearts that go out to a named side are empathy"),
     ("Arnor stands in solidarity with Gondor.", ("ARN", "018", "GON"),
      "standing in solidarity with a side is empathy"),
+    ("The Arnorian government described Gondor's new unit as a terror army.",
+     ("ARNGOV", "111", "GON"), "a label of scorn on a body criticises its owner"),
 ]
 
 
