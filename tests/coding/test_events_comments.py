@@ -130,6 +130,9 @@ CODED = [
      ("ARNGOV", "018", "GON"), "hearts that go out to a named side are empathy"),
     ("Arnor stands in solidarity with Gondor.", ("ARN", "018", "GON"),
      "standing in solidarity with a side is empathy"),
+    ("The Gondorian move was described as a provocation by the Arnorian government.",
+     ("ARNGOV", "111", "GON"),
+     "the by-phrase the parse hangs on a passive calling's complement names who calls"),
     ("The Arnorian government described Gondor's new unit as a terror army.",
      ("ARNGOV", "111", "GON"), "a label of scorn on a body criticises its owner"),
 ]
