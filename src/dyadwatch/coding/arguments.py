@@ -22,6 +22,7 @@ from dyadwatch.coding.comments import (
     praised_partners,
     statement_clauses,
     statement_topics,
+    sympathised,
 )
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.coding.mood import has_negator, hypothetical, purpose
@@ -1929,6 +1930,7 @@ def _comment_subjects(token: Token, lex: Lexicon) -> Iterator[Token]:
                 yield from _relative_doers(s)
     yield from criticised_things(token, lex)  # "said it must counter US aggression"
     yield from praised_partners(token, lex)  # "said our work with France was a success"
+    yield from sympathised(token, lex)  # 'said: "Our thoughts are with the French people"'
     yield from statement_topics(token, lex)  # "told reporters ... in regard to Borduria"
 
 
@@ -2230,6 +2232,25 @@ def _dependency_slot(token: Token, slot: str, lex: Lexicon) -> Iterator[Token]:
             yield child
         elif slot == "nsubjpass" and dep in PASSIVE_SUBJECT_DEPS:
             yield child  # "Obama is scheduled to attend": the planner is the passive subject
+    if slot == "agent" and is_passive:
+        yield from _stranded_label_agents(token, lex)
+
+
+def _stranded_label_agents(token: Token, lex: Lexicon) -> Iterator[Token]:
+    """'was described as a "terror army" by the Turkish president', 'was branded a
+    provocation by the Saudi minister': the parse hangs the by-phrase of a passive verb of
+    calling or scorn (calling_verbs, scorn_verbs) on its complement (the object of 'as',
+    or the label itself); its object is the one who calls, where the verb has no agent of
+    its own."""
+    if token.lemma_.lower() not in lex.calling_verbs | lex.scorn_verbs or any(
+            c.dep_ == "agent" for c in token.children):
+        return
+    labels = [c for c in token.children if c.dep_ in {"dobj", "oprd", "attr"}]
+    labels += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "as"
+               for p in prep.children if p.dep_ == "pobj"]
+    for label in labels:
+        yield from (p for by in label.children if by.dep_ == "prep" and by.lower_ == "by"
+                    for p in by.children if p.dep_ == "pobj")
 
 
 def _core_argument(slot: str, dep: str, is_passive: bool) -> bool:

@@ -37,6 +37,8 @@ CRITICISM = "111"
 BLAME = "112"
 STANCE = "010"
 PESSIMISM = "012"
+OPTIMISM = "013"
+EMPATHY = "018"
 PRAISE = "051"
 THREAT = "130"
 CRITICAL_CODES = frozenset({CRITICISM, BLAME})
@@ -227,6 +229,8 @@ def comment_on(statement: Token, target: Token, lex: Lexicon) -> str | None:
             return code
     if any(p.i == target.i or p.is_ancestor(target) for p in praised_partners(statement, lex)):
         return PRAISE
+    if any(p.i == target.i or p.is_ancestor(target) for p in sympathised(statement, lex)):
+        return EMPATHY
     return None
 
 
@@ -263,6 +267,30 @@ def praised_partners(statement: Token, lex: Lexicon) -> Iterator[Token]:
                 yield from (p for prep in subject.children
                             if prep.dep_ == "prep" and prep.lower_ == "with"
                             for p in prep.children if p.dep_ == "pobj")
+
+
+def sympathised(statement: Token, lex: Lexicon) -> Iterator[Token]:
+    """'said: "Our thoughts are with the French people"', '"Our hearts go out to
+    Borduria," he said': the speaker's own sympathy (sympathy_nouns owned by 'my' or 'our',
+    the subject of a clause the statement governs) is with the object of that clause's
+    'with' ('be') or 'to' ('go out'): an empathetic comment, 018."""
+    for clause in statement_clauses(statement, lex):
+        prep = SYMPATHY_PREPS.get(clause.lemma_.lower())
+        if prep is None or (prep == "to" and not any(
+                c.dep_ in {"advmod", "prt"} and c.lower_ == "out" for c in clause.children)):
+            continue
+        if any(_sympathy(s, lex) for s in comment_subjects(clause, shared=False)):
+            yield from (p for c in clause.children if c.dep_ == "prep" and c.lower_ == prep
+                        for p in c.children if p.dep_ == "pobj" and _named_side(p))
+
+
+SYMPATHY_PREPS = {"be": "with", "go": "to"}  # "are with", "go out to"
+
+
+def _sympathy(noun: Token, lex: Lexicon) -> bool:
+    """'our thoughts', 'my deepest sympathies': a noun of sympathy the speaker owns."""
+    return noun.lemma_.lower() in lex.sympathy_nouns and any(
+        c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in noun.children)
 
 
 def called_code(statement: Token, target: Token, lex: Lexicon) -> str | None:
@@ -337,6 +365,8 @@ def _criticised(statement: Token, lex: Lexicon) -> Iterator[tuple[Token, str]]:
             yield from ((thing, CRITICISM) for thing in _disapproved(clause, lex))
         elif _concerned(clause, lex):
             yield from ((thing, PESSIMISM) for thing in _disapproved(clause, lex))
+        else:
+            yield from ((partner, OPTIMISM) for partner in _hoped_partners(clause, lex))
         code = comment_code(clause, lex, agent=True) if passive(clause) else None
         if code in CRITICAL_CODES:
             for agent in (c for c in clause.children if c.dep_ == "agent"):
@@ -426,6 +456,20 @@ def _names_actor(head: Token) -> bool:
         for c in head.children)
 
 
+def _named_side(head: Token) -> bool:
+    """A name, or a noun a name owns or modifies ("Borduria", "Borduria's court", "the
+    Bordurian people", "the people of Borduria"); not a noun no name goes with ("the
+    victims", "their families")."""
+    return head.pos_ == "PROPN" or _names_actor(head) or any(
+        c.dep_ in NAMING_DEPS and c.ent_type_ in ACTOR_ENTITY_TYPES for c in head.children
+    ) or any(p.dep_ == "pobj" and p.ent_type_ in ACTOR_ENTITY_TYPES
+             for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+             for p in prep.children)
+
+
+NAMING_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
 def _topic_actor(head: Token) -> Token | None:
     """The actor a topic names: the name itself, or the owner of a thing when the owner is
     a name or a role a name places ("Borduria's detention of two men" is about Borduria,
@@ -448,26 +492,83 @@ def _disapproves(clause: Token, lex: Lexicon) -> bool:
                for c in clause.children):
         return False
     words = {w for t in evaluation(clause) for w in (t.lemma_.lower(), t.lower_)}
-    return bool(words & lex.disapproval_words) or (
-        _negated(clause, lex) and bool(words & lex.approval_words))
+    negated = _negated(clause, lex)  # "was not disappointed" disapproves of nothing
+    return bool(words & (lex.approval_words if negated else lex.disapproval_words))
 
 
 def _concerned(clause: Token, lex: Lexicon) -> bool:
     """'said it was deeply concerned by Borduria's actions': the speaker's own concern (a
     pronoun subject, not denied) about an actor's thing is a pessimistic comment on it."""
+    return _feels(clause, lex.concern_words, lex)
+
+
+def _feels(clause: Token, feeling_words: frozenset[str], lex: Lexicon) -> bool:
+    """Does the clause say the speaker (a pronoun subject) has one of ``feeling_words``,
+    not denied?"""
     return any((c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS) and c.pos_ == "PRON"
                for c in clause.children) and not _negated(clause, lex) and bool(
         {w for t in evaluation(clause) for w in (t.lemma_.lower(), t.lower_)}
-        & lex.concern_words)
+        & feeling_words)
+
+
+def _hoped_partners(clause: Token, lex: Lexicon) -> Iterator[Token]:
+    """'said he was optimistic about relations with Borduria', 'was hopeful that ties with
+    Borduria would improve': the speaker's own optimism (optimism_words) about relations
+    is an optimistic comment on the partner, 013; optimism about anything else names no
+    one it is aimed at."""
+    if not _feels(clause, lex.optimism_words, lex):
+        return
+    for word in evaluation(clause):
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in OPTIMISM_PREPS):
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                yield from _related_partners(pobj, lex)
+        for that in (c for c in word.children if c.dep_ == "ccomp"):
+            for subject in (s for s in that.children if s.dep_ in SUBJECT_DEPS):
+                yield from _related_partners(subject, lex)
+
+
+OPTIMISM_PREPS = frozenset({"about", "over", "on", "for"})
 
 
 def _disapproved(clause: Token, lex: Lexicon) -> Iterator[Token]:
     """What the disapproval is of: the object of its by/about/with/over phrase, named or
-    owned by a name ("not convinced by Mr Mallon's arguments")."""
+    owned by a name ("not convinced by Mr Mallon's arguments"), the partner of relations
+    so named ("worried about relations with Borduria": :func:`_related_partners`), and
+    the named doer of the that-clause the word governs ("disappointed that Borduria had
+    rejected the request", "concerned that Borduria was massing troops")."""
     for word in evaluation(clause):
         for prep in (c for c in word.children
                      if c.dep_ in {"prep", "agent"} and c.lower_ in lex.disapproval_preps):
-            yield from (p for p in prep.children if p.dep_ == "pobj" and _names_actor(p))
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                if _names_actor(pobj):
+                    yield pobj
+                else:
+                    yield from _related_partners(pobj, lex)
+        yield from _that_clause_doers(word)
+
+
+def _that_clause_doers(word: Token) -> Iterator[Token]:
+    """'disappointed that Borduria had rejected the request': the subject, named or owned
+    by a name, of a that-clause on a word of feeling."""
+    for clause in (c for c in word.children if c.dep_ == "ccomp" and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+        yield from (s for s in clause.children
+                    if (s.dep_ in SUBJECT_DEPS or s.dep_ in PASSIVE_SUBJECT_DEPS)
+                    and _named_side(s))
+
+
+def _related_partners(noun: Token, lex: Lexicon) -> Iterator[Token]:
+    """'relations with Borduria', 'the state of relations with Borduria': the partner
+    (the object of 'with') of relations (partnership_nouns) that no one but the speaker
+    owns ("Borduria's ties with Ruritania" are another's)."""
+    nouns = [noun, *(p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for p in prep.children if p.dep_ == "pobj")]
+    for relation in nouns:
+        if {relation.lemma_.lower(), relation.lower_} & lex.partnership_nouns and not any(
+                c.dep_ == "poss" and c.lower_ not in FIRST_PERSON for c in relation.children):
+            yield from (p for prep in relation.children
+                        if prep.dep_ == "prep" and prep.lower_ == "with"
+                        for p in prep.children if p.dep_ == "pobj")
 
 
 def warned_about(warning: Token, target: Token, lex: Lexicon) -> bool:

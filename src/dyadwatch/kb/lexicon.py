@@ -410,6 +410,8 @@ class Lexicon:
     partnership_nouns: frozenset[str]
     success_words: frozenset[str]
     concern_words: frozenset[str]
+    optimism_words: frozenset[str]
+    sympathy_nouns: frozenset[str]
     disapproval_preps: frozenset[str]
     period_preps: frozenset[str]
     prospective_heads: frozenset[str]
