@@ -1628,6 +1628,9 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
     if slot == "carrier":
         yield from _statement_author(token, lex)
         return
+    if slot == "aimed_at":
+        yield from _aimed_objects(predicate, lex)
+        return
     if slot == "from_custody":
         # "four Britons were released from the US camp": the holder of the custody frees
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
@@ -1671,6 +1674,28 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
                         yield from _prep_objects(pobj, slot)
     yield from _stranded_prep_objects(token, slot)
     yield from _named_as_prep_objects(token, slot, lex)
+
+
+def _aimed_objects(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
+    """'approved sanctions targeting Borduria's coal exports', 'sanctions that target
+    Borduria', 'sanctions aimed at curbing Borduria's arms trade', 'announced sanctions on
+    Monday, targeting Borduria's banks': the one a clause of aiming (`targeting_verbs`) on
+    the pattern's verb or object names, the object of the clause or of its at- or
+    against-phrase (or of the gerund in that phrase)."""
+    for anchor in predicate.slot_tokens:
+        for clause in anchor.children:
+            if clause.dep_ not in {"acl", "relcl", "advcl"} or clause.pos_ != "VERB" or (
+                    clause.lemma_.lower() not in lex.targeting_verbs):
+                continue
+            yield from (c for c in clause.children if c.dep_ in {"dobj", "obj"})
+            for prep in clause.children:
+                if prep.dep_ == "prep" and prep.lower_ in AIMED_PREPS:
+                    yield from (c for c in prep.children if c.dep_ == "pobj")
+                    yield from (o for gerund in prep.children if gerund.dep_ == "pcomp"
+                                for o in gerund.children if o.dep_ in {"dobj", "obj"})
+
+
+AIMED_PREPS = frozenset({"at", "against"})  # "aimed at Borduria", "directed against it"
 
 
 def _result_participle(token: Token) -> bool:
