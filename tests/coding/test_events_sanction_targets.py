@@ -1,6 +1,7 @@
 """Rule tests of whom a sanction is aimed at and who imposed it (issue 14) on fictional
 actors: the one a clause of aiming on the sanctions names ("sanctions targeting Gondor's
-banks", "sanctions aimed at curbing Gondor's arms trade") is the target."""
+banks", "sanctions aimed at curbing Gondor's arms trade") is the target; the state
+named before '-imposed' ("Arnorian-imposed sanctions") is the one who imposed them."""
 
 from __future__ import annotations
 
@@ -50,6 +51,8 @@ CODED = [
      {("ARN", "163", "GON")}, "and the object of the gerund in an aimed-at phrase"),
     ("Arnor announced new sanctions on Friday, targeting Gondor's banks.",
      {("ARN", "163", "GON")}, "and a participle of targeting on the imposing verb"),
+    ("Arnorian-imposed sanctions have hurt farmers in Rohan.",
+     {("ARN", "163", None)}, "the state before '-imposed' imposed the sanctions"),
 ]
 
 
@@ -64,6 +67,8 @@ def test_events_sanction_targets_code(nlp: Any, engine: EventCoder, text: str,
 NOT_CODED = [
     ("Arnor imposed sanctions on Rohan, targeting Gondor's banks later.",
      ("ARN", "163", "GON"), "an on-phrase target comes first; the clause is only a fallback"),
+    ("Gondor-backed sanctions on Rohan were imposed by Arnor.",
+     ("GON", "163", "ROH"), "the state before '-backed' backs someone else's sanctions"),
 ]
 
 

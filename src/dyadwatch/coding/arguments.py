@@ -2069,7 +2069,8 @@ def _national_modifiers(noun: Token, code: str, lex: Lexicon) -> Iterator[Token]
     modifier is the actor of an event noun that is itself a clause's subject or object,
     and of a violent deed in a prepositional phrase ("the toll from a Taliban bombing
     rose"; not "opposed to French mediation", "the fate of an EU-Africa summit"), and the
-    leader named before '-led' ("the US-led invasion of Iraq"). Not "the
+    leader named before '-led' ("the US-led invasion of Iraq") or the one before a
+    participle of doing (`doer_participles`: "Bordurian-imposed sanctions"). Not "the
     Syrian civil war" (a situation), "the Warsaw summit" (a place), "the US-backed
     offensive" (someone else's deed) or "the threat of a Turkish attack" (a deed only
     foreseen)."""
@@ -2081,8 +2082,10 @@ def _national_modifiers(noun: Token, code: str, lex: Lexicon) -> Iterator[Token]
     if noun.lemma_.lower() in lex.situation_nouns:
         return
     for child in noun.children:
-        if child.dep_ == "amod" and child.tag_ == "VBN" and child.lemma_.lower() == "lead":
-            # "the US-led invasion", "Saudi-led air strikes": the leader does the deed
+        if child.dep_ == "amod" and child.tag_ == "VBN" and (
+                child.lemma_.lower() in lex.doer_participles):
+            # "the US-led invasion", "Saudi-led air strikes", "Bordurian-imposed
+            # sanctions": the leader or the one who imposed does the deed
             yield from (g for g in child.children if g.dep_ in {"npadvmod", "compound", "amod"}
                         and (g.ent_type_ in {"NORP", "ORG", "GPE"} or g.pos_ == "PROPN"))
             continue
