@@ -10,7 +10,14 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.actor_words import is_group, is_state, join_code, party_sector
+from dyadwatch.coding.actor_words import (
+    demonym_country,
+    is_group,
+    is_state,
+    join_code,
+    one_person,
+    party_sector,
+)
 from dyadwatch.coding.actors import DocActors, Resolved
 from dyadwatch.coding.clause_actors import actors_for, private_sector, same_actor
 from dyadwatch.coding.comments import (
@@ -960,13 +967,14 @@ def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
     coercion, 17), else of the article's only country, else of the one country the places
     of their sentence are in ("encircled Afrin in northern Syria, besieging 200,000
     civilians"; :func:`_sentence_country`). One person is so placed only when abducted,
-    assaulted or killed (18)."""
+    assaulted or killed (18), or when a nationality names them ("a British journalist",
+    "a Briton")."""
     head = predicate.token.doc[target.token_i]
     sector = _people_sector(target, head, lex)
     if sector is None or source.actor is None or predicate.code not in (
             lex.civilian_target_roots):
         return target
-    own = _nationality(head, memory)
+    own = _nationality(head, memory) or _person_demonym(head, lookup)
     if predicate.code[:2] != "18" and not (target.collective or head.tag_ in {"NNS", "NNPS"}) and (
             own is None):
         # one person arrested, held or shot is most often a suspect (an attacker, a member
@@ -1004,6 +1012,14 @@ def _nationality(head: Token, memory: DocActors) -> str | None:
                 if not entry_id and country}
     return next((country for c in head.children if c.dep_ == "amod"
                  for start in (c.i, c.i - 1) if (country := demonyms.get(start))), None)
+
+
+def _person_demonym(head: Token, lookup: ActorLookup | None) -> str | None:
+    """The country of a demonym that names one person ("a Briton held by the Kurds",
+    "another American detained in Iran"), who is its civilian."""
+    if lookup is None or not one_person(head):
+        return None
+    return demonym_country(head, lookup)[0]
 
 
 def _people_sector(target: Resolved, head: Token, lex: Lexicon) -> str | None:
