@@ -60,6 +60,10 @@ CODED = [
     ("The Orc Legion surrounded the villages near Gondor, killing ten people. Arnor "
      "condemned the raid.", ("IMGORC", "1823", "GONCVL"),
      "with two countries in the article, the one place named in the sentence"),
+    ("Gondorian police arrested an Arnorian in the capital.", ("GONCOP", "173", "ARNCVL"),
+     "one person a demonym names is a civilian of its country"),
+    ("The Ent Guard detained another Gondorian on Friday.", ("ARNREB", "173", "GONCVL"),
+     "also when held by an armed group"),
 ]
 
 

@@ -10,7 +10,14 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.actor_words import is_group, is_state, join_code, party_sector
+from dyadwatch.coding.actor_words import (
+    demonym_country,
+    is_group,
+    is_state,
+    join_code,
+    one_person,
+    party_sector,
+)
 from dyadwatch.coding.actors import DocActors, Resolved
 from dyadwatch.coding.clause_actors import actors_for, private_sector, same_actor
 from dyadwatch.coding.comments import (
@@ -1058,13 +1065,14 @@ def placed_victim(predicate: Predicate, source: Resolved, target: Resolved,
     coercion, 17), else of the article's only country, else of the one country the places
     of their sentence are in ("encircled Afrin in northern Syria, besieging 200,000
     civilians"; :func:`_sentence_country`). One person is so placed only when abducted,
-    assaulted or killed (18)."""
+    assaulted or killed (18), or when a nationality names them ("a British journalist",
+    "a Briton")."""
     head = predicate.token.doc[target.token_i]
     sector = _people_sector(target, head, lex)
     if sector is None or source.actor is None or predicate.code not in (
             lex.civilian_target_roots):
         return target
-    own = _nationality(head, memory)
+    own = _nationality(head, memory) or _person_demonym(head, lookup)
     if predicate.code[:2] != "18" and not (target.collective or head.tag_ in {"NNS", "NNPS"}) and (
             own is None):
         # one person arrested, held or shot is most often a suspect (an attacker, a member
@@ -1102,6 +1110,14 @@ def _nationality(head: Token, memory: DocActors) -> str | None:
                 if not entry_id and country}
     return next((country for c in head.children if c.dep_ == "amod"
                  for start in (c.i, c.i - 1) if (country := demonyms.get(start))), None)
+
+
+def _person_demonym(head: Token, lookup: ActorLookup | None) -> str | None:
+    """The country of a demonym that names one person ("a Briton held by the Kurds",
+    "another American detained in Iran"), who is its civilian."""
+    if lookup is None or not one_person(head):
+        return None
+    return demonym_country(head, lookup)[0]
 
 
 def _people_sector(target: Resolved, head: Token, lex: Lexicon) -> str | None:
@@ -1733,6 +1749,9 @@ def _slot_heads(predicate: Predicate, slot: str, subject: bool,
     if slot == "carrier":
         yield from _statement_author(token, lex)
         return
+    if slot == "aimed_at":
+        yield from _aimed_objects(predicate, lex)
+        return
     if slot == "from_custody":
         # "four Britons were released from the US camp": the holder of the custody frees
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
@@ -1800,6 +1819,28 @@ def _journey_destination(predicate: Predicate, noun: Token, slot: str, lex: Lexi
     event of its own); a journey the pattern names ('paid a visit to Riyadh') keeps it."""
     return slot == "to" and noun.lemma_.lower() in lex.journey_nouns and (
         noun not in predicate.words)
+
+
+def _aimed_objects(predicate: Predicate, lex: Lexicon) -> Iterator[Token]:
+    """'approved sanctions targeting Borduria's coal exports', 'sanctions that target
+    Borduria', 'sanctions aimed at curbing Borduria's arms trade', 'announced sanctions on
+    Monday, targeting Borduria's banks': the one a clause of aiming (`targeting_verbs`) on
+    the pattern's verb or object names, the object of the clause or of its at- or
+    against-phrase (or of the gerund in that phrase)."""
+    for anchor in predicate.slot_tokens:
+        for clause in anchor.children:
+            if clause.dep_ not in {"acl", "relcl", "advcl"} or clause.pos_ != "VERB" or (
+                    clause.lemma_.lower() not in lex.targeting_verbs):
+                continue
+            yield from (c for c in clause.children if c.dep_ in {"dobj", "obj"})
+            for prep in clause.children:
+                if prep.dep_ == "prep" and prep.lower_ in AIMED_PREPS:
+                    yield from (c for c in prep.children if c.dep_ == "pobj")
+                    yield from (o for gerund in prep.children if gerund.dep_ == "pcomp"
+                                for o in gerund.children if o.dep_ in {"dobj", "obj"})
+
+
+AIMED_PREPS = frozenset({"at", "against"})  # "aimed at Borduria", "directed against it"
 
 
 def _result_participle(token: Token) -> bool:
@@ -2174,7 +2215,8 @@ def _national_modifiers(noun: Token, code: str, lex: Lexicon) -> Iterator[Token]
     modifier is the actor of an event noun that is itself a clause's subject or object,
     and of a violent deed in a prepositional phrase ("the toll from a Taliban bombing
     rose"; not "opposed to French mediation", "the fate of an EU-Africa summit"), and the
-    leader named before '-led' ("the US-led invasion of Iraq"). Not "the
+    leader named before '-led' ("the US-led invasion of Iraq") or the one before a
+    participle of doing (`doer_participles`: "Bordurian-imposed sanctions"). Not "the
     Syrian civil war" (a situation), "the Warsaw summit" (a place), "the US-backed
     offensive" (someone else's deed) or "the threat of a Turkish attack" (a deed only
     foreseen)."""
@@ -2186,8 +2228,10 @@ def _national_modifiers(noun: Token, code: str, lex: Lexicon) -> Iterator[Token]
     if noun.lemma_.lower() in lex.situation_nouns:
         return
     for child in noun.children:
-        if child.dep_ == "amod" and child.tag_ == "VBN" and child.lemma_.lower() == "lead":
-            # "the US-led invasion", "Saudi-led air strikes": the leader does the deed
+        if child.dep_ == "amod" and child.tag_ == "VBN" and (
+                child.lemma_.lower() in lex.doer_participles):
+            # "the US-led invasion", "Saudi-led air strikes", "Bordurian-imposed
+            # sanctions": the leader or the one who imposed does the deed
             yield from (g for g in child.children if g.dep_ in {"npadvmod", "compound", "amod"}
                         and (g.ent_type_ in {"NORP", "ORG", "GPE"} or g.pos_ == "PROPN"))
             continue

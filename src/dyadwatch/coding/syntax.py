@@ -72,9 +72,21 @@ def pattern_words(token: Token, pattern: VerbPattern, lex: Lexicon,
         return None
     if pattern.not_with and company_lemmas(token, lex) & set(pattern.not_with):
         return None
+    if told_by_means(token, lex):
+        return None
     if pattern.complement and (small_clause(token) is None or restating(token)):
         return None
     return tuple(words)
+
+
+def told_by_means(token: Token, lex: Lexicon) -> bool:
+    """'Gondor retaliated by expelling 23 Arnorian diplomats', 'avenged the raid by
+    shelling the port': a retaliation (`retaliation_verbs`) whose means a by-gerund tells
+    is the deed of that gerund, coded from it; the verb names no deed of its own."""
+    return token.lemma_.lower() in lex.retaliation_verbs and any(
+        prep.dep_ == "prep" and prep.lower_ == "by" and any(
+            c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+        for prep in token.children)
 
 
 def calling(token: Token, lex: Lexicon) -> bool:

@@ -252,6 +252,8 @@ class Lexicon:
     author_preps: frozenset[str]
     situation_nouns: frozenset[str]
     proxy_words: frozenset[str]
+    doer_participles: frozenset[str]
+    targeting_verbs: frozenset[str]
     air_power_words: frozenset[str]
     campaign_nouns: frozenset[str]
     foe_first_nouns: frozenset[str]
