@@ -305,11 +305,22 @@ def _surname_again(token: Token, memory: DocActors) -> Actor | None:
     """'Ahmed Rashid, spokesman of the Free Syrian Army, said … Rashid criticised Moscow': a
     surname met again that the entity recogniser missed is the person named before; so is
     one it read as a month, where it stands as a side of a verb with no number beside it
-    ("Theresa May … the leaders urged May to give MPs a vote", not "on 5 May")."""
-    if token.pos_ != "PROPN" or token.lower_ in memory.private_names or (
-            token.ent_type_ and not _month_read_surname(token)):
+    ("Theresa May … the leaders urged May to give MPs a vote", not "on 5 May"), and one it
+    read as a place or a product that names a newsmaker ("Binali Yıldırım … Yıldırım
+    said")."""
+    if token.pos_ != "PROPN" or token.lower_ in memory.private_names:
         return None
-    return memory.people.get(token.lower_)
+    again = memory.people.get(token.lower_)
+    if token.ent_type_ and not _month_read_surname(token) and not (
+            token.ent_type_ in MISREAD_NAME_TYPES and _newsmaker(again)):
+        return None
+    return again
+
+
+# entity types the recogniser gives a surname it does not take for a person's ("Yıldırım
+# said" read as a place): a newsmaker the dictionary knows is still the person named
+# before; a word of a dictionary mention never comes this far
+MISREAD_NAME_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
 SURNAME_SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "npadvmod"})
@@ -389,9 +400,11 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | 
         # "Jack McConnell, the first minister … Mr McConnell said": a surname is the person
         # the article named with it, not another person the dictionary knows by it
         return memory.people.get(span.text.lower()), True
-    if entry is None and span.label_ == "ORG" and _titled_surname(span, memory):
+    if entry is None and span.label_ == "ORG" and (
+            _titled_surname(span, memory) or _named_surname(span, memory)):
         # "Vincent Cable says … Mr Cable said ministers had been complacent", the recogniser
-        # reading "Mr Cable" as an organisation: the person the article named before
+        # reading "Mr Cable" (or "Cable" alone) as an organisation: the person the article
+        # named before
         return memory.people[span[-1].lower_], True
     if entry is None and span.label_ == "ORG":
         # an organisation the dictionaries do not know: its own words may still say who
@@ -421,6 +434,19 @@ def _span_actor(span: Span, lookup: ActorLookup, memory: DocActors, day: date | 
 
 
 PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+
+
+def _named_surname(span: Span, memory: DocActors) -> bool:
+    """'Mevlüt Çavuşoğlu told reporters … Çavuşoğlu said': one proper noun that is the
+    surname of a newsmaker the article named before in full."""
+    return len(span) == 1 and span[0].pos_ == "PROPN" and span[0].lower_ not in (
+        memory.private_names) and _newsmaker(memory.people.get(span[0].lower_))
+
+
+def _newsmaker(actor: Actor | None) -> bool:
+    """A person the dictionary knows by name, not one read from a title around the name
+    (which may be a private person's: "a minority Kurd")."""
+    return actor is not None and actor.rule.startswith("actor:person:")
 
 
 def _titled_surname(span: Span, memory: DocActors) -> bool:

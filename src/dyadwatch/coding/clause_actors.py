@@ -670,7 +670,8 @@ def _named_appositive(head: Token, memory: DocActors, lookup: ActorLookup,
     of another country than the noun's own words or owner give ('Merkel's partner, the
     Social Democrats' is no American party)."""
     if head.pos_ != "NOUN" or head.tag_ != "NN" or not (
-            _has_role_head(head, lookup) or head.lemma_.lower() in RELATION_NOUNS
+            _has_role_head(head, lookup) or _compound_role(head, lookup)
+            or head.lemma_.lower() in RELATION_NOUNS
             or head.lemma_.lower() in lex.counterpart_nouns):
         return None
     name = next((c for c in head.children if c.dep_ == "appos" and c.i in memory.by_token
@@ -1030,6 +1031,21 @@ def _has_role_head(head: Token, lookup: ActorLookup) -> bool:
     return head.pos_ == "NOUN" and lookup.role_of(head.lemma_) is not None
 
 
+def _compound_role(head: Token, lookup: ActorLookup) -> bool:
+    """'the home secretary', 'the foreign secretary': a role word only with the one or two
+    words before it that modify it."""
+    doc = head.doc
+    for start in range(head.i - 1, max(head.i - 3, -1), -1):
+        before = doc[start : head.i]
+        if any(t.head.i != head.i and t.head.i not in range(start, head.i) for t in before) or (
+                any(t.dep_ not in {"compound", "amod"} for t in before)):
+            return False
+        words = [t.lower_ for t in before]
+        if lookup.role_of(" ".join([*words, head.lemma_.lower()])) is not None:
+            return True
+    return False
+
+
 def _phrase_text(head: Token) -> str:
     """A noun with its left modifiers and its of-phrase ("the correspondent of the news
     agency")."""
@@ -1226,7 +1242,9 @@ def _office_holder(head: Token, phrase: str, memory: DocActors,
 def _titled(title: str, words: list[str]) -> bool:
     """'President', 'US President', 'President of the United States' hold the office
     'president'; 'Vice President' does not."""
-    found = title.lower().replace("-", " ").split()
+    # a title of several offices lists them with commas ("cabinet minister, Home
+    # Secretary, then Chancellor")
+    found = title.lower().replace("-", " ").replace(",", " ").split()
     size = len(words)
     return any(found[i : i + size] == words and (i == 0 or found[i - 1] not in OFFICE_QUALIFIERS)
                for i in range(len(found) - size + 1))
