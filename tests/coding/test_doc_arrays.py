@@ -12,6 +12,7 @@ from dyadwatch.coding.doc_arrays import (
     entities_within,
     entity_at,
     per_token,
+    sentence_at,
     sentence_starts_between,
     sentences,
     span_text,
@@ -124,3 +125,13 @@ def test_per_token_reads_once_without_other_arguments() -> None:
 
     assert [lowered(t) for t in doc] * 2 == [lowered(t) for t in [*doc, *doc]]
     assert asked == ["Ruritania", "protested"]
+
+
+def test_sentence_at_is_the_tokens_and_the_spans_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(TEXT + " Vel was quiet. Arnor said nothing.")
+    for token in doc:
+        sent = sentence_at(doc, token.i)
+        assert (sent.start, sent.end) == (token.sent.start, token.sent.end)
+    for ent in doc.ents:
+        sent = sentence_at(doc, ent.start)
+        assert (sent.start, sent.end) == (ent.sent.start, ent.sent.end)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dyadwatch.coding.doc_arrays import sentences, token_strings
+from dyadwatch.coding.doc_arrays import sentence_at, sentences, token_strings
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.model import Actor
 
@@ -33,7 +33,7 @@ def gender_at(doc: Doc, start: int, lex: Lexicon) -> str | None:
     "the spokeswoman, Jane Roe", "Jane Roe, the mother of ...")."""
     token = doc[start]
     root = token.head if token.dep_ == "compound" else token
-    near = [*doc[max(token.sent.start, start - 3) : start + 1],
+    near = [*doc[max(sentence_at(doc, start).start, start - 3) : start + 1],
             *(c for c in root.children if c.dep_ == "appos")]
     if root.dep_ == "appos":
         near.append(root.head)
@@ -108,7 +108,7 @@ def title_heads(span: Span) -> Iterator[Token]:
     """The nouns that say who a named person is: the noun just before the name and the
     head of an appositive ("political analyst Amr X", "Jane Roe, the mother of ...")."""
     doc = span.doc
-    if span.start > span.sent.start and doc[span.start - 1].pos_ == "NOUN":
+    if span.start > sentence_at(doc, span.start).start and doc[span.start - 1].pos_ == "NOUN":
         yield doc[span.start - 1]
     if span.root.dep_ == "appos":  # "a local resident, Omar Vell,"
         yield span.root.head
@@ -200,8 +200,8 @@ def left_context(span: Span, lex: Lexicon) -> Iterator[Token]:
     """The words left of a name that may title it; not across the preposition the name is
     the object of ("the lawyer for Jane Roe" is no title of Jane Roe's)."""
     doc = span.doc
-    i = span.start - 1
-    while i >= span.sent.start:
+    i, first = span.start - 1, sentence_at(doc, span.start).start
+    while i >= first:
         token = doc[i]
         outside = token.pos_ not in _CONTEXT_POS or (
             token.pos_ == "ADP" and token.lower_ not in lex.title_preps)

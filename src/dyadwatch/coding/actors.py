@@ -52,7 +52,7 @@ from dyadwatch.coding.binding import (
     owner_before,
     subject_mention,
 )
-from dyadwatch.coding.doc_arrays import entities, token_parts, token_strings
+from dyadwatch.coding.doc_arrays import entities, sentence_at, token_parts, token_strings
 from dyadwatch.coding.mentions import ActorLookup, MatcherCache, find_mentions
 from dyadwatch.coding.peoples import named_mentions, people_actor, read_peoples
 from dyadwatch.model import Actor
@@ -767,11 +767,11 @@ def _role_like(token: Token, lex: Lexicon, lookup: ActorLookup) -> bool:
 
 def _sentences_back(token: Token, count: int) -> int:
     """The first token of the sentence ``count`` sentences before ``token``'s own."""
-    start = token.sent.start
+    start = sentence_at(token.doc, token.i).start
     for _ in range(count):
         if start == 0:
             break
-        start = token.doc[start - 1].sent.start
+        start = sentence_at(token.doc, start - 1).start
     return start
 
 
@@ -791,9 +791,9 @@ def _previous_main_pronoun(head: Token, memory: DocActors) -> Token | None:
     """'He went on to accuse Mr Brown. He urged the chancellor to admit he ... “We can all
     see ...” He also accused ...': the same pronoun as subject of the main verb of the
     sentence before (a quotation between them not counted), which ``head`` goes on from."""
-    start = head.sent.start
+    start = sentence_at(head.doc, head.i).start
     while start > 0:
-        sent = head.doc[start - 1].sent
+        sent = sentence_at(head.doc, start - 1)
         if not all(t.i in memory.quoted or t.is_punct or t.is_space for t in sent):
             subject = next((c for c in sent.root.children
                             if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -873,7 +873,8 @@ def _main_they_before(head: Token) -> Token | None:
     sentence whose main subject is an earlier 'they' is the same people."""
     if head.lower_ != "they" or head.dep_ not in {"nsubj", "nsubjpass"} or _main_subject(head):
         return None
-    main = next((c for c in head.sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    root = sentence_at(head.doc, head.i).root
+    main = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return main if main is not None and main.lower_ == "they" and main.i < head.i else None
 
 

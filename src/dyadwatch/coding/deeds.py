@@ -32,6 +32,7 @@ from dyadwatch.coding.actors import DocActors, Resolved
 from dyadwatch.coding.arguments import fill
 from dyadwatch.coding.clause_actors import same_actor
 from dyadwatch.coding.comments import called_code, criticised_subjects
+from dyadwatch.coding.doc_arrays import sentence_at
 from dyadwatch.coding.syntax import direct_object, named_object
 
 if TYPE_CHECKING:
@@ -189,9 +190,9 @@ def _window_start(noun: Token) -> int:
     """The first token of the sentence two before ``noun``'s: where a word that names a
     deed without saying which ("the move", "the incident") may find it."""
     doc = noun.doc
-    first = noun.sent.start
+    first = sentence_at(doc, noun.i).start
     for _ in range(2):
-        first = doc[first - 1].sent.start if first > 0 else first
+        first = sentence_at(doc, first - 1).start if first > 0 else first
     return first
 
 

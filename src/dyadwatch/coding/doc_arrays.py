@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -146,6 +146,15 @@ def entities_within(span: Span) -> list[Span]:
 def sentences(doc: Doc) -> tuple[Span, ...]:
     """``doc.sents``, built once per document."""
     return doc_memo(doc, "sents", lambda d: tuple(d.sents))
+
+
+def sentence_at(doc: Doc, i: int) -> Span:
+    """The sentence of token ``i``: ``doc[i].sent``, or ``span.sent`` of a span that starts
+    at ``i``, from the document's sentences built once (``token.sent`` scans the sentence's
+    tokens both ways and builds a new Span at each call)."""
+    found = sentences(doc)
+    starts = doc_memo(doc, "sentence_start_list", lambda d: [sent.start for sent in found])
+    return found[bisect_right(starts, i) - 1]
 
 
 def sentence_starts_between(doc: Doc, start: int, end: int) -> int:

@@ -14,7 +14,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from dyadwatch.coding.actor_words import demonym_country, join_code, one_person, private_head
-from dyadwatch.coding.doc_arrays import token_strings
+from dyadwatch.coding.doc_arrays import sentence_at, token_strings
 from dyadwatch.coding.mentions import ActorLookup
 from dyadwatch.model import Actor
 
@@ -112,7 +112,7 @@ def _home_in_sentence(token: Token, homes: tuple[PeopleHome, ...],
     """The one home whose state the word's own sentence names, by name, demonym or a person
     of it: "Turkey sent troops into the Syrian enclave of Afrin to fight Kurdish militias"
     (Turkey, a home read only by a sign in the sentence, is none here)."""
-    sent = token.sent
+    sent = sentence_at(token.doc, token.i)
     countries = {country for start, _, country in named if sent.start <= start < sent.end}
     found = [home for home in homes if home.country in countries]
     return found[0] if len(found) == 1 else None
@@ -122,7 +122,7 @@ def _signed_homes(token: Token, homes: tuple[PeopleHome, ...],
                   named: list[tuple[int, str, str | None]]) -> tuple[PeopleHome, ...]:
     """The homes the article may place the word in: a home read only by a sign in the
     sentence (words.yaml ``sign_in_sentence``) where the sentence names no sign of it."""
-    sent = token.sent
+    sent = sentence_at(token.doc, token.i)
     return tuple(home for home in homes if not home.sign_in_sentence or any(
         sent.start <= start < sent.end and entry_id in home.signs for start, entry_id, _ in named))
 
