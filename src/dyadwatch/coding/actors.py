@@ -627,6 +627,8 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
         return None  # "its Nato ally", "an EU member", "Iran's rivals": someone else
     if head.lemma_.lower() in ORIGIN_NOUNS:
         return None  # "of Iraqi-Kurdish origin, who arrived": an origin is nobody
+    if _dispute_parties(head, lex):
+        return None  # "all parties concerned should exercise restraint": sides, no party
     modifiers = _body_before_country(_own_modifiers(head, list(_modifiers(head, lex, lookup))),
                                      memory)
     role_words = [head, *(m for m in modifiers if m.dep_ == "compound" and m.pos_ == "NOUN")]
@@ -654,6 +656,14 @@ def role_actor(head: Token, memory: DocActors, lookup: ActorLookup,
     if actor is None:
         return None
     return Resolved(actor, text, head.i)
+
+
+def _dispute_parties(head: Token, lex: Lexicon) -> bool:
+    """'all parties concerned', 'the warring parties', 'both parties to the talks': plural
+    parties marked as the sides of a dispute (words.yaml ``dispute_party_marks``)."""
+    return head.lower_ == "parties" and any(
+        c.lower_ in lex.dispute_party_marks for c in head.children
+        if c.dep_ in {"det", "predet", "amod", "acl", "nummod"})
 
 
 def _body_before_country(modifiers: list[Token], memory: DocActors) -> list[Token]:

@@ -273,6 +273,7 @@ class Lexicon:
     absolute_marks: frozenset[str]
     object_pronouns: frozenset[str]
     generic_party_words: frozenset[str]
+    dispute_party_marks: frozenset[str]
     quantity_heads: frozenset[str]
     speaker_heads: frozenset[str]
     title_preps: frozenset[str]
