@@ -45,6 +45,9 @@ def negated(token: Token, lex: Lexicon) -> bool:
         return True  # "did not try to destroy", "does not want to negotiate"
     if _denied_by_governor(token, lex):
         return True  # "did not let the villagers defend themselves"
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and (
+            token.head.head.lemma_ == "be" and has_negator(token.head.head, lex)):
+        return True  # "Chile is not in talks with Peru", "was not at war with"
     # "no attack was carried out", "refrained from attacking" are not handled here.
     return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children) or any(
         c.dep_ == "dobj" and (any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)

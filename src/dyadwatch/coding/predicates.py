@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from spacy.symbols import ADJ, NOUN, VERB
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 
 from dyadwatch.coding.doc_arrays import token_parts
 from dyadwatch.coding.mood import (
@@ -113,7 +113,7 @@ class Predicate:
 # no deed of theirs to code ("vowed not to attack")
 COMMITTING_KINDS = frozenset({"intend", "threaten", "agree"})
 # the parts of speech a predicate can have (PredicateFinder._candidate), as numbers
-_PREDICATE_PARTS = frozenset({VERB, NOUN, ADJ})
+_PREDICATE_PARTS = frozenset({VERB, NOUN, ADJ, AUX})
 
 
 class PredicateFinder:
@@ -162,13 +162,15 @@ class PredicateFinder:
     def _candidate(self, token: Token) -> bool:
         """Cheap test: could this token be a predicate at all?"""
         pos = token.pos_
-        if pos not in {"VERB", "NOUN", "ADJ"} or pos == "NOUN" and (
+        if pos not in {"VERB", "NOUN", "ADJ", "AUX"} or pos == "NOUN" and (
                 scene_setting(token, self.lex) and not partnered(token, self.lex, any(
                     p.code in self.lex.reciprocal_codes
                     for p in self.verbs.patterns_for(token.lemma_.lower(), "noun")))):
             return False  # (only a noun sets the scene)
         if pos == "VERB":
             return token.tag_ != "NNS" or token.lemma_.lower() not in self.lex.plural_people
+        if pos == "AUX":
+            return _main_copula(token)
         lemma = token.lemma_.lower()
         if token.tag_ == "NNS" and lemma in self.lex.plural_people:
             return False  # "would welcome back its exiles": the people, not the deed
@@ -181,7 +183,8 @@ class PredicateFinder:
         return memo[token.i]
 
     def _match_uncached(self, token: Token) -> tuple[VerbPattern, tuple[Token, ...]] | None:
-        pos = "verb" if token.pos_ == "VERB" or verb_tagged_noun(token) else (
+        pos = "verb" if token.pos_ == "VERB" or verb_tagged_noun(token) or (
+            token.pos_ == "AUX" and _main_copula(token)) else (
             "noun" if token.pos_ == "NOUN" else "adj" if predicative(token) else None)
         if pos is None:
             return None
@@ -1278,3 +1281,11 @@ def _asks_outright(verb: Token) -> bool:
     of appeal with a named direct object and a clause of its own asks that object."""
     return any(c.dep_ in {"dobj", "obj"} and c.pos_ == "PROPN" for c in verb.children) and any(
         c.dep_ == "ccomp" for c in verb.children)
+
+
+def _main_copula(token: Token) -> bool:
+    """'Chile and Peru are in talks', 'troops were on alert': 'be' heading its clause with
+    a phrase of state is read as a verb of the dictionaries (verbs.yaml patterns with the
+    lemma 'be' and a preposition)."""
+    return token.lemma_ == "be" and token.dep_ not in {"aux", "auxpass"} and any(
+        c.dep_ == "prep" for c in token.children)
