@@ -874,6 +874,9 @@ def _date_expressions(token: Token, lex: Lexicon) -> Iterator[str]:
         if _own_relative(child, token):
             # "a Turkish assault that last month drove the Kurds out": the assault's time
             found.extend(_date_expressions(child, lex))
+        if _making_participle(child, token, lex):
+            # "sanctions imposed on Borduria last week": the time the sanctions were made
+            found.extend(_date_expressions(child, lex))
         if child.dep_ == "prep" and child.lower_ in lex.period_preps:
             # a date that bounds a period is not the event's day ("since 24 February"),
             # but a deed done by the means of a gerund is done when it is, and one done
@@ -975,6 +978,16 @@ def _own_relative(child: Token, noun: Token) -> bool:
     another subject ("the attack, which the UN condemned on Monday")."""
     return noun.pos_ == "NOUN" and child.dep_ == "relcl" and any(
         c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in {"WDT", "WP"} for c in child.children)
+
+
+def _making_participle(child: Token, noun: Token, lex: Lexicon) -> bool:
+    """A past participle with no subject of its own on an event noun that makes or carries
+    out the noun's deed ("sanctions imposed on Borduria last week", "the raid carried out
+    on Monday"; words.yaml ``object_support_verbs``, ``doer_participles``) tells the noun's
+    time; not a participle of another's reaction ("the attack condemned on Monday")."""
+    return noun.pos_ == "NOUN" and child.dep_ == "acl" and child.tag_ == "VBN" and (
+        child.lemma_.lower() in lex.object_support_verbs | lex.doer_participles) and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
 
 
 def _speaking_participle(child: Token, token: Token, lex: Lexicon) -> bool:
