@@ -205,14 +205,13 @@ def _released_people(predicate: Predicate, lex: Lexicon) -> Iterator[tuple[Token
 
 
 ARMED_ROOTS = frozenset({"18", "19"})  # CAMEO: assault, fight
-INDEFINITE_ARTICLES = frozenset({"a", "an"})
 
 
 def _one_person(head: Token) -> bool:
     """'killed a dissident inside the kingdom's consulate in Istanbul': one of a role, who
-    is as often a stranger where the deed is done as one of its own."""
-    return head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES
-                                     for c in head.children)
+    is as often a stranger where the deed is done as one of its own (a singular noun
+    counted as one: :func:`actor_words.one_person`)."""
+    return head.tag_ == "NN" and one_person(head)
 
 
 def _armed_role_placed(predicate: Predicate, side: Resolved, memory: DocActors,

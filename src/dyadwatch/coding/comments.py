@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from dyadwatch.coding.doc_arrays import per_token
 from dyadwatch.coding.syntax import (
+    ACTOR_ENTITY_TYPES,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     passive,
@@ -45,7 +46,6 @@ CRITICAL_CODES = frozenset({CRITICISM, BLAME})
 PREDICATIVE_DEPS = frozenset({"acomp", "attr", "oprd"})
 MODIFIER_DEPS = frozenset({"amod", "advmod", "acl", "xcomp", "acomp"})
 QUALITY_PREPS = frozenset({"of"})  # "an act of cowardice"
-ACTOR_ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 FIRST_PERSON = frozenset({"my", "our"})  # the speaker's own: "our reckless leaders"
 
 
@@ -452,7 +452,7 @@ def _names_actor(head: Token) -> bool:
     """A name, or a thing a name owns ("Borduria", "Borduria's programme"; not "Bordurian
     children", who are no more Borduria than its state)."""
     return head.pos_ == "PROPN" or any(
-        c.dep_ == "poss" and c.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}
+        c.dep_ == "poss" and c.ent_type_ in ACTOR_ENTITY_TYPES
         for c in head.children)
 
 

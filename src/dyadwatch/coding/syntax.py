@@ -425,13 +425,14 @@ def _detached_for_to_clause(word: Token) -> Token | None:
 def _names_party(word: Token) -> bool:
     """A name, or a noun a name or a nationality modifies ("the Syrian president",
     "Gondor's army"): a party a clause may ask to act."""
-    return word.pos_ == "PROPN" or word.ent_type_ in PARTY_ENTITIES or any(
-        c.dep_ in {"amod", "compound", "poss"} and c.ent_type_ in PARTY_ENTITIES
+    return word.pos_ == "PROPN" or word.ent_type_ in ACTOR_ENTITY_TYPES or any(
+        c.dep_ in {"amod", "compound", "poss"} and c.ent_type_ in ACTOR_ENTITY_TYPES
         for c in word.children)
 
 
-# entity types of a subject a for-to clause asks to act ("for Gondor to withdraw")
-PARTY_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+# entity types that name an actor: the subject a for-to clause asks to act ("for Gondor to
+# withdraw"), the side a statement comments on (comments.py)
+ACTOR_ENTITY_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
 def to_clause(clause: Token) -> bool:
